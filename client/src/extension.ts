@@ -1,0 +1,31 @@
+/**
+ * The VS Code extension: it only starts the claim language client. Every
+ * feature comes from the language server, so other editors get the same.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'claim' },
+      { scheme: 'untitled', language: 'claim' },
+    ],
+    synchronize: { configurationSection: 'cptClaims' },
+  };
+  // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
+  client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

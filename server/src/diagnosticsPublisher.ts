@@ -1,0 +1,60 @@
+/**
+ * Diagnostics that are never stale. Clients that support pull diagnostics ask
+ * for them per document; others get them pushed after a short per-document
+ * pause in typing, and only if the document is still at the version checked.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+const pushDelayMs = 200;
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly connection: Connection;
+  private readonly documents: TextDocuments<TextDocument>;
+  private readonly validate: (document: TextDocument) => Promise<Diagnostic[]>;
+
+  constructor(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => Promise<Diagnostic[]>) {
+    this.connection = connection;
+    this.documents = documents;
+    this.validate = validate;
+  }
+
+  schedule(document: TextDocument): void {
+    this.cancel(document.uri);
+    this.pending.set(
+      document.uri,
+      setTimeout(() => {
+        this.pending.delete(document.uri);
+        void this.publish(document.uri);
+      }, pushDelayMs),
+    );
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) {
+      return;
+    }
+    const version = document.version;
+    const diagnostics = await this.validate(document);
+    // The document may have changed or closed while settings were read.
+    if (this.documents.get(uri)?.version === version) {
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    }
+  }
+
+  cancel(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) {
+      clearTimeout(timer);
+      this.pending.delete(uri);
+    }
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Parse once per document version: the model of each open document, keyed by
+ * URI and version, dropped when the document closes so nothing outlives it.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ClaimDocumentModel, ClaimLanguageService } from './service/languageService';
+
+export class DocumentModels {
+  private readonly models = new Map<string, { version: number; model: ClaimDocumentModel }>();
+  private readonly service: ClaimLanguageService;
+
+  constructor(service: ClaimLanguageService) {
+    this.service = service;
+  }
+
+  get(document: TextDocument): ClaimDocumentModel {
+    const cached = this.models.get(document.uri);
+    if (cached && cached.version === document.version) {
+      return cached.model;
+    }
+    const model = this.service.parse(document);
+    this.models.set(document.uri, { version: document.version, model });
+    return model;
+  }
+
+  delete(uri: string): void {
+    this.models.delete(uri);
+  }
+
+  get size(): number {
+    return this.models.size;
+  }
+}

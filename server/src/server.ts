@@ -1,0 +1,110 @@
+/**
+ * The thin language server: wires LSP requests to the pure language service.
+ * It holds the open documents, their parsed models and their settings, and
+ * nothing else; every feature lives in `service/`.
+ */
+import {
+  CodeActionKind,
+  type Connection,
+  DocumentDiagnosticReportKind,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DocumentModels } from './documentModels';
+import { DocumentSettings } from './documentSettings';
+import { runSafely } from './safeHandler';
+import { getLanguageService } from './service/languageService';
+
+export const serverName = 'CPT Claims language server';
+
+export function startServer(connection: Connection): void {
+  const service = getLanguageService();
+  const documents = new TextDocuments(TextDocument);
+  const models = new DocumentModels(service);
+  const settings = new DocumentSettings(connection);
+  let pullDiagnostics = false;
+
+  const validate = async (document: TextDocument) => {
+    const documentSettings = await settings.forDocument(document.uri);
+    return runSafely(connection, 'Validation', undefined, [], () => service.doValidation(document, models.get(document), documentSettings));
+  };
+  const publisher = new DiagnosticsPublisher(connection, documents, validate);
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: serverName, version: '0.1.0' },
+    };
+    if (pullDiagnostics) {
+      result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    return result;
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    if (pullDiagnostics) {
+      void connection.languages.diagnostics.refresh();
+    } else {
+      documents.all().forEach((document) => publisher.schedule(document));
+    }
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (!pullDiagnostics) {
+      publisher.schedule(document);
+    }
+  });
+
+  documents.onDidClose(({ document }) => {
+    models.delete(document.uri);
+    settings.forget(document.uri);
+    if (!pullDiagnostics) {
+      publisher.clear(document.uri);
+    }
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) {
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, items: await validate(document) };
+  });
+
+  connection.onHover((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return runSafely(connection, 'Hover', token, null, () => (document ? service.doHover(document, models.get(document), params.position) : null));
+  });
+
+  connection.onCompletion((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const empty = { isIncomplete: false, items: [] };
+    return runSafely(connection, 'Completion', token, empty, () => (document ? service.doComplete(document, models.get(document), params.position) : empty));
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    const documentSettings = await settings.forDocument(document.uri);
+    return runSafely(connection, 'Code actions', token, [], () =>
+      service.getCodeActions(document, models.get(document), params.range, params.context, documentSettings),
+    );
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

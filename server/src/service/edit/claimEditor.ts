@@ -1,0 +1,24 @@
+/**
+ * Edits a quick fix makes, expressed on the claim model so rules stay
+ * independent of the file format. Each format implements this interface to
+ * turn them into text edits (`.claim` here; the 837P one follows).
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ServiceLine } from '../model';
+
+export interface NewServiceLine {
+  code: string;
+  modifiers: readonly string[];
+  units: number;
+  /** Diagnosis pointers as written, copied from a neighbouring line. */
+  dxPointers?: readonly string[];
+  /** A line-level date of service, copied so the new line shares the anchor's date. */
+  dos?: string;
+}
+
+export interface ClaimEditor {
+  replaceCode(line: ServiceLine, code: string): TextEdit[];
+  setUnits(line: ServiceLine, units: number): TextEdit[];
+  insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[];
+  deleteLine(line: ServiceLine): TextEdit[];
+}

@@ -1,0 +1,65 @@
+/**
+ * `ClaimEditor` for the `.claim` format: edits touch only the tokens or the
+ * line they are about, and new lines copy the anchor line's indentation.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, TextEdit } from 'vscode-languageserver-types';
+import type { ServiceLine } from '../model';
+import type { ClaimEditor, NewServiceLine } from './claimEditor';
+
+export function formatServiceLine(newLine: NewServiceLine): string {
+  const codeWithModifiers = [newLine.code, ...newLine.modifiers].join('-');
+  const pointers = newLine.dxPointers && newLine.dxPointers.length > 0 ? `   dx=${newLine.dxPointers.join(',')}` : '';
+  const dos = newLine.dos ? `   dos=${newLine.dos}` : '';
+  return `${codeWithModifiers}   x${newLine.units}${pointers}${dos}`;
+}
+
+export class ClaimTextEditor implements ClaimEditor {
+  private readonly document: TextDocument;
+  private readonly eol: string;
+
+  constructor(document: TextDocument) {
+    this.document = document;
+    this.eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  replaceCode(line: ServiceLine, code: string): TextEdit[] {
+    return [{ range: line.code.range, newText: code }];
+  }
+
+  setUnits(line: ServiceLine, units: number): TextEdit[] {
+    if (line.units) {
+      return [{ range: line.units.range, newText: `x${units}` }];
+    }
+    return [{ range: { start: line.afterModifiers, end: line.afterModifiers }, newText: ` x${units}` }];
+  }
+
+  insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[] {
+    const lineNumber = anchor.code.range.start.line;
+    const indent = this.document.getText({ start: { line: lineNumber, character: 0 }, end: anchor.code.range.start });
+    const text = `${indent}${formatServiceLine(newLine)}`;
+    if (where === 'before') {
+      const start = { line: lineNumber, character: 0 };
+      return [{ range: { start, end: start }, newText: `${text}${this.eol}` }];
+    }
+    const end = this.endOfLine(lineNumber);
+    return [{ range: { start: end, end }, newText: `${this.eol}${text}` }];
+  }
+
+  deleteLine(line: ServiceLine): TextEdit[] {
+    const lineNumber = line.code.range.start.line;
+    if (lineNumber + 1 < this.document.lineCount) {
+      return [{ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, newText: '' }];
+    }
+    const start = lineNumber > 0 ? this.endOfLine(lineNumber - 1) : { line: 0, character: 0 };
+    return [{ range: { start, end: this.endOfLine(lineNumber) }, newText: '' }];
+  }
+
+  /** The position after the last character of a line, before its line break. */
+  private endOfLine(lineNumber: number): Position {
+    const start = this.document.offsetAt({ line: lineNumber, character: 0 });
+    const next = lineNumber + 1 < this.document.lineCount ? this.document.offsetAt({ line: lineNumber + 1, character: 0 }) : this.document.getText().length;
+    const lineText = this.document.getText().slice(start, next).replace(/\r?\n$|\r$/, '');
+    return { line: lineNumber, character: lineText.length };
+  }
+}

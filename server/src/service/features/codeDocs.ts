@@ -1,0 +1,80 @@
+/**
+ * The markdown that explains a code, shared by hover and completion: kind,
+ * summary (labelled as ours, or the licensed descriptor with its file), family
+ * and modality, add-on relation, units rule, deleted status and notes.
+ */
+import { codeKindLabel, codeKindOf } from '../data/codeShapes';
+import type { CodeInfo } from '../data/codeTypes';
+import type { CodeReference } from '../data/codeReference';
+
+export const summaryLabel = 'Summary (our own words, not the official CPT descriptor)';
+
+/** One line for completion details: `+19284 · Adds one more…`. */
+export function codeDetail(info: CodeInfo, reference: CodeReference): string {
+  const text = reference.licensedDescriptor(info.code)?.text ?? info.summary;
+  const prefix = info.deleted ? `Deleted ${info.deleted.year}. ` : '';
+  return `${prefix}${text}`;
+}
+
+export function codeLabel(info: CodeInfo): string {
+  return info.addOnTo ? `+${info.code}` : info.code;
+}
+
+function unitsRule(info: CodeInfo): string | undefined {
+  if (!info.lesion) {
+    return undefined;
+  }
+  return info.lesion.role === 'first'
+    ? `**Units:** 1 unit, once per ${info.modality ? `${info.modality} ` : ''}session, whatever the number of lesions; further lesions go on the add-on.`
+    : '**Units:** 1 unit per additional lesion (lesions after the first).';
+}
+
+function addOnText(info: CodeInfo, reference: CodeReference): string | undefined {
+  if (!info.addOnTo) {
+    return undefined;
+  }
+  const primaries = info.addOnTo.map((code) => {
+    const primary = reference.code(code);
+    const role = primary?.lesion?.role === 'first' ? ', the first-lesion code' : '';
+    const modality = primary?.modality ? ` of the same modality (${primary.modality})` : '';
+    return `**${code}**${role}${modality}`;
+  });
+  const each = info.lesion?.role === 'additional' ? ' for each additional lesion' : '';
+  return `**Add-on code**${each}: report only with ${primaries.length === 1 ? primaries[0] : `one of ${primaries.join(', ')}`} on the same claim and date of service.`;
+}
+
+function primaryText(info: CodeInfo, reference: CodeReference): string | undefined {
+  if (info.lesion?.role !== 'first') {
+    return undefined;
+  }
+  const addOn = reference.addOnFor(info);
+  return addOn ? `**First-lesion code**: each additional lesion under the same guidance is **+${addOn.code}**.` : undefined;
+}
+
+export function codeMarkdown(code: string, info: CodeInfo | undefined, reference: CodeReference): string {
+  const kind = codeKindOf(code);
+  const kindText = kind ? codeKindLabel(kind) : 'not a valid code shape';
+  const heading = `**${info ? codeLabel(info) : code}** · ${kindText}${info?.addOnTo ? ' · add-on' : ''}${info?.deleted ? ' · **deleted**' : ''}`;
+  if (!info) {
+    return `${heading}\n\nThis code is not in the loaded reference data. Check it for a typo; if it is right, a licensed descriptor file can describe it.`;
+  }
+  const parts: string[] = [heading];
+  const licensed = reference.licensedDescriptor(code);
+  if (licensed) {
+    parts.push(`${licensed.text}\n\n*Descriptor from ${licensed.source}*`);
+  }
+  parts.push(`*${summaryLabel}:* ${info.summary}`);
+  parts.push(`**Family:** ${info.family}${info.modality ? ` · **Modality:** ${info.modality}` : ''}`);
+  if (info.deleted) {
+    parts.push(`**Deleted in ${info.deleted.year}.** ${info.deleted.note} Replaced by: ${info.deleted.replacedBy.join(', ')}.`);
+  }
+  for (const line of [addOnText(info, reference), primaryText(info, reference), unitsRule(info)]) {
+    if (line) {
+      parts.push(line);
+    }
+  }
+  if (info.notes && info.notes.length > 0) {
+    parts.push(`**Notes**\n\n${info.notes.map((note) => `- ${note}`).join('\n')}`);
+  }
+  return parts.join('\n\n');
+}

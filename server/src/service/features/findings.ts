@@ -1,0 +1,47 @@
+/**
+ * All findings for a document (or for some of its claims): the parser's
+ * problems and every claim rule, each rule run on each claim. Validation turns
+ * them into diagnostics; code actions take their fixes.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { CodeReference } from '../data/codeReference';
+import type { ClaimEditor } from '../edit/claimEditor';
+import { rangesOverlap } from '../locate';
+import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
+import { claimRules } from '../rules/ruleCatalog';
+import type { Finding } from '../rules/ruleTypes';
+import type { ClaimSettings } from '../settings';
+
+function problemFinding(problem: ParseProblem): Finding {
+  const finding: Finding = { ruleId: problem.ruleId, range: problem.range, message: problem.message };
+  if (problem.replacement !== undefined) {
+    finding.fixes = [{ title: `Write '${problem.replacement}'`, edits: [{ range: problem.range, newText: problem.replacement }], preferred: true }];
+  }
+  return finding;
+}
+
+export interface FindingOptions {
+  reference: CodeReference;
+  editor: ClaimEditor;
+  settings: ClaimSettings;
+  /** Only findings on claims and problems overlapping this range (code actions need no more). */
+  within?: Range;
+}
+
+export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
+  const { reference, editor, settings, within } = options;
+  const enabled = claimRules.filter((rule) => settings.rules[rule.id] !== 'off');
+  const findings: Finding[] = [];
+  for (const problem of model.problems) {
+    if (settings.rules[problem.ruleId] !== 'off' && (!within || rangesOverlap(problem.range, within))) {
+      findings.push(problemFinding(problem));
+    }
+  }
+  const claims: Claim[] = within ? model.claims.filter((claim) => rangesOverlap(claim.range, within)) : model.claims;
+  for (const claim of claims) {
+    for (const rule of enabled) {
+      findings.push(...rule.check(claim, { reference, editor }));
+    }
+  }
+  return findings;
+}

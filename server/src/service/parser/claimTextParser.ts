@@ -1,0 +1,132 @@
+/**
+ * Parser of the `.claim` text format (claim-format.md) into the claim model.
+ * It never throws: text it cannot read becomes a problem on its own range and
+ * parsing goes on with the next token or line.
+ */
+import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
+import { headerKeys, readHeaderValue } from './headerParser';
+import { contentLength, rangeOnLine, tokenize } from './lineTokens';
+import { parseServiceLine } from './serviceLineParser';
+
+const knownHeaderKeys = new Set(headerKeys.map((header) => header.key));
+const headerPattern = /^([A-Za-z][A-Za-z0-9_-]*)\s*:/;
+const claimKeywordPattern = /^claim(?=\s|$)/i;
+
+class ClaimTextParser {
+  private readonly claims: Claim[] = [];
+  private readonly problems: ParseProblem[] = [];
+  private current: Claim | undefined;
+  private lastContentLine = 0;
+  private lastContentEnd = 0;
+  private readonly seenHeaderKeys = new Set<string>();
+
+  parse(text: string): ClaimDocumentModel {
+    const lines = text.split(/\r\n|\r|\n/);
+    lines.forEach((line, lineNumber) => this.readLine(line, lineNumber));
+    this.closeClaim();
+    return { format: 'claim', claims: this.claims, problems: this.problems };
+  }
+
+  private readLine(fullLine: string, lineNumber: number): void {
+    const content = fullLine.slice(0, contentLength(fullLine));
+    const tokens = tokenize(content);
+    const first = tokens[0];
+    if (!first) {
+      return;
+    }
+    const trimmed = content.slice(first.start);
+    if (claimKeywordPattern.test(trimmed)) {
+      this.startClaim(lineNumber, tokens);
+    } else {
+      const claim = this.currentClaim(lineNumber, first.start);
+      const header = headerPattern.exec(trimmed);
+      if (header) {
+        this.readHeader(claim, lineNumber, first.start, header, content);
+      } else {
+        claim.lines.push(parseServiceLine(lineNumber, tokens, this.problems));
+      }
+    }
+    const last = tokens[tokens.length - 1];
+    this.lastContentLine = lineNumber;
+    this.lastContentEnd = last ? last.start + last.text.length : 0;
+  }
+
+  private startClaim(lineNumber: number, tokens: ReturnType<typeof tokenize>): void {
+    this.closeClaim();
+    const keyword = tokens[0];
+    const idToken = tokens[1];
+    const start = keyword?.start ?? 0;
+    const claim: Claim = { range: rangeOnLine(lineNumber, start, start), headers: [], diagnoses: [], lines: [] };
+    if (idToken) {
+      claim.id = { value: idToken.text, range: rangeOnLine(lineNumber, idToken.start, idToken.start + idToken.text.length) };
+    } else {
+      this.problems.push({
+        ruleId: 'claim-id',
+        message: "A 'claim' line needs an id, e.g. 'claim CLM-2026-0001'.",
+        range: rangeOnLine(lineNumber, start, start + (keyword?.text.length ?? 5)),
+      });
+    }
+    for (const extra of tokens.slice(2)) {
+      this.problems.push({
+        ruleId: 'claim-id',
+        message: `A claim id is one token; '${extra.text}' is extra. Join the id's parts with '-'.`,
+        range: rangeOnLine(lineNumber, extra.start, extra.start + extra.text.length),
+      });
+    }
+    this.current = claim;
+  }
+
+  /** The claim content belongs to; lines before the first `claim` line form an unnamed claim. */
+  private currentClaim(lineNumber: number, column: number): Claim {
+    if (!this.current) {
+      this.current = { range: rangeOnLine(lineNumber, column, column), headers: [], diagnoses: [], lines: [] };
+    }
+    return this.current;
+  }
+
+  private closeClaim(): void {
+    if (!this.current) {
+      return;
+    }
+    this.current.range = { start: this.current.range.start, end: { line: this.lastContentLine, character: this.lastContentEnd } };
+    this.claims.push(this.current);
+    this.current = undefined;
+    this.seenHeaderKeys.clear();
+  }
+
+  private readHeader(claim: Claim, lineNumber: number, keyStart: number, header: RegExpExecArray, content: string): void {
+    const keyText = header[1] ?? '';
+    const key = keyText.toLowerCase();
+    const keyRange = rangeOnLine(lineNumber, keyStart, keyStart + keyText.length);
+    const afterColon = keyStart + header[0].length;
+    const rawValue = content.slice(afterColon);
+    const valueStart = afterColon + (rawValue.length - rawValue.trimStart().length);
+    const valueText = rawValue.trim();
+    const value = { value: valueText, range: rangeOnLine(lineNumber, valueStart, valueStart + valueText.length) };
+    if (!knownHeaderKeys.has(key)) {
+      this.problems.push({
+        ruleId: 'unknown-header-key',
+        message: `'${keyText}' is not a claim header key: use ${headerKeys.map((h) => h.key).join(', ')}.`,
+        range: keyRange,
+      });
+      return;
+    }
+    if (this.seenHeaderKeys.has(key)) {
+      this.problems.push({
+        ruleId: 'duplicate-header',
+        message: `The '${key}' header is already given for this claim; the later value wins.`,
+        range: keyRange,
+      });
+    }
+    this.seenHeaderKeys.add(key);
+    claim.headers.push({ key: { value: key, range: keyRange }, value });
+    if (key === 'dx') {
+      claim.diagnoses = [];
+    }
+    readHeaderValue(claim, key, value, this.problems);
+  }
+}
+
+export function parseClaimText(text: string): ClaimDocumentModel {
+  return new ClaimTextParser().parse(text);
+}

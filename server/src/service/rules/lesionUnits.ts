@@ -1,0 +1,123 @@
+/**
+ * Units of a lesion-counted procedure versus the documented lesion count
+ * (claim-format.md, "Lesion-counted families"): over all modalities of one
+ * procedure on a claim, first-lesion units plus add-on units equal the count.
+ */
+import type { CodeInfo, LesionProcedure } from '../data/codeTypes';
+import type { CodeReference } from '../data/codeReference';
+import { type Claim, type Field, type ServiceLine, unitsOf } from '../model';
+import { describeLines, type KnownLine, knownLines, pointersOf } from './claimFacts';
+import type { ClaimEditor } from '../edit/claimEditor';
+import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
+
+const ruleId = 'lesion-units';
+
+interface ProcedureGroup {
+  procedure: LesionProcedure;
+  lines: KnownLine[];
+}
+
+function groupByProcedure(claim: Claim, reference: CodeReference): ProcedureGroup[] {
+  const groups = new Map<LesionProcedure, ProcedureGroup>();
+  for (const known of knownLines(claim, reference)) {
+    const procedure = known.info.lesion?.procedure;
+    if (!procedure || known.info.deleted) {
+      continue;
+    }
+    const group = groups.get(procedure) ?? { procedure, lines: [] };
+    group.lines.push(known);
+    groups.set(procedure, group);
+  }
+  return [...groups.values()];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The line's `lesions=` overrides the claim's for its family; lines that disagree are reported. */
+function lesionCount(claim: Claim, group: ProcedureGroup, findings: Finding[]): Field<number> | undefined {
+  const overrides = group.lines.flatMap(({ line }) => (line.lesions ? [line.lesions] : []));
+  const [first, ...others] = overrides;
+  for (const other of others) {
+    if (other.value !== first?.value) {
+      findings.push({
+        ruleId,
+        range: other.range,
+        message: `lesions=${other.value} disagrees with lesions=${first?.value} on another ${group.procedure} line of this claim; ${first?.value} is used.`,
+      });
+    }
+  }
+  return first ?? claim.lesions;
+}
+
+function expectedBilling(group: ProcedureGroup, count: number, reference: CodeReference): string {
+  const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
+  const onlyFirst = firsts.length === 1 ? firsts[0] : undefined;
+  const addOn = onlyFirst ? reference.addOnFor(onlyFirst.info) : undefined;
+  if (onlyFirst && addOn) {
+    return count > 1 ? `${onlyFirst.info.code} x1 + ${addOn.code} x${count - 1}` : `${onlyFirst.info.code} x1 with no +${addOn.code}`;
+  }
+  return `${plural(count, 'unit')} in all: each first-lesion code x1 and the add-on codes for the other lesions`;
+}
+
+function lesionFixes(group: ProcedureGroup, count: number, billed: number, editor: ClaimEditor, reference: CodeReference): QuickFix[] {
+  const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
+  const [addOnLine] = addOnLines;
+  if (addOnLines.length === 1 && addOnLine) {
+    const units = count - (billed - unitsOf(addOnLine.line));
+    if (units >= 1) {
+      return [{ title: `Set +${addOnLine.info.code} to x${units} (${plural(count, 'lesion')})`, edits: editor.setUnits(addOnLine.line, units), preferred: true }];
+    }
+    if (units === 0) {
+      return [{ title: `Remove +${addOnLine.info.code}: ${plural(count, 'lesion')} need no add-on`, edits: editor.deleteLine(addOnLine.line), preferred: true }];
+    }
+    return [];
+  }
+  const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
+  const [first] = firsts;
+  const addOn: CodeInfo | undefined = first ? reference.addOnFor(first.info) : undefined;
+  if (addOnLines.length === 0 && firsts.length === 1 && first && addOn && count > billed) {
+    const units = count - billed;
+    const line: ServiceLine = first.line;
+    return [{
+      title: `Add +${addOn.code} x${units} for the additional ${units === 1 ? 'lesion' : 'lesions'}`,
+      edits: editor.insertLine(line, 'after', { code: addOn.code, modifiers: line.modifiers.map((m) => m.value), units, dxPointers: pointersOf(line), dos: line.dos?.value }),
+      preferred: true,
+    }];
+  }
+  return [];
+}
+
+export const lesionUnitsRule: ClaimRule = {
+  id: ruleId,
+  defaultSeverity: 'warning',
+  description: 'Units of a lesion-counted procedure do not add up to the documented number of lesions.',
+  check(claim, { reference, editor }) {
+    const findings: Finding[] = [];
+    for (const group of groupByProcedure(claim, reference)) {
+      const count = lesionCount(claim, group, findings);
+      if (!count) {
+        continue;
+      }
+      const billed = group.lines.reduce((sum, { line }) => sum + unitsOf(line), 0);
+      if (billed === count.value) {
+        continue;
+      }
+      const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
+      const target = addOnLines.length === 1 && addOnLines[0] ? addOnLines[0].line : group.lines[group.lines.length - 1]?.line;
+      if (!target) {
+        continue;
+      }
+      findings.push({
+        ruleId,
+        range: target.units?.range ?? target.code.range,
+        message:
+          `${plural(count.value, 'lesion')} documented, but the ${group.procedure} lines bill ${plural(billed, 'unit')} ` +
+          `(${describeLines(group.lines.map(({ line }) => line))}); expected ${expectedBilling(group, count.value, reference)}.`,
+        fixes: lesionFixes(group, count.value, billed, editor, reference),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Every rule the product reports, with its stable id and default severity:
+ * the claim rules (one module each) and the checks the parser makes while
+ * reading the text. Severity settings and the README's rule table read this.
+ */
+import { addOnWithoutPrimaryRule } from './addOnWithoutPrimary';
+import { addOnWrongModalityRule } from './addOnWrongModality';
+import { diagnosisPointerRule } from './diagnosisPointers';
+import { firstLesionUnitsRule } from './firstLesionUnits';
+import { lesionUnitsRule } from './lesionUnits';
+import type { ClaimRule, RuleDescription } from './ruleTypes';
+
+export const claimRules: readonly ClaimRule[] = [
+  addOnWithoutPrimaryRule,
+  addOnWrongModalityRule,
+  firstLesionUnitsRule,
+  lesionUnitsRule,
+  diagnosisPointerRule,
+];
+
+/** Checks made while parsing: the text does not have the shape the format requires. */
+export const parserRules: readonly RuleDescription[] = [
+  { id: 'code-shape', defaultSeverity: 'error', description: 'A service line starts with something that is not a procedure code.' },
+  { id: 'lowercase-code', defaultSeverity: 'warning', description: 'A code, modifier or diagnosis is written in lower case.' },
+  { id: 'bad-modifier', defaultSeverity: 'error', description: 'A modifier is not two letters or digits, or a line has more than four.' },
+  { id: 'bad-units', defaultSeverity: 'error', description: 'Units are not x and a whole number from 1 to 9999, or are written twice.' },
+  { id: 'bad-charge', defaultSeverity: 'error', description: 'A charge is not a dollar amount, or is written twice.' },
+  { id: 'bad-field', defaultSeverity: 'error', description: 'A key=value field is unknown or its value has the wrong shape.' },
+  { id: 'bad-token', defaultSeverity: 'error', description: 'A service line holds text that is none of its fields.' },
+  { id: 'claim-id', defaultSeverity: 'error', description: "A 'claim' line has no id, or more than one token." },
+  { id: 'unknown-header-key', defaultSeverity: 'warning', description: 'A header key is not one of the format.' },
+  { id: 'bad-header-value', defaultSeverity: 'error', description: 'A header value has the wrong shape (date, lesion count, place of service, ICD-10-CM code).' },
+  { id: 'duplicate-header', defaultSeverity: 'warning', description: 'A header key is given twice for one claim.' },
+];
+
+/** Reported once when a document has more problems than the configured limit. */
+export const problemLimitRule: RuleDescription = {
+  id: 'too-many-problems',
+  defaultSeverity: 'information',
+  description: 'The document has more problems than cptClaims.maxNumberOfProblems; the rest are not shown.',
+};
+
+export const allRules: readonly RuleDescription[] = [...claimRules, ...parserRules, problemLimitRule];
+
+const rulesById = new Map(allRules.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): RuleDescription | undefined {
+  return rulesById.get(id);
+}

@@ -1,0 +1,40 @@
+/**
+ * What a rule is: a stable id (the diagnostic's `code`, the key of its
+ * severity setting and of suppressions), a default severity, and a check that
+ * reads one claim of the model and returns findings with their quick fixes.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeReference } from '../data/codeReference';
+import type { ClaimEditor } from '../edit/claimEditor';
+import type { Claim, Severity } from '../model';
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a coder most likely wants; editors apply it with one key. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  range: Range;
+  message: string;
+  fixes?: QuickFix[];
+}
+
+export interface RuleContext {
+  reference: CodeReference;
+  editor: ClaimEditor;
+}
+
+/** Facts about a rule, shared by claim rules and the parser's own checks. */
+export interface RuleDescription {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line for the README and settings. */
+  description: string;
+}
+
+export interface ClaimRule extends RuleDescription {
+  check(claim: Claim, context: RuleContext): Finding[];
+}
