@@ -17,10 +17,16 @@ import { doHover } from './features/hover';
 import { findingsToDiagnostics } from './features/validation';
 import type { ClaimDocumentModel } from './model';
 import { parseClaimText } from './parser/claimTextParser';
+import { parseClaimAround } from './parser/claimSlice';
 import { type ClaimSettings, defaultSettings } from './settings';
 
 export interface ClaimLanguageService {
   parse(document: TextDocument): ClaimDocumentModel;
+  /**
+   * The model of just the claim around a line: enough for hover and completion
+   * there, and far cheaper than `parse` on a large document that has just changed.
+   */
+  parseClaimAround(document: TextDocument, line: number): ClaimDocumentModel;
   doValidation(document: TextDocument, model: ClaimDocumentModel, settings?: ClaimSettings): Diagnostic[];
   doHover(document: TextDocument, model: ClaimDocumentModel, position: Position): Hover | null;
   doComplete(document: TextDocument, model: ClaimDocumentModel, position: Position): CompletionList;
@@ -36,6 +42,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
   const reference = new CodeReference({ codes: bundledCodes, modifiers: bundledModifiers }, options.descriptorSources);
   return {
     parse: (document) => parseClaimText(document.getText()),
+    parseClaimAround,
     doValidation(document, model, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: new ClaimTextEditor(document), settings });
       return findingsToDiagnostics(findings, settings);

@@ -19,10 +19,16 @@ class ClaimTextParser {
   private lastContentLine = 0;
   private lastContentEnd = 0;
   private readonly seenHeaderKeys = new Set<string>();
+  private readonly firstLine: number;
+
+  /** `firstLine`: the document line the text starts at, when parsing a slice of a document. */
+  constructor(firstLine = 0) {
+    this.firstLine = firstLine;
+  }
 
   parse(text: string): ClaimDocumentModel {
     const lines = text.split(/\r\n|\r|\n/);
-    lines.forEach((line, lineNumber) => this.readLine(line, lineNumber));
+    lines.forEach((line, index) => this.readLine(line, this.firstLine + index));
     this.closeClaim();
     return { format: 'claim', claims: this.claims, problems: this.problems };
   }
@@ -127,6 +133,11 @@ class ClaimTextParser {
   }
 }
 
-export function parseClaimText(text: string): ClaimDocumentModel {
-  return new ClaimTextParser().parse(text);
+export function parseClaimText(text: string, firstLine = 0): ClaimDocumentModel {
+  return new ClaimTextParser(firstLine).parse(text);
+}
+
+/** True for a line that starts a claim (`claim ID`). */
+export function isClaimLine(line: string): boolean {
+  return claimKeywordPattern.test(line.trimStart());
 }

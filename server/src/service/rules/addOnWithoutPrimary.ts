@@ -2,7 +2,7 @@
  * An add-on code is paid only with one of its primaries for the same patient,
  * provider and date of service (CMS add-on edits, type 1): 19284 without 19283.
  */
-import { codeWithModality, pointersOf } from './claimFacts';
+import { pointersOf } from './claimFacts';
 import { findAddOnPrimaries, isWrongModality } from './addOnPrimaries';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 
@@ -26,7 +26,7 @@ export const addOnWithoutPrimaryRule: ClaimRule = {
       }
       const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${info.addOnTo.join(', ')}`;
       const primaryInfo = info.addOnTo.length === 1 ? reference.code(info.addOnTo[0] ?? '') : undefined;
-      const neededText = primaryInfo?.lesion ? `${codeWithModality(primaryInfo)}, its first-lesion code` : needed;
+      const neededText = primaryInfo?.lesion ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,` : needed;
       const otherDate = primaries.otherDate[0];
       const message = otherDate
         ? `+${info.code} is an add-on code and needs ${needed} on the same date of service; ${otherDate.info.code} on this claim is on another date.`

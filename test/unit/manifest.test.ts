@@ -1,0 +1,59 @@
+/**
+ * The extension manifest and the packaged `.vsix` contents: what VS Code and
+ * other editors rely on, checked so a packaging mistake fails CI.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../support/repoRoot';
+
+interface Manifest {
+  engines: Record<string, string>;
+  main: string;
+  bin: Record<string, string>;
+  contributes: {
+    languages: Array<{ id: string; extensions: string[]; configuration: string }>;
+    grammars: Array<{ language: string; path: string }>;
+    configuration: { properties: Record<string, unknown> };
+  };
+  scripts: Record<string, string>;
+}
+
+const root = repoRoot();
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+
+describe('extension manifest and package', () => {
+  it('targets VS Code 1.100 (code-server 4.100 runs the editor tests)', () => {
+    assert.equal(manifest.engines['vscode'], '^1.100.0');
+  });
+
+  it('contributes the claim language, its grammar and its settings', () => {
+    const language = manifest.contributes.languages.find((l) => l.id === 'claim');
+    assert.deepEqual(language?.extensions, ['.claim']);
+    assert.ok(fs.existsSync(path.join(root, language?.configuration ?? 'missing')));
+    const grammar = manifest.contributes.grammars.find((g) => g.language === 'claim');
+    assert.ok(fs.existsSync(path.join(root, grammar?.path ?? 'missing')));
+    for (const key of ['cptClaims.trace.server', 'cptClaims.maxNumberOfProblems', 'cptClaims.rules']) {
+      assert.ok(key in manifest.contributes.configuration.properties, key);
+    }
+  });
+
+  it('ships the standalone server as an executable bin with a shebang', () => {
+    const server = path.join(root, manifest.bin['claim-language-server'] ?? 'missing');
+    assert.match(fs.readFileSync(server, 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node/);
+    assert.equal(manifest.main, './dist/client.js');
+  });
+
+  it('packages the bundles, grammar and docs, and no sources or dependencies', () => {
+    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js']) {
+      assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
+    }
+    assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Settings under `cptClaims`: per-rule severity, `off`, the problem limit,
+ * and malformed values from a client falling back to defaults.
+ */
+import * as assert from 'node:assert/strict';
+import { allRules } from '../../server/src/service/languageService';
+import { defaultSettings, readSettings } from '../../server/src/service/settings';
+import { validate } from '../support/claimDocuments';
+
+describe('settings', () => {
+  it('changes a rule severity by id', () => {
+    const settings = readSettings({ rules: { 'addon-without-primary': 'hint' } });
+    assert.deepEqual(validate('19284\n', settings).map((d) => [d.code, d.severity]), [['addon-without-primary', 4]]);
+  });
+
+  it('turns a rule off, parser checks included', () => {
+    const settings = readSettings({ rules: { 'addon-without-primary': 'off', 'code-shape': 'off' } });
+    assert.deepEqual(validate('19284\n1928\n', settings), []);
+  });
+
+  it('bounds the problems shown and says so once', () => {
+    const text = Array.from({ length: 10 }, () => '19284').join('\n');
+    const diagnostics = validate(text, readSettings({ maxNumberOfProblems: 3 }));
+    assert.deepEqual(diagnostics.map((d) => d.code), ['addon-without-primary', 'addon-without-primary', 'addon-without-primary', 'too-many-problems']);
+    assert.match(String(diagnostics[3]?.message), /first 3 of 10/);
+  });
+
+  it('falls back to defaults for malformed values', () => {
+    assert.deepEqual(readSettings(null), defaultSettings);
+    assert.deepEqual(readSettings({ maxNumberOfProblems: -1, rules: { 'lesion-units': 'loud', 'dx-pointer': 7 } }), defaultSettings);
+    assert.deepEqual(readSettings({ rules: ['off'] }), defaultSettings);
+  });
+
+  it('lists every rule with a unique id and a default severity', () => {
+    const ids = allRules.map((rule) => rule.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ['addon-without-primary', 'addon-wrong-modality', 'primary-units', 'lesion-units', 'code-shape', 'bad-units', 'bad-modifier', 'dx-pointer', 'unknown-header-key', 'lowercase-code']) {
+      assert.ok(ids.includes(id), id);
+    }
+  });
+});
