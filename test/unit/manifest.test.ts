@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { allRules } from '../../server/src/service/languageService';
 import { repoRoot } from '../support/repoRoot';
 
 interface Manifest {
@@ -55,5 +56,12 @@ describe('extension manifest and package', () => {
       assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);
+  });
+
+  it('documents every rule id in the README rule table', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const rule of allRules) {
+      assert.ok(readme.includes(`| \`${rule.id}\` | ${rule.defaultSeverity} |`), rule.id);
+    }
   });
 });
