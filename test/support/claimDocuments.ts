@@ -27,12 +27,18 @@ export function withCursor(textWithCursor: string): { document: TextDocument; po
   return { document, position: document.positionAt(offset) };
 }
 
+/** A diagnostic's message as plain text (LSP 3.18 allows markup too). */
+export function messageOf(diagnostic: Diagnostic | undefined): string {
+  const message = diagnostic?.message ?? '';
+  return typeof message === 'string' ? message : message.value;
+}
+
 const severityNames = ['', 'error', 'warning', 'info', 'hint'];
 
 /** `3:2 error +19284 is an add-on code… [addon-without-primary]`, lines and columns from 1. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { line, character } = diagnostic.range.start;
-  return `${line + 1}:${character + 1} ${severityNames[diagnostic.severity ?? 1]} ${typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value} [${String(diagnostic.code)}]`;
+  return `${line + 1}:${character + 1} ${severityNames[diagnostic.severity ?? 1]} ${messageOf(diagnostic)} [${String(diagnostic.code)}]`;
 }
 
 export function validate(text: string, settings?: ClaimSettings): Diagnostic[] {

@@ -3,10 +3,10 @@
  * the rest of the file is still checked.
  */
 import * as assert from 'node:assert/strict';
-import { formatDiagnostic, textAt, validate } from '../support/claimDocuments';
+import { formatDiagnostic, textAt, validate, messageOf } from '../support/claimDocuments';
 
 function problems(text: string): Array<{ rule: string; text: string; message: string }> {
-  return validate(text).map((d) => ({ rule: String(d.code), text: textAt(text, d), message: String(d.message) }));
+  return validate(text).map((d) => ({ rule: String(d.code), text: textAt(text, d), message: messageOf(d) }));
 }
 
 describe('malformed input', () => {

@@ -3,7 +3,7 @@
  * that must not, on the spec's examples and the issue's list of claims.
  */
 import * as assert from 'node:assert/strict';
-import { formatDiagnostic, ruleIds, textAt, validate } from '../support/claimDocuments';
+import { formatDiagnostic, ruleIds, textAt, validate, messageOf } from '../support/claimDocuments';
 
 const specExample = `# Stereotactic localization of three lesions in the right breast
 claim CLM-2026-0001
@@ -36,7 +36,7 @@ describe('claim rules', () => {
       assert.equal(diagnostic.severity, 1);
       assert.equal(diagnostic.source, 'cpt-claims');
       assert.equal(textAt(text, diagnostic), '19284');
-      assert.match(String(diagnostic.message), /19283/);
+      assert.match(messageOf(diagnostic), /19283/);
     });
 
     it('accepts 19284 with 19283 on the same claim, in either order', () => {
@@ -68,7 +68,7 @@ describe('claim rules', () => {
     it('reports a primary on another date of service', () => {
       const text = 'claim A\n dos: 2026-03-14\n 19283\n 19284 dos=2026-03-15\n';
       const diagnostic = only(text, 'addon-without-primary');
-      assert.match(String(diagnostic.message), /same date of service/);
+      assert.match(messageOf(diagnostic), /same date of service/);
     });
   });
 
@@ -78,8 +78,8 @@ describe('claim rules', () => {
       const diagnostic = only(text, 'addon-wrong-modality');
       assert.equal(diagnostic.severity, 1);
       assert.equal(textAt(text, diagnostic), '19284');
-      assert.match(String(diagnostic.message), /19282/);
-      assert.match(String(diagnostic.message), /19283/);
+      assert.match(messageOf(diagnostic), /19282/);
+      assert.match(messageOf(diagnostic), /19283/);
     });
 
     it('does not fire when the add-on has its own primary beside another modality', () => {
@@ -97,7 +97,7 @@ describe('claim rules', () => {
       const diagnostic = only(text, 'primary-units');
       assert.equal(diagnostic.severity, 2);
       assert.equal(textAt(text, diagnostic), 'x2');
-      assert.match(String(diagnostic.message), /\+19284 x1/);
+      assert.match(messageOf(diagnostic), /\+19284 x1/);
     });
 
     it('accepts a first-lesion code with 1 unit, written or not', () => {
@@ -116,7 +116,7 @@ describe('claim rules', () => {
       assert.equal(diagnostic.severity, 2);
       assert.equal(textAt(text, diagnostic), 'x1');
       assert.equal(diagnostic.range.start.line, 3);
-      assert.match(String(diagnostic.message), /19284 x2/);
+      assert.match(messageOf(diagnostic), /19284 x2/);
     });
 
     it('counts all modalities of one procedure together', () => {
@@ -136,7 +136,7 @@ describe('claim rules', () => {
     it('reports lines of one procedure that disagree on lesions=', () => {
       const diagnostics = validate('claim A\n 19283 lesions=2\n 19284 lesions=3\n');
       assert.deepEqual(diagnostics.map((d) => d.code), ['lesion-units']);
-      assert.match(String(diagnostics[0]?.message), /disagrees/);
+      assert.match(messageOf(diagnostics[0]), /disagrees/);
     });
 
     it('checks each procedure against the count separately', () => {
@@ -150,7 +150,7 @@ describe('claim rules', () => {
     it('warns when a single lesion is billed with an add-on', () => {
       const diagnostics = validate('claim A\n lesions: 1\n 19283\n 19284\n');
       assert.deepEqual(diagnostics.map((d) => d.code), ['lesion-units']);
-      assert.match(String(diagnostics[0]?.message), /no \+19284/);
+      assert.match(messageOf(diagnostics[0]), /no \+19284/);
     });
 
     it('ignores codes that are not lesion-counted', () => {

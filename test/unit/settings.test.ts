@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { allRules } from '../../server/src/service/languageService';
 import { defaultSettings, readSettings } from '../../server/src/service/settings';
-import { validate } from '../support/claimDocuments';
+import { validate, messageOf } from '../support/claimDocuments';
 
 describe('settings', () => {
   it('changes a rule severity by id', () => {
@@ -22,7 +22,7 @@ describe('settings', () => {
     const text = Array.from({ length: 10 }, () => '19284').join('\n');
     const diagnostics = validate(text, readSettings({ maxNumberOfProblems: 3 }));
     assert.deepEqual(diagnostics.map((d) => d.code), ['addon-without-primary', 'addon-without-primary', 'addon-without-primary', 'too-many-problems']);
-    assert.match(String(diagnostics[3]?.message), /first 3 of 10/);
+    assert.match(messageOf(diagnostics[3]), /first 3 of 10/);
   });
 
   it('falls back to defaults for malformed values', () => {
