@@ -63,6 +63,15 @@ describe('malformed input', () => {
     ]);
   });
 
+  it('reports an empty dx= and a stray comma without adding empty pointers', () => {
+    const text = 'claim A\n dx: C50.411\n 19283 dx=\n 19285 dx=A,\n 19287 dx=,A\n';
+    assert.deepEqual(problems(text).map((p) => [p.rule, p.text]), [
+      ['dx-pointer', 'dx='],
+      ['dx-pointer', ','],
+      ['dx-pointer', ','],
+    ]);
+  });
+
   it('reports more than four pointers', () => {
     assert.deepEqual(problems('claim A\n dx: C50.411 R92.8 N63.10 N63.20 Z12.31\n 19283 dx=A,B,C,D,E\n').map((p) => [p.rule, p.text]), [['dx-pointer', 'E']]);
   });

@@ -68,7 +68,8 @@ function elementInLine(claim: Claim, line: ServiceLine, position: Position): Mod
   if (line.units && rangeContains(line.units.range, position)) {
     return { kind: 'units', claim, line };
   }
-  const pointer = line.dxPointers.find((p) => rangeContains(p.range, position));
+  // An empty pointer (`dx=` with nothing after it, or `dx=A,`) has no text to explain; the field does.
+  const pointer = line.dxPointers.find((p) => p.text !== '' && rangeContains(p.range, position));
   if (pointer) {
     return { kind: 'dxPointer', claim, line, pointer };
   }

@@ -4,10 +4,12 @@
  * and modality, add-on relation, units rule, deleted status and notes.
  */
 import { codeKindLabel, codeKindOf } from '../data/codeShapes';
-import type { CodeInfo } from '../data/codeTypes';
+import type { CodeInfo, DeletedCode } from '../data/codeTypes';
 import type { CodeReference } from '../data/codeReference';
 
 export const summaryLabel = 'Summary (our own words, not the official CPT descriptor)';
+/** HCPCS Level II is not CPT, so its summary is labelled against the HCPCS descriptor. */
+export const hcpcsSummaryLabel = 'Summary (our own words, not the official HCPCS descriptor)';
 
 /** One line for completion details: `+19284 · Adds one more…`. */
 export function codeDetail(info: CodeInfo, reference: CodeReference): string {
@@ -20,13 +22,19 @@ export function codeLabel(info: CodeInfo): string {
   return info.addOnTo ? `+${info.code}` : info.code;
 }
 
-function unitsRule(info: CodeInfo): string | undefined {
+/** The units rule of a lesion-counted code (without its label), with a worked example a coder can check a claim against. */
+export function unitsRule(info: CodeInfo, reference: CodeReference): string | undefined {
   if (!info.lesion) {
     return undefined;
   }
-  return info.lesion.role === 'first'
-    ? `**Units:** 1 unit, once per ${info.modality ? `${info.modality} ` : ''}session, whatever the number of lesions; further lesions go on the add-on.`
-    : '**Units:** 1 unit per additional lesion (lesions after the first).';
+  if (info.lesion.role === 'first') {
+    const addOn = reference.addOnFor(info);
+    const example = addOn ? ` For 3 lesions: ${info.code} x1 and ${addOn.code} x2.` : '';
+    return `1 unit, once per ${info.modality ? `${info.modality} ` : ''}session, whatever the number of lesions; further lesions go on the add-on.${example}`;
+  }
+  const primary = info.addOnTo?.[0];
+  const example = primary ? ` For 3 lesions: ${primary} x1 and ${info.code} x2.` : '';
+  return `1 unit per additional lesion (lesions after the first).${example}`;
 }
 
 function addOnText(info: CodeInfo, reference: CodeReference): string | undefined {
@@ -51,6 +59,14 @@ function primaryText(info: CodeInfo, reference: CodeReference): string | undefin
   return addOn ? `**First-lesion code**: each additional lesion under the same guidance is **+${addOn.code}**.` : undefined;
 }
 
+function deletedText(deleted: DeletedCode): string {
+  // The note usually opens with the year already ("Deleted in 2014: ..."); do not say it twice.
+  const heading = deleted.note.includes(String(deleted.year)) ? '**Deleted code: do not report it.**' : `**Deleted in ${deleted.year}: do not report it.**`;
+  const replacedBy = deleted.replacedBy.length > 0 ? ` Replaced by: ${deleted.replacedBy.map((code) => `**${code}**`).join(', ')}.` : '';
+  const unverified = deleted.unverified ? ' *(From a deleted-code list not yet verified against a current code book.)*' : '';
+  return `${heading} ${deleted.note}${replacedBy}${unverified}`;
+}
+
 export function codeMarkdown(code: string, info: CodeInfo | undefined, reference: CodeReference): string {
   const kind = codeKindOf(code);
   const kindText = kind ? codeKindLabel(kind) : 'not a valid code shape';
@@ -63,12 +79,13 @@ export function codeMarkdown(code: string, info: CodeInfo | undefined, reference
   if (licensed) {
     parts.push(`${licensed.text}\n\n*Descriptor from ${licensed.source}*`);
   }
-  parts.push(`*${summaryLabel}:* ${info.summary}`);
+  parts.push(`*${kind === 'hcpcs' ? hcpcsSummaryLabel : summaryLabel}:* ${info.summary}`);
   parts.push(`**Family:** ${info.family}${info.modality ? ` · **Modality:** ${info.modality}` : ''}`);
   if (info.deleted) {
-    parts.push(`**Deleted in ${info.deleted.year}.** ${info.deleted.note} Replaced by: ${info.deleted.replacedBy.join(', ')}.`);
+    parts.push(deletedText(info.deleted));
   }
-  for (const line of [addOnText(info, reference), primaryText(info, reference), unitsRule(info)]) {
+  const units = unitsRule(info, reference);
+  for (const line of [addOnText(info, reference), primaryText(info, reference), units && `**Units:** ${units}`]) {
     if (line) {
       parts.push(line);
     }

@@ -40,7 +40,10 @@ function indexOf(reference: CodeReference): IndexedCode[] {
 
 export function codesByPrefix(reference: CodeReference, prefix: string): CodeInfo[] {
   const upper = prefix.toUpperCase();
-  return [...reference.codes].filter((info) => info.code.startsWith(upper)).sort((a, b) => a.code.localeCompare(b.code));
+  // Current codes first, in code order; deleted codes after them (still findable, for old templates).
+  return [...reference.codes]
+    .filter((info) => info.code.startsWith(upper))
+    .sort((a, b) => Number(a.deleted !== undefined) - Number(b.deleted !== undefined) || a.code.localeCompare(b.code));
 }
 
 export function codesByWords(reference: CodeReference, query: string): CodeMatch[] {

@@ -5,14 +5,50 @@
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
+import type { CodeInfo, ModifierInfo } from '../data/codeTypes';
 import { elementAt, type ModelElement } from '../locate';
 import type { ClaimDocumentModel } from '../model';
 import { headerKeys } from '../parser/headerParser';
 import { serviceFieldKeys } from '../parser/serviceLineParser';
-import { codeMarkdown } from './codeDocs';
+import { codeMarkdown, unitsRule } from './codeDocs';
 
 function pointerLetter(index: number): string {
   return String.fromCharCode('A'.charCodeAt(0) + index);
+}
+
+const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>> = {
+  laterality: 'laterality',
+  'distinct-service': 'distinct service',
+  'professional-technical': 'professional / technical component',
+  repeat: 'repeat service',
+  procedure: 'procedure',
+  payment: 'payment / liability',
+  other: 'other',
+};
+
+function unitsMarkdown(units: number, info: CodeInfo | undefined, reference: CodeReference): string {
+  const heading = `**Units** · ${units}`;
+  const rule = info ? unitsRule(info, reference) : undefined;
+  if (!info || !rule) {
+    return `${heading}\n\nUnits of service billed on this line; 1 when none are written. (For lesion-counted codes, units count lesions: the first-lesion code takes 1, its add-on 1 per additional lesion.)`;
+  }
+  const addOn = info.lesion?.role === 'first' ? reference.addOnFor(info) : undefined;
+  const tooMany = addOn && units > 1 ? `\n\n${info.code} takes 1 unit: report the other ${units - 1} on +${addOn.code}.` : '';
+  return `${heading} (${info.code})\n\n${rule}${tooMany}`;
+}
+
+function pointerMarkdown(text: string, index: number, diagnoses: readonly string[]): string {
+  const heading = `**Diagnosis pointer ${text}**`;
+  if (index === -1) {
+    return `${heading}\n\n'${text}' is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...) for a diagnosis of the claim's \`dx:\` list.`;
+  }
+  const diagnosis = diagnoses[index];
+  if (diagnosis === undefined) {
+    return diagnoses.length === 0
+      ? `${heading}\n\nThis claim has no \`dx:\` list, so the pointer points to no diagnosis.`
+      : `${heading}\n\nPoints outside the claim's dx list: it has ${diagnoses.length} diagnos${diagnoses.length === 1 ? 'is' : 'es'} (${diagnoses.length <= 26 ? `${pointerLetter(0)}-${pointerLetter(diagnoses.length - 1)}` : `1-${diagnoses.length}`}).`;
+  }
+  return `${heading} → **${diagnosis}**\n\nDiagnosis ${index + 1} of ${diagnoses.length} in the claim's dx list.`;
 }
 
 function hoverMarkdown(element: ModelElement, reference: CodeReference): string {
@@ -24,18 +60,12 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
     case 'modifier': {
       const value = element.modifier.value;
       const info = reference.modifier(value);
-      return info ? `**Modifier ${value}** · ${info.category}\n\n${info.summary}` : `**Modifier ${value}**\n\nNot in the loaded modifier list.`;
+      return info ? `**Modifier ${value}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}` : `**Modifier ${value}**\n\nNot in the loaded modifier list.`;
     }
     case 'units':
-      return `**Units** · ${element.line.units?.value ?? 1}\n\nFor lesion-counted codes, units count lesions: the first-lesion code takes 1, its add-on 1 per additional lesion.`;
-    case 'dxPointer': {
-      const { pointer, claim } = element;
-      const diagnosis = claim.diagnoses[pointer.index];
-      if (!diagnosis) {
-        return `**Diagnosis pointer ${pointer.text}**\n\nPoints outside the claim's dx list (${claim.diagnoses.length} diagnoses).`;
-      }
-      return `**Diagnosis pointer ${pointer.text}** → **${diagnosis.code}**\n\nDiagnosis ${pointer.index + 1} of ${claim.diagnoses.length} in the claim's dx list.`;
-    }
+      return unitsMarkdown(element.line.units?.value ?? 1, reference.code(element.line.code.value), reference);
+    case 'dxPointer':
+      return pointerMarkdown(element.pointer.text, element.pointer.index, element.claim.diagnoses.map((d) => d.code));
     case 'serviceField': {
       const field = serviceFieldKeys.find((f) => f.key === element.key);
       return `**${element.key}=** · service line field\n\n${field?.summary ?? ''}`;
@@ -46,7 +76,8 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
     }
     case 'diagnosis': {
       const diagnosis = element.claim.diagnoses[element.index];
-      return `**${diagnosis?.code ?? ''}** · ICD-10-CM diagnosis ${element.index + 1}\n\nLines point to it as \`dx=${pointerLetter(element.index)}\` or \`dx=${element.index + 1}\`.`;
+      const asLetter = element.index < 26 ? `\`dx=${pointerLetter(element.index)}\` or ` : '';
+      return `**${diagnosis?.code ?? ''}** · ICD-10-CM diagnosis ${element.index + 1}\n\nLines point to it as ${asLetter}\`dx=${element.index + 1}\`.`;
     }
     case 'claimId':
       return `**Claim ${element.claim.id?.value ?? ''}**\n\n${element.claim.lines.length} service lines, ${element.claim.diagnoses.length} diagnoses.`;

@@ -161,6 +161,10 @@ class ServiceLineReader {
       const range = this.range(column, text.length);
       column += text.length + 1;
       const index = pointerIndex(text);
+      if (text === '') {
+        this.reportEmptyPointer(value, valueStart, range.start.character);
+        continue;
+      }
       if (index === -1) {
         this.report('dx-pointer', `'${text}' is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).`, range.start.character, Math.max(text.length, 1));
       } else if (pointers.length === maxPointers) {
@@ -170,6 +174,16 @@ class ServiceLineReader {
       pointers.push({ text, index, range });
     }
     this.line.dxPointers = pointers;
+  }
+
+  /** `dx=` with nothing after it, or two commas in a row: reported on the `dx=` or the stray comma. */
+  private reportEmptyPointer(value: string, valueStart: number, column: number): void {
+    if (value === '') {
+      this.report('dx-pointer', 'dx= names no diagnosis: write pointers such as dx=A or dx=A,B.', valueStart - 3, 3);
+      return;
+    }
+    const comma = column < valueStart + value.length ? column : column - 1;
+    this.report('dx-pointer', 'An empty diagnosis pointer next to this comma: write pointers such as dx=A,B.', comma, 1);
   }
 
   extendTo(column: number): void {
