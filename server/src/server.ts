@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
-import { runSafely } from './safeHandler';
+import { describeError, runSafely } from './safeHandler';
 import { getLanguageService } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
@@ -26,6 +26,7 @@ export function startServer(connection: Connection): void {
   const models = new DocumentModels(service);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
+  let diagnosticRefresh = false;
 
   const validate = async (document: TextDocument) => {
     const documentSettings = await settings.forDocument(document.uri);
@@ -36,6 +37,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
     const result: InitializeResult = {
       capabilities: {
@@ -55,7 +57,11 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     if (pullDiagnostics) {
-      void connection.languages.diagnostics.refresh();
+      // Only a client that declared refresh support may be asked; it pulls again on its own otherwise.
+      // A failed request must not become an unhandled rejection, which ends the process.
+      if (diagnosticRefresh) {
+        connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`Diagnostic refresh failed: ${describeError(error)}`));
+      }
     } else {
       documents.all().forEach((document) => publisher.schedule(document));
     }

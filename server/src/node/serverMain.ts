@@ -15,14 +15,56 @@ Speaks the Language Server Protocol for .claim files: hover, completion,
 diagnostics and quick fixes. Settings are read from the client under 'cptClaims'.
 `;
 
+/**
+ * True when the arguments name a transport `createConnection` can open. It
+ * reads them as vscode-languageserver does: the first of `--stdio`,
+ * `--node-ipc`, `--socket[=]PORT` or `--pipe[=]NAME` decides, and a socket
+ * needs a port number, a pipe a name. `--clientProcessId` is no transport.
+ */
+function hasTransport(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--stdio' || arg === '--node-ipc') {
+      return true;
+    }
+    const [key, inline] = arg.split('=');
+    if (key === '--socket' || key === '--pipe') {
+      const value = arg.includes('=') ? inline : args[i + 1];
+      return key === '--socket' ? Number.parseInt(value ?? '', 10) > 0 : (value ?? '') !== '';
+    }
+  }
+  return false;
+}
+
+/**
+ * Writes the text, then ends the process: with `--clientProcessId`,
+ * vscode-languageserver starts a parent-process watchdog timer when it loads,
+ * which would otherwise keep a process that serves nothing alive.
+ */
+function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
+  process.exitCode = code;
+  stream.write(text, () => process.exit(code));
+}
+
+function refuse(reason: string): void {
+  finish(process.stderr, `claim-language-server: ${reason}\n\n${usage}`, 2);
+}
+
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(usage);
+  finish(process.stdout, usage, 0);
 } else if (args.includes('--version')) {
-  process.stdout.write('0.1.0\n');
-} else if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe') || arg.startsWith('--clientProcessId'))) {
-  process.stderr.write(`claim-language-server: say how to talk to the client, e.g. --stdio.\n\n${usage}`);
-  process.exitCode = 2;
+  finish(process.stdout, '0.1.0\n', 0);
+} else if (!hasTransport(args)) {
+  refuse('say how to talk to the client, e.g. --stdio (a --socket needs a port, a --pipe a name).');
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  let connection;
+  try {
+    connection = createConnection(ProposedFeatures.all);
+  } catch (error) {
+    refuse(`cannot open the connection: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (connection) {
+    startServer(connection);
+  }
 }

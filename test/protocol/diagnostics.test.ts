@@ -1,0 +1,199 @@
+/**
+ * Diagnostics over the wire: pushed to a client without pull support (with
+ * the document version, after edits, emptied on close), and pulled with
+ * `textDocument/diagnostic` by a client that declares it, with nothing pushed.
+ */
+import * as assert from 'node:assert/strict';
+import { type Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver-protocol';
+import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import { describeDiagnostics, messageOf, specExample } from './claimTexts';
+
+/** Opens the text in the client and returns the diagnostics published for version 1. */
+async function pushed(client: LspClient, text: string): Promise<Diagnostic[]> {
+  const uri = newUri();
+  await client.open(uri, text, 1);
+  const publish = await client.nextDiagnostics(uri, 1);
+  assert.equal(publish.version, 1, 'the publish should carry the document version');
+  return publish.diagnostics;
+}
+
+function single(diagnostics: Diagnostic[], code: string): Diagnostic {
+  assert.equal(diagnostics.length, 1, `expected one ${code} diagnostic, got:\n${describeDiagnostics(diagnostics)}`);
+  const [diagnostic] = diagnostics;
+  assert.ok(diagnostic);
+  assert.equal(diagnostic.code, code, describeDiagnostics(diagnostics));
+  assert.equal(diagnostic.source, 'cpt-claims');
+  return diagnostic;
+}
+
+describe('protocol: pushed diagnostics', () => {
+  let client: LspClient;
+
+  before(async () => {
+    client = await LspClient.start({ capabilities: pushClientCapabilities() });
+  });
+  after(() => stopAllClients());
+
+  it('reports a lone add-on as an error on its code', async () => {
+    const diagnostic = single(await pushed(client, '19284'), 'addon-without-primary');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
+    assert.match(messageOf(diagnostic), /19283/);
+  });
+
+  it('warns when units do not add up to the lesions, naming the expected add-on units', async () => {
+    const diagnostic = single(await pushed(client, 'claim A\n lesions: 3\n 19283 x1\n 19284 x1'), 'lesion-units');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
+    assert.equal(diagnostic.range.start.line, 3);
+    assert.match(messageOf(diagnostic), /19284 x2/);
+  });
+
+  it('warns on a first-lesion code with 2 units, naming its add-on', async () => {
+    const diagnostic = single(await pushed(client, '19283 x2'), 'primary-units');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
+    assert.match(messageOf(diagnostic), /19284/);
+  });
+
+  it("reports an add-on with another modality's primary and names that modality's add-on", async () => {
+    const diagnostic = single(await pushed(client, '19281\n19284'), 'addon-wrong-modality');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.equal(diagnostic.range.start.line, 1);
+    assert.match(messageOf(diagnostic), /19282/);
+  });
+
+  it("checks each claim alone: only the second claim's add-on lacks its primary", async () => {
+    const text = 'claim A\n  19283-RT\n  19284-RT\nclaim B\n  19284-LT';
+    const diagnostic = single(await pushed(client, text), 'addon-without-primary');
+    assert.deepEqual(diagnostic.range.start, { line: 4, character: 2 });
+  });
+
+  it('reads a bare list of codes with no claim line as one claim', async () => {
+    // 19284 finds 19283 in the same unnamed claim; the biopsy add-on 19082 lacks 19081.
+    const diagnostic = single(await pushed(client, '19283\n19284\n19082'), 'addon-without-primary');
+    assert.equal(diagnostic.range.start.line, 2);
+    assert.match(messageOf(diagnostic), /19081/);
+    assert.deepEqual(await pushed(client, '19283\n19284\n'), []);
+  });
+
+  it('ignores codes in comments', async () => {
+    const text = '# 19284 alone\n   # 19283 x2 19286\n#19288\nclaim A # 19284\n  19283 x1 # then 19284 19082 x9\n';
+    const diagnostics = await pushed(client, text);
+    assert.deepEqual(diagnostics, [], describeDiagnostics(diagnostics));
+  });
+
+  it('finds nothing wrong with one lesion on each side', async () => {
+    const diagnostics = await pushed(client, 'claim A\n lesions: 2\n 19283-RT\n 19284-LT');
+    assert.deepEqual(diagnostics, [], describeDiagnostics(diagnostics));
+  });
+
+  it('finds nothing wrong with the spec example', async () => {
+    const diagnostics = await pushed(client, specExample);
+    assert.deepEqual(diagnostics, [], describeDiagnostics(diagnostics));
+  });
+
+  it('publishes again for the new version after an incremental edit', async () => {
+    const uri = newUri();
+    await client.open(uri, 'claim A\n lesions: 3\n 19283 x1\n 19284 x1', 1);
+    single((await client.nextDiagnostics(uri, 1)).diagnostics, 'lesion-units');
+
+    // `19284 x1` -> `19284 x2` on line 3.
+    const version = await client.change(uri, [{ range: { start: { line: 3, character: 7 }, end: { line: 3, character: 9 } }, text: 'x2' }]);
+    assert.equal(version, 2);
+    assert.equal(client.document(uri).getText(), 'claim A\n lesions: 3\n 19283 x1\n 19284 x2');
+    const fixed = await client.nextDiagnostics(uri, 2);
+    assert.equal(fixed.version, 2);
+    assert.deepEqual(fixed.diagnostics, [], describeDiagnostics(fixed.diagnostics));
+
+    // Two quick edits: the publish for the last version reflects both.
+    await client.change(uri, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 9 } }, text: '' }]);
+    const last = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# no primary now\n' }]);
+    assert.equal(client.document(uri).getText(), '# no primary now\nclaim A\n lesions: 3\n \n 19284 x2');
+    const broken = await client.nextDiagnostics(uri, last);
+    const codes = broken.diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('addon-without-primary'), describeDiagnostics(broken.diagnostics));
+    const addOn = broken.diagnostics.find((d) => d.code === 'addon-without-primary');
+    assert.equal(addOn?.range.start.line, 4, 'the range should follow the edited text');
+  });
+
+  it('applies several changes of one didChange in order', async () => {
+    const uri = newUri();
+    await client.open(uri, '19283 x2', 1);
+    single((await client.nextDiagnostics(uri, 1)).diagnostics, 'primary-units');
+    // The second change's range is only valid after the first: `x2` -> `x1`, then a new add-on line after it.
+    const version = await client.change(uri, [
+      { range: { start: { line: 0, character: 6 }, end: { line: 0, character: 8 } }, text: 'x1' },
+      { range: { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, text: '\n19284-RT x1' },
+    ]);
+    assert.equal(client.document(uri).getText(), '19283 x1\n19284-RT x1');
+    const publish = await client.nextDiagnostics(uri, version);
+    assert.deepEqual(publish.diagnostics, [], describeDiagnostics(publish.diagnostics));
+  });
+
+  it('publishes an empty list when the document closes', async () => {
+    const uri = newUri();
+    await client.open(uri, '19284', 1);
+    single((await client.nextDiagnostics(uri, 1)).diagnostics, 'addon-without-primary');
+    await client.close(uri);
+    const cleared = await client.nextDiagnostics(uri);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+});
+
+describe('protocol: pulled diagnostics', () => {
+  let pullClient: LspClient;
+  let pushClient: LspClient;
+
+  before(async () => {
+    [pullClient, pushClient] = await Promise.all([
+      LspClient.start({ capabilities: pullClientCapabilities() }),
+      LspClient.start({ capabilities: pushClientCapabilities() }),
+    ]);
+  });
+  after(() => stopAllClients());
+
+  const documents = [
+    '19284',
+    'claim A\n lesions: 3\n 19283 x1\n 19284 x1',
+    '19283 x2',
+    '19281\n19284',
+    'claim A\n  19283-RT\n  19284-RT\nclaim B\n  19284-LT',
+    specExample,
+  ];
+
+  it('textDocument/diagnostic returns the same findings a push client gets', async () => {
+    for (const text of documents) {
+      const uri = newUri('pulled');
+      await pullClient.open(uri, text, 1);
+      const report = await pullClient.pullDiagnostics(uri);
+      assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
+      const expected = await pushed(pushClient, text);
+      assert.deepEqual(report.kind === DocumentDiagnosticReportKind.Full ? report.items : undefined, expected, `for ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('reflects an edit in the next pull', async () => {
+    const uri = newUri('pulled');
+    await pullClient.open(uri, '19284', 1);
+    const before = await pullClient.pullDiagnostics(uri);
+    assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.code) : [], ['addon-without-primary']);
+    await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19283\n' }]);
+    const after = await pullClient.pullDiagnostics(uri);
+    assert.deepEqual(after.kind === DocumentDiagnosticReportKind.Full ? after.items : undefined, []);
+  });
+
+  it('answers a pull for a document that is not open with an empty report', async () => {
+    const report = await pullClient.pullDiagnostics(newUri('never-opened'));
+    assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
+    assert.deepEqual(report.kind === DocumentDiagnosticReportKind.Full ? report.items : undefined, []);
+  });
+
+  it('pushes nothing to a pull client, even on change and close', async () => {
+    const uri = newUri('pulled');
+    await pullClient.open(uri, '19284', 1);
+    await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '19286' }]);
+    await pullClient.close(uri);
+    // The push delay is 200 ms: a second and a half without a publish shows none is coming.
+    await pullClient.expectNoMessage((message) => message.method === 'textDocument/publishDiagnostics', 'publishDiagnostics to a pull client', 1500);
+    assert.deepEqual(pullClient.publishes(), []);
+  });
+});
