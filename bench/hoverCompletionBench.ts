@@ -62,7 +62,8 @@ async function throughServer(text: string): Promise<Array<[string, string]>> {
     completionSamples.push(performance.now() - start);
   }
 
-  // A one-line edit in the middle of the file, to fresh diagnostics (including the push pause).
+  // A one-line edit in the middle of the file: hover and completion right after it (before the
+  // document is parsed again), then fresh diagnostics (including the push pause).
   const editLine = codeLines[Math.floor(codeLines.length / 2)] ?? 0;
   const editStart = performance.now();
   const afterEdit = client.diagnosticsFor(uri, 2);
@@ -70,6 +71,12 @@ async function throughServer(text: string): Promise<Array<[string, string]>> {
     textDocument: { uri, version: 2 },
     contentChanges: [{ range: { start: { line: editLine, character: 2 }, end: { line: editLine, character: 7 } }, text: '19284' }],
   });
+  const hoverAfterEditStart = performance.now();
+  await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: editLine, character: 4 } });
+  const hoverAfterEditMs = performance.now() - hoverAfterEditStart;
+  const completionAfterEditStart = performance.now();
+  await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: editLine, character: 4 } });
+  const completionAfterEditMs = performance.now() - completionAfterEditStart;
   await afterEdit;
   const editMs = performance.now() - editStart;
   await client.stop();
@@ -77,6 +84,8 @@ async function throughServer(text: string): Promise<Array<[string, string]>> {
     ['server: didOpen to diagnostics', `${ms(openMs)} (${published.diagnostics.length} published)`],
     ['server: hover p50 / p99', `${ms(percentile(hoverSamples, 50))} / ${ms(percentile(hoverSamples, 99))}`],
     ['server: completion p50 / p99', `${ms(percentile(completionSamples, 50))} / ${ms(percentile(completionSamples, 99))}`],
+    ['server: hover right after an edit', ms(hoverAfterEditMs)],
+    ['server: completion right after an edit', ms(completionAfterEditMs)],
     ['server: one-line edit to diagnostics', `${ms(editMs)} (includes the 200 ms typing pause)`],
   ];
 }

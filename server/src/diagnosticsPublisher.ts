@@ -6,6 +6,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { describeError } from './safeHandler';
 
 const pushDelayMs = 200;
 
@@ -27,7 +28,7 @@ export class DiagnosticsPublisher {
       document.uri,
       setTimeout(() => {
         this.pending.delete(document.uri);
-        void this.publish(document.uri);
+        this.publish(document.uri).catch((error: unknown) => this.connection.console.error(`Publishing diagnostics failed: ${describeError(error)}`));
       }, pushDelayMs),
     );
   }
@@ -55,6 +56,6 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.cancel(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => this.connection.console.error(`Clearing diagnostics failed: ${describeError(error)}`));
   }
 }

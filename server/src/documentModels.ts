@@ -23,6 +23,19 @@ export class DocumentModels {
     return model;
   }
 
+  /**
+   * A model good for a request at one line: the whole document's when it is
+   * current, else just the claim around the line, so hover and completion
+   * right after an edit of a large file do not wait for a full parse.
+   */
+  around(document: TextDocument, line: number): ClaimDocumentModel {
+    const cached = this.models.get(document.uri);
+    if (cached && cached.version === document.version) {
+      return cached.model;
+    }
+    return this.service.parseClaimAround(document, line);
+  }
+
   delete(uri: string): void {
     this.models.delete(uri);
   }

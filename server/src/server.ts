@@ -91,13 +91,13 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Hover', token, null, () => (document ? service.doHover(document, models.get(document), params.position) : null));
+    return runSafely(connection, 'Hover', token, null, () => (document ? service.doHover(document, models.around(document, params.position.line), params.position) : null));
   });
 
   connection.onCompletion((params, token) => {
     const document = documents.get(params.textDocument.uri);
     const empty = { isIncomplete: false, items: [] };
-    return runSafely(connection, 'Completion', token, empty, () => (document ? service.doComplete(document, models.get(document), params.position) : empty));
+    return runSafely(connection, 'Completion', token, empty, () => (document ? service.doComplete(document, models.around(document, params.position.line), params.position) : empty));
   });
 
   connection.onCodeAction(async (params, token) => {

@@ -4,6 +4,7 @@
  * because stdout carries the protocol.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeError } from '../safeHandler';
 import { serverName, startServer } from '../server';
 
 const usage = `${serverName}
@@ -65,6 +66,9 @@ if (args.includes('--help') || args.includes('-h')) {
     refuse(`cannot open the connection: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (connection) {
+    const console = connection.console;
+    // A stray rejection must not end the server a coder is typing into; it is logged without its text.
+    process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection: ${describeError(reason)}`));
     startServer(connection);
   }
 }
