@@ -120,6 +120,13 @@ describe('quick fixes', () => {
     assert.equal(fixed, 'claim A\n lesions: 1\n 19283');
   });
 
+  it('offers no units fix for a lone add-on: the primary must come first', () => {
+    const document = claimDocument('claim A\n lesions: 2\n 19284 x1\n');
+    assert.deepEqual(fixesFor(document, 'lesion-units'), []);
+    const fixed = applyFirst('claim A\n lesions: 2\n 19284 x1\n', 'addon-without-primary');
+    assert.deepEqual(codesOf(validate(fixed)), []);
+  });
+
   it('writes a lower-case code in upper case', () => {
     const text = 'claim A\n 19283-rt\n';
     const fixed = applyFirst(text, 'lowercase-code');

@@ -153,6 +153,11 @@ describe('claim rules', () => {
       assert.match(messageOf(diagnostics[0]), /no \+19284/);
     });
 
+    it('names the family a lone add-on belongs to in the expected units', () => {
+      const diagnostics = validate('claim A\n lesions: 2\n 19284 x1\n').filter((d) => d.code === 'lesion-units');
+      assert.match(messageOf(diagnostics[0]), /expected 19283 x1 \+ 19284 x1\.$/);
+    });
+
     it('ignores codes that are not lesion-counted', () => {
       assert.deepEqual(ruleIds('claim A\n lesions: 3\n 76098\n 77065\n'), []);
     });

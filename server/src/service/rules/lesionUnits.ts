@@ -51,18 +51,32 @@ function lesionCount(claim: Claim, group: ProcedureGroup, findings: Finding[]): 
   return first ?? claim.lesions;
 }
 
-function expectedBilling(group: ProcedureGroup, count: number, reference: CodeReference): string {
+/** The family a group bills, when it is one: its only first-lesion code, or the primary of its only add-on. */
+function singleFamily(group: ProcedureGroup, reference: CodeReference): { first: CodeInfo; addOn: CodeInfo } | undefined {
+  const codes = new Set(group.lines.map(({ info }) => info.code));
   const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
-  const onlyFirst = firsts.length === 1 ? firsts[0] : undefined;
-  const addOn = onlyFirst ? reference.addOnFor(onlyFirst.info) : undefined;
-  if (onlyFirst && addOn) {
-    return count > 1 ? `${onlyFirst.info.code} x1 + ${addOn.code} x${count - 1}` : `${onlyFirst.info.code} x1 with no +${addOn.code}`;
+  const anyLine = group.lines[0];
+  const first = firsts[0]?.info ?? (anyLine && codes.size === 1 ? reference.code(anyLine.info.addOnTo?.[0] ?? '') : undefined);
+  const addOn = first ? reference.addOnFor(first) : undefined;
+  const sameFamily = [...codes].every((code) => code === first?.code || code === addOn?.code);
+  return first && addOn && sameFamily ? { first, addOn } : undefined;
+}
+
+function expectedBilling(group: ProcedureGroup, count: number, reference: CodeReference): string {
+  const family = singleFamily(group, reference);
+  if (family) {
+    return count > 1 ? `${family.first.code} x1 + ${family.addOn.code} x${count - 1}` : `${family.first.code} x1 with no +${family.addOn.code}`;
   }
   return `${plural(count, 'unit')} in all: each first-lesion code x1 and the add-on codes for the other lesions`;
 }
 
 function lesionFixes(group: ProcedureGroup, count: number, billed: number, editor: ClaimEditor, reference: CodeReference): QuickFix[] {
   const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
+  const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
+  if (firsts.length === 0) {
+    // Units cannot be right before the first-lesion code is there; the add-on rules' fix inserts it.
+    return [];
+  }
   const [addOnLine] = addOnLines;
   if (addOnLines.length === 1 && addOnLine) {
     const units = count - (billed - unitsOf(addOnLine.line));
@@ -74,7 +88,6 @@ function lesionFixes(group: ProcedureGroup, count: number, billed: number, edito
     }
     return [];
   }
-  const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
   const [first] = firsts;
   const addOn: CodeInfo | undefined = first ? reference.addOnFor(first.info) : undefined;
   if (addOnLines.length === 0 && firsts.length === 1 && first && addOn && count > billed) {

@@ -1,0 +1,87 @@
+/**
+ * `npm run test:editor`: runs the editor suite inside a real VS Code
+ * extension host, the one of code-server, driven by headless Chromium. The
+ * suite's result comes back through `codeAutomationExit`, mocha's report
+ * through `codeAutomationLog`. Then the colouring is checked on the rendered
+ * page. Exits non-zero if anything fails or the suite never runs.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
+import { repoRoot } from '../../support/repoRoot';
+import { chromiumArgs, chromiumPath, copyFixtures, type RunningCodeServer, startCodeServer } from './codeServer';
+import { checkColouring } from './colouringCheck';
+import { openWorkbench } from './workbenchPage';
+
+const suiteLimitMs = 240000;
+
+/** Runs the mocha suite in the extension host; resolves with its exit code. */
+async function runSuite(browser: Browser, server: RunningCodeServer, root: string, workspace: string): Promise<number> {
+  const testsPath = path.join(root, 'out', 'test', 'editor', 'suite', 'index.js');
+  const page = await browser.newPage();
+  let printed = false;
+  const exitCode = new Promise<number>((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+  });
+  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+    printed = true;
+    // Mocha's reporter logs printf-style: a format string, then its arguments.
+    process.stdout.write(`${format(...args)}\n`);
+  });
+  await openWorkbench(page, server, root, workspace, [['extensionTestsPath', server.remoteUri(testsPath)]]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      process.stderr.write(`The editor suite did not finish within ${suiteLimitMs / 1000} s.\n`);
+      resolve(1);
+    }, suiteLimitMs);
+  });
+  const code = await Promise.race([exitCode, timeout]);
+  clearTimeout(timer);
+  await page.close();
+  if (!printed) {
+    process.stderr.write('The editor suite printed nothing: it did not run.\n');
+    return 1;
+  }
+  return code;
+}
+
+async function runColouringCheck(browser: Browser, server: RunningCodeServer, root: string, workspace: string): Promise<number> {
+  process.stdout.write('\n  colouring in the rendered workbench\n');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await openWorkbench(page, server, root, workspace);
+  const failures = await checkColouring(page, path.join(workspace, 'clean.claim'), 'clean.claim');
+  await page.close();
+  failures.forEach((failure) => process.stderr.write(`    ✗ ${failure}\n`));
+  return failures.length === 0 ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  const root = repoRoot();
+  if (!fs.existsSync(path.join(root, 'out', 'test', 'editor', 'suite', 'index.js')) || !fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+    process.stderr.write('The editor suite is not built: run npm run build first.\n');
+    return 1;
+  }
+  const workspace = copyFixtures();
+  const server = await startCodeServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    const suite = await runSuite(browser, server, root, workspace);
+    const colouring = await runColouringCheck(browser, server, root, workspace);
+    return suite !== 0 ? suite : colouring;
+  } finally {
+    await browser?.close();
+    server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`The editor tests could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
