@@ -13,6 +13,14 @@ interface SyntaxToken {
 }
 
 describe('a .claim file in the editor', () => {
+  // A test that fails half-way must not leave an edited fixture behind for the next one.
+  afterEach(async () => {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('gets the claim language, with the extension grammar registered for it', async () => {
     const { document } = await openFixture('clean.claim');
     assert.equal(document.languageId, 'claim');

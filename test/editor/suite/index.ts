@@ -10,10 +10,13 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   // Inside the extension host a test must finish: a bounded timeout makes a hang a failure.
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, file));
-  }
+  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  files.forEach((file) => mocha.addFile(path.join(__dirname, file)));
   return new Promise((resolve, reject) => {
+    if (files.length === 0) {
+      reject(new Error(`no editor tests found in ${__dirname}`));
+      return;
+    }
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
     } catch (error) {
