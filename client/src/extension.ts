@@ -17,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'claim' },
       { scheme: 'untitled', language: 'claim' },
+      { scheme: 'file', language: 'x12' },
+      { scheme: 'untitled', language: 'x12' },
     ],
     synchronize: { configurationSection: 'cptClaims' },
   };

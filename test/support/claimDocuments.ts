@@ -17,6 +17,18 @@ export function claimDocument(text: string): TextDocument {
   return TextDocument.create(`file:///test/doc${documentCount}.claim`, 'claim', 1, text);
 }
 
+/** An X12 837P document (its text need not start with ISA: the language id says X12). */
+export function x12Document(text: string): TextDocument {
+  documentCount += 1;
+  return TextDocument.create(`file:///test/doc${documentCount}.837`, 'x12', 1, text);
+}
+
+/** Diagnostics of an X12 document. */
+export function validateX12(text: string, settings?: ClaimSettings): Diagnostic[] {
+  const document = x12Document(text);
+  return service.doValidation(document, service.parse(document), settings);
+}
+
 /** A document and the position of the `|` in its text (removed from the document). */
 export function withCursor(textWithCursor: string): { document: TextDocument; position: Position } {
   const offset = textWithCursor.indexOf('|');

@@ -18,6 +18,9 @@ import { findingsToDiagnostics } from './features/validation';
 import type { ClaimDocumentModel } from './model';
 import { parseClaimText } from './parser/claimTextParser';
 import { parseClaimAround } from './parser/claimSlice';
+import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
+import { X12Editor } from './x12/x12Editor';
+import type { ClaimEditor } from './edit/claimEditor';
 import { type ClaimSettings, defaultSettings } from './settings';
 
 export interface ClaimLanguageService {
@@ -38,19 +41,32 @@ export interface LanguageServiceOptions {
   descriptorSources?: readonly DescriptorSource[];
 }
 
+/** The language id VS Code gives X12 files; any document whose text starts with ISA is read as X12 too. */
+export const x12LanguageId = 'x12';
+
+function isX12(document: TextDocument): boolean {
+  return document.languageId === x12LanguageId || looksLikeX12(document.getText());
+}
+
+function editorFor(document: TextDocument, model: ClaimDocumentModel): ClaimEditor {
+  return model.x12 ? new X12Editor(document, model.x12) : new ClaimTextEditor(document);
+}
+
 export function getLanguageService(options: LanguageServiceOptions = {}): ClaimLanguageService {
   const reference = new CodeReference({ codes: bundledCodes, modifiers: bundledModifiers }, options.descriptorSources);
+  const parse = (document: TextDocument) => (isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText()));
   return {
-    parse: (document) => parseClaimText(document.getText()),
-    parseClaimAround,
+    parse,
+    // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
+    parseClaimAround: (document, line) => (isX12(document) ? parse(document) : parseClaimAround(document, line)),
     doValidation(document, model, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: new ClaimTextEditor(document), settings });
+      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings });
       return findingsToDiagnostics(findings, settings);
     },
     doHover: (_document, model, position) => doHover(model, position, reference),
     doComplete: (document, model, position) => doComplete(document, model, position, reference),
     getCodeActions(document, model, range, context, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: new ClaimTextEditor(document), settings, within: range });
+      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range });
       return getCodeActions(document.uri, findings, context, settings);
     },
   };

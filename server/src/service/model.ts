@@ -4,6 +4,13 @@
  * written at. Rules, hover and completion read this model, never the raw text.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { LineIndex } from './x12/lineIndex';
+import type { X12Interchange } from './x12/x12Lexer';
+
+export interface X12Structure {
+  interchange: X12Interchange;
+  lines: LineIndex;
+}
 
 /** A value read from the document, with the range of the text it came from. */
 export interface Field<T> {
@@ -37,6 +44,8 @@ export interface ServiceLine {
   /** The units token as written (`x2`, `x 2`); absent means 1 unit. */
   units?: Field<number>;
   charge?: Field<number>;
+  /** X12 SV103, the unit basis (`UN`, `MJ`); `.claim` lines have none. */
+  unitBasis?: Field<string>;
   dxPointers: DiagnosisPointer[];
   /** Range of the `dx=` field as a whole, for hover and completion. */
   dxField?: Range;
@@ -65,6 +74,8 @@ export interface Claim {
   lesions?: Field<number>;
   dos?: Field<string>;
   pos?: Field<string>;
+  /** X12 CLM02, the claim's total charge; `.claim` files have none. */
+  totalCharge?: Field<number>;
   lines: ServiceLine[];
 }
 
@@ -83,6 +94,8 @@ export type ClaimFileFormat = 'claim' | 'x12-837p';
 
 export interface ClaimDocumentModel {
   format: ClaimFileFormat;
+  /** For X12 files: the interchange as read, for envelope rules, hover and edits. */
+  x12?: X12Structure;
   /** Claims in document order; their ranges do not overlap. */
   claims: Claim[];
   problems: ParseProblem[];

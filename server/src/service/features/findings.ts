@@ -8,7 +8,7 @@ import type { CodeReference } from '../data/codeReference';
 import type { ClaimEditor } from '../edit/claimEditor';
 import { rangesOverlap } from '../locate';
 import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
-import { claimRules } from '../rules/ruleCatalog';
+import { claimRules, documentRules } from '../rules/ruleCatalog';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 
@@ -37,11 +37,15 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
       findings.push(problemFinding(problem));
     }
   }
+  const context = { reference, editor, format: model.format };
   const claims: Claim[] = within ? model.claims.filter((claim) => rangesOverlap(claim.range, within)) : model.claims;
   for (const claim of claims) {
     for (const rule of enabled) {
-      findings.push(...rule.check(claim, { reference, editor }));
+      findings.push(...rule.check(claim, context));
     }
+  }
+  for (const rule of documentRules.filter((r) => settings.rules[r.id] !== 'off')) {
+    findings.push(...rule.check(model, context).filter((finding) => !within || rangesOverlap(finding.range, within)));
   }
   return findings;
 }

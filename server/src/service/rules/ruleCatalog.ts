@@ -8,7 +8,12 @@ import { addOnWrongModalityRule } from './addOnWrongModality';
 import { diagnosisPointerRule } from './diagnosisPointers';
 import { firstLesionUnitsRule } from './firstLesionUnits';
 import { lesionUnitsRule } from './lesionUnits';
-import type { ClaimRule, RuleDescription } from './ruleTypes';
+import type { ClaimRule, DocumentRule, RuleDescription } from './ruleTypes';
+import { claimTotalRule } from './x12/claimTotal';
+import { diagnosisDecimalRule } from './x12/diagnosisDecimal';
+import { controlNumberRule, segmentCountRule } from './x12/envelopeCounts';
+import { segmentPlacementRule } from './x12/segmentPlacement';
+import { unitsPairRule } from './x12/unitsPair';
 
 export const claimRules: readonly ClaimRule[] = [
   addOnWithoutPrimaryRule,
@@ -16,7 +21,13 @@ export const claimRules: readonly ClaimRule[] = [
   firstLesionUnitsRule,
   lesionUnitsRule,
   diagnosisPointerRule,
+  claimTotalRule,
+  unitsPairRule,
+  diagnosisDecimalRule,
 ];
+
+/** Rules about a whole document: the X12 envelopes and layout. */
+export const documentRules: readonly DocumentRule[] = [segmentCountRule, controlNumberRule, segmentPlacementRule];
 
 /** Checks made while parsing: the text does not have the shape the format requires. */
 export const parserRules: readonly RuleDescription[] = [
@@ -31,6 +42,10 @@ export const parserRules: readonly RuleDescription[] = [
   { id: 'unknown-header-key', defaultSeverity: 'warning', description: 'A header key is not one of the format.' },
   { id: 'bad-header-value', defaultSeverity: 'error', description: 'A header value has the wrong shape (date, lesion count, place of service, ICD-10-CM code).' },
   { id: 'duplicate-header', defaultSeverity: 'warning', description: 'A header key is given twice for one claim.' },
+  { id: 'x12-envelope', defaultSeverity: 'error', description: 'An X12 file does not start with a readable ISA segment, so its separators cannot be read.' },
+  { id: 'x12-unreadable', defaultSeverity: 'error', description: 'Text in an X12 file is not segments (binary data or a broken segment); it is skipped.' },
+  { id: 'x12-element', defaultSeverity: 'error', description: 'An X12 element has the wrong shape (an amount, a date).' },
+  { id: 'x12-diagnosis-code', defaultSeverity: 'error', description: 'A diagnosis in HI is missing or is not an ICD-10-CM code.' },
 ];
 
 /** Reported once when a document has more problems than the configured limit. */
@@ -40,7 +55,7 @@ export const problemLimitRule: RuleDescription = {
   description: 'The document has more problems than cptClaims.maxNumberOfProblems; the rest are not shown.',
 };
 
-export const allRules: readonly RuleDescription[] = [...claimRules, ...parserRules, problemLimitRule];
+export const allRules: readonly RuleDescription[] = [...claimRules, ...documentRules, ...parserRules, problemLimitRule];
 
 const rulesById = new Map(allRules.map((rule) => [rule.id, rule]));
 

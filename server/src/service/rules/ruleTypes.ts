@@ -6,7 +6,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
 import type { ClaimEditor } from '../edit/claimEditor';
-import type { Claim, Severity } from '../model';
+import type { Claim, ClaimDocumentModel, ClaimFileFormat, Severity } from '../model';
 
 export interface QuickFix {
   title: string;
@@ -25,6 +25,7 @@ export interface Finding {
 export interface RuleContext {
   reference: CodeReference;
   editor: ClaimEditor;
+  format: ClaimFileFormat;
 }
 
 /** Facts about a rule, shared by claim rules and the parser's own checks. */
@@ -37,4 +38,9 @@ export interface RuleDescription {
 
 export interface ClaimRule extends RuleDescription {
   check(claim: Claim, context: RuleContext): Finding[];
+}
+
+/** A rule about the document as a whole rather than one claim, such as an X12 envelope's counts. */
+export interface DocumentRule extends RuleDescription {
+  check(model: ClaimDocumentModel, context: RuleContext): Finding[];
 }

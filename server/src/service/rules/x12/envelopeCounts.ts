@@ -1,0 +1,103 @@
+/**
+ * 837P integrity of the envelopes: SE01 counts the segments of its
+ * transaction (ST to SE), and each trailer repeats its header's control
+ * number (ST02/SE02, GS06/GE02, ISA13/IEA02) and counts what it closes
+ * (GE01 transactions, IEA01 groups).
+ */
+import type { X12Segment, X12Span } from '../../x12/x12Lexer';
+import type { DocumentRule, Finding } from '../ruleTypes';
+
+interface OpenEnvelope {
+  header: X12Segment;
+  children: number;
+}
+
+export const segmentCountRule: DocumentRule = {
+  id: 'x12-segment-count',
+  defaultSeverity: 'error',
+  description: 'SE01 is not the number of segments from ST to SE.',
+  check(model) {
+    const x12 = model.x12;
+    if (!x12) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    let stOrdinal: number | undefined;
+    for (const segment of x12.interchange.segments) {
+      if (segment.id === 'ST') {
+        stOrdinal = segment.ordinal;
+      } else if (segment.id === 'SE' && stOrdinal !== undefined) {
+        const count = segment.ordinal - stOrdinal + 1;
+        const written = segment.elements[0];
+        if (written && written.text !== String(count)) {
+          const range = x12.lines.range(written.start, Math.max(written.end, written.start + 1));
+          findings.push({
+            ruleId: this.id,
+            range,
+            message: `SE01 says ${written.text || 'nothing'}, but this transaction has ${count} segments from ST to SE.`,
+            fixes: [{ title: `Set SE01 to ${count}`, edits: [{ range: x12.lines.range(written.start, written.end), newText: String(count) }], preferred: true }],
+          });
+        }
+        stOrdinal = undefined;
+      }
+    }
+    return findings;
+  },
+};
+
+const pairs: ReadonlyArray<{ header: string; trailer: string; headerElement: number; trailerElement: number; countElement?: number; counts?: string }> = [
+  { header: 'ST', trailer: 'SE', headerElement: 2, trailerElement: 2 },
+  { header: 'GS', trailer: 'GE', headerElement: 6, trailerElement: 2, countElement: 1, counts: 'ST' },
+  { header: 'ISA', trailer: 'IEA', headerElement: 13, trailerElement: 2, countElement: 1, counts: 'GS' },
+];
+
+export const controlNumberRule: DocumentRule = {
+  id: 'x12-control-numbers',
+  defaultSeverity: 'error',
+  description: 'An envelope trailer (SE, GE, IEA) does not repeat its header control number or miscounts what it closes.',
+  check(model) {
+    const x12 = model.x12;
+    if (!x12) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    const open = new Map<string, OpenEnvelope>();
+    const finding = (span: X12Span, message: string, replacement: string) =>
+      findings.push({
+        ruleId: this.id,
+        range: x12.lines.range(span.start, Math.max(span.end, span.start + 1)),
+        message,
+        fixes: [{ title: `Set it to ${replacement}`, edits: [{ range: x12.lines.range(span.start, span.end), newText: replacement }], preferred: true }],
+      });
+    for (const segment of x12.interchange.segments) {
+      for (const pair of pairs) {
+        if (segment.id === pair.counts) {
+          const parent = open.get(pair.header);
+          if (parent) {
+            parent.children++;
+          }
+        }
+        if (segment.id === pair.header) {
+          open.set(pair.header, { header: segment, children: 0 });
+        } else if (segment.id === pair.trailer) {
+          const envelope = open.get(pair.header);
+          open.delete(pair.header);
+          const expected = envelope?.header.elements[pair.headerElement - 1]?.text.trim();
+          const written = segment.elements[pair.trailerElement - 1];
+          if (envelope && expected !== undefined && written && written.text.trim() !== expected) {
+            finding(written, `${pair.trailer}0${pair.trailerElement} is '${written.text}', but ${pair.header}${String(pair.headerElement).padStart(2, '0')} opened this envelope with control number '${expected}'.`, expected);
+          }
+          const countSpan = pair.countElement ? segment.elements[pair.countElement - 1] : undefined;
+          if (envelope && countSpan && countSpan.text !== String(envelope.children)) {
+            finding(countSpan, `${pair.trailer}01 says ${countSpan.text || 'nothing'}, but this envelope holds ${envelope.children} ${pair.counts} segment${envelope.children === 1 ? '' : 's'}.`, String(envelope.children));
+          }
+        }
+      }
+    }
+    for (const { header } of open.values()) {
+      const trailer = pairs.find((pair) => pair.header === header.id)?.trailer ?? '';
+      findings.push({ ruleId: this.id, range: x12.lines.range(header.start, header.start + header.id.length), message: `This ${header.id} envelope is never closed by ${trailer}.` });
+    }
+    return findings;
+  },
+};

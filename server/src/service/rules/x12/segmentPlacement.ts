@@ -1,0 +1,76 @@
+/**
+ * 837P structure: each segment must stand where the 005010X222A1 layout
+ * allows it (envelopes, header, HL loops, the claim loop 2300, the service
+ * line loop 2400). A misplaced or unknown segment is reported, never fatal:
+ * reading goes on from where the segment stands.
+ */
+import type { DocumentRule, Finding } from '../ruleTypes';
+
+type Place = 'start' | 'interchange' | 'group' | 'header' | 'hl' | 'claim' | 'line' | 'end';
+
+const names: Record<Place, string> = {
+  start: 'before the interchange',
+  interchange: 'in the interchange, outside a functional group (GS...GE)',
+  group: 'in a functional group, outside a transaction (ST...SE)',
+  header: 'in the transaction header (BHT, submitter and receiver loops)',
+  hl: 'in a billing provider, subscriber or patient loop (HL)',
+  claim: 'in a claim loop (2300, after CLM)',
+  line: 'in a service line loop (2400, after LX)',
+  end: 'after the interchange trailer IEA',
+};
+
+const nameSegments = ['NM1', 'N2', 'N3', 'N4', 'REF', 'PER', 'PRV'];
+const allowed: Record<Place, ReadonlySet<string>> = {
+  start: new Set(['ISA']),
+  interchange: new Set(['GS', 'IEA']),
+  group: new Set(['ST', 'GE']),
+  header: new Set(['BHT', 'HL', ...nameSegments]),
+  hl: new Set(['HL', 'CUR', 'SBR', 'PAT', 'DMG', 'CLM', 'SE', ...nameSegments]),
+  claim: new Set([
+    'DTP', 'PWK', 'CN1', 'AMT', 'K3', 'NTE', 'CR1', 'CR2', 'CRC', 'HI', 'HCP', 'SBR', 'CAS', 'OI', 'MOA', 'MIA', 'DMG',
+    'LX', 'HL', 'CLM', 'SE', ...nameSegments,
+  ]),
+  line: new Set([
+    'SV1', 'SV5', 'PWK', 'CR1', 'CR3', 'CRC', 'DTP', 'QTY', 'MEA', 'CN1', 'AMT', 'K3', 'NTE', 'PS1', 'HCP', 'LIN', 'CTP',
+    'SVD', 'CAS', 'LQ', 'FRM', 'LX', 'CLM', 'HL', 'SE', ...nameSegments,
+  ]),
+  end: new Set(),
+};
+
+/** Segments that open a new place. */
+const opens: Readonly<Record<string, Place>> = {
+  ISA: 'interchange', GS: 'group', ST: 'header', HL: 'hl', CLM: 'claim', LX: 'line', SE: 'group', GE: 'interchange', IEA: 'end',
+};
+
+const known = new Set(Object.values(allowed).flatMap((set) => [...set]));
+
+export const segmentPlacementRule: DocumentRule = {
+  id: 'x12-segment-placement',
+  defaultSeverity: 'warning',
+  description: 'A segment stands where the 837P layout does not allow it, or is not an 837P segment.',
+  check(model) {
+    const x12 = model.x12;
+    if (!x12) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    let place: Place = 'start';
+    for (const segment of x12.interchange.segments) {
+      const range = x12.lines.range(segment.start, segment.start + segment.id.length);
+      if (!known.has(segment.id)) {
+        findings.push({ ruleId: this.id, range, message: `${segment.id} is not a segment of the 837P professional claim; it is skipped.` });
+        continue;
+      }
+      if (!allowed[place].has(segment.id)) {
+        const where = Object.entries(allowed).filter(([, set]) => set.has(segment.id)).map(([p]) => names[p as Place]);
+        findings.push({
+          ruleId: this.id,
+          range,
+          message: `${segment.id} is not allowed ${names[place]}; the 837P allows it ${where.join(', or ')}.`,
+        });
+      }
+      place = opens[segment.id] ?? place;
+    }
+    return findings;
+  },
+};

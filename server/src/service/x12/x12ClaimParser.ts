@@ -1,0 +1,231 @@
+/**
+ * X12 837P to the claim model: a claim is a CLM loop (2300) with its HI
+ * diagnoses, a service line is an SV1 (loop 2400) with its DTP*472 date. The
+ * same rules as for `.claim` files then read it; ranges are on the exact
+ * element or component, also in one-line files.
+ */
+import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
+import type { Claim, ClaimDocumentModel, DiagnosisPointer, Field, ParseProblem, ServiceLine } from '../model';
+import { LineIndex } from './lineIndex';
+import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
+
+const maxPointers = 4;
+
+class X12ClaimReader {
+  private readonly claims: Claim[] = [];
+  private claim: Claim | undefined;
+  private line: ServiceLine | undefined;
+  private readonly lines: LineIndex;
+  private readonly separators: X12Separators;
+  private readonly problems: ParseProblem[];
+
+  constructor(lines: LineIndex, separators: X12Separators, problems: ParseProblem[]) {
+    this.lines = lines;
+    this.separators = separators;
+    this.problems = problems;
+  }
+
+  private field<T>(value: T, span: X12Span): Field<T> {
+    return { value, range: this.lines.range(span.start, span.end) };
+  }
+
+  private report(ruleId: string, message: string, span: { start: number; end: number }, replacement?: string): void {
+    const problem: ParseProblem = { ruleId, message, range: this.lines.range(span.start, Math.max(span.end, span.start + 1)) };
+    if (replacement !== undefined) {
+      problem.replacement = replacement;
+    }
+    this.problems.push(problem);
+  }
+
+  read(segments: readonly X12Segment[]): Claim[] {
+    for (const segment of segments) {
+      switch (segment.id) {
+        case 'CLM':
+          this.startClaim(segment);
+          break;
+        case 'HI':
+          this.readDiagnoses(segment);
+          break;
+        case 'LX':
+          this.line = undefined;
+          break;
+        case 'SV1':
+          this.readServiceLine(segment);
+          break;
+        case 'DTP':
+          this.readDate(segment);
+          break;
+        case 'HL':
+        case 'SE':
+          this.closeClaim();
+          break;
+        default:
+          break;
+      }
+      if (this.claim) {
+        this.claim.range = { start: this.claim.range.start, end: this.lines.positionAt(segment.end) };
+      }
+    }
+    this.closeClaim();
+    return this.claims;
+  }
+
+  private closeClaim(): void {
+    if (this.claim) {
+      this.claims.push(this.claim);
+    }
+    this.claim = undefined;
+    this.line = undefined;
+  }
+
+  private startClaim(segment: X12Segment): void {
+    this.closeClaim();
+    const claim: Claim = { range: this.lines.range(segment.start, segment.end), headers: [], diagnoses: [], lines: [] };
+    const [id, total] = segment.elements;
+    if (id && id.text !== '') {
+      claim.id = this.field(id.text, id);
+    }
+    if (total && total.text !== '') {
+      const value = Number(total.text);
+      if (Number.isFinite(value)) {
+        claim.totalCharge = this.field(value, total);
+      } else {
+        this.report('x12-element', `CLM02, the claim's total charge, is '${total.text}': write an amount such as 750 or 750.00.`, total);
+      }
+    }
+    this.claim = claim;
+  }
+
+  private readDiagnoses(segment: X12Segment): void {
+    if (!this.claim) {
+      return;
+    }
+    for (const element of segment.elements) {
+      if (element.text === '') {
+        continue;
+      }
+      const [qualifier, code] = components(element, this.separators.component);
+      if (!code || code.text === '') {
+        this.report('x12-diagnosis-code', `'${element.text}' has no diagnosis code after its qualifier '${qualifier?.text ?? ''}'.`, element);
+        continue;
+      }
+      const upper = code.text.toUpperCase();
+      if (!icd10Pattern.test(upper)) {
+        this.report('x12-diagnosis-code', `'${code.text}' is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.`, code);
+      }
+      this.claim.diagnoses.push({ code: upper, range: this.lines.range(code.start, code.end) });
+    }
+  }
+
+  private readServiceLine(segment: X12Segment): void {
+    if (!this.claim) {
+      return;
+    }
+    const [procedure, charge, unitBasis, units, , , pointers] = segment.elements;
+    const parts = procedure ? components(procedure, this.separators.component) : [];
+    const codeSpan = parts[1] ?? { start: segment.start, end: segment.start + segment.id.length, text: '' };
+    const upper = codeSpan.text.toUpperCase();
+    const procedureEnd = procedure ? procedure.end : segment.start + segment.id.length;
+    const line: ServiceLine = {
+      code: this.field(upper, codeSpan),
+      codeText: codeSpan.text,
+      modifiers: [],
+      dxPointers: [],
+      range: this.lines.range(segment.start, segment.end),
+      afterModifiers: this.lines.positionAt(procedureEnd),
+    };
+    if (codeKindOf(upper) === undefined) {
+      this.report('code-shape', `'${codeSpan.text}' in SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).`, codeSpan);
+    } else if (upper !== codeSpan.text) {
+      this.report('lowercase-code', `Code '${codeSpan.text}' is written in lower case; write '${upper}'.`, codeSpan, upper);
+    }
+    for (const modifier of parts.slice(2, 6)) {
+      if (modifier.text === '') {
+        continue;
+      }
+      if (!modifierPattern.test(modifier.text.toUpperCase())) {
+        this.report('bad-modifier', `'${modifier.text}' is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.`, modifier);
+      } else {
+        line.modifiers.push(this.field(modifier.text.toUpperCase(), modifier));
+      }
+    }
+    if (charge && charge.text !== '') {
+      const value = Number(charge.text);
+      if (Number.isFinite(value)) {
+        line.charge = this.field(value, charge);
+      } else {
+        this.report('x12-element', `SV102, the line charge, is '${charge.text}': write an amount such as 350 or 350.00.`, charge);
+      }
+    }
+    if (unitBasis && unitBasis.text !== '') {
+      line.unitBasis = this.field(unitBasis.text, unitBasis);
+    }
+    if (units && units.text !== '') {
+      const value = Number(units.text);
+      if (Number.isFinite(value) && value > 0) {
+        line.units = this.field(value, units);
+      } else {
+        this.report('bad-units', `SV104, the units, is '${units.text}': write a number greater than 0.`, units);
+      }
+    }
+    if (pointers && pointers.text !== '') {
+      line.dxPointers = this.readPointers(pointers);
+    }
+    this.claim.lines.push(line);
+    this.line = line;
+  }
+
+  private readPointers(element: X12Span): DiagnosisPointer[] {
+    const pointers: DiagnosisPointer[] = [];
+    components(element, this.separators.component).forEach((part, n) => {
+      if (part.text === '') {
+        return;
+      }
+      if (n >= maxPointers) {
+        this.report('dx-pointer', `SV107 takes at most ${maxPointers} diagnosis pointers; '${part.text}' is one too many.`, part);
+        return;
+      }
+      const index = /^[1-9]\d?$/.test(part.text) ? Number(part.text) - 1 : -1;
+      if (index === -1) {
+        this.report('dx-pointer', `'${part.text}' is not a diagnosis pointer: SV107 points with numbers 1 to 12.`, part);
+      }
+      pointers.push({ text: part.text, index, range: this.lines.range(part.start, part.end) });
+    });
+    return pointers;
+  }
+
+  /** DTP*472 is the date of service: of the line after an SV1, else of the claim. */
+  private readDate(segment: X12Segment): void {
+    const [qualifier, format, value] = segment.elements;
+    if (!this.claim || qualifier?.text !== '472' || !value) {
+      return;
+    }
+    const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.text);
+    if (!match || (format?.text !== 'D8' && format?.text !== 'RD8')) {
+      this.report('x12-element', `DTP03 '${value.text}' is not a date of service: write CCYYMMDD with D8, or CCYYMMDD-CCYYMMDD with RD8.`, value);
+      return;
+    }
+    const date = this.field(`${match[1]}-${match[2]}-${match[3]}`, value);
+    if (this.line) {
+      this.line.dos = date;
+    } else {
+      this.claim.dos = date;
+    }
+  }
+}
+
+export function parseX12Text(text: string): ClaimDocumentModel {
+  const lines = new LineIndex(text);
+  const problems: ParseProblem[] = [];
+  const interchange = lexInterchange(text, lines, problems);
+  if (!interchange) {
+    return { format: 'x12-837p', claims: [], problems };
+  }
+  const claims = new X12ClaimReader(lines, interchange.separators, problems).read(interchange.segments);
+  return { format: 'x12-837p', claims, problems, x12: { interchange, lines } };
+}
+
+/** True for text that is an X12 interchange: it starts with ISA. */
+export function looksLikeX12(text: string): boolean {
+  return /^\s*ISA/.test(text.slice(0, 64));
+}

@@ -1,0 +1,162 @@
+/**
+ * Reading an X12 interchange into segments and elements, by offset. The
+ * separators are read from the ISA segment, never assumed; files with one
+ * segment per line and files that are one single line read alike. Text that
+ * cannot be read is reported once, where it starts, and reading goes on.
+ */
+import type { ParseProblem } from '../model';
+import type { LineIndex } from './lineIndex';
+
+export interface X12Separators {
+  element: string;
+  component: string;
+  /** ISA11 from version 00402 on; undefined where ISA11 is the old `U`. */
+  repetition: string | undefined;
+  segment: string;
+}
+
+/** A span of the text: [start, end) offsets and the text itself. */
+export interface X12Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface X12Segment {
+  id: string;
+  /** Offset of the segment id; `end` excludes the terminator. */
+  start: number;
+  end: number;
+  /** Element n (1-based, as in SV104) is `elements[n - 1]`. */
+  elements: X12Span[];
+  /** Position in the interchange, from 0 (ISA). */
+  ordinal: number;
+}
+
+export interface X12Interchange {
+  separators: X12Separators;
+  segments: X12Segment[];
+}
+
+const isaElementCount = 16;
+const segmentIdPattern = /^[A-Z][A-Z0-9]{1,2}$/;
+/** Control characters other than tab and line ends, or the replacement character, mark binary junk. */
+function hasJunk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127 || code === 0xfffd) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export function components(element: X12Span, separator: string): X12Span[] {
+  const parts: X12Span[] = [];
+  let start = element.start;
+  for (const text of element.text.split(separator)) {
+    parts.push({ start, end: start + text.length, text });
+    start += text.length + separator.length;
+  }
+  return parts;
+}
+
+/** Separators from the ISA at `isaStart`, or a problem saying why they cannot be read. */
+function readSeparators(text: string, isaStart: number, lines: LineIndex): X12Separators | ParseProblem {
+  const element = text[isaStart + 3] ?? '';
+  const fail = (message: string): ParseProblem => ({
+    ruleId: 'x12-envelope',
+    message,
+    range: lines.range(isaStart, Math.min(text.length, isaStart + 106)),
+  });
+  if (element === '' || /[A-Za-z0-9\s]/.test(element)) {
+    return fail(`The ISA segment must be followed by its element separator (such as '*'), not '${element.trim() || 'nothing'}'; the separators cannot be read, so the file is not checked.`);
+  }
+  // The separator after `ISA` is the first of 16; the last one precedes ISA16.
+  let offset = isaStart + 3;
+  for (let n = 1; n < isaElementCount; n++) {
+    offset = text.indexOf(element, offset + 1);
+    if (offset === -1) {
+      return fail(`The ISA segment is truncated: it needs ${isaElementCount} elements, ending with the component separator and the segment terminator (106 characters in all), so the file is not checked.`);
+    }
+  }
+  const component = text[offset + 1] ?? '';
+  const segment = text[offset + 2] ?? '';
+  const isaFields = text.slice(isaStart, offset).split(element);
+  const repetitionField = isaFields[11] ?? '';
+  if (component === '' || segment === '') {
+    return fail('The ISA segment is truncated: it ends before its component separator and segment terminator, so the file is not checked.');
+  }
+  if (/[A-Za-z0-9]/.test(component) || component === element) {
+    return fail(`ISA16, the component separator, is '${component}': it must be a punctuation character other than the element separator '${element}'.`);
+  }
+  if (/[A-Za-z0-9]/.test(segment) || segment === element || segment === component) {
+    return fail(`The character after ISA16, the segment terminator, is '${segment.replace(/\s/, ' ')}': it must differ from the element and component separators and not be a letter or digit.`);
+  }
+  const repetition = repetitionField.length === 1 && !/[A-Za-z0-9]/.test(repetitionField) ? repetitionField : undefined;
+  return { element, component, repetition, segment };
+}
+
+/** Reads the interchange; problems go to `problems`, never thrown. */
+export function lexInterchange(text: string, lines: LineIndex, problems: ParseProblem[]): X12Interchange | undefined {
+  const isaStart = text.search(/\S/);
+  if (isaStart === -1 || !text.startsWith('ISA', isaStart)) {
+    const start = Math.max(0, isaStart);
+    problems.push({
+      ruleId: 'x12-envelope',
+      message: 'An X12 file starts with the ISA segment; this one does not, so it is not checked.',
+      range: lines.range(start, Math.min(text.length, start + 3)),
+    });
+    return undefined;
+  }
+  const separators = readSeparators(text, isaStart, lines);
+  if ('ruleId' in separators) {
+    problems.push(separators);
+    return undefined;
+  }
+  const segments: X12Segment[] = [];
+  let junkStart = -1;
+  const closeJunk = (end: number) => {
+    if (junkStart !== -1) {
+      problems.push({
+        ruleId: 'x12-unreadable',
+        message: 'This text is not X12 segments (binary data or a broken segment); it is skipped and the segments after it are still checked.',
+        range: lines.range(junkStart, Math.max(junkStart + 1, end)),
+      });
+      junkStart = -1;
+    }
+  };
+  let offset = isaStart;
+  while (offset < text.length) {
+    let terminator = text.indexOf(separators.segment, offset);
+    if (terminator === -1) {
+      terminator = text.length;
+    }
+    const raw = text.slice(offset, terminator);
+    const lead = raw.length - raw.trimStart().length;
+    const start = offset + lead;
+    const body = raw.slice(lead).replace(/[\r\n]+$/, '');
+    offset = terminator + separators.segment.length;
+    if (body.trim() === '') {
+      continue;
+    }
+    const elementTexts = body.split(separators.element);
+    const id = elementTexts[0] ?? '';
+    if (!segmentIdPattern.test(id) || hasJunk(body)) {
+      if (junkStart === -1) {
+        junkStart = start;
+      }
+      continue;
+    }
+    closeJunk(start);
+    const elements: X12Span[] = [];
+    let elementStart = start + id.length + separators.element.length;
+    for (const elementText of elementTexts.slice(1)) {
+      elements.push({ start: elementStart, end: elementStart + elementText.length, text: elementText });
+      elementStart += elementText.length + separators.element.length;
+    }
+    segments.push({ id, start, end: start + body.length, elements, ordinal: segments.length });
+  }
+  closeJunk(text.length);
+  return { separators, segments };
+}

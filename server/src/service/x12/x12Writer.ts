@@ -1,0 +1,104 @@
+/**
+ * Writing claims as an X12 837P (005010X222A1) interchange with valid
+ * ISA/GS/ST envelopes: counts and control numbers are right, and what a claim
+ * does not hold (submitter, payer, provider) gets clearly marked placeholders.
+ * Used to convert `.claim` files, and by tests and the benchmark to build files.
+ */
+import type { X12Separators } from './x12Lexer';
+
+export interface LineToWrite {
+  code: string;
+  modifiers?: readonly string[];
+  charge: number;
+  units?: number;
+  /** 1-based pointers into the claim's diagnoses. */
+  pointers?: readonly number[];
+  /** YYYY-MM-DD */
+  dos?: string;
+}
+
+export interface ClaimToWrite {
+  id: string;
+  /** ICD-10-CM codes, with or without their decimal point (it is removed). */
+  diagnoses: readonly string[];
+  dos?: string;
+  lines: readonly LineToWrite[];
+  /** CLM02; the sum of the line charges when absent. */
+  totalCharge?: number;
+}
+
+export interface X12WriteOptions {
+  separators?: Partial<X12Separators>;
+  /** One segment per line (the default) or the whole interchange on one line. */
+  oneLine?: boolean;
+  /** ISA13/GS06 control number. */
+  controlNumber?: number;
+  /** YYYY-MM-DD, for the envelope dates; defaults to the first claim's date. */
+  date?: string;
+}
+
+const defaultSeparators: X12Separators = { element: '*', component: ':', repetition: '^', segment: '~' };
+
+function amount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+function compactDate(date: string): string {
+  return date.replace(/-/g, '');
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width, ' ').slice(0, width);
+}
+
+export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptions = {}): string {
+  const sep = { ...defaultSeparators, ...options.separators };
+  const control = options.controlNumber ?? 1;
+  const date = compactDate(options.date ?? claims[0]?.dos ?? '2026-01-01');
+  const segments: string[][] = [];
+  const add = (...elements: string[]) => segments.push(elements);
+
+  add('ST', '837', '0001', '005010X222A1');
+  add('BHT', '0019', '00', String(control).padStart(4, '0'), date, '1200', 'CH');
+  add('NM1', '41', '2', 'SUBMITTER PLACEHOLDER', '', '', '', '', '46', 'SUBMITTERID');
+  add('PER', 'IC', 'CONTACT PLACEHOLDER', 'TE', '5555550100');
+  add('NM1', '40', '2', 'RECEIVER PLACEHOLDER', '', '', '', '', '46', 'RECEIVERID');
+  add('HL', '1', '', '20', '1');
+  add('NM1', '85', '2', 'BILLING PROVIDER PLACEHOLDER', '', '', '', '', 'XX', '1234567893');
+  add('N3', 'ADDRESS PLACEHOLDER');
+  add('N4', 'CITY', 'ST', '000000000');
+  add('REF', 'EI', '000000000');
+  claims.forEach((claim, index) => {
+    add('HL', String(index + 2), '1', '22', '0');
+    add('SBR', 'P', '18', '', '', '', '', '', '', 'CI');
+    add('NM1', 'IL', '1', 'PATIENT PLACEHOLDER', '', '', '', '', 'MI', 'MEMBERID');
+    add('NM1', 'PR', '2', 'PAYER PLACEHOLDER', '', '', '', '', 'PI', 'PAYERID');
+    const total = claim.totalCharge ?? claim.lines.reduce((sum, line) => sum + line.charge, 0);
+    add('CLM', claim.id, amount(total), '', '', ['11', 'B', '1'].join(sep.component), 'Y', 'A', 'Y', 'Y');
+    if (claim.dos) {
+      add('DTP', '472', 'D8', compactDate(claim.dos));
+    }
+    if (claim.diagnoses.length > 0) {
+      add('HI', ...claim.diagnoses.map((code, n) => [n === 0 ? 'ABK' : 'ABF', code.replace('.', '')].join(sep.component)));
+    }
+    claim.lines.forEach((line, n) => {
+      add('LX', String(n + 1));
+      const procedure = ['HC', line.code, ...(line.modifiers ?? [])].join(sep.component);
+      const pointers = (line.pointers ?? (claim.diagnoses.length > 0 ? [1] : [])).join(sep.component);
+      add('SV1', procedure, amount(line.charge), 'UN', String(line.units ?? 1), '', '', pointers);
+      if (line.dos) {
+        add('DTP', '472', 'D8', compactDate(line.dos));
+      }
+    });
+  });
+  add('SE', String(segments.length + 1), '0001');
+
+  const isaControl = String(control).padStart(9, '0');
+  const isa = [
+    'ISA', '00', pad('', 10), '00', pad('', 10), 'ZZ', pad('SUBMITTERID', 15), 'ZZ', pad('RECEIVERID', 15),
+    date.slice(2), '1200', sep.repetition ?? 'U', '00501', isaControl, '0', 'P', sep.component,
+  ];
+  const all = [isa, ['GS', 'HC', 'SUBMITTERID', 'RECEIVERID', date, '1200', String(control), 'X', '005010X222A1'], ...segments, ['GE', '1', String(control)], ['IEA', '1', isaControl]];
+  const lineEnd = options.oneLine ? '' : '\n';
+  return all.map((elements) => `${elements.join(sep.element)}${sep.segment}${lineEnd}`).join('');
+}
