@@ -1,8 +1,10 @@
 /**
- * Generated `.claim` corpora for the benchmark: realistic claims (headers,
+ * Generated `.claim` and X12 837P corpora for the benchmark: realistic claims (headers,
  * localization and biopsy lines, office visits) with planted errors, so the
  * rules do real work.
  */
+import { type ClaimToWrite, type LineToWrite, writeX12, type X12WriteOptions } from '../server/src/service/x12/x12Writer';
+
 const localizationPairs = [
   ['19281', '19282'],
   ['19283', '19284'],
@@ -37,4 +39,22 @@ export function generateClaimText(targetBytes: number): string {
     size += text.length;
   }
   return parts.join('');
+}
+
+/** An 837P interchange of about `targetBytes`, one transaction, with planted errors like the `.claim` corpus. */
+export function generateX12Text(targetBytes: number, options: X12WriteOptions = {}): string {
+  const claims: ClaimToWrite[] = [];
+  // About 330 bytes per claim of three lines, measured on the writer's output.
+  const count = Math.max(1, Math.round(targetBytes / 330));
+  for (let n = 0; n < count; n++) {
+    const [primary, addOn] = localizationPairs[n % localizationPairs.length] ?? ['19283', '19284'];
+    const side = n % 2 === 0 ? 'RT' : 'LT';
+    const lines: LineToWrite[] = [
+      ...(n % 7 === 0 ? [] : [{ code: primary, modifiers: [side], charge: 350 }]),
+      { code: addOn, modifiers: [side], charge: 400, units: n % 5 === 0 ? 1 : 2 },
+      { code: '76098', modifiers: [side], charge: 90 },
+    ];
+    claims.push({ id: `CLM${String(n).padStart(8, '0')}`, diagnoses: [side === 'RT' ? 'C50411' : 'C50412', 'R928'], dos: '2026-03-14', lines });
+  }
+  return writeX12(claims, options);
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../server/src/service/languageService';
-import { generateClaimText } from './claimCorpus';
+import { generateClaimText, generateX12Text } from './claimCorpus';
 import { LspStdioClient } from './lspStdioClient';
 
 const serverPath = path.join(__dirname, '..', '..', 'dist', 'server.js');
@@ -21,9 +21,9 @@ function ms(value: number): string {
   return `${value.toFixed(2)} ms`;
 }
 
-function inProcess(text: string): Array<[string, string]> {
+function inProcess(text: string, languageId = 'claim'): Array<[string, string]> {
   const service = getLanguageService();
-  const document = TextDocument.create('file:///bench.claim', 'claim', 1, text);
+  const document = TextDocument.create(`file:///bench.${languageId}`, languageId, 1, text);
   const megabytes = text.length / 1e6;
   const parseStart = performance.now();
   const model = service.parse(document);
@@ -90,7 +90,35 @@ async function throughServer(text: string): Promise<Array<[string, string]>> {
   ];
 }
 
+/** Opens a large 837 in the real server: time to diagnostics and how many are published (bounded by a setting). */
+async function x12ThroughServer(text: string): Promise<Array<[string, string]>> {
+  const client = new LspStdioClient(serverPath);
+  await client.initialize();
+  const uri = 'file:///bench/large.837';
+  const start = performance.now();
+  const diagnostics = client.diagnosticsFor(uri, 1);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'x12', version: 1, text } });
+  const published = await diagnostics;
+  const openMs = performance.now() - start;
+  const hoverStart = performance.now();
+  await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 8 } });
+  const hoverMs = performance.now() - hoverStart;
+  await client.stop();
+  return [
+    ['server: didOpen to diagnostics', `${ms(openMs)} (${published.diagnostics.length} published)`],
+    ['server: hover after open', ms(hoverMs)],
+  ];
+}
+
 async function main(): Promise<void> {
+  for (const megabytes of [5, 50]) {
+    const text = generateX12Text(megabytes * 1e6);
+    const rows = [...inProcess(text, 'x12'), ...(await x12ThroughServer(text))];
+    process.stdout.write(`\n${(text.length / 1e6).toFixed(2)} MB X12 837P file, ${text.split('~').length - 1} segments\n`);
+    for (const [name, value] of rows) {
+      process.stdout.write(`  ${name.padEnd(40)} ${value}\n`);
+    }
+  }
   for (const megabytes of [1, 5]) {
     const text = generateClaimText(megabytes * 1e6);
     const rows = [...inProcess(text), ...(await throughServer(text))];

@@ -43,25 +43,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { repoRoot } from './repoRoot';
 
 /** How long any single wait may take before the test fails instead of stalling. */
 export const defaultWaitMs = 5000;
-
-/** The repository root: the closest directory above this file whose package.json is named `cpt-claims`. */
-export function repoRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-      if (name === 'cpt-claims') {
-        return dir;
-      }
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`no package.json named cpt-claims above ${__dirname}`);
-    }
-  }
-}
 
 /** The bundled standalone server, `claim-language-server`. */
 export function serverScript(): string {
@@ -254,9 +239,9 @@ export class LspClient {
     return document;
   }
 
-  async open(uri: string, text: string, version = 1): Promise<void> {
+  async open(uri: string, text: string, version = 1, languageId = 'claim'): Promise<void> {
     this.documents.set(uri, TextDocument.create(uri, 'claim', version, text));
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'claim', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
   }
 
   /** Sends incremental changes (applied in order, as LSP specifies) with the next version; returns that version. */

@@ -33,10 +33,25 @@ export class X12Editor implements ClaimEditor {
     return { range: this.structure.lines.range(start, end), newText };
   }
 
-  /** The SV1 segment a model line was read from. */
+  /** The SV1 segment a model line was read from, by binary search: segments are in offset order. */
   private segmentOf(line: ServiceLine): X12Segment | undefined {
     const offset = this.structure.lines.offsetAt(line.range.start);
-    return this.segments.find((segment) => segment.id === 'SV1' && segment.start === offset);
+    const segments = this.segments;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const segment = segments[middle] as X12Segment;
+      if (segment.start === offset) {
+        return segment.id === 'SV1' ? segment : undefined;
+      }
+      if (segment.start < offset) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return undefined;
   }
 
   replaceCode(line: ServiceLine, code: string): TextEdit[] {
@@ -75,25 +90,49 @@ export class X12Editor implements ClaimEditor {
     return { first, last };
   }
 
+  /** For each segment, the ordinal of the SE that closes its transaction; built once, on the first fix that needs it. */
+  private closingSe: Int32Array | undefined;
+
+  private seAfter(ordinal: number): X12Segment | undefined {
+    if (!this.closingSe) {
+      this.closingSe = new Int32Array(this.segments.length).fill(-1);
+      let next = -1;
+      for (let n = this.segments.length - 1; n >= 0; n--) {
+        const id = this.segments[n]?.id;
+        if (id === 'SE') {
+          next = n;
+        } else if (id === 'ST' || id === 'GE' || id === 'IEA') {
+          next = -1;
+        }
+        this.closingSe[n] = next;
+      }
+    }
+    const se = this.closingSe[Math.min(ordinal, this.segments.length - 1)] ?? -1;
+    return se === -1 ? undefined : this.segments[se];
+  }
+
   /** LX renumbering of the claim's later lines and the SE01 count, after adding `delta` segments at `from`. */
   private bookkeeping(from: number, delta: number, lxDelta: number): TextEdit[] {
     const edits: TextEdit[] = [];
-    let renumber = lxDelta;
+    const renumber = (segment: X12Segment, by: number) => {
+      const first = segment.elements[0];
+      if (first && /^\d+$/.test(first.text)) {
+        edits.push(this.replace(first.start, first.end, String(Number(first.text) + by)));
+      }
+    };
+    // LX numbers restart with each claim, so only this claim's later lines move.
     for (let n = from; n < this.segments.length; n++) {
       const segment = this.segments[n] as X12Segment;
-      const firstElement = segment.elements[0];
-      const number = firstElement && /^\d+$/.test(firstElement.text) ? Number(firstElement.text) : undefined;
-      if (segment.id === 'CLM' || segment.id === 'HL') {
-        // LX numbers restart with each claim.
-        renumber = 0;
-      } else if (segment.id === 'LX' && renumber !== 0 && firstElement && number !== undefined) {
-        edits.push(this.replace(firstElement.start, firstElement.end, String(number + renumber)));
-      } else if (segment.id === 'SE') {
-        if (firstElement && number !== undefined) {
-          edits.push(this.replace(firstElement.start, firstElement.end, String(number + delta)));
-        }
+      if (segment.id === 'CLM' || segment.id === 'HL' || segment.id === 'SE') {
         break;
       }
+      if (segment.id === 'LX') {
+        renumber(segment, lxDelta);
+      }
+    }
+    const se = this.seAfter(from);
+    if (se) {
+      renumber(se, delta);
     }
     return edits;
   }
