@@ -45,6 +45,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: { label: 'Claims' },
       },
       serverInfo: { name: serverName, version: '0.1.0' },
     };
@@ -109,6 +110,11 @@ export function startServer(connection: Connection): void {
     return runSafely(connection, 'Code actions', token, [], () =>
       service.getCodeActions(document, models.get(document), params.range, params.context, documentSettings),
     );
+  });
+
+  connection.onDocumentSymbol((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return runSafely(connection, 'Document symbols', token, [], () => (document ? service.findDocumentSymbols(document, models.get(document)) : []));
   });
 
   documents.listen(connection);

@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -14,6 +14,9 @@ import { getCodeActions } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { collectFindings } from './features/findings';
 import { doHover } from './features/hover';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { doX12Complete } from './features/x12Completion';
+import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
 import type { ClaimDocumentModel } from './model';
 import { parseClaimText } from './parser/claimTextParser';
@@ -34,6 +37,8 @@ export interface ClaimLanguageService {
   doHover(document: TextDocument, model: ClaimDocumentModel, position: Position): Hover | null;
   doComplete(document: TextDocument, model: ClaimDocumentModel, position: Position): CompletionList;
   getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
+  /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
+  findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
 }
 
 export interface LanguageServiceOptions {
@@ -63,8 +68,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings });
       return findingsToDiagnostics(findings, settings);
     },
-    doHover: (_document, model, position) => doHover(model, position, reference),
-    doComplete: (document, model, position) => doComplete(document, model, position, reference),
+    doHover: (_document, model, position) => (model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference)),
+    doComplete: (document, model, position) =>
+      model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
+    findDocumentSymbols: getDocumentSymbols,
     getCodeActions(document, model, range, context, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range });
       return getCodeActions(document.uri, findings, context, settings);

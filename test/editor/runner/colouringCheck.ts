@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { goToPosition, openFile, runCommand, stepLimitMs } from './workbenchPage';
 
-const expectations: ReadonlyArray<{ token: string; scope: string }> = [
+export interface ScopeExpectation {
+  token: string;
+  scope: string;
+}
+
+export const claimExpectations: readonly ScopeExpectation[] = [
   { token: 'claim', scope: 'keyword.other.claim.claim' },
   { token: '19283', scope: 'constant.other.procedure-code.claim' },
   { token: 'RT', scope: 'storage.modifier.claim-modifier.claim' },
@@ -17,18 +22,31 @@ const expectations: ReadonlyArray<{ token: string; scope: string }> = [
   { token: 'C50.411', scope: 'constant.other.icd10.claim' },
 ];
 
+export const x12Expectations: readonly ScopeExpectation[] = [
+  { token: 'SV1', scope: 'entity.name.tag.segment-id.x12' },
+  { token: '19284', scope: 'constant.other.procedure-code.x12' },
+  { token: 'ABK', scope: 'constant.language.qualifier.x12' },
+  { token: 'C50411', scope: 'constant.other.icd10.x12' },
+];
+
+function escape(text: string): string {
+  return text.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
+}
+
 /** Returns the failures, one line each; empty when every token has its scope. */
-export async function checkColouring(page: Page, filePath: string, name: string): Promise<string[]> {
+export async function checkColouring(page: Page, filePath: string, name: string, expectations: readonly ScopeExpectation[]): Promise<string[]> {
   const lines = fs.readFileSync(filePath, 'utf8').split('\n');
   await openFile(page, name);
   const failures: string[] = [];
   for (const { token, scope } of expectations) {
-    const line = lines.findIndex((text) => new RegExp(`(^|[\\s,:-])${token.replace('.', '\\.')}\\b`).test(text) && !text.trimStart().startsWith('#'));
+    // The token standing alone (not inside a longer word), outside comments.
+    const pattern = new RegExp(`(?<![A-Za-z0-9])${escape(token)}(?![A-Za-z0-9])`);
+    const line = lines.findIndex((text) => pattern.test(text) && !text.trimStart().startsWith('#'));
     if (line === -1) {
       failures.push(`'${token}' is not in ${name}`);
       continue;
     }
-    const column = (lines[line] ?? '').search(new RegExp(`${token.replace('.', '\\.')}\\b`));
+    const column = (lines[line] ?? '').search(pattern);
     await goToPosition(page, line + 1, column + 1);
     await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
     const widget = page.locator('.token-inspect-widget');

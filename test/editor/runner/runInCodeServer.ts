@@ -11,7 +11,7 @@ import { format } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot } from '../../support/repoRoot';
 import { chromiumArgs, chromiumPath, copyFixtures, type RunningCodeServer, startCodeServer } from './codeServer';
-import { checkColouring } from './colouringCheck';
+import { checkColouring, claimExpectations, x12Expectations } from './colouringCheck';
 import { openWorkbench } from './workbenchPage';
 
 const suiteLimitMs = 240000;
@@ -51,7 +51,10 @@ async function runColouringCheck(browser: Browser, server: RunningCodeServer, ro
   process.stdout.write('\n  colouring in the rendered workbench\n');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await openWorkbench(page, server, root, workspace);
-  const failures = await checkColouring(page, path.join(workspace, 'clean.claim'), 'clean.claim');
+  const failures = [
+    ...(await checkColouring(page, path.join(workspace, 'clean.claim'), 'clean.claim', claimExpectations)),
+    ...(await checkColouring(page, path.join(workspace, 'two-claims.837'), 'two-claims.837', x12Expectations)),
+  ];
   await page.close();
   failures.forEach((failure) => process.stderr.write(`    ✗ ${failure}\n`));
   return failures.length === 0 ? 0 : 1;

@@ -1,0 +1,86 @@
+/**
+ * X12 837P files through the built server: the same diagnostics as `.claim`
+ * files on exact elements, integrity rules, a quick fix applied over the
+ * wire, hover on an SV1 code, document symbols, and a file recognised by its
+ * ISA whatever its language id.
+ */
+import * as assert from 'node:assert/strict';
+import { type CodeAction, type DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
+import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { editsFor, LspClient, newUri, stopAllClients } from '../support/lspClient';
+import { hoverText, positionOf } from './claimTexts';
+
+const loneAddOn = writeX12([
+  { id: 'CLM-A', diagnoses: ['C50411'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }] },
+  { id: 'CLM-B', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }] },
+]);
+
+describe('protocol: X12 837P files', () => {
+  let client: LspClient;
+
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(() => stopAllClients());
+
+  it('reports the lone 19284 of the second CLM loop on its SV101-2 component, and fixes it', async () => {
+    const uri = newUri('claims').replace(/\.claim$/, '.837');
+    await client.open(uri, loneAddOn, 1, 'x12');
+    const published = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['addon-without-primary']);
+    const [diagnostic] = published.diagnostics;
+    assert.ok(diagnostic);
+    assert.equal(client.document(uri).getText(diagnostic.range), '19284');
+    assert.ok(diagnostic.range.start.line > positionOf(loneAddOn, 'CLM*CLM-B').line);
+
+    const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
+    const fix = actions.find((action): action is CodeAction => 'title' in action && action.title.startsWith('Insert 19283'));
+    assert.ok(fix, 'an insert fix');
+    const version = await client.applyEdits(uri, editsFor(fix.edit, uri));
+    const after = await client.nextDiagnostics(uri, version);
+    assert.deepEqual(after.diagnostics, []);
+    assert.match(client.document(uri).getText(), /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:LT/);
+  });
+
+  it('reads a document as X12 by its ISA whatever its language id, with | and > separators on one line', async () => {
+    const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50411'], lines: [{ code: '19285', charge: 300 }, { code: '19284', charge: 400 }] }], {
+      oneLine: true,
+      separators: { element: '|', component: '>' },
+    });
+    const uri = newUri('oneline');
+    await client.open(uri, text, 1, 'plaintext');
+    const published = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['addon-wrong-modality']);
+    assert.equal(published.diagnostics[0]?.range.start.line, 0);
+  });
+
+  it('reports integrity problems: CLM02 total and SE01 count', async () => {
+    const broken = loneAddOn.replace('CLM*CLM-A*750*', 'CLM*CLM-A*700*').replace(/SE\*\d+\*/, 'SE*5*');
+    const uri = newUri('integrity').replace(/\.claim$/, '.837');
+    await client.open(uri, broken, 1, 'x12');
+    const codes = (await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code);
+    assert.deepEqual([...codes].sort(), ['addon-without-primary', 'x12-claim-total', 'x12-segment-count']);
+  });
+
+  it('hovers on the procedure code in SV1 like in a .claim file', async () => {
+    const uri = newUri('hover').replace(/\.claim$/, '.837');
+    await client.open(uri, loneAddOn, 1, 'x12');
+    const position = positionOf(loneAddOn, 'HC:19284', 4);
+    const text = hoverText(await client.hover(uri, position));
+    assert.match(text, /\+19284/);
+    assert.match(text, /19283/);
+  });
+
+  it('outlines interchange, group, transaction, claims and service lines', async () => {
+    const uri = newUri('outline').replace(/\.claim$/, '.837');
+    await client.open(uri, loneAddOn, 1, 'x12');
+    const symbols = (await client.request(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[] | null;
+    const names = (list: readonly DocumentSymbol[] | undefined): string[] => (list ?? []).map((s) => s.name);
+    const transaction = symbols?.[0]?.children?.[0]?.children?.[0];
+    assert.ok(transaction, JSON.stringify(symbols));
+    const claims = transaction.children ?? [];
+    assert.deepEqual(claims.map((c) => c.name.includes('CLM-A') || c.name.includes('CLM-B')), [true, true]);
+    assert.equal(names(claims[0]?.children).length, 2);
+    assert.match(names(claims[1]?.children)[0] ?? '', /19284/);
+  });
+});
