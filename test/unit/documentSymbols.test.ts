@@ -184,6 +184,16 @@ describe('document symbols', () => {
       assertWellFormed(symbols);
     });
 
+    it('widens a claim to hold its lines when a stale model says otherwise', () => {
+      const stale = parseClaimText(text);
+      const claim = stale.claims[1];
+      assert.ok(claim);
+      claim.range = { start: claim.range.start, end: { line: claim.range.start.line, character: 5 } };
+      const widened = getDocumentSymbols(document, stale);
+      assertWellFormed(widened);
+      assert.equal(widened[1]?.range.end.line, 6, 'the claim reaches its last line');
+    });
+
     it('gives no symbols for a document without claims', () => {
       assert.deepEqual(claimSymbols('# nothing here\n').symbols, []);
     });

@@ -314,6 +314,13 @@ describe('X12 hover', () => {
       assert.equal(hoverAt(twoLines, 'LX*1~\n', 5).hover, null, 'the line end');
     });
 
+    it('gives none at a position past the end of its line (not on the next line)', () => {
+      const document = TextDocument.create('file:///test/claims.837', 'x12', 1, twoLines);
+      const lx = document.positionAt(twoLines.indexOf('LX*1~'));
+      assert.ok(doX12Hover(parseX12Text(twoLines), { line: lx.line, character: 3 }, reference), 'LX01 is hovered');
+      assert.equal(doX12Hover(parseX12Text(twoLines), { line: lx.line, character: 8 }, reference), null);
+    });
+
     it('gives none in whitespace between segments', () => {
       const text = twoLines.replace('LX*1~\n', 'LX*1~\n    \n');
       assert.equal(hoverAt(text, 'LX*1~\n    ', 8).hover, null);

@@ -115,6 +115,13 @@ describe('X12 837P claims', () => {
       assert.deepEqual(ids(validateX12(four)), []);
     });
 
+    it('counts only diagnoses in HI for the pointers, not condition codes', () => {
+      const text = cleanTwoLines.replace('HI*ABK:C50411~', 'HI*BG:01*ABK:C50411~');
+      const model = service.parse(x12Document(text));
+      assert.deepEqual(model.claims[0]?.diagnoses.map((d) => d.code), ['C50411']);
+      assert.deepEqual(ids(validateX12(text)), []);
+    });
+
     it('x12-icd-decimal: ICD-10 codes in HI have no decimal point', () => {
       const text = cleanTwoLines.replace('ABK:C50411', 'ABK:C50.411');
       const diagnostics = validateX12(text);

@@ -4,8 +4,24 @@
  * and modality, add-on relation, units rule, deleted status and notes.
  */
 import { codeKindLabel, codeKindOf } from '../data/codeShapes';
-import type { CodeInfo, DeletedCode } from '../data/codeTypes';
+import type { CodeInfo, DeletedCode, ModifierInfo } from '../data/codeTypes';
 import type { CodeReference } from '../data/codeReference';
+
+const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>> = {
+  laterality: 'laterality',
+  'distinct-service': 'distinct service',
+  'professional-technical': 'professional / technical component',
+  repeat: 'repeat service',
+  procedure: 'procedure',
+  payment: 'payment / liability',
+  other: 'other',
+};
+
+/** What a modifier is for, shared by the hovers of both formats. */
+export function modifierMarkdown(modifier: string, reference: CodeReference): string {
+  const info = reference.modifier(modifier);
+  return info ? `**Modifier ${modifier}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}` : `**Modifier ${modifier}**\n\nNot in the loaded modifier list.`;
+}
 
 export const summaryLabel = 'Summary (our own words, not the official CPT descriptor)';
 /** HCPCS Level II is not CPT, so its summary is labelled against the HCPCS descriptor. */

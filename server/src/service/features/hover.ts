@@ -5,26 +5,17 @@
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
-import type { CodeInfo, ModifierInfo } from '../data/codeTypes';
+import type { CodeInfo } from '../data/codeTypes';
 import { elementAt, type ModelElement } from '../locate';
 import type { ClaimDocumentModel } from '../model';
 import { headerKeys } from '../parser/headerParser';
 import { serviceFieldKeys } from '../parser/serviceLineParser';
-import { codeMarkdown, unitsRule } from './codeDocs';
+import { codeMarkdown, modifierMarkdown, unitsRule } from './codeDocs';
 
 function pointerLetter(index: number): string {
   return String.fromCharCode('A'.charCodeAt(0) + index);
 }
 
-const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>> = {
-  laterality: 'laterality',
-  'distinct-service': 'distinct service',
-  'professional-technical': 'professional / technical component',
-  repeat: 'repeat service',
-  procedure: 'procedure',
-  payment: 'payment / liability',
-  other: 'other',
-};
 
 function unitsMarkdown(units: number, info: CodeInfo | undefined, reference: CodeReference): string {
   const heading = `**Units** · ${units}`;
@@ -58,9 +49,7 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
       return codeMarkdown(code, reference.code(code), reference);
     }
     case 'modifier': {
-      const value = element.modifier.value;
-      const info = reference.modifier(value);
-      return info ? `**Modifier ${value}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}` : `**Modifier ${value}**\n\nNot in the loaded modifier list.`;
+      return modifierMarkdown(element.modifier.value, reference);
     }
     case 'units':
       return unitsMarkdown(element.line.units?.value ?? 1, reference.code(element.line.code.value), reference);

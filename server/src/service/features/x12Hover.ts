@@ -9,7 +9,6 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
 import { icd10Pattern } from '../data/codeShapes';
-import type { ModifierInfo } from '../data/codeTypes';
 import type { ClaimDocumentModel, X12Structure } from '../model';
 import {
   diagnosisCodeQualifiers,
@@ -24,22 +23,13 @@ import {
   x12LoopAt,
 } from '../x12/segmentDictionary';
 import { components, type X12Segment, type X12Separators, type X12Span } from '../x12/x12Lexer';
-import { codeMarkdown } from './codeDocs';
+import { codeMarkdown, modifierMarkdown } from './codeDocs';
 
 /** SV107 points with 1 to 12. */
 const maxPointerNumber = 12;
 /** How far back the claim's HI segments are searched. */
 const maxClaimScan = 20000;
 
-const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>> = {
-  laterality: 'laterality',
-  'distinct-service': 'distinct service',
-  'professional-technical': 'professional / technical component',
-  repeat: 'repeat service',
-  procedure: 'procedure',
-  payment: 'payment / liability',
-  other: 'other',
-};
 
 /** What stands at an offset of an X12 document. */
 export type X12Target =
@@ -215,11 +205,9 @@ function procedureMarkdown(context: HoverContext): string | undefined {
   return `${codeMarkdown(code, context.reference.code(code), context.reference)}${lowerCase}${footer(context)}`;
 }
 
-function modifierMarkdown(context: HoverContext): string {
+function modifierHover(context: HoverContext): string {
   const value = context.target.span.text.toUpperCase();
-  const info = context.reference.modifier(value);
-  const text = info ? `**Modifier ${value}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}` : `**Modifier ${value}**\n\nNot in the loaded modifier list.`;
-  return `${text}${footer(context)}`;
+  return `${modifierMarkdown(value, context.reference)}${footer(context)}`;
 }
 
 function diagnosisMarkdown(context: HoverContext): string | undefined {
@@ -238,7 +226,7 @@ function diagnosisMarkdown(context: HoverContext): string | undefined {
     const withoutPoint = code.replace('.', '');
     if (!icd10Pattern.test(code)) {
       parts.push('**Not an ICD-10-CM code shape**: a letter, a digit, a letter or digit, then up to 4 more letters or digits, e.g. C50411.');
-    } else if (false) {
+    } else if (code.includes('.')) {
       parts.push(`**Written with a decimal point**: the 837 writes ICD-10-CM codes without it; write \`${withoutPoint}\`.`);
     } else {
       const dotted = code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
@@ -288,7 +276,7 @@ function elementMarkdown(context: HoverContext): string {
       break;
     }
     case 'modifier':
-      return modifierMarkdown(context);
+      return modifierHover(context);
     case 'diagnosis-code': {
       const markdown = diagnosisMarkdown(context);
       if (markdown !== undefined) {

@@ -10,6 +10,8 @@ import { LineIndex } from './lineIndex';
 import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
 
 const maxPointers = 4;
+/** HI qualifiers of diagnoses: ICD-10-CM principal and other (ABK, ABF), ICD-9-CM (BK, BF). */
+const diagnosisQualifiers = new Set(['ABK', 'ABF', 'BK', 'BF']);
 
 class X12ClaimReader {
   private readonly claims: Claim[] = [];
@@ -105,6 +107,10 @@ class X12ClaimReader {
         continue;
       }
       const [qualifier, code] = components(element, this.separators.component);
+      if (!diagnosisQualifiers.has(qualifier?.text ?? '')) {
+        // Condition codes (BG) and anesthesia procedures (BP, BO) share the HI segment; SV107 does not point at them.
+        continue;
+      }
       if (!code || code.text === '') {
         this.report('x12-diagnosis-code', `'${element.text}' has no diagnosis code after its qualifier '${qualifier?.text ?? ''}'.`, element);
         continue;
