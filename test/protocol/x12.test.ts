@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { type CodeAction, type DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
 import { editsFor, LspClient, newUri, stopAllClients } from '../support/lspClient';
+import { x12Fixtures } from '../support/x12Fixtures';
 import { hoverText, positionOf } from './claimTexts';
 
 const loneAddOn = writeX12([
@@ -22,6 +23,15 @@ describe('protocol: X12 837P files', () => {
     client = await LspClient.start();
   });
   after(() => stopAllClients());
+
+  for (const fixture of x12Fixtures()) {
+    it(`${fixture.name}: publishes ${fixture.expected.join(', ') || 'nothing'}`, async () => {
+      const uri = newUri('fixture').replace(/\.claim$/, `-${fixture.name}`);
+      await client.open(uri, fixture.text, 1, 'x12');
+      const published = await client.nextDiagnostics(uri, 1);
+      assert.deepEqual(published.diagnostics.map((d) => d.code), fixture.expected);
+    });
+  }
 
   it('reports the lone 19284 of the second CLM loop on its SV101-2 component, and fixes it', async () => {
     const uri = newUri('claims').replace(/\.claim$/, '.837');

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type ClaimToWrite, writeX12 } from '../../server/src/service/x12/x12Writer';
 import { formatDiagnostic, messageOf, service, validateX12, x12Document } from '../support/claimDocuments';
+import { x12Fixtures } from '../support/x12Fixtures';
 
 function claim(id: string, lines: ClaimToWrite['lines'], diagnoses = ['C50411']): ClaimToWrite {
   return { id, diagnoses, dos: '2026-03-14', lines };
@@ -181,6 +182,14 @@ describe('X12 837P claims', () => {
       assert.match(fixed, /SV1\*HC:19283:RT\*700\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:RT\*0\*UN\*2\*\*\*1~/);
       assert.deepEqual(validateX12(fixed), []);
     });
+  });
+
+  describe('the shared 837 fixtures', () => {
+    for (const fixture of x12Fixtures()) {
+      it(`${fixture.name}: ${fixture.expected.join(', ') || 'clean'}`, () => {
+        assert.deepEqual(ids(validateX12(fixture.text)), fixture.expected);
+      });
+    }
   });
 
   describe('bad input', () => {

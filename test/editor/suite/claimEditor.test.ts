@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionId, fixtureUri, hoverText, openFixture, ourDiagnostics, positionOf, ruleIdOf, waitForDiagnostics } from './editorHelpers';
+import { expectCleanAfterCheck, extensionId, fixtureUri, hoverText, openFixture, positionOf, ruleIdOf, waitForDiagnostics } from './editorHelpers';
 
 interface SyntaxToken {
   c: string;
@@ -49,12 +49,8 @@ describe('a .claim file in the editor', () => {
   }
 
   it('gives a clean claim no error and no warning', async () => {
-    const { document } = await openFixture('clean.claim');
-    // A second file with a problem proves the server is checking files, so an empty list here is a real result.
-    const witness = await openFixture('lone-addon.claim');
-    await waitForDiagnostics(witness.document.uri, (d) => d.length > 0, 'the lone add-on is reported');
-    const problems = ourDiagnostics(document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(problems.map((d) => d.message), []);
+    const { editor } = await openFixture('clean.claim');
+    await expectCleanAfterCheck(editor, { find: '19283-RT', replaceWith: '19281-RT' });
   });
 
   it('reports 19284 without 19283 in the Problems panel', async () => {

@@ -82,3 +82,21 @@ export function positionOf(document: vscode.TextDocument, text: string, offsetIn
   }
   return document.positionAt(index + offsetInText);
 }
+
+/**
+ * Shows the server's verdict on a document is "no problems": a problem is
+ * planted and seen, then the planted text is reverted and its diagnostics
+ * must go, so an empty list is the server's answer and not a check not yet run.
+ */
+export async function expectCleanAfterCheck(editor: vscode.TextEditor, plant: { find: string; replaceWith: string }): Promise<void> {
+  const document = editor.document;
+  const start = document.getText().indexOf(plant.find);
+  if (start === -1) {
+    throw new Error(`'${plant.find}' is not in ${path.basename(document.uri.path)}`);
+  }
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(start + plant.find.length));
+  await editor.edit((edit) => edit.replace(range, plant.replaceWith));
+  await waitForDiagnostics(document.uri, (d) => d.length > 0, 'the planted problem is reported');
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitForDiagnostics(document.uri, (d) => d.length === 0, 'the reverted, clean text has no problems');
+}
