@@ -6,63 +6,17 @@
  * supplies the separators read from the ISA (it may be a keystroke old).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CompletionItem, CompletionItemKind, CompletionItemTag, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
-import type { CodeInfo } from '../data/codeTypes';
+import { type CompletionItem, CompletionItemKind, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
 import type { ClaimDocumentModel } from '../model';
 import { x12Segments } from '../x12/segmentDictionary';
 import type { X12Separators } from '../x12/x12Lexer';
-import { codeDetail, codeLabel, codeMarkdown } from './codeDocs';
-import { codesByPrefix, codesByWords } from './codeSearch';
+import { codeItems, modifierItems } from './completionItems';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 /** SV101-3 to SV101-6. */
 const firstModifierComponent = 3;
 const lastModifierComponent = 6;
-
-function codeItem(info: CodeInfo, reference: CodeReference, range: Range, filterText: string, sortText: string): CompletionItem {
-  const item: CompletionItem = {
-    label: info.code,
-    labelDetails: { description: codeLabel(info) === info.code ? info.family : `add-on · ${info.family}` },
-    kind: CompletionItemKind.Value,
-    detail: codeDetail(info, reference),
-    documentation: { kind: 'markdown', value: codeMarkdown(info.code, info, reference) },
-    textEdit: { range, newText: info.code },
-    filterText,
-    sortText,
-  };
-  if (info.deleted) {
-    item.tags = [CompletionItemTag.Deprecated];
-  }
-  return item;
-}
-
-function codeItems(query: string, reference: CodeReference, range: Range): CompletionItem[] {
-  const byPrefix = /^[A-Va-v]?\d*$/.test(query) ? codesByPrefix(reference, query) : [];
-  const items = byPrefix.map((info, i) => codeItem(info, reference, range, info.code, `1${String(i).padStart(4, '0')}`));
-  if (/[A-Za-z]/.test(query)) {
-    codesByWords(reference, query).forEach(({ info }, i) => {
-      if (!byPrefix.includes(info)) {
-        items.push(codeItem(info, reference, range, query, `2${String(i).padStart(4, '0')}`));
-      }
-    });
-  }
-  return items;
-}
-
-function modifierItems(reference: CodeReference, range: Range, exclude: ReadonlySet<string>): CompletionItem[] {
-  // Laterality first, then distinct-service, then the rest, each in the data's order.
-  return [...reference.modifiers]
-    .map((modifier, order) => ({ modifier, order }))
-    .filter(({ modifier }) => !exclude.has(modifier.modifier))
-    .map(({ modifier, order }) => ({
-      label: modifier.modifier,
-      kind: CompletionItemKind.EnumMember,
-      detail: modifier.summary,
-      textEdit: { range, newText: modifier.modifier },
-      sortText: `${modifier.category === 'laterality' ? 0 : modifier.category === 'distinct-service' ? 1 : 2}${String(order).padStart(3, '0')}`,
-    }));
-}
 
 function segmentIdItems(range: Range): CompletionItem[] {
   return x12Segments.map((segment, order) => ({
