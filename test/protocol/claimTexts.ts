@@ -5,19 +5,7 @@
  */
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-protocol';
 
-/** The example of claim-format.md, verbatim. */
-export const specExample = [
-  '# Stereotactic localization of three lesions in the right breast',
-  'claim CLM-2026-0001',
-  '  patient: DOE, JANE',
-  '  dos: 2026-03-14',
-  '  dx: C50.411, R92.8',
-  '  lesions: 3',
-  '',
-  '  19283-RT   x1   $350.00   dx=A',
-  '  19284-RT   x2   $400.00   dx=A',
-  '',
-].join('\n');
+export { specExample } from '../support/specExample';
 
 /** The position of the `occurrence`-th (from 0) `needle` in the text, moved `offset` characters into it. */
 export function positionOf(text: string, needle: string, offset = 0, occurrence = 0): Position {

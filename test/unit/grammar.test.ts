@@ -4,21 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { repoRoot } from '../support/repoRoot';
+import { specExample } from '../support/specExample';
+import { loadGrammar } from '../support/textMateGrammar';
 
-/** The example from docs "The `.claim` text format, version 1", verbatim. */
-const SPEC_EXAMPLE = [
-  '# Stereotactic localization of three lesions in the right breast',
-  'claim CLM-2026-0001',
-  '  patient: DOE, JANE',
-  '  dos: 2026-03-14',
-  '  dx: C50.411, R92.8',
-  '  lesions: 3',
-  '',
-  '  19283-RT   x1   $350.00   dx=A',
-  '  19284-RT   x2   $400.00   dx=A',
-].join('\n');
 
 const COMMENT = 'comment.line.number-sign.claim';
 const PROCEDURE_CODE = 'constant.other.procedure-code.claim';
@@ -35,54 +25,7 @@ interface TokenizedLine {
   readonly tokens: readonly Token[];
 }
 
-function isProjectRoot(dir: string): boolean {
-  const file = path.join(dir, 'package.json');
-  if (!fs.existsSync(file)) {
-    return false;
-  }
-  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return typeof parsed === 'object' && parsed !== null && 'name' in parsed && parsed.name === 'cpt-claims';
-}
 
-/** Walks up from the compiled test (out/test/unit), falling back to the working directory. */
-function findRepoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    let dir = path.resolve(start);
-    for (;;) {
-      if (isProjectRoot(dir)) {
-        return dir;
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) {
-        break;
-      }
-      dir = parent;
-    }
-  }
-  throw new Error(`no directory above ${__dirname} or ${process.cwd()} holds the cpt-claims package.json`);
-}
-
-async function loadGrammar(grammarPath: string): Promise<vsctm.IGrammar> {
-  // loadWASM returns the same promise when called again, so other suites may load it too.
-  await oniguruma.loadWASM(fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (text: string) => new oniguruma.OnigString(text),
-    }),
-    loadGrammar: (scopeName: string) =>
-      Promise.resolve(
-        scopeName === 'source.claim'
-          ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath)
-          : null,
-      ),
-  });
-  const grammar = await registry.loadGrammar('source.claim');
-  if (grammar === null) {
-    throw new Error(`could not load source.claim from ${grammarPath}`);
-  }
-  return grammar;
-}
 
 function tokenize(grammar: vsctm.IGrammar, source: string): TokenizedLine[] {
   let state = vsctm.INITIAL;
@@ -177,17 +120,16 @@ function stringProperty(value: unknown, ...keys: string[]): string {
 }
 
 describe('claim TextMate grammar', () => {
-  const root = findRepoRoot();
   let grammar: vsctm.IGrammar;
 
   before(async () => {
-    grammar = await loadGrammar(path.join(root, 'syntaxes', 'claim.tmLanguage.json'));
+    grammar = await loadGrammar('source.claim', 'claim.tmLanguage.json');
   });
 
   describe('the spec example', () => {
     let lines: TokenizedLine[];
     before(() => {
-      lines = tokenize(grammar, SPEC_EXAMPLE);
+      lines = tokenize(grammar, specExample);
     });
 
     it('scopes the leading comment and its #', () => {
@@ -333,7 +275,7 @@ describe('claim TextMate grammar', () => {
 describe('claim language configuration', () => {
   let config: unknown;
   before(() => {
-    config = readLanguageConfiguration(findRepoRoot());
+    config = readLanguageConfiguration(repoRoot());
   });
 
   function words(text: string): string[] {

@@ -5,6 +5,7 @@
  * codes; the hover range; and the places where no hover belongs.
  */
 import * as assert from 'node:assert/strict';
+import { specExample } from '../support/specExample';
 import type { Hover } from 'vscode-languageserver-types';
 import { bundledCodes } from '../../server/src/service/data/bundledCodes';
 import { service, withCursor } from '../support/claimDocuments';
@@ -37,17 +38,7 @@ function summaryOf(code: string): string {
   return info.summary;
 }
 
-const example = [
-  '# Stereotactic localization of three lesions in the right breast',
-  'claim CLM-2026-0001',
-  '  patient: DOE, JANE',
-  '  dos: 2026-03-14',
-  '  dx: C50.411, R92.8',
-  '  lesions: 3',
-  '',
-  '  19283-RT   x1   $350.00   dx=A',
-  '  19284-RT   x2   $400.00   dx=A',
-].join('\n');
+const example = specExample;
 
 /** The example with a `|` inserted before the first occurrence of `marker` plus `offset`. */
 function inExample(marker: string, offset = 0): string {

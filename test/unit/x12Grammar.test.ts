@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { loadGrammar } from '../support/textMateGrammar';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
 import { repoRoot } from '../support/repoRoot';
 
@@ -77,25 +77,6 @@ interface Tokenized {
   readonly tokens: readonly Token[];
 }
 
-async function loadGrammar(grammarPath: string): Promise<vsctm.IGrammar> {
-  // loadWASM returns the same promise when called again, so other suites may load it too.
-  await oniguruma.loadWASM(fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (text: string) => new oniguruma.OnigString(text),
-    }),
-    loadGrammar: (scopeName: string) =>
-      Promise.resolve(
-        scopeName === 'source.x12' ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
-      ),
-  });
-  const grammar = await registry.loadGrammar('source.x12');
-  if (grammar === null) {
-    throw new Error(`could not load source.x12 from ${grammarPath}`);
-  }
-  return grammar;
-}
 
 /** Tokenizes line by line as the editor does, with each token's offset in the whole document. */
 function tokenize(grammar: vsctm.IGrammar, source: string): Tokenized {
@@ -184,7 +165,7 @@ describe('X12 TextMate grammar', () => {
   const grammarPath = path.join(repoRoot(), 'syntaxes', 'x12.tmLanguage.json');
 
   before(async () => {
-    grammar = await loadGrammar(grammarPath);
+    grammar = await loadGrammar('source.x12', 'x12.tmLanguage.json');
   });
 
   it('is the source.x12 grammar', () => {
