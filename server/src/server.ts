@@ -19,6 +19,8 @@ import { describeError, runSafely } from './safeHandler';
 import { getLanguageService } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
+/** Kept equal to package.json's version by the manifest test. */
+export const serverVersion = '0.1.0';
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();
@@ -47,7 +49,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
       },
-      serverInfo: { name: serverName, version: '0.1.0' },
+      serverInfo: { name: serverName, version: serverVersion },
     };
     if (pullDiagnostics) {
       result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: false };

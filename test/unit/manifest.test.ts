@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/service/languageService';
+import { serverVersion } from '../../server/src/server';
 import { repoRoot } from '../support/repoRoot';
 
 interface Manifest {
@@ -38,6 +39,10 @@ describe('extension manifest and package', () => {
     for (const key of ['cptClaims.trace.server', 'cptClaims.maxNumberOfProblems', 'cptClaims.rules']) {
       assert.ok(key in manifest.contributes.configuration.properties, key);
     }
+  });
+
+  it('gives the server the version of the package', () => {
+    assert.equal(serverVersion, (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('ships the standalone server as an executable bin with a shebang', () => {

@@ -5,7 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from '../safeHandler';
-import { serverName, startServer } from '../server';
+import { serverName, serverVersion, startServer } from '../server';
 
 const usage = `${serverName}
 
@@ -55,7 +55,7 @@ const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   finish(process.stdout, usage, 0);
 } else if (args.includes('--version')) {
-  finish(process.stdout, '0.1.0\n', 0);
+  finish(process.stdout, `${serverVersion}\n`, 0);
 } else if (!hasTransport(args)) {
   refuse('say how to talk to the client, e.g. --stdio (a --socket needs a port, a --pipe a name).');
 } else {
