@@ -92,6 +92,16 @@ export interface ParseProblem {
 
 export type ClaimFileFormat = 'claim' | 'x12-837p';
 
+/**
+ * A `# claim-lint-disable-next-line RULE-ID` or `# claim-lint-disable RULE-ID`
+ * comment: the rule ids it silences and the lines it covers (inclusive).
+ */
+export interface Suppression {
+  ruleIds: Field<string>[];
+  firstLine: number;
+  lastLine: number;
+}
+
 export interface ClaimDocumentModel {
   format: ClaimFileFormat;
   /** For X12 files: the interchange as read, for envelope rules, hover and edits. */
@@ -99,6 +109,8 @@ export interface ClaimDocumentModel {
   /** Claims in document order; their ranges do not overlap. */
   claims: Claim[];
   problems: ParseProblem[];
+  /** Suppression comments, in document order (`.claim` files only). */
+  suppressions?: Suppression[];
 }
 
 /** Units a line bills: written units, or 1 when none are written. */

@@ -8,7 +8,7 @@ import type { CodeReference } from '../data/codeReference';
 import type { ClaimEditor } from '../edit/claimEditor';
 import { rangesOverlap } from '../locate';
 import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
-import { claimRules, documentRules } from '../rules/ruleCatalog';
+import { claimRules, documentRules, ruleById } from '../rules/ruleCatalog';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 
@@ -47,5 +47,28 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
   for (const rule of documentRules.filter((r) => settings.rules[r.id] !== 'off')) {
     findings.push(...rule.check(model, context).filter((finding) => !within || rangesOverlap(finding.range, within)));
   }
-  return findings;
+  return applySuppressions(model, findings);
+}
+
+/**
+ * Drops the findings a suppression comment silences (by rule id, never by
+ * message), and reports suppression comments that name no rule.
+ */
+function applySuppressions(model: ClaimDocumentModel, findings: Finding[]): Finding[] {
+  const suppressions = model.suppressions ?? [];
+  if (suppressions.length === 0) {
+    return findings;
+  }
+  const kept = findings.filter(
+    (finding) =>
+      !suppressions.some(
+        (s) => finding.range.start.line >= s.firstLine && finding.range.start.line <= s.lastLine && s.ruleIds.some((id) => id.value === finding.ruleId),
+      ),
+  );
+  for (const { ruleIds } of suppressions) {
+    for (const id of ruleIds.filter((ruleId) => !ruleById(ruleId.value))) {
+      kept.push({ ruleId: 'unknown-rule-id', range: id.range, message: `'${id.value}' is not a rule id, so this comment silences nothing for it. Rule ids are listed in the README.` });
+    }
+  }
+  return kept;
 }

@@ -3,7 +3,7 @@
  * It never throws: text it cannot read becomes a problem on its own range and
  * parsing goes on with the next token or line.
  */
-import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
+import type { Claim, ClaimDocumentModel, ParseProblem, Suppression } from '../model';
 import { headerKeys, readHeaderValue } from './headerParser';
 import { contentLength, rangeOnLine, tokenize } from './lineTokens';
 import { parseServiceLine } from './serviceLineParser';
@@ -11,6 +11,7 @@ import { parseServiceLine } from './serviceLineParser';
 const knownHeaderKeys = new Set(headerKeys.map((header) => header.key));
 const headerPattern = /^([A-Za-z][A-Za-z0-9_-]*)\s*:/;
 const claimKeywordPattern = /^claim(?=\s|$)/i;
+const suppressionPattern = /^\s*claim-lint-disable(-next-line)?\s+(\S.*?)\s*$/;
 
 class ClaimTextParser {
   private readonly claims: Claim[] = [];
@@ -20,6 +21,9 @@ class ClaimTextParser {
   private lastContentEnd = 0;
   private readonly seenHeaderKeys = new Set<string>();
   private readonly firstLine: number;
+  private readonly suppressions: Suppression[] = [];
+  /** `claim-lint-disable` comments of the current claim: they last until the next claim starts. */
+  private openSuppressions: Suppression[] = [];
 
   /** `firstLine`: the document line the text starts at, when parsing a slice of a document. */
   constructor(firstLine = 0) {
@@ -30,11 +34,15 @@ class ClaimTextParser {
     const lines = text.split(/\r\n|\r|\n/);
     lines.forEach((line, index) => this.readLine(line, this.firstLine + index));
     this.closeClaim();
-    return { format: 'claim', claims: this.claims, problems: this.problems };
+    return { format: 'claim', claims: this.claims, problems: this.problems, suppressions: this.suppressions };
   }
 
   private readLine(fullLine: string, lineNumber: number): void {
-    const content = fullLine.slice(0, contentLength(fullLine));
+    const commentStart = contentLength(fullLine);
+    const content = fullLine.slice(0, commentStart);
+    if (commentStart < fullLine.length) {
+      this.readSuppression(fullLine, commentStart + 1, lineNumber);
+    }
     const tokens = tokenize(content);
     const first = tokens[0];
     if (!first) {
@@ -57,8 +65,32 @@ class ClaimTextParser {
     this.lastContentEnd = last ? last.start + last.text.length : 0;
   }
 
+  /** `# claim-lint-disable-next-line ID...` or `# claim-lint-disable ID...` (to the end of the claim). */
+  private readSuppression(fullLine: string, textStart: number, lineNumber: number): void {
+    const match = suppressionPattern.exec(fullLine.slice(textStart));
+    if (!match) {
+      return;
+    }
+    // `-- reason` after the ids explains the suppression, as in ESLint.
+    const idsText = (match[2] ?? '').split(/\s+--(?:\s|$)/)[0] ?? '';
+    const idsStart = textStart + fullLine.slice(textStart).indexOf(idsText);
+    const ruleIds = tokenize(idsText.replace(/,/g, ' '), idsStart).map((token) => ({
+      value: token.text,
+      range: rangeOnLine(lineNumber, token.start, token.start + token.text.length),
+    }));
+    const nextLineOnly = match[1] !== undefined;
+    const suppression: Suppression = { ruleIds, firstLine: nextLineOnly ? lineNumber + 1 : lineNumber, lastLine: nextLineOnly ? lineNumber + 1 : Number.MAX_SAFE_INTEGER };
+    this.suppressions.push(suppression);
+    if (!nextLineOnly) {
+      this.openSuppressions.push(suppression);
+    }
+  }
+
   private startClaim(lineNumber: number, tokens: ReturnType<typeof tokenize>): void {
     this.closeClaim();
+    // A claim-lint-disable comment reaches to the end of its claim, which ends where this one starts.
+    this.openSuppressions.forEach((suppression) => (suppression.lastLine = Math.max(suppression.firstLine, lineNumber - 1)));
+    this.openSuppressions = [];
     const keyword = tokens[0];
     const idToken = tokens[1];
     const start = keyword?.start ?? 0;

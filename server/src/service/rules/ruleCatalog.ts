@@ -42,6 +42,7 @@ export const parserRules: readonly RuleDescription[] = [
   { id: 'unknown-header-key', defaultSeverity: 'warning', description: 'A header key is not one of the format.' },
   { id: 'bad-header-value', defaultSeverity: 'error', description: 'A header value has the wrong shape (date, lesion count, place of service, ICD-10-CM code).' },
   { id: 'duplicate-header', defaultSeverity: 'warning', description: 'A header key is given twice for one claim.' },
+  { id: 'unknown-rule-id', defaultSeverity: 'warning', description: 'A claim-lint-disable comment names a rule id that does not exist.' },
   { id: 'x12-envelope', defaultSeverity: 'error', description: 'An X12 file does not start with a readable ISA segment, so its separators cannot be read.' },
   { id: 'x12-unreadable', defaultSeverity: 'error', description: 'Text in an X12 file is not segments (binary data or a broken segment); it is skipped.' },
   { id: 'x12-element', defaultSeverity: 'error', description: 'An X12 element has the wrong shape (an amount, a date).' },
