@@ -68,10 +68,10 @@ describe('protocol: pushed diagnostics', () => {
   });
 
   it('reads a bare list of codes with no claim line as one claim', async () => {
-    // 19284 finds 19283 in the same unnamed claim; the biopsy add-on 19082 lacks 19081.
-    const diagnostic = single(await pushed(client, '19283\n19284\n19082'), 'addon-without-primary');
+    // 19284 finds 19283 in the same unnamed claim; the excision add-on 19126 lacks 19125.
+    const diagnostic = single(await pushed(client, '19283\n19284\n19126'), 'addon-without-primary');
     assert.equal(diagnostic.range.start.line, 2);
-    assert.match(messageOf(diagnostic), /19081/);
+    assert.match(messageOf(diagnostic), /19125/);
     assert.deepEqual(await pushed(client, '19283\n19284\n'), []);
   });
 

@@ -10,7 +10,7 @@ import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, stop
 import { describeDiagnostics, messageOf } from './claimTexts';
 
 /** Five add-ons without their primaries: five errors. */
-const manyProblems = '19284\n19286\n19288\n19082\n19084\n';
+const manyProblems = '19284\n19286\n19288\n19126\n99417\n';
 
 describe('protocol: settings from workspace/configuration', () => {
   afterEach(() => stopAllClients());

@@ -95,9 +95,9 @@ describe('quick fixes', () => {
   });
 
   it('writes units on an add-on that had none', () => {
-    const text = 'claim A\n lesions: 3\n 19283\n 19284-RT dx=A\n dx: C50.411\n';
+    const text = 'claim A\n lesions: 3\n 19283-RT dx=A\n 19284-RT dx=A\n dx: C50.411\n';
     const fixed = applyFirst(text, 'lesion-units');
-    assert.equal(fixed, 'claim A\n lesions: 3\n 19283\n 19284-RT x2 dx=A\n dx: C50.411\n');
+    assert.equal(fixed, 'claim A\n lesions: 3\n 19283-RT dx=A\n 19284-RT x2 dx=A\n dx: C50.411\n');
     assert.deepEqual(codesOf(validate(fixed)), []);
   });
 

@@ -26,7 +26,7 @@ describe('malformed input', () => {
   });
 
   it('flags lower-case modifiers and diagnosis codes', () => {
-    assert.deepEqual(problems('claim A\n dx: c50.411\n 19283-rt\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('claim A\n dx: c50.411\n 19283-rt dx=A\n').map((p) => [p.rule, p.text]), [
       ['lowercase-code', 'c50.411'],
       ['lowercase-code', 'rt'],
     ]);
@@ -48,7 +48,7 @@ describe('malformed input', () => {
   });
 
   it('reports bad modifiers on their own range', () => {
-    assert.deepEqual(problems('19283-RTX\n19283 R\n19283-\n19283-RT-LT-59-XS-76\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('19283-RTX\n19285 R\n19287-\n19281-RT-LT-59-XS-76\n').map((p) => [p.rule, p.text]), [
       ['bad-modifier', 'RTX'],
       ['bad-modifier', 'R'],
       ['bad-modifier', ''],
@@ -57,7 +57,7 @@ describe('malformed input', () => {
   });
 
   it('reports a dx= pointer that is malformed or outside the list', () => {
-    assert.deepEqual(problems('claim A\n dx: C50.411\n 19283 dx=A,?\n 19283 dx=B\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('claim A\n dx: C50.411\n 19283 dx=A,?\n 19285 dx=B\n').map((p) => [p.rule, p.text]), [
       ['dx-pointer', '?'],
       ['dx-pointer', 'B'],
     ]);

@@ -87,7 +87,7 @@ describe('claim rules', () => {
     });
 
     it('does not mix procedures: a biopsy primary does not stand in for a localization add-on', () => {
-      assert.deepEqual(ruleIds('claim A\n 19081\n 19284\n'), ['addon-without-primary']);
+      assert.deepEqual(ruleIds('claim A\n 19081-RT\n 19284-LT\n'), ['addon-without-primary']);
     });
   });
 
@@ -140,7 +140,7 @@ describe('claim rules', () => {
     });
 
     it('checks each procedure against the count separately', () => {
-      assert.deepEqual(ruleIds('claim A\n lesions: 2\n 19081\n 19082\n 19283\n 19284\n'), []);
+      assert.deepEqual(ruleIds('claim A\n lesions: 2\n 19081-RT\n 19082-RT\n 19283-LT\n 19284-LT\n'), []);
     });
 
     it('says nothing without a documented lesion count', () => {

@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('bounds the problems shown and says so once', () => {
-    const text = Array.from({ length: 10 }, () => '19284').join('\n');
+    const text = Array.from({ length: 10 }, (_, day) => `19284 dos=2026-03-${10 + day}`).join('\n');
     const diagnostics = validate(text, readSettings({ maxNumberOfProblems: 3 }));
     assert.deepEqual(diagnostics.map((d) => d.code), ['addon-without-primary', 'addon-without-primary', 'addon-without-primary', 'too-many-problems']);
     assert.match(messageOf(diagnostics[3]), /first 3 of 10/);

@@ -162,9 +162,9 @@ describe('X12 837P claims', () => {
 
   describe('quick fixes in 837 files', () => {
     it('inserts the missing primary as a new LX loop and keeps LX numbers and SE01 right', () => {
-      const text = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['LT'], charge: 400 }, { code: '76098', charge: 90 }])]);
+      const text = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }, { code: '76098', charge: 90 }])]);
       const fixed = fix(text, 'addon-without-primary');
-      assert.match(fixed, /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:LT\*400/);
+      assert.match(fixed, /LX\*1~\nSV1\*HC:19283:RT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:RT\*400/);
       assert.match(fixed, /LX\*3~\nSV1\*HC:76098/);
       assert.deepEqual(validateX12(fixed).map(formatDiagnostic), []);
     });

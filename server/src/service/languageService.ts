@@ -24,6 +24,7 @@ import { parseClaimAround } from './parser/claimSlice';
 import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
 import { X12Editor } from './x12/x12Editor';
 import type { ClaimEditor } from './edit/claimEditor';
+import type { MueEntry } from './data/mueFile';
 import { type ClaimSettings, defaultSettings } from './settings';
 
 export interface ClaimLanguageService {
@@ -44,6 +45,8 @@ export interface ClaimLanguageService {
 export interface LanguageServiceOptions {
   /** Licensed descriptor files; their text wins over our summaries in hover and completion. */
   descriptorSources?: readonly DescriptorSource[];
+  /** Entries of a CMS MUE file, by code; the MUE rule is silent without them. */
+  mue?: ReadonlyMap<string, MueEntry>;
 }
 
 /** The language id VS Code gives X12 files; any document whose text starts with ISA is read as X12 too. */
@@ -59,13 +62,14 @@ function editorFor(document: TextDocument, model: ClaimDocumentModel): ClaimEdit
 
 export function getLanguageService(options: LanguageServiceOptions = {}): ClaimLanguageService {
   const reference = new CodeReference({ codes: bundledCodes, modifiers: bundledModifiers }, options.descriptorSources);
+  const mue = options.mue ? { mue: options.mue } : {};
   const parse = (document: TextDocument) => (isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText()));
   return {
     parse,
     // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
     parseClaimAround: (document, line) => (isX12(document) ? parse(document) : parseClaimAround(document, line)),
     doValidation(document, model, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings });
+      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, ...mue });
       return findingsToDiagnostics(findings, settings);
     },
     doHover: (_document, model, position) => (model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference)),
@@ -73,7 +77,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
     getCodeActions(document, model, range, context, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range });
+      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range, ...mue });
       return getCodeActions(document.uri, findings, context, settings);
     },
   };

@@ -4,7 +4,7 @@
  * turn them into text edits (`.claim` here; the 837P one follows).
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ServiceLine } from '../model';
+import type { Field, ServiceLine } from '../model';
 
 export interface NewServiceLine {
   code: string;
@@ -18,6 +18,8 @@ export interface NewServiceLine {
 
 export interface ClaimEditor {
   replaceCode(line: ServiceLine, code: string): TextEdit[];
+  /** Replaces one of the line's modifiers (as read into the model) with another. */
+  replaceModifier(line: ServiceLine, modifier: Field<string>, value: string): TextEdit[];
   setUnits(line: ServiceLine, units: number): TextEdit[];
   insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[];
   deleteLine(line: ServiceLine): TextEdit[];

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
-import type { ServiceLine } from '../model';
+import type { Field, ServiceLine } from '../model';
 import type { ClaimEditor, NewServiceLine } from './claimEditor';
 
 export function formatServiceLine(newLine: NewServiceLine): string {
@@ -25,6 +25,10 @@ export class ClaimTextEditor implements ClaimEditor {
 
   replaceCode(line: ServiceLine, code: string): TextEdit[] {
     return [{ range: line.code.range, newText: code }];
+  }
+
+  replaceModifier(_line: ServiceLine, modifier: Field<string>, value: string): TextEdit[] {
+    return [{ range: modifier.range, newText: value }];
   }
 
   setUnits(line: ServiceLine, units: number): TextEdit[] {

@@ -9,7 +9,8 @@ import type { ClaimEditor } from '../edit/claimEditor';
 import { rangesOverlap } from '../locate';
 import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
 import { claimRules, documentRules, ruleById } from '../rules/ruleCatalog';
-import type { Finding } from '../rules/ruleTypes';
+import type { Finding, RuleContext } from '../rules/ruleTypes';
+import type { MueEntry } from '../data/mueFile';
 import type { ClaimSettings } from '../settings';
 
 function problemFinding(problem: ParseProblem): Finding {
@@ -26,6 +27,8 @@ export interface FindingOptions {
   settings: ClaimSettings;
   /** Only findings on claims and problems overlapping this range (code actions need no more). */
   within?: Range;
+  /** The loaded CMS MUE entries, by code. */
+  mue?: ReadonlyMap<string, MueEntry>;
 }
 
 export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
@@ -37,7 +40,10 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
       findings.push(problemFinding(problem));
     }
   }
-  const context = { reference, editor, format: model.format };
+  const context: RuleContext = { reference, editor, format: model.format };
+  if (options.mue) {
+    context.mue = options.mue;
+  }
   const claims: Claim[] = within ? model.claims.filter((claim) => rangesOverlap(claim.range, within)) : model.claims;
   for (const claim of claims) {
     for (const rule of enabled) {

@@ -20,12 +20,12 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function severityOf(ruleId: string, settings: ClaimSettings): DiagnosticSeverity | undefined {
+export function severityOf(ruleId: string, settings: ClaimSettings, findingSeverity?: Severity): DiagnosticSeverity | undefined {
   const configured = settings.rules[ruleId];
   if (configured === 'off') {
     return undefined;
   }
-  return severities[configured ?? ruleById(ruleId)?.defaultSeverity ?? 'error'];
+  return severities[configured ?? findingSeverity ?? ruleById(ruleId)?.defaultSeverity ?? 'error'];
 }
 
 export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {
@@ -35,7 +35,7 @@ export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Di
 export function findingsToDiagnostics(findings: readonly Finding[], settings: ClaimSettings): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const severity = severityOf(finding.ruleId, settings);
+    const severity = severityOf(finding.ruleId, settings, finding.severity);
     if (severity !== undefined) {
       diagnostics.push(toDiagnostic(finding, severity));
     }

@@ -5,10 +5,18 @@
  */
 import { addOnWithoutPrimaryRule } from './addOnWithoutPrimary';
 import { addOnWrongModalityRule } from './addOnWrongModality';
+import { bilateralModifierRule } from './bilateralModifier';
+import { biopsyWithLocalizationRule } from './biopsyWithLocalization';
+import { deletedCodeRule } from './deletedCode';
 import { diagnosisPointerRule } from './diagnosisPointers';
+import { duplicateLineRule } from './duplicateLine';
 import { firstLesionUnitsRule } from './firstLesionUnits';
+import { lateralityMismatchRule } from './lateralityMismatch';
 import { lesionUnitsRule } from './lesionUnits';
+import { missingDiagnosisPointerRule } from './missingDiagnosisPointer';
+import { mueLimitRule } from './mueLimit';
 import type { ClaimRule, DocumentRule, RuleDescription } from './ruleTypes';
+import { unknownCodeRule } from './unknownCode';
 import { claimTotalRule } from './x12/claimTotal';
 import { diagnosisDecimalRule } from './x12/diagnosisDecimal';
 import { controlNumberRule, segmentCountRule } from './x12/envelopeCounts';
@@ -21,6 +29,14 @@ export const claimRules: readonly ClaimRule[] = [
   firstLesionUnitsRule,
   lesionUnitsRule,
   diagnosisPointerRule,
+  deletedCodeRule,
+  biopsyWithLocalizationRule,
+  bilateralModifierRule,
+  lateralityMismatchRule,
+  unknownCodeRule,
+  duplicateLineRule,
+  missingDiagnosisPointerRule,
+  mueLimitRule,
   claimTotalRule,
   unitsPairRule,
   diagnosisDecimalRule,

@@ -5,6 +5,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
+import type { MueEntry } from '../data/mueFile';
 import type { ClaimEditor } from '../edit/claimEditor';
 import type { Claim, ClaimDocumentModel, ClaimFileFormat, Severity } from '../model';
 
@@ -19,6 +20,8 @@ export interface Finding {
   ruleId: string;
   range: Range;
   message: string;
+  /** For rules whose severity depends on the case (MUE by indicator); a user's setting for the rule still wins. */
+  severity?: Severity;
   fixes?: QuickFix[];
 }
 
@@ -26,6 +29,8 @@ export interface RuleContext {
   reference: CodeReference;
   editor: ClaimEditor;
   format: ClaimFileFormat;
+  /** Entries of the CMS MUE file the user loaded, by code; absent when none is loaded. */
+  mue?: ReadonlyMap<string, MueEntry>;
 }
 
 /** Facts about a rule, shared by claim rules and the parser's own checks. */

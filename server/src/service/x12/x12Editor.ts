@@ -6,7 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ClaimEditor, NewServiceLine } from '../edit/claimEditor';
-import type { ServiceLine, X12Structure } from '../model';
+import type { Field, ServiceLine, X12Structure } from '../model';
 import type { X12Segment } from './x12Lexer';
 
 /** Segments that end a service line loop (2400). */
@@ -56,6 +56,10 @@ export class X12Editor implements ClaimEditor {
 
   replaceCode(line: ServiceLine, code: string): TextEdit[] {
     return [{ range: line.code.range, newText: code }];
+  }
+
+  replaceModifier(_line: ServiceLine, modifier: Field<string>, value: string): TextEdit[] {
+    return [{ range: modifier.range, newText: value }];
   }
 
   setUnits(line: ServiceLine, units: number): TextEdit[] {

@@ -1,0 +1,28 @@
+/**
+ * Modifier 50 (bilateral) does not fit a lesion-counted code: lesions are
+ * counted with the add-on code, and sides are shown with RT and LT.
+ */
+import type { ClaimRule, Finding } from './ruleTypes';
+
+export const bilateralModifierRule: ClaimRule = {
+  id: 'bilateral-modifier',
+  defaultSeverity: 'warning',
+  description: 'Modifier 50 is on a lesion-counted code; lesions are counted with the add-on code and sides shown with RT/LT.',
+  check(claim, { reference, editor }) {
+    const findings: Finding[] = [];
+    for (const line of claim.lines) {
+      const info = reference.code(line.code.value);
+      const modifier = line.modifiers.find((m) => m.value === '50');
+      if (!info?.lesion || info.deleted || !modifier) {
+        continue;
+      }
+      findings.push({
+        ruleId: this.id,
+        range: modifier.range,
+        message: `Modifier 50 does not fit ${info.code}: lesions are counted with the add-on code, and sides are shown with RT or LT (one line per side).`,
+        fixes: (['RT', 'LT'] as const).map((side) => ({ title: `Replace 50 with ${side}`, edits: editor.replaceModifier(line, modifier, side) })),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * When a claim lists diagnoses, each service line should point to the ones
+ * it treats (837P SV107; CMS-1500 box 24E).
+ */
+import type { ClaimRule, Finding } from './ruleTypes';
+
+export const missingDiagnosisPointerRule: ClaimRule = {
+  id: 'missing-dx-pointer',
+  defaultSeverity: 'information',
+  description: "A service line has no diagnosis pointer although the claim has a dx list.",
+  check(claim) {
+    const findings: Finding[] = [];
+    if (claim.diagnoses.length === 0) {
+      return findings;
+    }
+    for (const line of claim.lines) {
+      // An empty or malformed dx= is dx-pointer's to report.
+      if (line.dxPointers.length > 0 || line.dxField) {
+        continue;
+      }
+      findings.push({
+        ruleId: this.id,
+        range: line.code.range,
+        message: `${line.code.value} has no diagnosis pointer; point it at the claim's dx list (${claim.diagnoses.map((d) => d.code).join(', ')}).`,
+      });
+    }
+    return findings;
+  },
+};

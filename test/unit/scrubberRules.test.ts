@@ -1,0 +1,198 @@
+/**
+ * The claim scrubber's rules (issue 5): for each, a case that fires (range
+ * and message), a case that must not, and its quick fixes where it has any.
+ */
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnosisSide } from '../../server/src/service/rules/laterality';
+import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { applyAction, claimDocument, formatDiagnostic, messageOf, quickFixes, ruleIds, textAt, validate, validateX12 } from '../support/claimDocuments';
+
+function only(text: string, ruleId: string): Diagnostic {
+  const diagnostics = validate(text);
+  assert.deepEqual(diagnostics.map((d) => d.code), [ruleId], diagnostics.map(formatDiagnostic).join('\n'));
+  const [diagnostic] = diagnostics;
+  assert.ok(diagnostic);
+  return diagnostic;
+}
+
+function fixTitles(text: string, ruleId: string): Array<[string, boolean]> {
+  return quickFixes(claimDocument(text))
+    .filter((action) => action.diagnostics?.some((d) => d.code === ruleId))
+    .map((action) => [action.title, action.isPreferred === true]);
+}
+
+function applyFix(text: string, ruleId: string, title: string): string {
+  const document = claimDocument(text);
+  const action = quickFixes(document).find((candidate) => candidate.title === title && candidate.diagnostics?.some((d) => d.code === ruleId));
+  assert.ok(action, `a fix titled ${title}`);
+  return applyAction(document, action);
+}
+
+describe('scrubber rules', () => {
+  describe('deleted-code', () => {
+    it('reports 19290 as an error on the code, naming its replacements by modality', () => {
+      const text = 'claim A\n 19290-RT\n';
+      const diagnostic = only(text, 'deleted-code');
+      assert.equal(diagnostic.severity, 1);
+      assert.equal(textAt(text, diagnostic), '19290');
+      assert.equal(messageOf(diagnostic), '19290 was deleted in 2014; report 19281 (mammographic), 19283 (stereotactic), 19285 (ultrasound), 19287 (mri) instead.');
+    });
+
+    it('offers one fix per replacement, none preferred, and each clears the error', () => {
+      const text = 'claim A\n 19290-RT\n';
+      assert.deepEqual(fixTitles(text, 'deleted-code'), [
+        ['Replace 19290 with 19281 (mammographic)', false],
+        ['Replace 19290 with 19283 (stereotactic)', false],
+        ['Replace 19290 with 19285 (ultrasound)', false],
+        ['Replace 19290 with 19287 (mri)', false],
+      ]);
+      const fixed = applyFix(text, 'deleted-code', 'Replace 19290 with 19283 (stereotactic)');
+      assert.equal(fixed, 'claim A\n 19283-RT\n');
+      assert.deepEqual(ruleIds(fixed), []);
+    });
+
+    it('prefers the fix when there is a single replacement', () => {
+      assert.deepEqual(fixTitles('claim A\n 77032\n', 'deleted-code'), [['Replace 77032 with 19281 (mammographic)', true]]);
+    });
+
+    it('does not fire on current codes', () => {
+      assert.deepEqual(ruleIds('claim A\n 19283-RT\n 19281-LT\n'), []);
+    });
+  });
+
+  describe('biopsy-with-localization', () => {
+    it('warns on a localization device placed on the side of a biopsy', () => {
+      const text = 'claim A\n 19081-RT\n 19283-RT\n';
+      const diagnostic = only(text, 'biopsy-with-localization');
+      assert.equal(diagnostic.severity, 2);
+      assert.equal(textAt(text, diagnostic), '19283');
+      assert.equal(diagnostic.range.start.line, 2);
+      assert.match(messageOf(diagnostic), /^19081 already includes localization device placement and specimen imaging.*59 or XS/);
+    });
+
+    it('warns on specimen imaging 76098 when either line has no side', () => {
+      const text = 'claim A\n 19083\n 76098-LT\n';
+      const diagnostic = only(text, 'biopsy-with-localization');
+      assert.equal(textAt(text, diagnostic), '76098');
+    });
+
+    it('accepts opposite sides, 59 or XS, and localization without a biopsy', () => {
+      assert.deepEqual(ruleIds('claim A\n 19081-RT\n 19283-LT\n'), []);
+      assert.deepEqual(ruleIds('claim A\n 19081-RT\n 19283-RT-XS\n'), []);
+      assert.deepEqual(ruleIds('claim A\n 19081-RT\n 19283-RT-59\n'), []);
+      assert.deepEqual(ruleIds('claim A\n 19283-RT\n 76098\n'), []);
+    });
+  });
+
+  describe('bilateral-modifier', () => {
+    it('warns on 50 on a lesion-counted code, on the modifier', () => {
+      const text = 'claim A\n 19283-50\n';
+      const diagnostic = only(text, 'bilateral-modifier');
+      assert.equal(diagnostic.severity, 2);
+      assert.equal(textAt(text, diagnostic), '50');
+      assert.match(messageOf(diagnostic), /lesions are counted with the add-on code, and sides are shown with RT or LT/);
+    });
+
+    it('offers RT and LT, neither preferred', () => {
+      const text = 'claim A\n 19283-50\n';
+      assert.deepEqual(fixTitles(text, 'bilateral-modifier'), [['Replace 50 with RT', false], ['Replace 50 with LT', false]]);
+      const fixed = applyFix(text, 'bilateral-modifier', 'Replace 50 with LT');
+      assert.equal(fixed, 'claim A\n 19283-LT\n');
+      assert.deepEqual(ruleIds(fixed), []);
+    });
+
+    it('does not fire on 50 on a code that is not lesion-counted', () => {
+      assert.deepEqual(ruleIds('claim A\n 19303-50\n'), []);
+    });
+  });
+
+  describe('laterality-mismatch', () => {
+    it('reads the side of C50 from its sixth character and of N63 from its fourth', () => {
+      assert.equal(diagnosisSide('C50.411'), 'RT');
+      assert.equal(diagnosisSide('C50412'), 'LT');
+      assert.equal(diagnosisSide('C50.421'), 'RT');
+      assert.equal(diagnosisSide('C50.919'), undefined);
+      assert.equal(diagnosisSide('N63.10'), 'RT');
+      assert.equal(diagnosisSide('N6320'), 'LT');
+      assert.equal(diagnosisSide('N63.0'), undefined);
+      assert.equal(diagnosisSide('R92.8'), undefined);
+    });
+
+    it('warns on LT pointing at a right-breast diagnosis, on the modifier', () => {
+      const text = 'claim A\n dx: C50.411\n 19283-LT dx=A\n';
+      const diagnostic = only(text, 'laterality-mismatch');
+      assert.equal(diagnostic.severity, 2);
+      assert.equal(textAt(text, diagnostic), 'LT');
+      assert.equal(messageOf(diagnostic), 'LT (left) contradicts the pointed diagnosis C50.411, which is the right breast.');
+    });
+
+    it('reads 837 diagnoses without the decimal point', () => {
+      const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }] }]);
+      const diagnostics = validateX12(text);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['laterality-mismatch'], diagnostics.map(formatDiagnostic).join('\n'));
+      assert.match(messageOf(diagnostics[0]), /C50412, which is the left breast/);
+    });
+
+    it('accepts a matching side, a diagnosis with no side, and a line with no side', () => {
+      assert.deepEqual(ruleIds('claim A\n dx: C50.412, N63.20\n 19283-LT dx=A,B\n'), []);
+      assert.deepEqual(ruleIds('claim A\n dx: R92.8\n 19283-LT dx=A\n'), []);
+      assert.deepEqual(ruleIds('claim A\n dx: C50.411\n 19303 dx=A\n'), []);
+      assert.deepEqual(ruleIds('claim A\n dx: C50.411, C50.412\n 19283-LT dx=A,B\n'), []);
+    });
+  });
+
+  describe('unknown-code', () => {
+    it('reports a well-formed code the data does not know as information', () => {
+      const text = 'claim A\n 19238\n';
+      const diagnostic = only(text, 'unknown-code');
+      assert.equal(diagnostic.severity, 3);
+      assert.equal(textAt(text, diagnostic), '19238');
+      assert.equal(messageOf(diagnostic), '19238 (CPT Category I) is not in the loaded data; check for a typo.');
+    });
+
+    it('does not report known codes or malformed ones (code-shape does)', () => {
+      assert.deepEqual(ruleIds('claim A\n 19283\n'), []);
+      assert.deepEqual(ruleIds('claim A\n 1928\n'), ['code-shape']);
+    });
+  });
+
+  describe('duplicate-line', () => {
+    it('warns on the second line with the same code, modifiers in any order and date', () => {
+      const text = 'claim A\n dos: 2026-03-14\n 19283-RT-59\n 19283-59-RT x1\n';
+      const diagnostic = only(text, 'duplicate-line');
+      assert.equal(diagnostic.severity, 2);
+      assert.equal(textAt(text, diagnostic), '19283-59-RT x1');
+      assert.match(messageOf(diagnostic), /repeats the line on line 3/);
+    });
+
+    it('offers removing the duplicate, not preferred', () => {
+      const text = 'claim A\n 19283-RT\n 19283-RT\n';
+      assert.deepEqual(fixTitles(text, 'duplicate-line'), [['Remove this duplicate 19283-RT line', false]]);
+      const fixed = applyFix(text, 'duplicate-line', 'Remove this duplicate 19283-RT line');
+      assert.equal(fixed, 'claim A\n 19283-RT\n');
+      assert.deepEqual(ruleIds(fixed), []);
+    });
+
+    it('accepts other modifiers, another date, or another claim', () => {
+      assert.deepEqual(ruleIds('claim A\n 19283-RT\n 19283-LT\n'), []);
+      assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 19283-RT\n 19283-RT dos=2026-03-15\n'), []);
+      assert.deepEqual(ruleIds('claim A\n 19283-RT\nclaim B\n 19283-RT\n'), []);
+    });
+  });
+
+  describe('missing-dx-pointer', () => {
+    it('reports a line without a pointer when the claim has a dx list, as information', () => {
+      const text = 'claim A\n dx: C50.411\n 19283-RT dx=A\n 19303\n';
+      const diagnostic = only(text, 'missing-dx-pointer');
+      assert.equal(diagnostic.severity, 3);
+      assert.equal(textAt(text, diagnostic), '19303');
+      assert.match(messageOf(diagnostic), /no diagnosis pointer.*C50\.411/);
+    });
+
+    it('says nothing without a dx list, or when every line points', () => {
+      assert.deepEqual(ruleIds('claim A\n 19283-RT\n'), []);
+      assert.deepEqual(ruleIds('claim A\n dx: C50.411\n 19283-RT dx=A\n'), []);
+    });
+  });
+});
