@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../server/src/service/languageService';
+import { defaultSettings, getLanguageService } from '../server/src/service/languageService';
 import { generateClaimText, generateX12Text } from './claimCorpus';
 import { LspStdioClient } from './lspStdioClient';
 
@@ -29,7 +29,7 @@ function inProcess(text: string, languageId = 'claim'): Array<[string, string]> 
   const model = service.parse(document);
   const parseMs = performance.now() - parseStart;
   const validateStart = performance.now();
-  const diagnostics = service.doValidation(document, model, { maxNumberOfProblems: 1e9, rules: {} });
+  const diagnostics = service.doValidation(document, model, { ...defaultSettings, maxNumberOfProblems: 1e9 });
   const validateMs = performance.now() - validateStart;
   return [
     ['in-process parse', `${ms(parseMs)} (${(megabytes / (parseMs / 1000)).toFixed(1)} MB/s)`],

@@ -16,28 +16,48 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
-import { getLanguageService } from './service/languageService';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DataFiles } from './dataFiles';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
 export const serverVersion = '0.1.0';
 
 export function startServer(connection: Connection): void {
-  const service = getLanguageService();
   const documents = new TextDocuments(TextDocument);
-  const models = new DocumentModels(service);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
+  let workspaceFolders: string[] = [];
+
+  const refreshDiagnostics = () => {
+    if (pullDiagnostics) {
+      // Only a client that declared refresh support may be asked; it pulls again on its own otherwise.
+      // A failed request must not become an unhandled rejection, which ends the process.
+      if (diagnosticRefresh) {
+        connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`Diagnostic refresh failed: ${describeError(error)}`));
+      }
+    } else {
+      documents.all().forEach((document) => publisher.schedule(document));
+    }
+  };
+  // A data file changed on disk: every document is checked again with the new data.
+  const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshDiagnostics, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
+  // Parsing does not depend on the data files, so one parser serves every document.
+  const models = new DocumentModels(dataFiles.bundledOnly);
+  const serviceFor = async (document: TextDocument) => dataFiles.serviceFor(document.uri, await settings.forDocument(document.uri));
 
   const validate = async (document: TextDocument) => {
     const documentSettings = await settings.forDocument(document.uri);
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
     return runSafely(connection, 'Validation', undefined, [], () => service.doValidation(document, models.get(document), documentSettings));
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
@@ -59,15 +79,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    if (pullDiagnostics) {
-      // Only a client that declared refresh support may be asked; it pulls again on its own otherwise.
-      // A failed request must not become an unhandled rejection, which ends the process.
-      if (diagnosticRefresh) {
-        connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`Diagnostic refresh failed: ${describeError(error)}`));
-      }
-    } else {
-      documents.all().forEach((document) => publisher.schedule(document));
-    }
+    refreshDiagnostics();
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -92,13 +104,15 @@ export function startServer(connection: Connection): void {
     return { kind: DocumentDiagnosticReportKind.Full, items: await validate(document) };
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
+    const service = document ? await serviceFor(document) : dataFiles.bundledOnly;
     return runSafely(connection, 'Hover', token, null, () => (document ? service.doHover(document, models.around(document, params.position.line), params.position) : null));
   });
 
-  connection.onCompletion((params, token) => {
+  connection.onCompletion(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
+    const service = document ? await serviceFor(document) : dataFiles.bundledOnly;
     const empty = { isIncomplete: false, items: [] };
     return runSafely(connection, 'Completion', token, empty, () => (document ? service.doComplete(document, models.around(document, params.position.line), params.position) : empty));
   });
@@ -109,6 +123,7 @@ export function startServer(connection: Connection): void {
       return [];
     }
     const documentSettings = await settings.forDocument(document.uri);
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
     return runSafely(connection, 'Code actions', token, [], () =>
       service.getCodeActions(document, models.get(document), params.range, params.context, documentSettings),
     );
@@ -116,8 +131,10 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Document symbols', token, [], () => (document ? service.findDocumentSymbols(document, models.get(document)) : []));
+    return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
   });
+
+  connection.onShutdown(() => dataFiles.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -35,27 +35,27 @@ describe('protocol: pushed diagnostics', () => {
   after(() => stopAllClients());
 
   it('reports a lone add-on as an error on its code', async () => {
-    const diagnostic = single(await pushed(client, '19284'), 'addon-without-primary');
+    const diagnostic = single(await pushed(client, '19284-RT'), 'addon-without-primary');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
     assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
     assert.match(messageOf(diagnostic), /19283/);
   });
 
   it('warns when units do not add up to the lesions, naming the expected add-on units', async () => {
-    const diagnostic = single(await pushed(client, 'claim A\n lesions: 3\n 19283 x1\n 19284 x1'), 'lesion-units');
+    const diagnostic = single(await pushed(client, 'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x1'), 'lesion-units');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
     assert.equal(diagnostic.range.start.line, 3);
     assert.match(messageOf(diagnostic), /19284 x2/);
   });
 
   it('warns on a first-lesion code with 2 units, naming its add-on', async () => {
-    const diagnostic = single(await pushed(client, '19283 x2'), 'primary-units');
+    const diagnostic = single(await pushed(client, '19283-RT x2'), 'primary-units');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
     assert.match(messageOf(diagnostic), /19284/);
   });
 
   it("reports an add-on with another modality's primary and names that modality's add-on", async () => {
-    const diagnostic = single(await pushed(client, '19281\n19284'), 'addon-wrong-modality');
+    const diagnostic = single(await pushed(client, '19281-RT\n19284-RT'), 'addon-wrong-modality');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
     assert.equal(diagnostic.range.start.line, 1);
     assert.match(messageOf(diagnostic), /19282/);
@@ -69,14 +69,14 @@ describe('protocol: pushed diagnostics', () => {
 
   it('reads a bare list of codes with no claim line as one claim', async () => {
     // 19284 finds 19283 in the same unnamed claim; the excision add-on 19126 lacks 19125.
-    const diagnostic = single(await pushed(client, '19283\n19284\n19126'), 'addon-without-primary');
+    const diagnostic = single(await pushed(client, '19283-RT\n19284-RT\n19126-RT'), 'addon-without-primary');
     assert.equal(diagnostic.range.start.line, 2);
     assert.match(messageOf(diagnostic), /19125/);
-    assert.deepEqual(await pushed(client, '19283\n19284\n'), []);
+    assert.deepEqual(await pushed(client, '19283-RT\n19284-RT\n'), []);
   });
 
   it('ignores codes in comments', async () => {
-    const text = '# 19284 alone\n   # 19283 x2 19286\n#19288\nclaim A # 19284\n  19283 x1 # then 19284 19082 x9\n';
+    const text = '# 19284 alone\n   # 19283 x2 19286\n#19288\nclaim A # 19284\n  19283-RT x1 # then 19284 19082 x9\n';
     const diagnostics = await pushed(client, text);
     assert.deepEqual(diagnostics, [], describeDiagnostics(diagnostics));
   });
@@ -93,21 +93,21 @@ describe('protocol: pushed diagnostics', () => {
 
   it('publishes again for the new version after an incremental edit', async () => {
     const uri = newUri();
-    await client.open(uri, 'claim A\n lesions: 3\n 19283 x1\n 19284 x1', 1);
+    await client.open(uri, 'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x1', 1);
     single((await client.nextDiagnostics(uri, 1)).diagnostics, 'lesion-units');
 
-    // `19284 x1` -> `19284 x2` on line 3.
-    const version = await client.change(uri, [{ range: { start: { line: 3, character: 7 }, end: { line: 3, character: 9 } }, text: 'x2' }]);
+    // `19284-RT x1` -> `19284-RT x2` on line 3.
+    const version = await client.change(uri, [{ range: { start: { line: 3, character: 10 }, end: { line: 3, character: 12 } }, text: 'x2' }]);
     assert.equal(version, 2);
-    assert.equal(client.document(uri).getText(), 'claim A\n lesions: 3\n 19283 x1\n 19284 x2');
+    assert.equal(client.document(uri).getText(), 'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x2');
     const fixed = await client.nextDiagnostics(uri, 2);
     assert.equal(fixed.version, 2);
     assert.deepEqual(fixed.diagnostics, [], describeDiagnostics(fixed.diagnostics));
 
     // Two quick edits: the publish for the last version reflects both.
-    await client.change(uri, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 9 } }, text: '' }]);
+    await client.change(uri, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 12 } }, text: '' }]);
     const last = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# no primary now\n' }]);
-    assert.equal(client.document(uri).getText(), '# no primary now\nclaim A\n lesions: 3\n \n 19284 x2');
+    assert.equal(client.document(uri).getText(), '# no primary now\nclaim A\n lesions: 3\n \n 19284-RT x2');
     const broken = await client.nextDiagnostics(uri, last);
     const codes = broken.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('addon-without-primary'), describeDiagnostics(broken.diagnostics));
@@ -117,21 +117,21 @@ describe('protocol: pushed diagnostics', () => {
 
   it('applies several changes of one didChange in order', async () => {
     const uri = newUri();
-    await client.open(uri, '19283 x2', 1);
+    await client.open(uri, '19283-RT x2', 1);
     single((await client.nextDiagnostics(uri, 1)).diagnostics, 'primary-units');
     // The second change's range is only valid after the first: `x2` -> `x1`, then a new add-on line after it.
     const version = await client.change(uri, [
-      { range: { start: { line: 0, character: 6 }, end: { line: 0, character: 8 } }, text: 'x1' },
-      { range: { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, text: '\n19284-RT x1' },
+      { range: { start: { line: 0, character: 9 }, end: { line: 0, character: 11 } }, text: 'x1' },
+      { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, text: '\n19284-RT x1' },
     ]);
-    assert.equal(client.document(uri).getText(), '19283 x1\n19284-RT x1');
+    assert.equal(client.document(uri).getText(), '19283-RT x1\n19284-RT x1');
     const publish = await client.nextDiagnostics(uri, version);
     assert.deepEqual(publish.diagnostics, [], describeDiagnostics(publish.diagnostics));
   });
 
   it('publishes an empty list when the document closes', async () => {
     const uri = newUri();
-    await client.open(uri, '19284', 1);
+    await client.open(uri, '19284-RT', 1);
     single((await client.nextDiagnostics(uri, 1)).diagnostics, 'addon-without-primary');
     await client.close(uri);
     const cleared = await client.nextDiagnostics(uri);
@@ -152,10 +152,10 @@ describe('protocol: pulled diagnostics', () => {
   after(() => stopAllClients());
 
   const documents = [
-    '19284',
-    'claim A\n lesions: 3\n 19283 x1\n 19284 x1',
-    '19283 x2',
-    '19281\n19284',
+    '19284-RT',
+    'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x1',
+    '19283-RT x2',
+    '19281-RT\n19284-RT',
     'claim A\n  19283-RT\n  19284-RT\nclaim B\n  19284-LT',
     specExample,
   ];
@@ -173,10 +173,10 @@ describe('protocol: pulled diagnostics', () => {
 
   it('reflects an edit in the next pull', async () => {
     const uri = newUri('pulled');
-    await pullClient.open(uri, '19284', 1);
+    await pullClient.open(uri, '19284-RT', 1);
     const before = await pullClient.pullDiagnostics(uri);
     assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.code) : [], ['addon-without-primary']);
-    await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19283\n' }]);
+    await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19283-RT\n' }]);
     const after = await pullClient.pullDiagnostics(uri);
     assert.deepEqual(after.kind === DocumentDiagnosticReportKind.Full ? after.items : undefined, []);
   });
@@ -189,7 +189,7 @@ describe('protocol: pulled diagnostics', () => {
 
   it('pushes nothing to a pull client, even on change and close', async () => {
     const uri = newUri('pulled');
-    await pullClient.open(uri, '19284', 1);
+    await pullClient.open(uri, '19284-RT', 1);
     await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '19286' }]);
     await pullClient.close(uri);
     // The push delay is 200 ms: a second and a half without a publish shows none is coming.

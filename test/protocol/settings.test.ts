@@ -10,7 +10,7 @@ import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, stop
 import { describeDiagnostics, messageOf } from './claimTexts';
 
 /** Five add-ons without their primaries: five errors. */
-const manyProblems = '19284\n19286\n19288\n19126\n99417\n';
+const manyProblems = '19284-RT\n19286-RT\n19288-RT\n19126-RT\n99417\n';
 
 describe('protocol: settings from workspace/configuration', () => {
   afterEach(() => stopAllClients());
@@ -18,7 +18,7 @@ describe('protocol: settings from workspace/configuration', () => {
   it('asks for section cptClaims scoped to the document', async () => {
     const client = await LspClient.start({ settings: {} });
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     await client.nextDiagnostics(uri, 1);
     const items: ConfigurationItem[] = client.configurationRequests.flatMap((request) => request.items);
     assert.ok(
@@ -30,7 +30,7 @@ describe('protocol: settings from workspace/configuration', () => {
   it("turns a rule off with rules: { 'addon-without-primary': 'off' }", async () => {
     const client = await LspClient.start({ settings: { rules: { 'addon-without-primary': 'off' } } });
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     const publish = await client.nextDiagnostics(uri, 1);
     assert.deepEqual(publish.diagnostics, [], describeDiagnostics(publish.diagnostics));
   });
@@ -38,7 +38,7 @@ describe('protocol: settings from workspace/configuration', () => {
   it("lowers a rule to a warning with rules: { 'addon-without-primary': 'warning' }", async () => {
     const client = await LspClient.start({ settings: { rules: { 'addon-without-primary': 'warning' } } });
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     const [diagnostic, ...rest] = (await client.nextDiagnostics(uri, 1)).diagnostics;
     assert.equal(rest.length, 0);
     assert.equal(diagnostic?.code, 'addon-without-primary');
@@ -72,7 +72,7 @@ describe('protocol: settings from workspace/configuration', () => {
   it('reads the settings again on workspace/didChangeConfiguration and publishes anew', async () => {
     const client = await LspClient.start({ settings: {} });
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     const first = await client.nextDiagnostics(uri, 1);
     assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity]), [['addon-without-primary', DiagnosticSeverity.Error]]);
 
@@ -90,7 +90,7 @@ describe('protocol: settings from workspace/configuration', () => {
   it('asks a pull client to refresh on a configuration change, and the next pull reflects it', async () => {
     const client = await LspClient.start({ capabilities: pullClientCapabilities(), settings: {} });
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     const before = await client.pullDiagnostics(uri);
     assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.severity) : [], [DiagnosticSeverity.Error]);
 
@@ -110,7 +110,7 @@ describe('protocol: settings pushed by a client without workspace/configuration'
     capabilities.workspace = { didChangeConfiguration: { dynamicRegistration: false } };
     const client = await LspClient.start({ capabilities, settings: { rules: { 'addon-without-primary': 'off' } } });
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     // The client cannot be asked, so the defaults apply until it pushes settings.
     const first = await client.nextDiagnostics(uri, 1);
     assert.deepEqual(first.diagnostics.map((d) => d.code), ['addon-without-primary']);
@@ -132,7 +132,7 @@ describe('protocol: diagnostic refresh in pull mode', () => {
     // A client that never declared refresh support answers the request, if it gets one, as unknown.
     client.answerRequests('workspace/diagnostic/refresh', () => new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/diagnostic/refresh'));
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     client.setSettings({ rules: { 'addon-without-primary': 'off' } });
     await client.changeConfiguration(null);
     const report = await client.pullDiagnostics(uri);
@@ -148,7 +148,7 @@ describe('protocol: diagnostic refresh in pull mode', () => {
     const client = await LspClient.start({ capabilities: pullClientCapabilities(), settings: {} });
     client.answerRequests('workspace/diagnostic/refresh', () => new ResponseError(ErrorCodes.InternalError, 'refresh failed in the client'));
     const uri = newUri();
-    await client.open(uri, '19284');
+    await client.open(uri, '19284-RT');
     client.setSettings({ rules: { 'addon-without-primary': 'off' } });
     await client.changeConfiguration(null);
     await client.nextMessage((message) => message.method === 'workspace/diagnostic/refresh', 'workspace/diagnostic/refresh');

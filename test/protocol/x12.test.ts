@@ -53,7 +53,7 @@ describe('protocol: X12 837P files', () => {
   });
 
   it('reads a document as X12 by its ISA whatever its language id, with | and > separators on one line', async () => {
-    const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50411'], lines: [{ code: '19285', charge: 300 }, { code: '19284', charge: 400 }] }], {
+    const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50411'], lines: [{ code: '19285', modifiers: ['RT'], charge: 300 }, { code: '19284', modifiers: ['RT'], charge: 400 }] }], {
       oneLine: true,
       separators: { element: '|', component: '>' },
     });

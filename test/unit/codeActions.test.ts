@@ -50,15 +50,15 @@ describe('quick fixes', () => {
   });
 
   it('inserts the primary in the claim that lacks it, leaving the other claim alone', () => {
-    const text = 'claim A\n 19283\n 19284\nclaim B\n 19284\n';
+    const text = 'claim A\n 19283-RT\n 19284-RT\nclaim B\n 19284-RT\n';
     const fixed = applyFirst(text, 'addon-without-primary');
-    assert.deepEqual(lineChanges(text, fixed), { added: [' 19283   x1'], removed: [] });
+    assert.deepEqual(lineChanges(text, fixed), { added: [' 19283-RT   x1'], removed: [] });
     assert.deepEqual(codesOf(validate(fixed)), []);
   });
 
   it('keeps CRLF line ends when inserting a line', () => {
-    const fixed = applyFirst('claim A\r\n 19284\r\n', 'addon-without-primary');
-    assert.equal(fixed, 'claim A\r\n 19283   x1\r\n 19284\r\n');
+    const fixed = applyFirst('claim A\r\n 19284-RT\r\n', 'addon-without-primary');
+    assert.equal(fixed, 'claim A\r\n 19283-RT   x1\r\n 19284-RT\r\n');
   });
 
   it('swaps a wrong-modality add-on for the right one', () => {
@@ -76,21 +76,21 @@ describe('quick fixes', () => {
   });
 
   it('moves extra first-lesion units onto the existing add-on line', () => {
-    const text = 'claim A\n lesions: 4\n 19283 x2\n 19284 x2\n';
+    const text = 'claim A\n lesions: 4\n 19283-RT x2\n 19284-RT x2\n';
     const fixed = applyFirst(text, 'primary-units');
-    assert.equal(fixed, 'claim A\n lesions: 4\n 19283 x1\n 19284 x3\n');
+    assert.equal(fixed, 'claim A\n lesions: 4\n 19283-RT x1\n 19284-RT x3\n');
     assert.deepEqual(codesOf(validate(fixed)), []);
   });
 
   it('adds units to a first-lesion code written without any', () => {
-    const text = 'claim A\n 19283 x2\n';
-    assert.equal(applyFirst(text, 'primary-units'), 'claim A\n 19283 x1\n 19284   x1\n');
+    const text = 'claim A\n 19283-RT x2\n';
+    assert.equal(applyFirst(text, 'primary-units'), 'claim A\n 19283-RT x1\n 19284-RT   x1\n');
   });
 
   it('sets the add-on units to match the lesions', () => {
-    const text = 'claim A\n lesions: 3\n 19283 x1\n 19284 x1 $400.00\n';
+    const text = 'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x1 $400.00\n';
     const fixed = applyFirst(text, 'lesion-units');
-    assert.equal(fixed, 'claim A\n lesions: 3\n 19283 x1\n 19284 x2 $400.00\n');
+    assert.equal(fixed, 'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x2 $400.00\n');
     assert.deepEqual(codesOf(validate(fixed)), []);
   });
 
@@ -109,21 +109,21 @@ describe('quick fixes', () => {
   });
 
   it('removes an add-on billed for a single lesion', () => {
-    const text = 'claim A\n lesions: 1\n 19283\n 19284\n# end\n';
+    const text = 'claim A\n lesions: 1\n 19283-RT\n 19284-RT\n# end\n';
     const fixed = applyFirst(text, 'lesion-units');
-    assert.equal(fixed, 'claim A\n lesions: 1\n 19283\n# end\n');
+    assert.equal(fixed, 'claim A\n lesions: 1\n 19283-RT\n# end\n');
     assert.deepEqual(codesOf(validate(fixed)), []);
   });
 
   it('removes an add-on on the last line of a file with no line end', () => {
-    const fixed = applyFirst('claim A\n lesions: 1\n 19283\n 19284', 'lesion-units');
-    assert.equal(fixed, 'claim A\n lesions: 1\n 19283');
+    const fixed = applyFirst('claim A\n lesions: 1\n 19283-RT\n 19284-RT', 'lesion-units');
+    assert.equal(fixed, 'claim A\n lesions: 1\n 19283-RT');
   });
 
   it('offers no units fix for a lone add-on: the primary must come first', () => {
-    const document = claimDocument('claim A\n lesions: 2\n 19284 x1\n');
+    const document = claimDocument('claim A\n lesions: 2\n 19284-RT x1\n');
     assert.deepEqual(fixesFor(document, 'lesion-units'), []);
-    const fixed = applyFirst('claim A\n lesions: 2\n 19284 x1\n', 'addon-without-primary');
+    const fixed = applyFirst('claim A\n lesions: 2\n 19284-RT x1\n', 'addon-without-primary');
     assert.deepEqual(codesOf(validate(fixed)), []);
   });
 
@@ -134,18 +134,18 @@ describe('quick fixes', () => {
   });
 
   it('offers only the fixes of the diagnostics the editor sends', () => {
-    const document = claimDocument('claim A\n 19284\nclaim B\n 19283 x2\n');
+    const document = claimDocument('claim A\n 19284-RT\nclaim B\n 19283-RT x2\n');
     const model = service.parse(document);
     const diagnostics = service.doValidation(document, model);
     const addOn = diagnostics.find((d) => d.code === 'addon-without-primary');
     assert.ok(addOn);
     const actions = service.getCodeActions(document, model, addOn.range, { diagnostics: [addOn] });
-    assert.deepEqual(actions.map((a) => a.title), ['Insert 19283 x1 above +19284']);
+    assert.deepEqual(actions.map((a) => a.title), ['Insert 19283-RT x1 above +19284']);
     assert.deepEqual(actions[0]?.diagnostics, [addOn]);
   });
 
   it('offers nothing when only refactorings are asked for', () => {
-    const document = claimDocument('19284\n');
+    const document = claimDocument('19284-RT\n');
     const model = service.parse(document);
     const diagnostics = service.doValidation(document, model);
     assert.deepEqual(service.getCodeActions(document, model, diagnostics[0]!.range, { diagnostics, only: ['refactor'] }), []);

@@ -11,7 +11,7 @@ function problems(text: string): Array<{ rule: string; text: string; message: st
 
 describe('malformed input', () => {
   it('reports a bad code shape on the code and keeps checking the next lines', () => {
-    const text = 'claim A\n 1928 x1\n 19284\n';
+    const text = 'claim A\n 1928 x1\n 19284-RT\n';
     assert.deepEqual(
       problems(text).map((p) => [p.rule, p.text]),
       [['code-shape', '1928'], ['addon-without-primary', '19284']],
@@ -20,7 +20,7 @@ describe('malformed input', () => {
   });
 
   it('flags a lower-case code and still applies the rules to it', () => {
-    const text = 'claim A\n 19283\n g0279\n';
+    const text = 'claim A\n 19283-RT\n g0279\n';
     const found = problems(text);
     assert.deepEqual(found.map((p) => [p.rule, p.text]), [['lowercase-code', 'g0279'], ['addon-without-primary', 'g0279']]);
   });
@@ -33,7 +33,7 @@ describe('malformed input', () => {
   });
 
   it('reports bad units: zero, too many, not a number, written twice', () => {
-    assert.deepEqual(problems('19283 x0\n19283 x10000\n19283 x1.5\n19283 x\n19283 x1 x1\n').filter((p) => p.rule === 'bad-units').map((p) => p.text), [
+    assert.deepEqual(problems('19283-RT x0\n19283-RT x10000\n19283-RT x1.5\n19283-RT x\n19283-RT x1 x1\n').filter((p) => p.rule === 'bad-units').map((p) => p.text), [
       'x0',
       'x10000',
       'x1.5',
@@ -43,12 +43,12 @@ describe('malformed input', () => {
   });
 
   it('reads units written x2, x 2 and ×2, and takes X2 for a modifier', () => {
-    const diagnostics = validate('claim A\n lesions: 3\n 19283\n 19284 x 2\nclaim B\n lesions: 3\n 19283\n 19284 ×2\nclaim C\n 19283 X2\n');
+    const diagnostics = validate('claim A\n lesions: 3\n 19283-RT\n 19284-RT x 2\nclaim B\n lesions: 3\n 19283-RT\n 19284-RT ×2\nclaim C\n 19283-RT X2\n');
     assert.deepEqual(diagnostics.map(formatDiagnostic), []);
   });
 
   it('reports bad modifiers on their own range', () => {
-    assert.deepEqual(problems('19283-RTX\n19285 R\n19287-\n19281-RT-LT-59-XS-76\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('19283-LT-RTX\n19285-RT R\n19287-RT-\n19281-RT-LT-59-XS-76\n').map((p) => [p.rule, p.text]), [
       ['bad-modifier', 'RTX'],
       ['bad-modifier', 'R'],
       ['bad-modifier', ''],
@@ -57,14 +57,14 @@ describe('malformed input', () => {
   });
 
   it('reports a dx= pointer that is malformed or outside the list', () => {
-    assert.deepEqual(problems('claim A\n dx: C50.411\n 19283 dx=A,?\n 19285 dx=B\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('claim A\n dx: C50.411\n 19283-RT dx=A,?\n 19285-RT dx=B\n').map((p) => [p.rule, p.text]), [
       ['dx-pointer', '?'],
       ['dx-pointer', 'B'],
     ]);
   });
 
   it('reports an empty dx= and a stray comma without adding empty pointers', () => {
-    const text = 'claim A\n dx: C50.411\n 19283 dx=\n 19285 dx=A,\n 19287 dx=,A\n';
+    const text = 'claim A\n dx: C50.411\n 19283-RT dx=\n 19285-RT dx=A,\n 19287-RT dx=,A\n';
     assert.deepEqual(problems(text).map((p) => [p.rule, p.text]), [
       ['dx-pointer', 'dx='],
       ['dx-pointer', ','],
@@ -73,11 +73,11 @@ describe('malformed input', () => {
   });
 
   it('reports more than four pointers', () => {
-    assert.deepEqual(problems('claim A\n dx: C50.411 R92.8 N63.10 N63.20 Z12.31\n 19283 dx=A,B,C,D,E\n').map((p) => [p.rule, p.text]), [['dx-pointer', 'E']]);
+    assert.deepEqual(problems('claim A\n dx: C50.411 R92.8 N63.10 N63.20 Z12.31\n 19283-RT dx=A,B,C,D,E\n').map((p) => [p.rule, p.text]), [['dx-pointer', 'E']]);
   });
 
   it('reports an unknown header key as a warning on the key, not fatal', () => {
-    const diagnostics = validate('claim A\n payer: ACME\n 19284\n');
+    const diagnostics = validate('claim A\n payer: ACME\n 19284-RT\n');
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['unknown-header-key', 2], ['addon-without-primary', 1]]);
   });
 
@@ -92,7 +92,7 @@ describe('malformed input', () => {
   });
 
   it('reports charges, fields and stray text on their own ranges', () => {
-    assert.deepEqual(problems('19283 $3a lesions=0 zz=1 ???\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('19283-RT $3a lesions=0 zz=1 ???\n').map((p) => [p.rule, p.text]), [
       ['bad-charge', '$3a'],
       ['bad-field', '0'],
       ['bad-field', 'zz'],
@@ -101,18 +101,18 @@ describe('malformed input', () => {
   });
 
   it('accepts charges written $350, $350.00 and $1,200.00', () => {
-    assert.deepEqual(problems('19283 $350\n19285 $350.00\n19287 $1,200.00\n'), []);
+    assert.deepEqual(problems('19283-RT $350\n19285-RT $350.00\n19287-RT $1,200.00\n'), []);
   });
 
   it('reports a claim line without an id, and an id of two tokens', () => {
-    assert.deepEqual(problems('claim\n 19283\nclaim A B\n 19283\n').map((p) => [p.rule, p.text]), [
+    assert.deepEqual(problems('claim\n 19283-RT\nclaim A B\n 19283-RT\n').map((p) => [p.rule, p.text]), [
       ['claim-id', 'claim'],
       ['claim-id', 'B'],
     ]);
   });
 
   it('warns on a header given twice in one claim', () => {
-    assert.deepEqual(problems('claim A\n lesions: 2\n lesions: 3\n 19283\n 19284 x2\n').map((p) => p.rule), ['duplicate-header']);
+    assert.deepEqual(problems('claim A\n lesions: 2\n lesions: 3\n 19283-RT\n 19284-RT x2\n').map((p) => p.rule), ['duplicate-header']);
   });
 
   it('survives text that is none of the format', () => {

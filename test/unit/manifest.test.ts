@@ -51,13 +51,13 @@ describe('extension manifest and package', () => {
     assert.equal(manifest.main, './dist/client.js');
   });
 
-  it('packages the bundles, grammar and docs, and no sources or dependencies', () => {
+  it('packages the bundles, grammar and docs (with the rule pages diagnostics link to), and no sources or dependencies', () => {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js', 'docs/rules/addon-without-primary.md']) {
       assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readMueFile } from '../../server/src/service/data/mueFile';
-import { getLanguageService } from '../../server/src/service/languageService';
+import { defaultSettings, getLanguageService } from '../../server/src/service/languageService';
 import { messageOf, validate } from '../support/claimDocuments';
 
 const mueCsv = [
@@ -54,7 +54,7 @@ describe('mue-limit', () => {
 
   it('leaves the severity to the user when they set one', () => {
     const document = TextDocument.create('file:///mue.claim', 'claim', 1, 'claim A\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n');
-    const diagnostics = service.doValidation(document, service.parse(document), { maxNumberOfProblems: 100, rules: { 'mue-limit': 'hint' } });
+    const diagnostics = service.doValidation(document, service.parse(document), { ...defaultSettings, maxNumberOfProblems: 100, rules: { 'mue-limit': 'hint' } });
     assert.deepEqual(diagnostics.filter((d) => d.code === 'mue-limit').map((d) => d.severity), [4]);
   });
 });

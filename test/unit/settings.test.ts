@@ -10,16 +10,16 @@ import { validate, messageOf } from '../support/claimDocuments';
 describe('settings', () => {
   it('changes a rule severity by id', () => {
     const settings = readSettings({ rules: { 'addon-without-primary': 'hint' } });
-    assert.deepEqual(validate('19284\n', settings).map((d) => [d.code, d.severity]), [['addon-without-primary', 4]]);
+    assert.deepEqual(validate('19284-RT\n', settings).map((d) => [d.code, d.severity]), [['addon-without-primary', 4]]);
   });
 
   it('turns a rule off, parser checks included', () => {
     const settings = readSettings({ rules: { 'addon-without-primary': 'off', 'code-shape': 'off' } });
-    assert.deepEqual(validate('19284\n1928\n', settings), []);
+    assert.deepEqual(validate('19284-RT\n1928\n', settings), []);
   });
 
   it('bounds the problems shown and says so once', () => {
-    const text = Array.from({ length: 10 }, (_, day) => `19284 dos=2026-03-${10 + day}`).join('\n');
+    const text = Array.from({ length: 10 }, (_, day) => `19284-RT dos=2026-03-${10 + day}`).join('\n');
     const diagnostics = validate(text, readSettings({ maxNumberOfProblems: 3 }));
     assert.deepEqual(diagnostics.map((d) => d.code), ['addon-without-primary', 'addon-without-primary', 'addon-without-primary', 'too-many-problems']);
     assert.match(messageOf(diagnostics[3]), /first 3 of 10/);

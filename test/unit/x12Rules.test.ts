@@ -41,15 +41,15 @@ describe('X12 837P claims', () => {
   });
 
   it('reports a lone 19284 in SV1 on the code component', () => {
-    const text = writeX12([claim('CLM-1', [{ code: '19284', charge: 400 }])]);
+    const text = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }])]);
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['addon-without-primary']);
     assert.equal(textOf(text, diagnostics[0]), '19284');
   });
 
   it('reads | and > separators from ISA: 19285 with 19284 is the wrong modality', () => {
-    const text = writeX12([claim('CLM-1', [{ code: '19285', charge: 300 }, { code: '19284', charge: 400 }])], { separators: { element: '|', component: '>' } });
-    assert.match(text, /SV1\|HC>19284\|400\|UN\|1\|\|\|1~/);
+    const text = writeX12([claim('CLM-1', [{ code: '19285', modifiers: ['RT'], charge: 300 }, { code: '19284', modifiers: ['RT'], charge: 400 }])], { separators: { element: '|', component: '>' } });
+    assert.match(text, /SV1\|HC>19284>RT\|400\|UN\|1\|\|\|1~/);
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['addon-wrong-modality']);
     assert.match(messageOf(diagnostics[0]), /19286/);
@@ -57,14 +57,14 @@ describe('X12 837P claims', () => {
   });
 
   it('warns on 19283 with 2 units, on SV104', () => {
-    const text = writeX12([claim('CLM-1', [{ code: '19283', charge: 700, units: 2 }])]);
+    const text = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 700, units: 2 }])]);
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['primary-units']);
     assert.equal(textOf(text, diagnostics[0]), '2');
   });
 
   it('checks a one-line file with exact ranges', () => {
-    const text = writeX12([claim('CLM-1', [{ code: '19284', charge: 400 }])], { oneLine: true });
+    const text = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }])], { oneLine: true });
     assert.equal(text.split('\n').filter((l) => l !== '').length, 1);
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['addon-without-primary']);
@@ -74,9 +74,9 @@ describe('X12 837P claims', () => {
 
   it('reports only the CLM loop that lacks its primary among several in one transaction', () => {
     const text = writeX12([
-      claim('CLM-A', [{ code: '19283', charge: 350 }, { code: '19284', charge: 400 }]),
-      claim('CLM-B', [{ code: '19284', charge: 400 }]),
-      claim('CLM-C', [{ code: '19285', charge: 300 }]),
+      claim('CLM-A', [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }]),
+      claim('CLM-B', [{ code: '19284', modifiers: ['RT'], charge: 400 }]),
+      claim('CLM-C', [{ code: '19285', modifiers: ['RT'], charge: 300 }]),
     ]);
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['addon-without-primary']);
@@ -88,7 +88,7 @@ describe('X12 837P claims', () => {
 
   describe('integrity rules', () => {
     it('x12-claim-total: CLM02 must equal the sum of SV102', () => {
-      const text = writeX12([{ ...claim('CLM-1', [{ code: '19283', charge: 350 }, { code: '19284', charge: 400 }]), totalCharge: 700 }]);
+      const text = writeX12([{ ...claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }]), totalCharge: 700 }]);
       const diagnostics = validateX12(text);
       assert.deepEqual(ids(diagnostics), ['x12-claim-total']);
       assert.equal(textOf(text, diagnostics[0]), '700');
@@ -110,9 +110,9 @@ describe('X12 837P claims', () => {
       const diagnostics = validateX12(outside);
       assert.deepEqual(ids(diagnostics), ['dx-pointer']);
       assert.equal(textOf(outside, diagnostics[0]), '3');
-      const five = writeX12([claim('CLM-1', [{ code: '19283', charge: 350, pointers: [1, 2, 3, 4, 5] }], ['C50411', 'R928', 'N6310', 'N6320', 'Z1231'])]);
+      const five = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2, 3, 4, 5] }], ['C50411', 'R928', 'N6310', 'N6320', 'Z1231'])]);
       assert.deepEqual(ids(validateX12(five)), ['dx-pointer']);
-      const four = writeX12([claim('CLM-1', [{ code: '19283', charge: 350, pointers: [1, 2, 3, 4] }], ['C50411', 'R928', 'N6310', 'N6320'])]);
+      const four = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2, 3, 4] }], ['C50411', 'R928', 'N6310', 'N6320'])]);
       assert.deepEqual(ids(validateX12(four)), []);
     });
 
@@ -155,7 +155,7 @@ describe('X12 837P claims', () => {
       assert.equal(textOf(misplaced, diagnostics[0]), 'BHT');
       const unknown = cleanTwoLines.replace('LX*1~\n', 'LX*1~\nZZZ*1~\n').replace('SE*22*', 'SE*23*');
       assert.deepEqual(ids(validateX12(unknown)), ['x12-segment-placement']);
-      const lone = writeX12([claim('CLM-1', [{ code: '19284', charge: 400 }])]).replace('LX*1~\n', 'LX*1~\nZZZ*1~\n').replace('SE*20*', 'SE*21*');
+      const lone = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }])]).replace('LX*1~\n', 'LX*1~\nZZZ*1~\n').replace('SE*20*', 'SE*21*');
       assert.deepEqual(ids(validateX12(lone)), ['x12-segment-placement', 'addon-without-primary']);
     });
   });
@@ -170,7 +170,7 @@ describe('X12 837P claims', () => {
     });
 
     it('swaps a wrong-modality add-on in a one-line file with | separators', () => {
-      const text = writeX12([claim('CLM-1', [{ code: '19285', charge: 300 }, { code: '19284', charge: 400 }])], { oneLine: true, separators: { element: '|', component: '>' } });
+      const text = writeX12([claim('CLM-1', [{ code: '19285', modifiers: ['RT'], charge: 300 }, { code: '19284', modifiers: ['RT'], charge: 400 }])], { oneLine: true, separators: { element: '|', component: '>' } });
       const fixed = fix(text, 'addon-wrong-modality');
       assert.equal(fixed, text.replace('HC>19284', 'HC>19286'));
       assert.deepEqual(validateX12(fixed), []);

@@ -47,6 +47,11 @@ export interface LanguageServiceOptions {
   descriptorSources?: readonly DescriptorSource[];
   /** Entries of a CMS MUE file, by code; the MUE rule is silent without them. */
   mue?: ReadonlyMap<string, MueEntry>;
+  /**
+   * The URI of the rule pages (`docs/rules/`), ending in `/`: each diagnostic then links to
+   * `<rulesDocsBase><rule-id>.md` through `codeDescription`. The server knows where they are; the service never looks.
+   */
+  rulesDocsBase?: string;
 }
 
 /** The language id VS Code gives X12 files; any document whose text starts with ISA is read as X12 too. */
@@ -70,7 +75,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     parseClaimAround: (document, line) => (isX12(document) ? parse(document) : parseClaimAround(document, line)),
     doValidation(document, model, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, ...mue });
-      return findingsToDiagnostics(findings, settings);
+      return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
     },
     doHover: (_document, model, position) => (model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference)),
     doComplete: (document, model, position) =>

@@ -11,9 +11,13 @@ export interface ClaimSettings {
   maxNumberOfProblems: number;
   /** Per-rule severity by rule id. */
   rules: Readonly<Record<string, RuleSeveritySetting>>;
+  /** Licensed descriptor files: absolute, or relative to the document's workspace folder. */
+  descriptorFiles: readonly string[];
+  /** The CMS practitioner MUE CSV, absolute or relative to the workspace folder; '' for none. */
+  mueFile: string;
 }
 
-export const defaultSettings: ClaimSettings = { maxNumberOfProblems: 1000, rules: {} };
+export const defaultSettings: ClaimSettings = { maxNumberOfProblems: 1000, rules: {}, descriptorFiles: [], mueFile: '' };
 
 const severityValues = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -37,5 +41,8 @@ export function readSettings(raw: unknown): ClaimSettings {
       }
     }
   }
-  return { maxNumberOfProblems, rules };
+  const files = raw['descriptorFiles'];
+  const descriptorFiles = Array.isArray(files) ? files.filter((file): file is string => typeof file === 'string' && file.trim() !== '') : [];
+  const mue = raw['mueFile'];
+  return { maxNumberOfProblems, rules, descriptorFiles, mueFile: typeof mue === 'string' ? mue.trim() : '' };
 }

@@ -20,6 +20,8 @@ export interface ClaimEditor {
   replaceCode(line: ServiceLine, code: string): TextEdit[];
   /** Replaces one of the line's modifiers (as read into the model) with another. */
   replaceModifier(line: ServiceLine, modifier: Field<string>, value: string): TextEdit[];
+  /** Adds a modifier after the line's last one (or after the code); no edits when the line has no room for one. */
+  addModifier(line: ServiceLine, modifier: string): TextEdit[];
   setUnits(line: ServiceLine, units: number): TextEdit[];
   insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[];
   deleteLine(line: ServiceLine): TextEdit[];

@@ -31,6 +31,18 @@ export class ClaimTextEditor implements ClaimEditor {
     return [{ range: modifier.range, newText: value }];
   }
 
+  addModifier(line: ServiceLine, modifier: string): TextEdit[] {
+    const at = line.afterModifiers;
+    const last = line.modifiers.at(-1);
+    // A modifier written as its own token (`19283 59`) gets a new token; otherwise it joins the code (`19283-59-RT`).
+    const separate =
+      last !== undefined &&
+      last.range.end.line === at.line &&
+      last.range.end.character === at.character &&
+      this.document.getText({ start: { line: at.line, character: last.range.start.character - 1 }, end: last.range.start }) !== '-';
+    return [{ range: { start: at, end: at }, newText: `${separate ? ' ' : '-'}${modifier}` }];
+  }
+
   setUnits(line: ServiceLine, units: number): TextEdit[] {
     if (line.units) {
       return [{ range: line.units.range, newText: `x${units}` }];

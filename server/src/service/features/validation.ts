@@ -2,7 +2,8 @@
  * Diagnostics for the Problems panel: every finding with its rule id as
  * `code`, the product name as `source`, and the severity the user set for the
  * rule (or the rule's default). The count is bounded by a setting, with one
- * notice when the limit is reached.
+ * notice when the limit is reached. Given the base URI of the rule pages
+ * (`docs/rules/`), each diagnostic links to its rule's page.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { comparePositions } from '../locate';
@@ -28,16 +29,24 @@ export function severityOf(ruleId: string, settings: ClaimSettings, findingSever
   return severities[configured ?? findingSeverity ?? ruleById(ruleId)?.defaultSeverity ?? 'error'];
 }
 
-export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity): Diagnostic {
-  return { range: finding.range, severity, code: finding.ruleId, source: diagnosticSource, message: finding.message };
+/** Sets `codeDescription` to the rule's page, `<base><rule-id>.md`, when a base (a URI ending in `/`) is given. */
+function linkToRulePage(diagnostic: Diagnostic, rulesDocsBase: string | undefined): Diagnostic {
+  if (rulesDocsBase !== undefined && typeof diagnostic.code === 'string') {
+    diagnostic.codeDescription = { href: `${rulesDocsBase}${diagnostic.code}.md` };
+  }
+  return diagnostic;
 }
 
-export function findingsToDiagnostics(findings: readonly Finding[], settings: ClaimSettings): Diagnostic[] {
+export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity, rulesDocsBase?: string): Diagnostic {
+  return linkToRulePage({ range: finding.range, severity, code: finding.ruleId, source: diagnosticSource, message: finding.message }, rulesDocsBase);
+}
+
+export function findingsToDiagnostics(findings: readonly Finding[], settings: ClaimSettings, rulesDocsBase?: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const severity = severityOf(finding.ruleId, settings, finding.severity);
     if (severity !== undefined) {
-      diagnostics.push(toDiagnostic(finding, severity));
+      diagnostics.push(toDiagnostic(finding, severity, rulesDocsBase));
     }
   }
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -47,13 +56,18 @@ export function findingsToDiagnostics(findings: readonly Finding[], settings: Cl
   const shown = diagnostics.slice(0, settings.maxNumberOfProblems);
   const severity = severityOf(problemLimitRule.id, settings);
   if (severity !== undefined) {
-    shown.push({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity,
-      code: problemLimitRule.id,
-      source: diagnosticSource,
-      message: `Showing the first ${settings.maxNumberOfProblems} of ${diagnostics.length} problems (setting cptClaims.maxNumberOfProblems).`,
-    });
+    shown.push(
+      linkToRulePage(
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity,
+          code: problemLimitRule.id,
+          source: diagnosticSource,
+          message: `Showing the first ${settings.maxNumberOfProblems} of ${diagnostics.length} problems (setting cptClaims.maxNumberOfProblems).`,
+        },
+        rulesDocsBase,
+      ),
+    );
   }
   return shown;
 }

@@ -12,6 +12,7 @@ import { diagnosisPointerRule } from './diagnosisPointers';
 import { duplicateLineRule } from './duplicateLine';
 import { firstLesionUnitsRule } from './firstLesionUnits';
 import { lateralityMismatchRule } from './lateralityMismatch';
+import { lateralityMissingRule } from './lateralityMissing';
 import { lesionUnitsRule } from './lesionUnits';
 import { missingDiagnosisPointerRule } from './missingDiagnosisPointer';
 import { mueLimitRule } from './mueLimit';
@@ -33,6 +34,7 @@ export const claimRules: readonly ClaimRule[] = [
   biopsyWithLocalizationRule,
   bilateralModifierRule,
   lateralityMismatchRule,
+  lateralityMissingRule,
   unknownCodeRule,
   duplicateLineRule,
   missingDiagnosisPointerRule,

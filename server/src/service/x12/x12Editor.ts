@@ -62,6 +62,24 @@ export class X12Editor implements ClaimEditor {
     return [{ range: modifier.range, newText: value }];
   }
 
+  /** Appends the modifier as the next SV101 component, after the last one written (SV101 holds at most 4). */
+  addModifier(line: ServiceLine, modifier: string): TextEdit[] {
+    const procedure = this.segmentOf(line)?.elements[0];
+    if (!procedure) {
+      return [];
+    }
+    const { component } = this.separators;
+    const parts = procedure.text.split(component);
+    while (parts.length > 2 && parts.at(-1) === '') {
+      parts.pop();
+    }
+    if (parts.length < 2 || parts.length >= 6) {
+      return [];
+    }
+    const at = procedure.start + parts.join(component).length;
+    return [this.replace(at, at, `${component}${modifier}`)];
+  }
+
   setUnits(line: ServiceLine, units: number): TextEdit[] {
     if (line.units) {
       return [{ range: line.units.range, newText: String(units) }];
