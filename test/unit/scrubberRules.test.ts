@@ -3,7 +3,10 @@
  * and message), a case that must not, and its quick fixes where it has any.
  */
 import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { readDescriptorFile } from '../../server/src/service/data/descriptorFile';
+import { getLanguageService } from '../../server/src/service/languageService';
 import { diagnosisSide } from '../../server/src/service/rules/laterality';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
 import { applyAction, claimDocument, formatDiagnostic, messageOf, quickFixes, ruleIds, service, textAt, validate, validateX12, x12Document } from '../support/claimDocuments';
@@ -218,6 +221,17 @@ describe('scrubber rules', () => {
       assert.equal(diagnostic.severity, 3);
       assert.equal(textAt(text, diagnostic), '19238');
       assert.equal(messageOf(diagnostic), '19238 (CPT Category I) is not in the loaded data; check for a typo.');
+    });
+
+    it('does not report a code a loaded descriptor file knows, and hovers it with that descriptor', () => {
+      const licensed = getLanguageService({ descriptorSources: [readDescriptorFile('19238,LICENSED DESCRIPTOR', 'org.csv').source] });
+      const document = TextDocument.create('file:///licensed.claim', 'claim', 1, 'claim A\n 19238\n');
+      const model = licensed.parse(document);
+      assert.deepEqual(licensed.doValidation(document, model).map((d) => d.code), []);
+      const hover = licensed.doHover(document, model, { line: 1, character: 2 });
+      const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      assert.match(text, /LICENSED DESCRIPTOR/);
+      assert.match(text, /org\.csv/);
     });
 
     it('does not report known codes or malformed ones (code-shape does)', () => {

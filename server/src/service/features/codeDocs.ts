@@ -88,6 +88,10 @@ export function codeMarkdown(code: string, info: CodeInfo | undefined, reference
   const kindText = kind ? codeKindLabel(kind) : 'not a valid code shape';
   const heading = `**${info ? codeLabel(info) : code}** · ${kindText}${info?.addOnTo ? ' · add-on' : ''}${info?.deleted ? ' · **deleted**' : ''}`;
   if (!info) {
+    const licensedOnly = reference.licensedDescriptor(code);
+    if (licensedOnly) {
+      return `${heading}\n\n${licensedOnly.text}\n\n*Descriptor from ${licensedOnly.source}; the bundled data has no family or relations for this code.*`;
+    }
     return `${heading}\n\nThis code is not in the loaded reference data. Check it for a typo; if it is right, a licensed descriptor file can describe it.`;
   }
   const parts: string[] = [heading];

@@ -13,7 +13,7 @@ export const unknownCodeRule: ClaimRule = {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       const kind = codeKindOf(line.code.value);
-      if (!kind || reference.code(line.code.value)) {
+      if (!kind || reference.code(line.code.value) || reference.licensedDescriptor(line.code.value)) {
         continue;
       }
       findings.push({
