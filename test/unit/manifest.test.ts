@@ -45,6 +45,14 @@ describe('extension manifest and package', () => {
     assert.equal(serverVersion, (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
+  it('reads no data file a workspace names until the workspace is trusted', () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      capabilities?: { untrustedWorkspaces?: { supported?: string; restrictedConfigurations?: string[] } };
+    };
+    assert.equal(raw.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual(raw.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['cptClaims.descriptorFiles', 'cptClaims.mueFile']);
+  });
+
   it('ships the standalone server as an executable bin with a shebang', () => {
     const server = path.join(root, manifest.bin['claim-language-server'] ?? 'missing');
     assert.match(fs.readFileSync(server, 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node/);

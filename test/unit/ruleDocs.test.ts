@@ -69,7 +69,7 @@ describe('rule pages (docs/rules)', () => {
       const text = page(rule.id);
       assert.ok(text.startsWith(`# \`${rule.id}\`\n`), `${rule.id}.md should start with its id as the title`);
       assert.ok(text.includes(`**Default severity:** ${rule.defaultSeverity} `), `${rule.id}.md should give the default severity ${rule.defaultSeverity}`);
-      for (const section of ['## What it reports', '## Why', '## Quick fix', '## Severity and silencing', 'cptClaims.rules']) {
+      for (const section of ['## What it reports', '## Why', '## Source', '## Quick fix', '## Severity and silencing', 'cptClaims.rules']) {
         assert.ok(text.includes(section), `${rule.id}.md lacks ${section}`);
       }
       assert.ok(index().includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.defaultSeverity} |`), `${rule.id} is not in docs/rules/README.md`);
