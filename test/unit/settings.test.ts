@@ -25,6 +25,14 @@ describe('settings', () => {
     assert.match(messageOf(diagnostics[3]), /first 3 of 10/);
   });
 
+  it('reads the data file settings, dropping what is not a path', () => {
+    const settings = readSettings({ descriptorFiles: ['org-cpt.csv', 7, '', '/abs/other.tsv'], mueFile: ' mue.csv ' });
+    assert.deepEqual(settings.descriptorFiles, ['org-cpt.csv', '/abs/other.tsv']);
+    assert.equal(settings.mueFile, 'mue.csv');
+    assert.deepEqual(readSettings({ descriptorFiles: 'one.csv', mueFile: 3 }).descriptorFiles, []);
+    assert.equal(readSettings({ mueFile: 3 }).mueFile, '');
+  });
+
   it('falls back to defaults for malformed values', () => {
     assert.deepEqual(readSettings(null), defaultSettings);
     assert.deepEqual(readSettings({ maxNumberOfProblems: -1, rules: { 'lesion-units': 'loud', 'dx-pointer': 7 } }), defaultSettings);
