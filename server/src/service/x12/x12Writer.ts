@@ -39,7 +39,8 @@ export interface X12WriteOptions {
 
 const defaultSeparators: X12Separators = { element: '*', component: ':', repetition: '^', segment: '~' };
 
-function amount(value: number): string {
+/** An amount as 837 writes it: whole dollars bare, else two decimals. */
+export function amount(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 

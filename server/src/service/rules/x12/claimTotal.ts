@@ -2,11 +2,8 @@
  * 837P integrity: CLM02, the claim's total charge, equals the sum of its
  * service lines' SV102 charges; a payer rejects the claim otherwise.
  */
+import { amount } from '../../x12/x12Writer';
 import type { ClaimRule } from '../ruleTypes';
-
-function amount(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
-}
 
 export const claimTotalRule: ClaimRule = {
   id: 'x12-claim-total',
