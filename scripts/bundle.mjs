@@ -1,5 +1,6 @@
 // Bundles the extension client and the language server with esbuild. The
-// server bundle is also the standalone `claim-language-server` command.
+// server bundle is also the standalone `claim-language-server` command; the
+// `claim-lint` command-line checker is bundled beside them.
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -8,4 +9,5 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/node/serverMain.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['cli/src/claimLint.ts'], outfile: 'dist/claim-lint.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

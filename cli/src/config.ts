@@ -1,0 +1,157 @@
+/**
+ * Settings for each checked file: the `.claimlintrc.json` found upward from
+ * the file (or the one `--config` names), holding the extension's settings
+ * without the `cptClaims.` prefix. Data file paths are relative to the config
+ * file's folder. One language service per distinct set of data files.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readDescriptorFile } from '../../server/src/service/data/descriptorFile';
+import { readMueFile } from '../../server/src/service/data/mueFile';
+import { type ClaimLanguageService, type ClaimSettings, getLanguageService, type LanguageServiceOptions, readSettings } from '../../server/src/service/languageService';
+
+export const configFileName = '.claimlintrc.json';
+
+/** The command line reports every problem unless a config sets a limit. */
+const cliMaxProblems = Number.MAX_SAFE_INTEGER;
+
+export interface LoadedConfig {
+  /** The config file, or undefined for the defaults. */
+  file?: string;
+  settings: ClaimSettings;
+  service: ClaimLanguageService;
+}
+
+/** A config or data file that cannot be read or used: reported, exit 2. */
+export class ConfigError extends Error {}
+
+function errorText(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : error instanceof Error ? error.message : String(error);
+}
+
+export class ConfigResolver {
+  private readonly byDirectory = new Map<string, string | null>();
+  private readonly byFile = new Map<string, LoadedConfig | ConfigError>();
+  private readonly services = new Map<string, ClaimLanguageService>();
+  private readonly explicit: string | undefined;
+  /** Problems with data files, reported once each on stderr. */
+  readonly warnings: string[] = [];
+  private readonly warned = new Set<string>();
+
+  constructor(explicitConfig?: string) {
+    this.explicit = explicitConfig === undefined ? undefined : path.resolve(explicitConfig);
+  }
+
+  /** The config for a file (absolute path); throws ConfigError when it cannot be used. */
+  configFor(file: string): LoadedConfig {
+    const configFile = this.explicit ?? this.findUpward(path.dirname(file));
+    const key = configFile ?? '';
+    let loaded = this.byFile.get(key);
+    if (!loaded) {
+      try {
+        loaded = this.load(configFile);
+      } catch (error) {
+        loaded = error instanceof ConfigError ? error : new ConfigError(`${configFile ?? 'config'}: ${errorText(error)}`);
+      }
+      this.byFile.set(key, loaded);
+    }
+    if (loaded instanceof ConfigError) {
+      throw loaded;
+    }
+    return loaded;
+  }
+
+  private findUpward(start: string): string | undefined {
+    const visited: string[] = [];
+    let found: string | null = null;
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      const cached = this.byDirectory.get(dir);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      visited.push(dir);
+      const candidate = path.join(dir, configFileName);
+      if (fs.existsSync(candidate)) {
+        found = candidate;
+        break;
+      }
+      if (path.dirname(dir) === dir) {
+        break;
+      }
+    }
+    for (const dir of visited) {
+      this.byDirectory.set(dir, found);
+    }
+    return found ?? undefined;
+  }
+
+  private load(configFile: string | undefined): LoadedConfig {
+    if (configFile === undefined) {
+      return { settings: { ...readSettings({}), maxNumberOfProblems: cliMaxProblems }, service: this.serviceFor('', [], '') };
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as unknown;
+    } catch (error) {
+      throw new ConfigError(`cannot read config ${configFile}: ${error instanceof SyntaxError ? 'not valid JSON' : errorText(error)}`);
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new ConfigError(`config ${configFile} is not a JSON object`);
+    }
+    const read = readSettings(raw);
+    const hasLimit = 'maxNumberOfProblems' in raw;
+    const settings: ClaimSettings = { ...read, maxNumberOfProblems: hasLimit ? read.maxNumberOfProblems : cliMaxProblems };
+    const base = path.dirname(configFile);
+    const descriptorFiles = settings.descriptorFiles.map((file) => path.resolve(base, file));
+    const mueFile = settings.mueFile === '' ? '' : path.resolve(base, settings.mueFile);
+    return { file: configFile, settings, service: this.serviceFor(configFile, descriptorFiles, mueFile) };
+  }
+
+  private serviceFor(configFile: string, descriptorFiles: readonly string[], mueFile: string): ClaimLanguageService {
+    const key = JSON.stringify([descriptorFiles, mueFile]);
+    let service = this.services.get(key);
+    if (service) {
+      return service;
+    }
+    const options: LanguageServiceOptions = { descriptorSources: [] };
+    const sources = [];
+    for (const file of descriptorFiles) {
+      const text = this.readDataFile(file, 'descriptor file', configFile);
+      if (text !== undefined) {
+        sources.push(readDescriptorFile(text, path.basename(file)).source);
+      }
+    }
+    options.descriptorSources = sources;
+    if (mueFile !== '') {
+      const text = this.readDataFile(mueFile, 'MUE file', configFile);
+      if (text !== undefined) {
+        const table = readMueFile(text);
+        if (table.entries.size === 0) {
+          this.warn(`MUE file ${mueFile} (named by ${configFile}) has no usable rows; the mue-limit rule is off`);
+        } else {
+          options.mue = table.entries;
+        }
+      }
+    }
+    service = getLanguageService(options);
+    this.services.set(key, service);
+    return service;
+  }
+
+  private readDataFile(file: string, kind: string, configFile: string): string | undefined {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      this.warn(`cannot read ${kind} ${file} (named by ${configFile}): ${errorText(error)}`);
+      return undefined;
+    }
+  }
+
+  private warn(message: string): void {
+    if (!this.warned.has(message)) {
+      this.warned.add(message);
+      this.warnings.push(message);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The built `claim-lint` (dist/claim-lint.js) run as a child process on
+ * temporary files: output formats, options, configs found upward, standard
+ * input, folders and exit codes.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { repoRoot } from '../support/repoRoot';
+
+const root = repoRoot();
+const cli = path.join(root, 'dist', 'claim-lint.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: readonly string[], cwd: string, input?: string): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, input: input ?? '', encoding: 'utf8', timeout: 15000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const loneAddOn = 'claim CLM-LONE\n  dos: 2026-03-14\n  dx: C50.411\n  19284-RT   x1   $400.00   dx=A\n';
+/** Three lesions documented, two billed: a lesion-units warning and nothing else. */
+const unitsWarning = 'claim CLM-WARN\n  dos: 2026-03-16\n  dx: C50.411\n  lesions: 3\n  19283-RT   x1   $350.00   dx=A\n  19284-RT   x1   $400.00   dx=A\n';
+
+interface JsonResult {
+  filePath: string;
+  messages: { line: number; column: number; endLine: number; endColumn: number; severity: string; message: string; ruleId: string | null }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+describe('claim-lint command line', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lint-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('is a bundle with a shebang', () => {
+    assert.match(fs.readFileSync(cli, 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node/);
+  });
+
+  it('reports a lone 19284-RT in stylish format and exits 1', () => {
+    write('lone.claim', loneAddOn);
+    const result = run(['lone.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
+    const lines = result.stdout.split('\n');
+    assert.equal(lines[0], 'lone.claim');
+    assert.match(lines[1] ?? '', /^ {2}4:3 +error +\+19284 is an add-on code.* {2}addon-without-primary$/);
+    assert.match(result.stdout, /^1 problem \(1 error, 0 warnings\)$/m);
+    assert.doesNotMatch(result.stdout, /CLM-LONE|\$400/, 'no claim text in the output');
+  });
+
+  it('exits 0 on the clean example claim', () => {
+    const result = run([path.join(root, 'examples', 'stereotactic-three-lesions.claim')], dir);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.stdout, '');
+  });
+
+  it('prints json: an array of file results with 1-based positions', () => {
+    write('lone.claim', loneAddOn);
+    const result = run(['--format', 'json', 'lone.claim'], dir);
+    assert.equal(result.status, 1);
+    const parsed = JSON.parse(result.stdout) as JsonResult[];
+    assert.equal(parsed.length, 1);
+    const [file] = parsed;
+    assert.equal(file?.filePath, 'lone.claim');
+    assert.equal(file?.errorCount, 1);
+    assert.equal(file?.warningCount, 0);
+    assert.deepEqual(
+      file?.messages.map(({ line, column, endLine, endColumn, severity, ruleId }) => ({ line, column, endLine, endColumn, severity, ruleId })),
+      [{ line: 4, column: 3, endLine: 4, endColumn: 8, severity: 'error', ruleId: 'addon-without-primary' }],
+    );
+  });
+
+  it('prints jsonl: one finding per line with its file and claim id', () => {
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
+    const result = run(['--format=jsonl', 'two.claim'], dir);
+    assert.equal(result.status, 1);
+    const rows = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; claimId: string | null; ruleId: string; line: number });
+    assert.deepEqual(
+      rows.map(({ file, claimId, ruleId, line }) => ({ file, claimId, ruleId, line })),
+      [
+        { file: 'two.claim', claimId: 'CLM-LONE', ruleId: 'addon-without-primary', line: 4 },
+        { file: 'two.claim', claimId: 'CLM-WARN', ruleId: 'lesion-units', line: 11 },
+      ],
+    );
+  });
+
+  it('reads an 837 from standard input, the format picked by --stdin-filename', () => {
+    const x12 = writeX12([
+      { id: 'CLM-A', diagnoses: ['C50411'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }] },
+      { id: 'CLM-B', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }] },
+    ]);
+    const result = run(['--format', 'jsonl', '--stdin-filename', 'x.837', '-'], dir, x12);
+    assert.equal(result.status, 1, result.stderr);
+    const rows = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; claimId: string | null; ruleId: string });
+    assert.deepEqual(rows.map(({ file, claimId, ruleId }) => ({ file, claimId, ruleId })), [{ file: 'x.837', claimId: 'CLM-B', ruleId: 'addon-without-primary' }]);
+  });
+
+  it('checks the claim files in a folder and its subfolders', () => {
+    write('batch/a.claim', loneAddOn);
+    write('batch/sub/b.claim', unitsWarning);
+    write('batch/notes.txt', loneAddOn);
+    const result = run(['--format', 'json', 'batch'], dir);
+    assert.equal(result.status, 1);
+    const parsed = JSON.parse(result.stdout) as JsonResult[];
+    assert.deepEqual(
+      parsed.map((r) => [r.filePath, r.errorCount, r.warningCount]),
+      [
+        [path.join('batch', 'a.claim'), 1, 0],
+        [path.join('batch', 'sub', 'b.claim'), 0, 1],
+      ],
+    );
+  });
+
+  it('uses the .claimlintrc.json found upward from the file', () => {
+    write('.claimlintrc.json', JSON.stringify({ rules: { 'addon-without-primary': 'off' } }));
+    write('deep/er/lone.claim', loneAddOn);
+    const result = run(['deep/er/lone.claim'], dir);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(result.stdout, '');
+  });
+
+  it('uses the config --config names, and a rule set to warning there', () => {
+    const config = write('configs/strict.json', JSON.stringify({ rules: { 'addon-without-primary': 'warning' } }));
+    write('lone.claim', loneAddOn);
+    const result = run(['--config', config, '--format', 'json', 'lone.claim'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as JsonResult[])[0]?.messages[0]?.severity, 'warning');
+  });
+
+  it('exits 1 with --max-warnings 0 and a warning, 0 without it', () => {
+    write('warn.claim', unitsWarning);
+    assert.equal(run(['warn.claim'], dir).status, 0);
+    const result = run(['--max-warnings', '0', 'warn.claim'], dir);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /lesion-units/);
+    assert.equal(run(['--max-warnings', '1', 'warn.claim'], dir).status, 0);
+  });
+
+  it('--quiet reports errors only', () => {
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
+    const result = run(['--quiet', 'two.claim'], dir);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /addon-without-primary/);
+    assert.doesNotMatch(result.stdout, /lesion-units|\swarning\s/);
+    assert.match(result.stdout, /1 problem \(1 error, 0 warnings\)/);
+  });
+
+  it('exits 2 on a missing file, and still reports the others', () => {
+    write('lone.claim', loneAddOn);
+    const result = run(['missing.claim', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /missing\.claim: no such file or directory/);
+    assert.match(result.stdout, /^lone\.claim$/m);
+    assert.match(result.stdout, /addon-without-primary/);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const result = run(['--format', 'xml', 'a.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--format must be one of/);
+    assert.equal(run([], dir).status, 2);
+  });
+
+  it('prints help and the version and exits 0', () => {
+    const help = run(['--help'], dir);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: claim-lint/);
+    const version = run(['--version'], dir);
+    assert.equal(version.status, 0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(version.stdout.trim(), manifest.version);
+  });
+});
