@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
 import type { ClaimDocumentModel } from '../../server/src/service/languageService';
@@ -189,7 +190,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     readError('data file', warning);
   }
 
-  io.stdout(formatResults(options.format, results));
+  // The rule pages ship beside the bundle: dist/claim-lint.js -> docs/rules/.
+  io.stdout(formatResults(options.format, results, { version: version(), rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href }));
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (readErrors > 0) {

@@ -1,9 +1,10 @@
 /**
  * Output of `claim-lint`: `stylish` for people, `json` (one array of file
- * results) and `jsonl` (one finding per line, with file and claim id) for
- * tools. Only the problem messages are printed, never the claim text.
+ * results), `jsonl` (one finding per line, with file and claim id) and
+ * `sarif` (code-scanning tools) for tools. Only the problem messages are printed, never the claim text.
  */
 import type { OutputFormat } from './options';
+import { sarif, type SarifContext } from './sarif';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -75,8 +76,10 @@ function jsonl(results: readonly FileResult[]): string {
     .join('');
 }
 
-export function formatResults(format: OutputFormat, results: readonly FileResult[]): string {
+export function formatResults(format: OutputFormat, results: readonly FileResult[], context: SarifContext): string {
   switch (format) {
+    case 'sarif':
+      return sarif(results, context);
     case 'json':
       return json(results);
     case 'jsonl':

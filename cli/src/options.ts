@@ -4,9 +4,9 @@
  * usage error (exit 2).
  */
 
-export type OutputFormat = 'stylish' | 'json' | 'jsonl';
+export type OutputFormat = 'stylish' | 'json' | 'jsonl' | 'sarif';
 
-export const outputFormats: readonly OutputFormat[] = ['stylish', 'json', 'jsonl'];
+export const outputFormats: readonly OutputFormat[] = ['stylish', 'json', 'jsonl', 'sarif'];
 
 export interface CliOptions {
   format: OutputFormat;
@@ -30,7 +30,7 @@ Checks .claim and X12 837P files (.837, .x12, .edi) with the same rules as the
 CPT Claims editor extension. Folders are searched for those files.
 
 Options:
-  --format stylish|json|jsonl  Output format (default: stylish)
+  --format stylish|json|jsonl|sarif  Output format (default: stylish)
   --max-warnings N             Exit 1 when there are more than N warnings
   --quiet                      Report errors only
   --config FILE                Use this settings file instead of the

@@ -53,6 +53,34 @@ describe('claim-lint command line', () => {
     return file;
   };
 
+  it('writes SARIF 2.1.0 with the rules, their help pages and exact regions', () => {
+    write('lone.claim', loneAddOn);
+    const result = run(['--format', 'sarif', 'lone.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
+    const log = JSON.parse(result.stdout) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { name: string; rules: Array<{ id: string; helpUri: string; defaultConfiguration: { level: string } }> } };
+        results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+      }>;
+    };
+    assert.equal(log.version, '2.1.0');
+    const [runResult] = log.runs;
+    assert.ok(runResult);
+    assert.equal(runResult.tool.driver.name, 'claim-lint');
+    const rule = runResult.tool.driver.rules.find((r) => r.id === 'addon-without-primary');
+    assert.equal(rule?.defaultConfiguration.level, 'error');
+    assert.ok(rule && fs.existsSync(new URL(rule.helpUri)), rule?.helpUri);
+    assert.equal(runResult.results.length, 1);
+    const [finding] = runResult.results;
+    assert.equal(finding?.ruleId, 'addon-without-primary');
+    assert.equal(runResult.tool.driver.rules[finding?.ruleIndex ?? -1]?.id, 'addon-without-primary');
+    assert.equal(finding?.level, 'error');
+    assert.match(finding?.message.text ?? '', /19283/);
+    assert.deepEqual(finding?.locations[0]?.physicalLocation, { artifactLocation: { uri: 'lone.claim' }, region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 8 } });
+    assert.doesNotMatch(result.stdout, /CLM-LONE/);
+  });
+
   it('is a bundle with a shebang', () => {
     assert.match(fs.readFileSync(cli, 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node/);
   });
