@@ -18,7 +18,7 @@ import type { CodeReference } from '../data/codeReference';
 import { owningClaim } from '../locate';
 import type { ClaimDocumentModel } from '../model';
 import { headerKeys } from '../parser/headerParser';
-import { contentLength, tokenize } from '../parser/lineTokens';
+import { contentLength, rangeOnLine, tokenize } from '../parser/lineTokens';
 import { pointerIndex, serviceFieldKeys } from '../parser/serviceLineParser';
 import { codeItems, modifierItems } from './completionItems';
 
@@ -34,10 +34,6 @@ const claimSnippet = [
 
 /** At most four `dx=` pointers on a line (claim-format.md). */
 const maxPointers = 4;
-
-function rangeOnLine(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
 
 /**
  * Header key items. `newText` is the key and `: ` for a new header line, the
