@@ -1,51 +1,95 @@
 /**
- * A minimal LSP client over stdio for the benchmark: starts the built server,
- * sends requests, and resolves when the diagnostics of a version arrive.
+ * A minimal LSP client over stdio for the benchmark: starts the built server
+ * with the same generous heap as the in-process children, declares pull
+ * diagnostics (so the server answers `textDocument/diagnostic` at once instead
+ * of pushing after its typing pause), and fails a request rather than hang
+ * when the server dies or takes too long.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { describeExit, heapLimitMb } from './childProcesses';
 
-export interface PublishedDiagnostics {
-  uri: string;
-  version?: number;
-  diagnostics: unknown[];
+/** The server died or did not answer in time: a message of ours, safe to print (never claim text). */
+export class ServerFailure extends Error {
+  override readonly name = 'ServerFailure';
+}
+
+export interface DiagnosticReport {
+  kind: string;
+  items?: unknown[];
 }
 
 export class LspStdioClient {
-  readonly connection: MessageConnection;
+  private readonly connection: MessageConnection;
   private readonly child: ChildProcess;
-  private readonly waiters: Array<{ uri: string; version: number; resolve: (p: PublishedDiagnostics) => void }> = [];
+  /** Settles, rejected, when the server process ends before `stop`. */
+  private readonly exited: Promise<never>;
+  private stopping = false;
 
   constructor(serverPath: string) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    if (!this.child.stdout || !this.child.stdin) {
+    this.child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!this.child.stdout || !this.child.stdin || !this.child.stderr) {
       throw new Error('server has no stdio');
     }
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
-      for (const waiter of [...this.waiters]) {
-        if (waiter.uri === params.uri && params.version === waiter.version) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(params);
-        }
-      }
+    // A write after the server died must fail the request, not crash the benchmark with an unhandled 'error' event.
+    this.child.stdin.on('error', () => undefined);
+    let stderrTail = '';
+    this.child.stderr.on('data', (data: Buffer) => {
+      stderrTail = (stderrTail + data.toString('utf8')).slice(-4096);
     });
+    this.exited = new Promise<never>((_resolve, reject) => {
+      this.child.on('exit', (code, signal) => {
+        if (!this.stopping) {
+          reject(new ServerFailure(`server ${describeExit(code, signal, stderrTail)}`));
+        }
+      });
+    });
+    // Only ever awaited in a race; keep an early exit from being an unhandled rejection.
+    this.exited.catch(() => undefined);
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     this.connection.listen();
   }
 
+  /** A request that fails when the server exits or does not answer within `timeoutMs`. */
+  async request<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new ServerFailure(`${method} timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.connection.sendRequest<R>(method, params), this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async notify(method: string, params: unknown): Promise<void> {
+    await Promise.race([this.connection.sendNotification(method, params), this.exited]);
+  }
+
   async initialize(): Promise<void> {
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await this.connection.sendNotification('initialized', {});
+    await this.request(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+      },
+      60_000,
+    );
+    await this.notify('initialized', {});
   }
 
-  diagnosticsFor(uri: string, version: number): Promise<PublishedDiagnostics> {
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
-  }
-
+  /** Ends the server politely when it still answers, and for sure either way. */
   async stop(): Promise<void> {
-    await this.connection.sendRequest('shutdown');
-    await this.connection.sendNotification('exit');
+    this.stopping = true;
+    try {
+      await this.request('shutdown', null, 10_000);
+      await this.notify('exit', null);
+    } catch {
+      // It is killed below anyway.
+    }
     this.connection.dispose();
     this.child.kill();
   }

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: generates claim corpora of growing size in both formats,
+ * measures them in process, through the real server and through the CLI,
+ * compares the 837 check with node-x12, and prints markdown tables (stdout)
+ * for docs/performance.md. Progress goes to stderr. Corpora live in a temp
+ * folder that is removed at the end, so nothing is written into the repository.
+ */
+import * as fs from 'node:fs';
+import { BenchUsageError, parseBenchOptions, usage } from './benchOptions';
+import { type FolderRuns, cliPath, runCli, runCliOnFolder } from './cliBench';
+import { type Corpus, formatNames, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
+import { compareWithPeerInChild, measureInChild } from './inProcessBench';
+import { describeMachine } from './machine';
+import { type CorpusResults, renderReport } from './report';
+import { measureThroughServer, serverPath } from './serverBench';
+import { megabytes } from './stats';
+import { targets } from './targets';
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function nameOf(corpus: Corpus): string {
+  return `${corpus.label} ${formatNames[corpus.format]} (${megabytes(corpus.bytes).toFixed(1)} MB, ${corpus.serviceLines.toLocaleString('en-US')} service lines)`;
+}
+
+async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
+  progress(`${nameOf(corpus)}: parse and validate in a child process`);
+  const measured = await measureInChild(corpus);
+  let peer;
+  if (corpus.format === 'x12') {
+    progress(`${nameOf(corpus)}: against node-x12`);
+    peer = await compareWithPeerInChild(corpus);
+  }
+  progress(`${nameOf(corpus)}: through the server`);
+  const server = await measureThroughServer(corpus);
+  progress(`${nameOf(corpus)}: through the CLI`);
+  const cli = await runCli([corpus.file]);
+  return { corpus, measured, server, cli, ...(peer ? { peer } : {}) };
+}
+
+/** The corpora closest to 5 MB (or the smallest), copied into a folder for the CLI's whole-folder run. */
+function folderCorpora(corpora: readonly Corpus[]): Corpus[] {
+  const formats = [...new Set(corpora.map((corpus) => corpus.format))];
+  return formats.flatMap((format) => {
+    const candidates = corpora.filter((corpus) => corpus.format === format && corpus.bytes <= 2 * targets.editTargetBytes);
+    const pick = candidates.sort((a, b) => b.bytes - a.bytes)[0] ?? corpora.filter((corpus) => corpus.format === format).sort((a, b) => a.bytes - b.bytes)[0];
+    return pick ? [pick] : [];
+  });
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage);
+    return;
+  }
+  const options = parseBenchOptions(args, process.env);
+  for (const built of [serverPath, cliPath]) {
+    if (!fs.existsSync(built)) {
+      throw new BenchUsageError(`${built} is missing: run npm run build first`);
+    }
+  }
+  const machine = describeMachine();
+  const folder = makeCorpusFolder();
+  const cleanUp = () => removeCorpusFolder(folder);
+  process.once('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    const corpora: Corpus[] = [];
+    for (const size of options.sizes) {
+      for (const format of options.formats) {
+        progress(`generating ${size.label} ${formatNames[format]}`);
+        corpora.push(writeCorpus(folder, size, format));
+      }
+    }
+    corpora.sort((a, b) => a.format.localeCompare(b.format) || a.bytes - b.bytes);
+    const results: CorpusResults[] = [];
+    for (const corpus of corpora) {
+      results.push(await measureCorpus(corpus));
+    }
+    progress('the CLI on a folder');
+    const folderRuns: FolderRuns = await runCliOnFolder(folder, folderCorpora(corpora));
+    process.stdout.write(renderReport(machine, { corpora: results, folder: folderRuns }, options.formats));
+  } finally {
+    cleanUp();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof BenchUsageError) {
+    process.stderr.write(`${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  // By type and code location only: an error's message could quote claim text.
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')) : [];
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.name : typeof error}\n${frames.join('\n')}\n`);
+  process.exitCode = 1;
+});

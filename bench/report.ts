@@ -1,0 +1,197 @@
+/**
+ * The benchmark's figures as markdown tables, ready to paste into
+ * docs/performance.md. A measurement that failed (out of memory, timed out,
+ * the server died) shows as MISS with its reason instead of figures.
+ */
+import type { Outcome } from './childProcesses';
+import type { CliRun, FolderRuns } from './cliBench';
+import { type Corpus, formatNames } from './corpusFiles';
+import type { CorpusFormat } from './corpusWriters';
+import { markdownTable } from './markdownTable';
+import type { MeasureResult } from './measureChild';
+import type { PeerResult } from './peerChild';
+import type { ServerResult } from './serverBench';
+import { formatMs, formatNumber, median, megabytes, percentile, perSecond } from './stats';
+import { targets, verdict } from './targets';
+
+export interface CorpusResults {
+  corpus: Corpus;
+  measured: Outcome<MeasureResult>;
+  /** 837 corpora only. */
+  peer?: Outcome<PeerResult>;
+  server: Outcome<ServerResult>;
+  cli: Outcome<CliRun>;
+}
+
+export interface BenchResults {
+  corpora: CorpusResults[];
+  folder?: FolderRuns;
+}
+
+function corpusName(corpus: Corpus): string {
+  return `${corpus.label} ${formatNames[corpus.format]}`;
+}
+
+function corpusCells(corpus: Corpus): string[] {
+  return [corpusName(corpus), megabytes(corpus.bytes).toFixed(1), corpus.serviceLines.toLocaleString('en-US')];
+}
+
+/** Cells from a measurement, or a MISS with its reason in the first cell and the rest empty. */
+function outcomeCells<T>(outcome: Outcome<T> | undefined, columns: number, cells: (value: T) => string[]): string[] {
+  if (outcome === undefined) {
+    return Array<string>(columns).fill('not run');
+  }
+  return outcome.ok ? cells(outcome.value) : [`MISS: ${outcome.reason}`, ...Array<string>(columns - 1).fill('')];
+}
+
+function p50p99(samples: readonly number[]): string {
+  return `${formatMs(percentile(samples, 50))} / ${formatMs(percentile(samples, 99))}`;
+}
+
+function largestOf(results: readonly CorpusResults[], format: CorpusFormat): CorpusResults | undefined {
+  return results.filter((r) => r.corpus.format === format).reduce<CorpusResults | undefined>((a, b) => (a && a.corpus.bytes >= b.corpus.bytes ? a : b), undefined);
+}
+
+/** The corpus of a format whose size is closest to the edit target's 5 MB. */
+function editTargetOf(results: readonly CorpusResults[], format: CorpusFormat): CorpusResults | undefined {
+  const distance = (r: CorpusResults) => Math.abs(Math.log(r.corpus.bytes / targets.editTargetBytes));
+  return results.filter((r) => r.corpus.format === format).reduce<CorpusResults | undefined>((a, b) => (a && distance(a) <= distance(b) ? a : b), undefined);
+}
+
+function memoryMultiples(corpus: Corpus, measured: MeasureResult): { heap: number; rss: number } {
+  return { heap: measured.retainedHeapBytes / corpus.bytes, rss: measured.peakRssGrowthBytes / corpus.bytes };
+}
+
+function inProcessTable(results: readonly CorpusResults[]): string {
+  const headers = ['corpus', 'size MB', 'service lines', 'parse MB/s', 'parse lines/s', 'validate MB/s', 'validate lines/s', 'check (parse+validate)', 'findings'];
+  return markdownTable(
+    headers,
+    results.map(({ corpus, measured }) => [
+      ...corpusCells(corpus),
+      ...outcomeCells(measured, 6, (m) => [
+        formatNumber(perSecond(megabytes(corpus.bytes), m.parseMs)),
+        formatNumber(perSecond(corpus.serviceLines, m.parseMs)),
+        formatNumber(perSecond(megabytes(corpus.bytes), m.validateMs)),
+        formatNumber(perSecond(corpus.serviceLines, m.validateMs)),
+        formatMs(m.checkMs),
+        m.findings.toLocaleString('en-US'),
+      ]),
+    ]),
+  );
+}
+
+function memoryTable(results: readonly CorpusResults[]): string {
+  const headers = ['corpus', 'size MB', 'service lines', 'retained heap MB', 'heap × file', 'peak RSS MB', 'RSS growth × file', `< ${targets.memoryMultiple}× file`];
+  return markdownTable(
+    headers,
+    results.map(({ corpus, measured }) => [
+      ...corpusCells(corpus),
+      ...outcomeCells(measured, 5, (m) => {
+        const multiples = memoryMultiples(corpus, m);
+        return [
+          formatNumber(megabytes(m.retainedHeapBytes)),
+          `${formatNumber(multiples.heap)}×`,
+          formatNumber(megabytes(m.peakRssBytes)),
+          `${formatNumber(multiples.rss)}×`,
+          verdict(Math.max(multiples.heap, multiples.rss) < targets.memoryMultiple),
+        ];
+      }),
+    ]),
+  );
+}
+
+function serverTable(results: readonly CorpusResults[]): string {
+  const headers = ['corpus', 'size MB', 'service lines', 'didOpen → diagnostics', 'edit → diagnostics (median / max of 5)', 'hover p50 / p99', 'completion p50 / p99', 'right after an edit: hover / completion (max of 5)'];
+  return markdownTable(
+    headers,
+    results.map(({ corpus, server }) => [
+      ...corpusCells(corpus),
+      ...outcomeCells(server, 5, (s) => [
+        `${formatMs(s.openToDiagnosticsMs)} (${s.openDiagnostics.toLocaleString('en-US')} diagnostics)`,
+        `${formatMs(median(s.editToDiagnosticsMs))} / ${formatMs(Math.max(...s.editToDiagnosticsMs))}`,
+        p50p99(s.hoverMs),
+        p50p99(s.completionMs),
+        `${formatMs(Math.max(...s.hoverAfterEditMs))} / ${formatMs(Math.max(...s.completionAfterEditMs))}`,
+      ]),
+    ]),
+  );
+}
+
+function peerTable(results: readonly CorpusResults[]): string {
+  const headers = ['corpus', 'size MB', 'service lines', 'our check (best of 3)', 'node-x12 parse (best of 3)', 'ratio', `≤ ${targets.peerRatio}`];
+  return markdownTable(
+    headers,
+    results
+      .filter((r) => r.peer !== undefined)
+      .map(({ corpus, peer }) => [
+        ...corpusCells(corpus),
+        ...outcomeCells(peer, 4, (p) => [formatMs(p.oursCheckMs), formatMs(p.peerParseMs), formatNumber(p.oursCheckMs / p.peerParseMs), verdict(p.oursCheckMs / p.peerParseMs <= targets.peerRatio)]),
+      ]),
+  );
+}
+
+function cliRunCells(run: Outcome<CliRun> | undefined, bytes: number): string[] {
+  return outcomeCells(run, 3, (c) => [formatMs(c.ms), formatNumber(perSecond(megabytes(bytes), c.ms)), c.findings.toLocaleString('en-US')]);
+}
+
+function cliTable(results: readonly CorpusResults[], folder: FolderRuns | undefined): string {
+  const rows = results.map(({ corpus, cli }) => [...corpusCells(corpus), ...cliRunCells(cli, corpus.bytes)]);
+  if (folder) {
+    const name = `folder of ${folder.files} files`;
+    rows.push([name, megabytes(folder.bytes).toFixed(1), '', ...cliRunCells(folder.parallel, folder.bytes)]);
+    if (folder.oneJob) {
+      rows.push([`${name}, --jobs 1`, megabytes(folder.bytes).toFixed(1), '', ...cliRunCells(folder.oneJob, folder.bytes)]);
+    }
+  }
+  return markdownTable(['input', 'size MB', 'service lines', 'wall time', 'MB/s', 'findings (jsonl lines)'], rows);
+}
+
+function targetRows(results: readonly CorpusResults[], formats: readonly CorpusFormat[]): string[][] {
+  const rows: string[][] = [];
+  const missing = (target: string, r: CorpusResults, outcome: Outcome<unknown>) => (outcome.ok ? [] : [[target, corpusName(r.corpus), `MISS: ${outcome.reason}`, 'MISS']]);
+  for (const r of results) {
+    if (r.peer) {
+      const target = `837 check ≤ ${targets.peerRatio} × node-x12 parse`;
+      rows.push(...(r.peer.ok ? [[target, corpusName(r.corpus), formatNumber(r.peer.value.oursCheckMs / r.peer.value.peerParseMs), verdict(r.peer.value.oursCheckMs / r.peer.value.peerParseMs <= targets.peerRatio)]] : missing(target, r, r.peer)));
+    }
+  }
+  for (const format of formats) {
+    const largest = largestOf(results, format);
+    const edit = editTargetOf(results, format);
+    if (largest?.server.ok) {
+      for (const [name, samples] of [['hover', largest.server.value.hoverMs], ['completion', largest.server.value.completionMs]] as const) {
+        const p99 = percentile(samples, 99);
+        rows.push([`${name} p99 < ${targets.latencyP99Ms} ms (largest)`, corpusName(largest.corpus), formatMs(p99), verdict(p99 < targets.latencyP99Ms)]);
+      }
+    } else if (largest) {
+      rows.push(...missing(`hover and completion p99 < ${targets.latencyP99Ms} ms (largest)`, largest, largest.server));
+    }
+    if (edit?.server.ok) {
+      const ms = median(edit.server.value.editToDiagnosticsMs);
+      rows.push([`one-line edit → diagnostics < ${targets.editToDiagnosticsMs} ms (~5 MB)`, `${corpusName(edit.corpus)} (${megabytes(edit.corpus.bytes).toFixed(1)} MB)`, formatMs(ms), verdict(ms < targets.editToDiagnosticsMs)]);
+    } else if (edit) {
+      rows.push(...missing(`one-line edit → diagnostics < ${targets.editToDiagnosticsMs} ms (~5 MB)`, edit, edit.server));
+    }
+    if (largest?.measured.ok) {
+      const multiples = memoryMultiples(largest.corpus, largest.measured.value);
+      rows.push([`retained heap < ${targets.memoryMultiple}× file (largest)`, corpusName(largest.corpus), `${formatNumber(multiples.heap)}×`, verdict(multiples.heap < targets.memoryMultiple)]);
+      rows.push([`peak RSS growth < ${targets.memoryMultiple}× file (largest)`, corpusName(largest.corpus), `${formatNumber(multiples.rss)}×`, verdict(multiples.rss < targets.memoryMultiple)]);
+    } else if (largest) {
+      rows.push(...missing(`memory < ${targets.memoryMultiple}× file (largest)`, largest, largest.measured));
+    }
+  }
+  return rows;
+}
+
+export function renderReport(machine: readonly string[], results: BenchResults, formats: readonly CorpusFormat[]): string {
+  const sections = [
+    ['Machine', machine.join('\n')],
+    ['Targets', markdownTable(['target', 'corpus', 'measured', 'verdict'], targetRows(results.corpora, formats))],
+    ['Parse and validate in process (best of 3)', inProcessTable(results.corpora)],
+    ['Memory (parse + validate, first round)', memoryTable(results.corpora)],
+    ['Through the server (dist/server.js over stdio, pull diagnostics)', serverTable(results.corpora)],
+    ['837P against node-x12 (same process, alternating, best of 3)', peerTable(results.corpora)],
+    ['Command line (dist/claim-lint.js --format jsonl)', cliTable(results.corpora, results.folder)],
+  ];
+  return sections.map(([title, body]) => `### ${title}\n\n${body}\n`).join('\n');
+}

@@ -1,0 +1,140 @@
+/**
+ * The real server (dist/server.js) over stdio, one fresh process per corpus:
+ * didOpen to diagnostics, hover and completion latency with the model
+ * current, one-line edits to fresh diagnostics, and hover and completion right
+ * after an edit (before anything re-parses the whole file).
+ *
+ * Diagnostics are pulled: the client declares `textDocument.diagnostic` and
+ * sends `textDocument/diagnostic` right after `didOpen`/`didChange`. Pushed
+ * diagnostics wait for a 200 ms pause in typing first, which would hide the
+ * time the server itself takes.
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { childTimeoutMs, type Outcome } from './childProcesses';
+import { languageIds, readCorpusText } from './corpusDocument';
+import type { Corpus } from './corpusFiles';
+import type { CorpusFormat } from './corpusWriters';
+import { type DiagnosticReport, LspStdioClient, ServerFailure } from './lspStdioClient';
+
+export const serverPath = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface ServerResult {
+  openToDiagnosticsMs: number;
+  /** Diagnostics the server returned (bounded by its default maxNumberOfProblems, 1000, plus one notice). */
+  openDiagnostics: number;
+  editToDiagnosticsMs: number[];
+  hoverMs: number[];
+  completionMs: number[];
+  hoverAfterEditMs: number[];
+  completionAfterEditMs: number[];
+}
+
+const latencySamples = 200;
+const edits = 5;
+const interactiveTimeoutMs = 60_000;
+
+interface ServiceLineRows {
+  rows: number[];
+  offsets: number[];
+}
+
+/** Rows (and their start offsets) of the service lines: `  19283-RT ...` in .claim, `SV1*...` in 837. */
+function findServiceLines(text: string, format: CorpusFormat): ServiceLineRows {
+  const found: ServiceLineRows = { rows: [], offsets: [] };
+  for (let offset = 0, row = 0; offset < text.length; row++) {
+    const isServiceLine = format === 'x12' ? text.startsWith('SV1*', offset) : text.startsWith('  ', offset) && /\d/.test(text.charAt(offset + 2));
+    if (isServiceLine) {
+      found.rows.push(row);
+      found.offsets.push(offset);
+    }
+    const end = text.indexOf('\n', offset);
+    offset = end < 0 ? text.length : end + 1;
+  }
+  return found;
+}
+
+/** The character of the charge's last whole-dollar digit: `$350.00` in .claim, SV102 in 837. */
+function chargeDigitCharacter(text: string, lineOffset: number, format: CorpusFormat): number {
+  if (format === 'claim') {
+    return text.indexOf('.', text.indexOf('$', lineOffset)) - 1 - lineOffset;
+  }
+  let star = lineOffset;
+  for (let i = 0; i < 3; i++) {
+    star = text.indexOf('*', star + 1);
+  }
+  return star - 1 - lineOffset;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await run();
+  return [value, performance.now() - start];
+}
+
+export async function measureThroughServer(corpus: Corpus): Promise<Outcome<ServerResult>> {
+  const client = new LspStdioClient(serverPath);
+  let stage = 'initialize';
+  try {
+    await client.initialize();
+    const text = readCorpusText(corpus.file);
+    const uri = `file:///bench/${path.basename(corpus.file)}`;
+    const textDocument = { uri };
+    const pull = () => client.request<DiagnosticReport>('textDocument/diagnostic', { textDocument }, childTimeoutMs);
+
+    stage = 'didOpen to diagnostics';
+    const [opened, openToDiagnosticsMs] = await timed(async () => {
+      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text } });
+      return pull();
+    });
+    const result: ServerResult = {
+      openToDiagnosticsMs,
+      openDiagnostics: opened.items?.length ?? 0,
+      editToDiagnosticsMs: [],
+      hoverMs: [],
+      completionMs: [],
+      hoverAfterEditMs: [],
+      completionAfterEditMs: [],
+    };
+
+    const { rows, offsets } = findServiceLines(text, corpus.format);
+    const codeCharacter = corpus.format === 'x12' ? 9 : 4;
+    stage = 'hover and completion';
+    for (let i = 0; i < latencySamples; i++) {
+      const position = { line: rows[Math.floor((i / latencySamples) * rows.length)] ?? 0, character: codeCharacter };
+      result.hoverMs.push((await timed(() => client.request('textDocument/hover', { textDocument, position }, interactiveTimeoutMs)))[1]);
+      result.completionMs.push((await timed(() => client.request('textDocument/completion', { textDocument, position }, interactiveTimeoutMs)))[1]);
+    }
+
+    // One-character edits of a charge in the middle of the file, alternately changing and restoring it.
+    const middle = Math.floor(rows.length / 2);
+    const editLine = rows[middle] ?? 0;
+    const character = chargeDigitCharacter(text, offsets[middle] ?? 0, corpus.format);
+    const original = text.charAt((offsets[middle] ?? 0) + character);
+    const changed = original === '0' ? '1' : '0';
+    let version = 1;
+    const edit = () => {
+      version++;
+      const range = { start: { line: editLine, character }, end: { line: editLine, character: character + 1 } };
+      return client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: version % 2 === 0 ? changed : original }] });
+    };
+    stage = 'one-line edit to diagnostics';
+    for (let i = 0; i < edits; i++) {
+      result.editToDiagnosticsMs.push((await timed(async () => (await edit(), pull())))[1]);
+    }
+    stage = 'hover and completion right after an edit';
+    const position = { line: editLine, character: codeCharacter };
+    for (let i = 0; i < edits; i++) {
+      await edit();
+      result.hoverAfterEditMs.push((await timed(() => client.request('textDocument/hover', { textDocument, position }, childTimeoutMs)))[1]);
+      result.completionAfterEditMs.push((await timed(() => client.request('textDocument/completion', { textDocument, position }, childTimeoutMs)))[1]);
+    }
+    return { ok: true, value: result };
+  } catch (error) {
+    // Only our own messages are printed; another error's could quote claim text.
+    const why = error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';
+    return { ok: false, reason: `${stage}: ${why}` };
+  } finally {
+    await client.stop();
+  }
+}
