@@ -26,14 +26,15 @@ export class DocumentModels {
   /**
    * A model good for a request at one line: the whole document's when it is
    * current, else just the claim around the line, so hover and completion
-   * right after an edit of a large file do not wait for a full parse.
+   * right after an edit of a large file do not wait for a full parse. Code
+   * actions ask for the claims from `line` to `lastLine`.
    */
-  around(document: TextDocument, line: number): ClaimDocumentModel {
+  around(document: TextDocument, line: number, lastLine = line): ClaimDocumentModel {
     const cached = this.models.get(document.uri);
     if (cached && cached.version === document.version) {
       return cached.model;
     }
-    return this.service.parseClaimAround(document, line);
+    return this.service.parseClaimAround(document, line, lastLine);
   }
 
   delete(uri: string): void {

@@ -18,6 +18,7 @@ import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
+import type { ClaimLanguageService, DocumentValidator } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -47,10 +48,18 @@ export function startServer(connection: Connection): void {
   const models = new DocumentModels(dataFiles.bundledOnly);
   const serviceFor = async (document: TextDocument) => dataFiles.serviceFor(document.uri, await settings.forDocument(document.uri));
 
+  // One validator per open document, so an edit to a large .claim file reads only the claims it touched.
+  const validators = new Map<string, { service: ClaimLanguageService; validator: DocumentValidator }>();
   const validate = async (document: TextDocument) => {
     const documentSettings = await settings.forDocument(document.uri);
     const service = dataFiles.serviceFor(document.uri, documentSettings);
-    return runSafely(connection, 'Validation', undefined, [], () => service.doValidation(document, models.get(document), documentSettings));
+    let entry = validators.get(document.uri);
+    if (entry?.service !== service) {
+      entry = { service, validator: service.createDocumentValidator() };
+      validators.set(document.uri, entry);
+    }
+    const { validator } = entry;
+    return runSafely(connection, 'Validation', undefined, [], () => validator.validate(document, documentSettings));
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
 
@@ -90,6 +99,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose(({ document }) => {
     models.delete(document.uri);
+    validators.delete(document.uri);
     settings.forget(document.uri);
     if (!pullDiagnostics) {
       publisher.clear(document.uri);
@@ -125,7 +135,7 @@ export function startServer(connection: Connection): void {
     const documentSettings = await settings.forDocument(document.uri);
     const service = dataFiles.serviceFor(document.uri, documentSettings);
     return runSafely(connection, 'Code actions', token, [], () =>
-      service.getCodeActions(document, models.get(document), params.range, params.context, documentSettings),
+      service.getCodeActions(document, models.around(document, params.range.start.line, params.range.end.line), params.range, params.context, documentSettings),
     );
   });
 

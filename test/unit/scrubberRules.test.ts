@@ -246,7 +246,7 @@ describe('scrubber rules', () => {
       const diagnostic = only(text, 'duplicate-line');
       assert.equal(diagnostic.severity, 2);
       assert.equal(textAt(text, diagnostic), '19283-59-RT x1');
-      assert.match(messageOf(diagnostic), /repeats the line on line 3/);
+      assert.match(messageOf(diagnostic), /repeats service line 1 of this claim/);
     });
 
     it('offers removing the duplicate, not preferred', () => {

@@ -18,6 +18,7 @@ import { getDocumentSymbols } from './features/documentSymbols';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
+import { IncrementalClaimValidation } from './features/incrementalValidation';
 import type { ClaimDocumentModel } from './model';
 import { parseClaimText } from './parser/claimTextParser';
 import { parseClaimAround } from './parser/claimSlice';
@@ -33,13 +34,26 @@ export interface ClaimLanguageService {
    * The model of just the claim around a line: enough for hover and completion
    * there, and far cheaper than `parse` on a large document that has just changed.
    */
-  parseClaimAround(document: TextDocument, line: number): ClaimDocumentModel;
+  parseClaimAround(document: TextDocument, line: number, lastLine?: number): ClaimDocumentModel;
   doValidation(document: TextDocument, model: ClaimDocumentModel, settings?: ClaimSettings): Diagnostic[];
   doHover(document: TextDocument, model: ClaimDocumentModel, position: Position): Hover | null;
   doComplete(document: TextDocument, model: ClaimDocumentModel, position: Position): CompletionList;
   getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
   /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
+  /**
+   * A validator for one open document, for editors: called again after each
+   * edit, it reads only the claims of a `.claim` file the edit touched and
+   * gives the same diagnostics as `doValidation` on the whole. X12 files are
+   * parsed and checked whole each time.
+   */
+  createDocumentValidator(): DocumentValidator;
+}
+
+export interface DocumentValidator {
+  validate(document: TextDocument, settings?: ClaimSettings): Diagnostic[];
+  /** How many claims the last call read again (all of them for X12); the rest were reused. */
+  readonly lastClaimsRead: number;
 }
 
 export interface LanguageServiceOptions {
@@ -72,7 +86,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
   return {
     parse,
     // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
-    parseClaimAround: (document, line) => (isX12(document) ? parse(document) : parseClaimAround(document, line)),
+    parseClaimAround: (document, line, lastLine) => (isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine)),
     doValidation(document, model, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, ...mue });
       return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
@@ -81,6 +95,26 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    createDocumentValidator() {
+      const incremental = new IncrementalClaimValidation((model, document, settings) =>
+        collectFindings(model, { reference, editor: new ClaimTextEditor(document), settings, ...mue }),
+      );
+      let x12ClaimsRead = 0;
+      return {
+        validate(document, settings = defaultSettings) {
+          if (isX12(document)) {
+            const model = parseX12Text(document.getText());
+            x12ClaimsRead = model.claims.length;
+            return findingsToDiagnostics(collectFindings(model, { reference, editor: editorFor(document, model), settings, ...mue }), settings, options.rulesDocsBase);
+          }
+          x12ClaimsRead = -1;
+          return findingsToDiagnostics(incremental.findings(document, settings), settings, options.rulesDocsBase);
+        },
+        get lastClaimsRead() {
+          return x12ClaimsRead === -1 ? incremental.lastChunksRead : x12ClaimsRead;
+        },
+      };
+    },
     getCodeActions(document, model, range, context, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range, ...mue });
       return getCodeActions(document.uri, findings, context, settings);

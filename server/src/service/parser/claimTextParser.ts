@@ -173,3 +173,11 @@ export function parseClaimText(text: string, firstLine = 0): ClaimDocumentModel 
 export function isClaimLine(line: string): boolean {
   return claimKeywordPattern.test(line.trimStart());
 }
+
+const claimLineAtPattern = /[^\S\r\n]*claim(?=\s|$)/iy;
+
+/** `isClaimLine` for the line starting at `offset` of a longer text, without cutting the line out. */
+export function isClaimLineAt(text: string, offset: number): boolean {
+  claimLineAtPattern.lastIndex = offset;
+  return claimLineAtPattern.test(text);
+}

@@ -11,20 +11,21 @@ export const duplicateLineRule: ClaimRule = {
   description: 'The same code, modifiers and date of service appear on two lines of one claim.',
   check(claim, { editor }) {
     const findings: Finding[] = [];
+    // By service line number within the claim (LX in an 837), which an edit elsewhere in the file does not change.
     const seen = new Map<string, number>();
-    for (const line of claim.lines) {
+    for (const [index, line] of claim.lines.entries()) {
       const modifiers = line.modifiers.map((m) => m.value).sort();
       const key = JSON.stringify([line.code.value, modifiers, dateOfService(line, claim) ?? '']);
       const first = seen.get(key);
       if (first === undefined) {
-        seen.set(key, line.code.range.start.line);
+        seen.set(key, index + 1);
         continue;
       }
       const written = [line.code.value, ...line.modifiers.map((m) => m.value)].join('-');
       findings.push({
         ruleId: this.id,
         range: line.range,
-        message: `${written} repeats the line on line ${first + 1} (same code, modifiers and date of service); combine the units on one line or remove the duplicate.`,
+        message: `${written} repeats service line ${first} of this claim (same code, modifiers and date of service); combine the units on one line or remove the duplicate.`,
         fixes: [{ title: `Remove this duplicate ${written} line`, edits: editor.deleteLine(line) }],
       });
     }

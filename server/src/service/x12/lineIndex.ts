@@ -1,46 +1,85 @@
 /**
  * Offsets to positions and back for formats read by offset (X12), where one
- * line may hold a whole interchange. Line starts are found once; each lookup
- * is a binary search.
+ * line may hold a whole interchange. Line starts are found once and kept in a
+ * typed array (a 100 MB batch has millions of lines). Lookups are binary
+ * searches, except that a lookup on or just after the previous one's line is
+ * answered at once: readers walk the text in order.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private lineStarts: Int32Array;
+  private lineCount = 1;
+  private lastLine = 0;
   readonly length: number;
 
   constructor(text: string) {
     this.length = text.length;
-    for (let i = 0; i < text.length; i++) {
-      const char = text.charCodeAt(i);
-      if (char === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) {
-          i++;
-        }
-        this.lineStarts.push(i + 1);
-      } else if (char === 10 /* \n */) {
-        this.lineStarts.push(i + 1);
+    this.lineStarts = new Int32Array(Math.max(16, text.length >> 5));
+    for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i !== -1 || r !== -1; ) {
+      // Line ends are \n, \r\n or a lone \r.
+      let lineStart: number;
+      if (r !== -1 && (i === -1 || r < i)) {
+        lineStart = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+      } else {
+        lineStart = i + 1;
+      }
+      this.push(lineStart);
+      if (i !== -1 && i < lineStart) {
+        i = text.indexOf('\n', lineStart);
+      }
+      if (r !== -1 && r < lineStart) {
+        r = text.indexOf('\r', lineStart);
       }
     }
+    this.lineStarts = this.lineStarts.slice(0, this.lineCount);
   }
 
-  positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.length));
+  private push(lineStart: number): void {
+    if (this.lineCount === this.lineStarts.length) {
+      const grown = new Int32Array(this.lineStarts.length * 2);
+      grown.set(this.lineStarts);
+      this.lineStarts = grown;
+    }
+    this.lineStarts[this.lineCount++] = lineStart;
+  }
+
+  private startOf(line: number): number {
+    return line < this.lineCount ? (this.lineStarts[line] ?? this.length) : Infinity;
+  }
+
+  private lineOf(offset: number): number {
+    const hint = this.lastLine;
+    if (this.startOf(hint) <= offset) {
+      if (offset < this.startOf(hint + 1)) {
+        return hint;
+      }
+      if (offset < this.startOf(hint + 2)) {
+        return hint + 1;
+      }
+    }
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = this.lineCount - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= clamped) {
+      if ((this.lineStarts[middle] ?? 0) <= offset) {
         low = middle;
       } else {
         high = middle - 1;
       }
     }
-    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = this.lineOf(clamped);
+    this.lastLine = line;
+    return { line, character: clamped - (this.lineStarts[line] ?? 0) };
   }
 
   offsetAt(position: Position): number {
-    const lineStart = this.lineStarts[Math.max(0, Math.min(position.line, this.lineStarts.length - 1))] ?? 0;
+    const lineStart = this.lineStarts[Math.max(0, Math.min(position.line, this.lineCount - 1))] ?? 0;
     return Math.min(lineStart + Math.max(0, position.character), this.length);
   }
 

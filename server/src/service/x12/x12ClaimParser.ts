@@ -7,6 +7,7 @@
 import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
 import type { Claim, ClaimDocumentModel, DiagnosisPointer, Field, ParseProblem, ServiceLine } from '../model';
 import { LineIndex } from './lineIndex';
+import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
 
 const maxPointers = 4;
@@ -17,6 +18,8 @@ class X12ClaimReader {
   private readonly claims: Claim[] = [];
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
+  /** Where the open claim's last segment ends; its range is set when it closes. */
+  private claimEnd = 0;
   private readonly lines: LineIndex;
   private readonly separators: X12Separators;
   private readonly problems: ParseProblem[];
@@ -28,7 +31,7 @@ class X12ClaimReader {
   }
 
   private field<T>(value: T, span: X12Span): Field<T> {
-    return { value, range: this.lines.range(span.start, span.end) };
+    return new OffsetField(value, span.start, span.end, this.lines);
   }
 
   private report(ruleId: string, message: string, span: { start: number; end: number }, replacement?: string): void {
@@ -64,9 +67,7 @@ class X12ClaimReader {
         default:
           break;
       }
-      if (this.claim) {
-        this.claim.range = { start: this.claim.range.start, end: this.lines.positionAt(segment.end) };
-      }
+      this.claimEnd = segment.end;
     }
     this.closeClaim();
     return this.claims;
@@ -74,6 +75,7 @@ class X12ClaimReader {
 
   private closeClaim(): void {
     if (this.claim) {
+      this.claim.range = { start: this.claim.range.start, end: this.lines.positionAt(this.claimEnd) };
       this.claims.push(this.claim);
     }
     this.claim = undefined;
@@ -119,7 +121,7 @@ class X12ClaimReader {
       if (!icd10Pattern.test(upper)) {
         this.report('x12-diagnosis-code', `'${code.text}' is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.`, code);
       }
-      this.claim.diagnoses.push({ code: upper, range: this.lines.range(code.start, code.end) });
+      this.claim.diagnoses.push(new OffsetDiagnosis(upper, code.start, code.end, this.lines));
     }
   }
 
@@ -132,14 +134,7 @@ class X12ClaimReader {
     const codeSpan = parts[1] ?? { start: segment.start, end: segment.start + segment.id.length, text: '' };
     const upper = codeSpan.text.toUpperCase();
     const procedureEnd = procedure ? procedure.end : segment.start + segment.id.length;
-    const line: ServiceLine = {
-      code: this.field(upper, codeSpan),
-      codeText: codeSpan.text,
-      modifiers: [],
-      dxPointers: [],
-      range: this.lines.range(segment.start, segment.end),
-      afterModifiers: this.lines.positionAt(procedureEnd),
-    };
+    const line = new X12ServiceLine(this.field(upper, codeSpan), codeSpan.text, segment.start, segment.end, procedureEnd, this.lines);
     if (codeKindOf(upper) === undefined) {
       this.report('code-shape', `'${codeSpan.text}' in SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).`, codeSpan);
     } else if (upper !== codeSpan.text) {
@@ -195,7 +190,7 @@ class X12ClaimReader {
       if (index === -1) {
         this.report('dx-pointer', `'${part.text}' is not a diagnosis pointer: SV107 points with numbers 1 to 12.`, part);
       }
-      pointers.push({ text: part.text, index, range: this.lines.range(part.start, part.end) });
+      pointers.push(new OffsetPointer(part.text, index, part.start, this.lines));
     });
     return pointers;
   }

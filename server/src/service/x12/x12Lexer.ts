@@ -23,14 +23,14 @@ export interface X12Span {
 }
 
 export interface X12Segment {
-  id: string;
+  readonly id: string;
   /** Offset of the segment id; `end` excludes the terminator. */
-  start: number;
-  end: number;
-  /** Element n (1-based, as in SV104) is `elements[n - 1]`. */
-  elements: X12Span[];
+  readonly start: number;
+  readonly end: number;
+  /** Element n (1-based, as in SV104) is `elements[n - 1]`; split from the text on each read. */
+  readonly elements: X12Span[];
   /** Position in the interchange, from 0 (ISA). */
-  ordinal: number;
+  readonly ordinal: number;
 }
 
 export interface X12Interchange {
@@ -39,17 +39,6 @@ export interface X12Interchange {
 }
 
 const isaElementCount = 16;
-const segmentIdPattern = /^[A-Z][A-Z0-9]{1,2}$/;
-/** Control characters other than tab and line ends, or the replacement character, mark binary junk. */
-function hasJunk(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127 || code === 0xfffd) {
-      return true;
-    }
-  }
-  return false;
-}
 
 export function components(element: X12Span, separator: string): X12Span[] {
   const parts: X12Span[] = [];
@@ -97,6 +86,91 @@ function readSeparators(text: string, isaStart: number, lines: LineIndex): X12Se
   return { element, component, repetition, segment };
 }
 
+/**
+ * A segment as read: its id and offsets. Elements are split from the text
+ * only when asked for, because most segments (names, addresses) are never
+ * looked into and a large batch holds millions of them.
+ */
+class LexedSegment implements X12Segment {
+  constructor(
+    readonly id: string,
+    readonly start: number,
+    readonly end: number,
+    readonly ordinal: number,
+    private readonly source: { text: string; element: string },
+  ) {}
+
+  get elements(): X12Span[] {
+    const { text, element } = this.source;
+    const spans: X12Span[] = [];
+    let start = this.start + this.id.length + element.length;
+    if (start > this.end) {
+      return spans;
+    }
+    for (;;) {
+      const next = text.indexOf(element, start);
+      const end = next === -1 || next > this.end ? this.end : next;
+      spans.push({ start, end, text: text.slice(start, end) });
+      if (end === this.end) {
+        return spans;
+      }
+      start = end + element.length;
+    }
+  }
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+
+function isUpperLetter(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Junk in [start, end): control characters other than tab and line ends, DEL, or the replacement character. */
+function hasJunk(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127 || code === 0xfffd) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The segment id at `start` (a capital letter, then one or two capitals or
+ * digits, then the element separator or the segment's end), or undefined.
+ * Ids are shared strings, so a million SV1 segments hold one 'SV1'.
+ */
+function segmentIdAt(text: string, start: number, end: number, element: string, ids: Map<string, string>): string | undefined {
+  let idEnd = start;
+  while (idEnd < end && idEnd - start < 4 && !text.startsWith(element, idEnd)) {
+    idEnd++;
+  }
+  const length = idEnd - start;
+  if (length < 2 || length > 3 || !isUpperLetter(text.charCodeAt(start))) {
+    return undefined;
+  }
+  for (let i = start + 1; i < idEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (!isUpperLetter(code) && !isDigit(code)) {
+      return undefined;
+    }
+  }
+  const id = text.slice(start, idEnd);
+  const shared = ids.get(id);
+  if (shared !== undefined) {
+    return shared;
+  }
+  ids.set(id, id);
+  return id;
+}
+
 /** Reads the interchange; problems go to `problems`, never thrown. */
 export function lexInterchange(text: string, lines: LineIndex, problems: ParseProblem[]): X12Interchange | undefined {
   const isaStart = text.search(/\S/);
@@ -126,36 +200,36 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
       junkStart = -1;
     }
   };
+  const source = { text, element: separators.element };
+  const ids = new Map<string, string>();
   let offset = isaStart;
   while (offset < text.length) {
     let terminator = text.indexOf(separators.segment, offset);
     if (terminator === -1) {
       terminator = text.length;
     }
-    const raw = text.slice(offset, terminator);
-    const lead = raw.length - raw.trimStart().length;
-    const start = offset + lead;
-    const body = raw.slice(lead).replace(/[\r\n]+$/, '');
+    let start = offset;
+    while (start < terminator && isWhitespace(text.charCodeAt(start))) {
+      start++;
+    }
+    // Line ends after a segment are layout; other trailing spaces belong to the last element.
+    let end = terminator;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) {
+      end--;
+    }
     offset = terminator + separators.segment.length;
-    if (body.trim() === '') {
+    if (start === end) {
       continue;
     }
-    const elementTexts = body.split(separators.element);
-    const id = elementTexts[0] ?? '';
-    if (!segmentIdPattern.test(id) || hasJunk(body)) {
+    const id = segmentIdAt(text, start, end, separators.element, ids);
+    if (id === undefined || hasJunk(text, start, end)) {
       if (junkStart === -1) {
         junkStart = start;
       }
       continue;
     }
     closeJunk(start);
-    const elements: X12Span[] = [];
-    let elementStart = start + id.length + separators.element.length;
-    for (const elementText of elementTexts.slice(1)) {
-      elements.push({ start: elementStart, end: elementStart + elementText.length, text: elementText });
-      elementStart += elementText.length + separators.element.length;
-    }
-    segments.push({ id, start, end: start + body.length, elements, ordinal: segments.length });
+    segments.push(new LexedSegment(id, start, end, segments.length, source));
   }
   closeJunk(text.length);
   return { separators, segments };

@@ -56,16 +56,16 @@ export const segmentPlacementRule: DocumentRule = {
     const findings: Finding[] = [];
     let place: Place = 'start';
     for (const segment of x12.interchange.segments) {
-      const range = x12.lines.range(segment.start, segment.start + segment.id.length);
+      const range = () => x12.lines.range(segment.start, segment.start + segment.id.length);
       if (!known.has(segment.id)) {
-        findings.push({ ruleId: this.id, range, message: `${segment.id} is not a segment of the 837P professional claim; it is skipped.` });
+        findings.push({ ruleId: this.id, range: range(), message: `${segment.id} is not a segment of the 837P professional claim; it is skipped.` });
         continue;
       }
       if (!allowed[place].has(segment.id)) {
         const where = Object.entries(allowed).filter(([, set]) => set.has(segment.id)).map(([p]) => names[p as Place]);
         findings.push({
           ruleId: this.id,
-          range,
+          range: range(),
           message: `${segment.id} is not allowed ${names[place]}; the 837P allows it ${where.join(', or ')}.`,
         });
       }
