@@ -16,11 +16,16 @@ export function formatServiceLine(newLine: NewServiceLine): string {
 
 export class ClaimTextEditor implements ClaimEditor {
   private readonly document: TextDocument;
-  private readonly eol: string;
+  private lineEnd: string | undefined;
 
   constructor(document: TextDocument) {
     this.document = document;
-    this.eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  /** The document's line end, looked up on the first inserted line: editors are made per claim checked, and most insert nothing. */
+  private get eol(): string {
+    this.lineEnd ??= this.document.getText().includes('\r\n') ? '\r\n' : '\n';
+    return this.lineEnd;
   }
 
   replaceCode(line: ServiceLine, code: string): TextEdit[] {

@@ -49,6 +49,33 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Texts are compared a block at a time (a native comparison), then a character at a time in the block that differs. */
+const compareBlock = 16384;
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let length = 0;
+  while (length + compareBlock <= limit && a.slice(length, length + compareBlock) === b.slice(length, length + compareBlock)) {
+    length += compareBlock;
+  }
+  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) {
+    length++;
+  }
+  return length;
+}
+
+/** The length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + compareBlock <= limit && a.slice(a.length - length - compareBlock, a.length - length) === b.slice(b.length - length - compareBlock, b.length - length)) {
+    length += compareBlock;
+  }
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) {
+    length++;
+  }
+  return length;
+}
+
 function shiftRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
@@ -88,15 +115,8 @@ export class IncrementalClaimValidation {
   }
 
   private update(document: TextDocument, settings: ClaimSettings, oldText: string, text: string): void {
-    const limit = Math.min(oldText.length, text.length);
-    let prefix = 0;
-    while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) {
-      prefix++;
-    }
-    let suffix = 0;
-    while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) {
-      suffix++;
-    }
+    const prefix = commonPrefixLength(oldText, text);
+    const suffix = commonSuffixLength(oldText, text, Math.min(oldText.length, text.length) - prefix);
     if (prefix === oldText.length && prefix === text.length) {
       this.lastChunksRead = 0;
       return;
