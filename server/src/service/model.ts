@@ -111,6 +111,11 @@ export interface ClaimDocumentModel {
   problems: ParseProblem[];
   /** Suppression comments, in document order (`.claim` files only). */
   suppressions?: Suppression[];
+  /**
+   * For models that read their claims on demand (X12): visits each claim in
+   * order without keeping it, and returns the problems, the same as `problems`.
+   */
+  readClaims?(visit: (claim: Claim) => void): ParseProblem[];
 }
 
 /** Units a line bills: written units, or 1 when none are written. */

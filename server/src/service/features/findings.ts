@@ -34,22 +34,33 @@ export interface FindingOptions {
 export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
   const { reference, editor, settings, within } = options;
   const enabled = claimRules.filter((rule) => settings.rules[rule.id] !== 'off');
-  const findings: Finding[] = [];
-  for (const problem of model.problems) {
-    if (settings.rules[problem.ruleId] !== 'off' && (!within || rangesOverlap(problem.range, within))) {
-      findings.push(problemFinding(problem));
-    }
-  }
   const context: RuleContext = { reference, editor, format: model.format };
   if (options.mue) {
     context.mue = options.mue;
   }
-  const claims: Claim[] = within ? model.claims.filter((claim) => rangesOverlap(claim.range, within)) : model.claims;
-  for (const claim of claims) {
+  const claimFindings: Finding[] = [];
+  const checkClaim = (claim: Claim) => {
     for (const rule of enabled) {
-      findings.push(...rule.check(claim, context));
+      for (const finding of rule.check(claim, context)) {
+        claimFindings.push(finding);
+      }
+    }
+  };
+  let problems: readonly ParseProblem[];
+  if (!within && model.readClaims) {
+    // Each claim is checked as it is read and then let go: a large batch never holds its whole model.
+    problems = model.readClaims(checkClaim);
+  } else {
+    (within ? model.claims.filter((claim) => rangesOverlap(claim.range, within)) : model.claims).forEach(checkClaim);
+    problems = model.problems;
+  }
+  const findings: Finding[] = [];
+  for (const problem of problems) {
+    if (settings.rules[problem.ruleId] !== 'off' && (!within || rangesOverlap(problem.range, within))) {
+      findings.push(problemFinding(problem));
     }
   }
+  findings.push(...claimFindings);
   for (const rule of documentRules.filter((r) => settings.rules[r.id] !== 'off')) {
     findings.push(...rule.check(model, context).filter((finding) => !within || rangesOverlap(finding.range, within)));
   }

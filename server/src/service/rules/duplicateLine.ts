@@ -11,11 +11,14 @@ export const duplicateLineRule: ClaimRule = {
   description: 'The same code, modifiers and date of service appear on two lines of one claim.',
   check(claim, { editor }) {
     const findings: Finding[] = [];
+    if (claim.lines.length < 2) {
+      return findings;
+    }
     // By service line number within the claim (LX in an 837), which an edit elsewhere in the file does not change.
     const seen = new Map<string, number>();
     for (const [index, line] of claim.lines.entries()) {
       const modifiers = line.modifiers.map((m) => m.value).sort();
-      const key = JSON.stringify([line.code.value, modifiers, dateOfService(line, claim) ?? '']);
+      const key = `${line.code.value}|${modifiers.join('-')}|${dateOfService(line, claim) ?? ''}`;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, index + 1);

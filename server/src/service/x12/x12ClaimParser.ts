@@ -5,7 +5,7 @@
  * element or component, also in one-line files.
  */
 import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
-import type { Claim, ClaimDocumentModel, DiagnosisPointer, Field, ParseProblem, ServiceLine } from '../model';
+import type { Claim, ClaimDocumentModel, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
@@ -15,7 +15,6 @@ const maxPointers = 4;
 const diagnosisQualifiers = new Set(['ABK', 'ABF', 'BK', 'BF']);
 
 class X12ClaimReader {
-  private readonly claims: Claim[] = [];
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
   /** Where the open claim's last segment ends; its range is set when it closes. */
@@ -24,7 +23,12 @@ class X12ClaimReader {
   private readonly separators: X12Separators;
   private readonly problems: ParseProblem[];
 
-  constructor(lines: LineIndex, separators: X12Separators, problems: ParseProblem[]) {
+  constructor(
+    lines: LineIndex,
+    separators: X12Separators,
+    problems: ParseProblem[],
+    private readonly visit: (claim: Claim) => void,
+  ) {
     this.lines = lines;
     this.separators = separators;
     this.problems = problems;
@@ -42,7 +46,7 @@ class X12ClaimReader {
     this.problems.push(problem);
   }
 
-  read(segments: readonly X12Segment[]): Claim[] {
+  read(segments: readonly X12Segment[]): void {
     for (const segment of segments) {
       switch (segment.id) {
         case 'CLM':
@@ -70,13 +74,12 @@ class X12ClaimReader {
       this.claimEnd = segment.end;
     }
     this.closeClaim();
-    return this.claims;
   }
 
   private closeClaim(): void {
     if (this.claim) {
       this.claim.range = { start: this.claim.range.start, end: this.lines.positionAt(this.claimEnd) };
-      this.claims.push(this.claim);
+      this.visit(this.claim);
     }
     this.claim = undefined;
     this.line = undefined;
@@ -215,6 +218,49 @@ class X12ClaimReader {
   }
 }
 
+/**
+ * The model of an X12 file. Segments are read at once; claims are read from
+ * them when asked for. Validation visits each claim without keeping it, so a
+ * large batch is checked without holding its whole claim model; hover, the
+ * outline and edits read them all once and keep them.
+ */
+class X12DocumentModel implements ClaimDocumentModel {
+  readonly format = 'x12-837p';
+  private read: { claims: Claim[]; problems: ParseProblem[] } | undefined;
+
+  constructor(
+    readonly x12: X12Structure,
+    private readonly lexProblems: readonly ParseProblem[],
+  ) {}
+
+  readClaims(visit: (claim: Claim) => void): ParseProblem[] {
+    if (this.read) {
+      this.read.claims.forEach(visit);
+      return this.read.problems;
+    }
+    const problems = [...this.lexProblems];
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments);
+    return problems;
+  }
+
+  private readAll(): { claims: Claim[]; problems: ParseProblem[] } {
+    if (!this.read) {
+      const claims: Claim[] = [];
+      const problems = this.readClaims((claim) => claims.push(claim));
+      this.read = { claims, problems };
+    }
+    return this.read;
+  }
+
+  get claims(): Claim[] {
+    return this.readAll().claims;
+  }
+
+  get problems(): ParseProblem[] {
+    return this.readAll().problems;
+  }
+}
+
 export function parseX12Text(text: string): ClaimDocumentModel {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
@@ -222,8 +268,7 @@ export function parseX12Text(text: string): ClaimDocumentModel {
   if (!interchange) {
     return { format: 'x12-837p', claims: [], problems };
   }
-  const claims = new X12ClaimReader(lines, interchange.separators, problems).read(interchange.segments);
-  return { format: 'x12-837p', claims, problems, x12: { interchange, lines } };
+  return new X12DocumentModel({ interchange, lines }, problems);
 }
 
 /** True for text that is an X12 interchange: it starts with ISA. */

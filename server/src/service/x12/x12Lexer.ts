@@ -42,12 +42,17 @@ const isaElementCount = 16;
 
 export function components(element: X12Span, separator: string): X12Span[] {
   const parts: X12Span[] = [];
-  let start = element.start;
-  for (const text of element.text.split(separator)) {
-    parts.push({ start, end: start + text.length, text });
-    start += text.length + separator.length;
+  const text = element.text;
+  let from = 0;
+  for (;;) {
+    const next = text.indexOf(separator, from);
+    const to = next === -1 ? text.length : next;
+    parts.push({ start: element.start + from, end: element.start + to, text: text.slice(from, to) });
+    if (next === -1) {
+      return parts;
+    }
+    from = to + separator.length;
   }
-  return parts;
 }
 
 /** Separators from the ISA at `isaStart`, or a problem saying why they cannot be read. */
