@@ -112,10 +112,16 @@ export interface ClaimDocumentModel {
   /** Suppression comments, in document order (`.claim` files only). */
   suppressions?: Suppression[];
   /**
-   * For models that read their claims on demand (X12): visits each claim in
-   * order without keeping it, and returns the problems, the same as `problems`.
+   * For models that read their claims on demand: visits each claim in order
+   * without keeping it, and returns what reading found (the same as
+   * `problems` and `suppressions`).
    */
-  readClaims?(visit: (claim: Claim) => void): ParseProblem[];
+  readClaims?(visit: (claim: Claim) => void): ClaimsRead;
+}
+
+export interface ClaimsRead {
+  problems: ParseProblem[];
+  suppressions?: Suppression[];
 }
 
 /** Units a line bills: written units, or 1 when none are written. */

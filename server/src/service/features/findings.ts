@@ -7,7 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
 import type { ClaimEditor } from '../edit/claimEditor';
 import { rangesOverlap } from '../locate';
-import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model';
 import { claimRules, documentRules, ruleById } from '../rules/ruleCatalog';
 import type { Finding, RuleContext } from '../rules/ruleTypes';
 import type { MueEntry } from '../data/mueFile';
@@ -46,14 +46,15 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
       }
     }
   };
-  let problems: readonly ParseProblem[];
+  let read: ClaimsRead;
   if (!within && model.readClaims) {
-    // Each claim is checked as it is read and then let go: a large batch never holds its whole model.
-    problems = model.readClaims(checkClaim);
+    // Each claim is checked as it is read and then let go: a large file never holds its whole model.
+    read = model.readClaims(checkClaim);
   } else {
     (within ? model.claims.filter((claim) => rangesOverlap(claim.range, within)) : model.claims).forEach(checkClaim);
-    problems = model.problems;
+    read = { problems: model.problems, suppressions: model.suppressions ?? [] };
   }
+  const { problems } = read;
   const findings: Finding[] = [];
   for (const problem of problems) {
     if (settings.rules[problem.ruleId] !== 'off' && (!within || rangesOverlap(problem.range, within))) {
@@ -64,15 +65,14 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
   for (const rule of documentRules.filter((r) => settings.rules[r.id] !== 'off')) {
     findings.push(...rule.check(model, context).filter((finding) => !within || rangesOverlap(finding.range, within)));
   }
-  return applySuppressions(model, findings);
+  return applySuppressions(read.suppressions ?? [], findings);
 }
 
 /**
  * Drops the findings a suppression comment silences (by rule id, never by
  * message), and reports suppression comments that name no rule.
  */
-function applySuppressions(model: ClaimDocumentModel, findings: Finding[]): Finding[] {
-  const suppressions = model.suppressions ?? [];
+function applySuppressions(suppressions: readonly Suppression[], findings: Finding[]): Finding[] {
   if (suppressions.length === 0) {
     return findings;
   }

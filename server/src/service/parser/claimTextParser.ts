@@ -3,7 +3,7 @@
  * It never throws: text it cannot read becomes a problem on its own range and
  * parsing goes on with the next token or line.
  */
-import type { Claim, ClaimDocumentModel, ParseProblem, Suppression } from '../model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model';
 import { headerKeys, readHeaderValue } from './headerParser';
 import { contentLength, rangeOnLine, tokenize } from './lineTokens';
 import { parseServiceLine } from './serviceLineParser';
@@ -14,7 +14,6 @@ const claimKeywordPattern = /^claim(?=\s|$)/i;
 const suppressionPattern = /^\s*claim-lint-disable(-next-line)?\s+(\S.*?)\s*$/;
 
 class ClaimTextParser {
-  private readonly claims: Claim[] = [];
   private readonly problems: ParseProblem[] = [];
   private current: Claim | undefined;
   private lastContentLine = 0;
@@ -25,16 +24,19 @@ class ClaimTextParser {
   /** `claim-lint-disable` comments of the current claim: they last until the next claim starts. */
   private openSuppressions: Suppression[] = [];
 
-  /** `firstLine`: the document line the text starts at, when parsing a slice of a document. */
-  constructor(firstLine = 0) {
+  /** `firstLine`: the document line the text starts at, when parsing a slice of a document; `visit` gets each claim when it ends. */
+  constructor(
+    firstLine: number,
+    private readonly visit: (claim: Claim) => void,
+  ) {
     this.firstLine = firstLine;
   }
 
-  parse(text: string): ClaimDocumentModel {
+  parse(text: string): ClaimsRead {
     const lines = text.split(/\r\n|\r|\n/);
     lines.forEach((line, index) => this.readLine(line, this.firstLine + index));
     this.closeClaim();
-    return { format: 'claim', claims: this.claims, problems: this.problems, suppressions: this.suppressions };
+    return { problems: this.problems, suppressions: this.suppressions };
   }
 
   private readLine(fullLine: string, lineNumber: number): void {
@@ -127,7 +129,7 @@ class ClaimTextParser {
       return;
     }
     this.current.range = { start: this.current.range.start, end: { line: this.lastContentLine, character: this.lastContentEnd } };
-    this.claims.push(this.current);
+    this.visit(this.current);
     this.current = undefined;
     this.seenHeaderKeys.clear();
   }
@@ -165,8 +167,52 @@ class ClaimTextParser {
   }
 }
 
+/**
+ * The model of a `.claim` text. Claims are read when asked for: validation
+ * visits each one without keeping it, so a large file is checked without
+ * holding its whole model; hover, the outline and edits read them all once
+ * and keep them.
+ */
+class ClaimTextModel implements ClaimDocumentModel {
+  readonly format = 'claim';
+  private read: (ClaimsRead & { claims: Claim[] }) | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly firstLine: number,
+  ) {}
+
+  readClaims(visit: (claim: Claim) => void): ClaimsRead {
+    if (this.read) {
+      this.read.claims.forEach(visit);
+      return this.read;
+    }
+    return new ClaimTextParser(this.firstLine, visit).parse(this.text);
+  }
+
+  private readAll(): ClaimsRead & { claims: Claim[] } {
+    if (!this.read) {
+      const claims: Claim[] = [];
+      this.read = { ...this.readClaims((claim) => claims.push(claim)), claims };
+    }
+    return this.read;
+  }
+
+  get claims(): Claim[] {
+    return this.readAll().claims;
+  }
+
+  get problems(): ParseProblem[] {
+    return this.readAll().problems;
+  }
+
+  get suppressions(): Suppression[] {
+    return this.readAll().suppressions ?? [];
+  }
+}
+
 export function parseClaimText(text: string, firstLine = 0): ClaimDocumentModel {
-  return new ClaimTextParser(firstLine).parse(text);
+  return new ClaimTextModel(text, firstLine);
 }
 
 /** True for a line that starts a claim (`claim ID`). */

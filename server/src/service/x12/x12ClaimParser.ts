@@ -5,7 +5,7 @@
  * element or component, also in one-line files.
  */
 import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
-import type { Claim, ClaimDocumentModel, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
@@ -233,20 +233,20 @@ class X12DocumentModel implements ClaimDocumentModel {
     private readonly lexProblems: readonly ParseProblem[],
   ) {}
 
-  readClaims(visit: (claim: Claim) => void): ParseProblem[] {
+  readClaims(visit: (claim: Claim) => void): ClaimsRead {
     if (this.read) {
       this.read.claims.forEach(visit);
-      return this.read.problems;
+      return this.read;
     }
     const problems = [...this.lexProblems];
     new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments);
-    return problems;
+    return { problems };
   }
 
   private readAll(): { claims: Claim[]; problems: ParseProblem[] } {
     if (!this.read) {
       const claims: Claim[] = [];
-      const problems = this.readClaims((claim) => claims.push(claim));
+      const { problems } = this.readClaims((claim) => claims.push(claim));
       this.read = { claims, problems };
     }
     return this.read;
