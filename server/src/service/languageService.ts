@@ -24,7 +24,7 @@ import { parseClaimText } from './parser/claimTextParser';
 import { parseClaimAround } from './parser/claimSlice';
 import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
 import { X12Editor } from './x12/x12Editor';
-import type { ClaimEditor } from './edit/claimEditor';
+import { type ClaimEditor, noEditsEditor } from './edit/claimEditor';
 import type { MueEntry } from './data/mueFile';
 import { type ClaimSettings, defaultSettings } from './settings';
 
@@ -87,8 +87,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     parse,
     // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
     parseClaimAround: (document, line, lastLine) => (isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine)),
-    doValidation(document, model, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, ...mue });
+    doValidation(_document, model, settings = defaultSettings) {
+      const findings = collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue });
       return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
     },
     doHover: (_document, model, position) => (model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference)),
@@ -96,16 +96,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
     createDocumentValidator() {
-      const incremental = new IncrementalClaimValidation((model, document, settings) =>
-        collectFindings(model, { reference, editor: new ClaimTextEditor(document), settings, ...mue }),
-      );
+      const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }));
       let x12ClaimsRead = 0;
       return {
         validate(document, settings = defaultSettings) {
           if (isX12(document)) {
             const model = parseX12Text(document.getText());
             x12ClaimsRead = model.claims.length;
-            return findingsToDiagnostics(collectFindings(model, { reference, editor: editorFor(document, model), settings, ...mue }), settings, options.rulesDocsBase);
+            return findingsToDiagnostics(collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }), settings, options.rulesDocsBase);
           }
           x12ClaimsRead = -1;
           return findingsToDiagnostics(incremental.findings(document, settings), settings, options.rulesDocsBase);

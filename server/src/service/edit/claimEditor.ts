@@ -26,3 +26,17 @@ export interface ClaimEditor {
   insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[];
   deleteLine(line: ServiceLine): TextEdit[];
 }
+
+/**
+ * The editor validation gives rules: diagnostics never carry fixes (code
+ * actions work them out again for the lines asked about), so on a large file
+ * no time goes to edits nobody will apply.
+ */
+export const noEditsEditor: ClaimEditor = {
+  replaceCode: () => [],
+  replaceModifier: () => [],
+  addModifier: () => [],
+  setUnits: () => [],
+  insertLine: () => [],
+  deleteLine: () => [],
+};

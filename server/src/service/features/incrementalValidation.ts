@@ -28,8 +28,8 @@ interface Chunk {
   findings: Finding[];
 }
 
-/** The findings of one chunk's model; `document` is the whole document, for the quick fixes' edits. */
-export type ChunkChecker = (model: ClaimDocumentModel, document: TextDocument, settings: ClaimSettings) => Finding[];
+/** The findings of one chunk's model (without fixes: diagnostics do not carry them). */
+export type ChunkChecker = (model: ClaimDocumentModel, settings: ClaimSettings) => Finding[];
 
 const lineBreak = /\r\n|\r|\n/g;
 const commentLine = /[^\S\r\n]*#/y;
@@ -104,17 +104,17 @@ export class IncrementalClaimValidation {
     const text = document.getText();
     const settingsKey = JSON.stringify(settings);
     if (this.text === undefined || settingsKey !== this.settingsKey) {
-      this.chunks = this.readChunks(document, settings, text, 0, text.length, 0);
+      this.chunks = this.readChunks(settings, text, 0, text.length, 0);
       this.lastChunksRead = this.chunks.length;
     } else {
-      this.update(document, settings, this.text, text);
+      this.update(settings, this.text, text);
     }
     this.text = text;
     this.settingsKey = settingsKey;
     return this.chunks.flatMap((chunk) => chunk.findings);
   }
 
-  private update(document: TextDocument, settings: ClaimSettings, oldText: string, text: string): void {
+  private update(settings: ClaimSettings, oldText: string, text: string): void {
     const prefix = commonPrefixLength(oldText, text);
     const suffix = commonSuffixLength(oldText, text, Math.min(oldText.length, text.length) - prefix);
     if (prefix === oldText.length && prefix === text.length) {
@@ -130,7 +130,7 @@ export class IncrementalClaimValidation {
     const readStartLine = before.length > 0 ? this.chunkEndLine(before.length - 1) : 0;
     const moveBy = text.length - oldText.length;
     const readEnd = after.length > 0 ? (after[0] as Chunk).start + moveBy : text.length;
-    const read = this.readChunks(document, settings, text, readStart, readEnd, readStartLine);
+    const read = this.readChunks(settings, text, readStart, readEnd, readStartLine);
     this.lastChunksRead = read.length;
     const readLines = lineStarts(text.slice(readStart, readEnd)).length - 1;
     const firstAfter = after[0];
@@ -157,7 +157,7 @@ export class IncrementalClaimValidation {
   }
 
   /** Cuts [start, end) of the text at `claim` lines and checks each piece. */
-  private readChunks(document: TextDocument, settings: ClaimSettings, text: string, start: number, end: number, startLine: number): Chunk[] {
+  private readChunks(settings: ClaimSettings, text: string, start: number, end: number, startLine: number): Chunk[] {
     const slice = text.slice(start, end);
     const starts = lineStarts(slice);
     const cuts: number[] = [0];
@@ -183,7 +183,7 @@ export class IncrementalClaimValidation {
         return;
       }
       const model = parseClaimText(slice.slice(chunkStart, chunkEnd), startLine + firstLine);
-      chunks.push({ start: start + chunkStart, end: start + chunkEnd, startLine: startLine + firstLine, findings: this.checkChunk(model, document, settings) });
+      chunks.push({ start: start + chunkStart, end: start + chunkEnd, startLine: startLine + firstLine, findings: this.checkChunk(model, settings) });
     });
     return chunks;
   }
