@@ -6,14 +6,15 @@
  * folder that is removed at the end, so nothing is written into the repository.
  */
 import * as fs from 'node:fs';
+import type { Outcome } from './childProcesses';
 import { BenchUsageError, parseBenchOptions, usage } from './benchOptions';
 import { type FolderRuns, cliPath, runCli, runCliOnFolder } from './cliBench';
-import { type Corpus, formatNames, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
+import { closestTo, type Corpus, formatNames, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
 import { compareWithPeerInChild, measureInChild } from './inProcessBench';
 import { describeMachine } from './machine';
 import { type CorpusResults, renderReport } from './report';
 import { measureThroughServer, serverPath } from './serverBench';
-import { megabytes } from './stats';
+import { formatMs, formatNumber, median, megabytes } from './stats';
 import { targets } from './targets';
 
 function progress(message: string): void {
@@ -24,29 +25,36 @@ function nameOf(corpus: Corpus): string {
   return `${corpus.label} ${formatNames[corpus.format]} (${megabytes(corpus.bytes).toFixed(1)} MB, ${corpus.serviceLines.toLocaleString('en-US')} service lines)`;
 }
 
+/** A measurement's headline on stderr as soon as it is known, so a long run shows where it is and what it found. */
+function outcomeLine<T>(outcome: Outcome<T>, describe: (value: T) => string): string {
+  return outcome.ok ? describe(outcome.value) : `MISS (${outcome.reason})`;
+}
+
 async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
-  progress(`${nameOf(corpus)}: parse and validate in a child process`);
+  const name = nameOf(corpus);
+  progress(`${name}: parse and validate in a child process`);
   const measured = await measureInChild(corpus);
+  progress(`  ${outcomeLine(measured, (m) => `check ${formatMs(m.checkMs)}, retained heap ${formatNumber(m.retainedHeapBytes / corpus.bytes)}× file`)}`);
   let peer;
   if (corpus.format === 'x12') {
-    progress(`${nameOf(corpus)}: against node-x12`);
+    progress(`${name}: against node-x12`);
     peer = await compareWithPeerInChild(corpus);
+    progress(`  ${outcomeLine(peer, (p) => `ours ${formatMs(p.oursCheckMs)}, node-x12 ${formatMs(p.peerParseMs)}`)}`);
   }
-  progress(`${nameOf(corpus)}: through the server`);
+  progress(`${name}: through the server`);
   const server = await measureThroughServer(corpus);
-  progress(`${nameOf(corpus)}: through the CLI`);
+  const failure = server.failure ? `; MISS at ${server.failure.stage} (${server.failure.reason})` : '';
+  progress(`  didOpen to diagnostics ${formatMs(server.openToDiagnosticsMs ?? NaN)}, edit to diagnostics ${formatMs(median(server.editToDiagnosticsMs))}${failure}`);
+  progress(`${name}: through the CLI`);
   const cli = await runCli([corpus.file]);
+  progress(`  ${outcomeLine(cli, (c) => formatMs(c.ms))}`);
   return { corpus, measured, server, cli, ...(peer ? { peer } : {}) };
 }
 
-/** The corpora closest to 5 MB (or the smallest), copied into a folder for the CLI's whole-folder run. */
+/** Per format, the corpus closest to 5 MB, copied into a folder for the CLI's whole-folder run. */
 function folderCorpora(corpora: readonly Corpus[]): Corpus[] {
   const formats = [...new Set(corpora.map((corpus) => corpus.format))];
-  return formats.flatMap((format) => {
-    const candidates = corpora.filter((corpus) => corpus.format === format && corpus.bytes <= 2 * targets.editTargetBytes);
-    const pick = candidates.sort((a, b) => b.bytes - a.bytes)[0] ?? corpora.filter((corpus) => corpus.format === format).sort((a, b) => a.bytes - b.bytes)[0];
-    return pick ? [pick] : [];
-  });
+  return formats.flatMap((format) => closestTo(targets.editTargetBytes, corpora.filter((corpus) => corpus.format === format)) ?? []);
 }
 
 async function main(args: readonly string[]): Promise<void> {
