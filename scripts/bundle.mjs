@@ -9,5 +9,14 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/node/serverMain.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['cli/src/claimLint.ts'], outfile: 'dist/claim-lint.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The glob library's file walker comes in as an ES module reading import.meta.url, which a
+  // CommonJS bundle does not have: it is given the bundle's own URL. The bundle is also its
+  // own worker thread script (cli/src/workerPool.ts).
+  build({
+    ...common,
+    entryPoints: ['cli/src/claimLint.ts'],
+    outfile: 'dist/claim-lint.js',
+    banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__bundleUrl' },
+  }),
 ]);

@@ -15,19 +15,31 @@ export interface CliOptions {
   quiet: boolean;
   config?: string;
   stdinFilename?: string;
+  /** Worker threads for files; 1 checks them in this thread. Undefined: one per core, fewer for few or small files. */
+  jobs?: number;
+  /** Files larger than this many bytes are read as a stream, one transaction or claim at a time. */
+  streamThreshold: number;
+  /** While streaming, the size of one checked piece; a transaction (or claim run) larger than this is cut. */
+  streamChunk: number;
   help: boolean;
   version: boolean;
-  /** Files and folders in the order given; `-` is standard input. */
+  /** Files, folders and globs in the order given; `-` is standard input. */
   operands: string[];
 }
 
 export class UsageError extends Error {}
 
-export const helpText = `Usage: claim-lint [options] <files or folders...>
+const megabyte = 1024 * 1024;
+export const defaultStreamThreshold = 32 * megabyte;
+export const defaultStreamChunk = 4 * megabyte;
+
+export const helpText = `Usage: claim-lint [options] <files, folders or globs...>
        claim-lint [options] - --stdin-filename NAME < file
 
 Checks .claim and X12 837P files (.837, .x12, .edi) with the same rules as the
-CPT Claims editor extension. Folders are searched for those files.
+CPT Claims editor extension. Folders are searched for those files; a glob
+('claims/**/*.837', quoted so the shell leaves it alone) checks the files it
+matches. Files are checked in parallel, one worker thread per core.
 
 Options:
   --format stylish|json|jsonl|sarif  Output format (default: stylish)
@@ -37,11 +49,30 @@ Options:
                                .claimlintrc.json found above each file
   --stdin-filename NAME        The name of the text read from '-' (its
                                extension picks the format)
+  --jobs N                     Check files in N worker threads (default: one
+                               per core; 1 checks them one after another)
+  --stream-threshold BYTES     Read files larger than this as a stream, one
+                               transaction or claim at a time (default: 32M)
+  --stream-chunk BYTES         The most text checked at once while streaming;
+                               a larger 837 transaction is cut before an HL
+                               or CLM segment (default: 4M)
   -h, --help                   Show this help
   -v, --version                Show the version
 
+BYTES is a whole number, optionally followed by K, M or G (1024-based).
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or read error.
 `;
+
+/** A size such as 4096, 64K, 32M or 1G (1024-based). */
+function parseBytes(name: string, value: string): number {
+  const match = /^(\d+)([KMG]?)$/i.exec(value);
+  const units: Record<string, number> = { '': 1, K: 1024, M: megabyte, G: 1024 * megabyte };
+  const bytes = match ? Number(match[1]) * (units[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new UsageError(`${name} needs a size in bytes such as 4096, 64K or 32M, not '${value}'`);
+  }
+  return bytes;
+}
 
 function valueOf(args: readonly string[], index: number, name: string): string {
   const value = args[index + 1];
@@ -52,7 +83,15 @@ function valueOf(args: readonly string[], index: number, name: string): string {
 }
 
 export function parseOptions(args: readonly string[]): CliOptions {
-  const options: CliOptions = { format: 'stylish', quiet: false, help: false, version: false, operands: [] };
+  const options: CliOptions = {
+    format: 'stylish',
+    quiet: false,
+    streamThreshold: defaultStreamThreshold,
+    streamChunk: defaultStreamChunk,
+    help: false,
+    version: false,
+    operands: [],
+  };
   let onlyOperands = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -108,13 +147,27 @@ export function parseOptions(args: readonly string[]): CliOptions {
       case '--stdin-filename':
         options.stdinFilename = take();
         break;
+      case '--jobs': {
+        const value = take();
+        if (!/^\d+$/.test(value) || Number(value) < 1) {
+          throw new UsageError(`--jobs needs a whole number of at least 1, not '${value}'`);
+        }
+        options.jobs = Number(value);
+        break;
+      }
+      case '--stream-threshold':
+        options.streamThreshold = parseBytes(name, take());
+        break;
+      case '--stream-chunk':
+        options.streamChunk = parseBytes(name, take());
+        break;
       default:
         throw new UsageError(`unknown option '${name}'`);
     }
   }
   if (!options.help && !options.version) {
     if (options.operands.length === 0) {
-      throw new UsageError('no files or folders to check');
+      throw new UsageError('no files, folders or globs to check');
     }
     if (options.operands.filter((operand) => operand === '-').length > 1) {
       throw new UsageError("standard input ('-') can be read only once");

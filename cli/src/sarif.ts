@@ -22,6 +22,11 @@ export interface SarifContext {
   rulesDocsBase: string;
 }
 
+/** A file URL for an absolute path; else a relative URI reference, each part percent-encoded (spaces, `<stdin>`). */
+function artifactUri(filePath: string): string {
+  return path.isAbsolute(filePath) ? pathToFileURL(filePath).href : filePath.split(path.sep).map(encodeURIComponent).join('/');
+}
+
 export function sarif(results: readonly FileResult[], context: SarifContext): string {
   const ruleIndex = new Map(allRules.map((rule, index) => [rule.id, index]));
   const log = {
@@ -50,7 +55,7 @@ export function sarif(results: readonly FileResult[], context: SarifContext): st
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: path.isAbsolute(result.filePath) ? pathToFileURL(result.filePath).href : result.filePath.split(path.sep).join('/') },
+                  artifactLocation: { uri: artifactUri(result.filePath) },
                   region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
                 },
               },

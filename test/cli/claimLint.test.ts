@@ -4,30 +4,10 @@
  * input, folders and exit codes.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
-import { repoRoot } from '../support/repoRoot';
-
-const root = repoRoot();
-const cli = path.join(root, 'dist', 'claim-lint.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[], cwd: string, input?: string): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, input: input ?? '', encoding: 'utf8', timeout: 15000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const loneAddOn = 'claim CLM-LONE\n  dos: 2026-03-14\n  dx: C50.411\n  19284-RT   x1   $400.00   dx=A\n';
-/** Three lesions documented, two billed: a lesion-units warning and nothing else. */
-const unitsWarning = 'claim CLM-WARN\n  dos: 2026-03-16\n  dx: C50.411\n  lesions: 3\n  19283-RT   x1   $350.00   dx=A\n  19284-RT   x1   $400.00   dx=A\n';
+import { cliPath as cli, jsonlRows, loneAddOn, root, runCli as run, unitsWarning, useTempFolder } from './cliRunner';
 
 interface JsonResult {
   filePath: string;
@@ -37,21 +17,12 @@ interface JsonResult {
 }
 
 describe('claim-lint command line', () => {
-  let dir: string;
-
+  const temp = useTempFolder();
+  const write = temp.write;
+  let dir = '';
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lint-'));
+    dir = temp.dir();
   });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const write = (name: string, text: string): string => {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return file;
-  };
 
   it('writes SARIF 2.1.0 with the rules, their help pages and exact regions', () => {
     write('lone.claim', loneAddOn);
@@ -217,5 +188,102 @@ describe('claim-lint command line', () => {
     assert.equal(version.status, 0);
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     assert.equal(version.stdout.trim(), manifest.version);
+  });
+
+  it('names every option in --help, and -h and -v do the same as --help and --version', () => {
+    const help = run(['-h'], dir);
+    assert.equal(help.status, 0);
+    for (const option of ['--format', '--max-warnings', '--quiet', '--config', '--stdin-filename', '--jobs', '--stream-threshold', '--stream-chunk', '--help', '--version']) {
+      assert.match(help.stdout, new RegExp(`^ +(-[a-z], )?${option}\\b`, 'm'), option);
+    }
+    assert.equal(help.stdout, run(['--help'], dir).stdout);
+    assert.equal(run(['-v'], dir).stdout, run(['--version'], dir).stdout);
+  });
+
+  it('rejects an unknown option with exit 2, naming it, and checks nothing', () => {
+    write('lone.claim', loneAddOn);
+    const result = run(['--frobnicate', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /unknown option '--frobnicate'/);
+    assert.match(result.stderr, /claim-lint --help/);
+    assert.equal(result.stdout, '');
+  });
+
+  it('rejects bad option values with exit 2', () => {
+    write('lone.claim', loneAddOn);
+    const cases: Array<[string[], RegExp]> = [
+      [['--jobs', '0', 'lone.claim'], /--jobs needs a whole number of at least 1, not '0'/],
+      [['--jobs', 'many', 'lone.claim'], /--jobs needs a whole number/],
+      [['--max-warnings', '-1', 'lone.claim'], /--max-warnings needs a whole number, not '-1'/],
+      [['--stream-threshold', '12Q', 'lone.claim'], /--stream-threshold needs a size in bytes/],
+      [['--stream-chunk', '0', 'lone.claim'], /--stream-chunk needs a size in bytes/],
+      [['lone.claim', '--format'], /--format needs a value/],
+      [['--config', '--quiet', 'lone.claim'], /--config needs a value/],
+      [['-', '-'], /standard input \('-'\) can be read only once/],
+      [['--quiet'], /no files, folders or globs to check/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args, dir);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, message, args.join(' '));
+      assert.equal(result.stdout, '', args.join(' '));
+    }
+  });
+
+  it('takes option values after =, sizes with K/M/G, and operands that start with - after --', () => {
+    write('-odd.claim', loneAddOn);
+    const result = run(['--format=jsonl', '--stream-threshold=1K', '--stream-chunk=2M', '--', '-odd.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(
+      jsonlRows(result.stdout).map((row) => [row.file, row.ruleId, row.claimId]),
+      [['-odd.claim', 'addon-without-primary', 'CLM-LONE']],
+    );
+  });
+
+  it('reads a .claim from standard input when --stdin-filename names one, and calls it <stdin> without a name', () => {
+    const named = run(['--format', 'jsonl', '--stdin-filename', 'batch/in.claim', '-'], dir, loneAddOn);
+    assert.equal(named.status, 1, named.stderr);
+    assert.deepEqual(jsonlRows(named.stdout).map((row) => [row.file, row.ruleId, row.line]), [['batch/in.claim', 'addon-without-primary', 4]]);
+    const unnamed = run(['-'], dir, unitsWarning);
+    assert.equal(unnamed.status, 0, unnamed.stderr);
+    assert.match(unnamed.stdout, /^<stdin>$/m);
+    assert.match(unnamed.stdout, /lesion-units/);
+  });
+
+  it('checks standard input in its place among the files', () => {
+    write('a.claim', loneAddOn);
+    write('z.claim', loneAddOn);
+    const result = run(['--format', 'json', 'a.claim', '-', 'z.claim'], dir, unitsWarning);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as JsonResult[]).map((r) => r.filePath),
+      ['a.claim', '<stdin>', 'z.claim'],
+    );
+  });
+
+  it('exits 2 on a config that is not JSON, naming it, and still checks the files it does not govern', () => {
+    write('bad/.claimlintrc.json', '{ rules: ');
+    write('bad/lone.claim', loneAddOn);
+    write('good/lone.claim', loneAddOn);
+    const result = run(['--format', 'jsonl', 'bad', 'good'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /bad\/lone\.claim: cannot read config .*\.claimlintrc\.json: not valid JSON/);
+    assert.deepEqual(jsonlRows(result.stdout).map((row) => row.file), [path.join('good', 'lone.claim')]);
+  });
+
+  it('exits 2 when --config names a file that does not exist', () => {
+    write('lone.claim', loneAddOn);
+    const result = run(['--config', 'nowhere.json', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /config file nowhere\.json does not exist/);
+  });
+
+  it('reports a data file the config names but cannot be read once, exits 2, and checks with the bundled data', () => {
+    write('.claimlintrc.json', JSON.stringify({ descriptorFiles: ['missing.tsv'] }));
+    write('a.claim', loneAddOn);
+    write('b.claim', loneAddOn);
+    const result = run(['--jobs', '2', 'a.claim', 'b.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr.match(/cannot read descriptor file .*missing\.tsv/g)?.length, 1, result.stderr);
+    assert.equal(result.stdout.match(/addon-without-primary/g)?.length, 2);
   });
 });

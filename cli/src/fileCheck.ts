@@ -1,0 +1,158 @@
+/**
+ * Checking one file (or standard input) with the settings that apply to it:
+ * read whole and given to the language service, or, above the stream
+ * threshold, read as a stream and checked a piece at a time with the same
+ * findings. The same code runs in the main thread and in worker threads.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigError, ConfigResolver, type LoadedConfig } from './config';
+import { claimIdAt, toMessage } from './diagnosticMessages';
+import type { FileResult, LintMessage } from './formatters';
+import { ChunkChecker } from './stream/chunkChecker';
+import { ClaimStream } from './stream/claimStream';
+import { StreamedMessages } from './stream/streamedMessages';
+import { StreamLimitError, X12Stream } from './stream/x12Stream';
+
+const x12Extensions = new Set(['.837', '.x12', '.edi']);
+const readPieceBytes = 1024 * 1024;
+
+export interface CheckOptions {
+  quiet: boolean;
+  streamThreshold: number;
+  streamChunk: number;
+}
+
+export interface FileJob {
+  /** As the user named it (an operand, or a path under an operand folder). */
+  displayPath: string;
+  absolutePath: string;
+}
+
+/** What checking a file gave: its result, or why it could not be read; and data-file problems first met on it. */
+export type JobOutcome = ({ result: FileResult } | { readError: string }) & { warnings: string[] };
+
+const readErrorTexts: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'not a folder',
+};
+
+export function errorText(error: unknown): string {
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return code !== undefined ? (readErrorTexts[code] ?? code) : error instanceof Error ? error.name : 'unknown error';
+}
+
+function languageIdOf(file: string): string {
+  return x12Extensions.has(path.extname(file).toLowerCase()) ? 'x12' : 'claim';
+}
+
+/** The pieces of `source`, with `head` (already read from `rest`) first. */
+async function* replay(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  try {
+    if (head !== '') {
+      yield head;
+    }
+    for (let next = await rest.next(); next.done !== true; next = await rest.next()) {
+      yield next.value;
+    }
+  } finally {
+    await rest.return?.();
+  }
+}
+
+/** Reads from `source` until `atLeast` characters or its end. */
+async function readHead(source: AsyncIterable<string>, atLeast: number): Promise<{ head: string; ended: boolean; rest: AsyncIterator<string> }> {
+  const rest = source[Symbol.asyncIterator]();
+  let head = '';
+  while (head.length < atLeast) {
+    const next = await rest.next();
+    if (next.done === true) {
+      return { head, ended: true, rest };
+    }
+    head += next.value;
+  }
+  return { head, ended: false, rest };
+}
+
+export class FileChecker {
+  private readonly configs: ConfigResolver;
+  private warningsReported = 0;
+
+  constructor(
+    configFile: string | undefined,
+    private readonly options: CheckOptions,
+  ) {
+    this.configs = new ConfigResolver(configFile);
+  }
+
+  async checkFile(job: FileJob): Promise<JobOutcome> {
+    return this.outcome(job, async (config) => {
+      const size = fs.statSync(job.absolutePath).size;
+      if (size <= this.options.streamThreshold) {
+        return this.checkWhole(fs.readFileSync(job.absolutePath, 'utf8'), job, config);
+      }
+      const stream = fs.createReadStream(job.absolutePath, { encoding: 'utf8', highWaterMark: readPieceBytes });
+      return this.checkStream(stream as AsyncIterable<string>, job, config);
+    });
+  }
+
+  /** Standard input: read whole when it ends within the stream threshold, else streamed from what was read. */
+  async checkText(job: FileJob, source: AsyncIterable<string>): Promise<JobOutcome> {
+    return this.outcome(job, async (config) => {
+      const { head, ended, rest } = await readHead(source, this.options.streamThreshold + 1);
+      return ended ? this.checkWhole(head, job, config) : this.checkStream(replay(head, rest), job, config);
+    });
+  }
+
+  private async outcome(job: FileJob, check: (config: LoadedConfig) => Promise<LintMessage[]>): Promise<JobOutcome> {
+    let outcome: { result: FileResult } | { readError: string };
+    try {
+      const all = await check(this.configs.configFor(job.absolutePath));
+      const messages = this.options.quiet ? all.filter((m) => m.severity === 'error') : all;
+      outcome = {
+        result: {
+          filePath: job.displayPath,
+          messages,
+          errorCount: messages.filter((m) => m.severity === 'error').length,
+          warningCount: messages.filter((m) => m.severity === 'warning').length,
+        },
+      };
+    } catch (error) {
+      if (error instanceof ConfigError || error instanceof StreamLimitError) {
+        outcome = { readError: error.message };
+      } else if (error instanceof Error && 'code' in error) {
+        outcome = { readError: errorText(error) };
+      } else {
+        throw error;
+      }
+    }
+    const warnings = this.configs.warnings.slice(this.warningsReported);
+    this.warningsReported = this.configs.warnings.length;
+    return { ...outcome, warnings };
+  }
+
+  private checkWhole(text: string, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
+    const document = TextDocument.create(`file://${job.absolutePath}`, languageIdOf(job.absolutePath), 1, text);
+    const model = config.service.parse(document);
+    const diagnostics = config.service.doValidation(document, model, config.settings);
+    return Promise.resolve(diagnostics.map((diagnostic) => toMessage(diagnostic, claimIdAt(model, diagnostic.range.start))));
+  }
+
+  private async checkStream(source: AsyncIterable<string>, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
+    const { head, rest } = await readHead(source, 64);
+    const pieces = replay(head, rest);
+    const languageId = languageIdOf(job.absolutePath);
+    const isX12 = languageId === 'x12' || /^\s*ISA/.test(head.slice(0, 64));
+    // Each piece is limited by the stream; the file's limit applies to all of them together.
+    const settings = { ...config.settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
+    const checker = new ChunkChecker(config.service, settings, `file://${job.absolutePath}`, isX12 ? 'x12' : languageId);
+    const collected = new StreamedMessages(config.settings);
+    const report = (message: LintMessage) => collected.add(message);
+    const limits = { chunk: this.options.streamChunk };
+    await (isX12 ? new X12Stream(checker, config.settings, limits, report) : new ClaimStream(checker, limits, report)).run(pieces);
+    return collected.finish(checker.claimIdAtFileStart);
+  }
+}

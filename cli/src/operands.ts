@@ -1,0 +1,90 @@
+/**
+ * The operands of the command line as the list of things to check, in the
+ * order given: a file, the claim files under a folder (sorted, so output
+ * does not depend on the file system's order), the files a glob matches, or
+ * standard input. An operand that names nothing is kept in its place as a
+ * read error, so it is reported in order and the rest are still checked.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { errorText, type FileJob } from './fileCheck';
+
+const claimExtensions = new Set(['.claim', '.837', '.x12', '.edi']);
+const skippedFolders = new Set(['node_modules', '.git']);
+/** Characters that make an operand a glob (when no file of that name exists). */
+const globCharacters = /[*?[\]{}]/;
+
+export type Target = { kind: 'file'; job: FileJob } | { kind: 'stdin'; job: FileJob } | { kind: 'unreadable'; operand: string; reason: string };
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Claim files under a folder, in a stable order. */
+function walk(folder: string): string[] {
+  const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
+  return entries.flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      return skippedFolders.has(entry.name) ? [] : walk(full);
+    }
+    return entry.isFile() && claimExtensions.has(path.extname(entry.name).toLowerCase()) ? [full] : [];
+  });
+}
+
+/**
+ * The files a glob matches, as the shell would expand it (any extension,
+ * no dot files), so quoting a glob does not change what is checked.
+ */
+function expandGlob(pattern: string, cwd: string): string[] {
+  return globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false }).map((file) => path.normalize(file)).sort(byName);
+}
+
+export function expandOperands(operands: readonly string[], cwd: string, stdinFilename: string | undefined): Target[] {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const addFile = (absolutePath: string, displayPath: string) => {
+    // A file named twice (by a folder and a glob, say) is checked once, where it is first named.
+    if (!seen.has(absolutePath)) {
+      seen.add(absolutePath);
+      targets.push({ kind: 'file', job: { displayPath, absolutePath } });
+    }
+  };
+  for (const operand of operands) {
+    if (operand === '-') {
+      targets.push({ kind: 'stdin', job: { displayPath: stdinFilename ?? '<stdin>', absolutePath: path.resolve(cwd, stdinFilename ?? 'stdin.claim') } });
+      continue;
+    }
+    const absolute = path.resolve(cwd, operand);
+    let isFolder: boolean;
+    try {
+      isFolder = fs.statSync(absolute).isDirectory();
+    } catch (error) {
+      if (!globCharacters.test(operand)) {
+        targets.push({ kind: 'unreadable', operand, reason: errorText(error) });
+        continue;
+      }
+      const matches = expandGlob(operand, cwd);
+      if (matches.length === 0) {
+        targets.push({ kind: 'unreadable', operand, reason: 'no files match this glob' });
+      }
+      for (const match of matches) {
+        addFile(match, path.isAbsolute(operand) ? match : path.relative(cwd, match));
+      }
+      continue;
+    }
+    if (!isFolder) {
+      addFile(absolute, operand);
+      continue;
+    }
+    try {
+      for (const file of walk(absolute)) {
+        addFile(file, path.join(operand, path.relative(absolute, file)));
+      }
+    } catch (error) {
+      targets.push({ kind: 'unreadable', operand, reason: errorText(error) });
+    }
+  }
+  return targets;
+}

@@ -1,0 +1,106 @@
+/**
+ * The x12-control-numbers rule for the envelopes a streamed 837 shares
+ * across its pieces: GE01 counts the transactions of its group, IEA01 the
+ * groups of its interchange, GE02 repeats GS06 and IEA02 repeats ISA13, and
+ * an envelope left open at the end of the file is reported. No piece sees a
+ * whole group, so the stream counts them itself, with the rule's own logic
+ * and words (the stream-versus-whole-file tests compare them). ST/SE pairs
+ * are inside a piece and stay the language service's.
+ */
+import type { Position } from 'vscode-languageserver-types';
+import type { LintMessage, SeverityName } from '../formatters';
+
+export const controlNumbersRuleId = 'x12-control-numbers';
+
+export interface ElementSpan {
+  text: string;
+  start: Position;
+  /** The end of the range a finding on the element gets: at least one character, also when it is empty. */
+  findingEnd: Position;
+}
+
+export interface EnvelopeSegment {
+  id: string;
+  start: Position;
+  /** The end of the segment id. */
+  idEnd: Position;
+  /** Element n (1-based) is `elements[n - 1]`. */
+  elements: readonly ElementSpan[];
+}
+
+const pairs = [
+  { header: 'GS', trailer: 'GE', headerElement: 6, trailerElement: 2, countElement: 1, counts: 'ST' },
+  { header: 'ISA', trailer: 'IEA', headerElement: 13, trailerElement: 2, countElement: 1, counts: 'GS' },
+] as const;
+
+/** The ids the envelopes care about; other segments need not be shown to `observe`. */
+export const envelopeSegmentIds: ReadonlySet<string> = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
+
+export class EnvelopeTrailers {
+  private readonly open = new Map<string, { header: EnvelopeSegment; children: number }>();
+
+  constructor(
+    private readonly severity: SeverityName | undefined,
+    private readonly report: (message: LintMessage) => void,
+  ) {}
+
+  private finding(start: Position, end: Position, message: string): void {
+    if (this.severity !== undefined) {
+      this.report({
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: this.severity,
+        message,
+        ruleId: controlNumbersRuleId,
+        claimId: null,
+      });
+    }
+  }
+
+  observe(segment: EnvelopeSegment): void {
+    for (const pair of pairs) {
+      if (segment.id === pair.counts) {
+        const parent = this.open.get(pair.header);
+        if (parent) {
+          parent.children++;
+        }
+      }
+      if (segment.id === pair.header) {
+        this.open.set(pair.header, { header: segment, children: 0 });
+      } else if (segment.id === pair.trailer) {
+        const envelope = this.open.get(pair.header);
+        this.open.delete(pair.header);
+        if (!envelope) {
+          continue;
+        }
+        const expected = envelope.header.elements[pair.headerElement - 1]?.text.trim();
+        const written = segment.elements[pair.trailerElement - 1];
+        if (expected !== undefined && written && written.text.trim() !== expected) {
+          this.finding(
+            written.start,
+            written.findingEnd,
+            `${pair.trailer}0${pair.trailerElement} is '${written.text}', but ${pair.header}${String(pair.headerElement).padStart(2, '0')} opened this envelope with control number '${expected}'.`,
+          );
+        }
+        const count = segment.elements[pair.countElement - 1];
+        if (count && count.text !== String(envelope.children)) {
+          this.finding(
+            count.start,
+            count.findingEnd,
+            `${pair.trailer}01 says ${count.text || 'nothing'}, but this envelope holds ${envelope.children} ${pair.counts} segment${envelope.children === 1 ? '' : 's'}.`,
+          );
+        }
+      }
+    }
+  }
+
+  /** At the end of the file: the envelopes never closed. */
+  finish(): void {
+    for (const { header } of this.open.values()) {
+      const trailer = pairs.find((pair) => pair.header === header.id)?.trailer ?? '';
+      this.finding(header.start, header.idEnd, `This ${header.id} envelope is never closed by ${trailer}.`);
+    }
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * A large 837 checked without holding it whole. The text is read in pieces
+ * and split into segments on the terminator the ISA names; whole transaction
+ * sets (ST...SE) are gathered into a piece of about a quarter of the chunk
+ * size and checked by the language service as one document, preceded by
+ * copies of the interchange's ISA and the group's GS so it reads them as it
+ * reads the file. What spans pieces is the stream's own: the GS/GE and
+ * ISA/IEA envelope counts and control numbers (EnvelopeTrailers), and, for a
+ * transaction larger than the chunk size, which is cut before an HL or CLM
+ * segment, its SE01 segment count. See docs/scaling.md for what a cut loses.
+ */
+import type { Position } from 'vscode-languageserver-types';
+import type { ClaimSettings } from '../../../server/src/service/languageService';
+import type { LintMessage, SeverityName } from '../formatters';
+import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
+import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
+import { severityFor } from './streamedMessages';
+import { PositionCursor } from './textPositions';
+import { isLayoutSpace, JunkFinder, readSeparators, segmentIdAt, type Separators } from './x12Scan';
+
+const segmentCountRuleId = 'x12-segment-count';
+
+/** A segment, or a line, longer than the stream can hold: the file cannot be checked in bounded memory. */
+export class StreamLimitError extends Error {}
+
+export interface StreamLimits {
+  /** The most text checked at once; transactions are gathered up to a quarter of it. */
+  chunk: number;
+}
+
+type Cut = 'between-transactions' | 'inside-transaction' | 'outside-transaction';
+
+export class X12Stream {
+  private readonly cursor = new PositionCursor();
+  private readonly junk = new JunkFinder();
+  private readonly envelope: EnvelopeTrailers;
+  private readonly segmentCountSeverity: SeverityName | undefined;
+  private separators: Separators = { element: '*', segment: '~' };
+  private work = '';
+  // The chunk being gathered: `parts`, then work[chunkIndex, ...).
+  private parts: string[] = [];
+  private partsLength = 0;
+  private chunkIndex = 0;
+  private chunkStart: Position = { line: 0, character: 0 };
+  private before: CopiedSegment[] = [];
+  private envelopeSpans: FileSpan[] = [];
+  private segmentCountSpans: FileSpan[] = [];
+  private ownMessages: LintMessage[] = [];
+  // The file and its open transaction.
+  private firstIsa: string | undefined;
+  private group = '';
+  private inTransaction = false;
+  private transaction: CopiedSegment | undefined;
+  /** The last segment that set the place in the transaction (HL, CLM or LX), copied after the ST when the transaction is cut. */
+  private lastOpener: string | undefined;
+  private transactionSegments = 0;
+  private pieceSegments = 0;
+  private transactionCut = false;
+  private previousValid = true;
+
+  constructor(
+    private readonly checker: ChunkChecker,
+    settings: ClaimSettings,
+    private readonly limits: StreamLimits,
+    private readonly report: (message: LintMessage) => void,
+  ) {
+    this.envelope = new EnvelopeTrailers(severityFor(controlNumbersRuleId, settings), (message) => this.ownMessages.push(message));
+    this.segmentCountSeverity = severityFor(segmentCountRuleId, settings);
+  }
+
+  async run(source: AsyncIterable<string>): Promise<void> {
+    const pieces = source[Symbol.asyncIterator]();
+    let done = false;
+    const hardLimit = 2 * this.limits.chunk;
+    // Enough of the head to hold the ISA (106 characters after any leading space).
+    while (!done && !(this.work.search(/\S/) !== -1 && this.work.length >= this.work.search(/\S/) + 4096) && this.work.length < hardLimit) {
+      const next = await pieces.next();
+      done = next.done === true;
+      this.work += next.done ? '' : next.value;
+    }
+    const separators = readSeparators(this.work);
+    if (!separators) {
+      // The service reads no further than an ISA it cannot read: its finding is all there is.
+      this.checker.check({ before: [], text: this.work, start: this.chunkStart, after: '', ownFindings: [], ownMessages: [] }, this.report);
+      await pieces.return?.();
+      return;
+    }
+    this.separators = separators;
+    this.beginWork(this.work);
+    try {
+      await this.readAll(pieces, separators.isaStart, done);
+    } finally {
+      await pieces.return?.();
+    }
+    this.checkChunk(this.work.length, '');
+    this.ownMessages = [];
+    this.envelope.finish();
+    this.ownMessages.forEach(this.report);
+  }
+
+  private async readAll(pieces: AsyncIterator<string>, scanFrom: number, done: boolean): Promise<void> {
+    const hardLimit = 2 * this.limits.chunk;
+    for (;;) {
+      const carryStart = this.scan(scanFrom, done);
+      if (done) {
+        break;
+      }
+      this.parts.push(this.work.slice(this.chunkIndex, carryStart));
+      this.partsLength += carryStart - this.chunkIndex;
+      this.cursor.moveTo(carryStart);
+      const carry = this.work.slice(carryStart);
+      if (carry.length > hardLimit) {
+        throw new StreamLimitError(`a segment is longer than ${hardLimit} characters`);
+      }
+      const next = await pieces.next();
+      done = next.done === true;
+      this.beginWork(next.done ? carry : carry + next.value);
+      scanFrom = 0;
+    }
+  }
+
+  private beginWork(text: string): void {
+    this.work = text;
+    this.chunkIndex = 0;
+    this.cursor.beginText(text);
+    this.junk.begin(text);
+  }
+
+  /** Reads the complete segments from `from`; returns where the incomplete rest starts (the end, when `final`). */
+  private scan(from: number, final: boolean): number {
+    const work = this.work;
+    let offset = from;
+    while (offset < work.length) {
+      let terminator = work.indexOf(this.separators.segment, offset);
+      // One character past the terminator is needed to keep a \r\n line end whole.
+      if (!final && (terminator === -1 || terminator + 1 >= work.length)) {
+        return offset;
+      }
+      if (terminator === -1) {
+        terminator = work.length;
+      }
+      let next = terminator + 1;
+      if (this.separators.segment === '\r' && work.charCodeAt(next) === 10) {
+        next++;
+      }
+      const closedTransaction = this.segment(offset, terminator);
+      if (closedTransaction && this.partsLength + (Math.min(next, work.length) - this.chunkIndex) >= this.limits.chunk / 4) {
+        this.cut(Math.min(next, work.length), 'between-transactions');
+      }
+      offset = next;
+    }
+    return work.length;
+  }
+
+  /** One segment, [rawStart, terminator) with its leading space; true when it closed a transaction. */
+  private segment(rawStart: number, terminator: number): boolean {
+    const work = this.work;
+    let start = rawStart;
+    while (start < terminator && isLayoutSpace(work.charCodeAt(start))) {
+      start++;
+    }
+    let end = terminator;
+    while (end > start && (work.charCodeAt(end - 1) === 10 || work.charCodeAt(end - 1) === 13)) {
+      end--;
+    }
+    if (start === end) {
+      return false;
+    }
+    const id = segmentIdAt(work, start, end, this.separators.element);
+    const valid = id !== undefined && !this.junk.has(start, end);
+    const gathered = this.partsLength + (rawStart - this.chunkIndex);
+    if (this.inTransaction) {
+      const atLoop = valid && (id === 'HL' || id === 'CLM') && this.previousValid;
+      if (gathered >= 2 * this.limits.chunk || (gathered >= this.limits.chunk && atLoop)) {
+        this.cut(rawStart, 'inside-transaction');
+      }
+    } else if (gathered >= 2 * this.limits.chunk) {
+      this.cut(rawStart, 'outside-transaction');
+    }
+    this.firstIsa ??= `${work.slice(start, end)}${this.separators.segment}`;
+    this.previousValid = valid;
+    if (!valid || id === undefined) {
+      return false;
+    }
+    return this.validSegment(id, start, end);
+  }
+
+  private validSegment(id: string, start: number, end: number): boolean {
+    const text = () => `${this.work.slice(start, end)}${this.separators.segment}`;
+    if (id === 'ST') {
+      this.inTransaction = true;
+      this.transactionSegments = 0;
+      this.pieceSegments = 0;
+      this.transactionCut = false;
+      this.lastOpener = undefined;
+      this.transaction = { text: text(), origin: this.cursor.positionAt(start) };
+    }
+    if (this.inTransaction) {
+      this.transactionSegments++;
+      this.pieceSegments++;
+    }
+    if (id === 'GS') {
+      this.group = text();
+    } else if ((id === 'HL' || id === 'CLM' || id === 'LX') && this.inTransaction) {
+      this.lastOpener = text();
+    }
+    if (envelopeSegmentIds.has(id)) {
+      const spanStart = this.cursor.positionAt(start);
+      this.envelope.observe({ id, start: spanStart, idEnd: this.cursor.positionAt(start + id.length), elements: this.elements(id, start, end) });
+      if (id !== 'ST') {
+        this.envelopeSpans.push({ start: spanStart, end: this.cursor.positionAt(end) });
+      }
+    }
+    if (id === 'SE' && this.inTransaction) {
+      if (this.transactionCut) {
+        this.checkSegmentCount(start, end);
+      }
+      this.inTransaction = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** The elements of a segment with their positions, for the few segments the stream reads itself. */
+  private elements(id: string, start: number, end: number): ElementSpan[] {
+    const spans: ElementSpan[] = [];
+    const element = this.separators.element;
+    let from = start + id.length + element.length;
+    while (from <= end) {
+      const separator = this.work.indexOf(element, from);
+      const to = separator === -1 || separator > end ? end : separator;
+      const spanStart = this.cursor.positionAt(from);
+      const findingEnd = this.cursor.positionAt(Math.max(to, from + 1));
+      spans.push({ text: this.work.slice(from, to), start: spanStart, findingEnd });
+      from = to + element.length;
+      if (to === end) {
+        break;
+      }
+    }
+    return spans;
+  }
+
+  /** SE01 of a transaction that was cut: no piece holds all its segments, so the stream counted them. */
+  private checkSegmentCount(start: number, end: number): void {
+    const spanStart = this.cursor.positionAt(start);
+    const written = this.elements('SE', start, end)[0];
+    this.segmentCountSpans.push({ start: spanStart, end: this.cursor.positionAt(end) });
+    if (!written || written.text === String(this.transactionSegments) || this.segmentCountSeverity === undefined) {
+      return;
+    }
+    this.ownMessages.push({
+      line: written.start.line + 1,
+      column: written.start.character + 1,
+      endLine: written.findingEnd.line + 1,
+      endColumn: written.findingEnd.character + 1,
+      severity: this.segmentCountSeverity,
+      message: `SE01 says ${written.text || 'nothing'}, but this transaction has ${this.transactionSegments} segments from ST to SE.`,
+      ruleId: segmentCountRuleId,
+      claimId: null,
+    });
+  }
+
+  /** Checks the chunk gathered up to `at` in the current text and starts the next one there. */
+  private cut(at: number, kind: Cut): void {
+    const inside = kind === 'inside-transaction';
+    this.checkChunk(at, inside ? this.closingSe() : '');
+    this.chunkStart = this.cursor.positionAt(at);
+    this.chunkIndex = at;
+    this.before = [{ text: this.firstIsa ?? '' }, { text: this.group || `GS${this.separators.segment}` }];
+    if (inside && this.transaction) {
+      this.transactionCut = true;
+      // The copied ST stands for the real one: an ST never closed by SE is reported there. The
+      // last HL, CLM or LX puts the piece where the file is in the 837P layout; it is closed
+      // by the HL or CLM the piece starts with, so no claim reaches from the copy into the piece.
+      this.before.push(this.transaction);
+      if (this.lastOpener !== undefined) {
+        this.before.push({ text: this.lastOpener });
+      }
+      this.pieceSegments = this.lastOpener === undefined ? 1 : 2;
+    }
+  }
+
+  private checkChunk(at: number, after: string): void {
+    const text = this.parts.join('') + this.work.slice(this.chunkIndex, at);
+    const chunk: Chunk = {
+      before: this.before,
+      text,
+      start: this.chunkStart,
+      after: after === '' || /[\r\n]$/.test(text) ? after : `\n${after}`,
+      ownFindings: [
+        { ruleId: controlNumbersRuleId, spans: this.envelopeSpans },
+        { ruleId: segmentCountRuleId, spans: this.segmentCountSpans },
+      ],
+      ownMessages: this.ownMessages,
+    };
+    this.checker.check(chunk, this.report);
+    this.parts = [];
+    this.partsLength = 0;
+    this.envelopeSpans = [];
+    this.segmentCountSpans = [];
+    this.ownMessages = [];
+  }
+
+  /** An SE closing the piece of a cut transaction, so the piece reads as a whole transaction. */
+  private closingSe(): string {
+    const { element, segment } = this.separators;
+    const control = this.transaction?.text.split(element)[2]?.replace(segment, '') ?? '';
+    return `SE${element}${this.pieceSegments + 1}${element}${control}${segment}`;
+  }
+}
