@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
+import { type ClaimToWrite, type LineToWrite, writeX12 } from '../../server/src/service/x12/x12Writer';
 import { repoRoot } from '../support/repoRoot';
 
 const service = getLanguageService();
@@ -108,11 +109,63 @@ describe('incremental validation of .claim files', () => {
     assert.deepEqual(diagnostics, service.doValidation(document, service.parse(document), quiet));
   });
 
-  it('validates X12 documents whole, like doValidation', () => {
-    const text = fs.readFileSync(path.join(repoRoot(), 'examples', 'lone-addon.837'), 'utf8');
-    const document = TextDocument.create('file:///bench/lone.837', 'x12', 1, text);
+});
+
+/** An 837 of `count` claims, some with planted problems (a lone add-on, a lower-case code, a bad charge). */
+function x12Text(count: number, oneLine: boolean): string {
+  const claims: ClaimToWrite[] = [];
+  for (let n = 0; n < count; n++) {
+    const lines: LineToWrite[] = [
+      ...(n % 4 === 0 ? [] : [{ code: '19283', modifiers: ['RT'], charge: 350 }]),
+      { code: n % 5 === 0 ? '1928A' : '19284', modifiers: ['RT'], charge: 400, units: 1 + (n % 3) },
+      { code: n % 6 === 0 ? '76098' : '99213', charge: 90 },
+    ];
+    claims.push({ id: `CLM${n}`, diagnoses: ['C50411', 'R928'], dos: '2026-03-14', lines, ...(n % 7 === 0 ? { totalCharge: 1 } : {}) });
+  }
+  return writeX12(claims, { oneLine });
+}
+
+const x12Insertions = ['~', '*', ':', '9', 'SV1*HC:19284:LT*400*UN*2***1~\n', 'LX*9~\n', 'CLM*CLMNEW*100***11:B:1*Y*A*Y*Y~\n', 'HI*ABK:C50412~', 'hc:19283', '\n', 'x'];
+
+describe('incremental validation of X12 837 files', () => {
+  const settings = { ...defaultSettings, maxNumberOfProblems: 1e6 };
+
+  for (const oneLine of [false, true]) {
+    it(`gives the whole-document diagnostics after each of 200 random edits (${oneLine ? 'one line' : 'a segment per line'})`, () => {
+      const random = randomSource(oneLine ? 11 : 13);
+      let document = TextDocument.create('file:///bench/edits.837', 'x12', 1, x12Text(40, oneLine));
+      const validator = service.createDocumentValidator();
+      assert.deepEqual(validator.validate(document, settings), wholeDocumentDiagnostics(document));
+      for (let edit = 0; edit < 200; edit++) {
+        const text = document.getText();
+        // Edits after the ISA segment, which holds the separators.
+        const start = 106 + Math.floor(random() * (text.length - 105));
+        const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * (random() < 0.9 ? 8 : 300))));
+        const insert = random() < 0.3 ? '' : (x12Insertions[Math.floor(random() * x12Insertions.length)] ?? '');
+        document = TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }], document.version + 1);
+        assert.deepEqual(validator.validate(document, settings), wholeDocumentDiagnostics(document), `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`);
+      }
+    });
+  }
+
+  it('reads only the claim an edit is in, also when the file is one line', () => {
+    for (const oneLine of [false, true]) {
+      let document = TextDocument.create('file:///bench/one.837', 'x12', 1, x12Text(30, oneLine));
+      const validator = service.createDocumentValidator();
+      validator.validate(document, settings);
+      assert.equal(validator.lastClaimsRead, 30);
+      const offset = document.getText().indexOf('CLM*CLM17*') + 4;
+      document = TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: 'X' }], 2);
+      const diagnostics = validator.validate(document, settings);
+      assert.equal(validator.lastClaimsRead, 1);
+      assert.deepEqual(diagnostics, wholeDocumentDiagnostics(document));
+    }
+  });
+
+  it('gives the one problem of a file without ISA, like doValidation', () => {
+    const document = TextDocument.create('file:///bench/no-isa.837', 'x12', 1, 'GS*HC~\nST*837*1~\n');
     const validator = service.createDocumentValidator();
     assert.deepEqual(validator.validate(document, settings), wholeDocumentDiagnostics(document));
-    assert.equal(validator.lastClaimsRead, service.parse(document).claims.length);
+    assert.equal(validator.validate(document, settings).length, 1);
   });
 });

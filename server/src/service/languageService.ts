@@ -12,17 +12,18 @@ import { bundledModifiers } from './data/modifiers';
 import { ClaimTextEditor } from './edit/claimTextEditor';
 import { getCodeActions } from './features/codeActions';
 import { doComplete } from './features/completion';
-import { collectFindings } from './features/findings';
+import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
 import { IncrementalClaimValidation } from './features/incrementalValidation';
+import { IncrementalX12Validation } from './features/incrementalX12Validation';
 import type { ClaimDocumentModel } from './model';
 import { parseClaimText } from './parser/claimTextParser';
 import { parseClaimAround } from './parser/claimSlice';
-import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
+import { looksLikeX12, parseX12Text, X12DocumentModel } from './x12/x12ClaimParser';
 import { X12Editor } from './x12/x12Editor';
 import { type ClaimEditor, noEditsEditor } from './edit/claimEditor';
 import type { MueEntry } from './data/mueFile';
@@ -43,16 +44,16 @@ export interface ClaimLanguageService {
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
   /**
    * A validator for one open document, for editors: called again after each
-   * edit, it reads only the claims of a `.claim` file the edit touched and
-   * gives the same diagnostics as `doValidation` on the whole. X12 files are
-   * parsed and checked whole each time.
+   * edit, it reads only the claims the edit touched and gives the same
+   * diagnostics as `doValidation` on the whole. (An X12 file's segments are
+   * read whole each time, for the envelope rules.)
    */
   createDocumentValidator(): DocumentValidator;
 }
 
 export interface DocumentValidator {
   validate(document: TextDocument, settings?: ClaimSettings): Diagnostic[];
-  /** How many claims the last call read again (all of them for X12); the rest were reused. */
+  /** How many claims the last call read again; the rest were reused. */
   readonly lastClaimsRead: number;
 }
 
@@ -97,19 +98,31 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     findDocumentSymbols: getDocumentSymbols,
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }));
-      let x12ClaimsRead = 0;
+      const incrementalX12 = new IncrementalX12Validation({
+        claim: (model, settings, into) => claimChecker(model, { reference, editor: noEditsEditor, settings, ...mue }, into),
+        document: (model, settings) => documentFindings(model, { reference, editor: noEditsEditor, settings, ...mue }),
+      });
+      let lastClaimsRead = 0;
       return {
         validate(document, settings = defaultSettings) {
+          const text = document.getText();
           if (isX12(document)) {
-            const model = parseX12Text(document.getText());
-            x12ClaimsRead = model.claims.length;
-            return findingsToDiagnostics(collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }), settings, options.rulesDocsBase);
+            const model = parseX12Text(text);
+            if (!(model instanceof X12DocumentModel)) {
+              // No readable ISA: the model holds only that problem.
+              lastClaimsRead = 0;
+              return findingsToDiagnostics(collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }), settings, options.rulesDocsBase);
+            }
+            const findings = incrementalX12.findings(model, text, settings);
+            lastClaimsRead = incrementalX12.lastClaimsRead;
+            return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
           }
-          x12ClaimsRead = -1;
-          return findingsToDiagnostics(incremental.findings(document, settings), settings, options.rulesDocsBase);
+          const findings = incremental.findings(document, settings);
+          lastClaimsRead = incremental.lastChunksRead;
+          return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
         },
         get lastClaimsRead() {
-          return x12ClaimsRead === -1 ? incremental.lastChunksRead : x12ClaimsRead;
+          return lastClaimsRead;
         },
       };
     },

@@ -13,7 +13,7 @@ import type { Finding, RuleContext } from '../rules/ruleTypes';
 import type { MueEntry } from '../data/mueFile';
 import type { ClaimSettings } from '../settings';
 
-function problemFinding(problem: ParseProblem): Finding {
+export function problemFinding(problem: ParseProblem): Finding {
   const finding: Finding = { ruleId: problem.ruleId, range: problem.range, message: problem.message };
   if (problem.replacement !== undefined) {
     finding.fixes = [{ title: `Write '${problem.replacement}'`, edits: [{ range: problem.range, newText: problem.replacement }], preferred: true }];
@@ -31,21 +31,37 @@ export interface FindingOptions {
   mue?: ReadonlyMap<string, MueEntry>;
 }
 
-export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
-  const { reference, editor, settings, within } = options;
-  const enabled = claimRules.filter((rule) => settings.rules[rule.id] !== 'off');
-  const context: RuleContext = { reference, editor, format: model.format };
+function ruleContext(model: ClaimDocumentModel, options: FindingOptions): RuleContext {
+  const context: RuleContext = { reference: options.reference, editor: options.editor, format: model.format };
   if (options.mue) {
     context.mue = options.mue;
   }
-  const claimFindings: Finding[] = [];
-  const checkClaim = (claim: Claim) => {
+  return context;
+}
+
+/** A check of one claim by every claim rule the settings leave on; findings go to `into`. */
+export function claimChecker(model: ClaimDocumentModel, options: FindingOptions, into: Finding[]): (claim: Claim) => void {
+  const enabled = claimRules.filter((rule) => options.settings.rules[rule.id] !== 'off');
+  const context = ruleContext(model, options);
+  return (claim) => {
     for (const rule of enabled) {
       for (const finding of rule.check(claim, context)) {
-        claimFindings.push(finding);
+        into.push(finding);
       }
     }
   };
+}
+
+/** The findings of the rules about the whole document (X12 envelopes and layout). */
+export function documentFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
+  const context = ruleContext(model, options);
+  return documentRules.filter((rule) => options.settings.rules[rule.id] !== 'off').flatMap((rule) => rule.check(model, context));
+}
+
+export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
+  const { settings, within } = options;
+  const claimFindings: Finding[] = [];
+  const checkClaim = claimChecker(model, options, claimFindings);
   let read: ClaimsRead;
   if (!within && model.readClaims) {
     // Each claim is checked as it is read and then let go: a large file never holds its whole model.
@@ -62,9 +78,7 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
     }
   }
   findings.push(...claimFindings);
-  for (const rule of documentRules.filter((r) => settings.rules[r.id] !== 'off')) {
-    findings.push(...rule.check(model, context).filter((finding) => !within || rangesOverlap(finding.range, within)));
-  }
+  findings.push(...documentFindings(model, options).filter((finding) => !within || rangesOverlap(finding.range, within)));
   return applySuppressions(read.suppressions ?? [], findings);
 }
 

@@ -224,7 +224,7 @@ class X12ClaimReader {
  * large batch is checked without holding its whole claim model; hover, the
  * outline and edits read them all once and keep them.
  */
-class X12DocumentModel implements ClaimDocumentModel {
+export class X12DocumentModel implements ClaimDocumentModel {
   readonly format = 'x12-837p';
   private read: { claims: Claim[]; problems: ParseProblem[] } | undefined;
 
@@ -241,6 +241,38 @@ class X12DocumentModel implements ClaimDocumentModel {
     const problems = [...this.lexProblems];
     new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments);
     return { problems };
+  }
+
+  /** Problems found reading the segments themselves (before any claim is read). */
+  get segmentProblems(): readonly ParseProblem[] {
+    return this.lexProblems;
+  }
+
+  /**
+   * Where each claim's segments are, as [first, end) segment ordinals: from
+   * its CLM to the HL, SE or CLM that closes it, as the reader reads them.
+   */
+  claimSpans(): Array<{ first: number; end: number }> {
+    const spans: Array<{ first: number; end: number }> = [];
+    const segments = this.x12.interchange.segments;
+    let first = -1;
+    segments.forEach((segment, ordinal) => {
+      if (segment.id === 'CLM' || segment.id === 'HL' || segment.id === 'SE') {
+        if (first !== -1) {
+          spans.push({ first, end: ordinal });
+        }
+        first = segment.id === 'CLM' ? ordinal : -1;
+      }
+    });
+    if (first !== -1) {
+      spans.push({ first, end: segments.length });
+    }
+    return spans;
+  }
+
+  /** Reads the claim whose segments are [first, end) (a span of `claimSpans`); its problems go to `problems`. */
+  readClaimAt(span: { first: number; end: number }, problems: ParseProblem[], visit: (claim: Claim) => void): void {
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments.slice(span.first, span.end));
   }
 
   private readAll(): { claims: Claim[]; problems: ParseProblem[] } {
