@@ -8,6 +8,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../model';
+import type { X12Segments } from '../x12/segmentTable';
 import { components, type X12Segment, type X12Span } from '../x12/x12Lexer';
 
 function compare(a: Position, b: Position): number {
@@ -159,7 +160,7 @@ class X12Outline {
     }
   }
 
-  read(segments: readonly X12Segment[]): DocumentSymbol[] {
+  read(segments: X12Segments): DocumentSymbol[] {
     const { component } = this.x12.interchange.separators;
     for (const segment of segments) {
       const element = (n: number) => segment.elements[n - 1];

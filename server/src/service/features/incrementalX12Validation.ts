@@ -72,8 +72,8 @@ export class IncrementalX12Validation {
     const claimFindings: Finding[] = [];
     this.lastClaimsRead = 0;
     for (const span of model.claimSpans()) {
-      const start = interchange.segments[span.first]?.start ?? 0;
-      const end = interchange.segments[span.end - 1]?.end ?? start;
+      const start = interchange.segments.startAt(span.first);
+      const end = interchange.segments.endAt(span.end - 1);
       const key = text.slice(start, end);
       let kept = current.get(key) ?? previous.get(key);
       if (!kept) {

@@ -22,6 +22,7 @@ import {
   type X12SegmentInfo,
   x12LoopAt,
 } from '../x12/segmentDictionary';
+import type { X12Segments } from '../x12/segmentTable';
 import { components, type X12Segment, type X12Separators, type X12Span } from '../x12/x12Lexer';
 import { codeMarkdown, modifierMarkdown } from './codeDocs';
 
@@ -49,22 +50,20 @@ export type X12Target =
     };
 
 /** Index of the segment whose text holds the offset (id to last element), by binary search. */
-function segmentIndexAt(segments: readonly X12Segment[], offset: number): number {
+function segmentIndexAt(segments: X12Segments, offset: number): number {
   let low = 0;
   let high = segments.length - 1;
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const segment = segments[middle];
-    if (segment && segment.start <= offset) {
+    if (segments.startAt(middle) <= offset) {
       found = middle;
       low = middle + 1;
     } else {
       high = middle - 1;
     }
   }
-  const segment = segments[found];
-  return segment && offset < segment.end ? found : -1;
+  return found !== -1 && offset < segments.endAt(found) ? found : -1;
 }
 
 function isComposite(segmentId: string, info: X12ElementInfo | undefined, element: X12Span, separators: X12Separators): boolean {
@@ -84,7 +83,7 @@ function repeatAt(element: X12Span, offset: number, separators: X12Separators): 
 export function x12TargetAt(x12: X12Structure, offset: number): X12Target | undefined {
   const { segments, separators } = x12.interchange;
   const index = segmentIndexAt(segments, offset);
-  const segment = segments[index];
+  const segment = segments.at(index);
   if (!segment) {
     return undefined;
   }
@@ -111,11 +110,11 @@ export function x12TargetAt(x12: X12Structure, offset: number): X12Target | unde
 }
 
 /** The claim's diagnoses (HI codes with a diagnosis qualifier) up to the segment at `index`, in order. */
-function claimDiagnosesBefore(segments: readonly X12Segment[], index: number, separators: X12Separators): X12Span[] | undefined {
+function claimDiagnosesBefore(segments: X12Segments, index: number, separators: X12Separators): X12Span[] | undefined {
   const hiSegments: X12Segment[] = [];
   const floor = Math.max(0, index - maxClaimScan);
   for (let i = index; i >= floor; i--) {
-    const segment = segments[i];
+    const segment = segments.at(i);
     if (!segment) {
       continue;
     }

@@ -8,7 +8,7 @@
  * Element n (1-based, as in SV104) is `elements[n - 1]`; component k of a
  * composite (as in SV101-2) is `components[k - 1]`.
  */
-import type { X12Segment } from './x12Lexer';
+import type { X12Segments } from './segmentTable';
 
 /** Qualifier or code value → its meaning. */
 export type X12CodeTable = Readonly<Record<string, string>>;
@@ -955,14 +955,14 @@ function loopOf(id: string): X12Loop {
  * it (from the nearest HL, ST or ISA on); undefined for envelope segments
  * and where the structure cannot be told.
  */
-export function x12LoopAt(segments: readonly X12Segment[], index: number): X12Loop | undefined {
-  const target = segments[index];
+export function x12LoopAt(segments: X12Segments, index: number): X12Loop | undefined {
+  const target = segments.at(index);
   if (!target || ['ISA', 'IEA', 'GS', 'GE', 'SE'].includes(target.id)) {
     return undefined;
   }
   let start = index;
   const floor = Math.max(0, index - maxLoopScan);
-  while (start > floor && !['HL', 'ST', 'ISA', 'GS'].includes(segments[start]?.id ?? '')) {
+  while (start > floor && !['HL', 'ST', 'ISA', 'GS'].includes(segments.idAt(start) ?? '')) {
     start--;
   }
   // level: the HL loop (or header); claim: 2300 / 2320 / 2400 ...; current: the loop the last segment stands in.
@@ -970,7 +970,7 @@ export function x12LoopAt(segments: readonly X12Segment[], index: number): X12Lo
   let claim: string | undefined;
   let current: string | undefined;
   for (let i = start; i <= index; i++) {
-    const segment = segments[i];
+    const segment = segments.at(i);
     if (!segment) {
       continue;
     }

@@ -8,9 +8,12 @@ import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
 import type { Claim, ClaimDocumentModel, ClaimsRead, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
+import type { X12Segments } from './segmentTable';
 import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
 
 const maxPointers = 4;
+/** The segments the reader takes anything from. */
+const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP', 'HL', 'SE']);
 /** HI qualifiers of diagnoses: ICD-10-CM principal and other (ABK, ABF), ICD-9-CM (BK, BF). */
 const diagnosisQualifiers = new Set(['ABK', 'ABF', 'BK', 'BF']);
 
@@ -46,9 +49,12 @@ class X12ClaimReader {
     this.problems.push(problem);
   }
 
-  read(segments: readonly X12Segment[]): void {
-    for (const segment of segments) {
-      switch (segment.id) {
+  /** Reads segments [first, end); only the segments the model takes anything from are made into objects. */
+  read(segments: X12Segments, first = 0, end = segments.length): void {
+    for (let ordinal = first; ordinal < end; ordinal++) {
+      const id = segments.idAt(ordinal);
+      const segment = id !== undefined && readSegmentIds.has(id) ? (segments.at(ordinal) as X12Segment) : undefined;
+      switch (segment?.id) {
         case 'CLM':
           this.startClaim(segment);
           break;
@@ -71,7 +77,7 @@ class X12ClaimReader {
         default:
           break;
       }
-      this.claimEnd = segment.end;
+      this.claimEnd = segments.endAt(ordinal);
     }
     this.closeClaim();
   }
@@ -256,14 +262,15 @@ export class X12DocumentModel implements ClaimDocumentModel {
     const spans: Array<{ first: number; end: number }> = [];
     const segments = this.x12.interchange.segments;
     let first = -1;
-    segments.forEach((segment, ordinal) => {
-      if (segment.id === 'CLM' || segment.id === 'HL' || segment.id === 'SE') {
+    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+      const id = segments.idAt(ordinal);
+      if (id === 'CLM' || id === 'HL' || id === 'SE') {
         if (first !== -1) {
           spans.push({ first, end: ordinal });
         }
-        first = segment.id === 'CLM' ? ordinal : -1;
+        first = id === 'CLM' ? ordinal : -1;
       }
-    });
+    }
     if (first !== -1) {
       spans.push({ first, end: segments.length });
     }
@@ -272,7 +279,7 @@ export class X12DocumentModel implements ClaimDocumentModel {
 
   /** Reads the claim whose segments are [first, end) (a span of `claimSpans`); its problems go to `problems`. */
   readClaimAt(span: { first: number; end: number }, problems: ParseProblem[], visit: (claim: Claim) => void): void {
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments.slice(span.first, span.end));
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments, span.first, span.end);
   }
 
   private readAll(): { claims: Claim[]; problems: ParseProblem[] } {

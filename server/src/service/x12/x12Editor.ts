@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ClaimEditor, NewServiceLine } from '../edit/claimEditor';
 import type { Field, ServiceLine, X12Structure } from '../model';
+import type { X12Segments } from './segmentTable';
 import type { X12Segment } from './x12Lexer';
 
 /** Segments that end a service line loop (2400). */
@@ -21,7 +22,7 @@ export class X12Editor implements ClaimEditor {
     this.structure = structure;
   }
 
-  private get segments(): X12Segment[] {
+  private get segments(): X12Segments {
     return this.structure.interchange.segments;
   }
 
@@ -41,11 +42,11 @@ export class X12Editor implements ClaimEditor {
     let high = segments.length - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const segment = segments[middle] as X12Segment;
-      if (segment.start === offset) {
-        return segment.id === 'SV1' ? segment : undefined;
+      const start = segments.startAt(middle);
+      if (start === offset) {
+        return segments.idAt(middle) === 'SV1' ? segments.at(middle) : undefined;
       }
-      if (segment.start < offset) {
+      if (start < offset) {
         low = middle + 1;
       } else {
         high = middle - 1;
@@ -99,15 +100,14 @@ export class X12Editor implements ClaimEditor {
 
   /** The segments of the loop 2400 an SV1 belongs to: its LX up to the next loop. */
   private loopOf(sv1: X12Segment): { first: X12Segment; last: X12Segment } {
-    const previous = this.segments[sv1.ordinal - 1];
+    const previous = this.segments.at(sv1.ordinal - 1);
     const first = previous?.id === 'LX' ? previous : sv1;
     let last = sv1;
     for (let n = sv1.ordinal + 1; n < this.segments.length; n++) {
-      const segment = this.segments[n] as X12Segment;
-      if (loopEnds.has(segment.id)) {
+      if (loopEnds.has(this.segments.idAt(n) ?? '')) {
         break;
       }
-      last = segment;
+      last = this.segments.at(n) as X12Segment;
     }
     return { first, last };
   }
@@ -120,7 +120,7 @@ export class X12Editor implements ClaimEditor {
       this.closingSe = new Int32Array(this.segments.length).fill(-1);
       let next = -1;
       for (let n = this.segments.length - 1; n >= 0; n--) {
-        const id = this.segments[n]?.id;
+        const id = this.segments.idAt(n);
         if (id === 'SE') {
           next = n;
         } else if (id === 'ST' || id === 'GE' || id === 'IEA') {
@@ -130,7 +130,7 @@ export class X12Editor implements ClaimEditor {
       }
     }
     const se = this.closingSe[Math.min(ordinal, this.segments.length - 1)] ?? -1;
-    return se === -1 ? undefined : this.segments[se];
+    return se === -1 ? undefined : this.segments.at(se);
   }
 
   /** LX renumbering of the claim's later lines and the SE01 count, after adding `delta` segments at `from`. */
@@ -144,7 +144,7 @@ export class X12Editor implements ClaimEditor {
     };
     // LX numbers restart with each claim, so only this claim's later lines move.
     for (let n = from; n < this.segments.length; n++) {
-      const segment = this.segments[n] as X12Segment;
+      const segment = this.segments.at(n) as X12Segment;
       if (segment.id === 'CLM' || segment.id === 'HL' || segment.id === 'SE') {
         break;
       }

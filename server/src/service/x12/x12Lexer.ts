@@ -6,6 +6,7 @@
  */
 import type { ParseProblem } from '../model';
 import type { LineIndex } from './lineIndex';
+import { SegmentTable, type X12Segments } from './segmentTable';
 
 export interface X12Separators {
   element: string;
@@ -35,7 +36,7 @@ export interface X12Segment {
 
 export interface X12Interchange {
   separators: X12Separators;
-  segments: X12Segment[];
+  segments: X12Segments;
 }
 
 const isaElementCount = 16;
@@ -89,39 +90,6 @@ function readSeparators(text: string, isaStart: number, lines: LineIndex): X12Se
   }
   const repetition = repetitionField.length === 1 && !/[A-Za-z0-9]/.test(repetitionField) ? repetitionField : undefined;
   return { element, component, repetition, segment };
-}
-
-/**
- * A segment as read: its id and offsets. Elements are split from the text
- * only when asked for, because most segments (names, addresses) are never
- * looked into and a large batch holds millions of them.
- */
-class LexedSegment implements X12Segment {
-  constructor(
-    readonly id: string,
-    readonly start: number,
-    readonly end: number,
-    readonly ordinal: number,
-    private readonly source: { text: string; element: string },
-  ) {}
-
-  get elements(): X12Span[] {
-    const { text, element } = this.source;
-    const spans: X12Span[] = [];
-    let start = this.start + this.id.length + element.length;
-    if (start > this.end) {
-      return spans;
-    }
-    for (;;) {
-      const next = text.indexOf(element, start);
-      const end = next === -1 || next > this.end ? this.end : next;
-      spans.push({ start, end, text: text.slice(start, end) });
-      if (end === this.end) {
-        return spans;
-      }
-      start = end + element.length;
-    }
-  }
 }
 
 function isWhitespace(code: number): boolean {
@@ -193,7 +161,7 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
     problems.push(separators);
     return undefined;
   }
-  const segments: X12Segment[] = [];
+  const segments = new SegmentTable(text, separators.element);
   let junkStart = -1;
   const closeJunk = (end: number) => {
     if (junkStart !== -1) {
@@ -205,7 +173,6 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
       junkStart = -1;
     }
   };
-  const source = { text, element: separators.element };
   const ids = new Map<string, string>();
   let offset = isaStart;
   while (offset < text.length) {
@@ -234,8 +201,9 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
       continue;
     }
     closeJunk(start);
-    segments.push(new LexedSegment(id, start, end, segments.length, source));
+    segments.add(id, start, end);
   }
   closeJunk(text.length);
+  segments.trim();
   return { separators, segments };
 }

@@ -23,12 +23,14 @@ export const segmentCountRule: DocumentRule = {
     }
     const findings: Finding[] = [];
     let stOrdinal: number | undefined;
-    for (const segment of x12.interchange.segments) {
-      if (segment.id === 'ST') {
-        stOrdinal = segment.ordinal;
-      } else if (segment.id === 'SE' && stOrdinal !== undefined) {
-        const count = segment.ordinal - stOrdinal + 1;
-        const written = segment.elements[0];
+    const segments = x12.interchange.segments;
+    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+      const id = segments.idAt(ordinal);
+      if (id === 'ST') {
+        stOrdinal = ordinal;
+      } else if (id === 'SE' && stOrdinal !== undefined) {
+        const count = ordinal - stOrdinal + 1;
+        const written = segments.at(ordinal)?.elements[0];
         if (written && written.text !== String(count)) {
           const range = x12.lines.range(written.start, Math.max(written.end, written.start + 1));
           findings.push({
@@ -51,6 +53,9 @@ const pairs: ReadonlyArray<{ header: string; trailer: string; headerElement: num
   { header: 'ISA', trailer: 'IEA', headerElement: 13, trailerElement: 2, countElement: 1, counts: 'GS' },
 ];
 
+/** The only segments this rule reads: envelope headers, trailers and what they count. */
+const envelopeIds = new Set(pairs.flatMap((pair) => [pair.header, pair.trailer, pair.counts ?? pair.header]));
+
 export const controlNumberRule: DocumentRule = {
   id: 'x12-control-numbers',
   defaultSeverity: 'error',
@@ -69,7 +74,13 @@ export const controlNumberRule: DocumentRule = {
         message,
         fixes: [{ title: `Set it to ${replacement}`, edits: [{ range: x12.lines.range(span.start, span.end), newText: replacement }], preferred: true }],
       });
-    for (const segment of x12.interchange.segments) {
+    const segments = x12.interchange.segments;
+    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+      const id = segments.idAt(ordinal);
+      if (id === undefined || !envelopeIds.has(id)) {
+        continue;
+      }
+      const segment = segments.at(ordinal) as X12Segment;
       for (const pair of pairs) {
         if (segment.id === pair.counts) {
           const parent = open.get(pair.header);

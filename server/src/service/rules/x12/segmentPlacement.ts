@@ -55,21 +55,23 @@ export const segmentPlacementRule: DocumentRule = {
     }
     const findings: Finding[] = [];
     let place: Place = 'start';
-    for (const segment of x12.interchange.segments) {
-      const range = () => x12.lines.range(segment.start, segment.start + segment.id.length);
-      if (!known.has(segment.id)) {
-        findings.push({ ruleId: this.id, range: range(), message: `${segment.id} is not a segment of the 837P professional claim; it is skipped.` });
+    const segments = x12.interchange.segments;
+    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+      const id = segments.idAt(ordinal) ?? '';
+      const range = () => x12.lines.range(segments.startAt(ordinal), segments.startAt(ordinal) + id.length);
+      if (!known.has(id)) {
+        findings.push({ ruleId: this.id, range: range(), message: `${id} is not a segment of the 837P professional claim; it is skipped.` });
         continue;
       }
-      if (!allowed[place].has(segment.id)) {
-        const where = Object.entries(allowed).filter(([, set]) => set.has(segment.id)).map(([p]) => names[p as Place]);
+      if (!allowed[place].has(id)) {
+        const where = Object.entries(allowed).filter(([, set]) => set.has(id)).map(([p]) => names[p as Place]);
         findings.push({
           ruleId: this.id,
           range: range(),
-          message: `${segment.id} is not allowed ${names[place]}; the 837P allows it ${where.join(', or ')}.`,
+          message: `${id} is not allowed ${names[place]}; the 837P allows it ${where.join(', or ')}.`,
         });
       }
-      place = opens[segment.id] ?? place;
+      place = opens[id] ?? place;
     }
     return findings;
   },

@@ -1,0 +1,130 @@
+/**
+ * The segments of an interchange, kept as columns: start and end offsets and
+ * an index into a table of ids, ten bytes a segment. A 100 MB batch has
+ * millions of segments; an object for each made reading mostly garbage
+ * collection and the model several times the size of the file. A segment
+ * object is made when one is asked for (`at`), and splits its elements from
+ * the text only when those are read; rules that only need ids and offsets
+ * read the columns.
+ */
+import type { X12Segment, X12Span } from './x12Lexer';
+
+/** Read access to the segments, in order; `ordinal` is the position from 0 (ISA). */
+export interface X12Segments extends Iterable<X12Segment> {
+  readonly length: number;
+  at(ordinal: number): X12Segment | undefined;
+  idAt(ordinal: number): string | undefined;
+  startAt(ordinal: number): number;
+  endAt(ordinal: number): number;
+  slice(first: number, end: number): X12Segment[];
+}
+
+class TableSegment implements X12Segment {
+  constructor(
+    readonly id: string,
+    readonly start: number,
+    readonly end: number,
+    readonly ordinal: number,
+    private readonly text: string,
+    private readonly element: string,
+  ) {}
+
+  get elements(): X12Span[] {
+    const { text, element } = this;
+    const spans: X12Span[] = [];
+    let start = this.start + this.id.length + element.length;
+    if (start > this.end) {
+      return spans;
+    }
+    for (;;) {
+      const next = text.indexOf(element, start);
+      const end = next === -1 || next > this.end ? this.end : next;
+      spans.push({ start, end, text: text.slice(start, end) });
+      if (end === this.end) {
+        return spans;
+      }
+      start = end + element.length;
+    }
+  }
+}
+
+export class SegmentTable implements X12Segments {
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private idIndexes = new Uint16Array(1024);
+  private readonly ids: string[] = [];
+  private readonly idIndex = new Map<string, number>();
+  length = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly element: string,
+  ) {}
+
+  add(id: string, start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      this.grow();
+    }
+    let index = this.idIndex.get(id);
+    if (index === undefined) {
+      index = this.ids.length;
+      this.ids.push(id);
+      this.idIndex.set(id, index);
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.idIndexes[this.length] = index;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const idIndexes = new Uint16Array(size);
+    idIndexes.set(this.idIndexes);
+    this.starts = starts;
+    this.ends = ends;
+    this.idIndexes = idIndexes;
+  }
+
+  /** Drops the spare room left by growing; called once reading is done. */
+  trim(): void {
+    this.starts = this.starts.slice(0, this.length);
+    this.ends = this.ends.slice(0, this.length);
+    this.idIndexes = this.idIndexes.slice(0, this.length);
+  }
+
+  idAt(ordinal: number): string | undefined {
+    return ordinal >= 0 && ordinal < this.length ? this.ids[this.idIndexes[ordinal] ?? 0] : undefined;
+  }
+
+  startAt(ordinal: number): number {
+    return this.starts[ordinal] ?? 0;
+  }
+
+  endAt(ordinal: number): number {
+    return this.ends[ordinal] ?? 0;
+  }
+
+  at(ordinal: number): X12Segment | undefined {
+    const id = this.idAt(ordinal);
+    return id === undefined ? undefined : new TableSegment(id, this.startAt(ordinal), this.endAt(ordinal), ordinal, this.text, this.element);
+  }
+
+  slice(first: number, end: number): X12Segment[] {
+    const segments: X12Segment[] = [];
+    for (let ordinal = Math.max(0, first); ordinal < Math.min(end, this.length); ordinal++) {
+      segments.push(this.at(ordinal) as X12Segment);
+    }
+    return segments;
+  }
+
+  *[Symbol.iterator](): Iterator<X12Segment> {
+    for (let ordinal = 0; ordinal < this.length; ordinal++) {
+      yield this.at(ordinal) as X12Segment;
+    }
+  }
+}
