@@ -63,6 +63,21 @@ function poolSize(options: CliOptions, jobs: readonly FileJob[]): number {
   return Math.max(1, Math.min(os.availableParallelism(), jobs.length, Math.floor(totalBytes(jobs) / bytesPerWorker)));
 }
 
+/** Writes the output a megabyte at a time: a million findings are never one string. */
+function writeInPieces(pieces: Iterable<string>, write: (text: string) => void): void {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length >= 1024 * 1024) {
+      write(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') {
+    write(pending);
+  }
+}
+
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
@@ -139,7 +154,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
 
   // The rule pages ship beside the bundle: dist/claim-lint.js -> docs/rules/.
-  io.stdout(formatResults(options.format, results, { version: version(), rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href }));
+  const output = formatResults(options.format, results, { version: version(), rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
+  writeInPieces(output, io.stdout);
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (readErrors > 0) {

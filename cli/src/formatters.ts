@@ -32,8 +32,8 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function stylish(results: readonly FileResult[]): string {
-  const out: string[] = [];
+/** Per file: its name, a row per finding with aligned columns, a blank line; then the totals. */
+function* stylish(results: readonly FileResult[]): Generator<string> {
   let errors = 0;
   let warnings = 0;
   let problems = 0;
@@ -44,39 +44,48 @@ function stylish(results: readonly FileResult[]): string {
     if (result.messages.length === 0) {
       continue;
     }
-    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId ?? '']);
-    const widths = [0, 1].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-    out.push(result.filePath);
-    for (const [position = '', severity = '', message = '', ruleId = ''] of rows) {
-      out.push(`  ${position.padEnd(widths[0] ?? 0)}  ${severity.padEnd(widths[1] ?? 0)}  ${message}  ${ruleId}`.trimEnd());
+    const widths = [0, 0];
+    for (const m of result.messages) {
+      widths[0] = Math.max(widths[0] ?? 0, `${m.line}:${m.column}`.length);
+      widths[1] = Math.max(widths[1] ?? 0, m.severity.length);
     }
-    out.push('');
+    yield `${result.filePath}\n`;
+    for (const m of result.messages) {
+      yield `${`  ${`${m.line}:${m.column}`.padEnd(widths[0] ?? 0)}  ${m.severity.padEnd(widths[1] ?? 0)}  ${m.message}  ${m.ruleId ?? ''}`.trimEnd()}\n`;
+    }
+    yield '\n';
   }
   if (problems > 0) {
-    out.push(`${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
-    return `${out.join('\n')}\n`;
+    yield `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`;
   }
-  return '';
 }
 
-function json(results: readonly FileResult[]): string {
-  return `${JSON.stringify(
-    results.map((result) => ({
+function* json(results: readonly FileResult[]): Generator<string> {
+  yield '[';
+  for (const [index, result] of results.entries()) {
+    yield `${index === 0 ? '' : ','}${JSON.stringify({
       filePath: result.filePath,
       messages: result.messages.map(({ line, column, endLine, endColumn, severity, message, ruleId }) => ({ line, column, endLine, endColumn, severity, message, ruleId })),
       errorCount: result.errorCount,
       warningCount: result.warningCount,
-    })),
-  )}\n`;
+    })}`;
+  }
+  yield ']\n';
 }
 
-function jsonl(results: readonly FileResult[]): string {
-  return results
-    .flatMap((result) => result.messages.map((message) => `${JSON.stringify({ file: result.filePath, ...message })}\n`))
-    .join('');
+function* jsonl(results: readonly FileResult[]): Generator<string> {
+  for (const result of results) {
+    for (const message of result.messages) {
+      yield `${JSON.stringify({ file: result.filePath, ...message })}\n`;
+    }
+  }
 }
 
-export function formatResults(format: OutputFormat, results: readonly FileResult[], context: SarifContext): string {
+/**
+ * The output in pieces, so a batch with a million findings is written
+ * without first being built as one string.
+ */
+export function formatResults(format: OutputFormat, results: readonly FileResult[], context: SarifContext): Iterable<string> {
   switch (format) {
     case 'sarif':
       return sarif(results, context);

@@ -27,7 +27,10 @@ function artifactUri(filePath: string): string {
   return path.isAbsolute(filePath) ? pathToFileURL(filePath).href : filePath.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export function sarif(results: readonly FileResult[], context: SarifContext): string {
+/** A string no rule description holds, standing for the results array in the log's JSON. */
+const resultsMarker = '\u0000results\u0000';
+
+export function* sarif(results: readonly FileResult[], context: SarifContext): Generator<string> {
   const ruleIndex = new Map(allRules.map((rule, index) => [rule.id, index]));
   const log = {
     version: '2.1.0',
@@ -46,24 +49,32 @@ export function sarif(results: readonly FileResult[], context: SarifContext): st
             })),
           },
         },
-        results: results.flatMap((result) =>
-          result.messages.map((message) => ({
-            ruleId: message.ruleId ?? 'claim-lint',
-            ...(message.ruleId !== null && ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
-            level: levels[message.severity],
-            message: { text: message.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: artifactUri(result.filePath) },
-                  region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
-                },
-              },
-            ],
-          })),
-        ),
+        // Written one result at a time in place of this marker.
+        results: resultsMarker,
       },
     ],
   };
-  return `${JSON.stringify(log)}\n`;
+  const [head = '', tail = ''] = JSON.stringify(log).split(JSON.stringify(resultsMarker));
+  yield `${head}[`;
+  let first = true;
+  for (const result of results) {
+    for (const message of result.messages) {
+      yield `${first ? '' : ','}${JSON.stringify({
+        ruleId: message.ruleId ?? 'claim-lint',
+        ...(message.ruleId !== null && ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
+        level: levels[message.severity],
+        message: { text: message.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: artifactUri(result.filePath) },
+              region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+            },
+          },
+        ],
+      })}`;
+      first = false;
+    }
+  }
+  yield `]${tail}\n`;
 }

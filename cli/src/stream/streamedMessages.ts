@@ -29,17 +29,29 @@ export function severityFor(ruleId: string, settings: ClaimSettings): SeverityNa
   return configured ?? allRules.find((rule) => rule.id === ruleId)?.defaultSeverity ?? 'error';
 }
 
+/** Distinct message texts kept for sharing; past this many, new texts are kept as they come. */
+const sharedTextLimit = 10000;
+
 export class StreamedMessages {
   private messages: LintMessage[] = [];
   private total = 0;
   private readonly limit: number;
+  /** A batch repeats a few messages hundreds of thousands of times: each text is held once. */
+  private readonly sharedTexts = new Map<string, string>();
 
   constructor(private readonly settings: ClaimSettings) {
     this.limit = settings.maxNumberOfProblems;
   }
 
   add(message: LintMessage): void {
-    this.messages.push(message);
+    let text = this.sharedTexts.get(message.message);
+    if (text === undefined) {
+      text = message.message;
+      if (this.sharedTexts.size < sharedTextLimit) {
+        this.sharedTexts.set(text, text);
+      }
+    }
+    this.messages.push({ ...message, message: text });
     this.total++;
     if (this.messages.length > 2 * this.limit + 1000) {
       this.messages = this.messages.sort(compareMessages).slice(0, this.limit);

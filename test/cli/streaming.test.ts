@@ -1,0 +1,136 @@
+/**
+ * Large files are read as a stream and checked a piece at a time; these
+ * tests lower the stream threshold and the chunk size so small generated
+ * batches take that path, with transactions larger than a chunk (so they are
+ * cut), and compare every finding (rule id, message, range, claim id) with
+ * the whole-file check of the same file. Planted problems include the ones
+ * the stream reports itself: envelope counts and control numbers, SE01 of a
+ * cut transaction, envelopes never closed.
+ */
+import * as assert from 'node:assert/strict';
+import { type JsonlRow, jsonlRows, runCli, useTempFolder } from './cliRunner';
+import { x12Batch } from '../support/x12Batch';
+
+/** Six transactions of 40 claims: each transaction (about 12 KB) is larger than the 1K and 8K chunks below. */
+const batch = x12Batch(6, 40);
+
+const plantedProblems: Record<string, (text: string) => string> = {
+  'a wrong GE01 and GE02': (t) => t.replace('GE*6*1~', 'GE*5*7~'),
+  'a wrong IEA01 and IEA02': (t) => t.replace('IEA*1*000000001~', 'IEA*2*000000009~'),
+  'a wrong SE01 and SE02': (t) => t.replace('SE*519*0002~', 'SE*500*0003~'),
+  'a transaction without SE': (t) => t.replace('SE*519*0003~\n', ''),
+  'binary junk between and inside transactions': (t) => t.replace('SE*519*0002~\n', 'SE*519*0002~\n\x01\x02garbage~\n').replace('LX*2~', 'L\x01X*2~'),
+  'unknown and misplaced segments between transactions': (t) => t.replace('SE*521*0004~\n', 'SE*521*0004~\nZZZ*1~\nNM1*XX~\n'),
+  'no IEA': (t) => t.replace('IEA*1*000000001~\n', ''),
+  'a second functional group': (t) => t.replace('SE*519*0002~\n', 'SE*519*0002~\nGE*2*1~\nGS*HC*A*B*20260314*1200*2*X*005010X222A1~\n'),
+  'a claim right after ST': (t) => t.replace(/ST\*837\*0003\*005010X222A1~\n[\s\S]*?CLM\*/, 'ST*837*0003*005010X222A1~\nCLM*'),
+  'no subscriber loops': (t) => t.replace(/HL\*\d+\*1\*22\*0~\n/g, ''),
+};
+const everything = (text: string) => Object.values(plantedProblems).reduce((t, plant) => plant(t), text);
+
+const layouts: Record<string, (text: string) => string> = {
+  'one segment per line': (t) => t,
+  'one line': (t) => t.replace(/~\n/g, '~'),
+  'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
+};
+
+/** A .claim batch with an unnamed claim first, comments, suppressions of both kinds (one naming no rule) and errors, some suppressed. */
+function claimBatchText(): string {
+  const parts = ['19283 x1\n\n'];
+  for (let n = 0; n < 200; n++) {
+    const side = n % 2 === 0 ? 'LT' : 'RT';
+    parts.push(
+      `# claim ${n}\n${n % 9 === 0 ? '# claim-lint-disable-next-line claim-id\n' : ''}claim CLM-${n}${n % 9 === 0 || n % 13 === 0 ? ' extra' : ''}\n` +
+        `  dos: 2026-03-14\n  dx: C50.411\n  lesions: ${1 + (n % 3)}\n${n % 5 === 0 ? '  # claim-lint-disable lesion-units bogus-rule\n' : ''}` +
+        `${n % 7 === 0 ? '' : `  19283-${side}   x1   $350.00   dx=A\n`}  19284-${side}   x${n % 4}   $400.00   dx=A\n\n`,
+    );
+  }
+  return parts.join('');
+}
+
+describe('claim-lint on large files, streamed', () => {
+  const temp = useTempFolder();
+  const lint = (args: readonly string[], input?: string) => {
+    const result = runCli(['--format', 'jsonl', ...args], temp.dir(), input);
+    assert.ok(result.status === 0 || result.status === 1, result.stderr);
+    return jsonlRows(result.stdout);
+  };
+  const streamed = (file: string, chunk: string, extra: readonly string[] = []) => lint(['--stream-threshold', '1', '--stream-chunk', chunk, ...extra, file]);
+  const ruleIds = (rows: readonly JsonlRow[]) => new Set(rows.map((row) => row.ruleId));
+
+  for (const [layout, lay] of Object.entries(layouts)) {
+    it(`gives the whole-file findings for a multi-transaction 837 with every planted problem (${layout})`, () => {
+      temp.write('batch.837', lay(everything(batch)));
+      const whole = lint(['batch.837']);
+      for (const ruleId of ['x12-control-numbers', 'x12-segment-count', 'x12-segment-placement', 'x12-unreadable', 'x12-claim-total', 'addon-without-primary']) {
+        assert.ok(ruleIds(whole).has(ruleId), `${ruleId} planted`);
+      }
+      assert.ok(whole.some((row) => row.claimId !== null) && whole.some((row) => row.claimId === null));
+      for (const chunk of ['1K', '8K', '64K']) {
+        assert.deepEqual(streamed('batch.837', chunk), whole, `chunk ${chunk}`);
+      }
+    });
+  }
+
+  for (const [problem, plant] of Object.entries(plantedProblems)) {
+    it(`gives the whole-file findings with ${problem}`, () => {
+      temp.write('batch.837', plant(batch));
+      const whole = lint(['batch.837']);
+      assert.deepEqual(streamed('batch.837', '1K'), whole);
+      assert.deepEqual(streamed('batch.837', '8K'), whole);
+    });
+  }
+
+  it('reports SE01 of a transaction cut into pieces once, counted over all of it', () => {
+    temp.write('batch.837', batch.replace('SE*519*0002~', 'SE*500*0002~'));
+    const counts = streamed('batch.837', '1K').filter((row) => row.ruleId === 'x12-segment-count');
+    assert.deepEqual(
+      counts.map(({ line, column, message }) => ({ line, column, message })),
+      [{ line: 1040, column: 4, message: 'SE01 says 500, but this transaction has 519 segments from ST to SE.' }],
+    );
+  });
+
+  it('applies the config problem limit to the whole file, with the same notice', () => {
+    temp.write('.claimlintrc.json', JSON.stringify({ maxNumberOfProblems: 25 }));
+    temp.write('batch.837', everything(batch));
+    const whole = lint(['batch.837']);
+    assert.equal(whole.length, 26);
+    assert.equal(whole[25]?.ruleId, 'too-many-problems');
+    assert.deepEqual(streamed('batch.837', '1K'), whole);
+  });
+
+  it('gives the whole-file findings for a large .claim file, cut between claims', () => {
+    const lineEnds: Record<string, (text: string) => string> = { LF: (t) => t, CRLF: (t) => t.replace(/\n/g, '\r\n'), CR: (t) => t.replace(/\n/g, '\r') };
+    for (const [layout, lay] of Object.entries(lineEnds)) {
+      temp.write('batch.claim', lay(claimBatchText()));
+      const whole = lint(['batch.claim']);
+      for (const ruleId of ['claim-id', 'unknown-rule-id', 'addon-without-primary', 'lesion-units']) {
+        assert.ok(ruleIds(whole).has(ruleId), `${ruleId} planted (${layout})`);
+      }
+      assert.deepEqual(streamed('batch.claim', '1K'), whole, layout);
+      assert.deepEqual(streamed('batch.claim', '4K'), whole, layout);
+    }
+  });
+
+  it('streams standard input past the threshold, with the same findings', () => {
+    temp.write('batch.837', everything(batch));
+    const whole = lint(['batch.837']);
+    assert.deepEqual(lint(['--stream-threshold', '4K', '--stream-chunk', '1K', '--stdin-filename', 'batch.837', '-'], everything(batch)), whole);
+  });
+
+  it('reports an 837 that does not start with ISA as the whole-file check does', () => {
+    temp.write('notx12.837', `BHT*0019~\n${batch}`);
+    const whole = lint(['notx12.837']);
+    assert.deepEqual(whole.map((row) => row.ruleId), ['x12-envelope']);
+    assert.deepEqual(streamed('notx12.837', '1K'), whole);
+  });
+
+  it('exits 2 on a segment longer than twice the chunk size, and checks the other files', () => {
+    temp.write('endless.837', `${batch.slice(0, batch.indexOf('ST*'))}ST*837*${'0'.repeat(5000)}`);
+    temp.write('batch.837', batch);
+    const result = runCli(['--format', 'jsonl', '--stream-threshold', '1', '--stream-chunk', '1K', 'endless.837', 'batch.837'], temp.dir());
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /endless\.837: a segment is longer than 2048 characters/);
+    assert.ok(jsonlRows(result.stdout).length > 0 && jsonlRows(result.stdout).every((row) => row.file === 'batch.837'));
+  });
+});
