@@ -118,29 +118,31 @@ function hasJunk(text: string, start: number, end: number): boolean {
 /**
  * The segment id at `start` (a capital letter, then one or two capitals or
  * digits, then the element separator or the segment's end), or undefined.
- * Ids are shared strings, so a million SV1 segments hold one 'SV1'.
+ * Ids are looked up by their character codes, so reading a million SV1
+ * segments makes one 'SV1' string, not a million.
  */
-function segmentIdAt(text: string, start: number, end: number, element: string, ids: Map<string, string>): string | undefined {
+function segmentIdAt(text: string, start: number, end: number, element: number, ids: Map<number, string>): string | undefined {
+  let key = 0;
   let idEnd = start;
-  while (idEnd < end && idEnd - start < 4 && !text.startsWith(element, idEnd)) {
-    idEnd++;
-  }
-  const length = idEnd - start;
-  if (length < 2 || length > 3 || !isUpperLetter(text.charCodeAt(start))) {
-    return undefined;
-  }
-  for (let i = start + 1; i < idEnd; i++) {
-    const code = text.charCodeAt(i);
-    if (!isUpperLetter(code) && !isDigit(code)) {
+  for (; idEnd < end && idEnd - start < 4; idEnd++) {
+    const code = text.charCodeAt(idEnd);
+    if (code === element) {
+      break;
+    }
+    if (idEnd === start ? !isUpperLetter(code) : !isUpperLetter(code) && !isDigit(code)) {
       return undefined;
     }
+    key = key * 128 + code;
   }
-  const id = text.slice(start, idEnd);
-  const shared = ids.get(id);
-  if (shared !== undefined) {
-    return shared;
+  const length = idEnd - start;
+  if (length < 2 || length > 3) {
+    return undefined;
   }
-  ids.set(id, id);
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = text.slice(start, idEnd);
+    ids.set(key, id);
+  }
   return id;
 }
 
@@ -173,7 +175,8 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
       junkStart = -1;
     }
   };
-  const ids = new Map<string, string>();
+  const ids = new Map<number, string>();
+  const elementCode = separators.element.charCodeAt(0);
   let offset = isaStart;
   while (offset < text.length) {
     let terminator = text.indexOf(separators.segment, offset);
@@ -193,7 +196,7 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
     if (start === end) {
       continue;
     }
-    const id = segmentIdAt(text, start, end, separators.element, ids);
+    const id = segmentIdAt(text, start, end, elementCode, ids);
     if (id === undefined || hasJunk(text, start, end)) {
       if (junkStart === -1) {
         junkStart = start;
