@@ -17,8 +17,8 @@ export const duplicateLineRule: ClaimRule = {
     // By service line number within the claim (LX in an 837), which an edit elsewhere in the file does not change.
     const seen = new Map<string, number>();
     for (const [index, line] of claim.lines.entries()) {
-      const modifiers = line.modifiers.map((m) => m.value).sort();
-      const key = `${line.code.value}|${modifiers.join('-')}|${dateOfService(line, claim) ?? ''}`;
+      const modifiers = line.modifiers.length < 2 ? (line.modifiers[0]?.value ?? '') : line.modifiers.map((m) => m.value).sort().join('-');
+      const key = `${line.code.value}|${modifiers}|${dateOfService(line, claim) ?? ''}`;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, index + 1);

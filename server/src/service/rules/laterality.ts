@@ -12,11 +12,16 @@ export type Side = 'RT' | 'LT';
 
 /** The line's RT or LT modifier; undefined with neither, or with both (or 50), which name no single side. */
 export function sideOf(line: ServiceLine): Side | undefined {
-  const values = new Set(line.modifiers.map((modifier) => modifier.value));
-  if (values.has('50') || (values.has('RT') && values.has('LT'))) {
-    return undefined;
+  let right = false;
+  let left = false;
+  for (const { value } of line.modifiers) {
+    if (value === '50') {
+      return undefined;
+    }
+    right ||= value === 'RT';
+    left ||= value === 'LT';
   }
-  return values.has('RT') ? 'RT' : values.has('LT') ? 'LT' : undefined;
+  return right === left ? undefined : right ? 'RT' : 'LT';
 }
 
 /** The breast side a diagnosis names, written with or without the decimal point. */
