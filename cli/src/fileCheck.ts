@@ -150,7 +150,7 @@ export class FileChecker {
     const settings = { ...config.settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
     const checker = new ChunkChecker(config.service, settings, `file://${job.absolutePath}`, isX12 ? 'x12' : languageId);
     const collected = new StreamedMessages(config.settings);
-    const report = (message: LintMessage) => collected.add(message);
+    const report = (batch: LintMessage[]) => collected.addBatch(batch);
     const limits = { chunk: this.options.streamChunk };
     await (isX12 ? new X12Stream(checker, config.settings, limits, report) : new ClaimStream(checker, limits, report)).run(pieces);
     return collected.finish(checker.claimIdAtFileStart);

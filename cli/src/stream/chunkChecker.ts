@@ -54,7 +54,9 @@ export class ChunkChecker {
     private readonly languageId: string,
   ) {}
 
-  check(chunk: Chunk, report: (message: LintMessage) => void): void {
+  /** Checks a chunk and gives its findings, placed in the file, to `report` in one batch. */
+  check(chunk: Chunk, report: (batch: LintMessage[]) => void): void {
+    const batch: LintMessage[] = [];
     const copies: Array<{ firstLine: number; lastLine: number; origin?: Position }> = [];
     let line = 0;
     let prefix = '';
@@ -96,15 +98,16 @@ export class ChunkChecker {
       }
       const end = map(diagnostic.range.end) ?? toFile(chunkEnd);
       const placed: Diagnostic = { ...diagnostic, range: { start, end } };
-      report(toMessage(placed, claimIdAt(model, diagnostic.range.start)));
+      batch.push(toMessage(placed, claimIdAt(model, diagnostic.range.start)));
     }
     for (const message of chunk.ownMessages) {
       const line = message.line - 1;
       const character = message.column - 1;
       const inDocument =
         line === chunk.start.line ? { line: firstLine, character: character - chunk.start.character } : { line: firstLine + line - chunk.start.line, character };
-      report({ ...message, claimId: claimIdAt(model, inDocument) });
+      batch.push({ ...message, claimId: claimIdAt(model, inDocument) });
     }
+    report(batch);
   }
 
   private isOwn(diagnostic: Diagnostic, start: Position, chunk: Chunk): boolean {

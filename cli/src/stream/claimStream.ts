@@ -47,7 +47,7 @@ export class ClaimStream {
   constructor(
     private readonly checker: ChunkChecker,
     private readonly limits: StreamLimits,
-    private readonly report: (message: LintMessage) => void,
+    private readonly report: (batch: LintMessage[]) => void,
   ) {}
 
   async run(source: AsyncIterable<string>): Promise<void> {

@@ -2,7 +2,10 @@
  * The findings of a streamed file, put in the order the whole-file check
  * gives them (by position; at one position, parser and claim findings, then
  * the document rules in the catalog's order), with the same problem limit
- * and notice. With a limit set, only about twice the limit is ever held.
+ * and notice. A 1 GB batch can have a million findings, held until the file
+ * is done: they are kept packed (positions in typed arrays, each distinct
+ * severity, rule and message once), not as a million objects for the
+ * garbage collector to walk again and again while the file is read.
  */
 import { allRules, type ClaimSettings } from '../../../server/src/service/languageService';
 import { comparePositions } from '../diagnosticMessages';
@@ -29,42 +32,100 @@ export function severityFor(ruleId: string, settings: ClaimSettings): SeverityNa
   return configured ?? allRules.find((rule) => rule.id === ruleId)?.defaultSeverity ?? 'error';
 }
 
-/** Distinct message texts kept for sharing; past this many, new texts are kept as they come. */
-const sharedTextLimit = 10000;
+type Kind = Pick<LintMessage, 'severity' | 'ruleId' | 'message'>;
+
+/** Messages in the order added, packed. */
+class PackedMessages {
+  private positions = new Int32Array(4096);
+  private kindIndexes = new Int32Array(1024);
+  private readonly claimIds: Array<string | null> = [];
+  private readonly kinds: Kind[] = [];
+  private readonly kindByKey = new Map<string, number>();
+  length = 0;
+
+  push(message: LintMessage): void {
+    if (this.length === this.kindIndexes.length) {
+      const positions = new Int32Array(this.positions.length * 2);
+      positions.set(this.positions);
+      this.positions = positions;
+      const kindIndexes = new Int32Array(this.kindIndexes.length * 2);
+      kindIndexes.set(this.kindIndexes);
+      this.kindIndexes = kindIndexes;
+    }
+    const key = `${message.severity}\u0000${message.ruleId ?? ''}\u0000${message.message}`;
+    let kind = this.kindByKey.get(key);
+    if (kind === undefined) {
+      kind = this.kinds.push({ severity: message.severity, ruleId: message.ruleId, message: message.message }) - 1;
+      this.kindByKey.set(key, kind);
+    }
+    const p = 4 * this.length;
+    this.positions[p] = message.line;
+    this.positions[p + 1] = message.column;
+    this.positions[p + 2] = message.endLine;
+    this.positions[p + 3] = message.endColumn;
+    this.kindIndexes[this.length] = kind;
+    this.claimIds.push(message.claimId);
+    this.length++;
+  }
+
+  at(index: number): LintMessage {
+    const p = 4 * index;
+    const kind = this.kinds[this.kindIndexes[index] ?? 0] ?? { severity: 'error', ruleId: null, message: '' };
+    return {
+      line: this.positions[p] ?? 0,
+      column: this.positions[p + 1] ?? 0,
+      endLine: this.positions[p + 2] ?? 0,
+      endColumn: this.positions[p + 3] ?? 0,
+      severity: kind.severity,
+      message: kind.message,
+      ruleId: kind.ruleId,
+      claimId: this.claimIds[index] ?? null,
+    };
+  }
+}
 
 export class StreamedMessages {
-  private messages: LintMessage[] = [];
+  private readonly kept = new PackedMessages();
+  private last: LintMessage | undefined;
+  /** Findings that came after one they stand before (an ST never closed, reported at the end): merged in at the end. */
+  private readonly late: LintMessage[] = [];
   private total = 0;
   private readonly limit: number;
-  /** A batch repeats a few messages hundreds of thousands of times: each text is held once. */
-  private readonly sharedTexts = new Map<string, string>();
 
   constructor(private readonly settings: ClaimSettings) {
     this.limit = settings.maxNumberOfProblems;
   }
 
-  add(message: LintMessage): void {
-    let text = this.sharedTexts.get(message.message);
-    if (text === undefined) {
-      text = message.message;
-      if (this.sharedTexts.size < sharedTextLimit) {
-        this.sharedTexts.set(text, text);
+  /** The findings of one piece of the file, in any order. */
+  addBatch(batch: LintMessage[]): void {
+    for (const message of batch.sort(compareMessages)) {
+      this.total++;
+      if (this.last && compareMessages(message, this.last) < 0) {
+        this.late.push(message);
+      } else if (this.kept.length < this.limit) {
+        this.kept.push(message);
+        this.last = message;
       }
-    }
-    this.messages.push({ ...message, message: text });
-    this.total++;
-    if (this.messages.length > 2 * this.limit + 1000) {
-      this.messages = this.messages.sort(compareMessages).slice(0, this.limit);
     }
   }
 
   /** All findings in order; past the limit, the first `limit` and a notice. */
   finish(claimIdAtFileStart: string | null): LintMessage[] {
-    const sorted = this.messages.sort(compareMessages);
-    if (this.total <= this.limit) {
-      return sorted;
+    const all: LintMessage[] = [];
+    const late = this.late.sort(compareMessages);
+    let next = 0;
+    for (let i = 0; i < this.kept.length; i++) {
+      const message = this.kept.at(i);
+      while (next < late.length && compareMessages(late[next] as LintMessage, message) < 0) {
+        all.push(late[next++] as LintMessage);
+      }
+      all.push(message);
     }
-    const shown = sorted.slice(0, this.limit);
+    all.push(...late.slice(next));
+    if (this.total <= this.limit) {
+      return all;
+    }
+    const shown = all.slice(0, this.limit);
     const severity = severityFor(problemLimitRuleId, this.settings);
     if (severity !== undefined) {
       shown.push({

@@ -62,7 +62,7 @@ export class X12Stream {
     private readonly checker: ChunkChecker,
     settings: ClaimSettings,
     private readonly limits: StreamLimits,
-    private readonly report: (message: LintMessage) => void,
+    private readonly report: (batch: LintMessage[]) => void,
   ) {
     this.envelope = new EnvelopeTrailers(severityFor(controlNumbersRuleId, settings), (message) => this.ownMessages.push(message));
     this.segmentCountSeverity = severityFor(segmentCountRuleId, settings);
@@ -95,7 +95,7 @@ export class X12Stream {
     this.checkChunk(this.work.length, '');
     this.ownMessages = [];
     this.envelope.finish();
-    this.ownMessages.forEach(this.report);
+    this.report(this.ownMessages);
   }
 
   private async readAll(pieces: AsyncIterator<string>, scanFrom: number, done: boolean): Promise<void> {
