@@ -14,8 +14,8 @@ export const childTimeoutMs = 30 * 60 * 1000;
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** What a child sends back: its figures, or the name of the error that stopped it (never its message, which may quote claim text). */
-export type ChildMessage<T> = { value: T } | { errorName: string };
+/** What a child sends back: its figures, or the error that stopped it by name and code location (never its message, which may quote claim text). */
+export type ChildMessage<T> = { value: T } | { errorName: string; location: string };
 
 /** Why a process ended badly, from its exit and the tail of its stderr (V8's own messages, never claim text). */
 export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string): string {
@@ -54,12 +54,18 @@ export function runChild<T>(script: string, args: readonly string[], timeoutMs =
       } else if (message && 'value' in message) {
         resolve({ ok: true, value: message.value });
       } else if (message) {
-        resolve({ ok: false, reason: `threw ${message.errorName}` });
+        resolve({ ok: false, reason: `threw ${message.errorName}${message.location === '' ? '' : ` at ${message.location}`}` });
       } else {
         resolve({ ok: false, reason: describeExit(code, signal, stderrTail) });
       }
     });
   });
+}
+
+/** Where an error was thrown: the first stack frame's function and file:line, without the message. */
+export function codeLocation(error: unknown): string {
+  const frame = error instanceof Error ? (error.stack ?? '').split('\n').find((line) => line.startsWith('    at ')) : undefined;
+  return frame === undefined ? '' : frame.trim().slice('at '.length).replace(/\(.*[\\/]/, '(');
 }
 
 /** The child's side: run the measurement, send its figures or its error's name, and let the process end. */
@@ -68,7 +74,7 @@ export function answerParent<T>(measure: () => T): void {
   try {
     message = { value: measure() };
   } catch (error) {
-    message = { errorName: error instanceof Error ? error.name : typeof error };
+    message = { errorName: error instanceof Error ? error.name : typeof error, location: codeLocation(error) };
   }
   process.send?.(message, () => process.disconnect());
 }

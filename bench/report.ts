@@ -62,17 +62,19 @@ function memoryMultiples(corpus: Corpus, measured: MeasureResult): { heap: numbe
 }
 
 function inProcessTable(results: readonly CorpusResults[]): string {
-  const headers = ['corpus', 'size MB', 'service lines', 'parse MB/s', 'parse lines/s', 'validate MB/s', 'validate lines/s', 'check (parse+validate)', 'findings'];
+  const headers = ['corpus', 'size MB', 'service lines', 'parse MB/s', 'parse lines/s', 'validate MB/s', 'validate lines/s', 'check (parse+validate)', 'check MB/s', 'check lines/s', 'findings'];
   return markdownTable(
     headers,
     results.map(({ corpus, measured }) => [
       ...corpusCells(corpus),
-      ...outcomeCells(measured, 6, (m) => [
+      ...outcomeCells(measured, 8, (m) => [
         formatNumber(perSecond(megabytes(corpus.bytes), m.parseMs)),
         formatNumber(perSecond(corpus.serviceLines, m.parseMs)),
         formatNumber(perSecond(megabytes(corpus.bytes), m.validateMs)),
         formatNumber(perSecond(corpus.serviceLines, m.validateMs)),
         formatMs(m.checkMs),
+        formatNumber(perSecond(megabytes(corpus.bytes), m.checkMs)),
+        formatNumber(perSecond(corpus.serviceLines, m.checkMs)),
         m.findings.toLocaleString('en-US'),
       ]),
     ]),
