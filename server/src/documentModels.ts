@@ -34,7 +34,12 @@ export class DocumentModels {
     if (cached && cached.version === document.version) {
       return cached.model;
     }
-    return this.service.parseClaimAround(document, line, lastLine);
+    const model = this.service.parseClaimAround(document, line, lastLine);
+    if (model.x12) {
+      // An X12 file is always read whole (its segments only; claims on demand): keep it for the next request.
+      this.models.set(document.uri, { version: document.version, model });
+    }
+    return model;
   }
 
   delete(uri: string): void {
