@@ -53,9 +53,9 @@ Options:
                                per core; 1 checks them one after another)
   --stream-threshold BYTES     Read files larger than this as a stream, one
                                transaction or claim at a time (default: 32M)
-  --stream-chunk BYTES         The most text checked at once while streaming;
-                               a larger 837 transaction is cut before an HL
-                               or CLM segment (default: 4M)
+  --stream-chunk BYTES         The most text checked at once while streaming
+                               (default: 4M, at least 1K); a larger 837
+                               transaction is cut before an HL or CLM segment
   -h, --help                   Show this help
   -v, --version                Show the version
 
@@ -63,13 +63,16 @@ BYTES is a whole number, optionally followed by K, M or G (1024-based).
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or read error.
 `;
 
-/** A size such as 4096, 64K, 32M or 1G (1024-based). */
-function parseBytes(name: string, value: string): number {
+/** A size such as 4096, 64K, 32M or 1G (1024-based), at least `least`. */
+function parseBytes(name: string, value: string, least = 1): number {
   const match = /^(\d+)([KMG]?)$/i.exec(value);
   const units: Record<string, number> = { '': 1, K: 1024, M: megabyte, G: 1024 * megabyte };
   const bytes = match ? Number(match[1]) * (units[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1) {
     throw new UsageError(`${name} needs a size in bytes such as 4096, 64K or 32M, not '${value}'`);
+  }
+  if (bytes < least) {
+    throw new UsageError(`${name} needs at least ${least} bytes, not '${value}'`);
   }
   return bytes;
 }
@@ -159,7 +162,8 @@ export function parseOptions(args: readonly string[]): CliOptions {
         options.streamThreshold = parseBytes(name, take());
         break;
       case '--stream-chunk':
-        options.streamChunk = parseBytes(name, take());
+        // Smaller pieces than a few segments would cut every claim.
+        options.streamChunk = parseBytes(name, take(), 1024);
         break;
       default:
         throw new UsageError(`unknown option '${name}'`);

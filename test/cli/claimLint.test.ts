@@ -217,6 +217,7 @@ describe('claim-lint command line', () => {
       [['--max-warnings', '-1', 'lone.claim'], /--max-warnings needs a whole number, not '-1'/],
       [['--stream-threshold', '12Q', 'lone.claim'], /--stream-threshold needs a size in bytes/],
       [['--stream-chunk', '0', 'lone.claim'], /--stream-chunk needs a size in bytes/],
+      [['--stream-chunk', '1000', 'lone.claim'], /--stream-chunk needs at least 1024 bytes, not '1000'/],
       [['lone.claim', '--format'], /--format needs a value/],
       [['--config', '--quiet', 'lone.claim'], /--config needs a value/],
       [['-', '-'], /standard input \('-'\) can be read only once/],
