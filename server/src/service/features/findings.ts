@@ -77,9 +77,9 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
       findings.push(problemFinding(problem));
     }
   }
-  findings.push(...claimFindings);
-  findings.push(...documentFindings(model, options).filter((finding) => !within || rangesOverlap(finding.range, within)));
-  return applySuppressions(read.suppressions ?? [], findings);
+  // concat, not push(...): a large file has more findings than a call takes arguments.
+  const all = findings.concat(claimFindings, documentFindings(model, options).filter((finding) => !within || rangesOverlap(finding.range, within)));
+  return applySuppressions(read.suppressions ?? [], all);
 }
 
 /**
