@@ -25,6 +25,7 @@ import { parseClaimText } from './parser/claimTextParser';
 import { parseClaimAround } from './parser/claimSlice';
 import { looksLikeX12, parseX12Text, X12DocumentModel } from './x12/x12ClaimParser';
 import { X12Editor } from './x12/x12Editor';
+import { reparseX12Text } from './x12/x12Reparse';
 import { type ClaimEditor, noEditsEditor } from './edit/claimEditor';
 import type { MueEntry } from './data/mueFile';
 import { type ClaimSettings, defaultSettings } from './settings';
@@ -103,11 +104,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         document: (model, settings) => documentFindings(model, { reference, editor: noEditsEditor, settings, ...mue }),
       });
       let lastClaimsRead = 0;
+      let previousX12: ClaimDocumentModel | undefined;
       return {
         validate(document, settings = defaultSettings) {
           const text = document.getText();
           if (isX12(document)) {
-            const model = parseX12Text(text);
+            const model = reparseX12Text(previousX12, text);
+            previousX12 = model;
             if (!(model instanceof X12DocumentModel)) {
               // No readable ISA: the model holds only that problem.
               lastClaimsRead = 0;

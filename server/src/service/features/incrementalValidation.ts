@@ -18,6 +18,7 @@ import type { ClaimDocumentModel } from '../model';
 import { isClaimLineAt, parseClaimText } from '../parser/claimTextParser';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
+import { commonPrefixLength, commonSuffixLength } from '../textDiff';
 
 /** A run of the text from one `claim` line up to the next (the first chunk starts at 0). */
 interface Chunk {
@@ -47,33 +48,6 @@ function lineStarts(text: string): number[] {
     starts.push(match.index + match[0].length);
   }
   return starts;
-}
-
-/** Texts are compared a block at a time (a native comparison), then a character at a time in the block that differs. */
-const compareBlock = 16384;
-
-function commonPrefixLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let length = 0;
-  while (length + compareBlock <= limit && a.slice(length, length + compareBlock) === b.slice(length, length + compareBlock)) {
-    length += compareBlock;
-  }
-  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) {
-    length++;
-  }
-  return length;
-}
-
-/** The length of the common end of `a` and `b`, at most `limit`. */
-function commonSuffixLength(a: string, b: string, limit: number): number {
-  let length = 0;
-  while (length + compareBlock <= limit && a.slice(a.length - length - compareBlock, a.length - length) === b.slice(b.length - length - compareBlock, b.length - length)) {
-    length += compareBlock;
-  }
-  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) {
-    length++;
-  }
-  return length;
 }
 
 function shiftRange(range: Range, lines: number): Range {

@@ -57,9 +57,62 @@ export class SegmentTable implements X12Segments {
   length = 0;
 
   constructor(
-    private readonly text: string,
-    private readonly element: string,
+    readonly text: string,
+    readonly element: string,
   ) {}
+
+  /** An empty table for a new version of the text that shares this one's id numbering, so `copyFrom` can copy columns as they are. */
+  forNewText(text: string): SegmentTable {
+    const table = new SegmentTable(text, this.element);
+    for (const id of this.ids) {
+      table.idIndex.set(id, table.ids.length);
+      table.ids.push(id);
+    }
+    return table;
+  }
+
+  /** Appends this table's source's segments [first, end), moved by `shift` characters. */
+  copyFrom(source: SegmentTable, first: number, end: number, shift: number): void {
+    while (this.length + (end - first) > this.starts.length) {
+      this.grow();
+    }
+    for (let ordinal = first; ordinal < end; ordinal++) {
+      this.starts[this.length] = (source.starts[ordinal] ?? 0) + shift;
+      this.ends[this.length] = (source.ends[ordinal] ?? 0) + shift;
+      this.idIndexes[this.length] = source.idIndexes[ordinal] ?? 0;
+      this.length++;
+    }
+  }
+
+  /** The number of segments that end before `offset` (segments are in offset order). */
+  countEndingBefore(offset: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.ends[middle] ?? 0) < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** The first segment that starts after `offset`, or `length`. */
+  firstStartingAfter(offset: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.starts[middle] ?? 0) <= offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
 
   add(id: string, start: number, end: number): void {
     if (this.length === this.starts.length) {

@@ -164,6 +164,17 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
     return undefined;
   }
   const segments = new SegmentTable(text, separators.element);
+  lexSegments(text, isaStart, text.length, separators, segments, lines, problems);
+  segments.trim();
+  return { separators, segments };
+}
+
+/**
+ * Reads the segments that start in [from, limit) of the text into `segments`
+ * (`from` is a segment's start or just after a terminator). Text that is not
+ * segments becomes one problem where it starts.
+ */
+export function lexSegments(text: string, from: number, limit: number, separators: X12Separators, segments: SegmentTable, lines: LineIndex, problems: ParseProblem[]): void {
   let junkStart = -1;
   const closeJunk = (end: number) => {
     if (junkStart !== -1) {
@@ -177,15 +188,18 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
   };
   const ids = new Map<number, string>();
   const elementCode = separators.element.charCodeAt(0);
-  let offset = isaStart;
+  let offset = from;
   while (offset < text.length) {
-    let terminator = text.indexOf(separators.segment, offset);
+    let start = offset;
+    while (start < text.length && isWhitespace(text.charCodeAt(start))) {
+      start++;
+    }
+    if (start >= limit) {
+      break;
+    }
+    let terminator = text.indexOf(separators.segment, start);
     if (terminator === -1) {
       terminator = text.length;
-    }
-    let start = offset;
-    while (start < terminator && isWhitespace(text.charCodeAt(start))) {
-      start++;
     }
     // Line ends after a segment are layout; other trailing spaces belong to the last element.
     let end = terminator;
@@ -206,7 +220,5 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
     closeJunk(start);
     segments.add(id, start, end);
   }
-  closeJunk(text.length);
-  segments.trim();
-  return { separators, segments };
+  closeJunk(Math.min(limit, text.length));
 }
