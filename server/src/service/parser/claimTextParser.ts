@@ -33,8 +33,15 @@ class ClaimTextParser {
   }
 
   parse(text: string): ClaimsRead {
-    const lines = text.split(/\r\n|\r|\n/);
-    lines.forEach((line, index) => this.readLine(line, this.firstLine + index));
+    // Line by line, never an array of every line: a large file would hold all its lines at once.
+    const lineBreak = /\r\n|\r|\n/g;
+    let lineNumber = this.firstLine;
+    let lineStart = 0;
+    for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+      this.readLine(text.slice(lineStart, match.index), lineNumber++);
+      lineStart = match.index + match[0].length;
+    }
+    this.readLine(text.slice(lineStart), lineNumber);
     this.closeClaim();
     return { problems: this.problems, suppressions: this.suppressions };
   }
