@@ -3,7 +3,7 @@
  * claims, their headers and service lines, each field with the range it was
  * written at. Rules, hover and completion read this model, never the raw text.
  */
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './x12/lineIndex';
 import type { X12Interchange } from './x12/x12Lexer';
 
@@ -117,6 +117,12 @@ export interface ClaimDocumentModel {
    * `problems` and `suppressions`).
    */
   readClaims?(visit: (claim: Claim) => void): ClaimsRead;
+  /**
+   * The id of the claim a position is in (null outside claims), for models
+   * that read claims on demand: answered from what validation read, without
+   * reading the claims again.
+   */
+  claimIdAt?(position: Position): string | null;
 }
 
 export interface ClaimsRead {

@@ -3,6 +3,8 @@
  * It never throws: text it cannot read becomes a problem on its own range and
  * parsing goes on with the next token or line.
  */
+import type { Position } from 'vscode-languageserver-types';
+import { ClaimIndex } from '../claimIndex';
 import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model';
 import { headerKeys, readHeaderValue } from './headerParser';
 import { contentLength, rangeOnLine, tokenize } from './lineTokens';
@@ -189,12 +191,29 @@ class ClaimTextModel implements ClaimDocumentModel {
     private readonly firstLine: number,
   ) {}
 
+  private index: ClaimIndex | undefined;
+
+  claimIdAt(position: Position): string | null {
+    if (!this.index) {
+      const index = new ClaimIndex();
+      this.claims.forEach((claim) => index.add(claim));
+      this.index = index;
+    }
+    return this.index.idAt(position);
+  }
+
   readClaims(visit: (claim: Claim) => void): ClaimsRead {
     if (this.read) {
       this.read.claims.forEach(visit);
       return this.read;
     }
-    return new ClaimTextParser(this.firstLine, visit).parse(this.text);
+    const index = new ClaimIndex();
+    const read = new ClaimTextParser(this.firstLine, (claim) => {
+      index.add(claim);
+      visit(claim);
+    }).parse(this.text);
+    this.index = index;
+    return read;
   }
 
   private readAll(): ClaimsRead & { claims: Claim[] } {

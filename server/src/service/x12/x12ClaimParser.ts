@@ -5,6 +5,8 @@
  * element or component, also in one-line files.
  */
 import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
+import type { Position } from 'vscode-languageserver-types';
+import { ClaimIndex } from '../claimIndex';
 import type { Claim, ClaimDocumentModel, ClaimsRead, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
@@ -239,13 +241,29 @@ export class X12DocumentModel implements ClaimDocumentModel {
     private readonly lexProblems: readonly ParseProblem[],
   ) {}
 
+  private index: ClaimIndex | undefined;
+
+  claimIdAt(position: Position): string | null {
+    if (!this.index) {
+      const index = new ClaimIndex();
+      this.claims.forEach((claim) => index.add(claim));
+      this.index = index;
+    }
+    return this.index.idAt(position);
+  }
+
   readClaims(visit: (claim: Claim) => void): ClaimsRead {
     if (this.read) {
       this.read.claims.forEach(visit);
       return this.read;
     }
     const problems = [...this.lexProblems];
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments);
+    const index = new ClaimIndex();
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, (claim) => {
+      index.add(claim);
+      visit(claim);
+    }).read(this.x12.interchange.segments);
+    this.index = index;
     return { problems };
   }
 
