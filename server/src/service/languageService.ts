@@ -33,6 +33,11 @@ import { type ClaimSettings, defaultSettings } from './settings';
 export interface ClaimLanguageService {
   parse(document: TextDocument): ClaimDocumentModel;
   /**
+   * `parse` of a new version given the model of an earlier one: an X12
+   * file's segments the edit left alone are copied, not read again.
+   */
+  reparse(document: TextDocument, previous: ClaimDocumentModel | undefined): ClaimDocumentModel;
+  /**
    * The model of just the claim around a line: enough for hover and completion
    * there, and far cheaper than `parse` on a large document that has just changed.
    */
@@ -87,6 +92,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
   const parse = (document: TextDocument) => (isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText()));
   return {
     parse,
+    reparse: (document, previous) => (isX12(document) ? reparseX12Text(previous, document.getText()) : parseClaimText(document.getText())),
     // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
     parseClaimAround: (document, line, lastLine) => (isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine)),
     doValidation(_document, model, settings = defaultSettings) {
