@@ -7,20 +7,11 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentModels } from '../../server/src/documentModels';
 import { getLanguageService } from '../../server/src/service/languageService';
-import type { ClaimDocumentModel } from '../../server/src/service/model';
 import { reparseCounts } from '../../server/src/service/x12/x12Reparse';
+import { segmentsOf } from '../support/segmentList';
 import { x12Batch } from '../support/x12Batch';
 
 const service = getLanguageService();
-
-function segmentsOf(model: ClaimDocumentModel): string[] {
-  const segments = model.x12?.interchange.segments;
-  const out: string[] = [];
-  for (let n = 0; segments && n < segments.length; n++) {
-    out.push(`${segments.idAt(n) ?? '?'}@${segments.startAt(n)}-${segments.endAt(n)}`);
-  }
-  return out;
-}
 
 describe('server document models', () => {
   it('reads an edited 837 from the previous version for hover, the same as a whole read', () => {

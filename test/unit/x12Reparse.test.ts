@@ -4,19 +4,10 @@
  * edit: inside a segment, across terminators, in the ISA, adding junk.
  */
 import * as assert from 'node:assert/strict';
-import type { ClaimDocumentModel } from '../../server/src/service/model';
 import { parseX12Text } from '../../server/src/service/x12/x12ClaimParser';
 import { reparseCounts, reparseX12Text } from '../../server/src/service/x12/x12Reparse';
+import { segmentsOf } from '../support/segmentList';
 import { x12Batch } from '../support/x12Batch';
-
-function segmentsOf(model: ClaimDocumentModel): string[] {
-  const segments = model.x12?.interchange.segments;
-  const out: string[] = [];
-  for (let n = 0; segments && n < segments.length; n++) {
-    out.push(`${segments.idAt(n) ?? '?'}@${segments.startAt(n)}-${segments.endAt(n)}`);
-  }
-  return out;
-}
 
 function randomSource(seed: number): () => number {
   let state = seed;

@@ -3,9 +3,8 @@
  * It never throws: text it cannot read becomes a problem on its own range and
  * parsing goes on with the next token or line.
  */
-import type { Position } from 'vscode-languageserver-types';
-import { ClaimIndex } from '../claimIndex';
 import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model';
+import { OnDemandClaims } from '../onDemandClaims';
 import { headerKeys, readHeaderValue } from './headerParser';
 import { contentLength, rangeOnLine, tokenize } from './lineTokens';
 import { parseServiceLine } from './serviceLineParser';
@@ -177,63 +176,21 @@ class ClaimTextParser {
 }
 
 /**
- * The model of a `.claim` text. Claims are read when asked for: validation
- * visits each one without keeping it, so a large file is checked without
- * holding its whole model; hover, the outline and edits read them all once
- * and keep them.
+ * The model of a `.claim` text: claims are read when asked for (see
+ * `OnDemandClaims`).
  */
-class ClaimTextModel implements ClaimDocumentModel {
+class ClaimTextModel extends OnDemandClaims implements ClaimDocumentModel {
   readonly format = 'claim';
-  private read: (ClaimsRead & { claims: Claim[] }) | undefined;
 
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
-  ) {}
-
-  private index: ClaimIndex | undefined;
-
-  claimIdAt(position: Position): string | null {
-    if (!this.index) {
-      const index = new ClaimIndex();
-      this.claims.forEach((claim) => index.add(claim));
-      this.index = index;
-    }
-    return this.index.idAt(position);
+  ) {
+    super();
   }
 
-  readClaims(visit: (claim: Claim) => void): ClaimsRead {
-    if (this.read) {
-      this.read.claims.forEach(visit);
-      return this.read;
-    }
-    const index = new ClaimIndex();
-    const read = new ClaimTextParser(this.firstLine, (claim) => {
-      index.add(claim);
-      visit(claim);
-    }).parse(this.text);
-    this.index = index;
-    return read;
-  }
-
-  private readAll(): ClaimsRead & { claims: Claim[] } {
-    if (!this.read) {
-      const claims: Claim[] = [];
-      this.read = { ...this.readClaims((claim) => claims.push(claim)), claims };
-    }
-    return this.read;
-  }
-
-  get claims(): Claim[] {
-    return this.readAll().claims;
-  }
-
-  get problems(): ParseProblem[] {
-    return this.readAll().problems;
-  }
-
-  get suppressions(): Suppression[] {
-    return this.readAll().suppressions ?? [];
+  protected readEachClaim(visit: (claim: Claim) => void): ClaimsRead {
+    return new ClaimTextParser(this.firstLine, visit).parse(this.text);
   }
 }
 

@@ -5,8 +5,7 @@
  * element or component, also in one-line files.
  */
 import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
-import type { Position } from 'vscode-languageserver-types';
-import { ClaimIndex } from '../claimIndex';
+import { OnDemandClaims } from '../onDemandClaims';
 import type { Claim, ClaimDocumentModel, ClaimsRead, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
@@ -227,43 +226,22 @@ class X12ClaimReader {
 }
 
 /**
- * The model of an X12 file. Segments are read at once; claims are read from
- * them when asked for. Validation visits each claim without keeping it, so a
- * large batch is checked without holding its whole claim model; hover, the
- * outline and edits read them all once and keep them.
+ * The model of an X12 file: segments are read at once, claims from them when
+ * asked for (see `OnDemandClaims`).
  */
-export class X12DocumentModel implements ClaimDocumentModel {
+export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentModel {
   readonly format = 'x12-837p';
-  private read: { claims: Claim[]; problems: ParseProblem[] } | undefined;
 
   constructor(
     readonly x12: X12Structure,
     private readonly lexProblems: readonly ParseProblem[],
-  ) {}
-
-  private index: ClaimIndex | undefined;
-
-  claimIdAt(position: Position): string | null {
-    if (!this.index) {
-      const index = new ClaimIndex();
-      this.claims.forEach((claim) => index.add(claim));
-      this.index = index;
-    }
-    return this.index.idAt(position);
+  ) {
+    super();
   }
 
-  readClaims(visit: (claim: Claim) => void): ClaimsRead {
-    if (this.read) {
-      this.read.claims.forEach(visit);
-      return this.read;
-    }
+  protected readEachClaim(visit: (claim: Claim) => void): ClaimsRead {
     const problems = [...this.lexProblems];
-    const index = new ClaimIndex();
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, (claim) => {
-      index.add(claim);
-      visit(claim);
-    }).read(this.x12.interchange.segments);
-    this.index = index;
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments);
     return { problems };
   }
 
@@ -298,23 +276,6 @@ export class X12DocumentModel implements ClaimDocumentModel {
   /** Reads the claim whose segments are [first, end) (a span of `claimSpans`); its problems go to `problems`. */
   readClaimAt(span: { first: number; end: number }, problems: ParseProblem[], visit: (claim: Claim) => void): void {
     new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments, span.first, span.end);
-  }
-
-  private readAll(): { claims: Claim[]; problems: ParseProblem[] } {
-    if (!this.read) {
-      const claims: Claim[] = [];
-      const { problems } = this.readClaims((claim) => claims.push(claim));
-      this.read = { claims, problems };
-    }
-    return this.read;
-  }
-
-  get claims(): Claim[] {
-    return this.readAll().claims;
-  }
-
-  get problems(): ParseProblem[] {
-    return this.readAll().problems;
   }
 }
 
