@@ -13,7 +13,7 @@ export class LineIndex {
   private lastLine = 0;
   readonly length: number;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     this.length = text.length;
     this.lineStarts = new Int32Array(Math.max(16, text.length >> 5));
     for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i !== -1 || r !== -1; ) {
@@ -72,7 +72,11 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.length));
+    let clamped = Math.max(0, Math.min(offset, this.length));
+    // Between the \r and \n of a line end is no position of the document: it is the end of the line.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) {
+      clamped--;
+    }
     const line = this.lineOf(clamped);
     this.lastLine = line;
     return { line, character: clamped - (this.lineStarts[line] ?? 0) };
