@@ -59,7 +59,7 @@ export function startServer(connection: Connection): void {
       validators.set(document.uri, entry);
     }
     const { validator } = entry;
-    return runSafely(connection, 'Validation', undefined, [], () => validator.validate(document, documentSettings));
+    return runSafely(connection, 'Validation', undefined, [], () => validator.validate(document, documentSettings, () => models.get(document)));
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
 

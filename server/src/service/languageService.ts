@@ -51,14 +51,19 @@ export interface ClaimLanguageService {
   /**
    * A validator for one open document, for editors: called again after each
    * edit, it reads only the claims the edit touched and gives the same
-   * diagnostics as `doValidation` on the whole. (An X12 file's segments are
-   * read whole each time, for the envelope rules.)
+   * diagnostics as `doValidation` on the whole. (The envelope rules of an
+   * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
 }
 
 export interface DocumentValidator {
-  validate(document: TextDocument, settings?: ClaimSettings): Diagnostic[];
+  /**
+   * `currentModel`, when given, gives the document's current model (a server
+   * keeps one per version for hover), so an X12 file is not read a second
+   * time. It is not asked for `.claim` files, which are read by claim.
+   */
+  validate(document: TextDocument, settings?: ClaimSettings, currentModel?: () => ClaimDocumentModel): Diagnostic[];
   /** How many claims the last call read again; the rest were reused. */
   readonly lastClaimsRead: number;
 }
@@ -89,6 +94,8 @@ function editorFor(document: TextDocument, model: ClaimDocumentModel): ClaimEdit
 export function getLanguageService(options: LanguageServiceOptions = {}): ClaimLanguageService {
   const reference = new CodeReference({ codes: bundledCodes, modifiers: bundledModifiers }, options.descriptorSources);
   const mue = options.mue ? { mue: options.mue } : {};
+  // Validation never offers fixes (diagnostics do not carry them), so rules get an editor that makes none.
+  const validationOptions = (settings: ClaimSettings) => ({ reference, editor: noEditsEditor, settings, ...mue });
   const parse = (document: TextDocument) => (isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText()));
   return {
     parse,
@@ -96,7 +103,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
     parseClaimAround: (document, line, lastLine) => (isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine)),
     doValidation(_document, model, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue });
+      const findings = collectFindings(model, validationOptions(settings));
       return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
     },
     doHover: (_document, model, position) => (model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference)),
@@ -104,23 +111,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
     createDocumentValidator() {
-      const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }));
+      const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({
-        claim: (model, settings, into) => claimChecker(model, { reference, editor: noEditsEditor, settings, ...mue }, into),
-        document: (model, settings) => documentFindings(model, { reference, editor: noEditsEditor, settings, ...mue }),
+        claim: (model, settings, into) => claimChecker(model, validationOptions(settings), into),
+        document: (model, settings) => documentFindings(model, validationOptions(settings)),
       });
       let lastClaimsRead = 0;
       let previousX12: ClaimDocumentModel | undefined;
       return {
-        validate(document, settings = defaultSettings) {
+        validate(document, settings = defaultSettings, currentModel) {
           const text = document.getText();
           if (isX12(document)) {
-            const model = reparseX12Text(previousX12, text);
+            const model = currentModel?.() ?? reparseX12Text(previousX12, text);
             previousX12 = model;
             if (!(model instanceof X12DocumentModel)) {
               // No readable ISA: the model holds only that problem.
               lastClaimsRead = 0;
-              return findingsToDiagnostics(collectFindings(model, { reference, editor: noEditsEditor, settings, ...mue }), settings, options.rulesDocsBase);
+              return findingsToDiagnostics(collectFindings(model, validationOptions(settings)), settings, options.rulesDocsBase);
             }
             const findings = incrementalX12.findings(model, text, settings);
             lastClaimsRead = incrementalX12.lastClaimsRead;

@@ -1,8 +1,8 @@
 /**
  * Validation of an X12 837 in an editor that, after an edit, reads and checks
- * again only the claims whose text changed. The segments are read whole each
- * time (the envelope rules count them all), but reading claims into the
- * model and running the claim rules is most of the work, and a claim's
+ * again only the claims whose text changed. The envelope rules still walk
+ * every segment (they count them all), but reading claims into the model and
+ * running the claim rules is most of the work, and a claim's
  * findings depend on nothing but its own text. So each claim's findings are
  * kept, keyed by the claim's text, as offsets from the claim's start; an
  * unchanged claim anywhere in the new text gets them back at its new place.
