@@ -4,15 +4,24 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { serverCrashHandler } from './serverCrashes';
+
+/** What `activate` returns: the language client, whose state changes and log the editor tests observe. */
+export interface CptClaimsApi {
+  readonly languageClient: LanguageClient;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<CptClaimsApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // The client's log, made here because the crash handler, made before the client, opens it from its notice.
+  const log = vscode.window.createOutputChannel('CPT Claims', { log: true });
+  context.subscriptions.push(log);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'claim' },
@@ -21,10 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'x12' },
     ],
     synchronize: { configurationSection: 'cptClaims' },
+    outputChannel: log,
+    errorHandler: serverCrashHandler(log),
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
   await client.start();
+  return { languageClient: client };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,11 +5,20 @@
  */
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 
+/** A V8 stack frame with a position: `at fn (file:line:col)` or `at file:line:col`. */
+const stackFrame = /^at .+:\d+:\d+\)?$/;
+
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     // The message may quote document text, so only the error's type and where it was thrown are logged.
-    const where = error.stack?.split('\n').slice(1, 3).map((line) => line.trim()).join(' / ') ?? '';
-    return `${error.name} ${where}`;
+    // The stack starts with the message, over as many lines as it has: only frame lines after it are kept.
+    const stack = error.stack ?? '';
+    const header = String(error);
+    const frames = (stack.startsWith(header) ? stack.slice(header.length) : stack)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => stackFrame.test(line));
+    return `${error.name} ${frames.slice(0, 2).join(' / ')}`;
   }
   return typeof error;
 }

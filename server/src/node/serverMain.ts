@@ -47,6 +47,19 @@ function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
   stream.write(text, () => process.exit(code));
 }
 
+/**
+ * After an uncaught exception the server's state is unknown, so it ends with
+ * a non-zero code and the client starts a fresh one. Node would print the
+ * error's message, which may quote claim text: only its type and where it was
+ * thrown are written. A pipe is written asynchronously, so the process ends
+ * once the line is out, or after a bounded wait if the reader has gone.
+ */
+function exitOnUncaughtException(error: unknown): void {
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 1000).unref();
+  process.stderr.write(`claim-language-server: uncaught exception, exiting: ${describeError(error)}\n`, () => process.exit(1));
+}
+
 function refuse(reason: string): void {
   finish(process.stderr, `claim-language-server: ${reason}\n\n${usage}`, 2);
 }
@@ -59,6 +72,7 @@ if (args.includes('--help') || args.includes('-h')) {
 } else if (!hasTransport(args)) {
   refuse('say how to talk to the client, e.g. --stdio (a --socket needs a port, a --pipe a name).');
 } else {
+  process.on('uncaughtException', exitOnUncaughtException);
   let connection;
   try {
     connection = createConnection(ProposedFeatures.all);
