@@ -8,7 +8,9 @@ import type { CancellationToken, Connection } from 'vscode-languageserver';
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     // The message may quote document text, so only the error's type and where it was thrown are logged.
-    const where = error.stack?.split('\n').slice(1, 3).map((line) => line.trim()).join(' / ') ?? '';
+    // The stack starts with the message, which may run over several lines: only its frames ("at ...") are kept.
+    const frames = (error.stack ?? '').split('\n').map((line) => line.trim()).filter((line) => line.startsWith('at '));
+    const where = frames.slice(0, 2).join(' / ');
     return `${error.name} ${where}`;
   }
   return typeof error;

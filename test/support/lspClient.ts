@@ -115,6 +115,8 @@ export interface StartOptions {
   settings?: unknown;
   /** Extra command-line arguments after `--stdio`. */
   args?: string[];
+  /** The server's environment (default: this process's), e.g. NODE_OPTIONS with a preload. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const liveClients = new Set<LspClient>();
@@ -146,7 +148,7 @@ export class LspClient {
   private constructor(options: StartOptions) {
     const settings = options.settings;
     this.settingsProvider = (item) => (item.section === 'cptClaims' ? settings : null);
-    this.child = spawn(process.execPath, [serverScript(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [serverScript(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     liveClients.add(this);
     this.exited = new Promise((resolve) => {
       // 'close' comes after 'exit' once stdout and stderr are drained, so `stderr` is complete by then.
