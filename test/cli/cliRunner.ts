@@ -17,8 +17,9 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string, input?: string): Run {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, input: input ?? '', encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+/** Runs claim-lint; `env` replaces this process's environment (e.g. NODE_OPTIONS with a preload). */
+export function runCli(args: readonly string[], cwd: string, input?: string, env?: NodeJS.ProcessEnv): Run {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, input: input ?? '', encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024, env: env ?? process.env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -95,7 +95,7 @@ describe('claim-lint on large files, streamed', () => {
     const counts = streamed('batch.837', '1K').rows.filter((row) => row.ruleId === 'x12-segment-count');
     assert.deepEqual(
       counts.map(({ line, column, message }) => ({ line, column, message })),
-      [{ line: 1040, column: 4, message: 'SE01 says 500, but this transaction has 519 segments from ST to SE.' }],
+      [{ line: 1040, column: 4, message: 'SE01 should be 519: this transaction has 519 segments from ST to SE.' }],
     );
   });
 

@@ -117,6 +117,8 @@ export interface StartOptions {
   args?: string[];
   /** Node options before the server script, e.g. `--require` of a preload. */
   nodeArgs?: string[];
+  /** The server's environment (default: this process's), e.g. NODE_OPTIONS with a preload. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const liveClients = new Set<LspClient>();
@@ -148,7 +150,10 @@ export class LspClient {
   private constructor(options: StartOptions) {
     const settings = options.settings;
     this.settingsProvider = (item) => (item.section === 'cptClaims' ? settings : null);
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverScript(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverScript(), '--stdio', ...(options.args ?? [])], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
     liveClients.add(this);
     this.exited = new Promise((resolve) => {
       // 'close' comes after 'exit' once stdout and stderr are drained, so `stderr` is complete by then.

@@ -8,6 +8,7 @@
  * are inside a piece and stay the language service's.
  */
 import type { Position } from 'vscode-languageserver-types';
+import { childCountMessage, controlNumberMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
 import type { LintMessage, SeverityName } from '../formatters';
 
 export const controlNumbersRuleId = 'x12-control-numbers';
@@ -81,7 +82,7 @@ export class EnvelopeTrailers {
           this.finding(
             written.start,
             written.findingEnd,
-            `${pair.trailer}0${pair.trailerElement} is '${written.text}', but ${pair.header}${String(pair.headerElement).padStart(2, '0')} opened this envelope with control number '${expected}'.`,
+            controlNumberMessage(`${pair.trailer}0${pair.trailerElement}`, `${pair.header}${String(pair.headerElement).padStart(2, '0')}`, expected),
           );
         }
         const count = segment.elements[pair.countElement - 1];
@@ -89,7 +90,7 @@ export class EnvelopeTrailers {
           this.finding(
             count.start,
             count.findingEnd,
-            `${pair.trailer}01 says ${count.text || 'nothing'}, but this envelope holds ${envelope.children} ${pair.counts} segment${envelope.children === 1 ? '' : 's'}.`,
+            childCountMessage(pair.trailer, envelope.children, pair.counts),
           );
         }
       }

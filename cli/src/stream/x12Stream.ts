@@ -11,6 +11,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { ClaimSettings } from '../../../server/src/service/languageService';
+import { segmentCountMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
 import type { LintMessage, SeverityName } from '../formatters';
 import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
 import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
@@ -254,7 +255,7 @@ export class X12Stream {
       endLine: written.findingEnd.line + 1,
       endColumn: written.findingEnd.character + 1,
       severity: this.segmentCountSeverity,
-      message: `SE01 says ${written.text || 'nothing'}, but this transaction has ${this.transactionSegments} segments from ST to SE.`,
+      message: segmentCountMessage(this.transactionSegments),
       ruleId: segmentCountRuleId,
       claimId: null,
     });

@@ -25,7 +25,7 @@ export function readDescriptorFile(text: string, label: string): DescriptorFile 
     if (codeKindOf(code) === undefined) {
       // A first row that is not a code is the header row.
       if (index > 0) {
-        problems.push({ line, message: `'${codeCell}' is not a CPT or HCPCS code; the row is skipped.` });
+        problems.push({ line, message: 'The first column is not a CPT or HCPCS code; the row is skipped.' });
       }
       return;
     }

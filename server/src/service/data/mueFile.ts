@@ -55,11 +55,11 @@ export function readMueFile(text: string): MueTable {
     const value = Number(cells[valueColumn]);
     const indicator = Number((cells[indicatorColumn] ?? '').trim().charAt(0));
     if (codeKindOf(code) === undefined) {
-      problems.push({ line, message: `'${cells[codeColumn] ?? ''}' is not a CPT or HCPCS code; the row is skipped.` });
+      problems.push({ line, message: 'The code column is not a CPT or HCPCS code; the row is skipped.' });
     } else if (!Number.isInteger(value) || value < 0) {
-      problems.push({ line, message: `${code}: the MUE value '${cells[valueColumn] ?? ''}' is not a whole number; the row is skipped.` });
+      problems.push({ line, message: `${code}: the MUE value is not a whole number; the row is skipped.` });
     } else if (indicator !== 1 && indicator !== 2 && indicator !== 3) {
-      problems.push({ line, message: `${code}: the adjudication indicator '${cells[indicatorColumn] ?? ''}' is not 1, 2 or 3; the row is skipped.` });
+      problems.push({ line, message: `${code}: the adjudication indicator is not 1, 2 or 3; the row is skipped.` });
     } else {
       entries.set(code, { code, value, indicator, rationale: cells[rationaleColumn] ?? '' });
     }

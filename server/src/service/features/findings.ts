@@ -98,7 +98,7 @@ function applySuppressions(suppressions: readonly Suppression[], findings: Findi
   );
   for (const { ruleIds } of suppressions) {
     for (const id of ruleIds.filter((ruleId) => !ruleById(ruleId.value))) {
-      kept.push({ ruleId: 'unknown-rule-id', range: id.range, message: `'${id.value}' is not a rule id, so this comment silences nothing for it. Rule ids are listed in the README.` });
+      kept.push({ ruleId: 'unknown-rule-id', range: id.range, message: 'This is not a rule id, so this comment silences nothing for it. Rule ids are listed in the README.' });
     }
   }
   return kept;

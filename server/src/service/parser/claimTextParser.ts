@@ -117,7 +117,7 @@ class ClaimTextParser {
     for (const extra of tokens.slice(2)) {
       this.problems.push({
         ruleId: 'claim-id',
-        message: `A claim id is one token; '${extra.text}' is extra. Join the id's parts with '-'.`,
+        message: "A claim id is one token; this is extra. Join the id's parts with '-'.",
         range: rangeOnLine(lineNumber, extra.start, extra.start + extra.text.length),
       });
     }
@@ -154,7 +154,7 @@ class ClaimTextParser {
     if (!knownHeaderKeys.has(key)) {
       this.problems.push({
         ruleId: 'unknown-header-key',
-        message: `'${keyText}' is not a claim header key: use ${headerKeys.map((h) => h.key).join(', ')}.`,
+        message: `This is not a claim header key: use ${headerKeys.map((h) => h.key).join(', ')}.`,
         range: keyRange,
       });
       return;

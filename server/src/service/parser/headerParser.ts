@@ -60,13 +60,13 @@ export function readHeaderValue(
       if (isValidDate(text)) {
         claim.dos = value;
       } else {
-        fail(`'${text}' is not a date of service: write it as YYYY-MM-DD, e.g. 2026-03-14.`);
+        fail('This is not a date of service: write it as YYYY-MM-DD, e.g. 2026-03-14.');
       }
       return;
     case 'lesions': {
       const lesions = parseWholeNumber(text, 1, 9999);
       if (lesions === undefined) {
-        fail(`'${text}' is not a lesion count: write a whole number of at least 1.`);
+        fail('This is not a lesion count: write a whole number of at least 1.');
       } else {
         claim.lesions = { value: lesions, range: value.range };
       }
@@ -76,7 +76,7 @@ export function readHeaderValue(
       if (/^\d{2}$/.test(text)) {
         claim.pos = value;
       } else {
-        fail(`'${text}' is not a place of service: write two digits, e.g. 11 or 22.`);
+        fail('This is not a place of service: write two digits, e.g. 11 or 22.');
       }
       return;
     case 'dx':
@@ -96,7 +96,7 @@ function readDiagnosisList(claim: Claim, text: string, column: number, line: num
     if (!icd10Pattern.test(code)) {
       problems.push({
         ruleId: 'bad-header-value',
-        message: `'${token.text}' is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more after an optional '.', e.g. C50.411.`,
+        message: "This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more after an optional '.', e.g. C50.411.",
         range,
       });
     } else if (code !== token.text) {

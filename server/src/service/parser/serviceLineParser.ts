@@ -65,7 +65,7 @@ class ServiceLineReader {
     if (codeKindOf(upper) === undefined) {
       this.report(
         'code-shape',
-        `'${codeText}' is not a procedure code: write 5 digits (CPT Category I), 4 digits and F or T (Category II/III), or a letter A-V and 4 digits (HCPCS Level II).`,
+        'This is not a procedure code: write 5 digits (CPT Category I), 4 digits and F or T (Category II/III), or a letter A-V and 4 digits (HCPCS Level II).',
         start.character,
         Math.max(codeText.length, 1),
       );
@@ -77,7 +77,7 @@ class ServiceLineReader {
   addModifier(text: string, start: number, joined: boolean): void {
     const upper = text.toUpperCase();
     if (!modifierPattern.test(upper)) {
-      const what = text === '' ? `An empty modifier after '-'` : `'${text}' is not a modifier`;
+      const what = text === '' ? `An empty modifier after '-'` : 'This is not a modifier';
       this.report('bad-modifier', `${what}: a modifier is two letters or digits, e.g. RT, LT, 59.`, start, Math.max(text.length, 1));
       return;
     }
@@ -99,7 +99,7 @@ class ServiceLineReader {
     const digits = text.replace(unitsPrefix, '').trim();
     const units = parseWholeNumber(digits, 1, 9999);
     if (units === undefined) {
-      this.report('bad-units', `'${text}' is not a unit count: write x and a whole number from 1 to 9999, e.g. x2.`, start, length);
+      this.report('bad-units', 'This is not a unit count: write x and a whole number from 1 to 9999, e.g. x2.', start, length);
     } else if (this.line.units) {
       this.report('bad-units', `Units are written twice on this line; keep one.`, start, length);
     } else {
@@ -109,7 +109,7 @@ class ServiceLineReader {
 
   addCharge(text: string, start: number): void {
     if (!chargePattern.test(text)) {
-      this.report('bad-charge', `'${text}' is not a charge: write a dollar amount such as $350, $350.00 or $1,200.00.`, start, text.length);
+      this.report('bad-charge', 'This is not a charge: write a dollar amount such as $350, $350.00 or $1,200.00.', start, text.length);
     } else if (this.line.charge) {
       this.report('bad-charge', `A charge is written twice on this line; keep one.`, start, text.length);
     } else {
@@ -130,13 +130,13 @@ class ServiceLineReader {
         if (isValidDate(value)) {
           this.line.dos = { value, range: valueRange };
         } else {
-          fail(`'${value}' is not a date of service: write it as YYYY-MM-DD.`);
+          fail('This is not a date of service: write it as YYYY-MM-DD.');
         }
         return;
       case 'lesions': {
         const lesions = parseWholeNumber(value, 1, 9999);
         if (lesions === undefined) {
-          fail(`'${value}' is not a lesion count: write a whole number of at least 1.`);
+          fail('This is not a lesion count: write a whole number of at least 1.');
         } else {
           this.line.lesions = { value: lesions, range: valueRange };
         }
@@ -146,11 +146,11 @@ class ServiceLineReader {
         if (/^\d{2}$/.test(value)) {
           this.line.pos = { value, range: valueRange };
         } else {
-          fail(`'${value}' is not a place of service: write two digits.`);
+          fail('This is not a place of service: write two digits.');
         }
         return;
       default:
-        this.report('bad-field', `'${key}=' is not a service line field: use dx=, dos=, lesions= or pos=.`, start, key.length);
+        this.report('bad-field', 'This is not a service line field: use dx=, dos=, lesions= or pos=.', start, key.length);
     }
   }
 
@@ -166,9 +166,9 @@ class ServiceLineReader {
         continue;
       }
       if (index === -1) {
-        this.report('dx-pointer', `'${text}' is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).`, range.start.character, Math.max(text.length, 1));
+        this.report('dx-pointer', 'This is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).', range.start.character, Math.max(text.length, 1));
       } else if (pointers.length === maxPointers) {
-        this.report('dx-pointer', `A line takes at most ${maxPointers} diagnosis pointers; '${text}' is one too many.`, range.start.character, text.length);
+        this.report('dx-pointer', `A line takes at most ${maxPointers} diagnosis pointers; this one is one too many.`, range.start.character, text.length);
         continue;
       }
       pointers.push({ text, index, range });
@@ -229,7 +229,7 @@ export function parseServiceLine(lineNumber: number, tokens: readonly LineToken[
     } else {
       problems.push({
         ruleId: 'bad-token',
-        message: `'${text}' is not part of a service line: expected a modifier (RT), units (x2), a charge ($350.00) or a field (dx=A).`,
+        message: 'This is not part of a service line: expected a modifier (RT), units (x2), a charge ($350.00) or a field (dx=A).',
         range: rangeOnLine(lineNumber, start, start + text.length),
       });
     }

@@ -3,6 +3,7 @@
  * service twice on one claim is usually billed twice by mistake.
  */
 import { dateOfService } from './claimFacts';
+import { codeKindOf } from '../data/codeShapes';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 export const duplicateLineRule: ClaimRule = {
@@ -24,12 +25,13 @@ export const duplicateLineRule: ClaimRule = {
         seen.set(key, index + 1);
         continue;
       }
-      const written = [line.code.value, ...line.modifiers.map((m) => m.value)].join('-');
+      // Only what has the shape of a code is named: malformed text may be anything, patient data included.
+      const written = codeKindOf(line.code.value) === undefined ? undefined : [line.code.value, ...line.modifiers.map((m) => m.value)].join('-');
       findings.push({
         ruleId: this.id,
         range: line.range,
-        message: `${written} repeats service line ${first} of this claim (same code, modifiers and date of service); combine the units on one line or remove the duplicate.`,
-        fixes: [{ title: `Remove this duplicate ${written} line`, edits: editor.deleteLine(line) }],
+        message: `${written ?? 'This line'} repeats service line ${first} of this claim (same code, modifiers and date of service); combine the units on one line or remove the duplicate.`,
+        fixes: [{ title: written === undefined ? 'Remove this duplicate line' : `Remove this duplicate ${written} line`, edits: editor.deleteLine(line) }],
       });
     }
     return findings;

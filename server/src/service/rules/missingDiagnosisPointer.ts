@@ -2,6 +2,7 @@
  * When a claim lists diagnoses, each service line should point to the ones
  * it treats (837P SV107; CMS-1500 box 24E).
  */
+import { codeKindOf, icd10Pattern } from '../data/codeShapes';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 export const missingDiagnosisPointerRule: ClaimRule = {
@@ -18,10 +19,13 @@ export const missingDiagnosisPointerRule: ClaimRule = {
       if (line.dxPointers.length > 0 || line.dxField) {
         continue;
       }
+      // Only what has the shape of a code is named: malformed text may be anything, patient data included.
+      const named = codeKindOf(line.code.value) === undefined ? 'This line' : line.code.value;
+      const diagnoses = claim.diagnoses.filter((d) => icd10Pattern.test(d.code)).map((d) => d.code);
       findings.push({
         ruleId: this.id,
         range: line.code.range,
-        message: `${line.code.value} has no diagnosis pointer; point it at the claim's dx list (${claim.diagnoses.map((d) => d.code).join(', ')}).`,
+        message: `${named} has no diagnosis pointer; point it at the claim's dx list${diagnoses.length > 0 ? ` (${diagnoses.join(', ')})` : ''}.`,
       });
     }
     return findings;

@@ -104,7 +104,7 @@ class X12ClaimReader {
       if (Number.isFinite(value)) {
         claim.totalCharge = this.field(value, total);
       } else {
-        this.report('x12-element', `CLM02, the claim's total charge, is '${total.text}': write an amount such as 750 or 750.00.`, total);
+        this.report('x12-element', "CLM02, the claim's total charge, is not an amount: write one such as 750 or 750.00.", total);
       }
     }
     this.claim = claim;
@@ -124,12 +124,12 @@ class X12ClaimReader {
         continue;
       }
       if (!code || code.text === '') {
-        this.report('x12-diagnosis-code', `'${element.text}' has no diagnosis code after its qualifier '${qualifier?.text ?? ''}'.`, element);
+        this.report('x12-diagnosis-code', `This ${qualifier?.text ?? ''} diagnosis has no code after its qualifier.`, element);
         continue;
       }
       const upper = code.text.toUpperCase();
       if (!icd10Pattern.test(upper)) {
-        this.report('x12-diagnosis-code', `'${code.text}' is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.`, code);
+        this.report('x12-diagnosis-code', 'This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.', code);
       }
       this.claim.diagnoses.push(new OffsetDiagnosis(upper, code.start, code.end, this.lines));
     }
@@ -146,7 +146,7 @@ class X12ClaimReader {
     const procedureEnd = procedure ? procedure.end : segment.start + segment.id.length;
     const line = new X12ServiceLine(this.field(upper, codeSpan), codeSpan.text, segment.start, segment.end, procedureEnd, this.lines);
     if (codeKindOf(upper) === undefined) {
-      this.report('code-shape', `'${codeSpan.text}' in SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).`, codeSpan);
+      this.report('code-shape', 'SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).', codeSpan);
     } else if (upper !== codeSpan.text) {
       this.report('lowercase-code', `Code '${codeSpan.text}' is written in lower case; write '${upper}'.`, codeSpan, upper);
     }
@@ -155,7 +155,7 @@ class X12ClaimReader {
         continue;
       }
       if (!modifierPattern.test(modifier.text.toUpperCase())) {
-        this.report('bad-modifier', `'${modifier.text}' is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.`, modifier);
+        this.report('bad-modifier', 'This is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.', modifier);
       } else {
         line.modifiers.push(this.field(modifier.text.toUpperCase(), modifier));
       }
@@ -165,7 +165,7 @@ class X12ClaimReader {
       if (Number.isFinite(value)) {
         line.charge = this.field(value, charge);
       } else {
-        this.report('x12-element', `SV102, the line charge, is '${charge.text}': write an amount such as 350 or 350.00.`, charge);
+        this.report('x12-element', 'SV102, the line charge, is not an amount: write one such as 350 or 350.00.', charge);
       }
     }
     if (unitBasis && unitBasis.text !== '') {
@@ -176,7 +176,7 @@ class X12ClaimReader {
       if (Number.isFinite(value) && value > 0) {
         line.units = this.field(value, units);
       } else {
-        this.report('bad-units', `SV104, the units, is '${units.text}': write a number greater than 0.`, units);
+        this.report('bad-units', 'SV104, the units, is not a number greater than 0.', units);
       }
     }
     if (pointers && pointers.text !== '') {
@@ -193,12 +193,12 @@ class X12ClaimReader {
         return;
       }
       if (n >= maxPointers) {
-        this.report('dx-pointer', `SV107 takes at most ${maxPointers} diagnosis pointers; '${part.text}' is one too many.`, part);
+        this.report('dx-pointer', `SV107 takes at most ${maxPointers} diagnosis pointers; this one is one too many.`, part);
         return;
       }
       const index = /^[1-9]\d?$/.test(part.text) ? Number(part.text) - 1 : -1;
       if (index === -1) {
-        this.report('dx-pointer', `'${part.text}' is not a diagnosis pointer: SV107 points with numbers 1 to 12.`, part);
+        this.report('dx-pointer', 'This is not a diagnosis pointer: SV107 points with numbers 1 to 12.', part);
       }
       pointers.push(new OffsetPointer(part.text, index, part.start, this.lines));
     });
@@ -213,7 +213,7 @@ class X12ClaimReader {
     }
     const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.text);
     if (!match || (format?.text !== 'D8' && format?.text !== 'RD8')) {
-      this.report('x12-element', `DTP03 '${value.text}' is not a date of service: write CCYYMMDD with D8, or CCYYMMDD-CCYYMMDD with RD8.`, value);
+      this.report('x12-element', 'DTP03 is not a date of service: write CCYYMMDD with D8, or CCYYMMDD-CCYYMMDD with RD8.', value);
       return;
     }
     const date = this.field(`${match[1]}-${match[2]}-${match[3]}`, value);

@@ -6,6 +6,7 @@
  */
 import type { X12Segment, X12Span } from '../../x12/x12Lexer';
 import type { DocumentRule, Finding } from '../ruleTypes';
+import { childCountMessage, controlNumberMessage, segmentCountMessage } from './envelopeMessages';
 
 interface OpenEnvelope {
   header: X12Segment;
@@ -36,7 +37,7 @@ export const segmentCountRule: DocumentRule = {
           findings.push({
             ruleId: this.id,
             range,
-            message: `SE01 says ${written.text || 'nothing'}, but this transaction has ${count} segments from ST to SE.`,
+            message: segmentCountMessage(count),
             fixes: [{ title: `Set SE01 to ${count}`, edits: [{ range: x12.lines.range(written.start, written.end), newText: String(count) }], preferred: true }],
           });
         }
@@ -96,11 +97,11 @@ export const controlNumberRule: DocumentRule = {
           const expected = envelope?.header.elements[pair.headerElement - 1]?.text.trim();
           const written = segment.elements[pair.trailerElement - 1];
           if (envelope && expected !== undefined && written && written.text.trim() !== expected) {
-            finding(written, `${pair.trailer}0${pair.trailerElement} is '${written.text}', but ${pair.header}${String(pair.headerElement).padStart(2, '0')} opened this envelope with control number '${expected}'.`, expected);
+            finding(written, controlNumberMessage(`${pair.trailer}0${pair.trailerElement}`, `${pair.header}${String(pair.headerElement).padStart(2, '0')}`, expected), expected);
           }
           const countSpan = pair.countElement ? segment.elements[pair.countElement - 1] : undefined;
           if (envelope && countSpan && countSpan.text !== String(envelope.children)) {
-            finding(countSpan, `${pair.trailer}01 says ${countSpan.text || 'nothing'}, but this envelope holds ${envelope.children} ${pair.counts} segment${envelope.children === 1 ? '' : 's'}.`, String(envelope.children));
+            finding(countSpan, childCountMessage(pair.trailer, envelope.children, pair.counts ?? ''), String(envelope.children));
           }
         }
       }

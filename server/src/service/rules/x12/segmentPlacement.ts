@@ -60,7 +60,7 @@ export const segmentPlacementRule: DocumentRule = {
       const id = segments.idAt(ordinal) ?? '';
       const range = () => x12.lines.range(segments.startAt(ordinal), segments.startAt(ordinal) + id.length);
       if (!known.has(id)) {
-        findings.push({ ruleId: this.id, range: range(), message: `${id} is not a segment of the 837P professional claim; it is skipped.` });
+        findings.push({ ruleId: this.id, range: range(), message: 'This is not a segment of the 837P professional claim; it is skipped.' });
         continue;
       }
       if (!allowed[place].has(id)) {
