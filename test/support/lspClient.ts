@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, type MessageConnection, type RequestParam, type RequestType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   type ClientCapabilities,
@@ -115,6 +116,12 @@ export interface StartOptions {
   settings?: unknown;
   /** Extra command-line arguments after `--stdio`. */
   args?: string[];
+  /** Sent as `initializationOptions` (e.g. `{ workspaceTrusted: false }`). */
+  initializationOptions?: unknown;
+  /** Workspace folder paths sent in `initialize` (none by default). */
+  workspaceFolders?: string[];
+  /** Runs the server as this user (the tests run as root, who can read any file). */
+  user?: { uid: number; gid: number };
 }
 
 const liveClients = new Set<LspClient>();
@@ -146,7 +153,7 @@ export class LspClient {
   private constructor(options: StartOptions) {
     const settings = options.settings;
     this.settingsProvider = (item) => (item.section === 'cptClaims' ? settings : null);
-    this.child = spawn(process.execPath, [serverScript(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [serverScript(), '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], ...options.user });
     liveClients.add(this);
     this.exited = new Promise((resolve) => {
       // 'close' comes after 'exit' once stdout and stderr are drained, so `stderr` is complete by then.
@@ -194,7 +201,14 @@ export class LspClient {
     try {
       client.initializeResult = await client.request(
         InitializeRequest.type,
-        { processId: process.pid, rootUri: null, capabilities: options.capabilities ?? pushClientCapabilities(), workspaceFolders: null },
+        {
+          // The server's watchdog probes this process with kill(pid, 0), which another user may not do: it would take us for dead and exit.
+          processId: options.user ? null : process.pid,
+          rootUri: null,
+          capabilities: options.capabilities ?? pushClientCapabilities(),
+          workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })) ?? null,
+          initializationOptions: options.initializationOptions,
+        },
         'initialize',
       );
       await client.connection.sendNotification(InitializedNotification.type, {});
