@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readDataFile as readGuardedDataFile } from '../../server/src/dataFileReader';
 import { readDescriptorFile } from '../../server/src/service/data/descriptorFile';
 import { readMueFile } from '../../server/src/service/data/mueFile';
 import { type ClaimLanguageService, type ClaimSettings, getLanguageService, type LanguageServiceOptions, readSettings } from '../../server/src/service/languageService';
@@ -139,13 +140,14 @@ export class ConfigResolver {
     return service;
   }
 
+  /** Read with the server's guard: a pipe, a device, a huge or binary file is refused with its reason, never read. */
   private readDataFile(file: string, kind: string, configFile: string): string | undefined {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      this.warn(`cannot read ${kind} ${file} (named by ${configFile}): ${errorText(error)}`);
+    const read = readGuardedDataFile(file);
+    if (!read.ok) {
+      this.warn(`cannot read ${kind} ${file} (named by ${configFile}): ${read.reason}`);
       return undefined;
     }
+    return read.text;
   }
 
   private warn(message: string): void {

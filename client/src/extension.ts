@@ -32,10 +32,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
     synchronize: { configurationSection: 'cptClaims' },
     outputChannel: log,
     errorHandler: serverCrashHandler(log),
+    // A function, so a restarted server is told the trust of that moment: untrusted, it reads no data file outside the workspace.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('cptClaims/workspaceTrusted').catch(() => undefined)));
   return { languageClient: client };
 }
 

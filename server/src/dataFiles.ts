@@ -2,14 +2,18 @@
  * The data files a user points the settings at (licensed descriptor files,
  * the CMS MUE file): resolved against the document's workspace folder, read
  * once per change on disk, and turned into a language service that uses them.
- * A file that cannot be used is reported once (output channel, and its bad
- * rows as diagnostics on the file); the bundled data keeps working.
+ * A file that cannot be used is reported once per version (a warning shown to
+ * the user and in the log; its bad rows as diagnostics on the file); the
+ * bundled data keeps working. In an untrusted workspace a file outside the
+ * workspace folders is not read at all.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { type Diagnostic, DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { type DataFileState, displayPath, isInsideAny, pathProblem, readDataFile, stateOf } from './dataFileReader';
+import { describeError } from './safeHandler';
 import { readDescriptorFile } from './service/data/descriptorFile';
 import type { DescriptorSource } from './service/data/codeReference';
 import type { RowProblem } from './service/data/delimitedText';
@@ -17,9 +21,9 @@ import { readMueFile, type MueEntry } from './service/data/mueFile';
 import { type ClaimLanguageService, getLanguageService, type LanguageServiceOptions } from './service/languageService';
 import type { ClaimSettings } from './service/settings';
 
-/** Larger files are refused: a descriptor or MUE file is a few megabytes. */
-const maxDataFileBytes = 64 * 1024 * 1024;
 const watchIntervalMs = 500;
+/** Row problems listed in the log; the diagnostics on the file list more. */
+const maxLoggedRowProblems = 50;
 
 type Loaded<T> = { ok: true; value: T; stamp: string } | { ok: false; reason: string; stamp: string };
 
@@ -27,6 +31,22 @@ interface FileEntry {
   stamp: string;
   descriptor?: Loaded<DescriptorSource>;
   mue?: Loaded<ReadonlyMap<string, MueEntry>>;
+}
+
+type Kind = 'descriptor' | 'mue';
+
+const kinds = {
+  descriptor: { what: 'descriptor file', setting: 'cptClaims.descriptorFiles', fallback: 'The bundled data is used instead.' },
+  mue: { what: 'MUE file', setting: 'cptClaims.mueFile', fallback: 'The bundled data is used instead, without MUE limits.' },
+};
+
+/** What a report on one file version says: the message, its weight, and the bad rows it lists. */
+interface Report {
+  message: string;
+  /** A file that is not used at all is also shown to the user: whoever set the path expects it to matter. */
+  notUsed: boolean;
+  problems: readonly RowProblem[];
+  problemCount: number;
 }
 
 export class DataFiles {
@@ -38,6 +58,8 @@ export class DataFiles {
   private readonly workspaceFolders: () => readonly string[];
   private readonly onChange: () => void;
   private readonly baseOptions: LanguageServiceOptions;
+  /** Set from the client at initialize; editors that say nothing of trust (any but VS Code) are trusted. */
+  trusted = true;
   readonly bundledOnly: ClaimLanguageService;
 
   constructor(connection: Connection, workspaceFolders: () => readonly string[], onChange: () => void, options: LanguageServiceOptions = {}) {
@@ -48,11 +70,30 @@ export class DataFiles {
     this.bundledOnly = getLanguageService(options);
   }
 
-  /** The language service for a document: the bundled data plus the files its settings name. */
+  /** The user trusted the workspace: every document is checked again with the files now allowed. */
+  grantTrust(): void {
+    if (!this.trusted) {
+      this.trusted = true;
+      this.onChange();
+    }
+  }
+
+  /** The language service for a document: the bundled data plus the files its settings name. Never throws: the bundled data is the fallback. */
   serviceFor(documentUri: string, settings: ClaimSettings): ClaimLanguageService {
+    settings.ignoredDataFileSettings?.forEach((message) => this.reportOnce(`setting|${message}`, notUsedReport(`${message} The bundled data is used instead.`)));
     if (settings.descriptorFiles.length === 0 && settings.mueFile === '') {
       return this.bundledOnly;
     }
+    try {
+      return this.serviceWithFiles(documentUri, settings);
+    } catch (error) {
+      // Not expected (every file problem is a reason, not an exception), but the documents must still be checked.
+      this.reportOnce(`error|${describeError(error)}`, notUsedReport(`The data files could not be read (${describeError(error)}). The bundled data is used instead.`));
+      return this.bundledOnly;
+    }
+  }
+
+  private serviceWithFiles(documentUri: string, settings: ClaimSettings): ClaimLanguageService {
     const descriptorPaths = settings.descriptorFiles.map((file) => this.resolve(file, documentUri));
     const muePath = settings.mueFile === '' ? undefined : this.resolve(settings.mueFile, documentUri);
     const descriptors = descriptorPaths.map((file) => this.load(file, 'descriptor'));
@@ -79,85 +120,107 @@ export class DataFiles {
     if (path.isAbsolute(file)) {
       return path.normalize(file);
     }
-    const documentPath = documentUri.startsWith('file:') ? fileURLToPath(documentUri) : undefined;
+    let documentPath: string | undefined;
+    try {
+      documentPath = documentUri.startsWith('file:') ? fileURLToPath(documentUri) : undefined;
+    } catch {
+      // A file URI with a host, or otherwise not a local path: no document folder to resolve against.
+    }
     const folders = this.workspaceFolders();
     const folder = folders.find((f) => documentPath?.startsWith(f + path.sep)) ?? folders[0] ?? (documentPath ? path.dirname(documentPath) : process.cwd());
     return path.resolve(folder, file);
   }
 
-  private stampOf(file: string): string {
-    try {
-      const stat = fs.statSync(file);
-      return `${stat.isFile() ? 'file' : 'other'}:${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return 'missing';
+  /** The file's state, or a refusal when the workspace is untrusted and the file lies outside it (symbolic links followed). */
+  private stateOf(file: string): DataFileState {
+    if (pathProblem(file) === undefined) {
+      if (!this.trusted && !isInsideAny(file, this.workspaceFolders())) {
+        return { stamp: 'untrusted', problem: 'the workspace is not trusted and the file is outside its folders (trust the workspace to use it).' };
+      }
+      this.watch(file);
     }
+    return stateOf(file);
   }
 
-  private load<K extends 'descriptor' | 'mue'>(file: string, kind: K): NonNullable<FileEntry[K]> {
-    this.watch(file);
-    const stamp = this.stampOf(file);
+  private load<K extends Kind>(file: string, kind: K): NonNullable<FileEntry[K]> {
+    const state = this.stateOf(file);
     const entry = this.files.get(file);
-    const cached = entry?.stamp === stamp ? entry[kind] : undefined;
+    const cached = entry?.stamp === state.stamp ? entry[kind] : undefined;
     if (cached) {
       return cached;
     }
-    const loaded = this.read(file, kind, stamp);
-    this.files.set(file, { ...(entry?.stamp === stamp ? entry : {}), stamp, [kind]: loaded });
+    const loaded = this.read(file, kind, state);
+    this.files.set(file, { ...(entry?.stamp === state.stamp ? entry : {}), stamp: state.stamp, [kind]: loaded });
     return loaded as NonNullable<FileEntry[K]>;
   }
 
-  private read(file: string, kind: 'descriptor' | 'mue', stamp: string): Loaded<DescriptorSource> | Loaded<ReadonlyMap<string, MueEntry>> {
-    const what = kind === 'descriptor' ? 'descriptor file' : 'MUE file';
-    const fail = (reason: string) => {
-      this.reportOnce(`${file}|${stamp}|${kind}`, `The ${what} ${file} is not used: ${reason} The bundled data is used instead.`, file, []);
+  private read(file: string, kind: Kind, state: DataFileState): Loaded<DescriptorSource> | Loaded<ReadonlyMap<string, MueEntry>> {
+    const { what, setting, fallback } = kinds[kind];
+    const name = `The ${what} ${displayPath(file)} (${setting})`;
+    const key = `${file}|${state.stamp}|${kind}`;
+    const stamp = state.stamp;
+    const fail = (reason: string, problems: readonly RowProblem[] = [], problemCount = 0) => {
+      this.reportOnce(key, { ...notUsedReport(`${name} is not used: ${reason} ${fallback}`), problems, problemCount }, file);
       return { ok: false as const, reason, stamp };
     };
-    if (stamp === 'missing') {
-      return fail('it does not exist or cannot be read.');
+    if (state.problem) {
+      return fail(state.problem);
     }
-    if (stamp.startsWith('other')) {
-      return fail('it is not a regular file.');
-    }
-    if (Number(stamp.split(':')[1]) > maxDataFileBytes) {
-      return fail(`it is larger than ${maxDataFileBytes / 1024 / 1024} MB.`);
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return fail('it cannot be read.');
+    const text = readDataFile(file);
+    if (!text.ok) {
+      return fail(text.reason);
     }
     if (kind === 'descriptor') {
-      const descriptorFile = readDescriptorFile(text, path.basename(file));
-      this.reportOnce(`${file}|${stamp}|${kind}`, `Read ${descriptorFile.count} descriptors from ${file}.`, file, descriptorFile.problems);
+      const descriptorFile = readDescriptorFile(text.text, path.basename(file));
+      if (descriptorFile.count === 0) {
+        return fail('it holds no rows of a code and its descriptor (the problems are listed on the file).', descriptorFile.problems, descriptorFile.problemCount);
+      }
+      this.reportOnce(key, { message: `Read ${descriptorFile.count} descriptors from ${displayPath(file)}.`, notUsed: false, problems: descriptorFile.problems, problemCount: descriptorFile.problemCount }, file);
       return { ok: true, value: descriptorFile.source, stamp };
     }
-    const table = readMueFile(text);
-    this.reportOnce(`${file}|${stamp}|${kind}`, `Read ${table.entries.size} MUE values${table.period ? ` (${table.period})` : ''} from ${file}.`, file, table.problems);
-    return table.entries.size > 0 ? { ok: true, value: table.entries, stamp } : fail(table.problems[0]?.message ?? 'it holds no MUE rows.');
+    const table = readMueFile(text.text);
+    if (table.entries.size === 0) {
+      return fail('it holds no usable MUE rows (the problems are listed on the file).', table.problems, table.problemCount);
+    }
+    const period = table.period ? ` (${table.period})` : '';
+    this.reportOnce(key, { message: `Read ${table.entries.size} MUE values${period} from ${displayPath(file)}.`, notUsed: false, problems: table.problems, problemCount: table.problemCount }, file);
+    return { ok: true, value: table.entries, stamp };
   }
 
-  /** One log line per file version, and its bad rows as diagnostics on the file itself. */
-  private reportOnce(key: string, message: string, file: string, problems: readonly RowProblem[]): void {
+  /**
+   * One report per file version (or per ignored setting): a line in the log,
+   * a warning shown to the user when the file is not used at all, and the
+   * file's first bad rows as diagnostics on it, with one more saying how many
+   * there were in all.
+   */
+  private reportOnce(key: string, report: Report, file?: string): void {
     if (this.reported.has(key)) {
       return;
     }
     this.reported.add(key);
-    const log = problems.length > 0 ? this.connection.console.warn.bind(this.connection.console) : this.connection.console.info.bind(this.connection.console);
-    log(problems.length > 0 ? `${message} ${problems.length} rows were skipped:` : message);
-    problems.slice(0, 50).forEach((problem) => this.connection.console.warn(`  ${path.basename(file)} line ${problem.line}: ${problem.message}`));
-    const diagnostics = problems.map((problem) => ({
-      range: { start: { line: problem.line - 1, character: 0 }, end: { line: problem.line - 1, character: Number.MAX_SAFE_INTEGER } },
-      severity: DiagnosticSeverity.Warning,
-      code: 'data-file-row',
-      source: 'cpt-claims',
-      message: problem.message,
-    }));
-    this.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics }).catch(() => undefined);
+    const { message, notUsed, problems, problemCount } = report;
+    const log = this.connection.console;
+    const skipped = problemCount > 0 ? ` ${problemCount} rows were skipped${problemCount > maxLoggedRowProblems ? `; the first ${maxLoggedRowProblems}` : ''}:` : '';
+    if (notUsed || problemCount > 0) {
+      log.warn(`${message}${skipped}`);
+    } else {
+      log.info(message);
+    }
+    problems.slice(0, maxLoggedRowProblems).forEach((problem) => log.warn(`  ${path.basename(file ?? '')} line ${problem.line}: ${problem.message}`));
+    if (notUsed) {
+      this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+    }
+    // A path no file system accepts has no URI to put diagnostics on.
+    if (file !== undefined && pathProblem(file) === undefined) {
+      const diagnostics = problems.map((problem) => rowDiagnostic(problem.line, problem.message, DiagnosticSeverity.Warning));
+      if (problemCount > problems.length) {
+        diagnostics.push(rowDiagnostic(1, `${problemCount} rows have problems; only the first ${problems.length} are listed.`, DiagnosticSeverity.Information));
+      }
+      this.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics }).catch(() => undefined);
+    }
   }
 
-  /** Re-read a file when it changes on disk; polling also notices a file created or replaced later. */
+  /** Re-read a file when it changes on disk; polling (a stat, never a read) also notices a file created or replaced later. */
   private watch(file: string): void {
     if (this.watched.has(file)) {
       return;
@@ -174,4 +237,18 @@ export class DataFiles {
     this.watched.forEach((file) => fs.unwatchFile(file));
     this.watched.clear();
   }
+}
+
+function notUsedReport(message: string): Report {
+  return { message, notUsed: true, problems: [], problemCount: 0 };
+}
+
+function rowDiagnostic(line: number, message: string, severity: DiagnosticSeverity): Diagnostic {
+  return {
+    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } },
+    severity,
+    code: 'data-file-row',
+    source: 'cpt-claims',
+    message,
+  };
 }

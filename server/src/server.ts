@@ -23,6 +23,8 @@ import type { ClaimLanguageService, DocumentValidator } from './service/language
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
 export const serverVersion = '0.1.0';
+/** Sent by the VS Code client when the user trusts the workspace. */
+export const workspaceTrustedNotification = 'cptClaims/workspaceTrusted';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -70,6 +72,9 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
+    const options: unknown = params.initializationOptions;
+    dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -90,6 +95,9 @@ export function startServer(connection: Connection): void {
     settings.changed(change.settings);
     refreshDiagnostics();
   });
+
+  // Trust, once granted, lasts the session (VS Code cannot take it back without a restart).
+  connection.onNotification(workspaceTrustedNotification, () => dataFiles.grantTrust());
 
   documents.onDidChangeContent(({ document }) => {
     if (!pullDiagnostics) {

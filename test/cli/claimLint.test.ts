@@ -4,6 +4,7 @@
  * input, folders and exit codes.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
@@ -286,5 +287,19 @@ describe('claim-lint command line', () => {
     assert.equal(result.status, 2);
     assert.equal(result.stderr.match(/cannot read descriptor file .*missing\.tsv/g)?.length, 1, result.stderr);
     assert.equal(result.stdout.match(/addon-without-primary/g)?.length, 2);
+  });
+
+  it('refuses a named pipe, a device and a binary file as data files instead of hanging on them, and checks with the bundled data', () => {
+    write('.claimlintrc.json', JSON.stringify({ descriptorFiles: ['pipe.tsv', '/dev/zero', 'binary.tsv'], mueFile: '/dev/urandom' }));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.tsv')]);
+    fs.writeFileSync(path.join(dir, 'binary.tsv'), Buffer.from([0x31, 0x39, 0x32, 0x38, 0x34, 0x09, 0x00, 0xff, 0xfe]));
+    write('a.claim', loneAddOn);
+    const result = run(['a.claim'], dir);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /cannot read descriptor file .*pipe\.tsv .*: it is a named pipe \(FIFO\), not a file/);
+    assert.match(result.stderr, /cannot read descriptor file \/dev\/zero .*: it is a device, not a file/);
+    assert.match(result.stderr, /cannot read descriptor file .*binary\.tsv .*: it is not a text file/);
+    assert.match(result.stderr, /cannot read MUE file \/dev\/urandom .*: it is a device, not a file/);
+    assert.equal(result.stdout.match(/addon-without-primary/g)?.length, 1);
   });
 });

@@ -77,9 +77,9 @@ describe('protocol: data files from the settings', () => {
     const published: PublishDiagnosticsParams = await client.nextDiagnostics(uri, 1);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['addon-without-primary']);
     const log = client.logText();
-    assert.match(log, /nope\.csv is not used: it does not exist/);
-    assert.match(log, /is not used: it is not a regular file/);
-    assert.match(log, /relative-missing\.csv is not used/);
+    assert.match(log, /nope\.csv \(cptClaims\.descriptorFiles\) is not used: it does not exist/);
+    assert.match(log, /is not used: it is a folder, not a file/);
+    assert.match(log, /relative-missing\.csv \(cptClaims\.mueFile\) is not used/);
     assert.match(hoverText(await client.hover(uri, { line: 0, character: 2 })), /our own words/);
   });
 });

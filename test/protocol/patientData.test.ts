@@ -198,7 +198,7 @@ describe('protocol: no patient data in what the server writes, and no network', 
       assert.match(text, /Code actions failed: TypeError/);
       assert.match(text, /descriptors\.tsv.*2 rows were skipped/);
       assert.match(text, /mue\.csv.*3 rows were skipped/);
-      assert.match(text, /missing\.csv is not used/);
+      assert.match(text, /missing\.csv \(cptClaims\.mueFile\) is not used/);
       const published = client.received.filter((message) => message.method === 'textDocument/publishDiagnostics');
       assert.ok(published.some((message) => (message.params as PublishDiagnosticsParams).uri.endsWith('mue.csv')), 'the MUE file bad rows should be published');
       if (!pull) {

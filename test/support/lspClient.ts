@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, type MessageConnection, type RequestParam, type RequestType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   type ClientCapabilities,
@@ -119,6 +120,12 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** The server's environment (default: this process's), e.g. NODE_OPTIONS with a preload. */
   env?: NodeJS.ProcessEnv;
+  /** Sent as `initializationOptions` (e.g. `{ workspaceTrusted: false }`). */
+  initializationOptions?: unknown;
+  /** Workspace folder paths sent in `initialize` (none by default). */
+  workspaceFolders?: string[];
+  /** Runs the server as this user (the tests run as root, who can read any file). */
+  user?: { uid: number; gid: number };
 }
 
 const liveClients = new Set<LspClient>();
@@ -153,6 +160,7 @@ export class LspClient {
     this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverScript(), '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? process.env,
+      ...options.user,
     });
     liveClients.add(this);
     this.exited = new Promise((resolve) => {
@@ -201,7 +209,14 @@ export class LspClient {
     try {
       client.initializeResult = await client.request(
         InitializeRequest.type,
-        { processId: process.pid, rootUri: null, capabilities: options.capabilities ?? pushClientCapabilities(), workspaceFolders: null },
+        {
+          // The server's watchdog probes this process with kill(pid, 0), which another user may not do: it would take us for dead and exit.
+          processId: options.user ? null : process.pid,
+          rootUri: null,
+          capabilities: options.capabilities ?? pushClientCapabilities(),
+          workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })) ?? null,
+          initializationOptions: options.initializationOptions,
+        },
         'initialize',
       );
       await client.connection.sendNotification(InitializedNotification.type, {});

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { readDescriptorFile } from '../../server/src/service/data/descriptorFile';
-import { splitRow } from '../../server/src/service/data/delimitedText';
+import { maxRowProblemsKept, RowProblems, rowsOf, splitRow } from '../../server/src/service/data/delimitedText';
 import { readMueFile } from '../../server/src/service/data/mueFile';
 
 describe('data files', () => {
@@ -14,6 +14,28 @@ describe('data files', () => {
     it('splits commas outside quotes and tabs, and unquotes', () => {
       assert.deepEqual(splitRow('19283,"Placement, first lesion","say ""hi"""'), ['19283', 'Placement, first lesion', 'say "hi"']);
       assert.deepEqual(splitRow('19283\tA descriptor, with a comma'), ['19283', 'A descriptor, with a comma']);
+    });
+
+    it('numbers rows by line whatever the line ends, leaving blank rows out', () => {
+      const rows = [...rowsOf('\uFEFFa,1\r\n\r\nb,2\rc,3\n  \nd,4')];
+      assert.deepEqual(rows, [
+        { line: 1, cells: ['a', '1'] },
+        { line: 3, cells: ['b', '2'] },
+        { line: 4, cells: ['c', '3'] },
+        { line: 6, cells: ['d', '4'] },
+      ]);
+      assert.deepEqual([...rowsOf('')], []);
+      assert.deepEqual([...rowsOf('a\n')], [{ line: 1, cells: ['a'] }]);
+    });
+
+    it('keeps the first row problems and counts them all', () => {
+      const problems = new RowProblems();
+      for (let line = 1; line <= 250; line++) {
+        problems.add(line, () => 'bad');
+      }
+      assert.equal(problems.kept.length, maxRowProblemsKept);
+      assert.equal(problems.kept[maxRowProblemsKept - 1]?.line, maxRowProblemsKept);
+      assert.equal(problems.total, 250);
     });
   });
 
@@ -34,6 +56,14 @@ describe('data files', () => {
       assert.match(file.problems[0]?.message ?? '', /not a CPT or HCPCS code/);
       assert.equal(file.count, 2);
       assert.equal(file.source.descriptorOf('19283'), 'Good');
+    });
+
+    it('keeps at most 100 problems of a file of junk rows, with the count of all, and still reads the good row', () => {
+      const file = readDescriptorFile(`code,descriptor\n19283,Good\n${'junk,row\n'.repeat(5000)}`, 'junk.csv');
+      assert.equal(file.count, 1);
+      assert.equal(file.problems.length, 100);
+      assert.equal(file.problemCount, 5000);
+      assert.equal(file.problems[99]?.line, 102);
     });
 
     it('never throws on binary junk', () => {
@@ -66,6 +96,13 @@ describe('data files', () => {
 
     it('reports each bad row with its line', () => {
       assert.deepEqual(readMueFile(published).problems.map((p) => p.line), [8, 9, 10]);
+    });
+
+    it('keeps at most 100 problems of junk rows after the header, with the count of all', () => {
+      const table = readMueFile(`${published}\r\n${'"junk","x","y","z"\r\n'.repeat(3000)}`);
+      assert.equal(table.entries.size, 3);
+      assert.equal(table.problems.length, 100);
+      assert.equal(table.problemCount, 3003);
     });
 
     it('says so when no header row is found', () => {

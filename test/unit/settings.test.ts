@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { allRules } from '../../server/src/service/languageService';
-import { defaultSettings, readSettings } from '../../server/src/service/settings';
+import { defaultSettings, maxDescriptorFiles, readSettings } from '../../server/src/service/settings';
 import { validate, messageOf } from '../support/claimDocuments';
 
 describe('settings', () => {
@@ -31,6 +31,30 @@ describe('settings', () => {
     assert.equal(settings.mueFile, 'mue.csv');
     assert.deepEqual(readSettings({ descriptorFiles: 'one.csv', mueFile: 3 }).descriptorFiles, []);
     assert.equal(readSettings({ mueFile: 3 }).mueFile, '');
+  });
+
+  it('names each data file value that is not a path, and ignores it', () => {
+    const settings = readSettings({ descriptorFiles: ['a.csv', 7, null, { path: 'b.csv' }, ['c.csv'], false], mueFile: { file: 'm.csv' } });
+    assert.deepEqual(settings.descriptorFiles, ['a.csv']);
+    assert.deepEqual(settings.ignoredDataFileSettings, [
+      'cptClaims.descriptorFiles[1] is a number, not a path; it is ignored.',
+      'cptClaims.descriptorFiles[2] is null, not a path; it is ignored.',
+      'cptClaims.descriptorFiles[3] is an object, not a path; it is ignored.',
+      'cptClaims.descriptorFiles[4] is a list, not a path; it is ignored.',
+      'cptClaims.descriptorFiles[5] is a boolean, not a path; it is ignored.',
+      'cptClaims.mueFile is an object, not a path; it is ignored.',
+    ]);
+    assert.deepEqual(readSettings({ descriptorFiles: 'one.csv' }).ignoredDataFileSettings, ['cptClaims.descriptorFiles is a string, not a list of paths; it is ignored.']);
+    // Unset (or null, as some clients send an unset value) is not a mistake.
+    assert.equal(readSettings({ descriptorFiles: null, mueFile: null }).ignoredDataFileSettings, undefined);
+    assert.equal(readSettings({ descriptorFiles: ['a.csv'], mueFile: '' }).ignoredDataFileSettings, undefined);
+  });
+
+  it('reads at most 32 descriptor files, and says so', () => {
+    const settings = readSettings({ descriptorFiles: Array.from({ length: 1000 }, (_, i) => `f${i}.csv`) });
+    assert.equal(settings.descriptorFiles.length, maxDescriptorFiles);
+    assert.equal(settings.descriptorFiles[31], 'f31.csv');
+    assert.deepEqual(settings.ignoredDataFileSettings, ['cptClaims.descriptorFiles names 1000 files; only the first 32 are read.']);
   });
 
   it('falls back to defaults for malformed values', () => {

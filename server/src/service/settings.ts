@@ -15,9 +15,14 @@ export interface ClaimSettings {
   descriptorFiles: readonly string[];
   /** The CMS practitioner MUE CSV, absolute or relative to the workspace folder; '' for none. */
   mueFile: string;
+  /** Data file values that are not paths, each as a sentence saying it is ignored; absent when there are none. */
+  ignoredDataFileSettings?: readonly string[];
 }
 
 export const defaultSettings: ClaimSettings = { maxNumberOfProblems: 1000, rules: {}, descriptorFiles: [], mueFile: '' };
+
+/** More descriptor files than this are not read: each is read, stat-polled and kept in memory. */
+export const maxDescriptorFiles = 32;
 
 const severityValues = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -41,8 +46,43 @@ export function readSettings(raw: unknown): ClaimSettings {
       }
     }
   }
-  const files = raw['descriptorFiles'];
-  const descriptorFiles = Array.isArray(files) ? files.filter((file): file is string => typeof file === 'string' && file.trim() !== '') : [];
-  const mue = raw['mueFile'];
-  return { maxNumberOfProblems, rules, descriptorFiles, mueFile: typeof mue === 'string' ? mue.trim() : '' };
+  const dataFiles = readDataFileSettings(raw['descriptorFiles'], raw['mueFile']);
+  const settings: ClaimSettings = { maxNumberOfProblems, rules, descriptorFiles: dataFiles.descriptorFiles, mueFile: dataFiles.mueFile };
+  if (dataFiles.ignored.length > 0) {
+    settings.ignoredDataFileSettings = dataFiles.ignored;
+  }
+  return settings;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The data file paths, and a sentence for each value that is not one (a hand-edited settings.json can hold anything). */
+function readDataFileSettings(files: unknown, mue: unknown): { descriptorFiles: string[]; mueFile: string; ignored: string[] } {
+  const ignored: string[] = [];
+  const notAPath = (setting: string, value: unknown) => ignored.push(`${setting} is ${kindOf(value)}, not a path; it is ignored.`);
+  const descriptorFiles: string[] = [];
+  if (Array.isArray(files)) {
+    files.forEach((file: unknown, index) => {
+      if (typeof file !== 'string') {
+        notAPath(`cptClaims.descriptorFiles[${index}]`, file);
+      } else if (file.trim() !== '') {
+        descriptorFiles.push(file);
+      }
+    });
+  } else if (files !== undefined && files !== null) {
+    ignored.push(`cptClaims.descriptorFiles is ${kindOf(files)}, not a list of paths; it is ignored.`);
+  }
+  if (descriptorFiles.length > maxDescriptorFiles) {
+    ignored.push(`cptClaims.descriptorFiles names ${descriptorFiles.length} files; only the first ${maxDescriptorFiles} are read.`);
+    descriptorFiles.length = maxDescriptorFiles;
+  }
+  if (typeof mue !== 'string' && mue !== undefined && mue !== null) {
+    notAPath('cptClaims.mueFile', mue);
+  }
+  return { descriptorFiles, mueFile: typeof mue === 'string' ? mue.trim() : '', ignored };
 }

@@ -7,6 +7,10 @@ export function splitRow(row: string): string[] {
   if (row.includes('\t')) {
     return row.split('\t').map((cell) => unquote(cell.trim()));
   }
+  if (!row.includes('"')) {
+    // Most rows quote nothing; building cells a character at a time is kept for those that do.
+    return row.split(',').map((cell) => cell.trim());
+  }
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -38,18 +42,45 @@ function unquote(cell: string): string {
   return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
 }
 
-/** Rows of a file with their 1-based line numbers, blank rows left out. */
-export function rowsOf(text: string): Array<{ line: number; cells: string[] }> {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((row, index) => ({ line: index + 1, row }))
-    .filter(({ row }) => row.trim() !== '')
-    .map(({ line, row }) => ({ line, cells: splitRow(row) }));
+/**
+ * Rows of a file with their 1-based line numbers, blank rows left out. Rows
+ * are made one at a time, so a file of millions of lines is never held as
+ * millions of rows at once.
+ */
+export function* rowsOf(text: string): Generator<{ line: number; cells: string[] }> {
+  const lineEnd = /\r\n|\r|\n/g;
+  const body = text.replace(/^\uFEFF/, '');
+  let line = 1;
+  for (let start = 0; start <= body.length; line++) {
+    const match = lineEnd.exec(body);
+    const end = match ? match.index : body.length;
+    const row = body.slice(start, end);
+    if (row.trim() !== '') {
+      yield { line, cells: splitRow(row) };
+    }
+    start = match ? lineEnd.lastIndex : body.length + 1;
+  }
 }
 
 /** A row a data file could not use, reported once with its line. */
 export interface RowProblem {
   line: number;
   message: string;
+}
+
+/** At most this many row problems are kept per file: a file of junk would otherwise make one per line. */
+export const maxRowProblemsKept = 100;
+
+/** The first row problems of a file, and how many there were in all. */
+export class RowProblems {
+  readonly kept: RowProblem[] = [];
+  total = 0;
+
+  /** The message is made only for a problem that is kept: a file of junk has millions that are only counted. */
+  add(line: number, message: () => string): void {
+    this.total++;
+    if (this.kept.length < maxRowProblemsKept) {
+      this.kept.push({ line, message: message() });
+    }
+  }
 }

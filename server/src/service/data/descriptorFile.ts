@@ -6,38 +6,40 @@
  */
 import { codeKindOf } from './codeShapes';
 import type { DescriptorSource } from './codeReference';
-import { type RowProblem, rowsOf } from './delimitedText';
+import { type RowProblem, RowProblems, rowsOf } from './delimitedText';
 
 export interface DescriptorFile {
   source: DescriptorSource;
+  /** The first bad rows (at most `maxRowProblemsKept`). */
   problems: RowProblem[];
+  /** How many rows were bad in all. */
+  problemCount: number;
   /** How many codes the file describes. */
   count: number;
 }
 
 export function readDescriptorFile(text: string, label: string): DescriptorFile {
   const descriptors = new Map<string, string>();
-  const problems: RowProblem[] = [];
-  rowsOf(text).forEach(({ line, cells }, index) => {
+  const problems = new RowProblems();
+  let first = true;
+  for (const { line, cells } of rowsOf(text)) {
     const [codeCell = '', ...rest] = cells;
     const code = codeCell.toUpperCase();
     const descriptor = rest.join(', ').trim();
+    const isHeader = first;
+    first = false;
     if (codeKindOf(code) === undefined) {
       // A first row that is not a code is the header row.
-      if (index > 0) {
-        problems.push({ line, message: 'The first column is not a CPT or HCPCS code; the row is skipped.' });
+      if (!isHeader) {
+        problems.add(line, () => 'The first column is not a CPT or HCPCS code; the row is skipped.');
       }
-      return;
+    } else if (descriptor === '') {
+      problems.add(line, () => `${code} has no descriptor after it; the row is skipped.`);
+    } else if (descriptors.has(code)) {
+      problems.add(line, () => `${code} is described again; the first descriptor is kept.`);
+    } else {
+      descriptors.set(code, descriptor);
     }
-    if (descriptor === '') {
-      problems.push({ line, message: `${code} has no descriptor after it; the row is skipped.` });
-      return;
-    }
-    if (descriptors.has(code)) {
-      problems.push({ line, message: `${code} is described again; the first descriptor is kept.` });
-      return;
-    }
-    descriptors.set(code, descriptor);
-  });
-  return { source: { label, descriptorOf: (code) => descriptors.get(code) }, problems, count: descriptors.size };
+  }
+  return { source: { label, descriptorOf: (code) => descriptors.get(code) }, problems: problems.kept, problemCount: problems.total, count: descriptors.size };
 }

@@ -5,7 +5,7 @@
  * from the user's file each quarter; none are bundled.
  */
 import { codeKindOf } from './codeShapes';
-import { type RowProblem, rowsOf } from './delimitedText';
+import { type RowProblem, RowProblems, rowsOf } from './delimitedText';
 
 /** 1: per line; 2: absolute per day (policy); 3: per day, clinical (appealable). */
 export type MueIndicator = 1 | 2 | 3;
@@ -19,7 +19,10 @@ export interface MueEntry {
 
 export interface MueTable {
   entries: ReadonlyMap<string, MueEntry>;
+  /** The first bad rows (at most `maxRowProblemsKept`). */
   problems: RowProblem[];
+  /** How many rows were bad in all. */
+  problemCount: number;
   /** The quarter or date the file names in its preamble, when it does. */
   period?: string;
 }
@@ -28,43 +31,67 @@ function columnIndex(header: readonly string[], pattern: RegExp): number {
   return header.findIndex((cell) => pattern.test(cell));
 }
 
+const periodPattern = /\b(20\d\d\s*Q[1-4]|Q[1-4]\s*20\d\d|(January|April|July|October)\s+\d{1,2},?\s+20\d\d)\b/i;
+
+interface Columns {
+  code: number;
+  value: number;
+  indicator: number;
+  rationale: number;
+}
+
+function isHeaderRow(cells: readonly string[]): boolean {
+  return cells.some((c) => /hcpcs|cpt/i.test(c)) && cells.some((c) => /mue/i.test(c));
+}
+
+function columnsOf(header: readonly string[]): Columns {
+  return {
+    code: columnIndex(header, /hcpcs|cpt/i),
+    value: columnIndex(header, /mue.*value|value/i),
+    indicator: columnIndex(header, /adjudication|indicator|mai/i),
+    rationale: columnIndex(header, /rationale/i),
+  };
+}
+
+/** One row after the header: an entry, or a problem. */
+function readRow(line: number, cells: readonly string[], columns: Columns, entries: Map<string, MueEntry>, problems: RowProblems): void {
+  const code = (cells[columns.code] ?? '').toUpperCase();
+  const value = Number(cells[columns.value]);
+  const indicator = Number((cells[columns.indicator] ?? '').trim().charAt(0));
+  if (codeKindOf(code) === undefined) {
+    problems.add(line, () => 'The code column is not a CPT or HCPCS code; the row is skipped.');
+  } else if (!Number.isInteger(value) || value < 0) {
+    problems.add(line, () => `${code}: the MUE value is not a whole number; the row is skipped.`);
+  } else if (indicator !== 1 && indicator !== 2 && indicator !== 3) {
+    problems.add(line, () => `${code}: the adjudication indicator is not 1, 2 or 3; the row is skipped.`);
+  } else {
+    entries.set(code, { code, value, indicator, rationale: cells[columns.rationale] ?? '' });
+  }
+}
+
+/** The preamble (where the period is named), the header row, then the rows, in one pass. */
 export function readMueFile(text: string): MueTable {
-  const rows = rowsOf(text);
   const entries = new Map<string, MueEntry>();
-  const problems: RowProblem[] = [];
-  const headerIndex = rows.findIndex(({ cells }) => cells.some((c) => /hcpcs|cpt/i.test(c)) && cells.some((c) => /mue/i.test(c)));
-  const header = rows[headerIndex];
-  if (!header) {
-    problems.push({ line: 1, message: 'No header row naming the HCPCS/CPT code and MUE value columns was found; the file is not used.' });
-    return { entries, problems };
-  }
-  const codeColumn = columnIndex(header.cells, /hcpcs|cpt/i);
-  const valueColumn = columnIndex(header.cells, /mue.*value|value/i);
-  const indicatorColumn = columnIndex(header.cells, /adjudication|indicator|mai/i);
-  const rationaleColumn = columnIndex(header.cells, /rationale/i);
-  if (valueColumn === -1 || indicatorColumn === -1) {
-    problems.push({ line: header.line, message: 'The header row has no MUE value or adjudication indicator column; the file is not used.' });
-    return { entries, problems };
-  }
-  const period = rows
-    .slice(0, headerIndex)
-    .map(({ cells }) => /\b(20\d\d\s*Q[1-4]|Q[1-4]\s*20\d\d|(January|April|July|October)\s+\d{1,2},?\s+20\d\d)\b/i.exec(cells.join(' '))?.[0])
-    .find((found) => found !== undefined);
-  for (const { line, cells } of rows.slice(headerIndex + 1)) {
-    const code = (cells[codeColumn] ?? '').toUpperCase();
-    const value = Number(cells[valueColumn]);
-    const indicator = Number((cells[indicatorColumn] ?? '').trim().charAt(0));
-    if (codeKindOf(code) === undefined) {
-      problems.push({ line, message: 'The code column is not a CPT or HCPCS code; the row is skipped.' });
-    } else if (!Number.isInteger(value) || value < 0) {
-      problems.push({ line, message: `${code}: the MUE value is not a whole number; the row is skipped.` });
-    } else if (indicator !== 1 && indicator !== 2 && indicator !== 3) {
-      problems.push({ line, message: `${code}: the adjudication indicator is not 1, 2 or 3; the row is skipped.` });
+  const problems = new RowProblems();
+  let columns: Columns | undefined;
+  let period: string | undefined;
+  for (const { line, cells } of rowsOf(text)) {
+    if (columns) {
+      readRow(line, cells, columns, entries, problems);
+    } else if (isHeaderRow(cells)) {
+      columns = columnsOf(cells);
+      if (columns.value === -1 || columns.indicator === -1) {
+        problems.add(line, () => 'The header row has no MUE value or adjudication indicator column; the file is not used.');
+        return { entries, problems: problems.kept, problemCount: problems.total };
+      }
     } else {
-      entries.set(code, { code, value, indicator, rationale: cells[rationaleColumn] ?? '' });
+      period ??= periodPattern.exec(cells.join(' '))?.[0];
     }
   }
-  const table: MueTable = { entries, problems };
+  if (!columns) {
+    problems.add(1, () => 'No header row naming the HCPCS/CPT code and MUE value columns was found; the file is not used.');
+  }
+  const table: MueTable = { entries, problems: problems.kept, problemCount: problems.total };
   if (period) {
     table.period = period;
   }
