@@ -61,6 +61,29 @@ describe('quick fixes', () => {
     assert.equal(fixed, 'claim A\r\n 19283-RT   x1\r\n 19284-RT\r\n');
   });
 
+  it('found: keeps CR line ends when inserting a line (it wrote LF)', () => {
+    const fixed = applyFirst('claim A\r 19284-RT\r', 'addon-without-primary');
+    assert.equal(fixed, 'claim A\r 19283-RT   x1\r 19284-RT\r');
+  });
+
+  it('found: inserts a line above the anchor\'s disable-next-line comment, which kept silencing the anchor', () => {
+    // It was inserted between them: the comment then silenced the new 19283 and the add-on's laterality-missing came back.
+    const text = 'claim A\n # claim-lint-disable-next-line laterality-missing -- side in the note\n 19284 x1\n';
+    const fixed = applyFirst(text, 'addon-without-primary');
+    assert.equal(fixed, 'claim A\n 19283   x1\n # claim-lint-disable-next-line laterality-missing -- side in the note\n 19284 x1\n');
+    assert.deepEqual(codesOf(validate(fixed)), ['laterality-missing']);
+    assert.equal(validate(fixed)[0]?.range.start.line, 1);
+  });
+
+  it('found: removes a line with its disable-next-line comment, which silenced the next line instead', () => {
+    const text = 'claim A\n lesions: 1\n 19283\n # claim-lint-disable-next-line laterality-missing\n 19284-RT\n 19081\n';
+    const fixed = applyFirst(text, 'lesion-units');
+    assert.equal(fixed, 'claim A\n lesions: 1\n 19283\n 19081\n');
+    assert.deepEqual(codesOf(validate(fixed)).filter((code) => code === 'laterality-missing'), ['laterality-missing', 'laterality-missing']);
+    const atEnd = applyFirst('claim A\n lesions: 1\n 19283-LT\n # claim-lint-disable-next-line laterality-missing\n 19284', 'lesion-units');
+    assert.equal(atEnd, 'claim A\n lesions: 1\n 19283-LT');
+  });
+
   it('swaps a wrong-modality add-on for the right one', () => {
     const text = 'claim A\n 19281-LT x1\n 19284-LT x1 $400.00\n';
     const fixed = applyFirst(text, 'addon-wrong-modality');
@@ -118,6 +141,20 @@ describe('quick fixes', () => {
   it('removes an add-on on the last line of a file with no line end', () => {
     const fixed = applyFirst('claim A\n lesions: 1\n 19283-RT\n 19284-RT', 'lesion-units');
     assert.equal(fixed, 'claim A\n lesions: 1\n 19283-RT');
+  });
+
+  it('found: offers no removal of an add-on whose lesions= gives the count (removing it would change the count)', () => {
+    // The property test's counterexample: removing +19284 took lesions=2 with it, and lesions: 1 then disagreed with 19283 x2.
+    const text = 'claim A\n lesions: 1\n 19283-RT x2\n 19284-RT x1 lesions=2\n';
+    assert.deepEqual(codesOf(validate(text)), ['primary-units', 'lesion-units']);
+    assert.deepEqual(fixesFor(claimDocument(text), 'lesion-units'), []);
+  });
+
+  it('still removes an add-on whose lesions= another line of its family repeats', () => {
+    const text = 'claim A\n 19283-RT x2 lesions=2\n 19284-RT x1 lesions=2\n';
+    const fixed = applyFirst(text, 'lesion-units');
+    assert.equal(fixed, 'claim A\n 19283-RT x2 lesions=2\n');
+    assert.deepEqual(codesOf(validate(fixed)).filter((code) => code === 'lesion-units'), []);
   });
 
   it('offers no units fix for a lone add-on: the primary must come first', () => {

@@ -105,6 +105,14 @@ describe('scrubber rules', () => {
       assert.deepEqual(ruleIds(fixed), []);
     });
 
+    it('found: replaces a 50 written twice as a whole, so the warning goes (joined and separate modifiers)', () => {
+      // The property test's counterexample: replacing only the first 50 left the line warned about.
+      assert.equal(applyFix('claim A\n 19282-50-59-50 x1\n', 'bilateral-modifier', 'Replace 50 with RT'), 'claim A\n 19282-RT-59 x1\n');
+      const fixed = applyFix('claim A\n 19283 50  50 x1\n', 'bilateral-modifier', 'Replace 50 with LT');
+      assert.equal(fixed, 'claim A\n 19283 LT x1\n');
+      assert.deepEqual(ruleIds(fixed), []);
+    });
+
     it('does not fire on 50 on a code that is not lesion-counted', () => {
       assert.deepEqual(ruleIds('claim A\n 19303-50\n'), []);
     });

@@ -176,6 +176,13 @@ describe('X12 837P claims', () => {
       assert.deepEqual(validateX12(fixed), []);
     });
 
+    it('found: replaces a 50 written twice in SV101 as a whole, so the warning goes', () => {
+      const text = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['50', '50'], charge: 350 }])], { separators: { element: '|', component: '>' } });
+      const fixed = fix(text, 'bilateral-modifier');
+      assert.equal(fixed, text.replace('HC>19283>50>50|', 'HC>19283>RT|'));
+      assert.deepEqual(validateX12(fixed), []);
+    });
+
     it('moves extra first-lesion units to a new add-on line', () => {
       const text = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 700, units: 3 }])]);
       const fixed = fix(text, 'primary-units');

@@ -22,6 +22,8 @@ export interface ClaimEditor {
   replaceModifier(line: ServiceLine, modifier: Field<string>, value: string): TextEdit[];
   /** Adds a modifier after the line's last one (or after the code); no edits when the line has no room for one. */
   addModifier(line: ServiceLine, modifier: string): TextEdit[];
+  /** Removes one of the line's modifiers with the separator before it. */
+  removeModifier(line: ServiceLine, modifier: Field<string>): TextEdit[];
   setUnits(line: ServiceLine, units: number): TextEdit[];
   insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[];
   deleteLine(line: ServiceLine): TextEdit[];
@@ -36,6 +38,7 @@ export const noEditsEditor: ClaimEditor = {
   replaceCode: () => [],
   replaceModifier: () => [],
   addModifier: () => [],
+  removeModifier: () => [],
   setUnits: () => [],
   insertLine: () => [],
   deleteLine: () => [],

@@ -14,6 +14,9 @@ export function formatServiceLine(newLine: NewServiceLine): string {
   return `${codeWithModifiers}   x${newLine.units}${pointers}${dos}`;
 }
 
+/** A comment line that silences rules on the line below it, and so belongs with that line. */
+const nextLineSuppression = /^\s*#\s*claim-lint-disable-next-line\s/;
+
 export class ClaimTextEditor implements ClaimEditor {
   private readonly document: TextDocument;
   private lineEnd: string | undefined;
@@ -22,9 +25,9 @@ export class ClaimTextEditor implements ClaimEditor {
     this.document = document;
   }
 
-  /** The document's line end, looked up on the first inserted line: editors are made per claim checked, and most insert nothing. */
+  /** The document's line end (its first one: CRLF, LF or CR), looked up on the first inserted line: editors are made per claim checked, and most insert nothing. */
   private get eol(): string {
-    this.lineEnd ??= this.document.getText().includes('\r\n') ? '\r\n' : '\n';
+    this.lineEnd ??= /\r\n|\r|\n/.exec(this.document.getText())?.[0] ?? '\n';
     return this.lineEnd;
   }
 
@@ -48,6 +51,14 @@ export class ClaimTextEditor implements ClaimEditor {
     return [{ range: { start: at, end: at }, newText: `${separate ? ' ' : '-'}${modifier}` }];
   }
 
+  removeModifier(_line: ServiceLine, modifier: Field<string>): TextEdit[] {
+    const { start, end } = modifier.range;
+    const before = this.document.getText({ start: { line: start.line, character: 0 }, end: start });
+    // `19283-50` loses `-50`; a modifier written as its own token loses the white space before it.
+    const separator = before.endsWith('-') ? 1 : before.length - before.trimEnd().length;
+    return [{ range: { start: { line: start.line, character: start.character - separator }, end }, newText: '' }];
+  }
+
   setUnits(line: ServiceLine, units: number): TextEdit[] {
     if (line.units) {
       return [{ range: line.units.range, newText: `x${units}` }];
@@ -60,20 +71,32 @@ export class ClaimTextEditor implements ClaimEditor {
     const indent = this.document.getText({ start: { line: lineNumber, character: 0 }, end: anchor.code.range.start });
     const text = `${indent}${formatServiceLine(newLine)}`;
     if (where === 'before') {
-      const start = { line: lineNumber, character: 0 };
+      // Above the anchor's disable-next-line comment, which would otherwise silence the new line instead.
+      const start = { line: this.firstLineOf(lineNumber), character: 0 };
       return [{ range: { start, end: start }, newText: `${text}${this.eol}` }];
     }
     const end = this.endOfLine(lineNumber);
     return [{ range: { start: end, end }, newText: `${this.eol}${text}` }];
   }
 
+  /** Removes the line with its disable-next-line comment, which would otherwise silence the line that moves up under it. */
   deleteLine(line: ServiceLine): TextEdit[] {
     const lineNumber = line.code.range.start.line;
+    const first = this.firstLineOf(lineNumber);
     if (lineNumber + 1 < this.document.lineCount) {
-      return [{ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, newText: '' }];
+      return [{ range: { start: { line: first, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, newText: '' }];
     }
-    const start = lineNumber > 0 ? this.endOfLine(lineNumber - 1) : { line: 0, character: 0 };
+    const start = first > 0 ? this.endOfLine(first - 1) : { line: 0, character: 0 };
     return [{ range: { start, end: this.endOfLine(lineNumber) }, newText: '' }];
+  }
+
+  /** The line's first line counting a `# claim-lint-disable-next-line` comment just above it. */
+  private firstLineOf(lineNumber: number): number {
+    if (lineNumber === 0) {
+      return lineNumber;
+    }
+    const above = this.document.getText({ start: { line: lineNumber - 1, character: 0 }, end: this.endOfLine(lineNumber - 1) });
+    return nextLineSuppression.test(above) ? lineNumber - 1 : lineNumber;
   }
 
   /** The position after the last character of a line, before its line break. */

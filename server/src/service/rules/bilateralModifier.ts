@@ -12,15 +12,17 @@ export const bilateralModifierRule: ClaimRule = {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       const info = reference.code(line.code.value);
-      const modifier = line.modifiers.find((m) => m.value === '50');
+      const [modifier, ...repeated] = line.modifiers.filter((m) => m.value === '50');
       if (!info?.lesion || info.deleted || !modifier) {
         continue;
       }
+      // A 50 written twice goes as a whole: replacing only the first would leave the warning on the line.
+      const removeRepeated = repeated.flatMap((m) => editor.removeModifier(line, m));
       findings.push({
         ruleId: this.id,
         range: modifier.range,
         message: `Modifier 50 does not fit ${info.code}: lesions are counted with the add-on code, and sides are shown with RT or LT (one line per side).`,
-        fixes: (['RT', 'LT'] as const).map((side) => ({ title: `Replace 50 with ${side}`, edits: editor.replaceModifier(line, modifier, side) })),
+        fixes: (['RT', 'LT'] as const).map((side) => ({ title: `Replace 50 with ${side}`, edits: [...editor.replaceModifier(line, modifier, side), ...removeRepeated] })),
       });
     }
     return findings;

@@ -70,7 +70,13 @@ function expectedBilling(group: ProcedureGroup, count: number, reference: CodeRe
   return `${plural(count, 'unit')} in all: each first-lesion code x1 and the add-on codes for the other lesions`;
 }
 
-function lesionFixes(group: ProcedureGroup, count: number, billed: number, editor: ClaimEditor, reference: CodeReference): QuickFix[] {
+/** The group's lesion count once `removed` is gone: the `lesions=` in use may be on that line. */
+function countWithout(claim: Claim, group: ProcedureGroup, removed: ServiceLine): number | undefined {
+  const override = group.lines.find(({ line }) => line !== removed && line.lesions)?.line.lesions;
+  return (override ?? claim.lesions)?.value;
+}
+
+function lesionFixes(claim: Claim, group: ProcedureGroup, count: number, billed: number, editor: ClaimEditor, reference: CodeReference): QuickFix[] {
   const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
   const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
   if (firsts.length === 0) {
@@ -83,7 +89,8 @@ function lesionFixes(group: ProcedureGroup, count: number, billed: number, edito
     if (units >= 1) {
       return [{ title: `Set +${addOnLine.info.code} to x${units} (${plural(count, 'lesion')})`, edits: editor.setUnits(addOnLine.line, units), preferred: true }];
     }
-    if (units === 0) {
+    // Removing a line that holds the lesions= in use would change the count it was removed for.
+    if (units === 0 && countWithout(claim, group, addOnLine.line) === count) {
       return [{ title: `Remove +${addOnLine.info.code}: ${plural(count, 'lesion')} need no add-on`, edits: editor.deleteLine(addOnLine.line), preferred: true }];
     }
     return [];
@@ -128,7 +135,7 @@ export const lesionUnitsRule: ClaimRule = {
         message:
           `${plural(count.value, 'lesion')} documented, but the ${group.procedure} lines bill ${plural(billed, 'unit')} ` +
           `(${describeLines(group.lines.map(({ line }) => line))}); expected ${expectedBilling(group, count.value, reference)}.`,
-        fixes: lesionFixes(group, count.value, billed, editor, reference),
+        fixes: lesionFixes(claim, group, count.value, billed, editor, reference),
       });
     }
     return findings;

@@ -81,6 +81,13 @@ export class X12Editor implements ClaimEditor {
     return [this.replace(at, at, `${component}${modifier}`)];
   }
 
+  /** Removes an SV101 modifier component with the component separator before it. */
+  removeModifier(_line: ServiceLine, modifier: Field<string>): TextEdit[] {
+    const lines = this.structure.lines;
+    const start = lines.offsetAt(modifier.range.start);
+    return [this.replace(start - this.separators.component.length, lines.offsetAt(modifier.range.end), '')];
+  }
+
   setUnits(line: ServiceLine, units: number): TextEdit[] {
     if (line.units) {
       return [{ range: line.units.range, newText: String(units) }];
