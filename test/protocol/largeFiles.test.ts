@@ -14,7 +14,17 @@
  * once would send the diagnostics first, and fail.
  */
 import * as assert from 'node:assert/strict';
-import type { ClientCapabilities, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams, WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+import {
+  type ClientCapabilities,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
+  LSPErrorCodes,
+  type PublishDiagnosticsParams,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, readSettings } from '../../server/src/service/languageService';
 import { writeClaimText } from '../support/claimBatch';
@@ -161,6 +171,28 @@ describe('protocol: large files are checked in the background', () => {
     assertProgressInOrder(progressOf(client, (creates[1]?.params as { token: unknown }).token), uri.split('/').pop() ?? '');
     // Version 1's check was abandoned before its token was answered, so its progress never began (and needs no end).
     assert.deepEqual(progressOf(client, (creates[0]?.params as { token: unknown }).token), []);
+  });
+
+  it('a cancelled diagnostics request abandons its check: an error, no progress, and the next request checks afresh', async () => {
+    const client = await LspClient.start({ capabilities: withProgress(pullClientCapabilities()), settings: largeSettings });
+    const tokens = holdProgressTokens(client);
+    const uri = newUri('cancelled');
+    const [format] = formats;
+    assert.ok(format);
+    await client.open(uri, format.text);
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token).then(
+      () => 'answered',
+      (error: { code?: number }) => `error ${String(error.code)}`,
+    );
+    const create = await client.nextMessage(isCreate, 'the progress token request of the check');
+    source.cancel();
+    // The cancellation is sent before the token's answer, so the check is abandoned before it could go on.
+    tokens.release();
+    assert.equal(await cancelled, `error ${LSPErrorCodes.RequestCancelled}`);
+    assert.deepEqual(described(itemsOf(await client.pullDiagnostics(uri))), expected(format.text, 'claim'));
+    assert.deepEqual(progressOf(client, (create.params as { token: unknown }).token), [], 'the abandoned check never began its progress');
+    assert.equal(client.received.filter(isCreate).length, 2, 'the second request ran a check of its own');
   });
 
   it('a client without work-done progress gets the same diagnostics and no progress messages', async () => {
