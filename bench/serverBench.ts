@@ -2,7 +2,8 @@
  * The real server (dist/server.js) over stdio, one fresh process per corpus:
  * didOpen to diagnostics, hover and completion latency with the model
  * current, one-line edits to fresh diagnostics, and hover and completion right
- * after an edit (before anything re-parses the whole file).
+ * after an edit (before anything re-parses the whole file), and hover while the
+ * file is checked afresh in the background.
  *
  * Diagnostics are pulled: the client declares `textDocument.diagnostic` and
  * sends `textDocument/diagnostic` right after `didOpen`/`didChange`. Pushed
@@ -19,7 +20,7 @@ import { type DiagnosticReport, LspStdioClient, ServerFailure } from './lspStdio
 export const serverPath = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** The measurements in the order they run; a failure ends the run at its stage and keeps what came before. */
-export type ServerStage = 'didOpen to diagnostics' | 'hover and completion' | 'one-line edit to diagnostics' | 'right after an edit';
+export type ServerStage = 'didOpen to diagnostics' | 'hover and completion' | 'one-line edit to diagnostics' | 'right after an edit' | 'during a background check';
 
 export interface ServerResult {
   openToDiagnosticsMs?: number;
@@ -30,6 +31,8 @@ export interface ServerResult {
   editToDiagnosticsMs: number[];
   hoverAfterEditMs: number[];
   completionAfterEditMs: number[];
+  /** Hovers sent one after another while the file, opened again, is checked in the background (above 1 MB). */
+  hoverDuringCheckMs: number[];
   failure?: { stage: ServerStage | 'initialize'; reason: string };
 }
 
@@ -78,7 +81,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 export async function measureThroughServer(corpus: Corpus): Promise<ServerResult> {
-  const result: ServerResult = { hoverMs: [], completionMs: [], editToDiagnosticsMs: [], hoverAfterEditMs: [], completionAfterEditMs: [] };
+  const result: ServerResult = { hoverMs: [], completionMs: [], editToDiagnosticsMs: [], hoverAfterEditMs: [], completionAfterEditMs: [], hoverDuringCheckMs: [] };
   const client = new LspStdioClient(serverPath);
   let stage: ServerStage | 'initialize' = 'initialize';
   try {
@@ -129,6 +132,25 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
       result.hoverAfterEditMs.push((await timed(() => client.request('textDocument/hover', { textDocument, position }, fullCheckTimeoutMs)))[1]);
       result.completionAfterEditMs.push((await timed(() => client.request('textDocument/completion', { textDocument, position }, fullCheckTimeoutMs)))[1]);
     }
+
+    // Closed and opened again, the file is checked afresh: in the background above cptClaims.backgroundCheckAboveMB
+    // (1 MB by default), so hover is answered between slices of claims. Hovers go one after another until the check ends.
+    stage = 'during a background check';
+    await client.notify('textDocument/didClose', { textDocument });
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text } });
+    let checking = true;
+    const check = pull().finally(() => {
+      checking = false;
+    });
+    for (let i = 0; checking; i++) {
+      const hoverPosition = { line: rows[Math.floor(((i * 37) % latencySamples) / latencySamples * rows.length)] ?? 0, character: codeCharacter };
+      const [, ms] = await timed(() => client.request('textDocument/hover', { textDocument, position: hoverPosition }, fullCheckTimeoutMs));
+      // A hover answered after the check ended did not wait on it.
+      if (checking) {
+        result.hoverDuringCheckMs.push(ms);
+      }
+    }
+    await check;
   } catch (error) {
     // Only our own messages are printed; another error's could quote claim text.
     const reason = error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';

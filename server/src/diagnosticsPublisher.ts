@@ -14,9 +14,10 @@ export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly connection: Connection;
   private readonly documents: TextDocuments<TextDocument>;
-  private readonly validate: (document: TextDocument) => Promise<Diagnostic[]>;
+  /** Undefined when the check was abandoned because the document changed or closed: nothing to publish then. */
+  private readonly validate: (document: TextDocument) => Promise<Diagnostic[] | undefined>;
 
-  constructor(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => Promise<Diagnostic[]>) {
+  constructor(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => Promise<Diagnostic[] | undefined>) {
     this.connection = connection;
     this.documents = documents;
     this.validate = validate;
@@ -40,8 +41,8 @@ export class DiagnosticsPublisher {
     }
     const version = document.version;
     const diagnostics = await this.validate(document);
-    // The document may have changed or closed while settings were read.
-    if (this.documents.get(uri)?.version === version) {
+    // The document may have changed or closed while settings were read or a large file was checked.
+    if (diagnostics !== undefined && this.documents.get(uri)?.version === version) {
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     }
   }

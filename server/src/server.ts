@@ -4,21 +4,24 @@
  * nothing else; every feature lives in `service/`.
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   type Connection,
   DocumentDiagnosticReportKind,
   type InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DocumentChecks } from './documentChecks';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
-import type { ClaimLanguageService, DocumentValidator } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -50,18 +53,14 @@ export function startServer(connection: Connection): void {
   const models = new DocumentModels(dataFiles.bundledOnly);
   const serviceFor = async (document: TextDocument) => dataFiles.serviceFor(document.uri, await settings.forDocument(document.uri));
 
-  // One validator per open document, so an edit to a large .claim file reads only the claims it touched.
-  const validators = new Map<string, { service: ClaimLanguageService; validator: DocumentValidator }>();
-  const validate = async (document: TextDocument) => {
+  // Each document's checks: at once when small, in the background with progress when large, none when huge.
+  const checks = new DocumentChecks(connection, models);
+  const validate = async (document: TextDocument, token?: CancellationToken) => {
     const documentSettings = await settings.forDocument(document.uri);
-    const service = dataFiles.serviceFor(document.uri, documentSettings);
-    let entry = validators.get(document.uri);
-    if (entry?.service !== service) {
-      entry = { service, validator: service.createDocumentValidator() };
-      validators.set(document.uri, entry);
+    if (token?.isCancellationRequested) {
+      return undefined;
     }
-    const { validator } = entry;
-    return runSafely(connection, 'Validation', undefined, [], () => validator.validate(document, documentSettings, () => models.get(document)));
+    return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
 
@@ -100,6 +99,8 @@ export function startServer(connection: Connection): void {
   connection.onNotification(workspaceTrustedNotification, () => dataFiles.grantTrust());
 
   documents.onDidChangeContent(({ document }) => {
+    // A check of the previous version still going is of no use now.
+    checks.abandon(document.uri);
     if (!pullDiagnostics) {
       publisher.schedule(document);
     }
@@ -107,7 +108,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose(({ document }) => {
     models.delete(document.uri);
-    validators.delete(document.uri);
+    checks.forget(document.uri);
     settings.forget(document.uri);
     if (!pullDiagnostics) {
       publisher.clear(document.uri);
@@ -115,11 +116,23 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) {
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // The latest version wins: when the document changes during a check, the new version is checked and its
+    // diagnostics returned; a result for an old version is never returned.
+    for (;;) {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) {
+        return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      }
+      // Taken now: an incremental change updates the same TextDocument object in place.
+      const version = document.version;
+      const items = await validate(document, token);
+      if (token.isCancellationRequested) {
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagnostics request was cancelled.');
+      }
+      if (items !== undefined && documents.get(document.uri)?.version === version) {
+        return { kind: DocumentDiagnosticReportKind.Full, items };
+      }
     }
-    return { kind: DocumentDiagnosticReportKind.Full, items: await validate(document) };
   });
 
   connection.onHover(async (params, token) => {

@@ -3,7 +3,7 @@
  * (`node dist/server.js --stdio`) as a child process and speaks JSON-RPC to it
  * with vscode-jsonrpc alone, the way any editor would. It answers
  * `workspace/configuration` with settings the test supplies, records every
- * message the server sends (publishDiagnostics, logMessage, requests) and lets
+ * message the server sends (publishDiagnostics, logMessage, `$/progress`, requests) and lets
  * a test await the next one. Every wait is bounded, so a hang fails the test,
  * and `stop()` always ends the child process.
  */
@@ -199,6 +199,9 @@ export class LspClient {
       return handler ? handler(params) : null;
     });
     this.connection.onNotification((method, params) => this.record('notification', method, params));
+    // vscode-jsonrpc hands `$/progress` to its own progress handlers, never to the catch-all above; with no handler
+    // for the token it lands here, so it is recorded like any other notification.
+    this.connection.onUnhandledProgress((params) => this.record('notification', '$/progress', params));
     this.connection.onError(() => undefined);
     this.connection.listen();
   }

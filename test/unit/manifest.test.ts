@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/service/languageService';
+import { defaultSettings } from '../../server/src/service/settings';
 import { serverVersion } from '../../server/src/server';
 import { repoRoot } from '../support/repoRoot';
 
@@ -38,6 +39,14 @@ describe('extension manifest and package', () => {
     assert.ok(fs.existsSync(path.join(root, grammar?.path ?? 'missing')));
     for (const key of ['cptClaims.trace.server', 'cptClaims.maxNumberOfProblems', 'cptClaims.rules']) {
       assert.ok(key in manifest.contributes.configuration.properties, key);
+    }
+  });
+
+  it('declares the large-file limits with the defaults the server uses', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown; type?: string }>;
+    for (const key of ['backgroundCheckAboveMB', 'skipCheckAboveMB'] as const) {
+      assert.equal(properties[`cptClaims.${key}`]?.type, 'number', key);
+      assert.equal(properties[`cptClaims.${key}`]?.default, defaultSettings[key], key);
     }
   });
 

@@ -63,6 +63,17 @@ describe('settings', () => {
     assert.deepEqual(readSettings({ rules: ['off'] }), defaultSettings);
   });
 
+  it('reads the large-file limits, falling back to the defaults for sizes that are not sizes', () => {
+    assert.deepEqual([defaultSettings.backgroundCheckAboveMB, defaultSettings.skipCheckAboveMB], [1, 200]);
+    const set = readSettings({ backgroundCheckAboveMB: 0, skipCheckAboveMB: 0.5 });
+    assert.deepEqual([set.backgroundCheckAboveMB, set.skipCheckAboveMB], [0, 0.5], '0 checks every file in the background');
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '5', null, [3]]) {
+      const read = readSettings({ backgroundCheckAboveMB: bad, skipCheckAboveMB: bad });
+      assert.deepEqual([read.backgroundCheckAboveMB, read.skipCheckAboveMB], [1, 200], String(bad));
+    }
+    assert.equal(readSettings({ skipCheckAboveMB: 0 }).skipCheckAboveMB, 200, 'a limit of 0 would check nothing: taken as a mistake');
+  });
+
   it('lists every rule with a unique id and a default severity', () => {
     const ids = allRules.map((rule) => rule.id);
     assert.equal(new Set(ids).size, ids.length);

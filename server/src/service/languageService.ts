@@ -28,6 +28,8 @@ import { X12Editor } from './x12/x12Editor';
 import { reparseX12Text } from './x12/x12Reparse';
 import { type ClaimEditor, noEditsEditor } from './edit/claimEditor';
 import type { MueEntry } from './data/mueFile';
+import type { Finding } from './rules/ruleTypes';
+import { runToEnd, type StepSize, type ValidationRun, wholeRun } from './features/validationSteps';
 import { type ClaimSettings, defaultSettings } from './settings';
 
 export interface ClaimLanguageService {
@@ -64,7 +66,15 @@ export interface DocumentValidator {
    * time. It is not asked for `.claim` files, which are read by claim.
    */
   validate(document: TextDocument, settings?: ClaimSettings, currentModel?: () => ClaimDocumentModel): Diagnostic[];
-  /** How many claims the last call read again; the rest were reused. */
+  /**
+   * `validate` in steps of at most `size.claimsPerStep` claims read, for a
+   * server that answers other requests between steps: each `next()` does one
+   * step and reports the share done; the last returns exactly what `validate`
+   * would. Starting a run (or calling `validate`) abandons the runs started
+   * before it: they keep nothing, and resuming one throws.
+   */
+  validateInSteps(document: TextDocument, settings: ClaimSettings, currentModel: (() => ClaimDocumentModel) | undefined, size: StepSize): ValidationRun<Diagnostic[]>;
+  /** How many claims the last finished run read again; the rest were reused. */
   readonly lastClaimsRead: number;
 }
 
@@ -116,27 +126,46 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         claim: (model, settings, into) => claimChecker(model, validationOptions(settings), into),
         document: (model, settings) => documentFindings(model, validationOptions(settings)),
       });
-      let lastClaimsRead = 0;
       let previousX12: ClaimDocumentModel | undefined;
-      return {
-        validate(document, settings = defaultSettings, currentModel) {
-          const text = document.getText();
-          if (isX12(document)) {
-            const model = currentModel?.() ?? reparseX12Text(previousX12, text);
-            previousX12 = model;
-            if (!(model instanceof X12DocumentModel)) {
-              // No readable ISA: the model holds only that problem.
-              lastClaimsRead = 0;
-              return findingsToDiagnostics(collectFindings(model, validationOptions(settings)), settings, options.rulesDocsBase);
-            }
-            const findings = incrementalX12.findings(model, text, settings);
-            lastClaimsRead = incrementalX12.lastClaimsRead;
-            return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
-          }
-          const findings = incremental.findings(document, settings);
+      let latestRun = 0;
+      let lastClaimsRead = 0;
+      const diagnosticsOf = (findings: Finding[], settings: ClaimSettings) => findingsToDiagnostics(findings, settings, options.rulesDocsBase);
+      function* findingsInSteps(document: TextDocument, settings: ClaimSettings, currentModel: (() => ClaimDocumentModel) | undefined, size: StepSize): ValidationRun<Finding[]> {
+        if (!isX12(document)) {
+          const findings = yield* incremental.findingsInSteps(document, settings, size);
           lastClaimsRead = incremental.lastChunksRead;
-          return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
-        },
+          return findings;
+        }
+        const model = currentModel?.() ?? reparseX12Text(previousX12, document.getText());
+        previousX12 = model;
+        if (!(model instanceof X12DocumentModel)) {
+          // No readable ISA: the model holds only that problem.
+          yield { fraction: 1, claimsRead: 0 };
+          lastClaimsRead = 0;
+          return collectFindings(model, validationOptions(settings));
+        }
+        const findings = yield* incrementalX12.findingsInSteps(model, document.getText(), settings, size);
+        lastClaimsRead = incrementalX12.lastClaimsRead;
+        return findings;
+      }
+      function* validateInSteps(document: TextDocument, settings: ClaimSettings, currentModel: (() => ClaimDocumentModel) | undefined, size: StepSize): ValidationRun<Diagnostic[]> {
+        const run = ++latestRun;
+        const steps = findingsInSteps(document, settings, currentModel, size);
+        for (;;) {
+          if (run !== latestRun) {
+            // The validators keep what a run found only at its end; a later run has moved them on since.
+            throw new Error('A validation run was resumed after a later one started.');
+          }
+          const step = steps.next();
+          if (step.done === true) {
+            return diagnosticsOf(step.value, settings);
+          }
+          yield step.value;
+        }
+      }
+      return {
+        validate: (document, settings = defaultSettings, currentModel) => runToEnd(validateInSteps(document, settings, currentModel, wholeRun)),
+        validateInSteps,
         get lastClaimsRead() {
           return lastClaimsRead;
         },
@@ -152,3 +181,4 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
 export type { ClaimDocumentModel } from './model';
 export { type ClaimSettings, defaultSettings, readSettings } from './settings';
 export { allRules } from './rules/ruleCatalog';
+export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';

@@ -15,11 +15,28 @@ export interface ClaimSettings {
   descriptorFiles: readonly string[];
   /** The CMS practitioner MUE CSV, absolute or relative to the workspace folder; '' for none. */
   mueFile: string;
+  /**
+   * Documents larger than this (in millions of characters, about MB for claim
+   * files) are checked by a server in the background, in steps, with progress.
+   */
+  backgroundCheckAboveMB: number;
+  /** Documents larger than this are not checked as you type at all (claim-lint checks them); one notice says so. */
+  skipCheckAboveMB: number;
   /** Data file values that are not paths, each as a sentence saying it is ignored; absent when there are none. */
   ignoredDataFileSettings?: readonly string[];
 }
 
-export const defaultSettings: ClaimSettings = { maxNumberOfProblems: 1000, rules: {}, descriptorFiles: [], mueFile: '' };
+/**
+ * The size limits, from docs/performance.md. Up to about 1 MB a whole check
+ * takes under 100 ms (75–80 ms measured for 0.8–1.1 MB), a pause nobody
+ * notices; a 5 MB file takes 230–420 ms and 80–106 MB files 4–6 s, long
+ * enough to hold up hover. Above 200 MB the server's peak memory (3.4–4.6×
+ * the file measured at 79–106 MB) nears a gigabyte, and each edit of an 837
+ * costs seconds outside the check (applying it to the text, the envelope
+ * walk), so as-you-type checking stops there; the 106 MB bench files stay
+ * below it.
+ */
+export const defaultSettings: ClaimSettings = { maxNumberOfProblems: 1000, rules: {}, descriptorFiles: [], mueFile: '', backgroundCheckAboveMB: 1, skipCheckAboveMB: 200 };
 
 /** More descriptor files than this are not read: each is read, stat-polled and kept in memory. */
 export const maxDescriptorFiles = 32;
@@ -47,7 +64,14 @@ export function readSettings(raw: unknown): ClaimSettings {
     }
   }
   const dataFiles = readDataFileSettings(raw['descriptorFiles'], raw['mueFile']);
-  const settings: ClaimSettings = { maxNumberOfProblems, rules, descriptorFiles: dataFiles.descriptorFiles, mueFile: dataFiles.mueFile };
+  const settings: ClaimSettings = {
+    maxNumberOfProblems,
+    rules,
+    descriptorFiles: dataFiles.descriptorFiles,
+    mueFile: dataFiles.mueFile,
+    backgroundCheckAboveMB: sizeSetting(raw['backgroundCheckAboveMB'], 0, defaultSettings.backgroundCheckAboveMB),
+    skipCheckAboveMB: sizeSetting(raw['skipCheckAboveMB'], Number.MIN_VALUE, defaultSettings.skipCheckAboveMB),
+  };
   if (dataFiles.ignored.length > 0) {
     settings.ignoredDataFileSettings = dataFiles.ignored;
   }
@@ -85,4 +109,9 @@ function readDataFileSettings(files: unknown, mue: unknown): { descriptorFiles: 
     notAPath('cptClaims.mueFile', mue);
   }
   return { descriptorFiles, mueFile: typeof mue === 'string' ? mue.trim() : '', ignored };
+}
+
+/** A size in MB: a finite number of at least `minimum`, else the default. */
+function sizeSetting(value: unknown, minimum: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= minimum ? value : fallback;
 }

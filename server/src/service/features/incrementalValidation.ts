@@ -11,6 +11,12 @@
  *
  * The result is exactly what validating the whole document gives (a test
  * compares the two on random edits); it is just cheaper on a large file.
+ *
+ * It runs in steps (`findingsInSteps`) of a few hundred chunks each, so a
+ * server can answer hover between them on a large file: the text is cut into
+ * chunks as it is read, never all at once up front. A run changes nothing
+ * kept until its last step, so a run abandoned halfway (a newer version came)
+ * leaves the validator as the last finished run left it.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
@@ -19,6 +25,7 @@ import { isClaimLineAt, parseClaimText } from '../parser/claimTextParser';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 import { commonPrefixLength, commonSuffixLength } from '../textDiff';
+import { runToEnd, StepBudget, type StepSize, type ValidationRun, wholeRun } from './validationSteps';
 
 /** A run of the text from one `claim` line up to the next (the first chunk starts at 0). */
 interface Chunk {
@@ -63,6 +70,56 @@ function shiftFinding(finding: Finding, lines: number): Finding {
   return moved;
 }
 
+/** Where a chunk is in the text, before it is read. */
+interface ChunkSpan {
+  start: number;
+  end: number;
+  startLine: number;
+}
+
+/**
+ * Cuts [start, end) of the text into chunks at `claim` lines, one at a time as
+ * the lines are scanned; returns the number of line breaks in the range. Comment
+ * lines just above a claim line go with it: a disable-next-line comment there
+ * silences the claim line.
+ */
+function* claimChunks(text: string, start: number, end: number, startLine: number): Generator<ChunkSpan, number, void> {
+  // Its own expression: two runs may scan at once, each with its own position.
+  const breaks = /\r\n|\r|\n/g;
+  let chunk = { start, startLine };
+  /** The comment lines right above the current line, within the current chunk. */
+  let comments: Array<{ offset: number; line: number }> = [];
+  let line = startLine;
+  let lineStart = start;
+  let lineBreaks = 0;
+  while (lineStart < end) {
+    if (lineStart > start && isClaimLineAt(text, lineStart)) {
+      const cut = comments[0] ?? { offset: lineStart, line };
+      if (cut.offset > chunk.start) {
+        yield { start: chunk.start, end: cut.offset, startLine: chunk.startLine };
+        chunk = { start: cut.offset, startLine: cut.line };
+      }
+      comments = [];
+    } else if (isCommentLineAt(text, lineStart)) {
+      comments.push({ offset: lineStart, line });
+    } else {
+      comments = [];
+    }
+    breaks.lastIndex = lineStart;
+    const lineEnd = breaks.exec(text);
+    if (!lineEnd || lineEnd.index >= end) {
+      break;
+    }
+    lineBreaks++;
+    line++;
+    lineStart = lineEnd.index + lineEnd[0].length;
+  }
+  if (chunk.start < end) {
+    yield { start: chunk.start, end, startLine: chunk.startLine };
+  }
+  return lineBreaks;
+}
+
 export class IncrementalClaimValidation {
   private text: string | undefined;
   private chunks: Chunk[] = [];
@@ -75,24 +132,32 @@ export class IncrementalClaimValidation {
 
   /** The findings of the whole document, reading again only what changed since the last call. */
   findings(document: TextDocument, settings: ClaimSettings): Finding[] {
+    return runToEnd(this.findingsInSteps(document, settings, wholeRun));
+  }
+
+  /** `findings` in steps of at most `size.claimsPerStep` chunks read. */
+  *findingsInSteps(document: TextDocument, settings: ClaimSettings, size: StepSize): ValidationRun<Finding[]> {
     const text = document.getText();
     const settingsKey = JSON.stringify(settings);
+    const budget = new StepBudget(size);
     if (this.text === undefined || settingsKey !== this.settingsKey) {
-      this.chunks = this.readChunks(settings, text, 0, text.length, 0);
-      this.lastChunksRead = this.chunks.length;
+      const { chunks } = yield* this.readChunks(settings, text, 0, text.length, 0, budget);
+      this.chunks = chunks;
     } else {
-      this.update(settings, this.text, text);
+      yield* this.update(settings, this.text, text, budget);
     }
+    this.lastChunksRead = budget.claimsRead;
     this.text = text;
     this.settingsKey = settingsKey;
+    yield { fraction: 1, claimsRead: budget.claimsRead };
     return this.chunks.flatMap((chunk) => chunk.findings);
   }
 
-  private update(settings: ClaimSettings, oldText: string, text: string): void {
+  /** Reads the chunks around the edit in steps, then (in one go, at the end) moves the others and keeps the result. */
+  private *update(settings: ClaimSettings, oldText: string, text: string, budget: StepBudget): ValidationRun<void> {
     const prefix = commonPrefixLength(oldText, text);
     const suffix = commonSuffixLength(oldText, text, Math.min(oldText.length, text.length) - prefix);
     if (prefix === oldText.length && prefix === text.length) {
-      this.lastChunksRead = 0;
       return;
     }
     const oldChangeEnd = oldText.length - suffix;
@@ -104,20 +169,20 @@ export class IncrementalClaimValidation {
     const readStartLine = before.length > 0 ? this.chunkEndLine(before.length - 1) : 0;
     const moveBy = text.length - oldText.length;
     const readEnd = after.length > 0 ? (after[0] as Chunk).start + moveBy : text.length;
-    const read = this.readChunks(settings, text, readStart, readEnd, readStartLine);
-    this.lastChunksRead = read.length;
-    const readLines = lineStarts(text.slice(readStart, readEnd)).length - 1;
+    const { chunks: read, lineBreaks: readLines } = yield* this.readChunks(settings, text, readStart, readEnd, readStartLine, budget);
+    // Nothing kept has changed up to here; from here to the end there is no step, so no run sees this half done.
     const firstAfter = after[0];
     const lineShift = firstAfter ? readStartLine + readLines - firstAfter.startLine : 0;
-    for (const chunk of after) {
-      chunk.start += moveBy;
-      chunk.end += moveBy;
-      chunk.startLine += lineShift;
-      if (lineShift !== 0) {
-        chunk.findings = chunk.findings.map((finding) => shiftFinding(finding, lineShift));
-      }
-    }
-    this.chunks = [...before, ...read, ...after];
+    this.chunks = [
+      ...before,
+      ...read,
+      ...after.map((chunk) => ({
+        start: chunk.start + moveBy,
+        end: chunk.end + moveBy,
+        startLine: chunk.startLine + lineShift,
+        findings: lineShift === 0 ? chunk.findings : chunk.findings.map((finding) => shiftFinding(finding, lineShift)),
+      })),
+    ];
   }
 
   /** The line the chunk after chunk `index` starts at. */
@@ -130,35 +195,29 @@ export class IncrementalClaimValidation {
     return chunk.startLine + lineStarts((this.text ?? '').slice(chunk.start, chunk.end)).length - 1;
   }
 
-  /** Cuts [start, end) of the text at `claim` lines and checks each piece. */
-  private readChunks(settings: ClaimSettings, text: string, start: number, end: number, startLine: number): Chunk[] {
-    const slice = text.slice(start, end);
-    const starts = lineStarts(slice);
-    const cuts: number[] = [0];
-    starts.forEach((lineStart, index) => {
-      if (index > 0 && lineStart < slice.length && isClaimLineAt(slice, lineStart)) {
-        // Comment lines just above a claim line go with it: a disable-next-line comment there silences the claim line.
-        const previousCut = cuts[cuts.length - 1] ?? 0;
-        let cut = index;
-        while (cut > previousCut && isCommentLineAt(slice, starts[cut - 1] ?? 0)) {
-          cut--;
-        }
-        if (cut > previousCut) {
-          cuts.push(cut);
-        }
-      }
-    });
+  /** Cuts [start, end) of the text at `claim` lines and checks each piece, a step's worth of chunks at a time. */
+  private *readChunks(
+    settings: ClaimSettings,
+    text: string,
+    start: number,
+    end: number,
+    startLine: number,
+    budget: StepBudget,
+  ): ValidationRun<{ chunks: Chunk[]; lineBreaks: number }> {
     const chunks: Chunk[] = [];
-    cuts.forEach((firstLine, n) => {
-      const nextLine = cuts[n + 1];
-      const chunkStart = starts[firstLine] ?? 0;
-      const chunkEnd = nextLine === undefined ? slice.length : (starts[nextLine] ?? slice.length);
-      if (chunkStart === chunkEnd) {
-        return;
+    const spans = claimChunks(text, start, end, startLine);
+    for (;;) {
+      const span = spans.next();
+      if (span.done === true) {
+        return { chunks, lineBreaks: span.value };
       }
-      const model = parseClaimText(slice.slice(chunkStart, chunkEnd), startLine + firstLine);
-      chunks.push({ start: start + chunkStart, end: start + chunkEnd, startLine: startLine + firstLine, findings: this.checkChunk(model, settings) });
-    });
-    return chunks;
+      const { start: chunkStart, end: chunkEnd, startLine: chunkLine } = span.value;
+      const model = parseClaimText(text.slice(chunkStart, chunkEnd), chunkLine);
+      chunks.push({ start: chunkStart, end: chunkEnd, startLine: chunkLine, findings: this.checkChunk(model, settings) });
+      budget.read();
+      if (budget.takeFull()) {
+        yield { fraction: (chunkEnd - start) / Math.max(1, end - start), claimsRead: budget.claimsRead };
+      }
+    }
   }
 }

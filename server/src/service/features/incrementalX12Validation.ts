@@ -9,6 +9,11 @@
  *
  * The result is what validating the whole document gives (a test compares
  * the two on random edits).
+ *
+ * It runs in steps (`findingsInSteps`): a step reads a few hundred claims, or
+ * reuses twenty times as many (see `reusedPerRead`); the envelope rules, one
+ * walk of every segment, are a step of their own at the end. Findings are
+ * kept for the next run only when a run finishes.
  */
 import type { Claim, ParseProblem } from '../model';
 import type { Finding } from '../rules/ruleTypes';
@@ -16,6 +21,7 @@ import type { ClaimSettings } from '../settings';
 import type { LineIndex } from '../x12/lineIndex';
 import type { X12DocumentModel } from '../x12/x12ClaimParser';
 import { problemFinding } from './findings';
+import { runToEnd, StepBudget, type StepSize, type ValidationRun, wholeRun } from './validationSteps';
 
 interface OffsetFinding {
   ruleId: string;
@@ -64,20 +70,30 @@ export class IncrementalX12Validation {
   constructor(private readonly checks: X12Checks) {}
 
   findings(model: X12DocumentModel, text: string, settings: ClaimSettings): Finding[] {
+    return runToEnd(this.findingsInSteps(model, text, settings, wholeRun));
+  }
+
+  /** `findings` in steps of at most `size.claimsPerStep` claims read. */
+  *findingsInSteps(model: X12DocumentModel, text: string, settings: ClaimSettings, size: StepSize): ValidationRun<Finding[]> {
     const settingsKey = JSON.stringify(settings);
     const previous = settingsKey === this.settingsKey ? this.byClaimText : new Map<string, ClaimFindings>();
     const current = new Map<string, ClaimFindings>();
     const { lines, interchange } = model.x12;
     const problems: Finding[] = model.segmentProblems.map(problemFinding);
     const claimFindings: Finding[] = [];
-    this.lastClaimsRead = 0;
-    for (const span of model.claimSpans()) {
+    const budget = new StepBudget(size);
+    const spans = model.claimSpans();
+    // The envelope walk is counted as one more claim's share of the progress, so 100% comes only after it.
+    const progress = (claimsDone: number) => ({ fraction: claimsDone / (spans.length + 1), claimsRead: budget.claimsRead });
+    for (const [done, span] of spans.entries()) {
       const start = interchange.segments.startAt(span.first);
       const end = interchange.segments.endAt(span.end - 1);
       const key = text.slice(start, end);
       let kept = current.get(key) ?? previous.get(key);
-      if (!kept) {
-        this.lastClaimsRead++;
+      if (kept) {
+        budget.reused();
+      } else {
+        budget.read();
         const found: Finding[] = [];
         const claimProblems: ParseProblem[] = [];
         model.readClaimAt(span, claimProblems, this.checks.claim(model, settings, found));
@@ -89,9 +105,16 @@ export class IncrementalX12Validation {
       current.set(key, kept);
       kept.problems.forEach((finding) => problems.push(toFinding(finding, lines, start)));
       kept.findings.forEach((finding) => claimFindings.push(toFinding(finding, lines, start)));
+      if (budget.takeFull()) {
+        yield progress(done + 1);
+      }
     }
+    yield progress(spans.length);
+    const documentFindings = this.checks.document(model, settings);
     this.byClaimText = current;
     this.settingsKey = settingsKey;
-    return [...problems, ...claimFindings, ...this.checks.document(model, settings)];
+    this.lastClaimsRead = budget.claimsRead;
+    yield progress(spans.length + 1);
+    return [...problems, ...claimFindings, ...documentFindings];
   }
 }
