@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  type CompletionList,
   type Connection,
   DocumentDiagnosticReportKind,
   type InitializeResult,
@@ -18,13 +19,27 @@ import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
-import type { ClaimLanguageService, DocumentValidator } from './service/languageService';
+import type { ClaimDocumentModel, ClaimLanguageService, ClaimSettings, DocumentValidator } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
 export const serverVersion = '0.1.0';
 
-export function startServer(connection: Connection): void {
+/** What the server holds for one document: each is undefined once the document is closed. */
+export interface HeldDocumentState {
+  document: TextDocument | undefined;
+  model: ClaimDocumentModel | undefined;
+  validator: DocumentValidator | undefined;
+}
+
+/** A view of the per-document state, so tests can check that closing a document lets all of it go. */
+export interface RunningServer {
+  heldFor(uri: string): HeldDocumentState;
+  /** Every uri some per-document store (documents, models, validators, settings, pending pushes) still holds. */
+  heldUris(): string[];
+}
+
+export function startServer(connection: Connection): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
@@ -46,12 +61,22 @@ export function startServer(connection: Connection): void {
   const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshDiagnostics, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
   // Parsing does not depend on the data files, so one parser serves every document.
   const models = new DocumentModels(dataFiles.bundledOnly);
-  const serviceFor = async (document: TextDocument) => dataFiles.serviceFor(document.uri, await settings.forDocument(document.uri));
+  /**
+   * The document's settings, or undefined when it was closed (or closed and opened again) while they were
+   * read: work for it must stop there, or it would cache a model or validator that no close will clear.
+   */
+  const settingsWhileOpen = async (document: TextDocument): Promise<ClaimSettings | undefined> => {
+    const documentSettings = await settings.forDocument(document.uri);
+    return documents.get(document.uri) === document ? documentSettings : undefined;
+  };
 
   // One validator per open document, so an edit to a large .claim file reads only the claims it touched.
   const validators = new Map<string, { service: ClaimLanguageService; validator: DocumentValidator }>();
   const validate = async (document: TextDocument) => {
-    const documentSettings = await settings.forDocument(document.uri);
+    const documentSettings = await settingsWhileOpen(document);
+    if (!documentSettings) {
+      return [];
+    }
     const service = dataFiles.serviceFor(document.uri, documentSettings);
     let entry = validators.get(document.uri);
     if (entry?.service !== service) {
@@ -116,23 +141,31 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const service = document ? await serviceFor(document) : dataFiles.bundledOnly;
-    return runSafely(connection, 'Hover', token, null, () => (document ? service.doHover(document, models.around(document, params.position.line), params.position) : null));
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return null;
+    }
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
+    return runSafely(connection, 'Hover', token, null, () => service.doHover(document, models.around(document, params.position.line), params.position));
   });
 
   connection.onCompletion(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const service = document ? await serviceFor(document) : dataFiles.bundledOnly;
-    const empty = { isIncomplete: false, items: [] };
-    return runSafely(connection, 'Completion', token, empty, () => (document ? service.doComplete(document, models.around(document, params.position.line), params.position) : empty));
+    const documentSettings = document && (await settingsWhileOpen(document));
+    const empty: CompletionList = { isIncomplete: false, items: [] };
+    if (!document || !documentSettings) {
+      return empty;
+    }
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
+    return runSafely(connection, 'Completion', token, empty, () => service.doComplete(document, models.around(document, params.position.line), params.position));
   });
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) {
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
       return [];
     }
-    const documentSettings = await settings.forDocument(document.uri);
     const service = dataFiles.serviceFor(document.uri, documentSettings);
     return runSafely(connection, 'Code actions', token, [], () =>
       service.getCodeActions(document, models.around(document, params.range.start.line, params.range.end.line), params.range, params.context, documentSettings),
@@ -148,4 +181,8 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  return {
+    heldFor: (uri) => ({ document: documents.get(uri), model: models.peek(uri), validator: validators.get(uri)?.validator }),
+    heldUris: () => [...new Set([...documents.keys(), ...models.uris(), ...validators.keys(), ...settings.uris(), ...publisher.pendingUris()])],
+  };
 }
