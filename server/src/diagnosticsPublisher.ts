@@ -41,8 +41,9 @@ export class DiagnosticsPublisher {
     }
     const version = document.version;
     const diagnostics = await this.validate(document);
-    // The document may have changed or closed while settings were read or a large file was checked.
-    if (diagnostics !== undefined && this.documents.get(uri)?.version === version) {
+    // The document may have changed, or closed (and even opened again at the same version), while settings were
+    // read or a large file was checked.
+    if (diagnostics !== undefined && this.documents.get(uri) === document && document.version === version) {
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     }
   }
@@ -53,6 +54,10 @@ export class DiagnosticsPublisher {
       clearTimeout(timer);
       this.pending.delete(uri);
     }
+  }
+
+  pendingUris(): string[] {
+    return [...this.pending.keys()];
   }
 
   clear(uri: string): void {

@@ -123,6 +123,16 @@ export class DocumentChecks {
     this.toldTooLarge.delete(uri);
   }
 
+  /** The validator kept for a document, if any: for tests that check a close lets it go. */
+  validatorOf(uri: string): DocumentValidator | undefined {
+    return this.validators.get(uri)?.validator;
+  }
+
+  /** Every document something is kept for. */
+  uris(): string[] {
+    return [...new Set([...this.validators.keys(), ...this.running.keys(), ...this.toldTooLarge])];
+  }
+
   private abandonRun(run: Run): void {
     run.abandoned = true;
     for (const [uri, current] of this.running) {

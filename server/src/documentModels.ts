@@ -49,4 +49,13 @@ export class DocumentModels {
   get size(): number {
     return this.models.size;
   }
+
+  /** The model kept for the uri, whatever its version, without reading anything. */
+  peek(uri: string): ClaimDocumentModel | undefined {
+    return this.models.get(uri)?.model;
+  }
+
+  uris(): string[] {
+    return [...this.models.keys()];
+  }
 }

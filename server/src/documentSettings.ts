@@ -40,4 +40,8 @@ export class DocumentSettings {
   forget(uri: string): void {
     this.cache.delete(uri);
   }
+
+  uris(): string[] {
+    return [...this.cache.keys()];
+  }
 }

@@ -6,6 +6,7 @@
 import {
   type CancellationToken,
   CodeActionKind,
+  type CompletionList,
   type Connection,
   DocumentDiagnosticReportKind,
   type InitializeResult,
@@ -22,6 +23,7 @@ import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
+import type { ClaimDocumentModel, ClaimSettings, DocumentValidator } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -29,7 +31,21 @@ export const serverVersion = '0.1.0';
 /** Sent by the VS Code client when the user trusts the workspace. */
 export const workspaceTrustedNotification = 'cptClaims/workspaceTrusted';
 
-export function startServer(connection: Connection): void {
+/** What the server holds for one document: each is undefined once the document is closed. */
+export interface HeldDocumentState {
+  document: TextDocument | undefined;
+  model: ClaimDocumentModel | undefined;
+  validator: DocumentValidator | undefined;
+}
+
+/** A view of the per-document state, so tests can check that closing a document lets all of it go. */
+export interface RunningServer {
+  heldFor(uri: string): HeldDocumentState;
+  /** Every uri some per-document store (documents, models, validators, settings, pending pushes) still holds. */
+  heldUris(): string[];
+}
+
+export function startServer(connection: Connection): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
@@ -51,13 +67,20 @@ export function startServer(connection: Connection): void {
   const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshDiagnostics, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
   // Parsing does not depend on the data files, so one parser serves every document.
   const models = new DocumentModels(dataFiles.bundledOnly);
-  const serviceFor = async (document: TextDocument) => dataFiles.serviceFor(document.uri, await settings.forDocument(document.uri));
+  /**
+   * The document's settings, or undefined when it was closed (or closed and opened again) while they were
+   * read: work for it must stop there, or it would cache a model or validator that no close will clear.
+   */
+  const settingsWhileOpen = async (document: TextDocument): Promise<ClaimSettings | undefined> => {
+    const documentSettings = await settings.forDocument(document.uri);
+    return documents.get(document.uri) === document ? documentSettings : undefined;
+  };
 
   // Each document's checks: at once when small, in the background with progress when large, none when huge.
   const checks = new DocumentChecks(connection, models);
   const validate = async (document: TextDocument, token?: CancellationToken) => {
-    const documentSettings = await settings.forDocument(document.uri);
-    if (token?.isCancellationRequested) {
+    const documentSettings = await settingsWhileOpen(document);
+    if (!documentSettings || token?.isCancellationRequested) {
       return undefined;
     }
     return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
@@ -90,30 +113,37 @@ export function startServer(connection: Connection): void {
     return result;
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    settings.changed(change.settings);
-    refreshDiagnostics();
-  });
+  // Notification handlers run through runSafely too: vscode-jsonrpc would log a thrown error's message, which may quote claim text.
+  connection.onDidChangeConfiguration((change) =>
+    runSafely(connection, 'Configuration change', undefined, undefined, () => {
+      settings.changed(change.settings);
+      refreshDiagnostics();
+    }),
+  );
 
   // Trust, once granted, lasts the session (VS Code cannot take it back without a restart).
-  connection.onNotification(workspaceTrustedNotification, () => dataFiles.grantTrust());
+  connection.onNotification(workspaceTrustedNotification, () => runSafely(connection, 'Workspace trust', undefined, undefined, () => dataFiles.grantTrust()));
 
-  documents.onDidChangeContent(({ document }) => {
-    // A check of the previous version still going is of no use now.
-    checks.abandon(document.uri);
-    if (!pullDiagnostics) {
-      publisher.schedule(document);
-    }
-  });
+  documents.onDidChangeContent(({ document }) =>
+    runSafely(connection, 'Document change', undefined, undefined, () => {
+      // A check of the previous version still going is of no use now.
+      checks.abandon(document.uri);
+      if (!pullDiagnostics) {
+        publisher.schedule(document);
+      }
+    }),
+  );
 
-  documents.onDidClose(({ document }) => {
-    models.delete(document.uri);
-    checks.forget(document.uri);
-    settings.forget(document.uri);
-    if (!pullDiagnostics) {
-      publisher.clear(document.uri);
-    }
-  });
+  documents.onDidClose(({ document }) =>
+    runSafely(connection, 'Document close', undefined, undefined, () => {
+      models.delete(document.uri);
+      checks.forget(document.uri);
+      settings.forget(document.uri);
+      if (!pullDiagnostics) {
+        publisher.clear(document.uri);
+      }
+    }),
+  );
 
   connection.languages.diagnostics.on(async (params, token) => {
     // The latest version wins: when the document changes during a check, the new version is checked and its
@@ -129,7 +159,7 @@ export function startServer(connection: Connection): void {
       if (token.isCancellationRequested) {
         throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagnostics request was cancelled.');
       }
-      if (items !== undefined && documents.get(document.uri)?.version === version) {
+      if (items !== undefined && documents.get(document.uri) === document && document.version === version) {
         return { kind: DocumentDiagnosticReportKind.Full, items };
       }
     }
@@ -137,23 +167,31 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const service = document ? await serviceFor(document) : dataFiles.bundledOnly;
-    return runSafely(connection, 'Hover', token, null, () => (document ? service.doHover(document, models.around(document, params.position.line), params.position) : null));
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return null;
+    }
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
+    return runSafely(connection, 'Hover', token, null, () => service.doHover(document, models.around(document, params.position.line), params.position));
   });
 
   connection.onCompletion(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const service = document ? await serviceFor(document) : dataFiles.bundledOnly;
-    const empty = { isIncomplete: false, items: [] };
-    return runSafely(connection, 'Completion', token, empty, () => (document ? service.doComplete(document, models.around(document, params.position.line), params.position) : empty));
+    const documentSettings = document && (await settingsWhileOpen(document));
+    const empty: CompletionList = { isIncomplete: false, items: [] };
+    if (!document || !documentSettings) {
+      return empty;
+    }
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
+    return runSafely(connection, 'Completion', token, empty, () => service.doComplete(document, models.around(document, params.position.line), params.position));
   });
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) {
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
       return [];
     }
-    const documentSettings = await settings.forDocument(document.uri);
     const service = dataFiles.serviceFor(document.uri, documentSettings);
     return runSafely(connection, 'Code actions', token, [], () =>
       service.getCodeActions(document, models.around(document, params.range.start.line, params.range.end.line), params.range, params.context, documentSettings),
@@ -169,4 +207,8 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  return {
+    heldFor: (uri) => ({ document: documents.get(uri), model: models.peek(uri), validator: checks.validatorOf(uri) }),
+    heldUris: () => [...new Set([...documents.keys(), ...models.uris(), ...checks.uris(), ...settings.uris(), ...publisher.pendingUris()])],
+  };
 }
