@@ -10,6 +10,7 @@ import {
   type Connection,
   DocumentDiagnosticReportKind,
   type InitializeResult,
+  Location,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -51,6 +52,8 @@ export function startServer(connection: Connection): RunningServer {
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
   let workspaceFolders: string[] = [];
+  let definitionLinks = false;
+  let foldingRangeLimit: number | undefined;
 
   const refreshDiagnostics = () => {
     if (pullDiagnostics) {
@@ -94,6 +97,8 @@ export function startServer(connection: Connection): RunningServer {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
+    foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
     dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
@@ -104,6 +109,9 @@ export function startServer(connection: Connection): RunningServer {
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -201,6 +209,39 @@ export function startServer(connection: Connection): RunningServer {
   connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
     return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
+  });
+
+  connection.onFoldingRanges((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return runSafely(connection, 'Folding ranges', token, [], () => (document ? dataFiles.bundledOnly.getFoldingRanges(document, models.get(document), foldingRangeLimit) : []));
+  });
+
+  // Add-on relations are bundled data, the same with any data file: the bundled service answers without waiting for settings.
+  connection.onDefinition((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return runSafely(connection, 'Definition', token, [], () => {
+      const links = document ? dataFiles.bundledOnly.findDefinition(document, models.around(document, params.position.line), params.position) : [];
+      return definitionLinks ? links : links.map((link) => Location.create(link.targetUri, link.targetSelectionRange));
+    });
+  });
+
+  // A refused rename is answered with its reason, which the editor shows; it is no failure of the server, so it is not logged.
+  connection.onPrepareRename((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const prepared = runSafely(connection, 'Prepare rename', token, null, () => (document ? dataFiles.bundledOnly.prepareRename(document, models.around(document, params.position.line), params.position) : null));
+    if (prepared && 'refusal' in prepared) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.refusal);
+    }
+    return prepared;
+  });
+
+  connection.onRenameRequest((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const edit = runSafely(connection, 'Rename', token, null, () => (document ? dataFiles.bundledOnly.doRename(document, models.around(document, params.position.line), params.position, params.newName) : null));
+    if (edit && 'refusal' in edit) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, edit.refusal);
+    }
+    return edit;
   });
 
   connection.onShutdown(() => dataFiles.dispose());

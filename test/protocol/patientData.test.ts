@@ -21,6 +21,10 @@ import {
   HoverRequest,
   CompletionRequest,
   CodeActionRequest,
+  DefinitionRequest,
+  FoldingRangeRequest,
+  PrepareRenameRequest,
+  RenameRequest,
   type Position,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -36,7 +40,7 @@ const m = patientMarkers;
  */
 function captured(session: Session): string {
   const { client } = session;
-  return [client.stderr, ...client.received.map((message) => `${message.kind} ${message.method} ${JSON.stringify(message.params)}`), ...session.responseErrors].join('\n');
+  return [client.stderr, ...client.received.map((message) => `${message.kind} ${message.method} ${JSON.stringify(message.params)}`), ...session.responseErrors, ...session.renameRefusals].join('\n');
 }
 
 function countByMethod(client: LspClient): Record<string, number> {
@@ -72,6 +76,8 @@ interface Session {
   diagnosticsSeen: number;
   /** The messages of the error answers. */
   responseErrors: string[];
+  /** The messages of refused renames (error answers too, which an editor shows and logs). */
+  renameRefusals: string[];
 }
 
 async function diagnosticsOf(session: Session, uri: string, version: number, pull: boolean): Promise<Diagnostic[]> {
@@ -96,6 +102,26 @@ async function exerciseDocument(session: Session, uri: string, pull: boolean): P
   }
   await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: document.lineCount, character: 0 } }, diagnostics);
   await client.request(DocumentSymbolRequest.type, { textDocument: { uri } });
+  await exerciseNavigation(session, uri);
+}
+
+/** Folding, definition everywhere, and renames of each claim id to patient data, to another claim's id and to its own. */
+async function exerciseNavigation(session: Session, uri: string): Promise<void> {
+  const { client } = session;
+  const refused = (failure: unknown) => {
+    session.renameRefusals.push(failure instanceof Error ? failure.message : String(failure));
+    return null;
+  };
+  await client.request(FoldingRangeRequest.type, { textDocument: { uri } });
+  for (const position of probePositions(client.document(uri).getText())) {
+    await client.request(DefinitionRequest.type, { textDocument: { uri }, position });
+    const prepared = await client.request(PrepareRenameRequest.type, { textDocument: { uri }, position }).catch(refused);
+    if (prepared) {
+      for (const newName of [`${m.patientSurname}*${m.memberId}`, ...claimIds]) {
+        await client.request(RenameRequest.type, { textDocument: { uri }, position, newName }).catch(refused);
+      }
+    }
+  }
 }
 
 /** The error a request was answered with; it must be one. */
@@ -115,7 +141,7 @@ async function runSession(guard: NetworkGuard, dir: string, pull: boolean): Prom
   // Settings with bad values carrying patient data, beside the data files.
   const settings = { maxNumberOfProblems: m.patientSurname, rules: { [m.patientSurname]: 'error', 'lesion-units': m.patientGivenName }, descriptorFiles: [descriptorFile, 42, null], mueFile };
   const client = await LspClient.start({ capabilities: pull ? pullClientCapabilities() : pushClientCapabilities(), settings, env: guard.env });
-  const session: Session = { client, claimUri: pathToFileURL(path.join(dir, 'patient.claim')).href, x12Uri: pathToFileURL(path.join(dir, 'patient.837')).href, diagnosticsSeen: 0, responseErrors: [] };
+  const session: Session = { client, claimUri: pathToFileURL(path.join(dir, 'patient.claim')).href, x12Uri: pathToFileURL(path.join(dir, 'patient.837')).href, diagnosticsSeen: 0, responseErrors: [], renameRefusals: [] };
 
   await client.open(session.claimUri, patientClaimText, 1, 'claim');
   await client.open(session.x12Uri, patientX12Text, 1, 'x12');
@@ -196,6 +222,8 @@ describe('protocol: no patient data in what the server writes, and no network', 
       assert.match(text, /Hover failed: TypeError/);
       assert.match(text, /Completion failed: TypeError/);
       assert.match(text, /Code actions failed: TypeError/);
+      assert.match(text, /already has this id/, 'a rename to another claim id was refused');
+      assert.match(text, /cannot hold '\*'/, 'a rename to patient data was refused');
       assert.match(text, /descriptors\.tsv.*2 rows were skipped/);
       assert.match(text, /mue\.csv.*3 rows were skipped/);
       assert.match(text, /missing\.csv \(cptClaims\.mueFile\) is not used/);

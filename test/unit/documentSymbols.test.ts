@@ -94,11 +94,11 @@ describe('document symbols', () => {
       assert.match(document.getText(transaction.range), /^ST\*[\s\S]*SE\*\d+\*0001$/);
     });
 
-    it('lists several CLM loops of one transaction as claims named by CLM01, with the total charge', () => {
+    it('lists several CLM loops of one transaction as claims named by CLM01, with line count, claim date of service and total charge', () => {
       const transaction = only(only(only(symbols, 'interchange').children, 'group').children, 'transaction');
       const claimSymbols = transaction.children ?? [];
       assert.deepEqual(claimSymbols.map((s) => s.name), ['CLM-A', 'CLM-B', 'CLM-C']);
-      assert.deepEqual(claimSymbols.map((s) => s.detail), ['total $750.00', 'total $200.00', 'total $300.50']);
+      assert.deepEqual(claimSymbols.map((s) => s.detail), ['2 lines · 2026-03-14 · total $750.00', '1 line · total $200.00', '1 line · total $300.50']);
       assert.deepEqual(claimSymbols.map((s) => document.getText(s.selectionRange)), ['CLM-A', 'CLM-B', 'CLM-C']);
       assert.ok(claimSymbols.every((s) => s.kind === SymbolKind.Struct));
       // A claim ends before the next subscriber level (HL) starts.
@@ -143,6 +143,12 @@ describe('document symbols', () => {
       assertWellFormed(cutSymbols);
       const transaction = only(only(only(cutSymbols, 'interchange').children, 'group').children, 'transaction');
       assert.deepEqual(transaction.children?.map((claim) => claim.name), ['CLM-A', '(unnamed claim)', 'CLM-C']);
+    });
+
+    it("takes a line's own DTP*472 for the line, not as the claim's date of service", () => {
+      const lineDated = x12Symbols(writeX12([{ id: 'CLM-D', diagnoses: ['R92.8'], lines: [{ code: '19283', charge: 350, dos: '2026-04-01' }] }]));
+      const claim = only(only(only(only(lineDated.symbols, 'interchange').children, 'group').children, 'transaction').children, 'claim');
+      assert.equal(claim.detail, '1 line · total $350.00');
     });
 
     it('gives no symbols when the interchange cannot be read', () => {
@@ -192,6 +198,13 @@ describe('document symbols', () => {
       const widened = getDocumentSymbols(document, stale);
       assertWellFormed(widened);
       assert.equal(widened[1]?.range.end.line, 6, 'the claim reaches its last line');
+    });
+
+    it("never puts the patient's name into a name or detail, which breadcrumbs show", () => {
+      const { symbols: withPatient } = claimSymbols('claim CLM-P\n  patient: DOE, JANE\n  provider: SMITH, ANN MD\n  19283-RT x1\n');
+      const shown = JSON.stringify(withPatient.map((claim) => [claim.name, claim.detail, ...(claim.children ?? []).flatMap((line) => [line.name, line.detail])]));
+      assert.match(shown, /CLM-P/);
+      assert.doesNotMatch(shown, /DOE|JANE|SMITH/);
     });
 
     it('gives no symbols for a document without claims', () => {

@@ -82,6 +82,32 @@ function assertSymbols(document: TextDocument, symbols: readonly DocumentSymbol[
   }
 }
 
+/** Folding, definition and rename (issue 8), also where they have something to find: pointers, codes and claim ids. */
+function exerciseNavigation(document: TextDocument): void {
+  const model = service.parse(document);
+  for (const fold of service.getFoldingRanges(document, model)) {
+    assert.ok(fold.startLine >= 0 && fold.startLine < fold.endLine && fold.endLine < document.lineCount, `fold ${fold.startLine}-${fold.endLine} inside the document`);
+  }
+  const text = document.getText();
+  const length = text.length;
+  const landmarks = ['dx=', 'claim ', 'CLM', '***', 'HC:'].map((landmark) => text.indexOf(landmark)).filter((index) => index !== -1).map((index) => index + 3);
+  for (const offset of [0, Math.floor(length / 2), length, ...landmarks]) {
+    const position = document.positionAt(offset);
+    const around = service.parseClaimAround(document, position.line);
+    for (const link of service.findDefinition(document, around, position)) {
+      [link.originSelectionRange, link.targetRange, link.targetSelectionRange].forEach((range, i) => range && assertRange(document, range, `definition range ${i}`));
+    }
+    const prepared = service.prepareRename(document, around, position);
+    if (!('refusal' in prepared)) {
+      assertRange(document, prepared.range, 'rename range');
+    }
+    const edit = service.doRename(document, around, position, 'CLM-FUZZ-1');
+    for (const change of 'refusal' in edit ? [] : (edit.changes?.[document.uri] ?? [])) {
+      assertRange(document, change.range, 'rename edit');
+    }
+  }
+}
+
 /** Every feature on the document, with the checks that hold for any text. */
 function exercise(text: string, languageId: 'claim' | 'x12'): void {
   const document = TextDocument.create(`file:///fuzz.${languageId}`, languageId, 1, text);
@@ -98,6 +124,7 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
       }
     }
   }
+  exerciseNavigation(document);
   const length = text.length;
   for (const offset of [0, 1, Math.floor(length / 3), Math.floor(length / 2), length - 1, length]) {
     const position = document.positionAt(Math.max(0, offset));

@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, LocationLink, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,9 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { findDefinition } from './features/definition';
+import { getFoldingRanges } from './features/foldingRanges';
+import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -50,6 +53,14 @@ export interface ClaimLanguageService {
   getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
   /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
+  /** Folds: claims and comment blocks; for X12 the envelopes, HL levels, claims and service lines. At most `rangeLimit`, outermost first. */
+  getFoldingRanges(document: TextDocument, model: ClaimDocumentModel, rangeLimit?: number): FoldingRange[];
+  /** From a diagnosis pointer to its diagnosis, from an add-on code to its primary's lines on the claim. */
+  findDefinition(document: TextDocument, model: ClaimDocumentModel, position: Position): LocationLink[];
+  /** The claim id at the position and its text, or why there is nothing to rename there. */
+  prepareRename(document: TextDocument, model: ClaimDocumentModel, position: Position): ClaimIdRange | RenameRefusal;
+  /** The edit renaming the claim id at the position, or why the new id is refused. */
+  doRename(document: TextDocument, model: ClaimDocumentModel, position: Position, newName: string): WorkspaceEdit | RenameRefusal;
   /**
    * A validator for one open document, for editors: called again after each
    * edit, it reads only the claims the edit touched and gives the same
@@ -120,6 +131,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    getFoldingRanges,
+    findDefinition: (document, model, position) => findDefinition(document, model, position, reference),
+    prepareRename: prepareClaimRename,
+    doRename: renameClaim,
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({
@@ -181,4 +196,5 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
 export type { ClaimDocumentModel } from './model';
 export { type ClaimSettings, defaultSettings, readSettings } from './settings';
 export { allRules } from './rules/ruleCatalog';
+export type { ClaimIdRange, RenameRefusal } from './features/rename';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';

@@ -1,9 +1,12 @@
 /**
- * The outline of a claim document. X12 837P: interchange (ISA13) > functional
- * group (GS06) > transaction (ST02) > claims (CLM01, with the total charge) >
- * service lines (code and modifiers, with units and charge). `.claim`: claims
- * (by id) > service lines. Every range holds its selection range and every
- * child lies inside its parent, as editors require.
+ * The outline of a claim document, and the editor's breadcrumbs. X12 837P:
+ * interchange (ISA13) > functional group (GS06) > transaction (ST02) > claims
+ * (CLM01, with their line count, date of service and total charge) > service
+ * lines (code and modifiers, with units and charge). `.claim`: claims (by id,
+ * with line count and date of service) > service lines. Names and details
+ * hold ids, codes, dates and amounts, never a patient's name. Every range
+ * holds its selection range and every child lies inside its parent, as
+ * editors require.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
@@ -109,6 +112,25 @@ interface OpenNode {
   symbol: DocumentSymbol;
   start: number;
   end: number;
+  /** Of a claim: CLM02 and the claim-level DTP*472 date, for its detail once its lines are known. */
+  total?: string | undefined;
+  dos?: string | undefined;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `2 lines · 2026-03-14 · total $750.00`, as a `.claim` claim's detail plus the total an 837 states. */
+function x12ClaimDetail(node: OpenNode): string {
+  const total = node.total !== undefined && node.total !== '' ? `total ${amountText(node.total)}` : undefined;
+  return [plural(node.symbol.children?.length ?? 0, 'line'), node.dos, total].filter((part) => part !== undefined).join(' · ');
+}
+
+/** YYYY-MM-DD from DTP03 (CCYYMMDD, or the first date of CCYYMMDD-CCYYMMDD). */
+function dtpDate(text: string | undefined): string | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})/.exec(text ?? '');
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
 class X12Outline {
@@ -136,6 +158,9 @@ class X12Outline {
     for (let top = this.open.at(-1); top && top.level >= level; top = this.open.at(-1)) {
       this.open.pop();
       top.symbol.range = this.x12.lines.range(top.start, top.end);
+      if (top.level === Level.Claim) {
+        top.symbol.detail = x12ClaimDetail(top);
+      }
     }
   }
 
@@ -190,10 +215,20 @@ class X12Outline {
           this.closeFrom(Level.Claim);
           break;
         case 'CLM': {
-          const charge = element(2)?.text;
-          const detail = charge !== undefined && charge !== '' ? `total ${amountText(charge)}` : '';
-          this.push(Level.Claim, this.symbol(nameOr(element(1)?.text, '(unnamed claim)'), detail, SymbolKind.Struct, this.selection(segment, element(1))), segment.start, segment.end);
+          this.push(Level.Claim, this.symbol(nameOr(element(1)?.text, '(unnamed claim)'), '', SymbolKind.Struct, this.selection(segment, element(1))), segment.start, segment.end);
+          const claim = this.open.at(-1);
+          if (claim) {
+            claim.total = element(2)?.text;
+          }
           this.pendingLx = undefined;
+          break;
+        }
+        case 'DTP': {
+          // DTP*472 before the first LX is the claim's date of service; after an LX it is the line's.
+          const claim = this.open.at(-1);
+          if (claim?.level === Level.Claim && this.pendingLx === undefined && element(1)?.text === '472') {
+            claim.dos ??= dtpDate(element(3)?.text);
+          }
           break;
         }
         case 'LX':
