@@ -38,6 +38,7 @@ export function claimIdToken(line: string): LineToken | undefined {
 
 /** A line start, white space, then the claim keyword: the lines `claimIdToken` may find an id on. */
 const claimLineCandidate = /(^|\r\n|\r|\n)[^\S\r\n]*claim(?=\s|$)/gi;
+const lineEndPattern = /[\r\n]/g;
 
 /**
  * Calls `visit` with the id of each `claim ID` line and the offset its line
@@ -48,10 +49,9 @@ export function forEachClaimId(text: string, visit: (id: string, lineStart: numb
   claimLineCandidate.lastIndex = 0;
   for (let match = claimLineCandidate.exec(text); match; match = claimLineCandidate.exec(text)) {
     const lineStart = match.index + (match[1] ?? '').length;
-    const lineFeed = text.indexOf('\n', lineStart);
-    const carriageReturn = text.indexOf('\r', lineStart);
-    const ends = [lineFeed, carriageReturn].filter((end) => end !== -1);
-    const lineEnd = ends.length > 0 ? Math.min(...ends) : text.length;
+    // Not indexOf('\r'): in a file without one, each claim line would scan to the end of the text.
+    lineEndPattern.lastIndex = lineStart;
+    const lineEnd = lineEndPattern.exec(text)?.index ?? text.length;
     const id = claimIdToken(text.slice(lineStart, lineEnd));
     if (id) {
       visit(id.text, lineStart);
