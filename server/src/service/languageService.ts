@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,7 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { formatDocument, type FormatRequest } from './features/formatting/formatDocument';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -57,6 +58,12 @@ export interface ClaimLanguageService {
    * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
+  /**
+   * Formatting edits, each replacing only spaces, tabs or line ends: `.claim`
+   * service lines in columns, an X12 file a segment per line or on one line.
+   * `model` is asked for only for X12 files (a `.claim` file is read as text).
+   */
+  format(document: TextDocument, model: () => ClaimDocumentModel, request: FormatRequest): TextEdit[];
 }
 
 export interface DocumentValidator {
@@ -171,6 +178,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         },
       };
     },
+    format: (document, model, request) => formatDocument(document, isX12(document), model, request),
     getCodeActions(document, model, range, context, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range, ...mue });
       return getCodeActions(document.uri, findings, context, settings);
@@ -179,6 +187,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
 }
 
 export type { ClaimDocumentModel } from './model';
-export { type ClaimSettings, defaultSettings, readSettings } from './settings';
+export { type ClaimSettings, defaultSettings, readSettings, type X12Layout, x12Layouts } from './settings';
 export { allRules } from './rules/ruleCatalog';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
+export type { FormatRequest } from './features/formatting/formatDocument';
+
