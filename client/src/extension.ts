@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { activeDocumentArgument } from './commandArguments';
 import { serverCrashHandler } from './serverCrashes';
 
 /** What `activate` returns: the language client, whose state changes and log the editor tests observe. */
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
     errorHandler: serverCrashHandler(log),
     // A function, so a restarted server is told the trust of that moment: untrusted, it reads no data file outside the workspace.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    middleware: { executeCommand: activeDocumentArgument },
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);

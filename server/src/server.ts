@@ -24,7 +24,8 @@ import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
-import type { ClaimDocumentModel, ClaimSettings, DocumentValidator } from './service/languageService';
+import type { ClaimDocumentModel, ClaimSettings, DocumentValidator, FormatRequest, X12Layout } from './service/languageService';
+import { runX12LayoutCommand, x12LayoutCommands, x12LayoutEdits } from './x12LayoutCommands';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): RunningServer {
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
+  let versionedEdits = false;
   let workspaceFolders: string[] = [];
   let definitionLinks = false;
   let foldingRangeLimit: number | undefined;
@@ -99,6 +101,7 @@ export function startServer(connection: Connection): RunningServer {
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
     definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
+    versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
     dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
@@ -112,6 +115,9 @@ export function startServer(connection: Connection): RunningServer {
         foldingRangeProvider: true,
         definitionProvider: true,
         renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        executeCommandProvider: { commands: Object.keys(x12LayoutCommands) },
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -242,6 +248,28 @@ export function startServer(connection: Connection): RunningServer {
       throw new ResponseError(LSPErrorCodes.RequestFailed, edit.refusal);
     }
     return edit;
+  });
+
+  // Formatting needs no data files; the model is read only for X12 files (a `.claim` file is formatted from its text).
+  const format = async (uri: string, token: CancellationToken, request: (documentSettings: ClaimSettings) => FormatRequest) => {
+    const document = documents.get(uri);
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return [];
+    }
+    return runSafely(connection, 'Formatting', token, [], () => dataFiles.bundledOnly.format(document, () => models.get(document), request(documentSettings)));
+  };
+  connection.onDocumentFormatting((params, token) => format(params.textDocument.uri, token, (s) => ({ options: params.options, x12Layout: s.x12Layout ?? 'keep' })));
+  connection.onDocumentRangeFormatting((params, token) =>
+    format(params.textDocument.uri, token, (s) => ({ options: params.options, range: params.range, x12Layout: s.x12Layout ?? 'keep' })),
+  );
+  connection.onExecuteCommand(async (params) => {
+    const editsFor = (document: TextDocument | undefined, layout: X12Layout) =>
+      runSafely(connection, 'X12 layout', undefined, undefined, () => x12LayoutEdits(dataFiles.bundledOnly, models, document, layout));
+    return runX12LayoutCommand(connection, documents, editsFor, params, versionedEdits).catch((error: unknown) => {
+      connection.console.error(`X12 layout failed: ${describeError(error)}`);
+      return false;
+    });
   });
 
   connection.onShutdown(() => dataFiles.dispose());

@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, LocationLink, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, LocationLink, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -18,6 +18,7 @@ import { getDocumentSymbols } from './features/documentSymbols';
 import { findDefinition } from './features/definition';
 import { getFoldingRanges } from './features/foldingRanges';
 import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
+import { formatDocument, type FormatRequest } from './features/formatting/formatDocument';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -68,6 +69,12 @@ export interface ClaimLanguageService {
    * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
+  /**
+   * Formatting edits, each replacing only spaces, tabs or line ends: `.claim`
+   * service lines in columns, an X12 file a segment per line or on one line.
+   * `model` is asked for only for X12 files (a `.claim` file is read as text).
+   */
+  format(document: TextDocument, model: () => ClaimDocumentModel, request: FormatRequest): TextEdit[];
 }
 
 export interface DocumentValidator {
@@ -186,6 +193,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         },
       };
     },
+    format: (document, model, request) => formatDocument(document, isX12(document), model, request),
     getCodeActions(document, model, range, context, settings = defaultSettings) {
       const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range, ...mue });
       return getCodeActions(document.uri, findings, context, settings);
@@ -194,7 +202,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
 }
 
 export type { ClaimDocumentModel } from './model';
-export { type ClaimSettings, defaultSettings, readSettings } from './settings';
+export { type ClaimSettings, defaultSettings, readSettings, type X12Layout, x12Layouts } from './settings';
 export { allRules } from './rules/ruleCatalog';
 export type { ClaimIdRange, RenameRefusal } from './features/rename';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
+export type { FormatRequest } from './features/formatting/formatDocument';
+

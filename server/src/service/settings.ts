@@ -7,6 +7,10 @@ import type { Severity } from './model';
 
 export type RuleSeveritySetting = Severity | 'off';
 
+/** How formatting lays out an X12 file; `keep`: the layout most of the file already has. */
+export type X12Layout = 'segmentPerLine' | 'oneLine' | 'keep';
+export const x12Layouts: readonly X12Layout[] = ['segmentPerLine', 'oneLine', 'keep'];
+
 export interface ClaimSettings {
   maxNumberOfProblems: number;
   /** Per-rule severity by rule id. */
@@ -22,6 +26,8 @@ export interface ClaimSettings {
   backgroundCheckAboveMB: number;
   /** Documents larger than this are not checked as you type at all (claim-lint checks them); one notice says so. */
   skipCheckAboveMB: number;
+  /** `cptClaims.x12.layout`: what formatting does to an X12 file's line breaks; absent means `keep`. */
+  x12Layout?: X12Layout;
   /** Data file values that are not paths, each as a sentence saying it is ignored; absent when there are none. */
   ignoredDataFileSettings?: readonly string[];
 }
@@ -72,6 +78,10 @@ export function readSettings(raw: unknown): ClaimSettings {
     backgroundCheckAboveMB: sizeSetting(raw['backgroundCheckAboveMB'], 0, defaultSettings.backgroundCheckAboveMB),
     skipCheckAboveMB: sizeSetting(raw['skipCheckAboveMB'], Number.MIN_VALUE, defaultSettings.skipCheckAboveMB),
   };
+  const layout = isRecord(raw['x12']) ? raw['x12']['layout'] : undefined;
+  if (typeof layout === 'string' && (x12Layouts as readonly string[]).includes(layout)) {
+    settings.x12Layout = layout as X12Layout;
+  }
   if (dataFiles.ignored.length > 0) {
     settings.ignoredDataFileSettings = dataFiles.ignored;
   }
