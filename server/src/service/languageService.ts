@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,8 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { getInlayHints } from './features/inlayHints';
+import { getCodeLenses, resolveCodeLens } from './features/claimLens';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -50,6 +52,15 @@ export interface ClaimLanguageService {
   getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
   /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
+  /**
+   * Inlay hints in `range`: a code's short summary, and "2 of 3 lesions" after lesion-counted units.
+   * Reads only the claims the range touches (a `.claim` range is parsed from the text; `model` serves 837s).
+   */
+  getInlayHints(document: TextDocument, model: ClaimDocumentModel, range: Range, settings?: ClaimSettings): InlayHint[];
+  /** One CodeLens per claim, on its first line, without a title: finding them parses nothing. */
+  getCodeLenses(document: TextDocument, model: ClaimDocumentModel): CodeLens[];
+  /** A lens's title (lesions documented versus billed, total charge, problems), reading its claim alone. */
+  resolveCodeLens(document: TextDocument, model: ClaimDocumentModel, lens: CodeLens, settings?: ClaimSettings): CodeLens;
   /**
    * A validator for one open document, for editors: called again after each
    * edit, it reads only the claims the edit touched and gives the same
@@ -120,6 +131,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    getInlayHints: (document, model, range, settings = defaultSettings) => getInlayHints(document, model, range, reference, settings.inlayHints),
+    getCodeLenses,
+    resolveCodeLens: (document, model, lens, settings = defaultSettings) => resolveCodeLens(document, model, lens, { reference, settings, ...mue }),
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({
