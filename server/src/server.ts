@@ -6,6 +6,8 @@
 import {
   type CancellationToken,
   CodeActionKind,
+  type CodeLens,
+  CodeLensRefreshRequest,
   type CompletionList,
   type Connection,
   DocumentDiagnosticReportKind,
@@ -53,6 +55,8 @@ export function startServer(connection: Connection): RunningServer {
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
   let versionedEdits = false;
+  let inlayHintRefresh = false;
+  let codeLensRefresh = false;
   let workspaceFolders: string[] = [];
   let definitionLinks = false;
   let foldingRangeLimit: number | undefined;
@@ -68,8 +72,22 @@ export function startServer(connection: Connection): RunningServer {
       documents.all().forEach((document) => publisher.schedule(document));
     }
   };
+  // Hints and lenses read settings and data too; only a client that declared refresh support may be asked.
+  const refreshHintsAndLenses = () => {
+    const failed = (error: unknown) => connection.console.error(`Inlay hint or CodeLens refresh failed: ${describeError(error)}`);
+    if (inlayHintRefresh) {
+      connection.languages.inlayHint.refresh().catch(failed);
+    }
+    if (codeLensRefresh) {
+      connection.sendRequest(CodeLensRefreshRequest.type).catch(failed);
+    }
+  };
+  const refreshAll = () => {
+    refreshDiagnostics();
+    refreshHintsAndLenses();
+  };
   // A data file changed on disk: every document is checked again with the new data.
-  const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshDiagnostics, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
+  const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshAll, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
   // Parsing does not depend on the data files, so one parser serves every document.
   const models = new DocumentModels(dataFiles.bundledOnly);
   /**
@@ -98,6 +116,8 @@ export function startServer(connection: Connection): RunningServer {
     workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
     definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
@@ -118,6 +138,8 @@ export function startServer(connection: Connection): RunningServer {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         executeCommandProvider: { commands: Object.keys(x12LayoutCommands) },
+        inlayHintProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -131,7 +153,7 @@ export function startServer(connection: Connection): RunningServer {
   connection.onDidChangeConfiguration((change) =>
     runSafely(connection, 'Configuration change', undefined, undefined, () => {
       settings.changed(change.settings);
-      refreshDiagnostics();
+      refreshAll();
     }),
   );
 
@@ -270,6 +292,36 @@ export function startServer(connection: Connection): RunningServer {
       connection.console.error(`X12 layout failed: ${describeError(error)}`);
       return false;
     });
+  });
+
+  // Inlay hints read only the claims of the range shown; CodeLens finds claim starts, and resolving one reads its claim alone.
+  connection.languages.inlayHint.on(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return [];
+    }
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
+    const { start, end } = params.range;
+    return runSafely(connection, 'Inlay hints', token, [], () => service.getInlayHints(document, models.around(document, start.line, end.line), params.range, documentSettings));
+  });
+
+  connection.onCodeLens((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return runSafely(connection, 'CodeLens', token, [], () => (document ? dataFiles.bundledOnly.getCodeLenses(document, models.around(document, 0)) : []));
+  });
+
+  connection.onCodeLensResolve(async (lens, token): Promise<CodeLens> => {
+    const data = lens.data as { uri?: unknown; position?: { line?: unknown } } | undefined;
+    const document = typeof data?.uri === 'string' ? documents.get(data.uri) : undefined;
+    const documentSettings = document && (await settingsWhileOpen(document));
+    const unresolved: CodeLens = { ...lens, command: { title: '', command: '' } };
+    if (!document || !documentSettings) {
+      return unresolved;
+    }
+    const service = dataFiles.serviceFor(document.uri, documentSettings);
+    const line = typeof data?.position?.line === 'number' ? data.position.line : 0;
+    return runSafely(connection, 'CodeLens resolve', token, unresolved, () => service.resolveCodeLens(document, models.around(document, line), lens, documentSettings));
   });
 
   connection.onShutdown(() => dataFiles.dispose());

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { type FormatRequest, getLanguageService, type X12Layout } from '../../server/src/service/languageService';
+import { defaultSettings, type FormatRequest, getLanguageService, type X12Layout } from '../../server/src/service/languageService';
 
 const service = getLanguageService();
 export const houseOptions: FormattingOptions = { tabSize: 2, insertSpaces: true };
@@ -92,7 +92,7 @@ export function mapOffset(document: TextDocument, edits: readonly TextEdit[], of
 }
 
 export function diagnosticsOf(document: TextDocument): Diagnostic[] {
-  return service.doValidation(document, service.parse(document), { maxNumberOfProblems: 1e6, rules: {}, descriptorFiles: [], mueFile: '', backgroundCheckAboveMB: 1, skipCheckAboveMB: 200 });
+  return service.doValidation(document, service.parse(document), { ...defaultSettings, maxNumberOfProblems: 1e6 });
 }
 
 /** The diagnostics of the formatted text are those of the original, with ranges moved through the edits. */

@@ -77,6 +77,13 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
     }
   }
   exerciseNavigation(document);
+  const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+  for (const hint of service.getInlayHints(document, model, whole, settings)) {
+    assertRange(document, { start: hint.position, end: hint.position }, 'inlay hint');
+  }
+  for (const lens of service.getCodeLenses(document, model).slice(0, 20)) {
+    assertRange(document, service.resolveCodeLens(document, model, lens, settings).range, 'code lens');
+  }
   const length = text.length;
   for (const offset of [0, 1, Math.floor(length / 3), Math.floor(length / 2), length - 1, length]) {
     const position = document.positionAt(Math.max(0, offset));

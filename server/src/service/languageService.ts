@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, LocationLink, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, LocationLink, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -19,6 +19,8 @@ import { findDefinition } from './features/definition';
 import { getFoldingRanges } from './features/foldingRanges';
 import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
 import { formatDocument, type FormatRequest } from './features/formatting/formatDocument';
+import { getInlayHints } from './features/inlayHints';
+import { getCodeLenses, resolveCodeLens } from './features/claimLens';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -62,6 +64,15 @@ export interface ClaimLanguageService {
   prepareRename(document: TextDocument, model: ClaimDocumentModel, position: Position): ClaimIdRange | RenameRefusal;
   /** The edit renaming the claim id at the position, or why the new id is refused. */
   doRename(document: TextDocument, model: ClaimDocumentModel, position: Position, newName: string): WorkspaceEdit | RenameRefusal;
+  /**
+   * Inlay hints in `range`: a code's short summary, and "2 of 3 lesions" after lesion-counted units.
+   * Reads only the claims the range touches (a `.claim` range is parsed from the text; `model` serves 837s).
+   */
+  getInlayHints(document: TextDocument, model: ClaimDocumentModel, range: Range, settings?: ClaimSettings): InlayHint[];
+  /** One CodeLens per claim, on its first line, without a title: finding them parses nothing. */
+  getCodeLenses(document: TextDocument, model: ClaimDocumentModel): CodeLens[];
+  /** A lens's title (lesions documented versus billed, total charge, problems), reading its claim alone. */
+  resolveCodeLens(document: TextDocument, model: ClaimDocumentModel, lens: CodeLens, settings?: ClaimSettings): CodeLens;
   /**
    * A validator for one open document, for editors: called again after each
    * edit, it reads only the claims the edit touched and gives the same
@@ -142,6 +153,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     findDefinition: (document, model, position) => findDefinition(document, model, position, reference),
     prepareRename: prepareClaimRename,
     doRename: renameClaim,
+    getInlayHints: (document, model, range, settings = defaultSettings) => getInlayHints(document, model, range, reference, settings.inlayHints),
+    getCodeLenses,
+    resolveCodeLens: (document, model, lens, settings = defaultSettings) => resolveCodeLens(document, model, lens, { reference, settings, ...mue }),
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({

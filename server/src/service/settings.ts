@@ -28,8 +28,15 @@ export interface ClaimSettings {
   skipCheckAboveMB: number;
   /** `cptClaims.x12.layout`: what formatting does to an X12 file's line breaks; absent means `keep`. */
   x12Layout?: X12Layout;
+  /** Inlay hints: a code's short summary after it, and on lesion-counted lines the lesions its units count ("2 of 3 lesions"). */
+  inlayHints: InlayHintSettings;
   /** Data file values that are not paths, each as a sentence saying it is ignored; absent when there are none. */
   ignoredDataFileSettings?: readonly string[];
+}
+
+export interface InlayHintSettings {
+  codeSummaries: boolean;
+  lesionCounts: boolean;
 }
 
 /**
@@ -42,7 +49,15 @@ export interface ClaimSettings {
  * walk), so as-you-type checking stops there; the 106 MB bench files stay
  * below it.
  */
-export const defaultSettings: ClaimSettings = { maxNumberOfProblems: 1000, rules: {}, descriptorFiles: [], mueFile: '', backgroundCheckAboveMB: 1, skipCheckAboveMB: 200 };
+export const defaultSettings: ClaimSettings = {
+  maxNumberOfProblems: 1000,
+  rules: {},
+  descriptorFiles: [],
+  mueFile: '',
+  backgroundCheckAboveMB: 1,
+  skipCheckAboveMB: 200,
+  inlayHints: { codeSummaries: true, lesionCounts: true },
+};
 
 /** More descriptor files than this are not read: each is read, stat-polled and kept in memory. */
 export const maxDescriptorFiles = 32;
@@ -77,6 +92,7 @@ export function readSettings(raw: unknown): ClaimSettings {
     mueFile: dataFiles.mueFile,
     backgroundCheckAboveMB: sizeSetting(raw['backgroundCheckAboveMB'], 0, defaultSettings.backgroundCheckAboveMB),
     skipCheckAboveMB: sizeSetting(raw['skipCheckAboveMB'], Number.MIN_VALUE, defaultSettings.skipCheckAboveMB),
+    inlayHints: readInlayHintSettings(raw['inlayHints']),
   };
   const layout = isRecord(raw['x12']) ? raw['x12']['layout'] : undefined;
   if (typeof layout === 'string' && (x12Layouts as readonly string[]).includes(layout)) {
@@ -124,4 +140,11 @@ function readDataFileSettings(files: unknown, mue: unknown): { descriptorFiles: 
 /** A size in MB: a finite number of at least `minimum`, else the default. */
 function sizeSetting(value: unknown, minimum: number, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= minimum ? value : fallback;
+}
+
+/** `cptClaims.inlayHints.*`: each a boolean, else its default (on). */
+function readInlayHintSettings(raw: unknown): InlayHintSettings {
+  const hints = isRecord(raw) ? raw : {};
+  const flag = (key: keyof InlayHintSettings) => (typeof hints[key] === 'boolean' ? hints[key] : defaultSettings.inlayHints[key]);
+  return { codeSummaries: flag('codeSummaries'), lesionCounts: flag('lesionCounts') };
 }

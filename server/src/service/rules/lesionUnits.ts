@@ -12,12 +12,12 @@ import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 
 const ruleId = 'lesion-units';
 
-interface ProcedureGroup {
+export interface ProcedureGroup {
   procedure: LesionProcedure;
   lines: KnownLine[];
 }
 
-function groupByProcedure(claim: Claim, reference: CodeReference): ProcedureGroup[] {
+export function groupByProcedure(claim: Claim, reference: CodeReference): ProcedureGroup[] {
   const groups = new Map<LesionProcedure, ProcedureGroup>();
   for (const known of knownLines(claim, reference)) {
     const procedure = known.info.lesion?.procedure;
@@ -35,8 +35,8 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The line's `lesions=` overrides the claim's for its family; lines that disagree are reported. */
-function lesionCount(claim: Claim, group: ProcedureGroup, findings: Finding[]): Field<number> | undefined {
+/** The line's `lesions=` overrides the claim's for its family; lines that disagree are reported (inlay hints and CodeLens count the same way). */
+export function lesionCount(claim: Claim, group: ProcedureGroup, findings: Finding[]): Field<number> | undefined {
   const overrides = group.lines.flatMap(({ line }) => (line.lesions ? [line.lesions] : []));
   const [first, ...others] = overrides;
   for (const other of others) {

@@ -1,0 +1,47 @@
+/**
+ * Lesions documented versus billed on a claim, per lesion-counted procedure,
+ * counted exactly as the `lesion-units` rule counts them: over all modalities
+ * of one procedure, every unit of its lines (first-lesion and add-on) counts
+ * one lesion, against the line's `lesions=` or else the claim's `lesions:`.
+ * Inlay hints and the claim's CodeLens show this arithmetic.
+ */
+import type { CodeReference } from '../data/codeReference';
+import type { LesionProcedure } from '../data/codeTypes';
+import { type Claim, unitsOf } from '../model';
+import type { KnownLine } from '../rules/claimFacts';
+import { groupByProcedure, lesionCount } from '../rules/lesionUnits';
+
+export interface LesionTally {
+  procedure: LesionProcedure;
+  /** The procedure's lines, in document order. */
+  lines: KnownLine[];
+  /** The documented lesion count; absent when none is (an 837P has no field for it). */
+  documented?: number;
+  /** Units billed over the lines. */
+  billed: number;
+}
+
+export function lesionTallies(claim: Claim, reference: CodeReference): LesionTally[] {
+  return groupByProcedure(claim, reference).map((group) => {
+    // Disagreeing lesions= are the rule's to report; the count it uses is the one shown.
+    const documented = lesionCount(claim, group, [])?.value;
+    const tally: LesionTally = { procedure: group.procedure, lines: group.lines, billed: group.lines.reduce((sum, { line }) => sum + unitsOf(line), 0) };
+    if (documented !== undefined) {
+      tally.documented = documented;
+    }
+    return tally;
+  });
+}
+
+export function lesions(count: number): string {
+  return `${count} lesion${count === 1 ? '' : 's'}`;
+}
+
+/** `complete`, `missing 1` or `1 too many`; undefined when no count is documented. */
+export function balanceOf(tally: LesionTally): string | undefined {
+  if (tally.documented === undefined) {
+    return undefined;
+  }
+  const difference = tally.billed - tally.documented;
+  return difference === 0 ? 'complete' : difference < 0 ? `missing ${-difference}` : `${difference} too many`;
+}
