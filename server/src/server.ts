@@ -8,8 +8,10 @@ import {
   CodeActionKind,
   type CompletionList,
   type Connection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type InitializeResult,
+  type Location,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -24,6 +26,9 @@ import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
 import type { ClaimDocumentModel, ClaimSettings, DocumentValidator } from './service/languageService';
+import { FolderSettingsReader } from './folderSettings';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { findWorkspaceReferences } from './workspaceReferences';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -51,8 +56,10 @@ export function startServer(connection: Connection): RunningServer {
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
   let workspaceFolders: string[] = [];
+  let watchFilesDynamically = false;
 
   const refreshDiagnostics = () => {
+    workspace.refresh();
     if (pullDiagnostics) {
       // Only a client that declared refresh support may be asked; it pulls again on its own otherwise.
       // A failed request must not become an unhandled rejection, which ends the process.
@@ -86,6 +93,25 @@ export function startServer(connection: Connection): RunningServer {
     return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
+  // Workspace problems: the claim files no editor has open, checked from disk when cptClaims.workspaceDiagnostics is on.
+  const folderSettings = new FolderSettingsReader(connection);
+  const workspace = new WorkspaceDiagnostics(connection, {
+    folders: () => workspaceFolders,
+    trusted: () => dataFiles.trusted,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    openDocuments: () => documents.all().map((document) => ({ uri: document.uri, version: document.version })),
+    documentDiagnostics: async (uri) => {
+      const document = documents.get(uri);
+      if (!document) {
+        return undefined;
+      }
+      const version = document.version;
+      const items = await validate(document);
+      return items !== undefined && documents.get(uri) === document && document.version === version ? items : undefined;
+    },
+    settings: folderSettings,
+    serviceFor: (uri, fileSettings) => dataFiles.serviceFor(uri, fileSettings),
+  });
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -94,6 +120,9 @@ export function startServer(connection: Connection): RunningServer {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    folderSettings.supportsConfigurationRequest = settings.supportsConfigurationRequest;
+    workspace.pullMode = pullDiagnostics;
+    watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
     dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
@@ -104,19 +133,38 @@ export function startServer(connection: Connection): RunningServer {
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
+        referencesProvider: true,
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
     if (pullDiagnostics) {
-      result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: false };
+      result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: true };
     }
     return result;
   });
+
+  connection.onInitialized(() => {
+    // Without a watcher, changes on disk are found when a scan is asked for (each workspace pull); nothing polls.
+    if (watchFilesDynamically) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{claim,837,x12,edi}' }] })
+        .then(() => {
+          workspace.watching = true;
+        })
+        .catch((error: unknown) => connection.console.error(`Watching claim files failed: ${describeError(error)}`));
+    }
+    if (!pullDiagnostics) {
+      workspace.requestPushScan();
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(() => runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()));
 
   // Notification handlers run through runSafely too: vscode-jsonrpc would log a thrown error's message, which may quote claim text.
   connection.onDidChangeConfiguration((change) =>
     runSafely(connection, 'Configuration change', undefined, undefined, () => {
       settings.changed(change.settings);
+      folderSettings.changed(change.settings);
       refreshDiagnostics();
     }),
   );
@@ -142,10 +190,12 @@ export function startServer(connection: Connection): RunningServer {
       if (!pullDiagnostics) {
         publisher.clear(document.uri);
       }
+      workspace.documentClosed(document.uri);
     }),
   );
 
   connection.languages.diagnostics.on(async (params, token) => {
+    workspace.documentPulled();
     // The latest version wins: when the document changes during a check, the new version is checked and its
     // diagnostics returned; a result for an old version is never returned.
     for (;;) {
@@ -162,6 +212,15 @@ export function startServer(connection: Connection): RunningServer {
       if (items !== undefined && documents.get(document.uri) === document && document.version === version) {
         return { kind: DocumentDiagnosticReportKind.Full, items };
       }
+    }
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token, _workDone, resultProgress) => {
+    try {
+      return await workspace.pull(params, token, resultProgress);
+    } catch (error) {
+      connection.console.error(`Workspace diagnostics failed: ${describeError(error)}`);
+      return { items: [] };
     }
   });
 
@@ -203,7 +262,45 @@ export function startServer(connection: Connection): RunningServer {
     return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
   });
 
-  connection.onShutdown(() => dataFiles.dispose());
+  connection.onReferences(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return [];
+    }
+    const service = dataFiles.bundledOnly;
+    const found = runSafely(connection, 'References', token, null, () => service.findCodeReferences(document, models.get(document), params.position, params.context));
+    if (!found) {
+      return [];
+    }
+    // Other open documents are searched in their current text, which wins over the file on disk.
+    const inOpenDocuments = runSafely(connection, 'References', token, [], () =>
+      documents.all().flatMap((other) => (other === document ? [] : service.findCodeOccurrences(other, models.get(other), found.code))),
+    );
+    let onDisk: Location[] | undefined;
+    try {
+      onDisk = await findWorkspaceReferences(found.code, {
+        folders: workspaceFolders,
+        trusted: dataFiles.trusted,
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        service,
+        maxBytes: documentSettings.skipCheckAboveMB * 1_000_000,
+        token,
+      });
+    } catch (error) {
+      connection.console.error(`References in workspace files failed: ${describeError(error)}`);
+      onDisk = [];
+    }
+    if (onDisk === undefined) {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The references request was cancelled.');
+    }
+    return [...found.locations, ...inOpenDocuments, ...onDisk];
+  });
+
+  connection.onShutdown(() => {
+    workspace.dispose();
+    dataFiles.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, ReferenceContext } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,7 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { type CodeReferences, findCodeOccurrences, findCodeReferences } from './features/codeReferences';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -57,6 +58,13 @@ export interface ClaimLanguageService {
    * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
+  /**
+   * The procedure code under the cursor and every service line of the document billing it (the cursor's own
+   * occurrence left out when `context.includeDeclaration` is false); null off a code. The server adds other files.
+   */
+  findCodeReferences(document: TextDocument, model: ClaimDocumentModel, position: Position, context?: ReferenceContext): CodeReferences | null;
+  /** Every service line of the document billing `code`: for the files a workspace search visits. */
+  findCodeOccurrences(document: TextDocument, model: ClaimDocumentModel, code: string): Location[];
 }
 
 export interface DocumentValidator {
@@ -120,6 +128,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    findCodeReferences,
+    findCodeOccurrences,
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({
@@ -182,3 +192,4 @@ export type { ClaimDocumentModel } from './model';
 export { type ClaimSettings, defaultSettings, readSettings } from './settings';
 export { allRules } from './rules/ruleCatalog';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
+export type { CodeReferences } from './features/codeReferences';
