@@ -10,6 +10,7 @@ import {
   CodeLensRefreshRequest,
   type CompletionList,
   type Connection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type InitializeResult,
   Location,
@@ -28,6 +29,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
 import type { ClaimDocumentModel, ClaimSettings, DocumentValidator, FormatRequest, X12Layout } from './service/languageService';
 import { runX12LayoutCommand, x12LayoutCommands, x12LayoutEdits } from './x12LayoutCommands';
+import { FolderSettingsReader } from './folderSettings';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { findWorkspaceReferences } from './workspaceReferences';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -58,10 +62,12 @@ export function startServer(connection: Connection): RunningServer {
   let inlayHintRefresh = false;
   let codeLensRefresh = false;
   let workspaceFolders: string[] = [];
+  let watchFilesDynamically = false;
   let definitionLinks = false;
   let foldingRangeLimit: number | undefined;
 
   const refreshDiagnostics = () => {
+    workspace.refresh();
     if (pullDiagnostics) {
       // Only a client that declared refresh support may be asked; it pulls again on its own otherwise.
       // A failed request must not become an unhandled rejection, which ends the process.
@@ -109,6 +115,25 @@ export function startServer(connection: Connection): RunningServer {
     return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
+  // Workspace problems: the claim files no editor has open, checked from disk when cptClaims.workspaceDiagnostics is on.
+  const folderSettings = new FolderSettingsReader(connection);
+  const workspace = new WorkspaceDiagnostics(connection, {
+    folders: () => workspaceFolders,
+    trusted: () => dataFiles.trusted,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    openDocuments: () => documents.all().map((document) => ({ uri: document.uri, version: document.version })),
+    documentDiagnostics: async (uri) => {
+      const document = documents.get(uri);
+      if (!document) {
+        return undefined;
+      }
+      const version = document.version;
+      const items = await validate(document);
+      return items !== undefined && documents.get(uri) === document && document.version === version ? items : undefined;
+    },
+    settings: folderSettings,
+    serviceFor: (uri, fileSettings) => dataFiles.serviceFor(uri, fileSettings),
+  });
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -119,6 +144,9 @@ export function startServer(connection: Connection): RunningServer {
     inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    folderSettings.supportsConfigurationRequest = settings.supportsConfigurationRequest;
+    workspace.pullMode = pullDiagnostics;
+    watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
     foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -132,6 +160,7 @@ export function startServer(connection: Connection): RunningServer {
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
+        referencesProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
         renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
@@ -144,15 +173,33 @@ export function startServer(connection: Connection): RunningServer {
       serverInfo: { name: serverName, version: serverVersion },
     };
     if (pullDiagnostics) {
-      result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: false };
+      result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: true };
     }
     return result;
   });
+
+  connection.onInitialized(() => {
+    // Without a watcher, changes on disk are found when a scan is asked for (each workspace pull); nothing polls.
+    if (watchFilesDynamically) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{claim,837,x12,edi}' }] })
+        .then(() => {
+          workspace.watching = true;
+        })
+        .catch((error: unknown) => connection.console.error(`Watching claim files failed: ${describeError(error)}`));
+    }
+    if (!pullDiagnostics) {
+      workspace.requestPushScan();
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(() => runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()));
 
   // Notification handlers run through runSafely too: vscode-jsonrpc would log a thrown error's message, which may quote claim text.
   connection.onDidChangeConfiguration((change) =>
     runSafely(connection, 'Configuration change', undefined, undefined, () => {
       settings.changed(change.settings);
+      folderSettings.changed(change.settings);
       refreshAll();
     }),
   );
@@ -178,10 +225,12 @@ export function startServer(connection: Connection): RunningServer {
       if (!pullDiagnostics) {
         publisher.clear(document.uri);
       }
+      workspace.documentClosed(document.uri);
     }),
   );
 
   connection.languages.diagnostics.on(async (params, token) => {
+    workspace.documentPulled();
     // The latest version wins: when the document changes during a check, the new version is checked and its
     // diagnostics returned; a result for an old version is never returned.
     for (;;) {
@@ -198,6 +247,15 @@ export function startServer(connection: Connection): RunningServer {
       if (items !== undefined && documents.get(document.uri) === document && document.version === version) {
         return { kind: DocumentDiagnosticReportKind.Full, items };
       }
+    }
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token, _workDone, resultProgress) => {
+    try {
+      return await workspace.pull(params, token, resultProgress);
+    } catch (error) {
+      connection.console.error(`Workspace diagnostics failed: ${describeError(error)}`);
+      return { items: [] };
     }
   });
 
@@ -324,7 +382,45 @@ export function startServer(connection: Connection): RunningServer {
     return runSafely(connection, 'CodeLens resolve', token, unresolved, () => service.resolveCodeLens(document, models.around(document, line), lens, documentSettings));
   });
 
-  connection.onShutdown(() => dataFiles.dispose());
+  connection.onReferences(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return [];
+    }
+    const service = dataFiles.bundledOnly;
+    const found = runSafely(connection, 'References', token, null, () => service.findCodeReferences(document, models.get(document), params.position, params.context));
+    if (!found) {
+      return [];
+    }
+    // Other open documents are searched in their current text, which wins over the file on disk.
+    const inOpenDocuments = runSafely(connection, 'References', token, [], () =>
+      documents.all().flatMap((other) => (other === document ? [] : service.findCodeOccurrences(other, models.get(other), found.code))),
+    );
+    let onDisk: Location[] | undefined;
+    try {
+      onDisk = await findWorkspaceReferences(found.code, {
+        folders: workspaceFolders,
+        trusted: dataFiles.trusted,
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        service,
+        maxBytes: documentSettings.skipCheckAboveMB * 1_000_000,
+        token,
+      });
+    } catch (error) {
+      connection.console.error(`References in workspace files failed: ${describeError(error)}`);
+      onDisk = [];
+    }
+    if (onDisk === undefined) {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The references request was cancelled.');
+    }
+    return [...found.locations, ...inOpenDocuments, ...onDisk];
+  });
+
+  connection.onShutdown(() => {
+    workspace.dispose();
+    dataFiles.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

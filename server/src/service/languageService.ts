@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, LocationLink, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, Position, Range, ReferenceContext, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,7 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { type CodeReferences, findCodeOccurrences, findCodeReferences } from './features/codeReferences';
 import { findDefinition } from './features/definition';
 import { getFoldingRanges } from './features/foldingRanges';
 import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
@@ -80,6 +81,13 @@ export interface ClaimLanguageService {
    * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
+  /**
+   * The procedure code under the cursor and every service line of the document billing it (the cursor's own
+   * occurrence left out when `context.includeDeclaration` is false); null off a code. The server adds other files.
+   */
+  findCodeReferences(document: TextDocument, model: ClaimDocumentModel, position: Position, context?: ReferenceContext): CodeReferences | null;
+  /** Every service line of the document billing `code`: for the files a workspace search visits. */
+  findCodeOccurrences(document: TextDocument, model: ClaimDocumentModel, code: string): Location[];
   /**
    * Formatting edits, each replacing only spaces, tabs or line ends: `.claim`
    * service lines in columns, an X12 file a segment per line or on one line.
@@ -149,6 +157,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    findCodeReferences,
+    findCodeOccurrences,
     getFoldingRanges,
     findDefinition: (document, model, position) => findDefinition(document, model, position, reference),
     prepareRename: prepareClaimRename,
@@ -221,4 +231,4 @@ export { allRules } from './rules/ruleCatalog';
 export type { ClaimIdRange, RenameRefusal } from './features/rename';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
 export type { FormatRequest } from './features/formatting/formatDocument';
-
+export type { CodeReferences } from './features/codeReferences';
