@@ -23,6 +23,7 @@ import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
+import { conversionCommands, runConversion } from './conversionCommands';
 import type { ClaimDocumentModel, ClaimSettings, DocumentValidator } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
@@ -104,6 +105,7 @@ export function startServer(connection: Connection): RunningServer {
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
+        executeCommandProvider: { commands: conversionCommands },
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -202,6 +204,10 @@ export function startServer(connection: Connection): RunningServer {
     const document = documents.get(params.textDocument.uri);
     return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
   });
+
+  connection.onExecuteCommand((params, token) =>
+    runSafely(connection, 'Conversion', token, null, () => runConversion(params, (uri) => documents.get(uri), models, dataFiles.bundledOnly)),
+  );
 
   connection.onShutdown(() => dataFiles.dispose());
 

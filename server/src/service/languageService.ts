@@ -31,6 +31,9 @@ import type { MueEntry } from './data/mueFile';
 import type { Finding } from './rules/ruleTypes';
 import { runToEnd, type StepSize, type ValidationRun, wholeRun } from './features/validationSteps';
 import { type ClaimSettings, defaultSettings } from './settings';
+import { claimTo837 } from './features/conversion/claimTo837';
+import { x12ToClaim } from './features/conversion/x12ToClaim';
+import type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
 
 export interface ClaimLanguageService {
   parse(document: TextDocument): ClaimDocumentModel;
@@ -57,6 +60,10 @@ export interface ClaimLanguageService {
    * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
+  /** A `.claim` file as an X12 837P interchange, with notes on the placeholders it holds. */
+  convertTo837(document: TextDocument, model: ClaimDocumentModel, options: ConvertTo837Options): ConversionResult;
+  /** An X12 837P file as `.claim` text, with notes on what a `.claim` file cannot hold. */
+  convertToClaim(document: TextDocument, model: ClaimDocumentModel): ConversionResult;
 }
 
 export interface DocumentValidator {
@@ -120,6 +127,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    convertTo837: claimTo837,
+    convertToClaim: x12ToClaim,
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({
@@ -182,3 +191,4 @@ export type { ClaimDocumentModel } from './model';
 export { type ClaimSettings, defaultSettings, readSettings } from './settings';
 export { allRules } from './rules/ruleCatalog';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
+export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
