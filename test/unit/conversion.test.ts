@@ -218,6 +218,7 @@ describe('conversion: 837P to .claim', () => {
     assert.deepEqual(claim?.lines.map((line) => [line.code, line.pointers]), [['19283', [0]]]);
     assert.match(result.notes.join('\n'), /Unreadable SV107 pointers in W are left out/);
     assert.match(result.notes.join('\n'), /left as comments/);
+    assert.match(result.notes.join('\n'), /The 837 has 2 problems when read/);
   });
 });
 

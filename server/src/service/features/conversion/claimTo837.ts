@@ -8,7 +8,7 @@
  * charge, pointer or date is left for the user to fill in, with a note.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Claim, ClaimDocumentModel, ServiceLine } from '../../model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, ServiceLine } from '../../model';
 import { amount, type ClaimToWrite, type LineToWrite, placeholderNpi, writeX12 } from '../../x12/x12Writer';
 import { ClaimsByNote } from './claimLists';
 import type { ConversionResult, ConvertTo837Options } from './conversionTypes';
@@ -183,10 +183,21 @@ export function claimTo837(document: TextDocument, model: ClaimDocumentModel, op
   }
   const converter = new ClaimConverter();
   const removed = { count: 0 };
-  const claims = model.claims
-    .map((claim) => converter.convert(claim))
-    .filter((claim): claim is ClaimToWrite => claim !== undefined)
-    .map((claim) => withoutControlCharacters(claim, removed));
+  const claims: ClaimToWrite[] = [];
+  const visit = (claim: Claim) => {
+    const written = converter.convert(claim);
+    if (written) {
+      claims.push(withoutControlCharacters(written, removed));
+    }
+  };
+  let read: ClaimsRead;
+  if (model.readClaims) {
+    // Visited without keeping them on the model, which the server keeps as long as the document is open.
+    read = model.readClaims(visit);
+  } else {
+    model.claims.forEach(visit);
+    read = { problems: model.problems, ...(model.suppressions ? { suppressions: model.suppressions } : {}) };
+  }
   const separators = chooseSeparators(valuesOf(claims));
   const text = writeX12(claims, {
     separators,
@@ -198,7 +209,7 @@ export function claimTo837(document: TextDocument, model: ClaimDocumentModel, op
   if (claims.length === 0) {
     notes.unshift('The file has no claim with service lines: the 837P holds no claim.');
   }
-  const problems = model.problems.length;
+  const problems = read.problems.length;
   if (problems > 0) {
     notes.push(`The .claim file has ${problems} problem${problems === 1 ? '' : 's'}: what could not be read is not converted.`);
   }
@@ -209,7 +220,7 @@ export function claimTo837(document: TextDocument, model: ClaimDocumentModel, op
   if (removed.count > 0) {
     notes.push(`Control characters (${removed.count}) are taken out of the values: an 837 element cannot hold them.`);
   }
-  const suppressions = model.suppressions?.length ?? 0;
+  const suppressions = read.suppressions?.length ?? 0;
   if (suppressions > 0) {
     notes.push(`Suppression comments (${suppressions}) do not carry over: what they silence is reported in the 837.`);
   }

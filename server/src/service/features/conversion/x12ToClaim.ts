@@ -328,8 +328,10 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
   const builder = new ClaimBuilder();
   const claims: Claim[] = [];
   const texts: ClaimText[] = [];
+  // Read claim by claim, not through `model.claims`, which would keep every claim on the model the server holds.
+  const problems = [...model.segmentProblems];
   for (const span of model.claimSpans()) {
-    model.readClaimAt(span, [], (claim) => {
+    model.readClaimAt(span, problems, (claim) => {
       claims.push(claim);
       texts.push(builder.build(claim, extrasAt.get(span.first)));
     });
@@ -356,9 +358,8 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
     reader.idsLeft ? 'Patients and rendering providers are carried by name only: their member ids and NPIs (NM108/NM109) are not carried over.' : undefined,
     describeLeftOver(reader.leftOver),
   ].filter((note): note is string => note !== undefined);
-  const problems = model.problems.length;
-  if (problems > 0) {
-    notes.push(`The 837 has ${problems} problem${problems === 1 ? '' : 's'} when read: what could not be read is not converted.`);
+  if (problems.length > 0) {
+    notes.push(`The 837 has ${problems.length} problem${problems.length === 1 ? '' : 's'} when read: what could not be read is not converted.`);
   }
   const text = writeClaimText(texts, ['Converted from an X12 837P file.', ...notes.slice(1)]);
   return { text, language: 'claim', notes };
