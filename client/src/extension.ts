@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { activeDocumentArgument } from './commandArguments';
 import { serverCrashHandler } from './serverCrashes';
+import { registerConversionCommands } from './conversionCommands';
 
 /** What `activate` returns: the language client, whose state changes and log the editor tests observe. */
 export interface CptClaimsApi {
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
   await client.start();
+  registerConversionCommands(context, client);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('cptClaims/workspaceTrusted').catch(() => undefined)));
   return { languageClient: client };
 }

@@ -27,6 +27,7 @@ import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
+import { conversionCommands, runConversion } from './conversionCommands';
 import type { ClaimDocumentModel, ClaimSettings, DocumentValidator, FormatRequest, X12Layout } from './service/languageService';
 import { runX12LayoutCommand, x12LayoutCommands, x12LayoutEdits } from './x12LayoutCommands';
 import { FolderSettingsReader } from './folderSettings';
@@ -166,7 +167,7 @@ export function startServer(connection: Connection): RunningServer {
         renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
-        executeCommandProvider: { commands: Object.keys(x12LayoutCommands) },
+        executeCommandProvider: { commands: [...Object.keys(x12LayoutCommands), ...conversionCommands] },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },
       },
@@ -343,7 +344,14 @@ export function startServer(connection: Connection): RunningServer {
   connection.onDocumentRangeFormatting((params, token) =>
     format(params.textDocument.uri, token, (s) => ({ options: params.options, range: params.range, x12Layout: s.x12Layout ?? 'keep' })),
   );
-  connection.onExecuteCommand(async (params) => {
+  // One handler for every command (the connection takes only one): conversions answer with text, layouts apply edits.
+  connection.onExecuteCommand(async (params, token) => {
+    if ((conversionCommands as readonly string[]).includes(params.command)) {
+      return runSafely(connection, 'Conversion', token, null, () => runConversion(params, (uri) => documents.get(uri), models, dataFiles.bundledOnly));
+    }
+    if (!Object.hasOwn(x12LayoutCommands, params.command)) {
+      return null;
+    }
     const editsFor = (document: TextDocument | undefined, layout: X12Layout) =>
       runSafely(connection, 'X12 layout', undefined, undefined, () => x12LayoutEdits(dataFiles.bundledOnly, models, document, layout));
     return runX12LayoutCommand(connection, documents, editsFor, params, versionedEdits).catch((error: unknown) => {

@@ -38,6 +38,9 @@ import type { MueEntry } from './data/mueFile';
 import type { Finding } from './rules/ruleTypes';
 import { runToEnd, type StepSize, type ValidationRun, wholeRun } from './features/validationSteps';
 import { type ClaimSettings, defaultSettings } from './settings';
+import { claimTo837 } from './features/conversion/claimTo837';
+import { x12ToClaim } from './features/conversion/x12ToClaim';
+import type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
 
 export interface ClaimLanguageService {
   parse(document: TextDocument): ClaimDocumentModel;
@@ -81,6 +84,10 @@ export interface ClaimLanguageService {
    * X12 file still walk all its segments.)
    */
   createDocumentValidator(): DocumentValidator;
+  /** A `.claim` file as an X12 837P interchange, with notes on the placeholders it holds. */
+  convertTo837(document: TextDocument, model: ClaimDocumentModel, options: ConvertTo837Options): ConversionResult;
+  /** An X12 837P file as `.claim` text, with notes on what a `.claim` file cannot hold. */
+  convertToClaim(document: TextDocument, model: ClaimDocumentModel): ConversionResult;
   /**
    * The procedure code under the cursor and every service line of the document billing it (the cursor's own
    * occurrence left out when `context.includeDeclaration` is false); null off a code. The server adds other files.
@@ -157,6 +164,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    convertTo837: claimTo837,
+    convertToClaim: x12ToClaim,
     findCodeReferences,
     findCodeOccurrences,
     getFoldingRanges,
@@ -232,3 +241,4 @@ export type { ClaimIdRange, RenameRefusal } from './features/rename';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
 export type { FormatRequest } from './features/formatting/formatDocument';
 export type { CodeReferences } from './features/codeReferences';
+export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
