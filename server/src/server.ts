@@ -17,13 +17,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DocumentChecks } from './documentChecks';
+import { charactersPerMB, DocumentChecks } from './documentChecks';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
-import type { ClaimDocumentModel, ClaimSettings, DocumentValidator } from './service/languageService';
+import { listenForDataInUse } from './dataInUse';
+import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, semanticTokensLegend } from './service/languageService';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -62,6 +63,8 @@ export function startServer(connection: Connection): RunningServer {
     } else {
       documents.all().forEach((document) => publisher.schedule(document));
     }
+    // Settings, trust or a data file changed: the status bar asks again what data is in use.
+    dataInUse.notifyChanged();
   };
   // A data file changed on disk: every document is checked again with the new data.
   const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshDiagnostics, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
@@ -86,6 +89,7 @@ export function startServer(connection: Connection): RunningServer {
     return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
+  const dataInUse = listenForDataInUse(connection, documents, settings, dataFiles);
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -94,6 +98,7 @@ export function startServer(connection: Connection): RunningServer {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    dataInUse.readCapabilities(capabilities);
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
     dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
@@ -104,6 +109,7 @@ export function startServer(connection: Connection): RunningServer {
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -201,6 +207,27 @@ export function startServer(connection: Connection): RunningServer {
   connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
     return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
+  });
+
+  // Tokens depend on code facts only (add-on, deleted, modifier kind), never on a licensed file. A range reads just the claims around it.
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return { data: [] };
+    }
+    if (document.getText().length > documentSettings.backgroundCheckAboveMB * charactersPerMB) {
+      // A large file is not read whole per edit for colours: declined, VS Code asks for the visible ranges instead.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The file is larger than cptClaims.backgroundCheckAboveMB: semantic tokens are given by range.');
+    }
+    return runSafely(connection, 'Semantic tokens', token, { data: [] }, () => dataFiles.bundledOnly.getSemanticTokens(document, models.get(document)));
+  });
+  connection.languages.semanticTokens.onRange((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const { start, end } = params.range;
+    return runSafely(connection, 'Semantic tokens', token, { data: [] }, () =>
+      document ? dataFiles.bundledOnly.getSemanticTokens(document, models.around(document, start.line, end.line), params.range) : { data: [] },
+    );
   });
 
   connection.onShutdown(() => dataFiles.dispose());

@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,7 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { getSemanticTokens } from './features/semanticTokens';
 import { doX12Complete } from './features/x12Completion';
 import { doX12Hover } from './features/x12Hover';
 import { findingsToDiagnostics } from './features/validation';
@@ -50,6 +51,11 @@ export interface ClaimLanguageService {
   getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
   /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
+  /**
+   * Semantic tokens (legend: `semanticTokensLegend`) of codes and modifiers, of the whole document or of the
+   * lines `range` touches. For a range of a `.claim` file only the claims around it are read (not `model`).
+   */
+  getSemanticTokens(document: TextDocument, model: ClaimDocumentModel, range?: Range): SemanticTokens;
   /**
    * A validator for one open document, for editors: called again after each
    * edit, it reads only the claims the edit touched and gives the same
@@ -120,6 +126,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    getSemanticTokens: (document, model, range) => getSemanticTokens(document, model, reference, range),
     createDocumentValidator() {
       const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
       const incrementalX12 = new IncrementalX12Validation({
@@ -181,4 +188,5 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
 export type { ClaimDocumentModel } from './model';
 export { type ClaimSettings, defaultSettings, readSettings } from './settings';
 export { allRules } from './rules/ruleCatalog';
+export { semanticTokensLegend } from './features/semanticTokens';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
