@@ -1,16 +1,23 @@
 /**
- * The VS Code extension: it only starts the claim language client. Every
- * feature comes from the language server, so other editors get the same.
+ * The VS Code extension: it starts the claim language client. Every claim
+ * feature comes from the language server, so other editors get the same;
+ * only the status bar item (statusBar.ts), the walkthrough's commands
+ * (walkthrough.ts) and the conversion commands' editors live here.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { activeDocumentArgument } from './commandArguments';
 import { serverCrashHandler } from './serverCrashes';
+import { type DataStatusBar, registerDataStatusBar } from './statusBar';
+import { registerWalkthrough, type WalkthroughState } from './walkthrough';
 import { registerConversionCommands } from './conversionCommands';
 
 /** What `activate` returns: the language client, whose state changes and log the editor tests observe. */
 export interface CptClaimsApi {
   readonly languageClient: LanguageClient;
+  /** The data-in-use status bar item (its text, its updates), for the editor tests. */
+  readonly dataStatus: DataStatusBar;
+  readonly walkthrough: WalkthroughState;
 }
 
 let client: LanguageClient | undefined;
@@ -40,10 +47,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
+  // Before start: the status bar's client feature tells the server this client listens for data changes.
+  const dataStatus = registerDataStatusBar(context, client);
+  const walkthrough = registerWalkthrough(context);
   await client.start();
   registerConversionCommands(context, client);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('cptClaims/workspaceTrusted').catch(() => undefined)));
-  return { languageClient: client };
+  return { languageClient: client, dataStatus, walkthrough };
 }
 
 export async function deactivate(): Promise<void> {

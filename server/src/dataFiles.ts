@@ -20,6 +20,7 @@ import type { RowProblem } from './service/data/delimitedText';
 import { readMueFile, type MueEntry } from './service/data/mueFile';
 import { type ClaimLanguageService, getLanguageService, type LanguageServiceOptions } from './service/languageService';
 import type { ClaimSettings } from './service/settings';
+import type { DataInUse } from './dataInUse';
 
 const watchIntervalMs = 500;
 /** Row problems listed in the log; the diagnostics on the file list more. */
@@ -30,7 +31,13 @@ type Loaded<T> = { ok: true; value: T; stamp: string } | { ok: false; reason: st
 interface FileEntry {
   stamp: string;
   descriptor?: Loaded<DescriptorSource>;
-  mue?: Loaded<ReadonlyMap<string, MueEntry>>;
+  mue?: Loaded<MueInUse>;
+}
+
+/** An MUE file's entries and the quarter its preamble names. */
+interface MueInUse {
+  entries: ReadonlyMap<string, MueEntry>;
+  period?: string;
 }
 
 type Kind = 'descriptor' | 'mue';
@@ -106,13 +113,47 @@ export class DataFiles {
         descriptorSources: descriptors.flatMap((d) => (d.ok ? [d.value] : [])),
       };
       if (mue?.ok) {
-        options.mue = mue.value;
+        options.mue = mue.value.entries;
       }
       service = getLanguageService(options);
       this.services.clear();
       this.services.set(key, service);
     }
     return service;
+  }
+
+  /** The data a document is checked with (the same files `serviceFor` reads), named for the status bar. */
+  dataInUse(documentUri: string, settings: ClaimSettings): DataInUse {
+    const inUse: DataInUse = { descriptorFiles: [], notUsed: [] };
+    for (const file of settings.descriptorFiles.map((name) => this.resolve(name, documentUri))) {
+      const loaded = this.load(file, 'descriptor');
+      if (loaded.ok) {
+        inUse.descriptorFiles.push(path.basename(file));
+      } else {
+        inUse.notUsed.push({ name: path.basename(file), reason: loaded.reason });
+      }
+    }
+    if (settings.mueFile !== '') {
+      const file = this.resolve(settings.mueFile, documentUri);
+      const loaded = this.load(file, 'mue');
+      if (loaded.ok) {
+        inUse.mueFile = path.basename(file);
+        if (loaded.value.period !== undefined) {
+          inUse.muePeriod = loaded.value.period;
+        }
+      } else {
+        inUse.notUsed.push({ name: path.basename(file), reason: loaded.reason });
+      }
+    }
+    return inUse;
+  }
+
+  /** The user asked for the data files to be read again: nothing read is kept, problems are reported again, documents are checked again. */
+  reload(): void {
+    this.files.clear();
+    this.services.clear();
+    this.reported.clear();
+    this.onChange();
   }
 
   /** Absolute, or relative to the workspace folder holding the document (else its first folder, else the document's folder). */
@@ -154,7 +195,7 @@ export class DataFiles {
     return loaded as NonNullable<FileEntry[K]>;
   }
 
-  private read(file: string, kind: Kind, state: DataFileState): Loaded<DescriptorSource> | Loaded<ReadonlyMap<string, MueEntry>> {
+  private read(file: string, kind: Kind, state: DataFileState): Loaded<DescriptorSource> | Loaded<MueInUse> {
     const { what, setting, fallback } = kinds[kind];
     const name = `The ${what} ${displayPath(file)} (${setting})`;
     const key = `${file}|${state.stamp}|${kind}`;
@@ -184,7 +225,7 @@ export class DataFiles {
     }
     const period = table.period ? ` (${table.period})` : '';
     this.reportOnce(key, { message: `Read ${table.entries.size} MUE values${period} from ${displayPath(file)}.`, notUsed: false, problems: table.problems, problemCount: table.problemCount }, file);
-    return { ok: true, value: table.entries, stamp };
+    return { ok: true, value: table.period ? { entries: table.entries, period: table.period } : { entries: table.entries }, stamp };
   }
 
   /**

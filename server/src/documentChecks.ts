@@ -48,7 +48,7 @@ export const claimsPerStep = 25;
 const turnBudgetMs = 5;
 
 /** A size setting's unit: a million characters, about a megabyte of claim text. */
-const charactersPerMB = 1_000_000;
+export const charactersPerMB = 1_000_000;
 
 interface Run {
   version: number;

@@ -21,14 +21,15 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DocumentChecks } from './documentChecks';
+import { charactersPerMB, DocumentChecks } from './documentChecks';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
 import { conversionCommands, runConversion } from './conversionCommands';
-import type { ClaimDocumentModel, ClaimSettings, DocumentValidator, FormatRequest, X12Layout } from './service/languageService';
+import { listenForDataInUse } from './dataInUse';
+import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, type FormatRequest, semanticTokensLegend, type X12Layout } from './service/languageService';
 import { runX12LayoutCommand, x12LayoutCommands, x12LayoutEdits } from './x12LayoutCommands';
 import { FolderSettingsReader } from './folderSettings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
@@ -78,6 +79,8 @@ export function startServer(connection: Connection): RunningServer {
     } else {
       documents.all().forEach((document) => publisher.schedule(document));
     }
+    // Settings, trust or a data file changed: the status bar asks again what data is in use.
+    dataInUse.notifyChanged();
   };
   // Hints and lenses read settings and data too; only a client that declared refresh support may be asked.
   const refreshHintsAndLenses = () => {
@@ -116,6 +119,7 @@ export function startServer(connection: Connection): RunningServer {
     return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
+  const dataInUse = listenForDataInUse(connection, documents, settings, dataFiles);
   // Workspace problems: the claim files no editor has open, checked from disk when cptClaims.workspaceDiagnostics is on.
   const folderSettings = new FolderSettingsReader(connection);
   const workspace = new WorkspaceDiagnostics(connection, {
@@ -145,6 +149,7 @@ export function startServer(connection: Connection): RunningServer {
     inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     settings.supportsConfigurationRequest = capabilities.workspace?.configuration === true;
+    dataInUse.readCapabilities(capabilities);
     folderSettings.supportsConfigurationRequest = settings.supportsConfigurationRequest;
     workspace.pullMode = pullDiagnostics;
     watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -161,6 +166,7 @@ export function startServer(connection: Connection): RunningServer {
         completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
         referencesProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
@@ -423,6 +429,27 @@ export function startServer(connection: Connection): RunningServer {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The references request was cancelled.');
     }
     return [...found.locations, ...inOpenDocuments, ...onDisk];
+  });
+
+  // Tokens depend on code facts only (add-on, deleted, modifier kind), never on a licensed file. A range reads just the claims around it.
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const documentSettings = document && (await settingsWhileOpen(document));
+    if (!document || !documentSettings) {
+      return { data: [] };
+    }
+    if (document.getText().length > documentSettings.backgroundCheckAboveMB * charactersPerMB) {
+      // A large file is not read whole per edit for colours: declined, VS Code asks for the visible ranges instead.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The file is larger than cptClaims.backgroundCheckAboveMB: semantic tokens are given by range.');
+    }
+    return runSafely(connection, 'Semantic tokens', token, { data: [] }, () => dataFiles.bundledOnly.getSemanticTokens(document, models.get(document)));
+  });
+  connection.languages.semanticTokens.onRange((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const { start, end } = params.range;
+    return runSafely(connection, 'Semantic tokens', token, { data: [] }, () =>
+      document ? dataFiles.bundledOnly.getSemanticTokens(document, models.around(document, start.line, end.line), params.range) : { data: [] },
+    );
   });
 
   connection.onShutdown(() => {

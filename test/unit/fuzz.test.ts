@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Position, Range } from 'vscode-languageserver-types';
 import { defaultSettings, getLanguageService } from '../../server/src/service/languageService';
 import { anyTexts } from '../support/fuzzTexts';
+import { decodeSemanticTokens } from '../support/semanticTokens';
 
 const service = getLanguageService();
 const settings = { ...defaultSettings, maxNumberOfProblems: 1e6 };
@@ -69,6 +70,16 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
   assert.deepEqual(service.doValidation(document, service.parse(document), settings), diagnostics, 'the same text gives the same diagnostics');
   assert.deepEqual(service.createDocumentValidator().validate(document, settings), diagnostics, 'the editor validator agrees');
   assertSymbols(document, service.findDocumentSymbols(document, model));
+  const middle = { start: document.positionAt(Math.floor(text.length / 3)), end: document.positionAt(Math.floor((2 * text.length) / 3)) };
+  for (const tokens of [service.getSemanticTokens(document, model), service.getSemanticTokens(document, service.parseClaimAround(document, middle.start.line, middle.end.line), middle)]) {
+    let previous: Position = { line: 0, character: 0 };
+    for (const token of decodeSemanticTokens(tokens)) {
+      const range = { start: { line: token.line, character: token.character }, end: { line: token.line, character: token.character + token.length } };
+      assertRange(document, range, `semantic token ${token.type}`);
+      assert.ok(token.length > 0 && document.offsetAt(previous) <= document.offsetAt(range.start), `semantic token ${JSON.stringify(token)} overlaps the one before`);
+      previous = range.end;
+    }
+  }
   for (const diagnostic of diagnostics.slice(0, 20)) {
     for (const action of service.getCodeActions(document, model, diagnostic.range, { diagnostics: [diagnostic] }, settings)) {
       for (const edit of action.edit?.changes?.[document.uri] ?? []) {

@@ -68,16 +68,45 @@ describe('extension manifest and package', () => {
     assert.equal(manifest.main, './dist/client.js');
   });
 
-  it('packages the bundles, grammar and docs (with the rule pages diagnostics link to), and no sources or dependencies', () => {
+  it('packages the bundles, grammar, snippets, walkthrough (with its sample) and docs (with the rule pages diagnostics link to), and no sources or dependencies', () => {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js', 'docs/rules/addon-without-primary.md']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js', 'docs/rules/addon-without-primary.md', 'snippets/claim.code-snippets', 'walkthrough/sample.claim', 'walkthrough/open-sample.md', 'walkthrough/see-problem.md', 'walkthrough/apply-fix.md', 'walkthrough/load-descriptors.md']) {
       assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);
+  });
+
+  it('contributes every command the walkthrough and the client use, and the walkthrough, snippet and sample files it names', () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: {
+        commands: Array<{ command: string; title: string }>;
+        snippets: Array<{ language: string; path: string }>;
+        walkthroughs: Array<{ steps: Array<{ id: string; description: string; media: { markdown?: string }; completionEvents: string[] }> }>;
+      };
+    };
+    const contributed = new Set(raw.contributes.commands.map((command) => command.command));
+    const clientSource = fs.readdirSync(path.join(root, 'client', 'src')).map((file) => fs.readFileSync(path.join(root, 'client', 'src', file), 'utf8')).join('\n');
+    const registered = [...clientSource.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1] ?? '');
+    assert.deepEqual([...contributed].sort(), [...registered].sort(), 'each contributed command is registered by the client, and each registered one contributed');
+    const steps = raw.contributes.walkthroughs[0]?.steps ?? [];
+    assert.deepEqual(steps.map((step) => step.id), ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors']);
+    for (const step of steps) {
+      assert.ok(step.completionEvents.length > 0, step.id);
+      const ours = [...step.completionEvents, ...[...step.description.matchAll(/\(command:([^)]+)\)/g)].map((match) => `onCommand:${match[1] ?? ''}`)]
+        .filter((event) => event.startsWith('onCommand:cptClaims.'))
+        .map((event) => event.slice('onCommand:'.length));
+      ours.forEach((command) => assert.ok(contributed.has(command), `${step.id}: ${command}`));
+      assert.ok(fs.existsSync(path.join(root, step.media.markdown ?? 'missing')), step.id);
+    }
+    assert.ok(steps.some((step) => step.completionEvents.includes('onSettingChanged:cptClaims.descriptorFiles')));
+    assert.match(clientSource, /'cptClaims\.sampleFixed'/, 'the client sets the context key the fix step waits for');
+    assert.ok(steps.some((step) => step.completionEvents.includes('onContext:cptClaims.sampleFixed')));
+    assert.ok(fs.existsSync(path.join(root, raw.contributes.snippets[0]?.path ?? 'missing')));
+    assert.match(clientSource, /'walkthrough\/sample\.claim'/);
   });
 
   it('documents every rule id in the README rule table', () => {

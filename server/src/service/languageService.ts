@@ -5,7 +5,7 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, Position, Range, ReferenceContext, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, Position, Range, ReferenceContext, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -15,6 +15,7 @@ import { doComplete } from './features/completion';
 import { claimChecker, collectFindings, documentFindings } from './features/findings';
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
+import { getSemanticTokens } from './features/semanticTokens';
 import { type CodeReferences, findCodeOccurrences, findCodeReferences } from './features/codeReferences';
 import { findDefinition } from './features/definition';
 import { getFoldingRanges } from './features/foldingRanges';
@@ -60,6 +61,11 @@ export interface ClaimLanguageService {
   getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
   /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
+  /**
+   * Semantic tokens (legend: `semanticTokensLegend`) of codes and modifiers, of the whole document or of the
+   * lines `range` touches. For a range of a `.claim` file only the claims around it are read (not `model`).
+   */
+  getSemanticTokens(document: TextDocument, model: ClaimDocumentModel, range?: Range): SemanticTokens;
   /** Folds: claims and comment blocks; for X12 the envelopes, HL levels, claims and service lines. At most `rangeLimit`, outermost first. */
   getFoldingRanges(document: TextDocument, model: ClaimDocumentModel, rangeLimit?: number): FoldingRange[];
   /** From a diagnosis pointer to its diagnosis, from an add-on code to its primary's lines on the claim. */
@@ -164,6 +170,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     doComplete: (document, model, position) =>
       model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    getSemanticTokens: (document, model, range) => getSemanticTokens(document, model, reference, range),
     convertTo837: claimTo837,
     convertToClaim: x12ToClaim,
     findCodeReferences,
@@ -242,3 +249,4 @@ export type { StepSize, ValidationProgress, ValidationRun } from './features/val
 export type { FormatRequest } from './features/formatting/formatDocument';
 export type { CodeReferences } from './features/codeReferences';
 export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
+export { semanticTokensLegend } from './features/semanticTokens';

@@ -11,7 +11,7 @@ import { format } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot } from '../../support/repoRoot';
 import { chromiumArgs, chromiumPath, copyFixtures, type RunningCodeServer, startCodeServer } from './codeServer';
-import { checkColouring, claimExpectations, x12Expectations } from './colouringCheck';
+import { checkColouring, checkSemanticColours, claimExpectations, claimSemanticExpectations, x12Expectations } from './colouringCheck';
 import { openWorkbench } from './workbenchPage';
 
 const suiteLimitMs = 240000;
@@ -53,6 +53,8 @@ async function runColouringCheck(browser: Browser, server: RunningCodeServer, ro
   await openWorkbench(page, server, root, workspace);
   const failures = [
     ...(await checkColouring(page, path.join(workspace, 'clean.claim'), 'clean.claim', claimExpectations)),
+    // clean.claim is still the active editor.
+    ...(await checkSemanticColours(page, claimSemanticExpectations, ['19283', '19284', 'RT'])),
     ...(await checkColouring(page, path.join(workspace, 'two-claims.837'), 'two-claims.837', x12Expectations)),
   ];
   await page.close();

@@ -1,0 +1,104 @@
+/**
+ * The commands behind the first-use walkthrough (package.json
+ * `contributes.walkthroughs`): open the sample claim, show the fixes for its
+ * problem, and choose a licensed descriptor file. The "apply a fix" step is
+ * complete once the sample, having had problems, has none: the context key
+ * `cptClaims.sampleFixed` is set then.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+/** Shipped in the .vsix (see .vscodeignore). */
+const samplePath = 'walkthrough/sample.claim';
+
+export interface WalkthroughState {
+  /** The sample document the last `cptClaims.openSample` opened. */
+  readonly sample: vscode.TextDocument | undefined;
+  /** True once the sample had problems and then none. */
+  readonly sampleFixed: boolean;
+  readonly onDidFixSample: vscode.Event<void>;
+}
+
+/** A path the setting can hold: relative to the only workspace folder when inside it, else absolute. */
+function settingPath(file: vscode.Uri): string {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const only = folders.length === 1 ? folders[0] : undefined;
+  if (only && only.uri.scheme === 'file' && file.scheme === 'file') {
+    const relative = path.relative(only.uri.fsPath, file.fsPath);
+    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+      return relative.split(path.sep).join('/');
+    }
+  }
+  return file.fsPath;
+}
+
+/** Adds the files to `cptClaims.descriptorFiles` (workspace settings when a folder is open), keeping those already there. */
+async function chooseDescriptorFile(given?: vscode.Uri | string): Promise<readonly string[] | undefined> {
+  const chosen =
+    given === undefined
+      ? await vscode.window.showOpenDialog({
+          canSelectMany: true,
+          openLabel: 'Use as Descriptor File',
+          title: 'Licensed CPT descriptor file: a code and its descriptor on each line, tab- or comma-separated',
+          filters: { 'Descriptor files': ['tsv', 'csv', 'txt'], 'All files': ['*'] },
+        })
+      : [typeof given === 'string' ? vscode.Uri.file(given) : given];
+  if (!chosen || chosen.length === 0) {
+    return undefined;
+  }
+  const configuration = vscode.workspace.getConfiguration('cptClaims');
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = configuration.inspect<string[]>('descriptorFiles');
+  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  const files = [...new Set([...current, ...chosen.map(settingPath)])];
+  await configuration.update('descriptorFiles', files, target);
+  return files;
+}
+
+export function registerWalkthrough(context: vscode.ExtensionContext): WalkthroughState {
+  const fixed = new vscode.EventEmitter<void>();
+  const state = { sample: undefined as vscode.TextDocument | undefined, sampleFixed: false, onDidFixSample: fixed.event };
+  let sampleHadProblems = false;
+
+  const openSample = async (): Promise<vscode.TextEditor> => {
+    // An untitled copy: the user's workspace is not written to, and the copy shipped with the extension stays as it is.
+    const content = await fs.promises.readFile(context.asAbsolutePath(samplePath), 'utf8');
+    state.sample = await vscode.workspace.openTextDocument({ language: 'claim', content });
+    sampleHadProblems = false;
+    return vscode.window.showTextDocument(state.sample);
+  };
+
+  const showSampleFix = async (): Promise<void> => {
+    const sample = state.sample && !state.sample.isClosed ? state.sample : undefined;
+    const editor = sample ? await vscode.window.showTextDocument(sample) : await openSample();
+    const problem = vscode.languages.getDiagnostics(editor.document.uri)[0];
+    if (problem) {
+      editor.selection = new vscode.Selection(problem.range.start, problem.range.start);
+      editor.revealRange(problem.range);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+    }
+  };
+
+  context.subscriptions.push(
+    fixed,
+    vscode.commands.registerCommand('cptClaims.openSample', openSample),
+    vscode.commands.registerCommand('cptClaims.showSampleFix', showSampleFix),
+    vscode.commands.registerCommand('cptClaims.chooseDescriptorFile', chooseDescriptorFile),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const sample = state.sample;
+      if (!sample || !event.uris.some((uri) => uri.toString() === sample.uri.toString())) {
+        return;
+      }
+      const problems = vscode.languages.getDiagnostics(sample.uri).length;
+      if (problems > 0) {
+        sampleHadProblems = true;
+      } else if (sampleHadProblems && !state.sampleFixed) {
+        state.sampleFixed = true;
+        void vscode.commands.executeCommand('setContext', 'cptClaims.sampleFixed', true);
+        fixed.fire();
+      }
+    }),
+  );
+  return state;
+}
