@@ -28,7 +28,8 @@ describe('protocol: conversion commands', () => {
     client.request(ExecuteCommandRequest.type, { command, arguments: args }, command) as Promise<ConversionResult | null>;
 
   it('declares both commands', () => {
-    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider?.commands, ['cptClaims.server.convertTo837', 'cptClaims.server.convertToClaim']);
+    const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+    assert.ok(['cptClaims.server.convertTo837', 'cptClaims.server.convertToClaim'].every((command) => commands.includes(command)), commands.join(', '));
   });
 
   it('converts the open .claim text, unsaved edit included, to the 837 the service writes (dated today)', async () => {

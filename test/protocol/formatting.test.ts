@@ -42,7 +42,8 @@ describe('protocol: formatting', () => {
     const capabilities = client.initializeResult?.capabilities;
     assert.equal(capabilities?.documentFormattingProvider, true);
     assert.equal(capabilities?.documentRangeFormattingProvider, true);
-    assert.deepEqual(capabilities?.executeCommandProvider?.commands, ['cptClaims.x12.segmentPerLine', 'cptClaims.x12.oneLine']);
+    const commands = capabilities?.executeCommandProvider?.commands ?? [];
+    assert.ok(['cptClaims.x12.segmentPerLine', 'cptClaims.x12.oneLine'].every((command) => commands.includes(command)), commands.join(', '));
   });
 
   it('formats a .claim file in the house style, and the diagnostics stay the same', async () => {

@@ -10,6 +10,7 @@ import { allRules } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { serverVersion } from '../../server/src/server';
 import { repoRoot } from '../support/repoRoot';
+import { x12LayoutCommands } from '../../server/src/x12LayoutCommands';
 
 interface Manifest {
   engines: Record<string, string>;
@@ -90,7 +91,12 @@ describe('extension manifest and package', () => {
     };
     const contributed = new Set(raw.contributes.commands.map((command) => command.command));
     const clientSource = fs.readdirSync(path.join(root, 'client', 'src')).map((file) => fs.readFileSync(path.join(root, 'client', 'src', file), 'utf8')).join('\n');
-    const registered = [...clientSource.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1] ?? '');
+    // Registered by the client: by name, from the conversion table, and (by the language client itself) the server's own commands.
+    const registered = [
+      ...[...clientSource.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1] ?? ''),
+      ...[...clientSource.matchAll(/\{ command: '([^']+)', serverCommand:/g)].map((match) => match[1] ?? ''),
+      ...Object.keys(x12LayoutCommands),
+    ];
     assert.deepEqual([...contributed].sort(), [...registered].sort(), 'each contributed command is registered by the client, and each registered one contributed');
     const steps = raw.contributes.walkthroughs[0]?.steps ?? [];
     assert.deepEqual(steps.map((step) => step.id), ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors']);
