@@ -10,9 +10,22 @@ import { describeError } from './safeHandler';
 /**
  * How long a check waits for the client to accept a progress token before it
  * carries on without progress: a client that never answers must not stall it.
- * The wait happens once per check, and hover is answered meanwhile.
+ * The wait happens once per check or workspace scan, and hover is answered meanwhile.
  */
 const createTokenWaitMs = 2000;
+
+/** A progress reporter from the client, or undefined when it refuses or does not answer within the wait. */
+export async function createProgressReporter(connection: Connection): Promise<WorkDoneProgressServerReporter | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), createTokenWaitMs);
+  });
+  const created = connection.window.createWorkDoneProgress().catch((error: unknown) => {
+    connection.console.error(`Progress token refused: ${describeError(error)}`);
+    return undefined;
+  });
+  return Promise.race([created, gaveUp]).finally(() => clearTimeout(timer));
+}
 
 /** The last part of a document URI's path, decoded where it can be: what the progress names. */
 export function fileNameOf(uri: string): string {
@@ -37,15 +50,7 @@ export class CheckProgress {
    */
   static async begin(connection: Connection, uri: string, percent: number, abandoned: () => boolean): Promise<CheckProgress> {
     const progress = new CheckProgress(fileNameOf(uri));
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), createTokenWaitMs);
-    });
-    const created = connection.window.createWorkDoneProgress().catch((error: unknown) => {
-      connection.console.error(`Progress token refused: ${describeError(error)}`);
-      return undefined;
-    });
-    const reporter = await Promise.race([created, gaveUp]).finally(() => clearTimeout(timer));
+    const reporter = await createProgressReporter(connection);
     if (reporter && !abandoned()) {
       progress.reporter = reporter;
       progress.shown = percent;

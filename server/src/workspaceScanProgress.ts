@@ -5,10 +5,8 @@
  * counts, never a file's content.
  */
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { describeError } from './safeHandler';
+import { createProgressReporter } from './checkProgress';
 
-/** A client that never accepts the token must not stall the scan: it carries on without progress. */
-const createTokenWaitMs = 2000;
 
 export class WorkspaceScanProgress {
   private reporter: WorkDoneProgressServerReporter | undefined;
@@ -18,15 +16,7 @@ export class WorkspaceScanProgress {
 
   static async begin(connection: Connection, total: number): Promise<WorkspaceScanProgress> {
     const progress = new WorkspaceScanProgress(total);
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), createTokenWaitMs);
-    });
-    const created = connection.window.createWorkDoneProgress().catch((error: unknown) => {
-      connection.console.error(`Progress token refused: ${describeError(error)}`);
-      return undefined;
-    });
-    progress.reporter = await Promise.race([created, gaveUp]).finally(() => clearTimeout(timer));
+    progress.reporter = await createProgressReporter(connection);
     progress.reporter?.begin('Checking workspace claims', 0, progress.message(0), false);
     progress.shown = 0;
     return progress;

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
@@ -79,6 +80,21 @@ describe('extension manifest and package', () => {
       assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);
+  });
+
+  it('builds the .vsix with the options `npm run package` gives vsce', function () {
+    this.timeout(60000);
+    // The script's own vsce options, so a README link or manifest field vsce refuses fails here, not on a user's machine.
+    const script = manifest.scripts['package'] ?? '';
+    const options = (script.split('vsce package')[1] ?? '').trim().split(/\s+/);
+    const outIndex = options.indexOf('--out');
+    assert.ok(outIndex >= 0, script);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-vsix-')), 'cpt-claims.vsix');
+    options.splice(outIndex, 2, '--out', out);
+    execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...options], { cwd: root, stdio: 'pipe' });
+    // A .vsix is a zip: it starts with the local file header signature.
+    assert.equal(fs.readFileSync(out).subarray(0, 4).toString('hex'), '504b0304');
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
   it('contributes every command the walkthrough and the client use, and the walkthrough, snippet and sample files it names', () => {

@@ -7,28 +7,11 @@
 import type { Position } from 'vscode-languageserver-types';
 import { claimAt } from '../locate';
 import type { Claim, ClaimDocumentModel } from '../model';
-import type { X12Segments } from '../x12/segmentTable';
+import { lastSegmentStartingAtOrBefore, type X12Segments } from '../x12/segmentTable';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
 
 /** How many segments are searched each way for the claim's CLM and its end. */
 const maxClaimScan = 20000;
-
-/** The last segment that starts at or before the offset, or -1. */
-function segmentStartingAtOrBefore(segments: X12Segments, offset: number): number {
-  let low = 0;
-  let high = segments.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (segments.startAt(middle) <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
-}
 
 /** The claim's segments as [first, end), as the claim reader cuts them: from its CLM to the next CLM, HL or SE. */
 function claimSpanAt(segments: X12Segments, index: number): { first: number; end: number } | undefined {
@@ -56,7 +39,7 @@ function claimSpanAt(segments: X12Segments, index: number): { first: number; end
 
 function x12ClaimAround(model: X12DocumentModel, position: Position): Claim | undefined {
   const { segments } = model.x12.interchange;
-  const index = segmentStartingAtOrBefore(segments, model.x12.lines.offsetAt(position));
+  const index = lastSegmentStartingAtOrBefore(segments, model.x12.lines.offsetAt(position));
   const span = index === -1 ? undefined : claimSpanAt(segments, index);
   let found: Claim | undefined;
   if (span) {

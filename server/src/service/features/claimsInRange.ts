@@ -10,6 +10,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { rangesOverlap } from '../locate';
 import type { Claim, ClaimDocumentModel, ParseProblem } from '../model';
 import { parseClaimAround } from '../parser/claimSlice';
+import { lastSegmentStartingAtOrBefore } from '../x12/segmentTable';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
 
 /** How far an 837's claim is searched for around a position: far beyond any real claim (50 lines of a few segments each). */
@@ -22,24 +23,6 @@ export interface ClaimSpan {
   end: number;
 }
 
-/** The ordinal of the last segment starting at or before `offset`, or -1. */
-function segmentAtOrBefore(model: X12DocumentModel, offset: number): number {
-  const segments = model.x12.interchange.segments;
-  let low = 0;
-  let high = segments.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (segments.startAt(middle) <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
-}
-
 /**
  * The claim spans (CLM to the segment closing it) overlapping the offsets
  * [start, end], in order, stopping after `limit` spans. A span is found by
@@ -48,7 +31,7 @@ function segmentAtOrBefore(model: X12DocumentModel, offset: number): number {
  */
 export function x12SpansBetween(model: X12DocumentModel, start: number, end: number, limit = Number.POSITIVE_INFINITY): ClaimSpan[] {
   const segments = model.x12.interchange.segments;
-  let ordinal = Math.max(0, segmentAtOrBefore(model, start));
+  let ordinal = Math.max(0, lastSegmentStartingAtOrBefore(model.x12.interchange.segments, start));
   const lowest = Math.max(0, ordinal - maxSegmentScan);
   while (ordinal > lowest && !claimBoundaries.has(segments.idAt(ordinal) ?? '')) {
     ordinal--;

@@ -22,7 +22,7 @@ import {
   type X12SegmentInfo,
   x12LoopAt,
 } from '../x12/segmentDictionary';
-import type { X12Segments } from '../x12/segmentTable';
+import { lastSegmentStartingAtOrBefore, type X12Segments } from '../x12/segmentTable';
 import { components, type X12Segment, type X12Separators, type X12Span } from '../x12/x12Lexer';
 import { codeMarkdown, modifierMarkdown } from './codeDocs';
 
@@ -51,18 +51,7 @@ export type X12Target =
 
 /** Index of the segment whose text holds the offset (id to last element), by binary search. */
 function segmentIndexAt(segments: X12Segments, offset: number): number {
-  let low = 0;
-  let high = segments.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (segments.startAt(middle) <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
+  const found = lastSegmentStartingAtOrBefore(segments, offset);
   return found !== -1 && offset < segments.endAt(found) ? found : -1;
 }
 

@@ -19,6 +19,23 @@ export interface X12Segments extends Iterable<X12Segment> {
   slice(first: number, end: number): X12Segment[];
 }
 
+/** The last segment that starts at or before `offset` (by binary search over the starts), or -1. */
+export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (segments.startAt(middle) <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
 class TableSegment implements X12Segment {
   constructor(
     readonly id: string,
