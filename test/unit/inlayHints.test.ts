@@ -12,7 +12,7 @@ import { bundledCodes } from '../../server/src/service/data/bundledCodes';
 import { CodeReference, type DescriptorSource } from '../../server/src/service/data/codeReference';
 import { bundledModifiers } from '../../server/src/service/data/modifiers';
 import { codeHint, maxHintLength, shortened } from '../../server/src/service/features/codeHint';
-import { maxClaimsPerRequest } from '../../server/src/service/features/inlayHints';
+import { lineHintBudget, maxClaimsPerRequest } from '../../server/src/service/features/inlayHints';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { type ClaimSettings, defaultSettings } from '../../server/src/service/settings';
 import { X12DocumentModel } from '../../server/src/service/x12/x12ClaimParser';
@@ -51,11 +51,25 @@ describe('inlay hints', () => {
   describe('code summaries', () => {
     it('follow each code and its modifiers in the spec example, lesion counts after the units', () => {
       assert.deepEqual(claimHints(specExample), [
-        '19283-RT ⟨Stereotactic localization, first lesion⟩',
+        '19283-RT ⟨Stereotactic localization⟩',
         '19283-RT   x1 ⟨1 of 3 lesions⟩',
-        '19284-RT ⟨Stereotactic localization, each additional lesion⟩',
+        '19284-RT ⟨Stereotactic localization⟩',
         '19284-RT   x2 ⟨2 of 3 lesions⟩',
       ]);
+    });
+
+    it("keep every line's hints within VS Code's default per-line length, cutting the summary and never the lesion count", () => {
+      const text = `claim C-1\n  lesions: 3\n  19285-LT x1 $1\n  19286-LT x1 $1\n  19283-RT x1 $1\n  19284-RT x1 $1\n`;
+      const document = claimDocument(text);
+      const byLine = new Map<number, string[]>();
+      for (const hint of hintsOf(document)) {
+        byLine.set(hint.position.line, [...(byLine.get(hint.position.line) ?? []), labelOf(hint)]);
+      }
+      assert.equal(byLine.size, 4);
+      for (const labels of byLine.values()) {
+        assert.ok(labels.join('').length <= lineHintBudget, labels.join(' | '));
+        assert.match(labels.at(-1) ?? '', /of 3 lesions|missing/);
+      }
     });
 
     it('tell the modalities and roles of the lesion families apart, where cut summaries would all read alike', () => {
@@ -156,7 +170,7 @@ describe('inlay hints', () => {
 
     it('sit after the code when no units are written (1 unit), after the summary', () => {
       const document = claimDocument('claim A\n  lesions: 1\n  19283-RT $350');
-      assert.deepEqual(placed(document, hintsOf(document)), ['19283-RT ⟨Stereotactic localization, first lesion⟩', '19283-RT ⟨1 of 1 lesion⟩']);
+      assert.deepEqual(placed(document, hintsOf(document)), ['19283-RT ⟨Stereotactic localization⟩', '19283-RT ⟨1 of 1 lesion⟩']);
     });
 
     it('are not shown without a documented count', () => {
@@ -181,9 +195,9 @@ describe('inlay hints', () => {
       const document = claimDocument(twoClaims);
       const secondClaim: Range = { start: { line: 10, character: 0 }, end: { line: 14, character: 0 } };
       const hints = hintsOf(document, defaultSettings, secondClaim);
-      assert.deepEqual(placed(document, hints), ['19285-LT ⟨Ultrasound localization, first lesion⟩', '19285-LT x1 ⟨1 of 2 lesions⟩', '19286-LT ⟨Ultrasound localization, each additional lesion⟩', '19286-LT x1 ⟨1 of 2 lesions⟩']);
+      assert.deepEqual(placed(document, hints), ['19285-LT ⟨Ultrasound localization⟩', '19285-LT x1 ⟨1 of 2 lesions⟩', '19286-LT ⟨Ultrasound localization⟩', '19286-LT x1 ⟨1 of 2 lesions⟩']);
       const oneLine: Range = { start: { line: 8, character: 0 }, end: { line: 8, character: 40 } };
-      assert.deepEqual(placed(document, hintsOf(document, defaultSettings, oneLine)), ['19284-RT ⟨Stereotactic localization, each additional lesion⟩', '19284-RT   x2 ⟨2 of 3 lesions⟩']);
+      assert.deepEqual(placed(document, hintsOf(document, defaultSettings, oneLine)), ['19284-RT ⟨Stereotactic localization⟩', '19284-RT   x2 ⟨2 of 3 lesions⟩']);
     });
 
     it('counts a claim whose lines are only partly in range in full', () => {

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: real captures of the extension at work in the VS Code
  * workbench (code-server, headless Chromium) for the README: a hover on an
- * add-on code, the quick fix menu and the Problems panel. Saved under docs/images/.
+ * add-on code, the quick fix menu, the Problems panel, and the inlay hints and
+ * CodeLens of a clean claim. Saved under docs/images/.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     await openFile(page, 'common-mistakes.claim');
     // The squiggle under the lone add-on shows the server has checked the file.
     await page.locator('.squiggly-error').first().waitFor({ timeout: stepLimitMs });
+    // The hints show the server answers requests for this file, so the hover below is answered too.
+    await page.locator('.view-lines', { hasText: 'Stereotactic localization' }).first().waitFor({ timeout: stepLimitMs });
 
     const addOn = spanStartingWith(page, '19284');
     await addOn.hover({ position: { x: 8, y: 6 } });
@@ -45,6 +48,14 @@ async function main(): Promise<void> {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'lesion' }).first().waitFor({ timeout: stepLimitMs });
     await page.screenshot({ path: path.join(images, 'problems.png') });
     process.stdout.write(`saved ${path.join('docs', 'images', 'problems.png')}\n`);
+    await page.keyboard.press('Control+Shift+M');
+
+    // A clean claim: the lens over it and the hints after each code and its units.
+    await openFile(page, 'stereotactic-three-lesions.claim');
+    await page.locator('.codelens-decoration', { hasText: 'complete' }).first().waitFor({ timeout: stepLimitMs });
+    await page.locator('.view-lines', { hasText: 'of 3 lesions' }).first().waitFor({ timeout: stepLimitMs });
+    await page.screenshot({ path: path.join(images, 'hints-and-lens.png') });
+    process.stdout.write(`saved ${path.join('docs', 'images', 'hints-and-lens.png')}\n`);
   } finally {
     await browser.close();
     server.stop();

@@ -27,9 +27,9 @@ describe('inlay hints and CodeLens in the editor', () => {
   it('show each code\'s summary and the lesions its units count in a .claim file', async () => {
     const { document } = await openFixture('clean.claim');
     assert.deepEqual(await hintsOf(document), [
-      '19283-RT ⟨Stereotactic localization, first lesion⟩',
+      '19283-RT ⟨Stereotactic localization⟩',
       '19283-RT   x1 ⟨1 of 3 lesions⟩',
-      '19284-RT ⟨Stereotactic localization, each additional lesion⟩',
+      '19284-RT ⟨Stereotactic localization⟩',
       '19284-RT   x2 ⟨2 of 3 lesions⟩',
     ]);
   });

@@ -17,7 +17,7 @@ import { type Claim, type ClaimDocumentModel, unitsOf } from '../model';
 import type { InlayHintSettings } from '../settings';
 import { describeLines } from '../rules/claimFacts';
 import { claimsInRange } from './claimsInRange';
-import { codeHint } from './codeHint';
+import { codeHint, shortened } from './codeHint';
 import { balanceOf, type LesionTally, lesions, lesionTallies } from './lesionTally';
 
 /**
@@ -46,21 +46,37 @@ function lesionHints(tally: LesionTally): InlayHint[] {
   });
 }
 
+/**
+ * VS Code's default `editor.inlayHints.maximumLength`: the most characters of
+ * hints it draws on one line, all hints together, cutting the rest to "…". A
+ * summary is cut to leave room for the line's lesion count, which matters more.
+ */
+export const lineHintBudget = 43;
+
+/** A summary cut to `max`: its first clause when that fits ("Stereotactic localization"; the lesion count says which lesion), else cut short. */
+function fitted(label: string, max: number): string {
+  const firstClause = label.split(',')[0] ?? label;
+  return label.length <= max ? label : firstClause.length <= max ? firstClause : shortened(label, max);
+}
+
 function claimHints(claim: Claim, reference: CodeReference, settings: InlayHintSettings): InlayHint[] {
+  const lesionHintsOfClaim = settings.lesionCounts ? lesionTallies(claim, reference).flatMap(lesionHints) : [];
+  const lesionLengthByLine = new Map<number, number>();
+  for (const hint of lesionHintsOfClaim) {
+    lesionLengthByLine.set(hint.position.line, (lesionLengthByLine.get(hint.position.line) ?? 0) + (hint.label as string).length);
+  }
   const hints: InlayHint[] = [];
   if (settings.codeSummaries) {
     for (const line of claim.lines) {
       const hint = codeHint(line.code.value, reference);
+      const lesionLength = lesionLengthByLine.get(line.afterModifiers.line);
       if (hint) {
-        hints.push({ position: line.afterModifiers, label: hint.label, paddingLeft: true, tooltip: hint.tooltip });
+        const label = lesionLength === undefined ? hint.label : fitted(hint.label, Math.max(12, lineHintBudget - lesionLength - 2));
+        hints.push({ position: line.afterModifiers, label, paddingLeft: true, tooltip: hint.tooltip });
       }
     }
   }
-  if (settings.lesionCounts) {
-    for (const tally of lesionTallies(claim, reference)) {
-      hints.push(...lesionHints(tally));
-    }
-  }
+  hints.push(...lesionHintsOfClaim);
   return hints;
 }
 
