@@ -6,6 +6,7 @@
  * opaque piece, left exactly as it is.
  */
 import type { Claim, ParseProblem } from '../../model';
+import { isClaimLine } from '../../parser/claimTextParser';
 import { headerKeys, readHeaderValue } from '../../parser/headerParser';
 import { contentLength, type LineToken, tokenize } from '../../parser/lineTokens';
 import { parseServiceLine } from '../../parser/serviceLineParser';
@@ -30,7 +31,6 @@ export type ClaimLine =
   /** A service line whose fields are not in column order (`19283 x1 RT`): its tokens, spaced but not aligned. */
   | { kind: 'unordered'; pieces: Piece[]; comment?: Piece };
 
-const claimKeywordPattern = /^claim(?=\s|$)/i;
 const headerPattern = /^([A-Za-z][A-Za-z0-9_-]*)\s*:/;
 const knownHeaderKeys = new Set(headerKeys.map((header) => header.key));
 /** Problems about a line that was read as what it is: it is formatted. Any other problem leaves the line as written. */
@@ -49,7 +49,7 @@ function trimmedEnd(text: string): number {
 
 export function isClaimKeywordLine(text: string): boolean {
   const content = text.slice(0, contentLength(text));
-  return claimKeywordPattern.test(content.trimStart());
+  return isClaimLine(content);
 }
 
 export function readClaimLine(text: string): ClaimLine {
@@ -64,7 +64,7 @@ export function readClaimLine(text: string): ClaimLine {
   const withComment = <T extends object>(line: T): T & { comment?: Piece } => (comment ? { ...line, comment } : line);
   const trimmed = content.slice(first.start);
   const unreadable: ClaimLine = { kind: 'unreadable', content: { start: first.start, end: trimmedEnd(text) } };
-  if (claimKeywordPattern.test(trimmed)) {
+  if (isClaimLine(trimmed)) {
     return tokens.length === 2 ? withComment({ kind: 'claim', pieces: tokens.map(piece) }) : unreadable;
   }
   const header = headerPattern.exec(trimmed);
