@@ -25,7 +25,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CheckProgress, fileNameOf } from './checkProgress';
 import type { DocumentModels } from './documentModels';
-import { performance } from 'node:perf_hooks';
+import { TurnBudget } from './turnBudget';
 import { describeError } from './safeHandler';
 import type { ClaimLanguageService, ClaimSettings, DocumentValidator, ValidationRun } from './service/languageService';
 
@@ -35,17 +35,6 @@ import type { ClaimLanguageService, ClaimSettings, DocumentValidator, Validation
  * 15,000–21,000 claims), so a step is well under a millisecond.
  */
 export const claimsPerStep = 25;
-
-/**
- * How long the check runs before it lets the event loop turn. The server does
- * steps until this much time has passed, so the turns adapt to the machine's
- * speed. A request that arrives meanwhile waits two or three turns
- * (vscode-jsonrpc queues handling it and writing the answer with
- * `setImmediate`, and the check takes a turn in between), so 10–15 ms at
- * worst; a budget of 250 claims a turn instead made hover wait 60 ms (p50) on
- * a 5 MB file on a loaded machine.
- */
-const turnBudgetMs = 5;
 
 /** A size setting's unit: a million characters, about a megabyte of claim text. */
 export const charactersPerMB = 1_000_000;
@@ -57,11 +46,6 @@ interface Run {
   abandoned: boolean;
   /** The diagnostics, or undefined when the run was abandoned. */
   result: Promise<Diagnostic[] | undefined>;
-}
-
-/** Resolves on the event loop's next turn, after the I/O (requests) that arrived meanwhile. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export class DocumentChecks {
@@ -166,7 +150,7 @@ export class DocumentChecks {
   /** Does the run's steps, a few milliseconds' worth per turn of the event loop, until it ends or is abandoned. */
   private async drive(run: Run, uri: string, steps: ValidationRun<Diagnostic[]>): Promise<Diagnostic[] | undefined> {
     let progress: CheckProgress | undefined;
-    let turnEnds = performance.now() + turnBudgetMs;
+    const turns = new TurnBudget();
     try {
       for (;;) {
         if (run.abandoned) {
@@ -183,10 +167,7 @@ export class DocumentChecks {
           // A whole step's claims read: a long check. An edit's check reads a few claims and shows nothing.
           progress = await CheckProgress.begin(this.connection, uri, percent, () => run.abandoned);
         }
-        if (performance.now() >= turnEnds) {
-          await nextTurn();
-          turnEnds = performance.now() + turnBudgetMs;
-        }
+        await turns.yieldIfDue();
       }
     } catch (error) {
       this.connection.console.error(`Validation failed: ${describeError(error)}`);
