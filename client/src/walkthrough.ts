@@ -56,6 +56,17 @@ async function chooseDescriptorFile(given?: vscode.Uri | string): Promise<readon
   return files;
 }
 
+/**
+ * Shows the document where it is already visible, else in the active group.
+ * The walkthrough's buttons are `command:toSide:` links: VS Code puts the
+ * walkthrough in a group of its own and activates the other one first, so the
+ * sample opens beside the steps and the next step stays in view.
+ */
+function showSample(document: vscode.TextDocument, selection?: vscode.Range): Thenable<vscode.TextEditor> {
+  const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
+  return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, selection });
+}
+
 export function registerWalkthrough(context: vscode.ExtensionContext): WalkthroughState {
   const fixed = new vscode.EventEmitter<void>();
   const state = { sample: undefined as vscode.TextDocument | undefined, sampleFixed: false, onDidFixSample: fixed.event };
@@ -66,16 +77,20 @@ export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrou
     const content = await fs.promises.readFile(context.asAbsolutePath(samplePath), 'utf8');
     state.sample = await vscode.workspace.openTextDocument({ language: 'claim', content });
     sampleHadProblems = false;
-    return vscode.window.showTextDocument(state.sample);
+    return showSample(state.sample);
   };
 
   const showSampleFix = async (): Promise<void> => {
     const sample = state.sample && !state.sample.isClosed ? state.sample : undefined;
-    const editor = sample ? await vscode.window.showTextDocument(sample) : await openSample();
-    const problem = vscode.languages.getDiagnostics(editor.document.uri)[0];
+    const document = sample ?? (await openSample()).document;
+    const problem = vscode.languages.getDiagnostics(document.uri)[0];
+    // The cursor is placed as the editor is shown, not by a later change: a cursor move
+    // arriving after the fixes are shown would close them.
+    await showSample(document, problem && new vscode.Range(problem.range.start, problem.range.start));
     if (problem) {
-      editor.selection = new vscode.Selection(problem.range.start, problem.range.start);
-      editor.revealRange(problem.range);
+      // Run from the walkthrough, the editor is shown while the walkthrough may still hold the
+      // focus, and the fixes close when the focus moves: move it to the editor first.
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
       await vscode.commands.executeCommand('editor.action.quickFix');
     }
   };

@@ -74,12 +74,57 @@ function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
   });
 }
 
-export async function startCodeServer(): Promise<RunningCodeServer> {
-  const port = await freePort();
+/** A throwaway home for one code-server: its own user data, extensions, config, data and cache folders. */
+interface CodeServerHome {
+  home: string;
+  /** The arguments that point code-server at this home's user data and extensions. */
+  folderArgs: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+function makeHome(): CodeServerHome {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-code-server-'));
   const dirs = ['user-data', 'extensions', 'config', 'data', 'cache'].map((name) => path.join(home, name));
   dirs.forEach((dir) => fs.mkdirSync(dir, { recursive: true }));
   const [userData = '', extensions = '', config = '', data = '', cache = ''] = dirs;
+  return {
+    home,
+    folderArgs: ['--user-data-dir', userData, '--extensions-dir', extensions],
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_CACHE_HOME: cache },
+  };
+}
+
+/**
+ * Runs `code-server <args>` to the end in the given home (as a user installing
+ * an extension would) and returns what it printed; rejects on a non-zero exit.
+ */
+function runCodeServerCommand(home: CodeServerHome, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [codeServerEntry(), ...home.folderArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: home.env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`code-server ${args.join(' ')} exited with ${String(code)}:\n${output.slice(-2000)}`))));
+  });
+}
+
+export interface CodeServerOptions {
+  /** Arguments of `code-server` commands run, in order, before the server starts: `['--install-extension', 'x.vsix']`. */
+  setupCommands?: string[][];
+}
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
+  const port = await freePort();
+  const { home, folderArgs, env } = makeHome();
+  try {
+    for (const args of options.setupCommands ?? []) {
+      await runCodeServerCommand({ home, folderArgs, env }, args);
+    }
+  } catch (error) {
+    fs.rmSync(home, { recursive: true, force: true });
+    throw error;
+  }
   const child = spawn(
     process.execPath,
     [
@@ -90,14 +135,13 @@ export async function startCodeServer(): Promise<RunningCodeServer> {
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', userData,
-      '--extensions-dir', extensions,
+      ...folderArgs,
     ],
     {
       // A process group of its own, so stopping it ends the extension host and watchers too.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_CACHE_HOME: cache },
+      env,
     },
   );
   const stop = () => {

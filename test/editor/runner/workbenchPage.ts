@@ -3,7 +3,7 @@
  * under development, open a file through Quick Open, run a command through
  * the command palette. Shared by the colouring check and the screenshots.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { RunningCodeServer } from './codeServer';
 
 export const stepLimitMs = 60000;
@@ -24,11 +24,53 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: stepLimitMs });
 }
 
+/** How often a quick input is opened again before giving up. */
+const quickInputAttempts = 6;
+
+/**
+ * Presses the key (F1, Ctrl+P) until the quick input shows. Right after the
+ * workbench appears, its key bindings may not be listening yet and the first
+ * press is lost; each press is followed by a bounded wait for the input.
+ */
+export async function openQuickInput(page: Page, key: string): Promise<Locator> {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ timeout: stepLimitMs / quickInputAttempts });
+      return input;
+    } catch (error) {
+      if (attempt === quickInputAttempts) {
+        throw error;
+      }
+    }
+  }
+}
+
+/**
+ * Opens the quick input with the key, enters the text and waits until the
+ * focused row shows `rowText`, then leaves it for the caller to accept. A page
+ * still loading (a Welcome page taking focus) can close the quick input under
+ * the typing: then it is opened again, a bounded number of times.
+ */
+export async function pickInQuickInput(page: Page, key: string, text: string, rowText: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const input = await openQuickInput(page, key);
+    try {
+      await input.fill(text, { timeout: stepLimitMs / quickInputAttempts });
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor({ timeout: stepLimitMs / quickInputAttempts });
+      return;
+    } catch (error) {
+      if (attempt === quickInputAttempts) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: stepLimitMs });
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: stepLimitMs });
+  await pickInQuickInput(page, 'F1', `>${title}`, title);
   await page.keyboard.press('Enter');
 }
 

@@ -93,7 +93,7 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     const steps = walkthroughSteps();
     assert.deepEqual(steps.map((step) => step.id), ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors']);
     for (const step of steps) {
-      const linked = [...step.description.matchAll(/\(command:([^)]+)\)/g)].map((match) => match[1] ?? '');
+      const linked = [...step.description.matchAll(/\(command:(?:toSide:)?([^)]+)\)/g)].map((match) => match[1] ?? '');
       const awaited = step.completionEvents.filter((event) => event.startsWith('onCommand:')).map((event) => event.slice('onCommand:'.length));
       for (const command of [...linked, ...awaited]) {
         assert.ok(commands.has(command), `${step.id}: ${command} is a command`);
