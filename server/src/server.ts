@@ -11,6 +11,7 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -22,7 +23,7 @@ import { DocumentChecks } from './documentChecks';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
 import { conversionCommands } from './conversionCommands';
 import { listenForDataInUse } from './dataInUse';
@@ -33,6 +34,7 @@ import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, se
 import { x12LayoutCommands } from './x12LayoutCommands';
 import { FolderSettingsReader } from './folderSettings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { changedFolders, localFolderPaths } from './workspaceFolders';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -63,6 +65,7 @@ export function startServer(connection: Connection): RunningServer {
   let codeLensRefresh = false;
   let workspaceFolders: string[] = [];
   let watchFilesDynamically = false;
+  let folderChanges = false;
   const client: ClientFeatures = { definitionLinks: false, foldingRangeLimit: undefined, versionedEdits: false };
 
   const refreshDiagnostics = () => {
@@ -141,8 +144,8 @@ export function startServer(connection: Connection): RunningServer {
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
-    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    workspaceFolders = localFolderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    folderChanges = capabilities.workspace?.workspaceFolders === true;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -175,6 +178,7 @@ export function startServer(connection: Connection): RunningServer {
         executeCommandProvider: { commands: [...Object.keys(x12LayoutCommands), ...conversionCommands] },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -197,7 +201,24 @@ export function startServer(connection: Connection): RunningServer {
     if (!pullDiagnostics) {
       workspace.requestPushScan();
     }
+    // The library hands the notification over only to a client that declared workspace folders (and throws otherwise).
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((change) => runSafely(connection, 'Workspace folders', undefined, undefined, () => foldersChanged(change)));
+    }
   });
+
+  /**
+   * A folder added to or removed from the window. Everything that reads the folders asks for them anew (workspace
+   * problems, references, data files), but what was found with the old ones is stale: a file's settings and a
+   * relative data file's path depend on the folder holding it. So settings are read again and every document and
+   * workspace file is checked again: a removed folder's problems go, an added one's files are checked.
+   */
+  const foldersChanged = (change: WorkspaceFoldersChangeEvent) => {
+    workspaceFolders = changedFolders(workspaceFolders, change);
+    settings.readAgain();
+    folderSettings.readAgain();
+    refreshAll();
+  };
 
   connection.onDidChangeWatchedFiles(() => runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()));
 
