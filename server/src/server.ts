@@ -11,7 +11,6 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type InitializeResult,
-  type WorkspaceFoldersChangeEvent,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -201,24 +200,20 @@ export function startServer(connection: Connection): RunningServer {
     if (!pullDiagnostics) {
       workspace.requestPushScan();
     }
+    // A folder added or removed: what was found with the old folders is stale (a file's settings and a relative data
+    // file's path depend on its folder), so settings are read again and everything is checked again.
     // The library hands the notification over only to a client that declared workspace folders (and throws otherwise).
     if (folderChanges) {
-      connection.workspace.onDidChangeWorkspaceFolders((change) => runSafely(connection, 'Workspace folders', undefined, undefined, () => foldersChanged(change)));
+      connection.workspace.onDidChangeWorkspaceFolders((change) =>
+        runSafely(connection, 'Workspace folders', undefined, undefined, () => {
+          workspaceFolders = changedFolders(workspaceFolders, change);
+          settings.readAgain();
+          folderSettings.readAgain();
+          refreshAll();
+        }),
+      );
     }
   });
-
-  /**
-   * A folder added to or removed from the window. Everything that reads the folders asks for them anew (workspace
-   * problems, references, data files), but what was found with the old ones is stale: a file's settings and a
-   * relative data file's path depend on the folder holding it. So settings are read again and every document and
-   * workspace file is checked again: a removed folder's problems go, an added one's files are checked.
-   */
-  const foldersChanged = (change: WorkspaceFoldersChangeEvent) => {
-    workspaceFolders = changedFolders(workspaceFolders, change);
-    settings.readAgain();
-    folderSettings.readAgain();
-    refreshAll();
-  };
 
   connection.onDidChangeWatchedFiles(() => runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()));
 

@@ -2,10 +2,12 @@
  * `npm run test:editor`: runs the editor suite inside a real VS Code
  * extension host, the one of code-server, driven by headless Chromium. The
  * suite's result comes back through `codeAutomationExit`, mocha's report
- * through `codeAutomationLog`. Then the colouring is checked on the rendered
- * page. Exits non-zero if anything fails or the suite never runs.
+ * through `codeAutomationLog`. Then the workspace-folders suite runs in a
+ * multi-root window of its own, and the colouring is checked on the rendered
+ * page. Exits non-zero if anything fails or a suite never runs.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
@@ -17,8 +19,8 @@ import { openWorkbench } from './workbenchPage';
 const suiteLimitMs = 240000;
 
 /** Runs the mocha suite in the extension host; resolves with its exit code. */
-async function runSuite(browser: Browser, server: RunningCodeServer, root: string, workspace: string): Promise<number> {
-  const testsPath = path.join(root, 'out', 'test', 'editor', 'suite', 'index.js');
+async function runSuite(browser: Browser, server: RunningCodeServer, root: string, workspace: string, suite = 'suite'): Promise<number> {
+  const testsPath = path.join(root, 'out', 'test', 'editor', suite, 'index.js');
   const page = await browser.newPage();
   let printed = false;
   const exitCode = new Promise<number>((resolve) => {
@@ -47,6 +49,22 @@ async function runSuite(browser: Browser, server: RunningCodeServer, root: strin
   return code;
 }
 
+/**
+ * A multi-root workspace of one folder with workspace problems on, and a folder beside it for the suite to add:
+ * adding a folder to a single-folder window would make VS Code restart the extension host, and the suite with it.
+ */
+function makeFoldersWorkspace(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-folders-'));
+  const fixtures = path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace');
+  fs.mkdirSync(path.join(root, 'first'));
+  fs.mkdirSync(path.join(root, 'added-folder'));
+  fs.copyFileSync(path.join(fixtures, 'lone-addon.claim'), path.join(root, 'first', 'lone-addon.claim'));
+  fs.copyFileSync(path.join(fixtures, 'x12', 'lone-19284.837'), path.join(root, 'added-folder', 'lone-19284.837'));
+  const workspaceFile = path.join(root, 'folders.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'first' }], settings: { 'cptClaims.workspaceDiagnostics': true } }, null, 2));
+  return workspaceFile;
+}
+
 async function runColouringCheck(browser: Browser, server: RunningCodeServer, root: string, workspace: string): Promise<number> {
   process.stdout.write('\n  colouring in the rendered workbench\n');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -69,17 +87,20 @@ async function main(): Promise<number> {
     return 1;
   }
   const workspace = copyFixtures();
+  const foldersWorkspace = makeFoldersWorkspace();
   const server = await startCodeServer();
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
     const suite = await runSuite(browser, server, root, workspace);
+    const folders = await runSuite(browser, server, root, foldersWorkspace, 'folders');
     const colouring = await runColouringCheck(browser, server, root, workspace);
-    return suite !== 0 ? suite : colouring;
+    return [suite, folders, colouring].find((code) => code !== 0) ?? 0;
   } finally {
     await browser?.close();
     server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(foldersWorkspace), { recursive: true, force: true });
   }
 }
 
