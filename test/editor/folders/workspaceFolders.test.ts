@@ -4,12 +4,15 @@
  * `cptClaims.workspaceDiagnostics` on in the workspace file; the runner puts a
  * folder `added-folder` (an 837 with a lone add-on) beside it. Adding it to the
  * workspace shows the problems of its file, never opened; removing it clears
- * them, and the first folder keeps its own. Every wait is for an event.
+ * them, and the first folder keeps its own; a claim file created in the
+ * added folder is checked (the file watcher covers it). Every wait is for an
+ * event.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, ourDiagnostics, ruleIdOf, waitForDiagnostics } from '../suite/editorHelpers';
 
+const loneAddOnClaim = ['claim CLM-FOLDERS-0001', '  dos: 2026-03-14', '  dx: C50.411', '', '  19284-RT   x1   $400.00   dx=A', ''].join('\n');
 const hasLoneAddOn = (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => ruleIdOf(d) === 'addon-without-primary');
 
 /** Changes the folders and resolves once VS Code says they changed. */
@@ -62,11 +65,16 @@ describe('workspace folders added and removed in the editor', () => {
     assert.deepEqual(adding.added.map((folder) => folder.uri.toString()), [added.toString()]);
     await waitForDiagnostics(addedFile, hasLoneAddOn, 'the added folder\'s 837, never opened, shows its lone add-on');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === addedFile.toString()), 'the file was never opened');
+    // The server's file watcher covers the added folder too: a claim file created there is checked.
+    const created = vscode.Uri.joinPath(added, 'created.claim');
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(loneAddOnClaim));
+    await waitForDiagnostics(created, hasLoneAddOn, 'a file created in the added folder shows its lone add-on');
 
     // The second folder: removing the first would restart the extension host.
     const removing = await changeFolders(() => vscode.workspace.updateWorkspaceFolders(1, 1));
     assert.deepEqual(removing.removed.map((folder) => folder.uri.toString()), [added.toString()]);
     await waitForDiagnostics(addedFile, (d) => d.length === 0, 'the removed folder\'s file is cleared');
+    await waitForDiagnostics(created, (d) => d.length === 0, 'the removed folder\'s created file is cleared');
     assert.ok(hasLoneAddOn(ourDiagnostics(inFirst)), 'the first folder keeps its problems');
   });
 });
