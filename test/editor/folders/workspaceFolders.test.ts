@@ -38,10 +38,15 @@ function firstFolder(): Promise<vscode.WorkspaceFolder> {
   if (now) {
     return Promise.resolve(now);
   }
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no workspace folder within 10 s: workspace ${String(vscode.workspace.workspaceFile)}, name ${String(vscode.workspace.name)}`));
+    }, 10000);
     const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
       const first = vscode.workspace.workspaceFolders?.[0];
       if (first) {
+        clearTimeout(timer);
         subscription.dispose();
         resolve(first);
       }
