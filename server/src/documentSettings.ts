@@ -30,6 +30,11 @@ export class DocumentSettings {
     return settings;
   }
 
+  /** The workspace folders changed: which folder's settings apply may have changed, so pulled settings are read again. */
+  readAgain(): void {
+    this.cache.clear();
+  }
+
   /** `workspace/didChangeConfiguration`: pulled settings are read again; pushed ones are taken as sent. */
   changed(pushedSettings: unknown): void {
     this.cache.clear();

@@ -6,14 +6,11 @@
 import {
   type CancellationToken,
   CodeActionKind,
-  type CodeLens,
   CodeLensRefreshRequest,
-  type CompletionList,
   type Connection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type InitializeResult,
-  Location,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -21,19 +18,22 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { charactersPerMB, DocumentChecks } from './documentChecks';
+import { DocumentChecks } from './documentChecks';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { describeError, runSafely } from './safeHandler';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles';
-import { conversionCommands, runConversion } from './conversionCommands';
+import { conversionCommands } from './conversionCommands';
 import { listenForDataInUse } from './dataInUse';
-import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, type FormatRequest, semanticTokensLegend, type X12Layout } from './service/languageService';
-import { runX12LayoutCommand, x12LayoutCommands, x12LayoutEdits } from './x12LayoutCommands';
+import { listenForEditorFeatures } from './editorFeatureHandlers';
+import type { ClientFeatures, FeatureContext } from './featureContext';
+import { listenForNavigation } from './navigationHandlers';
+import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, semanticTokensLegend } from './service/languageService';
+import { x12LayoutCommands } from './x12LayoutCommands';
 import { FolderSettingsReader } from './folderSettings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
-import { findWorkspaceReferences } from './workspaceReferences';
+import { changedFolders, localFolderPaths } from './workspaceFolders';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
@@ -60,13 +60,12 @@ export function startServer(connection: Connection): RunningServer {
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
-  let versionedEdits = false;
   let inlayHintRefresh = false;
   let codeLensRefresh = false;
   let workspaceFolders: string[] = [];
   let watchFilesDynamically = false;
-  let definitionLinks = false;
-  let foldingRangeLimit: number | undefined;
+  let folderChanges = false;
+  const client: ClientFeatures = { definitionLinks: false, foldingRangeLimit: undefined, versionedEdits: false };
 
   const refreshDiagnostics = () => {
     workspace.refresh();
@@ -139,11 +138,13 @@ export function startServer(connection: Connection): RunningServer {
     settings: folderSettings,
     serviceFor: (uri, fileSettings) => dataFiles.serviceFor(uri, fileSettings),
   });
+  // Hover, completion, quick fixes, hints, lenses, tokens, formatting, commands and navigation: each module takes what it needs.
+  const features: FeatureContext = { connection, documents, models, dataFiles, client, workspaceFolders: () => workspaceFolders, settingsWhileOpen };
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
-    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    workspaceFolders = localFolderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    folderChanges = capabilities.workspace?.workspaceFolders === true;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -153,9 +154,9 @@ export function startServer(connection: Connection): RunningServer {
     folderSettings.supportsConfigurationRequest = settings.supportsConfigurationRequest;
     workspace.pullMode = pullDiagnostics;
     watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
-    foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
-    versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    client.definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
+    client.foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
+    client.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
     dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
@@ -176,6 +177,7 @@ export function startServer(connection: Connection): RunningServer {
         executeCommandProvider: { commands: [...Object.keys(x12LayoutCommands), ...conversionCommands] },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: serverName, version: serverVersion },
     };
@@ -197,6 +199,19 @@ export function startServer(connection: Connection): RunningServer {
     }
     if (!pullDiagnostics) {
       workspace.requestPushScan();
+    }
+    // A folder added or removed: what was found with the old folders is stale (a file's settings and a relative data
+    // file's path depend on its folder), so settings are read again and everything is checked again.
+    // The library hands the notification over only to a client that declared workspace folders (and throws otherwise).
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((change) =>
+        runSafely(connection, 'Workspace folders', undefined, undefined, () => {
+          workspaceFolders = changedFolders(workspaceFolders, change);
+          settings.readAgain();
+          folderSettings.readAgain();
+          refreshAll();
+        }),
+      );
     }
   });
 
@@ -266,191 +281,8 @@ export function startServer(connection: Connection): RunningServer {
     }
   });
 
-  connection.onHover(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    if (!document || !documentSettings) {
-      return null;
-    }
-    const service = dataFiles.serviceFor(document.uri, documentSettings);
-    return runSafely(connection, 'Hover', token, null, () => service.doHover(document, models.around(document, params.position.line), params.position));
-  });
-
-  connection.onCompletion(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    const empty: CompletionList = { isIncomplete: false, items: [] };
-    if (!document || !documentSettings) {
-      return empty;
-    }
-    const service = dataFiles.serviceFor(document.uri, documentSettings);
-    return runSafely(connection, 'Completion', token, empty, () => service.doComplete(document, models.around(document, params.position.line), params.position));
-  });
-
-  connection.onCodeAction(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    if (!document || !documentSettings) {
-      return [];
-    }
-    const service = dataFiles.serviceFor(document.uri, documentSettings);
-    return runSafely(connection, 'Code actions', token, [], () =>
-      service.getCodeActions(document, models.around(document, params.range.start.line, params.range.end.line), params.range, params.context, documentSettings),
-    );
-  });
-
-  connection.onDocumentSymbol((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
-  });
-
-  connection.onFoldingRanges((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Folding ranges', token, [], () => (document ? dataFiles.bundledOnly.getFoldingRanges(document, models.get(document), foldingRangeLimit) : []));
-  });
-
-  // Add-on relations are bundled data, the same with any data file: the bundled service answers without waiting for settings.
-  connection.onDefinition((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Definition', token, [], () => {
-      const links = document ? dataFiles.bundledOnly.findDefinition(document, models.around(document, params.position.line), params.position) : [];
-      return definitionLinks ? links : links.map((link) => Location.create(link.targetUri, link.targetSelectionRange));
-    });
-  });
-
-  // A refused rename is answered with its reason, which the editor shows; it is no failure of the server, so it is not logged.
-  connection.onPrepareRename((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const prepared = runSafely(connection, 'Prepare rename', token, null, () => (document ? dataFiles.bundledOnly.prepareRename(document, models.around(document, params.position.line), params.position) : null));
-    if (prepared && 'refusal' in prepared) {
-      throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.refusal);
-    }
-    return prepared;
-  });
-
-  connection.onRenameRequest((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const edit = runSafely(connection, 'Rename', token, null, () => (document ? dataFiles.bundledOnly.doRename(document, models.around(document, params.position.line), params.position, params.newName) : null));
-    if (edit && 'refusal' in edit) {
-      throw new ResponseError(LSPErrorCodes.RequestFailed, edit.refusal);
-    }
-    return edit;
-  });
-
-  // Formatting needs no data files; the model is read only for X12 files (a `.claim` file is formatted from its text).
-  const format = async (uri: string, token: CancellationToken, request: (documentSettings: ClaimSettings) => FormatRequest) => {
-    const document = documents.get(uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    if (!document || !documentSettings) {
-      return [];
-    }
-    return runSafely(connection, 'Formatting', token, [], () => dataFiles.bundledOnly.format(document, () => models.get(document), request(documentSettings)));
-  };
-  connection.onDocumentFormatting((params, token) => format(params.textDocument.uri, token, (s) => ({ options: params.options, x12Layout: s.x12Layout ?? 'keep' })));
-  connection.onDocumentRangeFormatting((params, token) =>
-    format(params.textDocument.uri, token, (s) => ({ options: params.options, range: params.range, x12Layout: s.x12Layout ?? 'keep' })),
-  );
-  // One handler for every command (the connection takes only one): conversions answer with text, layouts apply edits.
-  connection.onExecuteCommand(async (params, token) => {
-    if ((conversionCommands as readonly string[]).includes(params.command)) {
-      return runSafely(connection, 'Conversion', token, null, () => runConversion(params, (uri) => documents.get(uri), models, dataFiles.bundledOnly));
-    }
-    if (!Object.hasOwn(x12LayoutCommands, params.command)) {
-      return null;
-    }
-    const editsFor = (document: TextDocument | undefined, layout: X12Layout) =>
-      runSafely(connection, 'X12 layout', undefined, undefined, () => x12LayoutEdits(dataFiles.bundledOnly, models, document, layout));
-    return runX12LayoutCommand(connection, documents, editsFor, params, versionedEdits).catch((error: unknown) => {
-      connection.console.error(`X12 layout failed: ${describeError(error)}`);
-      return false;
-    });
-  });
-
-  // Inlay hints read only the claims of the range shown; CodeLens finds claim starts, and resolving one reads its claim alone.
-  connection.languages.inlayHint.on(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    if (!document || !documentSettings) {
-      return [];
-    }
-    const service = dataFiles.serviceFor(document.uri, documentSettings);
-    const { start, end } = params.range;
-    return runSafely(connection, 'Inlay hints', token, [], () => service.getInlayHints(document, models.around(document, start.line, end.line), params.range, documentSettings));
-  });
-
-  connection.onCodeLens((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'CodeLens', token, [], () => (document ? dataFiles.bundledOnly.getCodeLenses(document, models.around(document, 0)) : []));
-  });
-
-  connection.onCodeLensResolve(async (lens, token): Promise<CodeLens> => {
-    const data = lens.data as { uri?: unknown; position?: { line?: unknown } } | undefined;
-    const document = typeof data?.uri === 'string' ? documents.get(data.uri) : undefined;
-    const documentSettings = document && (await settingsWhileOpen(document));
-    const unresolved: CodeLens = { ...lens, command: { title: '', command: '' } };
-    if (!document || !documentSettings) {
-      return unresolved;
-    }
-    const service = dataFiles.serviceFor(document.uri, documentSettings);
-    const line = typeof data?.position?.line === 'number' ? data.position.line : 0;
-    return runSafely(connection, 'CodeLens resolve', token, unresolved, () => service.resolveCodeLens(document, models.around(document, line), lens, documentSettings));
-  });
-
-  connection.onReferences(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    if (!document || !documentSettings) {
-      return [];
-    }
-    const service = dataFiles.bundledOnly;
-    const found = runSafely(connection, 'References', token, null, () => service.findCodeReferences(document, models.get(document), params.position, params.context));
-    if (!found) {
-      return [];
-    }
-    // Other open documents are searched in their current text, which wins over the file on disk.
-    const inOpenDocuments = runSafely(connection, 'References', token, [], () =>
-      documents.all().flatMap((other) => (other === document ? [] : service.findCodeOccurrences(other, models.get(other), found.code))),
-    );
-    let onDisk: Location[] | undefined;
-    try {
-      onDisk = await findWorkspaceReferences(found.code, {
-        folders: workspaceFolders,
-        trusted: dataFiles.trusted,
-        isOpen: (uri) => documents.get(uri) !== undefined,
-        service,
-        maxBytes: documentSettings.skipCheckAboveMB * 1_000_000,
-        token,
-      });
-    } catch (error) {
-      connection.console.error(`References in workspace files failed: ${describeError(error)}`);
-      onDisk = [];
-    }
-    if (onDisk === undefined) {
-      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The references request was cancelled.');
-    }
-    return [...found.locations, ...inOpenDocuments, ...onDisk];
-  });
-
-  // Tokens depend on code facts only (add-on, deleted, modifier kind), never on a licensed file. A range reads just the claims around it.
-  connection.languages.semanticTokens.on(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const documentSettings = document && (await settingsWhileOpen(document));
-    if (!document || !documentSettings) {
-      return { data: [] };
-    }
-    if (document.getText().length > documentSettings.backgroundCheckAboveMB * charactersPerMB) {
-      // A large file is not read whole per edit for colours: declined, VS Code asks for the visible ranges instead.
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The file is larger than cptClaims.backgroundCheckAboveMB: semantic tokens are given by range.');
-    }
-    return runSafely(connection, 'Semantic tokens', token, { data: [] }, () => dataFiles.bundledOnly.getSemanticTokens(document, models.get(document)));
-  });
-  connection.languages.semanticTokens.onRange((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    const { start, end } = params.range;
-    return runSafely(connection, 'Semantic tokens', token, { data: [] }, () =>
-      document ? dataFiles.bundledOnly.getSemanticTokens(document, models.around(document, start.line, end.line), params.range) : { data: [] },
-    );
-  });
+  listenForEditorFeatures(features);
+  listenForNavigation(features);
 
   connection.onShutdown(() => {
     workspace.dispose();

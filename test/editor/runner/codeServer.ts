@@ -188,3 +188,19 @@ export function copyFixtures(): string {
   fs.cpSync(path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace'), target, { recursive: true });
   return target;
 }
+
+/**
+ * A multi-root workspace of one folder with workspace problems on, and a folder beside it for the suite to add:
+ * adding a folder to a single-folder window would make VS Code restart the extension host, and the suite with it.
+ */
+export function makeFoldersWorkspace(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-folders-'));
+  const fixtures = path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace');
+  fs.mkdirSync(path.join(root, 'first'));
+  fs.mkdirSync(path.join(root, 'added-folder'));
+  fs.copyFileSync(path.join(fixtures, 'lone-addon.claim'), path.join(root, 'first', 'lone-addon.claim'));
+  fs.copyFileSync(path.join(fixtures, 'x12', 'lone-19284.837'), path.join(root, 'added-folder', 'lone-19284.837'));
+  const workspaceFile = path.join(root, 'folders.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'first' }], settings: { 'cptClaims.workspaceDiagnostics': true } }, null, 2));
+  return workspaceFile;
+}

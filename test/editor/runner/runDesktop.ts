@@ -7,22 +7,27 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { copyFixtures } from './codeServer';
+import { copyFixtures, makeFoldersWorkspace } from './codeServer';
 import { repoRoot } from '../../support/repoRoot';
 
 async function main(): Promise<void> {
   const root = repoRoot();
   const workspace = copyFixtures();
+  const foldersWorkspace = makeFoldersWorkspace();
   try {
     const executable = process.env['VSCODE_EXECUTABLE_PATH'];
-    await runTests({
-      extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(root, 'out', 'test', 'editor', 'suite', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--disable-workspace-trust'],
-      ...(executable ? { vscodeExecutablePath: executable } : { version: '1.100.3' }),
-    });
+    // The workspace-folders suite needs a multi-root window of its own (see docs/editor-testing.md).
+    for (const [suite, opened] of [['suite', workspace], ['folders', foldersWorkspace]] as const) {
+      await runTests({
+        extensionDevelopmentPath: root,
+        extensionTestsPath: path.join(root, 'out', 'test', 'editor', suite, 'index.js'),
+        launchArgs: [opened, '--disable-extensions', '--skip-welcome', '--disable-workspace-trust'],
+        ...(executable ? { vscodeExecutablePath: executable } : { version: '1.100.3' }),
+      });
+    }
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(foldersWorkspace), { recursive: true, force: true });
   }
 }
 

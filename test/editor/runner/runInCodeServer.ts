@@ -2,23 +2,24 @@
  * `npm run test:editor`: runs the editor suite inside a real VS Code
  * extension host, the one of code-server, driven by headless Chromium. The
  * suite's result comes back through `codeAutomationExit`, mocha's report
- * through `codeAutomationLog`. Then the colouring is checked on the rendered
- * page. Exits non-zero if anything fails or the suite never runs.
+ * through `codeAutomationLog`. Then the workspace-folders suite runs in a
+ * multi-root window of its own, and the colouring is checked on the rendered
+ * page. Exits non-zero if anything fails or a suite never runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot } from '../../support/repoRoot';
-import { chromiumArgs, chromiumPath, copyFixtures, type RunningCodeServer, startCodeServer } from './codeServer';
+import { chromiumArgs, chromiumPath, copyFixtures, makeFoldersWorkspace, type RunningCodeServer, startCodeServer } from './codeServer';
 import { checkColouring, checkSemanticColours, claimExpectations, claimSemanticExpectations, x12Expectations } from './colouringCheck';
 import { openWorkbench } from './workbenchPage';
 
 const suiteLimitMs = 240000;
 
 /** Runs the mocha suite in the extension host; resolves with its exit code. */
-async function runSuite(browser: Browser, server: RunningCodeServer, root: string, workspace: string): Promise<number> {
-  const testsPath = path.join(root, 'out', 'test', 'editor', 'suite', 'index.js');
+async function runSuite(browser: Browser, server: RunningCodeServer, root: string, workspace: string, suite = 'suite'): Promise<number> {
+  const testsPath = path.join(root, 'out', 'test', 'editor', suite, 'index.js');
   const page = await browser.newPage();
   let printed = false;
   const exitCode = new Promise<number>((resolve) => {
@@ -69,17 +70,22 @@ async function main(): Promise<number> {
     return 1;
   }
   const workspace = copyFixtures();
+  const foldersWorkspace = makeFoldersWorkspace();
   const server = await startCodeServer();
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    // The multi-root window first: opened after another window, it sometimes came up without its folder (the
+    // workbench had not read the workspace file), while a folder window opens the same whatever came before.
+    const folders = await runSuite(browser, server, root, foldersWorkspace, 'folders');
     const suite = await runSuite(browser, server, root, workspace);
     const colouring = await runColouringCheck(browser, server, root, workspace);
-    return suite !== 0 ? suite : colouring;
+    return [suite, folders, colouring].find((code) => code !== 0) ?? 0;
   } finally {
     await browser?.close();
     server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(foldersWorkspace), { recursive: true, force: true });
   }
 }
 

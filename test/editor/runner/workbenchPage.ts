@@ -10,7 +10,9 @@ export const stepLimitMs = 60000;
 
 export async function openWorkbench(page: Page, server: RunningCodeServer, extensionPath: string, folder: string, extra: string[][] = []): Promise<void> {
   const payload = [['extensionDevelopmentPath', server.remoteUri(extensionPath)], ['skipWelcome', 'true'], ...extra];
-  await page.goto(`${server.baseUrl}/?folder=${encodeURIComponent(server.remoteUri(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  // A `.code-workspace` file opens as a multi-root workspace, anything else as a folder.
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  await page.goto(`${server.baseUrl}/?${kind}=${encodeURIComponent(server.remoteUri(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: stepLimitMs });
 }
 
