@@ -26,7 +26,8 @@ export class LspStdioClient {
   private readonly exited: Promise<never>;
   private stopping = false;
 
-  constructor(serverPath: string) {
+  /** `settings`: the `cptClaims` section the client answers `workspace/configuration` with (none by default). */
+  constructor(serverPath: string, settings: Record<string, unknown> = {}) {
     this.child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     if (!this.child.stdout || !this.child.stdin || !this.child.stderr) {
       throw new Error('server has no stdio');
@@ -47,7 +48,7 @@ export class LspStdioClient {
     // Only ever awaited in a race; keep an early exit from being an unhandled rejection.
     this.exited.catch(() => undefined);
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
     this.connection.listen();
   }
 
@@ -74,7 +75,8 @@ export class LspStdioClient {
       {
         processId: process.pid,
         rootUri: null,
-        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+        // The folding limit VS Code declares (editor.foldingMaximumRegions).
+        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false }, foldingRange: { rangeLimit: 5000 } } },
       },
       60_000,
     );

@@ -11,6 +11,7 @@ import { BenchUsageError, parseBenchOptions, usage } from './benchOptions';
 import { type FolderRuns, cliPath, runCli, runCliOnFolder } from './cliBench';
 import { closestTo, type Corpus, formatNames, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
 import { compareWithPeerInChild, measureInChild } from './inProcessBench';
+import { type EditorFeaturesResult, measureEditorFeatures } from './editorFeaturesBench';
 import { describeMachine } from './machine';
 import { type CorpusResults, renderReport } from './report';
 import { measureThroughServer, serverPath } from './serverBench';
@@ -51,8 +52,8 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
   return { corpus, measured, server, cli, ...(peer ? { peer } : {}) };
 }
 
-/** Per format, the corpus closest to 5 MB, copied into a folder for the CLI's whole-folder run. */
-function folderCorpora(corpora: readonly Corpus[]): Corpus[] {
+/** Per format, the corpus closest to 5 MB: copied into a folder for the CLI's whole-folder run, and for the editor features. */
+function corporaNearFiveMB(corpora: readonly Corpus[]): Corpus[] {
   const formats = [...new Set(corpora.map((corpus) => corpus.format))];
   return formats.flatMap((format) => closestTo(targets.editTargetBytes, corpora.filter((corpus) => corpus.format === format)) ?? []);
 }
@@ -88,9 +89,18 @@ async function main(args: readonly string[]): Promise<void> {
     for (const corpus of corpora) {
       results.push(await measureCorpus(corpus));
     }
+    const nearFiveMB = corporaNearFiveMB(corpora);
+    const editorFeatures: EditorFeaturesResult[] = [];
+    for (const corpus of nearFiveMB) {
+      progress(`${nameOf(corpus)}: folding, semantic tokens and formatting through the server`);
+      const measured = await measureEditorFeatures(corpus);
+      const medians = Object.entries(measured.features).map(([feature, timings]) => `${feature} ${formatMs(median(timings.samplesMs))}`);
+      progress(`  ${medians.join(', ')}${measured.failure ? `; MISS at ${measured.failure.feature} (${measured.failure.reason})` : ''}`);
+      editorFeatures.push(measured);
+    }
     progress('the CLI on a folder');
-    const folderRuns: FolderRuns = await runCliOnFolder(folder, folderCorpora(corpora));
-    process.stdout.write(renderReport(machine, { corpora: results, folder: folderRuns }, options.formats));
+    const folderRuns: FolderRuns = await runCliOnFolder(folder, nearFiveMB);
+    process.stdout.write(renderReport(machine, { corpora: results, folder: folderRuns, editorFeatures }, options.formats));
   } finally {
     cleanUp();
   }

@@ -7,6 +7,7 @@ import type { Outcome } from './childProcesses';
 import type { CliRun, FolderRuns } from './cliBench';
 import { closestTo, type Corpus, formatNames } from './corpusFiles';
 import type { CorpusFormat } from './corpusWriters';
+import { type EditorFeature, type EditorFeaturesResult, featureSamples, screenfulLines } from './editorFeaturesBench';
 import { markdownTable } from './markdownTable';
 import type { MeasureResult } from './measureChild';
 import type { PeerResult } from './peerChild';
@@ -26,6 +27,8 @@ export interface CorpusResults {
 export interface BenchResults {
   corpora: CorpusResults[];
   folder?: FolderRuns;
+  /** The corpus of each format closest to 5 MB. */
+  editorFeatures?: EditorFeaturesResult[];
 }
 
 function corpusName(corpus: Corpus): string {
@@ -155,6 +158,34 @@ function cliTable(results: readonly CorpusResults[], folder: FolderRuns | undefi
   return markdownTable(['input', 'size MB', 'service lines', 'wall time', 'MB/s', 'findings (jsonl lines)'], rows);
 }
 
+const editorFeatureColumns: readonly [EditorFeature, string][] = [
+  ['folding ranges', 'ranges'],
+  ['semantic tokens, whole document', 'tokens'],
+  ['semantic tokens, one screenful', 'tokens'],
+  ['document formatting', 'edits'],
+  ['document formatting, 837 to one line', 'edits'],
+];
+
+/** `median / max (n items)`, or why the feature was not measured. */
+function editorFeatureCell(result: EditorFeaturesResult, feature: EditorFeature, items: string): string {
+  const timings = result.features[feature];
+  if (timings) {
+    return `${formatMs(median(timings.samplesMs))} / ${formatMs(Math.max(...timings.samplesMs))} (${timings.items.toLocaleString('en-US')} ${items})`;
+  }
+  if (feature === 'document formatting, 837 to one line' && result.corpus.format !== 'x12') {
+    return '';
+  }
+  return result.failure?.feature === feature ? `MISS: ${result.failure.reason}` : 'not run';
+}
+
+function editorFeaturesTable(results: readonly EditorFeaturesResult[]): string {
+  const headers = ['corpus', 'size MB', 'service lines', ...editorFeatureColumns.map(([feature]) => (feature === 'semantic tokens, one screenful' ? `semantic tokens, ${screenfulLines} lines` : feature))];
+  return markdownTable(
+    headers,
+    results.map((result) => [...corpusCells(result.corpus), ...editorFeatureColumns.map(([feature, items]) => editorFeatureCell(result, feature, items))]),
+  );
+}
+
 function targetRows(results: readonly CorpusResults[], formats: readonly CorpusFormat[]): string[][] {
   const rows: string[][] = [];
   const missing = (target: string, r: CorpusResults, outcome: Outcome<unknown>) => (outcome.ok ? [] : [[target, corpusName(r.corpus), `MISS: ${outcome.reason}`, 'MISS']]);
@@ -202,5 +233,8 @@ export function renderReport(machine: readonly string[], results: BenchResults, 
     ['837P against node-x12 (same process, alternating, best of 3)', peerTable(results.corpora)],
     ['Command line (dist/claim-lint.js --format jsonl)', cliTable(results.corpora, results.folder)],
   ];
+  if (results.editorFeatures && results.editorFeatures.length > 0) {
+    sections.push([`Editor features through the server (~5 MB files; median / max of ${featureSamples})`, editorFeaturesTable(results.editorFeatures)]);
+  }
   return sections.map(([title, body]) => `### ${title}\n\n${body}\n`).join('\n');
 }

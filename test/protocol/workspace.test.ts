@@ -12,7 +12,8 @@
  * change; hover is answered during a long scan. Push clients: the problems of
  * unopened files are published, and cleared when the setting goes off.
  * References: every service line with the code in the open documents (their
- * current text) and in the files on disk, both formats.
+ * current text) and in the files on disk, both formats; for a diagnosis, its
+ * list entries (`.claim` with the point, 837 without) and the pointers at it.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -384,6 +385,50 @@ describe('protocol: find references of a code across the workspace', () => {
     const locations = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(text, 'HC:19283', 4), context: { includeDeclaration: true } });
     assert.deepEqual(describeLocations(locations ?? [], new Map([[openUri, text]])), ['two-claims.837 20: 19283', 'clean.claim 6: 19283', 'lesion-units.claim 6: 19283']);
     assert.deepEqual(await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(text, 'CLM*', 1), context: { includeDeclaration: true } }), []);
+    await client.close(openUri);
+  });
+
+  it('lists a diagnosis (C50.411 in .claim, C50411 in 837) and the pointers at it in every file; without the declaration, the pointers only', async () => {
+    const openUri = uriOf(root, 'clean.claim');
+    const text = fixtureText('clean.claim');
+    await client.open(openUri, text);
+    const open = new Map([[openUri, text]]);
+    const request = (includeDeclaration: boolean) => client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(text, 'C50.411', 2), context: { includeDeclaration } });
+    assert.deepEqual(describeLocations((await request(true)) ?? [], open), [
+      'clean.claim 3: C50.411',
+      'clean.claim 6: A',
+      'clean.claim 7: A',
+      'lesion-units.claim 3: C50.411',
+      'lesion-units.claim 6: A',
+      'lesion-units.claim 7: A',
+      'lone-addon.claim 4: C50.411',
+      'lone-addon.claim 7: A',
+      'two-claims.837 18: C50411',
+      'two-claims.837 20: 1',
+      'two-claims.837 22: 1',
+    ]);
+    assert.deepEqual(describeLocations((await request(false)) ?? [], open), [
+      'clean.claim 6: A',
+      'clean.claim 7: A',
+      'lesion-units.claim 6: A',
+      'lesion-units.claim 7: A',
+      'lone-addon.claim 7: A',
+      'two-claims.837 20: 1',
+      'two-claims.837 22: 1',
+    ]);
+    await client.close(openUri);
+  });
+
+  it('from an 837 SV107 pointer, finds the diagnosis it points at in the .claim files too, and not its neighbour C50412', async () => {
+    const openUri = uriOf(root, 'two-claims.837');
+    const text = fixtureText('two-claims.837');
+    await client.open(openUri, text, 1, 'x12');
+    // The pointer of the first SV1: `***1~` after 19283.
+    const position = positionOf(text, 'RT*350*UN*1***1', 14);
+    const locations = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position, context: { includeDeclaration: true } });
+    const described = describeLocations(locations ?? [], new Map([[openUri, text]]));
+    assert.deepEqual(described.filter((entry) => entry.startsWith('two-claims.837')), ['two-claims.837 18: C50411', 'two-claims.837 20: 1', 'two-claims.837 22: 1']);
+    assert.deepEqual(described.filter((entry) => entry.includes('C50')), ['two-claims.837 18: C50411', 'clean.claim 3: C50.411', 'lesion-units.claim 3: C50.411', 'lone-addon.claim 4: C50.411']);
     await client.close(openUri);
   });
 });

@@ -19,7 +19,7 @@ export interface LineSummary {
   code: string;
   modifiers: string[];
   units: number;
-  /** Undefined for none (or 0, which is what a missing charge becomes in an 837). */
+  /** Undefined for none: `$0` is a charge. */
   charge: number | undefined;
   pointers: number[];
   /** The line's own date, else its claim's. */
@@ -77,7 +77,7 @@ export function summaries(text: string, language: 'claim' | 'x12'): ClaimSummary
         code: line.code.value,
         modifiers: line.modifiers.map((modifier) => modifier.value),
         units: unitsOf(line),
-        charge: line.charge && line.charge.value !== 0 ? line.charge.value : undefined,
+        charge: line.charge?.value,
         pointers: line.dxPointers.filter((pointer) => pointer.index >= 0).map((pointer) => pointer.index),
         dos: line.dos?.value ?? claim.dos?.value,
         pos: line.pos?.value,

@@ -20,7 +20,8 @@ const lineArb = fc.record({
   modifiers: fc.subarray(modifiers, { maxLength: 4 }),
   joined: fc.boolean(),
   units: fc.option(fc.integer({ min: 1, max: 9999 }), { freq: 3 }),
-  cents: fc.option(fc.integer({ min: 1, max: 99_999_999 }), { freq: 5 }),
+  // $0.00 included: a no-charge line is billed at 0, and the trip keeps it.
+  cents: fc.option(fc.integer({ min: 0, max: 99_999_999 }), { freq: 5 }),
   pointers: fc.array(fc.nat({ max: 3 }), { maxLength: 4 }),
   numbers: fc.boolean(),
   dos: fc.option(fc.constantFrom(...dates), { freq: 3 }),

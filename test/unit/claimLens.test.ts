@@ -55,6 +55,17 @@ describe('claim CodeLens', () => {
     assert.deepEqual(titles(`${header}  lesions: 2\n  19283-RT x1 $350 dx=A\n  19284-RT x2 $1200.5 dx=A`), ['2 lesions: 19283 x1 + 19284 x2, 1 too many · total $1,550.50 · 1 warning']);
   });
 
+  it('never says complete when a first-lesion code carries the lesions of its add-on (primary-units), and names the code', () => {
+    // 3 lesions, 3 units: the count adds up, but 19283 x2 should be 19283 x1 + 19284 x2.
+    assert.deepEqual(titles(`${header}  lesions: 3\n  19283-RT x2 $700 dx=A\n  19284-RT x1 $400 dx=A`), ['3 lesions: 19283 x2 + 19284 x1, adds up, but 19283 takes 1 unit · total $1,100.00 · 1 warning']);
+    assert.deepEqual(titles(`${header}  lesions: 3\n  19283-RT x3 $1050 dx=A`), ['3 lesions: 19283 x3, adds up, but 19283 takes 1 unit · total $1,050.00 · 1 warning']);
+    // Counts that differ keep their balance, and the first-lesion units are named after it.
+    assert.deepEqual(titles(`${header}  lesions: 4\n  19283-RT x2 $700 dx=A\n  19284-RT x1 $400 dx=A`), ['4 lesions: 19283 x2 + 19284 x1, missing 1; 19283 takes 1 unit · total $1,100.00 · 2 warnings']);
+    // Two modalities of one procedure, each first-lesion code over 1 unit.
+    const [twoModalities] = titles(`${header}  lesions: 4\n  19281-RT x2 dx=A\n  19283-RT-59 x2 dx=A`);
+    assert.match(twoModalities ?? '', /^4 lesions: 19281 x2 \+ 19283 x2, adds up, but 19281 and 19283 take 1 unit each · /);
+  });
+
   it('names each procedure when a claim bills more than one, and breaks problems down by severity', () => {
     // 19999: unknown-code and missing-dx-pointer (information); the localization lines: lesion-units (warning).
     const [title] = titles(`${header}  lesions: 2\n  19081-RT x1 dx=A\n  19082-RT x1 dx=A\n  19283-RT-59 x1 dx=A\n  19999`);

@@ -76,7 +76,7 @@ describe('conversion: .claim to 837P', () => {
     assert.ok(segments.includes('SV1*HC:19283:RT*0*UN*1'), result.text);
     assert.equal(segments.filter((s) => s.startsWith('DTP')).length, 0);
     const notes = result.notes.join('\n');
-    for (const expected of [/No patient: header in C-9: NM1\*IL reads PATIENT PLACEHOLDER/, /No pos: header in C-9: CLM05-1.*11/, /without a charge in C-9: their SV102 is 0/, /without dx= in C-9: their SV107/, /No date of service in C-9/]) {
+    for (const expected of [/No patient: header in C-9: NM1\*IL reads PATIENT PLACEHOLDER/, /No pos: header in C-9: CLM05-1.*11/, /without a charge in C-9: their SV102, required, is 0, which converts back as \$0\.00/, /without dx= in C-9: their SV107/, /No date of service in C-9/]) {
       assert.match(notes, expected);
     }
     for (const placeholder of ['SUBMITTERID', 'RECEIVERID', 'CONTACT PLACEHOLDER', 'BILLING PROVIDER PLACEHOLDER', placeholderNpi, 'PAYER PLACEHOLDER', 'PAYERID', 'MEMBERID']) {
@@ -219,6 +219,28 @@ describe('conversion: 837P to .claim', () => {
     assert.match(result.notes.join('\n'), /Unreadable SV107 pointers in W are left out/);
     assert.match(result.notes.join('\n'), /left as comments/);
     assert.match(result.notes.join('\n'), /The 837 has 2 problems when read/);
+  });
+});
+
+describe('conversion: a charge of $0', () => {
+  it('keeps an explicit $0 through .claim -> 837 -> .claim, and tells a line without a charge that it comes back as $0.00', () => {
+    const source = 'claim C-0\n  dos: 2026-03-14\n  dx: C50.411\n  99024 $0 dx=A\n  19283-RT x1 $350.00 dx=A\n  76098 dx=A\n';
+    const x12 = toX12(source);
+    assert.deepEqual(
+      segmentsOf(x12.text).filter((segment) => segment.startsWith('SV1*')),
+      ['SV1*HC:99024*0*UN*1***1', 'SV1*HC:19283:RT*350*UN*1***1', 'SV1*HC:76098*0*UN*1***1'],
+    );
+    // Only the line that gave no charge is named in the note; the $0 line gave one.
+    assert.match(x12.notes.join('\n'), /Service lines without a charge in C-0: their SV102, required, is 0, which converts back as \$0\.00\./);
+    const back = toClaim(x12.text);
+    assert.deepEqual(summaries(back.text, 'claim')[0]?.lines.map((line) => [line.code, line.charge]), [['99024', 0], ['19283', 350], ['76098', 0]]);
+    assert.match(back.text, /99024 +x1 +\$0\.00 +dx=A/);
+  });
+
+  it('reads SV102 0 of an 837 as a charge of $0.00, and an empty SV102 as no charge', () => {
+    const x12 = toX12('claim C-1\n  dos: 2026-03-14\n  dx: C50.411\n  99024 $0 dx=A\n  77065 $90 dx=A\n').text.replace('SV1*HC:77065*90*', 'SV1*HC:77065**');
+    const lines = summaries(toClaim(x12).text, 'claim')[0]?.lines ?? [];
+    assert.deepEqual(lines.map((line) => [line.code, line.charge]), [['99024', 0], ['77065', undefined]]);
   });
 });
 

@@ -49,12 +49,21 @@ function assertValid837(x12: string, source: string): void {
   assert.deepEqual(codes.filter((code) => !sourceCodes.has(code)), [], `findings the .claim file does not have:\n${x12}`);
 }
 
-/** What a `.claim -> 837 -> .claim` trip must give back: claims without lines are left out, an unnamed claim is named, and CLM05-1 is 11 where no pos: was given. */
+/**
+ * What a `.claim -> 837 -> .claim` trip must give back: claims without lines are left out, an unnamed claim is
+ * named, CLM05-1 is 11 where no pos: was given, and a line without a charge comes back charged $0.00 (SV102 is
+ * required, so an 837 cannot say "no charge"); a `$0` line keeps its `$0`.
+ */
 function expectedBack(source: ClaimSummary[]): ClaimSummary[] {
   let unnamed = 0;
   return source
     .filter((claim) => claim.lines.length > 0)
-    .map((claim) => ({ ...claim, id: claim.id ?? `CLAIM-ID-PLACEHOLDER-${++unnamed}`, pos: claim.pos ?? '11' }));
+    .map((claim) => ({
+      ...claim,
+      id: claim.id ?? `CLAIM-ID-PLACEHOLDER-${++unnamed}`,
+      pos: claim.pos ?? '11',
+      lines: claim.lines.map((line) => ({ ...line, charge: line.charge ?? 0 })),
+    }));
 }
 
 function claimRoundTrip(text: string): { x12: string; back: string } {

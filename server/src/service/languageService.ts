@@ -16,7 +16,7 @@ import { claimChecker, collectFindings, documentFindings } from './features/find
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getSemanticTokens } from './features/semanticTokens';
-import { type CodeReferences, findCodeOccurrences, findCodeReferences } from './features/codeReferences';
+import { type CodeReferences, findCodeOccurrences, findCodeReferences, type ReferencedCode } from './features/codeReferences';
 import { findDefinition } from './features/definition';
 import { getFoldingRanges } from './features/foldingRanges';
 import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
@@ -96,11 +96,13 @@ export interface ClaimLanguageService {
   convertToClaim(document: TextDocument, model: ClaimDocumentModel): ConversionResult;
   /**
    * The procedure code under the cursor and every service line of the document billing it (the cursor's own
-   * occurrence left out when `context.includeDeclaration` is false); null off a code. The server adds other files.
+   * occurrence left out when `context.includeDeclaration` is false); or the diagnosis under the cursor (a list
+   * entry, or a pointer at one) and its list entries (only when `includeDeclaration`) and the pointers at them.
+   * Null off a code. The server adds other files.
    */
   findCodeReferences(document: TextDocument, model: ClaimDocumentModel, position: Position, context?: ReferenceContext): CodeReferences | null;
-  /** Every service line of the document billing `code`: for the files a workspace search visits. */
-  findCodeOccurrences(document: TextDocument, model: ClaimDocumentModel, code: string): Location[];
+  /** Every occurrence of the code `findCodeReferences` found, in another document: for the other files it searches. */
+  findCodeOccurrences(document: TextDocument, model: ClaimDocumentModel, code: ReferencedCode): Location[];
   /**
    * Formatting edits, each replacing only spaces, tabs or line ends: `.claim`
    * service lines in columns, an X12 file a segment per line or on one line.
@@ -247,6 +249,6 @@ export { allRules } from './rules/ruleCatalog';
 export type { ClaimIdRange, RenameRefusal } from './features/rename';
 export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
 export type { FormatRequest } from './features/formatting/formatDocument';
-export type { CodeReferences } from './features/codeReferences';
+export type { CodeReferences, ReferencedCode } from './features/codeReferences';
 export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
 export { semanticTokensLegend } from './features/semanticTokens';

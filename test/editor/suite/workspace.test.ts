@@ -1,6 +1,7 @@
 /**
  * The workspace in a real editor (issue 8): find references of a code lists
- * the service lines of files no editor has open, in both formats; and with
+ * the service lines of files no editor has open, in both formats, and of a
+ * diagnosis its list entries and the pointers at it; and with
  * `cptClaims.workspaceDiagnostics` on, a claim file that was never opened
  * shows its problems (VS Code pulls `workspace/diagnostic`), follows a change
  * on disk (the file watcher the server registers), and loses them when the
@@ -41,6 +42,23 @@ describe('the workspace in the editor', () => {
       const covered = (lines[location.range.start.line] ?? '').slice(location.range.start.character, location.range.end.character);
       assert.equal(covered, '19284', `${path.basename(location.uri.path)} line ${location.range.start.line + 1}`);
     }
+  });
+
+  it('finds the references of a diagnosis: C50.411 in .claim lists, C50411 in 837 HI segments, and the pointers at it', async () => {
+    const { document } = await openFixture('clean.claim');
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, 'C50.411', 2));
+    const byFile = new Map<string, string[]>();
+    for (const location of locations) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === location.uri.toString());
+      const text = open?.getText() ?? (await textOnDisk(location.uri));
+      const covered = (text.split(/\r?\n/)[location.range.start.line] ?? '').slice(location.range.start.character, location.range.end.character);
+      const name = path.basename(location.uri.path);
+      byFile.set(name, [...(byFile.get(name) ?? []), `${location.range.start.line + 1}:${covered}`]);
+    }
+    assert.deepEqual(byFile.get('clean.claim'), ['4:C50.411', '7:A', '8:A']);
+    assert.deepEqual(byFile.get('lone-addon.claim'), ['5:C50.411', '8:A']);
+    // The 837's first claim lists C50411 and both its lines point at it; the second claim's C50412 is another diagnosis.
+    assert.deepEqual(byFile.get('two-claims.837'), ['19:C50411', '21:1', '23:1']);
   });
 
   it('shows the problems of a claim file never opened when the setting is on, follows it on disk, and clears them when off', async () => {

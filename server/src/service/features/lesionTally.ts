@@ -45,3 +45,13 @@ export function balanceOf(tally: LesionTally): string | undefined {
   const difference = tally.billed - tally.documented;
   return difference === 0 ? 'complete' : difference < 0 ? `missing ${-difference}` : `${difference} too many`;
 }
+
+/**
+ * The first-lesion codes of the tally billed with more than 1 unit (what the
+ * `primary-units` rule reports): the count may add up while the lesions sit on
+ * the wrong code, and a lens must not call that complete.
+ */
+export function overbilledFirstLesionCodes(tally: LesionTally): string[] {
+  const codes = tally.lines.filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1).map(({ info }) => info.code);
+  return [...new Set(codes)];
+}

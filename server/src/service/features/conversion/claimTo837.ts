@@ -113,7 +113,7 @@ class ClaimConverter {
       this.kinds.note('no-lines', 'Left out, having no service lines (an 837P claim needs at least one): {claims}.'),
       this.kinds.note('no-pos', 'No pos: header in {claims}: CLM05-1, the place of service, is 11 (office).'),
       this.kinds.note('provider-npi', `The rendering provider's NPI (NM1*82) is the placeholder ${placeholderNpi} in {claims}.`),
-      this.kinds.note('no-charge', 'Service lines without a charge in {claims}: their SV102 is 0.'),
+      this.kinds.note('no-charge', 'Service lines without a charge in {claims}: their SV102, required, is 0, which converts back as $0.00.'),
       this.kinds.note('no-pointer', 'Service lines without dx= in {claims}: their SV107 diagnosis pointer, required, is empty.'),
       this.kinds.note('bad-pointer', 'Unreadable dx= pointers in {claims} are left out of SV107.'),
       this.kinds.note('no-dx', 'No dx: header in {claims}: the HI segment, required, is missing.'),

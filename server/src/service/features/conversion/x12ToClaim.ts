@@ -243,8 +243,9 @@ class ClaimBuilder {
         units: line.units?.value ?? 1,
         pointers: line.dxPointers.filter((pointer) => pointer.index >= 0).map((pointer) => pointer.index),
       };
-      // SV102 0 is what claimTo837 writes for a line without a charge.
-      if (line.charge && line.charge.value !== 0) {
+      // SV102 is the line's charge, required: 0 is a charge of $0.00 (a no-charge visit such as 99024), so it is
+      // written as one. claimTo837 writes 0 for a .claim line without a charge, and says so in its notes.
+      if (line.charge) {
         converted.charge = line.charge.value;
       }
       if (line.dos && line.dos.value !== dos) {
