@@ -74,12 +74,21 @@ function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
   });
 }
 
-export async function startCodeServer(): Promise<RunningCodeServer> {
+export interface CodeServerOptions {
+  /** The throwaway profile's user settings (`User/settings.json`). */
+  userSettings?: Record<string, unknown>;
+}
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   const port = await freePort();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-code-server-'));
   const dirs = ['user-data', 'extensions', 'config', 'data', 'cache'].map((name) => path.join(home, name));
   dirs.forEach((dir) => fs.mkdirSync(dir, { recursive: true }));
   const [userData = '', extensions = '', config = '', data = '', cache = ''] = dirs;
+  if (options.userSettings) {
+    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
+  }
   const child = spawn(
     process.execPath,
     [

@@ -18,8 +18,7 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor({ timeout: stepLimitMs });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: stepLimitMs });
-  await page.keyboard.press('Enter');
+  await pickFocusedRow(page, name);
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: stepLimitMs });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: stepLimitMs });
 }
@@ -28,8 +27,23 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ timeout: stepLimitMs });
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: stepLimitMs });
+  await pickFocusedRow(page, title);
+}
+
+/**
+ * Presses Enter once the quick input's focused row is labelled `label`. The
+ * row may be listed before the typed filter applies (a recent file, a recent
+ * command) while another row has the focus, so its mere presence is not
+ * enough; and `Format Document` must not pick `Format Document With...`.
+ */
+export async function pickFocusedRow(page: Page, label: string): Promise<void> {
+  const exactly = new RegExp(`^${escapeRegExp(label)}$`);
+  await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: exactly }).first().waitFor({ timeout: stepLimitMs });
   await page.keyboard.press('Enter');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
 }
 
 /** Puts the cursor at a 1-based line and column through Go to Line/Column. */
@@ -46,5 +60,5 @@ export async function goToPosition(page: Page, line: number, column: number): Pr
  * one span, so `19284-LT` may be a single span: point at its first characters.
  */
 export function spanStartingWith(page: Page, text: string) {
-  return page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${text.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')}`) }).first();
+  return page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${escapeRegExp(text)}`) }).first();
 }
