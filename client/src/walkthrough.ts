@@ -57,14 +57,23 @@ async function chooseDescriptorFile(given?: vscode.Uri | string): Promise<readon
 }
 
 /**
- * Shows the document where it is already visible, else in the active group.
- * The walkthrough's buttons are `command:toSide:` links: VS Code puts the
- * walkthrough in a group of its own and activates the other one first, so the
- * sample opens beside the steps and the next step stays in view.
+ * True when the active tab shows none of the editors the API names (its input
+ * is then undefined): the walkthrough, like other Welcome pages, is such a tab.
+ */
+function activeTabIsWorkbenchPage(): boolean {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const editorInputs = [vscode.TabInputText, vscode.TabInputTextDiff, vscode.TabInputCustom, vscode.TabInputWebview, vscode.TabInputNotebook, vscode.TabInputNotebookDiff, vscode.TabInputTerminal];
+  return tab !== undefined && editorInputs.every((kind) => !(tab.input instanceof kind));
+}
+
+/**
+ * Shows the document where it is already visible; else beside the walkthrough,
+ * so the walkthrough's next step stays in view; else in the active group.
  */
 function showSample(document: vscode.TextDocument, selection?: vscode.Range): Thenable<vscode.TextEditor> {
   const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
-  return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, selection });
+  const viewColumn = visible?.viewColumn ?? (activeTabIsWorkbenchPage() ? vscode.ViewColumn.Beside : undefined);
+  return vscode.window.showTextDocument(document, { viewColumn, selection });
 }
 
 export function registerWalkthrough(context: vscode.ExtensionContext): WalkthroughState {

@@ -28,6 +28,12 @@ interface Manifest {
 const root = repoRoot();
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
 
+/** The paths of the pictures the README shows (`![alt](path)`). */
+function readmePictures(): string[] {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  return [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
+}
+
 describe('extension manifest and package', () => {
   it('targets VS Code 1.100 (code-server 4.100 runs the editor tests)', () => {
     assert.equal(manifest.engines['vscode'], '^1.100.0');
@@ -76,7 +82,9 @@ describe('extension manifest and package', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js', 'docs/rules/addon-without-primary.md', 'snippets/claim.code-snippets', 'walkthrough/sample.claim', 'walkthrough/open-sample.md', 'walkthrough/see-problem.md', 'walkthrough/apply-fix.md', 'walkthrough/load-descriptors.md']) {
+    const shipped = ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js', 'docs/rules/addon-without-primary.md', 'snippets/claim.code-snippets', 'walkthrough/sample.claim', 'walkthrough/open-sample.md', 'walkthrough/see-problem.md', 'walkthrough/apply-fix.md', 'walkthrough/load-descriptors.md'];
+    // The README's tour shows its pictures on the extension's page too.
+    for (const file of [...shipped, ...readmePictures()]) {
       assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);
@@ -129,6 +137,27 @@ describe('extension manifest and package', () => {
     assert.ok(steps.some((step) => step.completionEvents.includes('onContext:cptClaims.sampleFixed')));
     assert.ok(fs.existsSync(path.join(root, raw.contributes.snippets[0]?.path ?? 'missing')));
     assert.match(clientSource, /'walkthrough\/sample\.claim'/);
+  });
+
+  it('writes the walkthrough as VS Code shows it: no Markdown but command links in its descriptions', () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: Array<{ description: string; steps: Array<{ id: string; title: string; description: string }> }> };
+    };
+    const walkthrough = raw.contributes.walkthroughs[0];
+    assert.ok(walkthrough);
+    // The Welcome page renders only [text](link) in these texts: `code` and **bold** would show their backticks and asterisks.
+    const texts = [walkthrough.description, ...walkthrough.steps.flatMap((step) => [step.title, step.description])];
+    for (const text of texts) {
+      const withoutLinks = text.replace(/\[[^\]]*\]\([^)]*\)/g, '');
+      assert.doesNotMatch(withoutLinks, /`|\*\*/, text);
+    }
+  });
+
+  it('shows every picture of docs/images in the README, and only pictures that are there', () => {
+    const shown = readmePictures();
+    const taken = fs.readdirSync(path.join(root, 'docs', 'images')).map((name) => `docs/images/${name}`);
+    assert.ok(shown.length >= 9, `the tour's pictures: ${shown.join(', ')}`);
+    assert.deepEqual([...shown].sort(), [...taken].sort());
   });
 
   it('documents every rule id in the README rule table', () => {

@@ -77,6 +77,7 @@ function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
 /** A throwaway home for one code-server: its own user data, extensions, config, data and cache folders. */
 interface CodeServerHome {
   home: string;
+  userData: string;
   /** The arguments that point code-server at this home's user data and extensions. */
   folderArgs: string[];
   env: NodeJS.ProcessEnv;
@@ -89,6 +90,7 @@ function makeHome(): CodeServerHome {
   const [userData = '', extensions = '', config = '', data = '', cache = ''] = dirs;
   return {
     home,
+    userData,
     folderArgs: ['--user-data-dir', userData, '--extensions-dir', extensions],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_CACHE_HOME: cache },
   };
@@ -110,16 +112,23 @@ function runCodeServerCommand(home: CodeServerHome, args: string[]): Promise<str
 }
 
 export interface CodeServerOptions {
+  /** The throwaway profile's user settings (`User/settings.json`). */
+  userSettings?: Record<string, unknown>;
   /** Arguments of `code-server` commands run, in order, before the server starts: `['--install-extension', 'x.vsix']`. */
   setupCommands?: string[][];
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   const port = await freePort();
-  const { home, folderArgs, env } = makeHome();
+  const codeServerHome = makeHome();
+  const { home, userData, folderArgs, env } = codeServerHome;
+  if (options.userSettings) {
+    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
+  }
   try {
     for (const args of options.setupCommands ?? []) {
-      await runCodeServerCommand({ home, folderArgs, env }, args);
+      await runCodeServerCommand(codeServerHome, args);
     }
   } catch (error) {
     fs.rmSync(home, { recursive: true, force: true });

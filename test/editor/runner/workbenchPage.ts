@@ -20,8 +20,7 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor({ timeout: stepLimitMs });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: stepLimitMs });
-  await page.keyboard.press('Enter');
+  await pickFocusedRow(page, name);
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: stepLimitMs });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: stepLimitMs });
 }
@@ -51,7 +50,7 @@ export async function openQuickInput(page: Page, key: string): Promise<Locator> 
 
 /**
  * Opens the quick input with the key, enters the text and waits until the
- * focused row shows `rowText`, then leaves it for the caller to accept. A page
+ * focused row is labelled `rowText`, then leaves it for the caller to accept. A page
  * still loading (a Welcome page taking focus) can close the quick input under
  * the typing: then it is opened again, a bounded number of times.
  */
@@ -60,7 +59,7 @@ export async function pickInQuickInput(page: Page, key: string, text: string, ro
     const input = await openQuickInput(page, key);
     try {
       await input.fill(text, { timeout: stepLimitMs / quickInputAttempts });
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor({ timeout: stepLimitMs / quickInputAttempts });
+      await focusedRow(page, rowText).waitFor({ timeout: stepLimitMs / quickInputAttempts });
       return;
     } catch (error) {
       if (attempt === quickInputAttempts) {
@@ -74,6 +73,26 @@ export async function pickInQuickInput(page: Page, key: string, text: string, ro
 export async function runCommand(page: Page, title: string): Promise<void> {
   await pickInQuickInput(page, 'F1', `>${title}`, title);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The quick input's focused row labelled exactly `label`. The row may be
+ * listed before the typed filter applies (a recent file, a recent command)
+ * while another row has the focus, so its mere presence is not enough; and
+ * `Format Document` must not pick `Format Document With...`.
+ */
+function focusedRow(page: Page, label: string): Locator {
+  return page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first();
+}
+
+/** Presses Enter once the quick input's focused row is labelled `label`. */
+export async function pickFocusedRow(page: Page, label: string): Promise<void> {
+  await focusedRow(page, label).waitFor({ timeout: stepLimitMs });
+  await page.keyboard.press('Enter');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
 }
 
 /** Puts the cursor at a 1-based line and column through Go to Line/Column. */
@@ -90,5 +109,5 @@ export async function goToPosition(page: Page, line: number, column: number): Pr
  * one span, so `19284-LT` may be a single span: point at its first characters.
  */
 export function spanStartingWith(page: Page, text: string) {
-  return page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${text.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')}`) }).first();
+  return page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${escapeRegExp(text)}`) }).first();
 }
