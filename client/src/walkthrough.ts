@@ -3,7 +3,11 @@
  * `contributes.walkthroughs`): open the sample claim, show the fixes for its
  * problem, and choose a licensed descriptor file. The "apply a fix" step is
  * complete once the sample, having had problems, has none: the context key
- * `cptClaims.sampleFixed` is set then.
+ * `cptClaims.sampleFixed` is set then. The "descriptor file" step is complete
+ * while `cptClaims.descriptorFiles` names a file: `cptClaims.descriptorFilesSet`.
+ * (VS Code's own `onSettingChanged:` completion event never ticked the step
+ * in code-server 4.100 when the setting was written to a new workspace
+ * settings file; a context key the extension sets does.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -89,23 +93,43 @@ export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrou
     return showSample(state.sample);
   };
 
-  const showSampleFix = async (): Promise<void> => {
+  /**
+   * Puts the cursor on the sample's first problem and offers its fixes in a
+   * quick pick. Not the editor's own light-bulb menu: run from the walkthrough,
+   * that menu closes when the focus settles on the newly shown editor, so a
+   * click on the step's button would often show nothing.
+   */
+  const showSampleFix = async (): Promise<boolean> => {
     const sample = state.sample && !state.sample.isClosed ? state.sample : undefined;
     const document = sample ?? (await openSample()).document;
     const problem = vscode.languages.getDiagnostics(document.uri)[0];
-    // The cursor is placed as the editor is shown, not by a later change: a cursor move
-    // arriving after the fixes are shown would close them.
     await showSample(document, problem && new vscode.Range(problem.range.start, problem.range.start));
-    if (problem) {
-      // Run from the walkthrough, the editor is shown while the walkthrough may still hold the
-      // focus, and the fixes close when the focus moves: move it to the editor first.
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await vscode.commands.executeCommand('editor.action.quickFix');
+    if (!problem) {
+      return false;
     }
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    const fixes = (actions ?? []).filter((action) => action.edit !== undefined).map((action) => ({ label: action.title, action }));
+    const picked = await vscode.window.showQuickPick(fixes, {
+      title: 'Fixes for the problem under the cursor (Ctrl+. in the editor shows them too)',
+      placeHolder: problem.message,
+      ignoreFocusOut: true,
+    });
+    return picked?.action.edit !== undefined && (await vscode.workspace.applyEdit(picked.action.edit));
   };
+
+  const descriptorFilesSet = () => {
+    const files = vscode.workspace.getConfiguration('cptClaims').get<unknown>('descriptorFiles');
+    void vscode.commands.executeCommand('setContext', 'cptClaims.descriptorFilesSet', Array.isArray(files) && files.length > 0);
+  };
+  descriptorFilesSet();
 
   context.subscriptions.push(
     fixed,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('cptClaims.descriptorFiles')) {
+        descriptorFilesSet();
+      }
+    }),
     vscode.commands.registerCommand('cptClaims.openSample', openSample),
     vscode.commands.registerCommand('cptClaims.showSampleFix', showSampleFix),
     vscode.commands.registerCommand('cptClaims.chooseDescriptorFile', chooseDescriptorFile),

@@ -78,19 +78,13 @@ function steps(folder: string): Step[] {
       },
     },
     {
-      name: 'step 3: "Show the Fixes" offers the first-lesion line; choosing it clears the problems',
+      name: 'step 3: "Show the Fixes" lists the fixes; the first-lesion line clears the problems',
       run: async (page) => {
         await walkthroughStep(page, walkthroughId, 'applyFix').click();
         await stepButton(page, walkthroughId, 'applyFix', 'Show the Fixes').click();
-        const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Insert 19283-LT x1' });
-        await fix.waitFor({ timeout: stepLimitMs });
-        // Over a page with frames VS Code lays a pointer block on the widget, lifted by the first
-        // mouse move, as a user's pointer moving to the fix does.
-        const box = await fix.boundingBox();
-        if (box) {
-          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        }
-        await fix.click({ timeout: stepLimitMs });
+        // The fixes of the problem under the cursor, in a quick pick; the first is the one to take.
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Fixes for the problem under the cursor' }).waitFor({ timeout: stepLimitMs });
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert 19283-LT x1 above +19284' }).click({ timeout: stepLimitMs });
         await editor(page).filter({ hasText: '19283-LT' }).waitFor({ timeout: stepLimitMs });
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'addon-without-primary' }).waitFor({ state: 'detached', timeout: stepLimitMs });
         await page.locator('.editor-group-container .monaco-editor .squiggly-error').waitFor({ state: 'detached', timeout: stepLimitMs });
@@ -102,12 +96,12 @@ function steps(folder: string): Step[] {
       run: async (page) => {
         await walkthroughStep(page, walkthroughId, 'loadDescriptors').click();
         await stepButton(page, walkthroughId, 'loadDescriptors', 'Choose a Descriptor File').click();
-        // code-server's open dialog is a quick input that takes a path.
+        // code-server's open dialog is a quick input listing a folder; a click on a file chooses it.
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ timeout: stepLimitMs });
-        await input.fill(path.join(folder, 'org-cpt.tsv'));
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'org-cpt.tsv' }).first().waitFor({ timeout: stepLimitMs });
-        await page.keyboard.press('Enter');
+        await input.fill(`${folder}/`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'org-cpt.tsv' }).click({ timeout: stepLimitMs });
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'loadDescriptors');
         // The status bar item shows while a claim file is the active editor.
         const code = editor(page).locator('span', { hasText: /^19283/ }).first();

@@ -28,5 +28,15 @@ export function stepButton(page: Page, walkthroughId: string, stepId: string, la
 
 /** Resolves once VS Code ticks the step, which it does on the step's own completion events. */
 export async function stepDone(page: Page, walkthroughId: string, stepId: string): Promise<void> {
-  await page.locator(`.codicon[data-done-step-id="${walkthroughId}#${stepId}"][aria-checked="true"]`).waitFor({ state: 'attached', timeout: stepLimitMs });
+  const ticks = page.locator(`.codicon[data-done-step-id^="${walkthroughId}#"]`);
+  try {
+    await ticks.and(page.locator(`[data-done-step-id="${walkthroughId}#${stepId}"][aria-checked="true"]`)).waitFor({ state: 'attached', timeout: stepLimitMs });
+  } catch (error) {
+    // Which steps were ticked says more than the timeout does.
+    const states: string[] = [];
+    for (const box of await ticks.all()) {
+      states.push(`${(await box.getAttribute('data-done-step-id'))?.split('#').pop() ?? '?'}=${(await box.getAttribute('aria-checked')) ?? '?'}`);
+    }
+    throw new Error(`the step ${stepId} was not ticked (ticks: ${states.join(', ')}): ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`);
+  }
 }
