@@ -132,7 +132,8 @@ describe('extension manifest and package', () => {
       ours.forEach((command) => assert.ok(contributed.has(command), `${step.id}: ${command}`));
       assert.ok(fs.existsSync(path.join(root, step.media.markdown ?? 'missing')), step.id);
     }
-    assert.ok(steps.some((step) => step.completionEvents.includes('onSettingChanged:cptClaims.descriptorFiles')));
+    assert.match(clientSource, /'cptClaims\.descriptorFilesSet'/, 'the client sets the context key the descriptor step waits for');
+    assert.ok(steps.some((step) => step.completionEvents.includes('onContext:cptClaims.descriptorFilesSet')));
     assert.match(clientSource, /'cptClaims\.sampleFixed'/, 'the client sets the context key the fix step waits for');
     assert.ok(steps.some((step) => step.completionEvents.includes('onContext:cptClaims.sampleFixed')));
     assert.ok(fs.existsSync(path.join(root, raw.contributes.snippets[0]?.path ?? 'missing')));
