@@ -27,21 +27,18 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   type Location,
-  type PreviousResultId,
   ReferencesRequest,
   type Registration,
   type RegistrationParams,
   type WorkDoneProgressBegin,
   type WorkDoneProgressReport,
-  WorkspaceDiagnosticRequest,
-  type WorkspaceDocumentDiagnosticReport,
-  type WorkspaceDiagnosticReportPartialResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateBatch } from '../support/generateBatch';
 import { LspClient, pullClientCapabilities, pushClientCapabilities, type ReceivedMessage, stopAllClients } from '../support/lspClient';
 import { repoRoot } from '../support/repoRoot';
+import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/workspaceReports';
 import { positionOf } from './claimTexts';
 
 const fixtureFiles = ['lone-addon.claim', 'clean.claim', 'lesion-units.claim', 'two-claims.837'];
@@ -75,42 +72,6 @@ function withProgress(capabilities: ClientCapabilities, watch = false): ClientCa
     result.workspace = { ...result.workspace, didChangeWatchedFiles: { dynamicRegistration: true } };
   }
   return result;
-}
-
-let partialTokens = 0;
-
-/** A `workspace/diagnostic` request with a partial result token: every report, streamed or final. */
-async function pullWorkspace(client: LspClient, previousResultIds: PreviousResultId[] = [], token?: CancellationTokenSource): Promise<WorkspaceDocumentDiagnosticReport[]> {
-  partialTokens += 1;
-  const partialResultToken = `workspace-partial-${partialTokens}`;
-  const params = { previousResultIds, partialResultToken };
-  const result = token ? await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, params, token.token) : await client.request(WorkspaceDiagnosticRequest.type, params, 'workspace/diagnostic', 20000);
-  const partials = client.received
-    .filter((message) => message.method === '$/progress' && (message.params as { token: unknown }).token === partialResultToken)
-    .flatMap((message) => ((message.params as { value: WorkspaceDiagnosticReportPartialResult }).value).items);
-  return [...partials, ...result.items];
-}
-
-function byUri(reports: readonly WorkspaceDocumentDiagnosticReport[]): Map<string, WorkspaceDocumentDiagnosticReport> {
-  const map = new Map<string, WorkspaceDocumentDiagnosticReport>();
-  for (const report of reports) {
-    assert.ok(!map.has(report.uri), `one report per file: ${report.uri}`);
-    map.set(report.uri, report);
-  }
-  return map;
-}
-
-function itemsOf(report: WorkspaceDocumentDiagnosticReport | undefined): Diagnostic[] {
-  assert.equal(report?.kind, 'full');
-  return report.kind === 'full' ? report.items : [];
-}
-
-function previousIds(reports: readonly WorkspaceDocumentDiagnosticReport[]): PreviousResultId[] {
-  return reports.flatMap((report) => (report.resultId === undefined ? [] : [{ uri: report.uri, value: report.resultId }]));
-}
-
-function ruleIds(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => String(d.code));
 }
 
 let scratchCount = 0;

@@ -19,17 +19,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type ClientCapabilities,
-  type Diagnostic,
   DidChangeWorkspaceFoldersNotification,
   HoverRequest,
-  type PreviousResultId,
   ReferencesRequest,
-  WorkspaceDiagnosticRequest,
-  type WorkspaceDocumentDiagnosticReport,
-  type WorkspaceDiagnosticReportPartialResult,
 } from 'vscode-languageserver-protocol';
 import { LspClient, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
 import { repoRoot } from '../support/repoRoot';
+import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/workspaceReports';
 import { positionOf } from './claimTexts';
 
 const on = { workspaceDiagnostics: true };
@@ -60,41 +56,6 @@ function withFolders(capabilities: ClientCapabilities, watch = false): ClientCap
 function changeFolders(client: LspClient, change: { added?: string[]; removed?: string[] }): Promise<void> {
   const folders = (paths: string[] | undefined) => (paths ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }));
   return client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: folders(change.added), removed: folders(change.removed) } });
-}
-
-let partialTokens = 0;
-
-/** A `workspace/diagnostic` request with a partial result token: every report, streamed or final. */
-async function pullWorkspace(client: LspClient, previousResultIds: PreviousResultId[] = []): Promise<WorkspaceDocumentDiagnosticReport[]> {
-  partialTokens += 1;
-  const partialResultToken = `folders-partial-${partialTokens}`;
-  const result = await client.request(WorkspaceDiagnosticRequest.type, { previousResultIds, partialResultToken }, 'workspace/diagnostic', 20000);
-  const partials = client.received
-    .filter((message) => message.method === '$/progress' && (message.params as { token: unknown }).token === partialResultToken)
-    .flatMap((message) => (message.params as { value: WorkspaceDiagnosticReportPartialResult }).value.items);
-  return [...partials, ...result.items];
-}
-
-function byUri(reports: readonly WorkspaceDocumentDiagnosticReport[]): Map<string, WorkspaceDocumentDiagnosticReport> {
-  const map = new Map<string, WorkspaceDocumentDiagnosticReport>();
-  for (const report of reports) {
-    assert.ok(!map.has(report.uri), `one report per file: ${report.uri}`);
-    map.set(report.uri, report);
-  }
-  return map;
-}
-
-function itemsOf(report: WorkspaceDocumentDiagnosticReport | undefined): Diagnostic[] {
-  assert.equal(report?.kind, 'full');
-  return report.kind === 'full' ? report.items : [];
-}
-
-function previousIds(reports: readonly WorkspaceDocumentDiagnosticReport[]): PreviousResultId[] {
-  return reports.flatMap((report) => (report.resultId === undefined ? [] : [{ uri: report.uri, value: report.resultId }]));
-}
-
-function ruleIds(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => String(d.code));
 }
 
 describe('protocol: workspace folders added and removed', () => {
