@@ -143,6 +143,15 @@ describe('inlay hints', () => {
       assert.deepEqual(claimHints('claim A\n  lesions: 2\n  19283 x1\n  19284 x3', onlyLesions), ['19283 x1 ⟨1 of 2 lesions⟩', '19284 x3 ⟨3 lesions (2 documented), 2 too many⟩']);
     });
 
+    it('do not call a count complete in the tooltip when the first-lesion code carries the lesions (primary-units)', () => {
+      const document = claimDocument('claim A\n  lesions: 3\n  19283-RT x2\n  19284-RT x1');
+      const hints = hintsOf(document, onlyLesions);
+      assert.deepEqual(placed(document, hints), ['19283-RT x2 ⟨2 of 3 lesions⟩', '19284-RT x1 ⟨1 of 3 lesions⟩']);
+      for (const hint of hints) {
+        assert.equal(hint.tooltip, '3 lesions documented (the claim\'s lesions:); the localization lines bill 19283 x2 + 19284 x1: adds up, but 19283 takes 1 unit.');
+      }
+    });
+
     it('count every modality of one procedure together, as the lesion-units rule does', () => {
       const text = 'claim A\n  lesions: 2\n  19283-RT x1\n  19285-LT x1';
       assert.deepEqual(claimHints(text, onlyLesions), ['19283-RT x1 ⟨1 of 2 lesions⟩', '19285-LT x1 ⟨1 of 2 lesions⟩']);

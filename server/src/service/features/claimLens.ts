@@ -27,7 +27,7 @@ import type { ClaimSettings } from '../settings';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
 import { readX12Spans, x12SpansBetween } from './claimsInRange';
 import { claimChecker, collectFindings, problemFinding } from './findings';
-import { balanceOf, type LesionTally, lesions, lesionTallies, overbilledFirstLesionCodes } from './lesionTally';
+import { lesions, lesionTallies, verdictOf } from './lesionTally';
 import { findingsToDiagnostics } from './validation';
 
 /** What an unresolved lens carries back to the server: the document and where its claim starts. */
@@ -100,20 +100,6 @@ function money(value: number): string {
   return `${value < 0 ? '-' : ''}$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
 }
 
-/**
- * `complete`, `missing 1`, `1 too many`; when a first-lesion code carries more than 1 unit the count adding up
- * is not enough (`19283 x2 + 19284 x1` for 3 lesions is billed wrong), so the lens says which code takes 1 unit.
- */
-function lensBalance(tally: LesionTally): string {
-  const balance = balanceOf(tally) ?? '';
-  const overbilled = overbilledFirstLesionCodes(tally);
-  if (overbilled.length === 0) {
-    return balance;
-  }
-  const note = overbilled.length === 1 ? `${overbilled[0] ?? ''} takes 1 unit` : `${overbilled.join(' and ')} take 1 unit each`;
-  return balance === 'complete' ? `adds up, but ${note}` : `${balance}; ${note}`;
-}
-
 function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumentModel['format']): string | undefined {
   const tallies = lesionTallies(claim, reference);
   const parts = tallies.map((tally) => {
@@ -123,7 +109,7 @@ function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumen
       // An 837P has no lesion count; a .claim claim may simply not document one.
       return `${named}${lesions(tally.billed)} billed: ${billed}${format === 'claim' ? ', count not documented' : ''}`;
     }
-    return `${named}${lesions(tally.documented)}: ${billed}, ${lensBalance(tally)}`;
+    return `${named}${lesions(tally.documented)}: ${billed}, ${verdictOf(tally)}`;
   });
   return parts.length > 0 ? parts.join('; ') : undefined;
 }

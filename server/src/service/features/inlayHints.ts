@@ -18,7 +18,7 @@ import type { InlayHintSettings } from '../settings';
 import { describeLines } from '../rules/claimFacts';
 import { claimsInRange } from './claimsInRange';
 import { codeHint, shortened } from './codeHint';
-import { balanceOf, type LesionTally, lesions, lesionTallies } from './lesionTally';
+import { balanceOf, type LesionTally, lesions, lesionTallies, verdictOf } from './lesionTally';
 
 /**
  * Claims read for one request at most. An editor asks for the lines it
@@ -34,7 +34,7 @@ function lesionHints(tally: LesionTally): InlayHint[] {
   }
   const balance = balanceOf(tally);
   const source = tally.lines.some(({ line }) => line.lesions) ? 'lesions= on a line' : 'the claim\'s lesions:';
-  const tooltip = `${lesions(documented)} documented (${source}); the ${tally.procedure} lines bill ${describeLines(tally.lines.map(({ line }) => line))}: ${balance}.`;
+  const tooltip = `${lesions(documented)} documented (${source}); the ${tally.procedure} lines bill ${describeLines(tally.lines.map(({ line }) => line))}: ${verdictOf(tally)}.`;
   return tally.lines.map(({ line }, index) => {
     const isLast = index === tally.lines.length - 1;
     const suffix = isLast && balance !== 'complete' ? `, ${balance}` : '';

@@ -55,3 +55,19 @@ export function overbilledFirstLesionCodes(tally: LesionTally): string[] {
   const codes = tally.lines.filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1).map(({ info }) => info.code);
   return [...new Set(codes)];
 }
+
+/**
+ * `complete`, `missing 1`, `1 too many`; when a first-lesion code carries more
+ * than 1 unit the count adding up is not enough (`19283 x2 + 19284 x1` for 3
+ * lesions is billed wrong), so the verdict says which code takes 1 unit.
+ * The lens and the lesion hint's tooltip both say it.
+ */
+export function verdictOf(tally: LesionTally): string {
+  const balance = balanceOf(tally) ?? '';
+  const overbilled = overbilledFirstLesionCodes(tally);
+  if (overbilled.length === 0) {
+    return balance;
+  }
+  const note = overbilled.length === 1 ? `${overbilled[0] ?? ''} takes 1 unit` : `${overbilled.join(' and ')} take 1 unit each`;
+  return balance === 'complete' ? `adds up, but ${note}` : `${balance}; ${note}`;
+}
