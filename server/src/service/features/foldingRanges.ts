@@ -16,7 +16,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { ClaimDocumentModel, X12Structure } from '../model';
-import { claimLineKind, forEachLine } from '../parser/claimLines';
+import { claimLineKind } from '../parser/claimLines';
+import { forEachLine } from '../parser/textLines';
 
 interface Fold {
   startLine: number;

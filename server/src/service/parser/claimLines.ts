@@ -10,18 +10,6 @@ import { contentLength, type LineToken, tokenize } from './lineTokens';
 
 export type ClaimLineKind = 'blank' | 'comment' | 'claim' | 'content';
 
-/** Calls `visit` with each line's text (without its line end) and number, as the parser cuts them. */
-export function forEachLine(text: string, visit: (line: string, lineNumber: number) => void): void {
-  const lineBreak = /\r\n|\r|\n/g;
-  let lineNumber = 0;
-  let lineStart = 0;
-  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
-    visit(text.slice(lineStart, match.index), lineNumber++);
-    lineStart = match.index + match[0].length;
-  }
-  visit(text.slice(lineStart), lineNumber);
-}
-
 export function claimLineKind(line: string): ClaimLineKind {
   const content = line.slice(0, contentLength(line));
   if (content.trim() === '') {

@@ -12,6 +12,7 @@
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { type ClaimLine, isClaimKeywordLine, type Piece, readClaimLine, type ServiceColumn, serviceColumns } from './claimLines';
 import { edit, GapEdits, indentUnit, lineEndOf } from './gapEdits';
+import { forEachLine } from '../../parser/textLines';
 
 const columnGap = 3;
 /** Only spaces and tabs are layout; any other white space between tokens is kept as written. */
@@ -48,14 +49,7 @@ class ClaimFormatter {
   }
 
   read(text: string, firstLine: number): void {
-    const lineBreak = /\r\n|\r|\n/g;
-    let line = firstLine;
-    let lineStart = 0;
-    for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
-      this.readLine(text.slice(lineStart, match.index), line++);
-      lineStart = match.index + match[0].length;
-    }
-    this.readLine(text.slice(lineStart), line);
+    forEachLine(text, (line, lineNumber) => this.readLine(line, lineNumber), firstLine);
     this.flush();
   }
 
