@@ -10,7 +10,14 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./server/tsconfig.json', './client/tsconfig.json', './test/tsconfig.json', './test/editor/tsconfig.json', './bench/tsconfig.json', './cli/tsconfig.json'],
+        project: [
+          './server/tsconfig.json',
+          './client/tsconfig.json',
+          './test/tsconfig.json',
+          './test/editor/tsconfig.json',
+          './bench/tsconfig.json',
+          './cli/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -70,7 +70,9 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
   if (unknown !== undefined) {
     throw new BenchUsageError(`unknown option: ${unknown}`);
   }
-  const sizes = (optionValue(args, '--sizes') ?? env['BENCH_SIZES'] ?? defaultSizes).split(',').map((label) => parseSize(label.trim()));
+  const sizes = (optionValue(args, '--sizes') ?? env['BENCH_SIZES'] ?? defaultSizes)
+    .split(',')
+    .map((label) => parseSize(label.trim()));
   const formats = parseFormats(optionValue(args, '--formats') ?? env['BENCH_FORMATS'] ?? 'claim,x12');
   return { sizes, formats };
 }

@@ -54,7 +54,10 @@ export function runChild<T>(script: string, args: readonly string[], timeoutMs =
       } else if (message && 'value' in message) {
         resolve({ ok: true, value: message.value });
       } else if (message) {
-        resolve({ ok: false, reason: `threw ${message.errorName}${message.location === '' ? '' : ` at ${message.location}`}` });
+        resolve({
+          ok: false,
+          reason: `threw ${message.errorName}${message.location === '' ? '' : ` at ${message.location}`}`,
+        });
       } else {
         resolve({ ok: false, reason: describeExit(code, signal, stderrTail) });
       }
@@ -64,8 +67,14 @@ export function runChild<T>(script: string, args: readonly string[], timeoutMs =
 
 /** Where an error was thrown: the first stack frame's function and file:line, without the message. */
 export function codeLocation(error: unknown): string {
-  const frame = error instanceof Error ? (error.stack ?? '').split('\n').find((line) => line.startsWith('    at ')) : undefined;
-  return frame === undefined ? '' : frame.trim().slice('at '.length).replace(/\(.*[\\/]/, '(');
+  const frame =
+    error instanceof Error ? (error.stack ?? '').split('\n').find((line) => line.startsWith('    at ')) : undefined;
+  return frame === undefined
+    ? ''
+    : frame
+        .trim()
+        .slice('at '.length)
+        .replace(/\(.*[\\/]/, '(');
 }
 
 /** The child's side: run the measurement, send its figures or its error's name, and let the process end. */

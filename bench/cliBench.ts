@@ -36,7 +36,9 @@ export function cliHasJobsOption(): boolean {
 export function runCli(args: readonly string[]): Promise<Outcome<CliRun>> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [cliPath, '--format', 'jsonl', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, '--format', 'jsonl', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let findings = 0;
     child.stdout.on('data', (data: Buffer) => {
       for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) {
@@ -51,7 +53,11 @@ export function runCli(args: readonly string[]): Promise<Outcome<CliRun>> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const ms = performance.now() - start;
-      resolve(code === 0 || code === 1 ? { ok: true, value: { ms, findings } } : { ok: false, reason: describeExit(code, signal, stderrTail) });
+      resolve(
+        code === 0 || code === 1
+          ? { ok: true, value: { ms, findings } }
+          : { ok: false, reason: describeExit(code, signal, stderrTail) },
+      );
     });
   });
 }
@@ -60,7 +66,11 @@ export function runCli(args: readonly string[]): Promise<Outcome<CliRun>> {
  * A folder of `copies` links to each given corpus, checked in one CLI run
  * (parallel across cores if the CLI does that) and, if it can, with --jobs 1.
  */
-export async function runCliOnFolder(corpusFolder: string, corpora: readonly Corpus[], copies = 2 * os.cpus().length): Promise<FolderRuns> {
+export async function runCliOnFolder(
+  corpusFolder: string,
+  corpora: readonly Corpus[],
+  copies = 2 * os.cpus().length,
+): Promise<FolderRuns> {
   const folder = path.join(corpusFolder, 'folder');
   fs.mkdirSync(folder);
   let files = 0;

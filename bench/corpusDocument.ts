@@ -17,7 +17,12 @@ export function readCorpusText(file: string): string {
 }
 
 export function corpusDocument(text: string, format: CorpusFormat, version = 1): TextDocument {
-  return TextDocument.create(`file:///bench/corpus.${format === 'claim' ? 'claim' : '837'}`, languageIds[format], version, text);
+  return TextDocument.create(
+    `file:///bench/corpus.${format === 'claim' ? 'claim' : '837'}`,
+    languageIds[format],
+    version,
+    text,
+  );
 }
 
 export function isCorpusFormat(value: string | undefined): value is CorpusFormat {

@@ -43,7 +43,10 @@ export function serviceLinesFor(size: CorpusSize, format: CorpusFormat): number 
 /** The corpus whose size is closest to `bytes`, by ratio (5.0 MB is nearer 5 MB than 7.8 MB is). */
 export function closestTo(bytes: number, corpora: readonly Corpus[]): Corpus | undefined {
   const distance = (corpus: Corpus) => Math.abs(Math.log(corpus.bytes / bytes));
-  return corpora.reduce<Corpus | undefined>((best, corpus) => (best && distance(best) <= distance(corpus) ? best : corpus), undefined);
+  return corpora.reduce<Corpus | undefined>(
+    (best, corpus) => (best && distance(best) <= distance(corpus) ? best : corpus),
+    undefined,
+  );
 }
 
 export function makeCorpusFolder(): string {

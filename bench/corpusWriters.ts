@@ -56,7 +56,13 @@ function toClaimToWrite(claim: PlannedClaim): ClaimToWrite {
     id: `CLM${String(claim.index).padStart(8, '0')}`,
     diagnoses: claim.diagnoses,
     dos: claim.dos,
-    lines: claim.lines.map((line) => ({ code: line.code, modifiers: line.modifiers, charge: line.charge, units: line.units, pointers: line.pointers })),
+    lines: claim.lines.map((line) => ({
+      code: line.code,
+      modifiers: line.modifiers,
+      charge: line.charge,
+      units: line.units,
+      pointers: line.pointers,
+    })),
     ...(claim.wrongTotalCharge === undefined ? {} : { totalCharge: claim.wrongTotalCharge }),
   };
 }
@@ -83,7 +89,9 @@ export function* x12Chunks(claims: Iterable<PlannedClaim>): Generator<string> {
   let trailer = '';
   let transactions = 0;
   const flush = function* (batch: ClaimToWrite[]): Generator<string> {
-    const segmentLines = writeX12(batch, writeOptions).split('\n').filter((line) => line !== '');
+    const segmentLines = writeX12(batch, writeOptions)
+      .split('\n')
+      .filter((line) => line !== '');
     const stIndex = segmentLines.findIndex((line) => line.startsWith('ST*'));
     const seIndex = segmentLines.findIndex((line) => line.startsWith('SE*'));
     if (stIndex < 0 || seIndex < stIndex) {

@@ -22,7 +22,12 @@ import type { Corpus } from './corpusFiles';
 import { LspStdioClient, ServerFailure } from './lspStdioClient';
 import { serverPath } from './serverBench';
 
-export type EditorFeature = 'folding ranges' | 'semantic tokens, whole document' | 'semantic tokens, one screenful' | 'document formatting' | 'document formatting, 837 to one line';
+export type EditorFeature =
+  | 'folding ranges'
+  | 'semantic tokens, whole document'
+  | 'semantic tokens, one screenful'
+  | 'document formatting'
+  | 'document formatting, 837 to one line';
 
 export interface FeatureTimings {
   samplesMs: number[];
@@ -65,9 +70,24 @@ function requestsFor(uri: string, lineCount: number): FeatureRequest[] {
   const range = { start: { line: first, character: 0 }, end: { line: first + screenfulLines, character: 0 } };
   return [
     { feature: 'folding ranges', method: 'textDocument/foldingRange', params: { textDocument }, count: arrayLength },
-    { feature: 'semantic tokens, whole document', method: 'textDocument/semanticTokens/full', params: { textDocument }, count: tokenCount },
-    { feature: 'semantic tokens, one screenful', method: 'textDocument/semanticTokens/range', params: { textDocument, range }, count: tokenCount },
-    { feature: 'document formatting', method: 'textDocument/formatting', params: { textDocument, options: formattingOptions }, count: arrayLength },
+    {
+      feature: 'semantic tokens, whole document',
+      method: 'textDocument/semanticTokens/full',
+      params: { textDocument },
+      count: tokenCount,
+    },
+    {
+      feature: 'semantic tokens, one screenful',
+      method: 'textDocument/semanticTokens/range',
+      params: { textDocument, range },
+      count: tokenCount,
+    },
+    {
+      feature: 'document formatting',
+      method: 'textDocument/formatting',
+      params: { textDocument, options: formattingOptions },
+      count: arrayLength,
+    },
   ];
 }
 
@@ -80,13 +100,21 @@ function lineCountOf(text: string): number {
 }
 
 /** One server with `settings`: the file opened and checked, then each request `featureSamples` times, into `result`. */
-async function measureSession(corpus: Corpus, text: string, settings: Record<string, unknown>, requests: (uri: string) => FeatureRequest[], result: EditorFeaturesResult): Promise<void> {
+async function measureSession(
+  corpus: Corpus,
+  text: string,
+  settings: Record<string, unknown>,
+  requests: (uri: string) => FeatureRequest[],
+  result: EditorFeaturesResult,
+): Promise<void> {
   const client = new LspStdioClient(serverPath, settings);
   let stage: EditorFeature | 'open' = 'open';
   try {
     await client.initialize();
     const uri = `file:///bench/${path.basename(corpus.file)}`;
-    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text },
+    });
     await client.request('textDocument/diagnostic', { textDocument: { uri } }, timeoutMs);
     for (const request of requests(uri)) {
       stage = request.feature;
@@ -115,7 +143,12 @@ export async function measureEditorFeatures(corpus: Corpus): Promise<EditorFeatu
   const wholeDocumentTokens = { backgroundCheckAboveMB: Math.ceil(text.length / 1e6) + 1 };
   await measureSession(corpus, text, wholeDocumentTokens, (uri) => requestsFor(uri, lineCount), result);
   if (corpus.format === 'x12' && !result.failure) {
-    const toOneLine = (uri: string): FeatureRequest => ({ feature: 'document formatting, 837 to one line', method: 'textDocument/formatting', params: { textDocument: { uri }, options: formattingOptions }, count: arrayLength });
+    const toOneLine = (uri: string): FeatureRequest => ({
+      feature: 'document formatting, 837 to one line',
+      method: 'textDocument/formatting',
+      params: { textDocument: { uri }, options: formattingOptions },
+      count: arrayLength,
+    });
     await measureSession(corpus, text, { x12: { layout: 'oneLine' } }, (uri) => [toOneLine(uri)], result);
   }
   return result;

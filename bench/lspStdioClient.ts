@@ -6,7 +6,12 @@
  * when the server dies or takes too long.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import { describeExit, heapLimitMb } from './childProcesses';
 
 /** The server died or did not answer in time: a message of ours, safe to print (never claim text). */
@@ -28,7 +33,9 @@ export class LspStdioClient {
 
   /** `settings`: the `cptClaims` section the client answers `workspace/configuration` with (none by default). */
   constructor(serverPath: string, settings: Record<string, unknown> = {}) {
-    this.child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     if (!this.child.stdout || !this.child.stdin || !this.child.stderr) {
       throw new Error('server has no stdio');
     }
@@ -47,8 +54,13 @@ export class LspStdioClient {
     });
     // Only ever awaited in a race; keep an early exit from being an unhandled rejection.
     this.exited.catch(() => undefined);
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => settings),
+    );
     this.connection.listen();
   }
 
@@ -76,7 +88,10 @@ export class LspStdioClient {
         processId: process.pid,
         rootUri: null,
         // The folding limit VS Code declares (editor.foldingMaximumRegions).
-        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false }, foldingRange: { rangeLimit: 5000 } } },
+        capabilities: {
+          workspace: { configuration: true },
+          textDocument: { diagnostic: { dynamicRegistration: false }, foldingRange: { rangeLimit: 5000 } },
+        },
       },
       60_000,
     );

@@ -35,7 +35,9 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
   const name = nameOf(corpus);
   progress(`${name}: parse and validate in a child process`);
   const measured = await measureInChild(corpus);
-  progress(`  ${outcomeLine(measured, (m) => `check ${formatMs(m.checkMs)}, retained heap ${formatNumber(m.retainedHeapBytes / corpus.bytes)}× file`)}`);
+  progress(
+    `  ${outcomeLine(measured, (m) => `check ${formatMs(m.checkMs)}, retained heap ${formatNumber(m.retainedHeapBytes / corpus.bytes)}× file`)}`,
+  );
   let peer;
   if (corpus.format === 'x12') {
     progress(`${name}: against node-x12`);
@@ -45,7 +47,9 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
   progress(`${name}: through the server`);
   const server = await measureThroughServer(corpus);
   const failure = server.failure ? `; MISS at ${server.failure.stage} (${server.failure.reason})` : '';
-  progress(`  didOpen to diagnostics ${formatMs(server.openToDiagnosticsMs ?? NaN)}, edit to diagnostics ${formatMs(median(server.editToDiagnosticsMs))}${failure}`);
+  progress(
+    `  didOpen to diagnostics ${formatMs(server.openToDiagnosticsMs ?? NaN)}, edit to diagnostics ${formatMs(median(server.editToDiagnosticsMs))}${failure}`,
+  );
   progress(`${name}: through the CLI`);
   const cli = await runCli([corpus.file]);
   progress(`  ${outcomeLine(cli, (c) => formatMs(c.ms))}`);
@@ -55,7 +59,13 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
 /** Per format, the corpus closest to 5 MB: copied into a folder for the CLI's whole-folder run, and for the editor features. */
 function corporaNearFiveMB(corpora: readonly Corpus[]): Corpus[] {
   const formats = [...new Set(corpora.map((corpus) => corpus.format))];
-  return formats.flatMap((format) => closestTo(targets.editTargetBytes, corpora.filter((corpus) => corpus.format === format)) ?? []);
+  return formats.flatMap(
+    (format) =>
+      closestTo(
+        targets.editTargetBytes,
+        corpora.filter((corpus) => corpus.format === format),
+      ) ?? [],
+  );
 }
 
 async function main(args: readonly string[]): Promise<void> {
@@ -94,13 +104,19 @@ async function main(args: readonly string[]): Promise<void> {
     for (const corpus of nearFiveMB) {
       progress(`${nameOf(corpus)}: folding, semantic tokens and formatting through the server`);
       const measured = await measureEditorFeatures(corpus);
-      const medians = Object.entries(measured.features).map(([feature, timings]) => `${feature} ${formatMs(median(timings.samplesMs))}`);
-      progress(`  ${medians.join(', ')}${measured.failure ? `; MISS at ${measured.failure.feature} (${measured.failure.reason})` : ''}`);
+      const medians = Object.entries(measured.features).map(
+        ([feature, timings]) => `${feature} ${formatMs(median(timings.samplesMs))}`,
+      );
+      progress(
+        `  ${medians.join(', ')}${measured.failure ? `; MISS at ${measured.failure.feature} (${measured.failure.reason})` : ''}`,
+      );
       editorFeatures.push(measured);
     }
     progress('the CLI on a folder');
     const folderRuns: FolderRuns = await runCliOnFolder(folder, nearFiveMB);
-    process.stdout.write(renderReport(machine, { corpora: results, folder: folderRuns, editorFeatures }, options.formats));
+    process.stdout.write(
+      renderReport(machine, { corpora: results, folder: folderRuns, editorFeatures }, options.formats),
+    );
   } finally {
     cleanUp();
   }
@@ -113,7 +129,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     return;
   }
   // By type and code location only: an error's message could quote claim text.
-  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')) : [];
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.name : typeof error}\n${frames.join('\n')}\n`);
+  const frames =
+    error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')) : [];
+  process.stderr.write(
+    `benchmark failed: ${error instanceof Error ? error.name : typeof error}\n${frames.join('\n')}\n`,
+  );
   process.exitCode = 1;
 });

@@ -52,11 +52,16 @@ function p50p99(samples: readonly number[]): string {
 }
 
 function largestOf(results: readonly CorpusResults[], format: CorpusFormat): CorpusResults | undefined {
-  return results.filter((r) => r.corpus.format === format).reduce<CorpusResults | undefined>((a, b) => (a && a.corpus.bytes >= b.corpus.bytes ? a : b), undefined);
+  return results
+    .filter((r) => r.corpus.format === format)
+    .reduce<CorpusResults | undefined>((a, b) => (a && a.corpus.bytes >= b.corpus.bytes ? a : b), undefined);
 }
 
 function editTargetOf(results: readonly CorpusResults[], format: CorpusFormat): CorpusResults | undefined {
-  const corpus = closestTo(targets.editTargetBytes, results.map((r) => r.corpus).filter((c) => c.format === format));
+  const corpus = closestTo(
+    targets.editTargetBytes,
+    results.map((r) => r.corpus).filter((c) => c.format === format),
+  );
   return results.find((r) => r.corpus === corpus);
 }
 
@@ -65,7 +70,19 @@ function memoryMultiples(corpus: Corpus, measured: MeasureResult): { heap: numbe
 }
 
 function inProcessTable(results: readonly CorpusResults[]): string {
-  const headers = ['corpus', 'size MB', 'service lines', 'parse (all claims) MB/s', 'parse lines/s', 'validate (rules) MB/s', 'validate lines/s', 'check (parse+validate)', 'check MB/s', 'check lines/s', 'findings'];
+  const headers = [
+    'corpus',
+    'size MB',
+    'service lines',
+    'parse (all claims) MB/s',
+    'parse lines/s',
+    'validate (rules) MB/s',
+    'validate lines/s',
+    'check (parse+validate)',
+    'check MB/s',
+    'check lines/s',
+    'findings',
+  ];
   return markdownTable(
     headers,
     results.map(({ corpus, measured }) => [
@@ -85,7 +102,16 @@ function inProcessTable(results: readonly CorpusResults[]): string {
 }
 
 function memoryTable(results: readonly CorpusResults[]): string {
-  const headers = ['corpus', 'size MB', 'service lines', 'retained heap MB', 'heap × file', 'peak RSS MB', 'RSS growth × file', `< ${targets.memoryMultiple}× file`];
+  const headers = [
+    'corpus',
+    'size MB',
+    'service lines',
+    'retained heap MB',
+    'heap × file',
+    'peak RSS MB',
+    'RSS growth × file',
+    `< ${targets.memoryMultiple}× file`,
+  ];
   return markdownTable(
     headers,
     results.map(({ corpus, measured }) => [
@@ -105,8 +131,15 @@ function memoryTable(results: readonly CorpusResults[]): string {
 }
 
 /** A server figure, or why it is missing: the stage that failed (MISS) or an earlier failure (not run). */
-function serverCell(server: ServerResult, stage: ServerStage, samples: readonly number[], render: () => string): string {
-  const failedHere = server.failure && (server.failure.stage === stage || (server.failure.stage === 'initialize' && stage === 'didOpen to diagnostics'));
+function serverCell(
+  server: ServerResult,
+  stage: ServerStage,
+  samples: readonly number[],
+  render: () => string,
+): string {
+  const failedHere =
+    server.failure &&
+    (server.failure.stage === stage || (server.failure.stage === 'initialize' && stage === 'didOpen to diagnostics'));
   if (failedHere && server.failure) {
     return `MISS: ${server.failure.reason}`;
   }
@@ -114,36 +147,85 @@ function serverCell(server: ServerResult, stage: ServerStage, samples: readonly 
 }
 
 function serverTable(results: readonly CorpusResults[]): string {
-  const headers = ['corpus', 'size MB', 'service lines', 'didOpen → diagnostics', 'edit → diagnostics (median / max of 5)', 'hover p50 / p99', 'completion p50 / p99', 'right after an edit: hover / completion (max of 5)', 'hover during a background check: p50 / max (hovers)'];
+  const headers = [
+    'corpus',
+    'size MB',
+    'service lines',
+    'didOpen → diagnostics',
+    'edit → diagnostics (median / max of 5)',
+    'hover p50 / p99',
+    'completion p50 / p99',
+    'right after an edit: hover / completion (max of 5)',
+    'hover during a background check: p50 / max (hovers)',
+  ];
   return markdownTable(
     headers,
     results.map(({ corpus, server: s }) => [
       ...corpusCells(corpus),
-      serverCell(s, 'didOpen to diagnostics', s.openToDiagnosticsMs === undefined ? [] : [s.openToDiagnosticsMs], () => `${formatMs(s.openToDiagnosticsMs ?? NaN)} (${(s.openDiagnostics ?? 0).toLocaleString('en-US')} diagnostics)`),
-      serverCell(s, 'one-line edit to diagnostics', s.editToDiagnosticsMs, () => `${formatMs(median(s.editToDiagnosticsMs))} / ${formatMs(Math.max(...s.editToDiagnosticsMs))}`),
+      serverCell(
+        s,
+        'didOpen to diagnostics',
+        s.openToDiagnosticsMs === undefined ? [] : [s.openToDiagnosticsMs],
+        () =>
+          `${formatMs(s.openToDiagnosticsMs ?? NaN)} (${(s.openDiagnostics ?? 0).toLocaleString('en-US')} diagnostics)`,
+      ),
+      serverCell(
+        s,
+        'one-line edit to diagnostics',
+        s.editToDiagnosticsMs,
+        () => `${formatMs(median(s.editToDiagnosticsMs))} / ${formatMs(Math.max(...s.editToDiagnosticsMs))}`,
+      ),
       serverCell(s, 'hover and completion', s.hoverMs, () => p50p99(s.hoverMs)),
       serverCell(s, 'hover and completion', s.completionMs, () => p50p99(s.completionMs)),
-      serverCell(s, 'right after an edit', s.hoverAfterEditMs, () => `${formatMs(Math.max(...s.hoverAfterEditMs))} / ${formatMs(Math.max(...s.completionAfterEditMs))}`),
-      serverCell(s, 'during a background check', s.hoverDuringCheckMs, () => `${formatMs(median(s.hoverDuringCheckMs))} / ${formatMs(Math.max(...s.hoverDuringCheckMs))} (${s.hoverDuringCheckMs.length})`),
+      serverCell(
+        s,
+        'right after an edit',
+        s.hoverAfterEditMs,
+        () => `${formatMs(Math.max(...s.hoverAfterEditMs))} / ${formatMs(Math.max(...s.completionAfterEditMs))}`,
+      ),
+      serverCell(
+        s,
+        'during a background check',
+        s.hoverDuringCheckMs,
+        () =>
+          `${formatMs(median(s.hoverDuringCheckMs))} / ${formatMs(Math.max(...s.hoverDuringCheckMs))} (${s.hoverDuringCheckMs.length})`,
+      ),
     ]),
   );
 }
 
 function peerTable(results: readonly CorpusResults[]): string {
-  const headers = ['corpus', 'size MB', 'service lines', 'our check (best of 3)', 'node-x12 parse (best of 3)', 'ratio', `≤ ${targets.peerRatio}`];
+  const headers = [
+    'corpus',
+    'size MB',
+    'service lines',
+    'our check (best of 3)',
+    'node-x12 parse (best of 3)',
+    'ratio',
+    `≤ ${targets.peerRatio}`,
+  ];
   return markdownTable(
     headers,
     results
       .filter((r) => r.peer !== undefined)
       .map(({ corpus, peer }) => [
         ...corpusCells(corpus),
-        ...outcomeCells(peer, 4, (p) => [formatMs(p.oursCheckMs), formatMs(p.peerParseMs), formatNumber(p.oursCheckMs / p.peerParseMs), verdict(p.oursCheckMs / p.peerParseMs <= targets.peerRatio)]),
+        ...outcomeCells(peer, 4, (p) => [
+          formatMs(p.oursCheckMs),
+          formatMs(p.peerParseMs),
+          formatNumber(p.oursCheckMs / p.peerParseMs),
+          verdict(p.oursCheckMs / p.peerParseMs <= targets.peerRatio),
+        ]),
       ]),
   );
 }
 
 function cliRunCells(run: Outcome<CliRun> | undefined, bytes: number): string[] {
-  return outcomeCells(run, 3, (c) => [formatMs(c.ms), formatNumber(perSecond(megabytes(bytes), c.ms)), c.findings.toLocaleString('en-US')]);
+  return outcomeCells(run, 3, (c) => [
+    formatMs(c.ms),
+    formatNumber(perSecond(megabytes(bytes), c.ms)),
+    c.findings.toLocaleString('en-US'),
+  ]);
 }
 
 function cliTable(results: readonly CorpusResults[], folder: FolderRuns | undefined): string {
@@ -152,7 +234,12 @@ function cliTable(results: readonly CorpusResults[], folder: FolderRuns | undefi
     const name = `folder of ${folder.files} files`;
     rows.push([name, megabytes(folder.bytes).toFixed(1), '', ...cliRunCells(folder.parallel, folder.bytes)]);
     if (folder.oneJob) {
-      rows.push([`${name}, --jobs 1`, megabytes(folder.bytes).toFixed(1), '', ...cliRunCells(folder.oneJob, folder.bytes)]);
+      rows.push([
+        `${name}, --jobs 1`,
+        megabytes(folder.bytes).toFixed(1),
+        '',
+        ...cliRunCells(folder.oneJob, folder.bytes),
+      ]);
     }
   }
   return markdownTable(['input', 'size MB', 'service lines', 'wall time', 'MB/s', 'findings (jsonl lines)'], rows);
@@ -179,20 +266,42 @@ function editorFeatureCell(result: EditorFeaturesResult, feature: EditorFeature,
 }
 
 function editorFeaturesTable(results: readonly EditorFeaturesResult[]): string {
-  const headers = ['corpus', 'size MB', 'service lines', ...editorFeatureColumns.map(([feature]) => (feature === 'semantic tokens, one screenful' ? `semantic tokens, ${screenfulLines} lines` : feature))];
+  const headers = [
+    'corpus',
+    'size MB',
+    'service lines',
+    ...editorFeatureColumns.map(([feature]) =>
+      feature === 'semantic tokens, one screenful' ? `semantic tokens, ${screenfulLines} lines` : feature,
+    ),
+  ];
   return markdownTable(
     headers,
-    results.map((result) => [...corpusCells(result.corpus), ...editorFeatureColumns.map(([feature, items]) => editorFeatureCell(result, feature, items))]),
+    results.map((result) => [
+      ...corpusCells(result.corpus),
+      ...editorFeatureColumns.map(([feature, items]) => editorFeatureCell(result, feature, items)),
+    ]),
   );
 }
 
 function targetRows(results: readonly CorpusResults[], formats: readonly CorpusFormat[]): string[][] {
   const rows: string[][] = [];
-  const missing = (target: string, r: CorpusResults, outcome: Outcome<unknown>) => (outcome.ok ? [] : [[target, corpusName(r.corpus), `MISS: ${outcome.reason}`, 'MISS']]);
+  const missing = (target: string, r: CorpusResults, outcome: Outcome<unknown>) =>
+    outcome.ok ? [] : [[target, corpusName(r.corpus), `MISS: ${outcome.reason}`, 'MISS']];
   for (const r of results) {
     if (r.peer) {
       const target = `837 check ≤ ${targets.peerRatio} × node-x12 parse`;
-      rows.push(...(r.peer.ok ? [[target, corpusName(r.corpus), formatNumber(r.peer.value.oursCheckMs / r.peer.value.peerParseMs), verdict(r.peer.value.oursCheckMs / r.peer.value.peerParseMs <= targets.peerRatio)]] : missing(target, r, r.peer)));
+      rows.push(
+        ...(r.peer.ok
+          ? [
+              [
+                target,
+                corpusName(r.corpus),
+                formatNumber(r.peer.value.oursCheckMs / r.peer.value.peerParseMs),
+                verdict(r.peer.value.oursCheckMs / r.peer.value.peerParseMs <= targets.peerRatio),
+              ],
+            ]
+          : missing(target, r, r.peer)),
+      );
     }
   }
   for (const format of formats) {
@@ -200,22 +309,45 @@ function targetRows(results: readonly CorpusResults[], formats: readonly CorpusF
     const edit = editTargetOf(results, format);
     if (largest) {
       const server = largest.server;
-      for (const [name, samples] of [['hover', server.hoverMs], ['completion', server.completionMs]] as const) {
+      for (const [name, samples] of [
+        ['hover', server.hoverMs],
+        ['completion', server.completionMs],
+      ] as const) {
         const target = `${name} p99 < ${targets.latencyP99Ms} ms (largest)`;
         const p99 = percentile(samples, 99);
-        rows.push([target, corpusName(largest.corpus), samples.length > 0 ? formatMs(p99) : `MISS: ${server.failure?.reason ?? 'not run'}`, verdict(p99 < targets.latencyP99Ms)]);
+        rows.push([
+          target,
+          corpusName(largest.corpus),
+          samples.length > 0 ? formatMs(p99) : `MISS: ${server.failure?.reason ?? 'not run'}`,
+          verdict(p99 < targets.latencyP99Ms),
+        ]);
       }
     }
     if (edit) {
       const samples = edit.server.editToDiagnosticsMs;
       const target = `one-line edit → diagnostics < ${targets.editToDiagnosticsMs} ms (~5 MB)`;
       const ms = median(samples);
-      rows.push([target, `${corpusName(edit.corpus)} (${megabytes(edit.corpus.bytes).toFixed(1)} MB)`, samples.length > 0 ? formatMs(ms) : `MISS: ${edit.server.failure?.reason ?? 'not run'}`, verdict(ms < targets.editToDiagnosticsMs)]);
+      rows.push([
+        target,
+        `${corpusName(edit.corpus)} (${megabytes(edit.corpus.bytes).toFixed(1)} MB)`,
+        samples.length > 0 ? formatMs(ms) : `MISS: ${edit.server.failure?.reason ?? 'not run'}`,
+        verdict(ms < targets.editToDiagnosticsMs),
+      ]);
     }
     if (largest?.measured.ok) {
       const multiples = memoryMultiples(largest.corpus, largest.measured.value);
-      rows.push([`retained heap < ${targets.memoryMultiple}× file (largest)`, corpusName(largest.corpus), `${formatNumber(multiples.heap)}×`, verdict(multiples.heap < targets.memoryMultiple)]);
-      rows.push([`peak RSS growth < ${targets.memoryMultiple}× file (largest)`, corpusName(largest.corpus), `${formatNumber(multiples.rss)}×`, verdict(multiples.rss < targets.memoryMultiple)]);
+      rows.push([
+        `retained heap < ${targets.memoryMultiple}× file (largest)`,
+        corpusName(largest.corpus),
+        `${formatNumber(multiples.heap)}×`,
+        verdict(multiples.heap < targets.memoryMultiple),
+      ]);
+      rows.push([
+        `peak RSS growth < ${targets.memoryMultiple}× file (largest)`,
+        corpusName(largest.corpus),
+        `${formatNumber(multiples.rss)}×`,
+        verdict(multiples.rss < targets.memoryMultiple),
+      ]);
     } else if (largest) {
       rows.push(...missing(`memory < ${targets.memoryMultiple}× file (largest)`, largest, largest.measured));
     }
@@ -223,7 +355,11 @@ function targetRows(results: readonly CorpusResults[], formats: readonly CorpusF
   return rows;
 }
 
-export function renderReport(machine: readonly string[], results: BenchResults, formats: readonly CorpusFormat[]): string {
+export function renderReport(
+  machine: readonly string[],
+  results: BenchResults,
+  formats: readonly CorpusFormat[],
+): string {
   const sections = [
     ['Machine', machine.join('\n')],
     ['Targets', markdownTable(['target', 'corpus', 'measured', 'verdict'], targetRows(results.corpora, formats))],
@@ -234,7 +370,10 @@ export function renderReport(machine: readonly string[], results: BenchResults, 
     ['Command line (dist/claim-lint.js --format jsonl)', cliTable(results.corpora, results.folder)],
   ];
   if (results.editorFeatures && results.editorFeatures.length > 0) {
-    sections.push([`Editor features through the server (~5 MB files; median / max of ${featureSamples})`, editorFeaturesTable(results.editorFeatures)]);
+    sections.push([
+      `Editor features through the server (~5 MB files; median / max of ${featureSamples})`,
+      editorFeaturesTable(results.editorFeatures),
+    ]);
   }
   return sections.map(([title, body]) => `### ${title}\n\n${body}\n`).join('\n');
 }

@@ -20,7 +20,12 @@ import { type DiagnosticReport, LspStdioClient, ServerFailure } from './lspStdio
 export const serverPath = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** The measurements in the order they run; a failure ends the run at its stage and keeps what came before. */
-export type ServerStage = 'didOpen to diagnostics' | 'hover and completion' | 'one-line edit to diagnostics' | 'right after an edit' | 'during a background check';
+export type ServerStage =
+  | 'didOpen to diagnostics'
+  | 'hover and completion'
+  | 'one-line edit to diagnostics'
+  | 'right after an edit'
+  | 'during a background check';
 
 export interface ServerResult {
   openToDiagnosticsMs?: number;
@@ -51,7 +56,10 @@ interface ServiceLineRows {
 function findServiceLines(text: string, format: CorpusFormat): ServiceLineRows {
   const found: ServiceLineRows = { rows: [], offsets: [] };
   for (let offset = 0, row = 0; offset < text.length; row++) {
-    const isServiceLine = format === 'x12' ? text.startsWith('SV1*', offset) : text.startsWith('  ', offset) && /\d/.test(text.charAt(offset + 2));
+    const isServiceLine =
+      format === 'x12'
+        ? text.startsWith('SV1*', offset)
+        : text.startsWith('  ', offset) && /\d/.test(text.charAt(offset + 2));
     if (isServiceLine) {
       found.rows.push(row);
       found.offsets.push(offset);
@@ -81,7 +89,14 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 export async function measureThroughServer(corpus: Corpus): Promise<ServerResult> {
-  const result: ServerResult = { hoverMs: [], completionMs: [], editToDiagnosticsMs: [], hoverAfterEditMs: [], completionAfterEditMs: [], hoverDuringCheckMs: [] };
+  const result: ServerResult = {
+    hoverMs: [],
+    completionMs: [],
+    editToDiagnosticsMs: [],
+    hoverAfterEditMs: [],
+    completionAfterEditMs: [],
+    hoverDuringCheckMs: [],
+  };
   const client = new LspStdioClient(serverPath);
   let stage: ServerStage | 'initialize' = 'initialize';
   try {
@@ -89,11 +104,14 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     const text = readCorpusText(corpus.file);
     const uri = `file:///bench/${path.basename(corpus.file)}`;
     const textDocument = { uri };
-    const pull = () => client.request<DiagnosticReport>('textDocument/diagnostic', { textDocument }, fullCheckTimeoutMs);
+    const pull = () =>
+      client.request<DiagnosticReport>('textDocument/diagnostic', { textDocument }, fullCheckTimeoutMs);
 
     stage = 'didOpen to diagnostics';
     const [opened, openToDiagnosticsMs] = await timed(async () => {
-      await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text } });
+      await client.notify('textDocument/didOpen', {
+        textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text },
+      });
       return pull();
     });
     result.openToDiagnosticsMs = openToDiagnosticsMs;
@@ -104,8 +122,14 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     stage = 'hover and completion';
     for (let i = 0; i < latencySamples; i++) {
       const position = { line: rows[Math.floor((i / latencySamples) * rows.length)] ?? 0, character: codeCharacter };
-      result.hoverMs.push((await timed(() => client.request('textDocument/hover', { textDocument, position }, interactiveTimeoutMs)))[1]);
-      result.completionMs.push((await timed(() => client.request('textDocument/completion', { textDocument, position }, interactiveTimeoutMs)))[1]);
+      result.hoverMs.push(
+        (await timed(() => client.request('textDocument/hover', { textDocument, position }, interactiveTimeoutMs)))[1],
+      );
+      result.completionMs.push(
+        (
+          await timed(() => client.request('textDocument/completion', { textDocument, position }, interactiveTimeoutMs))
+        )[1],
+      );
     }
 
     // One-character edits of a charge in the middle of the file, alternately changing and restoring it.
@@ -118,7 +142,10 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     const edit = () => {
       version++;
       const range = { start: { line: editLine, character }, end: { line: editLine, character: character + 1 } };
-      return client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: version % 2 === 0 ? changed : original }] });
+      return client.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: version % 2 === 0 ? changed : original }],
+      });
     };
     stage = 'one-line edit to diagnostics';
     for (let i = 0; i < edits; i++) {
@@ -129,22 +156,35 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     const position = { line: editLine, character: codeCharacter };
     for (let i = 0; i < edits; i++) {
       await edit();
-      result.hoverAfterEditMs.push((await timed(() => client.request('textDocument/hover', { textDocument, position }, fullCheckTimeoutMs)))[1]);
-      result.completionAfterEditMs.push((await timed(() => client.request('textDocument/completion', { textDocument, position }, fullCheckTimeoutMs)))[1]);
+      result.hoverAfterEditMs.push(
+        (await timed(() => client.request('textDocument/hover', { textDocument, position }, fullCheckTimeoutMs)))[1],
+      );
+      result.completionAfterEditMs.push(
+        (
+          await timed(() => client.request('textDocument/completion', { textDocument, position }, fullCheckTimeoutMs))
+        )[1],
+      );
     }
 
     // Closed and opened again, the file is checked afresh: in the background above cptClaims.backgroundCheckAboveMB
     // (1 MB by default), so hover is answered between slices of claims. Hovers go one after another until the check ends.
     stage = 'during a background check';
     await client.notify('textDocument/didClose', { textDocument });
-    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text },
+    });
     let checking = true;
     const check = pull().finally(() => {
       checking = false;
     });
     for (let i = 0; checking; i++) {
-      const hoverPosition = { line: rows[Math.floor(((i * 37) % latencySamples) / latencySamples * rows.length)] ?? 0, character: codeCharacter };
-      const [, ms] = await timed(() => client.request('textDocument/hover', { textDocument, position: hoverPosition }, fullCheckTimeoutMs));
+      const hoverPosition = {
+        line: rows[Math.floor((((i * 37) % latencySamples) / latencySamples) * rows.length)] ?? 0,
+        character: codeCharacter,
+      };
+      const [, ms] = await timed(() =>
+        client.request('textDocument/hover', { textDocument, position: hoverPosition }, fullCheckTimeoutMs),
+      );
       // A hover answered after the check ended did not wait on it.
       if (checking) {
         result.hoverDuringCheckMs.push(ms);

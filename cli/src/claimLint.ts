@@ -34,7 +34,10 @@ export interface CliIo {
 function version(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'cpt-claims' && typeof manifest.version === 'string') {
         return manifest.version;
       }
@@ -105,7 +108,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
-  const checkOptions: CheckOptions = { quiet: options.quiet, streamThreshold: options.streamThreshold, streamChunk: options.streamChunk };
+  const checkOptions: CheckOptions = {
+    quiet: options.quiet,
+    streamThreshold: options.streamThreshold,
+    streamChunk: options.streamChunk,
+  };
   const targets = expandOperands(options.operands, io.cwd, options.stdinFilename);
   const outcomes: Array<JobOutcome | { readError: string; warnings: string[] } | undefined> = targets.map((target) =>
     target.kind === 'unreadable' ? { readError: target.reason, warnings: [] } : undefined,
@@ -122,9 +129,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       }
       return;
     }
-    await checkInWorkers(__filename, fileJobs, workers, { ...(configFile ? { configFile } : {}), options: checkOptions }, (n, outcome) => {
-      outcomes[fileIndexes[n] ?? -1] = outcome;
-    });
+    await checkInWorkers(
+      __filename,
+      fileJobs,
+      workers,
+      { ...(configFile ? { configFile } : {}), options: checkOptions },
+      (n, outcome) => {
+        outcomes[fileIndexes[n] ?? -1] = outcome;
+      },
+    );
   };
   const checkStdin = async () => {
     const index = targets.findIndex((target) => target.kind === 'stdin');
@@ -148,7 +161,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       results.push(outcome.result);
     } else {
       readErrors++;
-      io.stderr(`claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${outcome.readError}\n`);
+      io.stderr(
+        `claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${outcome.readError}\n`,
+      );
     }
   });
   for (const warning of warnings) {
@@ -157,7 +172,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
 
   // The rule pages ship beside the bundle: dist/claim-lint.js -> docs/rules/.
-  const output = formatResults(options.format, results, { version: version(), rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
+  const output = formatResults(options.format, results, {
+    version: version(),
+    rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
+  });
   writeInPieces(output, io.stdout);
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);

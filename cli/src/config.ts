@@ -9,7 +9,13 @@ import * as path from 'node:path';
 import { readDataFile as readGuardedDataFile } from '../../server/src/dataFileReader';
 import { readDescriptorFile } from '../../server/src/service/data/descriptorFile';
 import { readMueFile } from '../../server/src/service/data/mueFile';
-import { type ClaimLanguageService, type ClaimSettings, getLanguageService, type LanguageServiceOptions, readSettings } from '../../server/src/service/languageService';
+import {
+  type ClaimLanguageService,
+  type ClaimSettings,
+  getLanguageService,
+  type LanguageServiceOptions,
+  readSettings,
+} from '../../server/src/service/languageService';
 
 export const configFileName = '.claimlintrc.json';
 
@@ -27,7 +33,11 @@ export interface LoadedConfig {
 export class ConfigError extends Error {}
 
 function errorText(error: unknown): string {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : error instanceof Error ? error.message : String(error);
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : error instanceof Error
+      ? error.message
+      : String(error);
 }
 
 export class ConfigResolver {
@@ -52,7 +62,8 @@ export class ConfigResolver {
       try {
         loaded = this.load(configFile);
       } catch (error) {
-        loaded = error instanceof ConfigError ? error : new ConfigError(`${configFile ?? 'config'}: ${errorText(error)}`);
+        loaded =
+          error instanceof ConfigError ? error : new ConfigError(`${configFile ?? 'config'}: ${errorText(error)}`);
       }
       this.byFile.set(key, loaded);
     }
@@ -89,20 +100,28 @@ export class ConfigResolver {
 
   private load(configFile: string | undefined): LoadedConfig {
     if (configFile === undefined) {
-      return { settings: { ...readSettings({}), maxNumberOfProblems: cliMaxProblems }, service: this.serviceFor('', [], '') };
+      return {
+        settings: { ...readSettings({}), maxNumberOfProblems: cliMaxProblems },
+        service: this.serviceFor('', [], ''),
+      };
     }
     let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as unknown;
     } catch (error) {
-      throw new ConfigError(`cannot read config ${configFile}: ${error instanceof SyntaxError ? 'not valid JSON' : errorText(error)}`);
+      throw new ConfigError(
+        `cannot read config ${configFile}: ${error instanceof SyntaxError ? 'not valid JSON' : errorText(error)}`,
+      );
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       throw new ConfigError(`config ${configFile} is not a JSON object`);
     }
     const read = readSettings(raw);
     const hasLimit = 'maxNumberOfProblems' in raw;
-    const settings: ClaimSettings = { ...read, maxNumberOfProblems: hasLimit ? read.maxNumberOfProblems : cliMaxProblems };
+    const settings: ClaimSettings = {
+      ...read,
+      maxNumberOfProblems: hasLimit ? read.maxNumberOfProblems : cliMaxProblems,
+    };
     const base = path.dirname(configFile);
     const descriptorFiles = settings.descriptorFiles.map((file) => path.resolve(base, file));
     const mueFile = settings.mueFile === '' ? '' : path.resolve(base, settings.mueFile);

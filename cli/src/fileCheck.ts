@@ -64,7 +64,10 @@ async function* replay(head: string, rest: AsyncIterator<string>): AsyncGenerato
 }
 
 /** Reads from `source` until `atLeast` characters or its end. */
-async function readHead(source: AsyncIterable<string>, atLeast: number): Promise<{ head: string; ended: boolean; rest: AsyncIterator<string> }> {
+async function readHead(
+  source: AsyncIterable<string>,
+  atLeast: number,
+): Promise<{ head: string; ended: boolean; rest: AsyncIterator<string> }> {
   const rest = source[Symbol.asyncIterator]();
   let head = '';
   while (head.length < atLeast) {
@@ -138,7 +141,9 @@ export class FileChecker {
     const document = TextDocument.create(`file://${job.absolutePath}`, languageIdOf(job.absolutePath), 1, text);
     const model = config.service.parse(document);
     const diagnostics = config.service.doValidation(document, model, config.settings);
-    return Promise.resolve(diagnostics.map((diagnostic) => toMessage(diagnostic, claimIdAt(model, diagnostic.range.start))));
+    return Promise.resolve(
+      diagnostics.map((diagnostic) => toMessage(diagnostic, claimIdAt(model, diagnostic.range.start))),
+    );
   }
 
   private async checkStream(source: AsyncIterable<string>, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
@@ -148,11 +153,18 @@ export class FileChecker {
     const isX12 = languageId === 'x12' || /^\s*ISA/.test(head.slice(0, 64));
     // Each piece is limited by the stream; the file's limit applies to all of them together.
     const settings = { ...config.settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
-    const checker = new ChunkChecker(config.service, settings, `file://${job.absolutePath}`, isX12 ? 'x12' : languageId);
+    const checker = new ChunkChecker(
+      config.service,
+      settings,
+      `file://${job.absolutePath}`,
+      isX12 ? 'x12' : languageId,
+    );
     const collected = new StreamedMessages(config.settings);
     const report = (batch: LintMessage[]) => collected.addBatch(batch);
     const limits = { chunk: this.options.streamChunk };
-    await (isX12 ? new X12Stream(checker, config.settings, limits, report) : new ClaimStream(checker, limits, report)).run(pieces);
+    await (
+      isX12 ? new X12Stream(checker, config.settings, limits, report) : new ClaimStream(checker, limits, report)
+    ).run(pieces);
     return collected.finish(checker.claimIdAtFileStart);
   }
 }

@@ -65,7 +65,15 @@ function* json(results: readonly FileResult[]): Generator<string> {
   for (const [index, result] of results.entries()) {
     yield `${index === 0 ? '' : ','}${JSON.stringify({
       filePath: result.filePath,
-      messages: result.messages.map(({ line, column, endLine, endColumn, severity, message, ruleId }) => ({ line, column, endLine, endColumn, severity, message, ruleId })),
+      messages: result.messages.map(({ line, column, endLine, endColumn, severity, message, ruleId }) => ({
+        line,
+        column,
+        endLine,
+        endColumn,
+        severity,
+        message,
+        ruleId,
+      })),
       errorCount: result.errorCount,
       warningCount: result.warningCount,
     })}`;
@@ -85,7 +93,11 @@ function* jsonl(results: readonly FileResult[]): Generator<string> {
  * The output in pieces, so a batch with a million findings is written
  * without first being built as one string.
  */
-export function formatResults(format: OutputFormat, results: readonly FileResult[], context: SarifContext): Iterable<string> {
+export function formatResults(
+  format: OutputFormat,
+  results: readonly FileResult[],
+  context: SarifContext,
+): Iterable<string> {
   switch (format) {
     case 'sarif':
       return sarif(results, context);

@@ -15,7 +15,10 @@ const skippedFolders = new Set(['node_modules', '.git']);
 /** Characters that make an operand a glob (when no file of that name exists). */
 const globCharacters = /[*?[\]{}]/;
 
-export type Target = { kind: 'file'; job: FileJob } | { kind: 'stdin'; job: FileJob } | { kind: 'unreadable'; operand: string; reason: string };
+export type Target =
+  | { kind: 'file'; job: FileJob }
+  | { kind: 'stdin'; job: FileJob }
+  | { kind: 'unreadable'; operand: string; reason: string };
 
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -38,7 +41,9 @@ function walk(folder: string): string[] {
  * no dot files), so quoting a glob does not change what is checked.
  */
 function expandGlob(pattern: string, cwd: string): string[] {
-  return globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false }).map((file) => path.normalize(file)).sort(byName);
+  return globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, dot: false })
+    .map((file) => path.normalize(file))
+    .sort(byName);
 }
 
 export function expandOperands(operands: readonly string[], cwd: string, stdinFilename: string | undefined): Target[] {
@@ -53,7 +58,13 @@ export function expandOperands(operands: readonly string[], cwd: string, stdinFi
   };
   for (const operand of operands) {
     if (operand === '-') {
-      targets.push({ kind: 'stdin', job: { displayPath: stdinFilename ?? '<stdin>', absolutePath: path.resolve(cwd, stdinFilename ?? 'stdin.claim') } });
+      targets.push({
+        kind: 'stdin',
+        job: {
+          displayPath: stdinFilename ?? '<stdin>',
+          absolutePath: path.resolve(cwd, stdinFilename ?? 'stdin.claim'),
+        },
+      });
       continue;
     }
     const absolute = path.resolve(cwd, operand);

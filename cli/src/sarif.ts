@@ -24,7 +24,9 @@ export interface SarifContext {
 
 /** A file URL for an absolute path; else a relative URI reference, each part percent-encoded (spaces, `<stdin>`). */
 function artifactUri(filePath: string): string {
-  return path.isAbsolute(filePath) ? pathToFileURL(filePath).href : filePath.split(path.sep).map(encodeURIComponent).join('/');
+  return path.isAbsolute(filePath)
+    ? pathToFileURL(filePath).href
+    : filePath.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 /** A string no rule description holds, standing for the results array in the log's JSON. */
@@ -61,14 +63,21 @@ export function* sarif(results: readonly FileResult[], context: SarifContext): G
     for (const message of result.messages) {
       yield `${first ? '' : ','}${JSON.stringify({
         ruleId: message.ruleId ?? 'claim-lint',
-        ...(message.ruleId !== null && ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
+        ...(message.ruleId !== null && ruleIndex.has(message.ruleId)
+          ? { ruleIndex: ruleIndex.get(message.ruleId) }
+          : {}),
         level: levels[message.severity],
         message: { text: message.message },
         locations: [
           {
             physicalLocation: {
               artifactLocation: { uri: artifactUri(result.filePath) },
-              region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+              region: {
+                startLine: message.line,
+                startColumn: message.column,
+                endLine: message.endLine,
+                endColumn: message.endColumn,
+              },
             },
           },
         ],

@@ -39,7 +39,11 @@ export function serveWorkerIfAsked(): boolean {
     checker.checkFile(request.job).then(
       (outcome) => port.postMessage({ index: request.index, outcome } satisfies Reply),
       // Only the error's type crosses over: its message could quote claim text.
-      (error: unknown) => port.postMessage({ index: request.index, failure: error instanceof Error ? error.name : 'unknown' } satisfies Reply),
+      (error: unknown) =>
+        port.postMessage({
+          index: request.index,
+          failure: error instanceof Error ? error.name : 'unknown',
+        } satisfies Reply),
     );
   });
   return true;

@@ -29,16 +29,26 @@ function sourceDocument(resource: unknown): vscode.TextDocument | undefined {
   return vscode.window.activeTextEditor?.document;
 }
 
-async function convert(client: LanguageClient, serverCommand: string, target: string, resource: unknown): Promise<vscode.TextDocument | undefined> {
+async function convert(
+  client: LanguageClient,
+  serverCommand: string,
+  target: string,
+  resource: unknown,
+): Promise<vscode.TextDocument | undefined> {
   const source = sourceDocument(resource);
   if (!source) {
     void vscode.window.showWarningMessage(`Open a claim file to convert it to ${target}.`);
     return undefined;
   }
-  const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: serverCommand, arguments: [source.uri.toString()] });
+  const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+    command: serverCommand,
+    arguments: [source.uri.toString()],
+  });
   const result = answer as ConversionAnswer | null;
   if (!result || result.refused !== undefined) {
-    void vscode.window.showWarningMessage(result?.refused ?? `The claim language server does not have ${source.fileName} open: try again.`);
+    void vscode.window.showWarningMessage(
+      result?.refused ?? `The claim language server does not have ${source.fileName} open: try again.`,
+    );
     return undefined;
   }
   const converted = await vscode.workspace.openTextDocument({ language: result.language, content: result.text });
@@ -51,6 +61,8 @@ async function convert(client: LanguageClient, serverCommand: string, target: st
 /** Registers the commands; each returns the new document (for tests and other extensions). */
 export function registerConversionCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   for (const { command, serverCommand, target } of conversions) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, (resource: unknown) => convert(client, serverCommand, target, resource)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, (resource: unknown) => convert(client, serverCommand, target, resource)),
+    );
   }
 }

@@ -58,17 +58,33 @@ export class CrashPolicy {
     const count = this.crashTimes.length;
     const window = describeDuration(this.limits.withinMs);
     if (count >= this.limits.crashes) {
-      return this.decide(false, 'stopped', `The claim language server stopped unexpectedly (crash ${count} within ${window}); it will not be restarted.`);
+      return this.decide(
+        false,
+        'stopped',
+        `The claim language server stopped unexpectedly (crash ${count} within ${window}); it will not be restarted.`,
+      );
     }
-    return this.decide(true, 'restarted', `The claim language server stopped unexpectedly (crash ${count} within ${window}); restarting it.`);
+    return this.decide(
+      true,
+      'restarted',
+      `The claim language server stopped unexpectedly (crash ${count} within ${window}); restarting it.`,
+    );
   }
 
   /** Reading from or writing to the server failed; `inARow` counts failures since the last message that got through. */
   connectionFailed(errorName: string, inARow: number): CrashDecision {
     if (inARow <= tolerableConnectionErrors) {
-      return { carryOn: true, notice: undefined, logLine: `The connection to the claim language server failed (${errorName}, ${inARow} in a row); carrying on.` };
+      return {
+        carryOn: true,
+        notice: undefined,
+        logLine: `The connection to the claim language server failed (${errorName}, ${inARow} in a row); carrying on.`,
+      };
     }
-    return this.decide(false, 'stopped', `The connection to the claim language server failed ${inARow} times in a row (${errorName}); shutting the server down.`);
+    return this.decide(
+      false,
+      'stopped',
+      `The connection to the claim language server failed ${inARow} times in a row (${errorName}); shutting the server down.`,
+    );
   }
 
   private decide(carryOn: boolean, kind: CrashNotice, logLine: string): CrashDecision {

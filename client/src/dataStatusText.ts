@@ -27,7 +27,12 @@ export function isDataInUse(value: unknown): value is DataInUse {
   const record = value as Record<string, unknown>;
   const names = record['descriptorFiles'];
   const notUsed = record['notUsed'];
-  return Array.isArray(names) && names.every((name) => typeof name === 'string') && Array.isArray(notUsed) && notUsed.every((file) => typeof (file as Record<string, unknown> | null)?.['name'] === 'string');
+  return (
+    Array.isArray(names) &&
+    names.every((name) => typeof name === 'string') &&
+    Array.isArray(notUsed) &&
+    notUsed.every((file) => typeof (file as Record<string, unknown> | null)?.['name'] === 'string')
+  );
 }
 
 /** `a.tsv`, `a.tsv +2`: the first name and how many more, so the item stays short. */
@@ -43,7 +48,9 @@ export function dataStatusText(data: DataInUse): DataStatusText {
     data.descriptorFiles.length === 0
       ? 'Codes: the bundled data, with our own summaries (no licensed descriptor file).'
       : `Codes: licensed descriptors from ${data.descriptorFiles.join(', ')}.`,
-    data.mueFile === undefined ? 'MUE limits: none (no MUE file).' : `MUE limits: ${data.mueFile}${data.muePeriod ? ` (${data.muePeriod})` : ''}.`,
+    data.mueFile === undefined
+      ? 'MUE limits: none (no MUE file).'
+      : `MUE limits: ${data.mueFile}${data.muePeriod ? ` (${data.muePeriod})` : ''}.`,
     ...data.notUsed.map((file) => `Not used: ${file.name}: ${file.reason}`),
     'Click to read the data files again.',
   ];

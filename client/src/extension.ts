@@ -5,7 +5,12 @@
  * (walkthrough.ts) and the conversion commands' editors live here.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import { activeDocumentArgument } from './commandArguments';
 import { serverCrashHandler } from './serverCrashes';
 import { type DataStatusBar, registerDataStatusBar } from './statusBar';
@@ -26,7 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
   };
   // The client's log, made here because the crash handler, made before the client, opens it from its notice.
   const log = vscode.window.createOutputChannel('CPT Claims', { log: true });
@@ -52,7 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
   const walkthrough = registerWalkthrough(context);
   await client.start();
   registerConversionCommands(context, client);
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('cptClaims/workspaceTrusted').catch(() => undefined)));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification('cptClaims/workspaceTrusted').catch(() => undefined),
+    ),
+  );
   return { languageClient: client, dataStatus, walkthrough };
 }
 

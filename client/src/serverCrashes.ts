@@ -10,7 +10,10 @@ import { announce, CrashPolicy, type NoticeWindow } from './crashPolicy';
 
 export function serverCrashHandler(log: vscode.LogOutputChannel, policy = new CrashPolicy()): ErrorHandler {
   const window: NoticeWindow = {
-    show: (kind, message, action) => (kind === 'restarted' ? vscode.window.showWarningMessage(message, action) : vscode.window.showErrorMessage(message, action)),
+    show: (kind, message, action) =>
+      kind === 'restarted'
+        ? vscode.window.showWarningMessage(message, action)
+        : vscode.window.showErrorMessage(message, action),
     openLog: () => log.show(true),
   };
   return {
@@ -18,12 +21,20 @@ export function serverCrashHandler(log: vscode.LogOutputChannel, policy = new Cr
     error: (error, _message, count) => {
       const decision = policy.connectionFailed(error.name, count ?? 1);
       void announce(decision, window);
-      return { action: decision.carryOn ? ErrorAction.Continue : ErrorAction.Shutdown, message: decision.logLine, handled: true };
+      return {
+        action: decision.carryOn ? ErrorAction.Continue : ErrorAction.Shutdown,
+        message: decision.logLine,
+        handled: true,
+      };
     },
     closed: () => {
       const decision = policy.serverClosed();
       void announce(decision, window);
-      return { action: decision.carryOn ? CloseAction.Restart : CloseAction.DoNotRestart, message: decision.logLine, handled: true };
+      return {
+        action: decision.carryOn ? CloseAction.Restart : CloseAction.DoNotRestart,
+        message: decision.logLine,
+        handled: true,
+      };
     },
   };
 }

@@ -13,7 +13,11 @@ import { dataStatusText, isDataInUse } from './dataStatusText';
 const claimLanguages = new Set(['claim', 'x12']);
 
 export class DataStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('cptClaims.dataInUse', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'cptClaims.dataInUse',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private readonly updated = new vscode.EventEmitter<string>();
   /** Fires with the item's text (empty when hidden) after each update. */
   readonly onDidUpdate = this.updated.event;

@@ -52,9 +52,12 @@ async function chooseDescriptorFile(given?: vscode.Uri | string): Promise<readon
     return undefined;
   }
   const configuration = vscode.workspace.getConfiguration('cptClaims');
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
   const inspected = configuration.inspect<string[]>('descriptorFiles');
-  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  const current =
+    (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
   const files = [...new Set([...current, ...chosen.map(settingPath)])];
   await configuration.update('descriptorFiles', files, target);
   return files;
@@ -66,7 +69,15 @@ async function chooseDescriptorFile(given?: vscode.Uri | string): Promise<readon
  */
 function activeTabIsWorkbenchPage(): boolean {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  const editorInputs = [vscode.TabInputText, vscode.TabInputTextDiff, vscode.TabInputCustom, vscode.TabInputWebview, vscode.TabInputNotebook, vscode.TabInputNotebookDiff, vscode.TabInputTerminal];
+  const editorInputs = [
+    vscode.TabInputText,
+    vscode.TabInputTextDiff,
+    vscode.TabInputCustom,
+    vscode.TabInputWebview,
+    vscode.TabInputNotebook,
+    vscode.TabInputNotebookDiff,
+    vscode.TabInputTerminal,
+  ];
   return tab !== undefined && editorInputs.every((kind) => !(tab.input instanceof kind));
 }
 
@@ -82,7 +93,11 @@ function showSample(document: vscode.TextDocument, selection?: vscode.Range): Th
 
 export function registerWalkthrough(context: vscode.ExtensionContext): WalkthroughState {
   const fixed = new vscode.EventEmitter<void>();
-  const state = { sample: undefined as vscode.TextDocument | undefined, sampleFixed: false, onDidFixSample: fixed.event };
+  const state = {
+    sample: undefined as vscode.TextDocument | undefined,
+    sampleFixed: false,
+    onDidFixSample: fixed.event,
+  };
   let sampleHadProblems = false;
 
   const openSample = async (): Promise<vscode.TextEditor> => {
@@ -107,8 +122,15 @@ export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrou
     if (!problem) {
       return false;
     }
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
-    const fixes = (actions ?? []).filter((action) => action.edit !== undefined).map((action) => ({ label: action.title, action }));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      problem.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fixes = (actions ?? [])
+      .filter((action) => action.edit !== undefined)
+      .map((action) => ({ label: action.title, action }));
     const picked = await vscode.window.showQuickPick(fixes, {
       title: 'Fixes for the problem under the cursor (Ctrl+. in the editor shows them too)',
       placeHolder: problem.message,
@@ -119,7 +141,11 @@ export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrou
 
   const descriptorFilesSet = () => {
     const files = vscode.workspace.getConfiguration('cptClaims').get<unknown>('descriptorFiles');
-    void vscode.commands.executeCommand('setContext', 'cptClaims.descriptorFilesSet', Array.isArray(files) && files.length > 0);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'cptClaims.descriptorFilesSet',
+      Array.isArray(files) && files.length > 0,
+    );
   };
   descriptorFilesSet();
 

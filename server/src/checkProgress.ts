@@ -15,7 +15,9 @@ import { describeError } from './safeHandler';
 const createTokenWaitMs = 2000;
 
 /** A progress reporter from the client, or undefined when it refuses or does not answer within the wait. */
-export async function createProgressReporter(connection: Connection): Promise<WorkDoneProgressServerReporter | undefined> {
+export async function createProgressReporter(
+  connection: Connection,
+): Promise<WorkDoneProgressServerReporter | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), createTokenWaitMs);
@@ -29,7 +31,11 @@ export async function createProgressReporter(connection: Connection): Promise<Wo
 
 /** The last part of a document URI's path, decoded where it can be: what the progress names. */
 export function fileNameOf(uri: string): string {
-  const name = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const name =
+    uri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? uri;
   try {
     return decodeURIComponent(name);
   } catch {
@@ -48,7 +54,12 @@ export class CheckProgress {
    * check was abandoned meanwhile. Resolves once the client answered (or after
    * the bounded wait), so the reports that follow always come after the begin.
    */
-  static async begin(connection: Connection, uri: string, percent: number, abandoned: () => boolean): Promise<CheckProgress> {
+  static async begin(
+    connection: Connection,
+    uri: string,
+    percent: number,
+    abandoned: () => boolean,
+  ): Promise<CheckProgress> {
     const progress = new CheckProgress(fileNameOf(uri));
     const reporter = await createProgressReporter(connection);
     if (reporter && !abandoned()) {

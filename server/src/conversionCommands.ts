@@ -17,7 +17,10 @@ export const conversionCommands = [convertTo837Command, convertToClaimCommand];
 function now(): { date: string; time: string } {
   const at = new Date();
   const two = (n: number) => String(n).padStart(2, '0');
-  return { date: `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`, time: `${two(at.getHours())}${two(at.getMinutes())}` };
+  return {
+    date: `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`,
+    time: `${two(at.getHours())}${two(at.getMinutes())}`,
+  };
 }
 
 /** The uri a command names: its first argument, a string or `{ uri }`. */

@@ -34,9 +34,13 @@ export function pathProblem(file: string): string | undefined {
 
 /** A path short and printable enough for a log line: control characters escaped, the middle of a long path cut. */
 export function displayPath(file: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
-  const printable = file.replace(/[\u0000-\u001f\u007f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return printable.length > 200 ? `${printable.slice(0, 120)}…(${printable.length} characters)…${printable.slice(-60)}` : printable;
+  // Control characters are exactly what is replaced.
+  // eslint-disable-next-line no-control-regex
+  const controlCharacters = /[\u0000-\u001f\u007f]/g;
+  const printable = file.replace(controlCharacters, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return printable.length > 200
+    ? `${printable.slice(0, 120)}…(${printable.length} characters)…${printable.slice(-60)}`
+    : printable;
 }
 
 /** A file system error code as the reason a file is not used. */
@@ -160,7 +164,12 @@ export function textOf(bytes: Uint8Array): DataFileText {
   try {
     text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, reason: utf16 ? 'it is not valid UTF-16 text.' : 'it is not a text file: it is not valid UTF-8 (save it as UTF-8 or plain ASCII text).' };
+    return {
+      ok: false,
+      reason: utf16
+        ? 'it is not valid UTF-16 text.'
+        : 'it is not a text file: it is not valid UTF-8 (save it as UTF-8 or plain ASCII text).',
+    };
   }
   if (text.includes('\0')) {
     return { ok: false, reason: 'it is not a text file: it holds NUL bytes.' };

@@ -43,8 +43,16 @@ interface MueInUse {
 type Kind = 'descriptor' | 'mue';
 
 const kinds = {
-  descriptor: { what: 'descriptor file', setting: 'cptClaims.descriptorFiles', fallback: 'The bundled data is used instead.' },
-  mue: { what: 'MUE file', setting: 'cptClaims.mueFile', fallback: 'The bundled data is used instead, without MUE limits.' },
+  descriptor: {
+    what: 'descriptor file',
+    setting: 'cptClaims.descriptorFiles',
+    fallback: 'The bundled data is used instead.',
+  },
+  mue: {
+    what: 'MUE file',
+    setting: 'cptClaims.mueFile',
+    fallback: 'The bundled data is used instead, without MUE limits.',
+  },
 };
 
 /** What a report on one file version says: the message, its weight, and the bad rows it lists. */
@@ -69,7 +77,12 @@ export class DataFiles {
   trusted = true;
   readonly bundledOnly: ClaimLanguageService;
 
-  constructor(connection: Connection, workspaceFolders: () => readonly string[], onChange: () => void, options: LanguageServiceOptions = {}) {
+  constructor(
+    connection: Connection,
+    workspaceFolders: () => readonly string[],
+    onChange: () => void,
+    options: LanguageServiceOptions = {},
+  ) {
     this.connection = connection;
     this.workspaceFolders = workspaceFolders;
     this.onChange = onChange;
@@ -87,7 +100,9 @@ export class DataFiles {
 
   /** The language service for a document: the bundled data plus the files its settings name. Never throws: the bundled data is the fallback. */
   serviceFor(documentUri: string, settings: ClaimSettings): ClaimLanguageService {
-    settings.ignoredDataFileSettings?.forEach((message) => this.reportOnce(`setting|${message}`, notUsedReport(`${message} The bundled data is used instead.`)));
+    settings.ignoredDataFileSettings?.forEach((message) =>
+      this.reportOnce(`setting|${message}`, notUsedReport(`${message} The bundled data is used instead.`)),
+    );
     if (settings.descriptorFiles.length === 0 && settings.mueFile === '') {
       return this.bundledOnly;
     }
@@ -95,7 +110,10 @@ export class DataFiles {
       return this.serviceWithFiles(documentUri, settings);
     } catch (error) {
       // Not expected (every file problem is a reason, not an exception), but the documents must still be checked.
-      this.reportOnce(`error|${describeError(error)}`, notUsedReport(`The data files could not be read (${describeError(error)}). The bundled data is used instead.`));
+      this.reportOnce(
+        `error|${describeError(error)}`,
+        notUsedReport(`The data files could not be read (${describeError(error)}). The bundled data is used instead.`),
+      );
       return this.bundledOnly;
     }
   }
@@ -168,7 +186,10 @@ export class DataFiles {
       // A file URI with a host, or otherwise not a local path: no document folder to resolve against.
     }
     const folders = this.workspaceFolders();
-    const folder = folders.find((f) => documentPath?.startsWith(f + path.sep)) ?? folders[0] ?? (documentPath ? path.dirname(documentPath) : process.cwd());
+    const folder =
+      folders.find((f) => documentPath?.startsWith(f + path.sep)) ??
+      folders[0] ??
+      (documentPath ? path.dirname(documentPath) : process.cwd());
     return path.resolve(folder, file);
   }
 
@@ -176,7 +197,10 @@ export class DataFiles {
   private stateOf(file: string): DataFileState {
     if (pathProblem(file) === undefined) {
       if (!this.trusted && !isInsideAny(file, this.workspaceFolders())) {
-        return { stamp: 'untrusted', problem: 'the workspace is not trusted and the file is outside its folders (trust the workspace to use it).' };
+        return {
+          stamp: 'untrusted',
+          problem: 'the workspace is not trusted and the file is outside its folders (trust the workspace to use it).',
+        };
       }
       this.watch(file);
     }
@@ -201,7 +225,11 @@ export class DataFiles {
     const key = `${file}|${state.stamp}|${kind}`;
     const stamp = state.stamp;
     const fail = (reason: string, problems: readonly RowProblem[] = [], problemCount = 0) => {
-      this.reportOnce(key, { ...notUsedReport(`${name} is not used: ${reason} ${fallback}`), problems, problemCount }, file);
+      this.reportOnce(
+        key,
+        { ...notUsedReport(`${name} is not used: ${reason} ${fallback}`), problems, problemCount },
+        file,
+      );
       return { ok: false as const, reason, stamp };
     };
     if (state.problem) {
@@ -214,18 +242,48 @@ export class DataFiles {
     if (kind === 'descriptor') {
       const descriptorFile = readDescriptorFile(text.text, path.basename(file));
       if (descriptorFile.count === 0) {
-        return fail('it holds no rows of a code and its descriptor (the problems are listed on the file).', descriptorFile.problems, descriptorFile.problemCount);
+        return fail(
+          'it holds no rows of a code and its descriptor (the problems are listed on the file).',
+          descriptorFile.problems,
+          descriptorFile.problemCount,
+        );
       }
-      this.reportOnce(key, { message: `Read ${descriptorFile.count} descriptors from ${displayPath(file)}.`, notUsed: false, problems: descriptorFile.problems, problemCount: descriptorFile.problemCount }, file);
+      this.reportOnce(
+        key,
+        {
+          message: `Read ${descriptorFile.count} descriptors from ${displayPath(file)}.`,
+          notUsed: false,
+          problems: descriptorFile.problems,
+          problemCount: descriptorFile.problemCount,
+        },
+        file,
+      );
       return { ok: true, value: descriptorFile.source, stamp };
     }
     const table = readMueFile(text.text);
     if (table.entries.size === 0) {
-      return fail('it holds no usable MUE rows (the problems are listed on the file).', table.problems, table.problemCount);
+      return fail(
+        'it holds no usable MUE rows (the problems are listed on the file).',
+        table.problems,
+        table.problemCount,
+      );
     }
     const period = table.period ? ` (${table.period})` : '';
-    this.reportOnce(key, { message: `Read ${table.entries.size} MUE values${period} from ${displayPath(file)}.`, notUsed: false, problems: table.problems, problemCount: table.problemCount }, file);
-    return { ok: true, value: table.period ? { entries: table.entries, period: table.period } : { entries: table.entries }, stamp };
+    this.reportOnce(
+      key,
+      {
+        message: `Read ${table.entries.size} MUE values${period} from ${displayPath(file)}.`,
+        notUsed: false,
+        problems: table.problems,
+        problemCount: table.problemCount,
+      },
+      file,
+    );
+    return {
+      ok: true,
+      value: table.period ? { entries: table.entries, period: table.period } : { entries: table.entries },
+      stamp,
+    };
   }
 
   /**
@@ -241,21 +299,36 @@ export class DataFiles {
     this.reported.add(key);
     const { message, notUsed, problems, problemCount } = report;
     const log = this.connection.console;
-    const skipped = problemCount > 0 ? ` ${problemCount} rows were skipped${problemCount > maxLoggedRowProblems ? `; the first ${maxLoggedRowProblems}` : ''}:` : '';
+    const skipped =
+      problemCount > 0
+        ? ` ${problemCount} rows were skipped${problemCount > maxLoggedRowProblems ? `; the first ${maxLoggedRowProblems}` : ''}:`
+        : '';
     if (notUsed || problemCount > 0) {
       log.warn(`${message}${skipped}`);
     } else {
       log.info(message);
     }
-    problems.slice(0, maxLoggedRowProblems).forEach((problem) => log.warn(`  ${path.basename(file ?? '')} line ${problem.line}: ${problem.message}`));
+    problems
+      .slice(0, maxLoggedRowProblems)
+      .forEach((problem) => log.warn(`  ${path.basename(file ?? '')} line ${problem.line}: ${problem.message}`));
     if (notUsed) {
-      this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+      this.connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message })
+        .catch(() => undefined);
     }
     // A path no file system accepts has no URI to put diagnostics on.
     if (file !== undefined && pathProblem(file) === undefined) {
-      const diagnostics = problems.map((problem) => rowDiagnostic(problem.line, problem.message, DiagnosticSeverity.Warning));
+      const diagnostics = problems.map((problem) =>
+        rowDiagnostic(problem.line, problem.message, DiagnosticSeverity.Warning),
+      );
       if (problemCount > problems.length) {
-        diagnostics.push(rowDiagnostic(1, `${problemCount} rows have problems; only the first ${problems.length} are listed.`, DiagnosticSeverity.Information));
+        diagnostics.push(
+          rowDiagnostic(
+            1,
+            `${problemCount} rows have problems; only the first ${problems.length} are listed.`,
+            DiagnosticSeverity.Information,
+          ),
+        );
       }
       this.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics }).catch(() => undefined);
     }

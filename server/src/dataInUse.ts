@@ -44,7 +44,12 @@ export interface DataInUseSupport {
   readCapabilities(capabilities: ClientCapabilities): void;
 }
 
-export function listenForDataInUse(connection: Connection, documents: TextDocuments<TextDocument>, settings: DocumentSettings, dataFiles: DataFiles): DataInUseSupport {
+export function listenForDataInUse(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  settings: DocumentSettings,
+  dataFiles: DataFiles,
+): DataInUseSupport {
   let clientListens = false;
   connection.onRequest(dataInUseRequest, async (params: unknown): Promise<DataInUse | null> => {
     const uri = typeof params === 'object' && params !== null ? (params as Record<string, unknown>)['uri'] : undefined;
@@ -79,7 +84,10 @@ export function listenForDataInUse(connection: Connection, documents: TextDocume
     },
     readCapabilities(capabilities) {
       const experimental: unknown = capabilities.experimental;
-      clientListens = typeof experimental === 'object' && experimental !== null && (experimental as Record<string, unknown>)['cptClaimsDataInUse'] === true;
+      clientListens =
+        typeof experimental === 'object' &&
+        experimental !== null &&
+        (experimental as Record<string, unknown>)['cptClaimsDataInUse'] === true;
     },
   };
 }

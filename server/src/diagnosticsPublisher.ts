@@ -17,7 +17,11 @@ export class DiagnosticsPublisher {
   /** Undefined when the check was abandoned because the document changed or closed: nothing to publish then. */
   private readonly validate: (document: TextDocument) => Promise<Diagnostic[] | undefined>;
 
-  constructor(connection: Connection, documents: TextDocuments<TextDocument>, validate: (document: TextDocument) => Promise<Diagnostic[] | undefined>) {
+  constructor(
+    connection: Connection,
+    documents: TextDocuments<TextDocument>,
+    validate: (document: TextDocument) => Promise<Diagnostic[] | undefined>,
+  ) {
     this.connection = connection;
     this.documents = documents;
     this.validate = validate;
@@ -29,7 +33,9 @@ export class DiagnosticsPublisher {
       document.uri,
       setTimeout(() => {
         this.pending.delete(document.uri);
-        this.publish(document.uri).catch((error: unknown) => this.connection.console.error(`Publishing diagnostics failed: ${describeError(error)}`));
+        this.publish(document.uri).catch((error: unknown) =>
+          this.connection.console.error(`Publishing diagnostics failed: ${describeError(error)}`),
+        );
       }, pushDelayMs),
     );
   }
@@ -62,6 +68,8 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.cancel(uri);
-    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => this.connection.console.error(`Clearing diagnostics failed: ${describeError(error)}`));
+    this.connection
+      .sendDiagnostics({ uri, diagnostics: [] })
+      .catch((error: unknown) => this.connection.console.error(`Clearing diagnostics failed: ${describeError(error)}`));
   }
 }

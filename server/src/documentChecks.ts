@@ -65,7 +65,12 @@ export class DocumentChecks {
    * undefined when the check was abandoned (the document changed or closed,
    * or `token` was cancelled): the caller then has nothing to show.
    */
-  async diagnostics(document: TextDocument, service: ClaimLanguageService, settings: ClaimSettings, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+  async diagnostics(
+    document: TextDocument,
+    service: ClaimLanguageService,
+    settings: ClaimSettings,
+    token?: CancellationToken,
+  ): Promise<Diagnostic[] | undefined> {
     const size = document.getText().length / charactersPerMB;
     if (size > settings.skipCheckAboveMB) {
       this.abandon(document.uri);
@@ -79,7 +84,13 @@ export class DocumentChecks {
       return this.safely(() => validator.validate(document, settings, () => this.models.get(document)));
     }
     let run = this.running.get(document.uri);
-    if (!run || run.abandoned || run.version !== document.version || run.service !== service || run.settings !== settings) {
+    if (
+      !run ||
+      run.abandoned ||
+      run.version !== document.version ||
+      run.service !== service ||
+      run.settings !== settings
+    ) {
       this.abandon(document.uri);
       run = this.start(document, service, settings, validator);
     }
@@ -135,8 +146,19 @@ export class DocumentChecks {
     return entry.validator;
   }
 
-  private start(document: TextDocument, service: ClaimLanguageService, settings: ClaimSettings, validator: DocumentValidator): Run {
-    const run: Run = { version: document.version, service, settings, abandoned: false, result: Promise.resolve(undefined) };
+  private start(
+    document: TextDocument,
+    service: ClaimLanguageService,
+    settings: ClaimSettings,
+    validator: DocumentValidator,
+  ): Run {
+    const run: Run = {
+      version: document.version,
+      service,
+      settings,
+      abandoned: false,
+      result: Promise.resolve(undefined),
+    };
     const steps = validator.validateInSteps(document, settings, () => this.models.get(document), { claimsPerStep });
     run.result = this.drive(run, document.uri, steps).finally(() => {
       if (this.running.get(document.uri) === run) {
@@ -195,8 +217,10 @@ export class DocumentChecks {
       `${fileNameOf(uri)} is larger than ${settings.skipCheckAboveMB} MB (setting cptClaims.skipCheckAboveMB), so it is not checked as you type; ` +
       'hover, completion and the outline still work. Check a batch file this large with claim-lint, which streams it.';
     // The notification, not `window.showWarningMessage` (a request the client would have to answer).
-    this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch((error: unknown) => {
-      this.connection.console.error(`Notice failed: ${describeError(error)}`);
-    });
+    this.connection
+      .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message })
+      .catch((error: unknown) => {
+        this.connection.console.error(`Notice failed: ${describeError(error)}`);
+      });
   }
 }

@@ -34,7 +34,9 @@ export class DocumentModels {
     if (cached && cached.version === document.version) {
       return cached.model;
     }
-    const model = cached?.model.x12 ? this.service.reparse(document, cached.model) : this.service.parseClaimAround(document, line, lastLine);
+    const model = cached?.model.x12
+      ? this.service.reparse(document, cached.model)
+      : this.service.parseClaimAround(document, line, lastLine);
     if (model.x12) {
       // An X12 file is read whole (its segments; claims on demand), from the previous version where there is one: keep it for the next request.
       this.models.set(document.uri, { version: document.version, model });

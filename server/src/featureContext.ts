@@ -36,7 +36,10 @@ export interface FeatureContext {
 }
 
 /** The open document and its settings, or undefined when it is not open (or closed while its settings were read). */
-export async function openDocumentWithSettings(context: FeatureContext, uri: string): Promise<{ document: TextDocument; settings: ClaimSettings } | undefined> {
+export async function openDocumentWithSettings(
+  context: FeatureContext,
+  uri: string,
+): Promise<{ document: TextDocument; settings: ClaimSettings } | undefined> {
   const document = context.documents.get(uri);
   const settings = document && (await context.settingsWhileOpen(document));
   return document && settings ? { document, settings } : undefined;

@@ -15,7 +15,8 @@ export interface FolderSettings {
 
 /** The folder's settings from the raw `cptClaims` section; anything but `true` leaves workspace problems off. */
 export function readFolderSettings(raw: unknown): FolderSettings {
-  const enabled = typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>)['workspaceDiagnostics'] === true;
+  const enabled =
+    typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>)['workspaceDiagnostics'] === true;
   return { claim: readSettings(raw), workspaceDiagnostics: enabled };
 }
 

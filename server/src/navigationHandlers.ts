@@ -19,20 +19,30 @@ function listenForOutlineAndDefinition(context: FeatureContext): void {
   const { connection, documents, models, dataFiles } = context;
   connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Document symbols', token, [], () => (document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : []));
+    return runSafely(connection, 'Document symbols', token, [], () =>
+      document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : [],
+    );
   });
 
   connection.onFoldingRanges((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Folding ranges', token, [], () => (document ? dataFiles.bundledOnly.getFoldingRanges(document, models.get(document), context.client.foldingRangeLimit) : []));
+    return runSafely(connection, 'Folding ranges', token, [], () =>
+      document
+        ? dataFiles.bundledOnly.getFoldingRanges(document, models.get(document), context.client.foldingRangeLimit)
+        : [],
+    );
   });
 
   // Add-on relations are bundled data, the same with any data file: the bundled service answers without waiting for settings.
   connection.onDefinition((params, token) => {
     const document = documents.get(params.textDocument.uri);
     return runSafely(connection, 'Definition', token, [], () => {
-      const links = document ? dataFiles.bundledOnly.findDefinition(document, models.around(document, params.position.line), params.position) : [];
-      return context.client.definitionLinks ? links : links.map((link) => Location.create(link.targetUri, link.targetSelectionRange));
+      const links = document
+        ? dataFiles.bundledOnly.findDefinition(document, models.around(document, params.position.line), params.position)
+        : [];
+      return context.client.definitionLinks
+        ? links
+        : links.map((link) => Location.create(link.targetUri, link.targetSelectionRange));
     });
   });
 }
@@ -42,7 +52,11 @@ function listenForRename(context: FeatureContext): void {
   const { connection, documents, models, dataFiles } = context;
   connection.onPrepareRename((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const prepared = runSafely(connection, 'Prepare rename', token, null, () => (document ? dataFiles.bundledOnly.prepareRename(document, models.around(document, params.position.line), params.position) : null));
+    const prepared = runSafely(connection, 'Prepare rename', token, null, () =>
+      document
+        ? dataFiles.bundledOnly.prepareRename(document, models.around(document, params.position.line), params.position)
+        : null,
+    );
     if (prepared && 'refusal' in prepared) {
       throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.refusal);
     }
@@ -51,7 +65,16 @@ function listenForRename(context: FeatureContext): void {
 
   connection.onRenameRequest((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const edit = runSafely(connection, 'Rename', token, null, () => (document ? dataFiles.bundledOnly.doRename(document, models.around(document, params.position.line), params.position, params.newName) : null));
+    const edit = runSafely(connection, 'Rename', token, null, () =>
+      document
+        ? dataFiles.bundledOnly.doRename(
+            document,
+            models.around(document, params.position.line),
+            params.position,
+            params.newName,
+          )
+        : null,
+    );
     if (edit && 'refusal' in edit) {
       throw new ResponseError(LSPErrorCodes.RequestFailed, edit.refusal);
     }
@@ -68,13 +91,19 @@ function listenForReferences(context: FeatureContext): void {
     }
     const { document } = open;
     const service = dataFiles.bundledOnly;
-    const found = runSafely(connection, 'References', token, null, () => service.findCodeReferences(document, models.get(document), params.position, params.context));
+    const found = runSafely(connection, 'References', token, null, () =>
+      service.findCodeReferences(document, models.get(document), params.position, params.context),
+    );
     if (!found) {
       return [];
     }
     // Other open documents are searched in their current text, which wins over the file on disk.
     const inOpenDocuments = runSafely(connection, 'References', token, [], () =>
-      documents.all().flatMap((other) => (other === document ? [] : service.findCodeOccurrences(other, models.get(other), found.code))),
+      documents
+        .all()
+        .flatMap((other) =>
+          other === document ? [] : service.findCodeOccurrences(other, models.get(other), found.code),
+        ),
     );
     let onDisk: Location[] | undefined;
     try {

@@ -23,7 +23,13 @@ export function describeError(error: unknown): string {
   return typeof error;
 }
 
-export function runSafely<T>(connection: Connection, what: string, token: CancellationToken | undefined, fallback: T, work: () => T): T {
+export function runSafely<T>(
+  connection: Connection,
+  what: string,
+  token: CancellationToken | undefined,
+  fallback: T,
+  work: () => T,
+): T {
   if (token?.isCancellationRequested) {
     return fallback;
   }

@@ -25,7 +25,9 @@ export class ScopedSettings<T> {
     }
     let settings = this.cache.get(scopeUri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri, section: 'cptClaims' }).then(this.read, () => this.read(undefined));
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri, section: 'cptClaims' })
+        .then(this.read, () => this.read(undefined));
       this.cache.set(scopeUri, settings);
     }
     return settings;
@@ -39,7 +41,10 @@ export class ScopedSettings<T> {
   /** `workspace/didChangeConfiguration`: pulled settings are read again; pushed ones are taken as sent. */
   changed(pushedSettings: unknown): void {
     this.cache.clear();
-    const section = typeof pushedSettings === 'object' && pushedSettings !== null ? (pushedSettings as Record<string, unknown>)['cptClaims'] : undefined;
+    const section =
+      typeof pushedSettings === 'object' && pushedSettings !== null
+        ? (pushedSettings as Record<string, unknown>)['cptClaims']
+        : undefined;
     this.pushed = this.read(section);
   }
 

@@ -29,7 +29,12 @@ import { listenForDataInUse } from './dataInUse';
 import { listenForEditorFeatures } from './editorFeatureHandlers';
 import type { ClientFeatures, FeatureContext } from './featureContext';
 import { listenForNavigation } from './navigationHandlers';
-import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, semanticTokensLegend } from './service/languageService';
+import {
+  type ClaimDocumentModel,
+  type ClaimSettings,
+  type DocumentValidator,
+  semanticTokensLegend,
+} from './service/languageService';
 import { x12LayoutCommands } from './x12LayoutCommands';
 import { FolderSettingsReader } from './folderSettings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
@@ -73,7 +78,9 @@ export function startServer(connection: Connection): RunningServer {
       // Only a client that declared refresh support may be asked; it pulls again on its own otherwise.
       // A failed request must not become an unhandled rejection, which ends the process.
       if (diagnosticRefresh) {
-        connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`Diagnostic refresh failed: ${describeError(error)}`));
+        connection.languages.diagnostics
+          .refresh()
+          .catch((error: unknown) => connection.console.error(`Diagnostic refresh failed: ${describeError(error)}`));
       }
     } else {
       documents.all().forEach((document) => publisher.schedule(document));
@@ -83,7 +90,8 @@ export function startServer(connection: Connection): RunningServer {
   };
   // Hints and lenses read settings and data too; only a client that declared refresh support may be asked.
   const refreshHintsAndLenses = () => {
-    const failed = (error: unknown) => connection.console.error(`Inlay hint or CodeLens refresh failed: ${describeError(error)}`);
+    const failed = (error: unknown) =>
+      connection.console.error(`Inlay hint or CodeLens refresh failed: ${describeError(error)}`);
     if (inlayHintRefresh) {
       connection.languages.inlayHint.refresh().catch(failed);
     }
@@ -96,7 +104,9 @@ export function startServer(connection: Connection): RunningServer {
     refreshHintsAndLenses();
   };
   // A data file changed on disk: every document is checked again with the new data.
-  const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshAll, { rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href });
+  const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshAll, {
+    rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
+  });
   // Parsing does not depend on the data files, so one parser serves every document.
   const models = new DocumentModels(dataFiles.bundledOnly);
   /**
@@ -139,11 +149,21 @@ export function startServer(connection: Connection): RunningServer {
     serviceFor: (uri, fileSettings) => dataFiles.serviceFor(uri, fileSettings),
   });
   // Hover, completion, quick fixes, hints, lenses, tokens, formatting, commands and navigation: each module takes what it needs.
-  const features: FeatureContext = { connection, documents, models, dataFiles, client, workspaceFolders: () => workspaceFolders, settingsWhileOpen };
+  const features: FeatureContext = {
+    connection,
+    documents,
+    models,
+    dataFiles,
+    client,
+    workspaceFolders: () => workspaceFolders,
+    settingsWhileOpen,
+  };
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
-    workspaceFolders = localFolderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    workspaceFolders = localFolderPaths(
+      params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []),
+    );
     folderChanges = capabilities.workspace?.workspaceFolders === true;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -159,7 +179,11 @@ export function startServer(connection: Connection): RunningServer {
     client.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
-    dataFiles.trusted = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>)['workspaceTrusted'] === false);
+    dataFiles.trusted = !(
+      typeof options === 'object' &&
+      options !== null &&
+      (options as Record<string, unknown>)['workspaceTrusted'] === false
+    );
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -182,7 +206,11 @@ export function startServer(connection: Connection): RunningServer {
       serverInfo: { name: serverName, version: serverVersion },
     };
     if (pullDiagnostics) {
-      result.capabilities.diagnosticProvider = { identifier: 'cpt-claims', interFileDependencies: false, workspaceDiagnostics: true };
+      result.capabilities.diagnosticProvider = {
+        identifier: 'cpt-claims',
+        interFileDependencies: false,
+        workspaceDiagnostics: true,
+      };
     }
     return result;
   });
@@ -215,7 +243,9 @@ export function startServer(connection: Connection): RunningServer {
     }
   });
 
-  connection.onDidChangeWatchedFiles(() => runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()));
+  connection.onDidChangeWatchedFiles(() =>
+    runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()),
+  );
 
   // Notification handlers run through runSafely too: vscode-jsonrpc would log a thrown error's message, which may quote claim text.
   connection.onDidChangeConfiguration((change) =>
@@ -227,7 +257,9 @@ export function startServer(connection: Connection): RunningServer {
   );
 
   // Trust, once granted, lasts the session (VS Code cannot take it back without a restart).
-  connection.onNotification(workspaceTrustedNotification, () => runSafely(connection, 'Workspace trust', undefined, undefined, () => dataFiles.grantTrust()));
+  connection.onNotification(workspaceTrustedNotification, () =>
+    runSafely(connection, 'Workspace trust', undefined, undefined, () => dataFiles.grantTrust()),
+  );
 
   documents.onDidChangeContent(({ document }) =>
     runSafely(connection, 'Document change', undefined, undefined, () => {
@@ -293,6 +325,14 @@ export function startServer(connection: Connection): RunningServer {
   connection.listen();
   return {
     heldFor: (uri) => ({ document: documents.get(uri), model: models.peek(uri), validator: checks.validatorOf(uri) }),
-    heldUris: () => [...new Set([...documents.keys(), ...models.uris(), ...checks.uris(), ...settings.uris(), ...publisher.pendingUris()])],
+    heldUris: () => [
+      ...new Set([
+        ...documents.keys(),
+        ...models.uris(),
+        ...checks.uris(),
+        ...settings.uris(),
+        ...publisher.pendingUris(),
+      ]),
+    ],
   };
 }

@@ -24,7 +24,12 @@
  * every few milliseconds and never logs claim text.
  */
 import type { CancellationToken, Connection, ResultProgressReporter } from 'vscode-languageserver';
-import type { WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportPartialResult, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type {
+  WorkspaceDiagnosticParams,
+  WorkspaceDiagnosticReport,
+  WorkspaceDiagnosticReportPartialResult,
+  WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol';
 import { describeError } from './safeHandler';
 import { type FileReport, type WorkspaceDependencies, WorkspaceScan } from './workspaceScan';
 
@@ -100,22 +105,30 @@ export class WorkspaceDiagnostics {
   }
 
   /** `workspace/diagnostic`: the reports the client lacks, as partial results when it asked for them. */
-  async pull(params: WorkspaceDiagnosticParams, token: CancellationToken, resultProgress?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>): Promise<WorkspaceDiagnosticReport> {
+  async pull(
+    params: WorkspaceDiagnosticParams,
+    token: CancellationToken,
+    resultProgress?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>,
+  ): Promise<WorkspaceDiagnosticReport> {
     const known = new Map(params.previousResultIds.map((previous) => [previous.uri, previous.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (;;) {
       const changesBefore = this.changes;
       const pullsBefore = this.documentPulls;
       let reported = 0;
-      await this.scan(known, () => token.isCancellationRequested || this.disposed, (reports) => {
-        reported += reports.length;
-        const converted = reports.map(toWorkspaceReport);
-        if (resultProgress) {
-          resultProgress.report({ items: converted });
-        } else {
-          items.push(...converted);
-        }
-      });
+      await this.scan(
+        known,
+        () => token.isCancellationRequested || this.disposed,
+        (reports) => {
+          reported += reports.length;
+          const converted = reports.map(toWorkspaceReport);
+          if (resultProgress) {
+            resultProgress.report({ items: converted });
+          } else {
+            items.push(...converted);
+          }
+        },
+      );
       if (reported > 0 || !this.watching || token.isCancellationRequested || this.disposed) {
         return { items };
       }
@@ -128,7 +141,12 @@ export class WorkspaceDiagnostics {
 
   /** Resolves once `changes` or `documentPulls` moved past what was seen, or the request is cancelled. */
   private nextChange(seenChanges: number, seenPulls: number, token: CancellationToken): Promise<void> {
-    if (this.changes !== seenChanges || this.documentPulls !== seenPulls || token.isCancellationRequested || this.disposed) {
+    if (
+      this.changes !== seenChanges ||
+      this.documentPulls !== seenPulls ||
+      token.isCancellationRequested ||
+      this.disposed
+    ) {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
@@ -161,20 +179,32 @@ export class WorkspaceDiagnostics {
     while (this.pushWanted && !this.disposed) {
       this.pushWanted = false;
       this.stopPushScan = false;
-      await this.scan(this.published, () => this.stopPushScan, (reports) => {
-        for (const report of reports) {
-          if (report.resultId === undefined) {
-            this.published.delete(report.uri);
-          } else {
-            this.published.set(report.uri, report.resultId);
+      await this.scan(
+        this.published,
+        () => this.stopPushScan,
+        (reports) => {
+          for (const report of reports) {
+            if (report.resultId === undefined) {
+              this.published.delete(report.uri);
+            } else {
+              this.published.set(report.uri, report.resultId);
+            }
+            this.connection
+              .sendDiagnostics({ uri: report.uri, diagnostics: report.diagnostics })
+              .catch((error: unknown) =>
+                this.connection.console.error(`Publishing workspace diagnostics failed: ${describeError(error)}`),
+              );
           }
-          this.connection.sendDiagnostics({ uri: report.uri, diagnostics: report.diagnostics }).catch((error: unknown) => this.connection.console.error(`Publishing workspace diagnostics failed: ${describeError(error)}`));
-        }
-      });
+        },
+      );
     }
   }
 
-  private scan(known: ReadonlyMap<string, string>, stop: () => boolean, emit: (reports: FileReport[]) => void): Promise<void> {
+  private scan(
+    known: ReadonlyMap<string, string>,
+    stop: () => boolean,
+    emit: (reports: FileReport[]) => void,
+  ): Promise<void> {
     return this.scanner.run({ generation: this.generation, known, withOpenDocuments: this.pullMode, stop, emit });
   }
 }

@@ -59,7 +59,10 @@ async function linkedFileUsable(file: string, folders: readonly string[], truste
 }
 
 /** The claim files under the folders, breadth first, within the caps. Folders that cannot be read are skipped. */
-export async function listClaimFiles(folders: readonly string[], options: { trusted: boolean; maxFiles?: number; maxEntries?: number }): Promise<ClaimFileListing> {
+export async function listClaimFiles(
+  folders: readonly string[],
+  options: { trusted: boolean; maxFiles?: number; maxEntries?: number },
+): Promise<ClaimFileListing> {
   const maxFiles = options.maxFiles ?? maxWorkspaceClaimFiles;
   const maxEntries = options.maxEntries ?? maxEntriesVisited;
   const found = new Set<string>();
@@ -83,16 +86,25 @@ export async function listClaimFiles(folders: readonly string[], options: { trus
     for (const dirent of dirents) {
       entries += 1;
       if (entries > maxEntries) {
-        return { files: [...found].sort(), truncated: `the walk stopped after ${maxEntries.toLocaleString('en-US')} files and folders` };
+        return {
+          files: [...found].sort(),
+          truncated: `the walk stopped after ${maxEntries.toLocaleString('en-US')} files and folders`,
+        };
       }
       const full = path.join(folder, dirent.name);
       if (dirent.isDirectory()) {
         if (!isSkippedFolder(dirent.name)) {
           queue.push(full);
         }
-      } else if (isClaimFileName(dirent.name) && (dirent.isFile() || (dirent.isSymbolicLink() && (await linkedFileUsable(full, folders, options.trusted))))) {
+      } else if (
+        isClaimFileName(dirent.name) &&
+        (dirent.isFile() || (dirent.isSymbolicLink() && (await linkedFileUsable(full, folders, options.trusted))))
+      ) {
         if (found.size >= maxFiles) {
-          return { files: [...found].sort(), truncated: `the workspace holds more than ${maxFiles.toLocaleString('en-US')} claim files` };
+          return {
+            files: [...found].sort(),
+            truncated: `the workspace holds more than ${maxFiles.toLocaleString('en-US')} claim files`,
+          };
         }
         found.add(full);
       }
@@ -112,7 +124,9 @@ export async function claimFileState(file: string): Promise<ClaimFileState> {
   try {
     const stats = await fs.promises.stat(file);
     const notRegular = describeNonRegular(stats);
-    return notRegular ? { ok: false, reason: notRegular } : { ok: true, stamp: `${stats.size}:${stats.mtimeMs}:${stats.ino}`, size: stats.size };
+    return notRegular
+      ? { ok: false, reason: notRegular }
+      : { ok: true, stamp: `${stats.size}:${stats.mtimeMs}:${stats.ino}`, size: stats.size };
   } catch (error) {
     return { ok: false, reason: describeFileError(errorCode(error)) };
   }

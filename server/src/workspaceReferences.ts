@@ -40,7 +40,10 @@ export function mentionPattern(code: ReferencedCode): RegExp {
 }
 
 /** The occurrences of `code` in the workspace's unopened claim files, by file path then position; undefined when cancelled. */
-export async function findWorkspaceReferences(code: ReferencedCode, search: WorkspaceSearch): Promise<Location[] | undefined> {
+export async function findWorkspaceReferences(
+  code: ReferencedCode,
+  search: WorkspaceSearch,
+): Promise<Location[] | undefined> {
   if (search.folders.length === 0 || code.value === '') {
     return [];
   }

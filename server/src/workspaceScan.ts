@@ -112,9 +112,19 @@ export class WorkspaceScan {
         enabled.push({ folder, settings });
       }
     }
-    const listing = enabled.length === 0 ? { files: [] } : await listClaimFiles(enabled.map((e) => e.folder), { trusted: this.deps.trusted() });
+    const listing =
+      enabled.length === 0
+        ? { files: [] }
+        : await listClaimFiles(
+            enabled.map((e) => e.folder),
+            { trusted: this.deps.trusted() },
+          );
     if (listing.truncated !== undefined) {
-      this.tellOnce(`truncated|${listing.truncated}`, MessageType.Warning, `Workspace problems: ${listing.truncated}, so only the first ${listing.files.length.toLocaleString('en-US')} are checked (cptClaims.workspaceDiagnostics). Check the whole batch with claim-lint.`);
+      this.tellOnce(
+        `truncated|${listing.truncated}`,
+        MessageType.Warning,
+        `Workspace problems: ${listing.truncated}, so only the first ${listing.files.length.toLocaleString('en-US')} are checked (cptClaims.workspaceDiagnostics). Check the whole batch with claim-lint.`,
+      );
     }
     const batch: FileReport[] = [];
     // An open document's problems come from its own check: its report is never sent from here.
@@ -140,7 +150,12 @@ export class WorkspaceScan {
       }
     }
     if (request.withOpenDocuments) {
-      await this.reportOpenDocuments(known, generation, enabled.map((e) => e.folder), batch);
+      await this.reportOpenDocuments(
+        known,
+        generation,
+        enabled.map((e) => e.folder),
+        batch,
+      );
     }
     const pending: PendingFile[] = [];
     const budget = new TurnBudget();
@@ -154,7 +169,10 @@ export class WorkspaceScan {
       }
       const state = await claimFileState(file);
       if (!state.ok) {
-        this.logOnce(`${uri}|${state.reason}`, `Workspace problems: ${path.basename(file)} is not checked: ${state.reason}`);
+        this.logOnce(
+          `${uri}|${state.reason}`,
+          `Workspace problems: ${path.basename(file)} is not checked: ${state.reason}`,
+        );
         if (known.has(uri)) {
           batch.push({ uri, diagnostics: [] });
         }
@@ -162,7 +180,11 @@ export class WorkspaceScan {
       }
       const resultId = `${generation}|${state.stamp}`;
       if (known.get(uri) !== resultId || this.recentlyClosed.has(uri)) {
-        const settings = enabled.filter((e) => file.startsWith(e.folder + path.sep)).sort((a, b) => b.folder.length - a.folder.length)[0]?.settings ?? (enabled[0] as (typeof enabled)[number]).settings;
+        const settings =
+          enabled
+            .filter((e) => file.startsWith(e.folder + path.sep))
+            .sort((a, b) => b.folder.length - a.folder.length)[0]?.settings ??
+          (enabled[0] as (typeof enabled)[number]).settings;
         pending.push({ file, uri, resultId, size: state.size, settings: settings.claim });
       }
       if (await budget.yieldIfDue()) {
@@ -190,7 +212,11 @@ export class WorkspaceScan {
           progress?.report(read);
         }
         const afterClose = this.recentlyClosed.delete(item.uri);
-        batch.push({ uri: item.uri, resultId: afterClose ? `${result.resultId}|after-close` : result.resultId, diagnostics: result.diagnostics });
+        batch.push({
+          uri: item.uri,
+          resultId: afterClose ? `${result.resultId}|after-close` : result.resultId,
+          diagnostics: result.diagnostics,
+        });
         if (await budget.yieldIfDue()) {
           flush();
         }
@@ -206,7 +232,12 @@ export class WorkspaceScan {
    * the setting is off for it). VS Code shows it only once the document's tab is closed (while a tab shows it,
    * the document pull's result wins); without it, a closed tab would keep its last problems for good.
    */
-  private async reportOpenDocuments(known: ReadonlyMap<string, string>, generation: number, enabledFolders: readonly string[], batch: FileReport[]): Promise<void> {
+  private async reportOpenDocuments(
+    known: ReadonlyMap<string, string>,
+    generation: number,
+    enabledFolders: readonly string[],
+    batch: FileReport[],
+  ): Promise<void> {
     for (const { uri, version } of this.deps.openDocuments()) {
       const file = uri.startsWith('file:') ? safeFilePath(uri) : undefined;
       const enabled = file !== undefined && enabledFolders.some((folder) => file.startsWith(folder + path.sep));
@@ -222,11 +253,20 @@ export class WorkspaceScan {
   }
 
   /** The file's diagnostics from disk, or undefined when the scan was stopped meanwhile. */
-  private async check(item: PendingFile, stop: () => boolean, budget: TurnBudget, flush: () => void): Promise<Diagnostic[] | undefined> {
+  private async check(
+    item: PendingFile,
+    stop: () => boolean,
+    budget: TurnBudget,
+    flush: () => void,
+  ): Promise<Diagnostic[] | undefined> {
     const name = path.basename(item.file);
     const limit = item.settings.skipCheckAboveMB * bytesPerMB;
     if (item.size > limit) {
-      this.tellOnce(`large|${item.uri}|${item.resultId}`, MessageType.Warning, `Workspace problems: ${name} is larger than ${item.settings.skipCheckAboveMB} MB (cptClaims.skipCheckAboveMB), so it is not checked. Check it with claim-lint, which streams it.`);
+      this.tellOnce(
+        `large|${item.uri}|${item.resultId}`,
+        MessageType.Warning,
+        `Workspace problems: ${name} is larger than ${item.settings.skipCheckAboveMB} MB (cptClaims.skipCheckAboveMB), so it is not checked. Check it with claim-lint, which streams it.`,
+      );
       return [];
     }
     const text = await readClaimFile(item.file, limit);
@@ -238,7 +278,9 @@ export class WorkspaceScan {
       const document = TextDocument.create(item.uri, languageIdOf(item.file), 0, text.text);
       const service = this.deps.serviceFor(item.uri, item.settings);
       // A validator of its own: it reads the whole file once, in slices, and is dropped with the text.
-      const steps = service.createDocumentValidator().validateInSteps(document, item.settings, undefined, { claimsPerStep });
+      const steps = service
+        .createDocumentValidator()
+        .validateInSteps(document, item.settings, undefined, { claimsPerStep });
       for (;;) {
         if (stop()) {
           return undefined;

@@ -7,7 +7,6 @@
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { createProgressReporter } from './checkProgress';
 
-
 export class WorkspaceScanProgress {
   private reporter: WorkDoneProgressServerReporter | undefined;
   private shown = -1;

@@ -28,12 +28,19 @@ export function commandDocumentUri(args: unknown[] | undefined): string | undefi
 }
 
 /** The formatting edits a layout command makes, or undefined when the document is not an open X12 file. */
-export function x12LayoutEdits(service: ClaimLanguageService, models: DocumentModels, document: TextDocument | undefined, layout: X12Layout): TextEdit[] | undefined {
+export function x12LayoutEdits(
+  service: ClaimLanguageService,
+  models: DocumentModels,
+  document: TextDocument | undefined,
+  layout: X12Layout,
+): TextEdit[] | undefined {
   if (!document) {
     return undefined;
   }
   const model = models.get(document);
-  return model.x12 ? service.format(document, () => model, { options: { tabSize: 2, insertSpaces: true }, x12Layout: layout }) : undefined;
+  return model.x12
+    ? service.format(document, () => model, { options: { tabSize: 2, insertSpaces: true }, x12Layout: layout })
+    : undefined;
 }
 
 /**
@@ -57,7 +64,9 @@ export async function runX12LayoutCommand(
   if (edits.length === 0) {
     return true;
   }
-  const edit: WorkspaceEdit = versioned ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] } : { changes: { [document.uri]: edits } };
+  const edit: WorkspaceEdit = versioned
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
+    : { changes: { [document.uri]: edits } };
   const label = layout === 'oneLine' ? 'X12: all on one line' : 'X12: a segment per line';
   const result = await connection.workspace.applyEdit({ label, edit });
   return result.applied;

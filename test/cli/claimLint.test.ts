@@ -12,7 +12,15 @@ import { cliPath as cli, jsonlRows, loneAddOn, root, runCli as run, unitsWarning
 
 interface JsonResult {
   filePath: string;
-  messages: { line: number; column: number; endLine: number; endColumn: number; severity: string; message: string; ruleId: string | null }[];
+  messages: {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    message: string;
+    ruleId: string | null;
+  }[];
   errorCount: number;
   warningCount: number;
 }
@@ -32,8 +40,19 @@ describe('claim-lint command line', () => {
     const log = JSON.parse(result.stdout) as {
       version: string;
       runs: Array<{
-        tool: { driver: { name: string; rules: Array<{ id: string; helpUri: string; defaultConfiguration: { level: string } }> } };
-        results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }>;
+        tool: {
+          driver: {
+            name: string;
+            rules: Array<{ id: string; helpUri: string; defaultConfiguration: { level: string } }>;
+          };
+        };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>;
+        }>;
       }>;
     };
     assert.equal(log.version, '2.1.0');
@@ -49,7 +68,10 @@ describe('claim-lint command line', () => {
     assert.equal(runResult.tool.driver.rules[finding?.ruleIndex ?? -1]?.id, 'addon-without-primary');
     assert.equal(finding?.level, 'error');
     assert.match(finding?.message.text ?? '', /19283/);
-    assert.deepEqual(finding?.locations[0]?.physicalLocation, { artifactLocation: { uri: 'lone.claim' }, region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 8 } });
+    assert.deepEqual(finding?.locations[0]?.physicalLocation, {
+      artifactLocation: { uri: 'lone.claim' },
+      region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 8 },
+    });
     assert.doesNotMatch(result.stdout, /CLM-LONE/);
   });
 
@@ -85,7 +107,14 @@ describe('claim-lint command line', () => {
     assert.equal(file?.errorCount, 1);
     assert.equal(file?.warningCount, 0);
     assert.deepEqual(
-      file?.messages.map(({ line, column, endLine, endColumn, severity, ruleId }) => ({ line, column, endLine, endColumn, severity, ruleId })),
+      file?.messages.map(({ line, column, endLine, endColumn, severity, ruleId }) => ({
+        line,
+        column,
+        endLine,
+        endColumn,
+        severity,
+        ruleId,
+      })),
       [{ line: 4, column: 3, endLine: 4, endColumn: 8, severity: 'error', ruleId: 'addon-without-primary' }],
     );
   });
@@ -94,7 +123,10 @@ describe('claim-lint command line', () => {
     write('two.claim', `${loneAddOn}\n${unitsWarning}`);
     const result = run(['--format=jsonl', 'two.claim'], dir);
     assert.equal(result.status, 1);
-    const rows = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; claimId: string | null; ruleId: string; line: number });
+    const rows = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; claimId: string | null; ruleId: string; line: number });
     assert.deepEqual(
       rows.map(({ file, claimId, ruleId, line }) => ({ file, claimId, ruleId, line })),
       [
@@ -106,13 +138,29 @@ describe('claim-lint command line', () => {
 
   it('reads an 837 from standard input, the format picked by --stdin-filename', () => {
     const x12 = writeX12([
-      { id: 'CLM-A', diagnoses: ['C50411'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }] },
-      { id: 'CLM-B', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }] },
+      {
+        id: 'CLM-A',
+        diagnoses: ['C50411'],
+        dos: '2026-03-14',
+        lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }],
+      },
+      {
+        id: 'CLM-B',
+        diagnoses: ['C50412'],
+        dos: '2026-03-14',
+        lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }],
+      },
     ]);
     const result = run(['--format', 'jsonl', '--stdin-filename', 'x.837', '-'], dir, x12);
     assert.equal(result.status, 1, result.stderr);
-    const rows = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; claimId: string | null; ruleId: string });
-    assert.deepEqual(rows.map(({ file, claimId, ruleId }) => ({ file, claimId, ruleId })), [{ file: 'x.837', claimId: 'CLM-B', ruleId: 'addon-without-primary' }]);
+    const rows = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; claimId: string | null; ruleId: string });
+    assert.deepEqual(
+      rows.map(({ file, claimId, ruleId }) => ({ file, claimId, ruleId })),
+      [{ file: 'x.837', claimId: 'CLM-B', ruleId: 'addon-without-primary' }],
+    );
   });
 
   it('checks the claim files in a folder and its subfolders', () => {
@@ -194,7 +242,18 @@ describe('claim-lint command line', () => {
   it('names every option in --help, and -h and -v do the same as --help and --version', () => {
     const help = run(['-h'], dir);
     assert.equal(help.status, 0);
-    for (const option of ['--format', '--max-warnings', '--quiet', '--config', '--stdin-filename', '--jobs', '--stream-threshold', '--stream-chunk', '--help', '--version']) {
+    for (const option of [
+      '--format',
+      '--max-warnings',
+      '--quiet',
+      '--config',
+      '--stdin-filename',
+      '--jobs',
+      '--stream-threshold',
+      '--stream-chunk',
+      '--help',
+      '--version',
+    ]) {
       assert.match(help.stdout, new RegExp(`^ +(-[a-z], )?${option}\\b`, 'm'), option);
     }
     assert.equal(help.stdout, run(['--help'], dir).stdout);
@@ -245,7 +304,10 @@ describe('claim-lint command line', () => {
   it('reads a .claim from standard input when --stdin-filename names one, and calls it <stdin> without a name', () => {
     const named = run(['--format', 'jsonl', '--stdin-filename', 'batch/in.claim', '-'], dir, loneAddOn);
     assert.equal(named.status, 1, named.stderr);
-    assert.deepEqual(jsonlRows(named.stdout).map((row) => [row.file, row.ruleId, row.line]), [['batch/in.claim', 'addon-without-primary', 4]]);
+    assert.deepEqual(
+      jsonlRows(named.stdout).map((row) => [row.file, row.ruleId, row.line]),
+      [['batch/in.claim', 'addon-without-primary', 4]],
+    );
     const unnamed = run(['-'], dir, unitsWarning);
     assert.equal(unnamed.status, 0, unnamed.stderr);
     assert.match(unnamed.stdout, /^<stdin>$/m);
@@ -269,7 +331,10 @@ describe('claim-lint command line', () => {
     const result = run(['--format', 'jsonl', 'bad', 'good'], dir);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /bad\/lone\.claim: cannot read config .*\.claimlintrc\.json: not valid JSON/);
-    assert.deepEqual(jsonlRows(result.stdout).map((row) => row.file), [path.join('good', 'lone.claim')]);
+    assert.deepEqual(
+      jsonlRows(result.stdout).map((row) => row.file),
+      [path.join('good', 'lone.claim')],
+    );
   });
 
   it('exits 2 when --config names a file that does not exist', () => {
@@ -290,7 +355,10 @@ describe('claim-lint command line', () => {
   });
 
   it('refuses a named pipe, a device and a binary file as data files instead of hanging on them, and checks with the bundled data', () => {
-    write('.claimlintrc.json', JSON.stringify({ descriptorFiles: ['pipe.tsv', '/dev/zero', 'binary.tsv'], mueFile: '/dev/urandom' }));
+    write(
+      '.claimlintrc.json',
+      JSON.stringify({ descriptorFiles: ['pipe.tsv', '/dev/zero', 'binary.tsv'], mueFile: '/dev/urandom' }),
+    );
     execFileSync('mkfifo', [path.join(dir, 'pipe.tsv')]);
     fs.writeFileSync(path.join(dir, 'binary.tsv'), Buffer.from([0x31, 0x39, 0x32, 0x38, 0x34, 0x09, 0x00, 0xff, 0xfe]));
     write('a.claim', loneAddOn);

@@ -19,7 +19,14 @@ export interface Run {
 
 /** Runs claim-lint; `env` replaces this process's environment (e.g. NODE_OPTIONS with a preload). */
 export function runCli(args: readonly string[], cwd: string, input?: string, env?: NodeJS.ProcessEnv): Run {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, input: input ?? '', encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024, env: env ?? process.env });
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd,
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 60000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: env ?? process.env,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -37,7 +44,12 @@ export interface JsonlRow {
 }
 
 export function jsonlRows(stdout: string): JsonlRow[] {
-  return stdout === '' ? [] : stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as JsonlRow);
+  return stdout === ''
+    ? []
+    : stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as JsonlRow);
 }
 
 /** A fresh temporary folder per test, removed after it; `write` puts a file in it. */
@@ -62,4 +74,5 @@ export function useTempFolder(): { dir: () => string; write: (name: string, text
 
 export const loneAddOn = 'claim CLM-LONE\n  dos: 2026-03-14\n  dx: C50.411\n  19284-RT   x1   $400.00   dx=A\n';
 /** Three lesions documented, two billed: a lesion-units warning and nothing else. */
-export const unitsWarning = 'claim CLM-WARN\n  dos: 2026-03-16\n  dx: C50.411\n  lesions: 3\n  19283-RT   x1   $350.00   dx=A\n  19284-RT   x1   $400.00   dx=A\n';
+export const unitsWarning =
+  'claim CLM-WARN\n  dos: 2026-03-16\n  dx: C50.411\n  lesions: 3\n  19283-RT   x1   $350.00   dx=A\n  19284-RT   x1   $400.00   dx=A\n';

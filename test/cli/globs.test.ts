@@ -13,7 +13,10 @@ describe('claim-lint with globs', () => {
   const x12 = (id: string) =>
     `ISA*00*          *00*          *ZZ*A              *ZZ*B              *260314*1200*^*00501*000000001*0*P*:~\nGS*HC*A*B*20260314*1200*1*X*005010X222A1~\nST*837*0001*005010X222A1~\nHL*1**20*1~\nHL*2*1*22*0~\nCLM*${id}*400***11:B:1*Y*A*Y*Y~\nDTP*472*D8*20260314~\nHI*ABK:C50411~\nLX*1~\nSV1*HC:19284:RT*400*UN*1***1~\nSE*9*0001~\nGE*1*1~\nIEA*1*000000001~\n`;
 
-  const files = () => jsonlRows(runCli(['--format', 'jsonl', ...operands], temp.dir()).stdout).map((row) => `${row.file} ${row.claimId ?? ''}`);
+  const files = () =>
+    jsonlRows(runCli(['--format', 'jsonl', ...operands], temp.dir()).stdout).map(
+      (row) => `${row.file} ${row.claimId ?? ''}`,
+    );
   let operands: string[] = [];
 
   it('checks the files a ** glob matches, in sorted order, and nothing else', () => {
@@ -23,7 +26,11 @@ describe('claim-lint with globs', () => {
     temp.write('claims/notes.claim', loneAddOn);
     temp.write('claims/.hidden/d.837', x12('D'));
     operands = ['claims/**/*.837'];
-    assert.deepEqual(files(), [`${path.join('claims', '2026', '03', 'c.837')} C`, `${path.join('claims', '2026', 'b.837')} B`, `${path.join('claims', 'a.837')} A`]);
+    assert.deepEqual(files(), [
+      `${path.join('claims', '2026', '03', 'c.837')} C`,
+      `${path.join('claims', '2026', 'b.837')} B`,
+      `${path.join('claims', 'a.837')} A`,
+    ]);
   });
 
   it('exits 2 when a glob matches nothing, and still checks the other operands', () => {
@@ -31,7 +38,10 @@ describe('claim-lint with globs', () => {
     const result = runCli(['--format', 'jsonl', 'claims/**/*.837', 'lone.claim'], temp.dir());
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^claim-lint: claims\/\*\*\/\*\.837: no files match this glob$/m);
-    assert.deepEqual(jsonlRows(result.stdout).map((row) => row.file), ['lone.claim']);
+    assert.deepEqual(
+      jsonlRows(result.stdout).map((row) => row.file),
+      ['lone.claim'],
+    );
   });
 
   it('matches any extension, as the shell would, and reads each file by its extension or content', () => {
@@ -53,7 +63,10 @@ describe('claim-lint with globs', () => {
     temp.write('claims/a.claim', loneAddOn);
     temp.write('claims/b.claim', loneAddOn);
     operands = ['claims/b.claim', 'claims', 'claims/*.claim'];
-    assert.deepEqual(files(), [`${path.join('claims', 'b.claim')} CLM-LONE`, `${path.join('claims', 'a.claim')} CLM-LONE`]);
+    assert.deepEqual(files(), [
+      `${path.join('claims', 'b.claim')} CLM-LONE`,
+      `${path.join('claims', 'a.claim')} CLM-LONE`,
+    ]);
   });
 
   it('gives absolute paths for an absolute glob', () => {

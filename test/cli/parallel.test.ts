@@ -41,30 +41,51 @@ describe('claim-lint in parallel', () => {
     writeFolder();
     const result = runCli(['--format', 'json', '--jobs', '3', 'batch'], temp.dir());
     const files = (JSON.parse(result.stdout) as Array<{ filePath: string }>).map((r) => r.filePath);
-    assert.deepEqual(files, ['batch/a-big.837', 'batch/b.claim', 'batch/c/one-line.837', 'batch/c/warn.claim', 'batch/e.claim', 'batch/f.837']);
+    assert.deepEqual(files, [
+      'batch/a-big.837',
+      'batch/b.claim',
+      'batch/c/one-line.837',
+      'batch/c/warn.claim',
+      'batch/e.claim',
+      'batch/f.837',
+    ]);
   });
 
   it('streams large files inside the workers with the same findings', () => {
     writeFolder();
     const serial = runCli(['--format', 'jsonl', '--jobs', '1', 'batch'], temp.dir());
-    const streamedInWorkers = runCli(['--format', 'jsonl', '--jobs', '2', '--stream-threshold', '1K', '--stream-chunk', '2K', 'batch'], temp.dir());
+    const streamedInWorkers = runCli(
+      ['--format', 'jsonl', '--jobs', '2', '--stream-threshold', '1K', '--stream-chunk', '2K', 'batch'],
+      temp.dir(),
+    );
     assert.equal(streamedInWorkers.stdout, serial.stdout);
     assert.equal(streamedInWorkers.status, serial.status);
   });
 
   it('the bundle answers as a worker thread: a file in, its findings out', async () => {
     const file = temp.write('lone.claim', loneAddOn);
-    const worker = new Worker(cliPath, { workerData: { role: 'claim-lint-worker', options: { quiet: false, streamThreshold: 1 << 25, streamChunk: 1 << 22 } } });
+    const worker = new Worker(cliPath, {
+      workerData: {
+        role: 'claim-lint-worker',
+        options: { quiet: false, streamThreshold: 1 << 25, streamChunk: 1 << 22 },
+      },
+    });
     try {
       const reply = await new Promise<unknown>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
         worker.postMessage({ index: 7, job: { displayPath: 'lone.claim', absolutePath: file } });
       });
-      const { index, outcome } = reply as { index: number; outcome: { result: { filePath: string; messages: Array<{ ruleId: string; claimId: string }> } } };
+      const { index, outcome } = reply as {
+        index: number;
+        outcome: { result: { filePath: string; messages: Array<{ ruleId: string; claimId: string }> } };
+      };
       assert.equal(index, 7);
       assert.equal(outcome.result.filePath, 'lone.claim');
-      assert.deepEqual(outcome.result.messages.map((m) => [m.ruleId, m.claimId]), [['addon-without-primary', 'CLM-LONE']]);
+      assert.deepEqual(
+        outcome.result.messages.map((m) => [m.ruleId, m.claimId]),
+        [['addon-without-primary', 'CLM-LONE']],
+      );
     } finally {
       await worker.terminate();
     }

@@ -24,7 +24,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { networkGuard, type NetworkGuard } from '../support/networkGuard';
-import { claimIds, markersIn, patientClaimText, patientDescriptorText, patientMarkers, patientMueText, patientX12Text, wholeLinesIn } from '../support/patientData';
+import {
+  claimIds,
+  markersIn,
+  patientClaimText,
+  patientDescriptorText,
+  patientMarkers,
+  patientMueText,
+  patientX12Text,
+  wholeLinesIn,
+} from '../support/patientData';
 import { jsonlRows, type Run, runCli } from './cliRunner';
 
 const m = patientMarkers;
@@ -59,7 +68,14 @@ describe('claim-lint: no patient data on stderr or in the report, and no network
     fs.writeFileSync(path.join(dir, 'long.claim'), longLineClaim);
     fs.writeFileSync(path.join(dir, 'descriptors.tsv'), patientDescriptorText);
     fs.writeFileSync(path.join(dir, 'mue.csv'), patientMueText);
-    fs.writeFileSync(path.join(dir, '.claimlintrc.json'), JSON.stringify({ descriptorFiles: ['descriptors.tsv', 'missing.tsv'], mueFile: 'mue.csv', rules: { [m.patientSurname]: 'error' } }));
+    fs.writeFileSync(
+      path.join(dir, '.claimlintrc.json'),
+      JSON.stringify({
+        descriptorFiles: ['descriptors.tsv', 'missing.tsv'],
+        mueFile: 'mue.csv',
+        rules: { [m.patientSurname]: 'error' },
+      }),
+    );
     // A file that fails to read: a link to nothing.
     fs.symlinkSync(path.join(dir, 'no-such-target.claim'), path.join(dir, 'gone.claim'));
     for (const format of formats) {
@@ -68,8 +84,21 @@ describe('claim-lint: no patient data on stderr or in the report, and no network
         const run = runCli(['--format', format, ...args, ...files], dir, undefined, guard.env);
         runs.push({ what: `${format}, ${mode}`, format, run });
       }
-      runs.push({ what: `${format}, .claim on stdin`, format, run: runCli(['--format', format, '-', '--stdin-filename', 'stdin.claim'], dir, patientClaimText, guard.env) });
-      runs.push({ what: `${format}, 837 on stdin, streamed`, format, run: runCli(['--format', format, '--stream-threshold', '1', '--stream-chunk', '1K', '-', '--stdin-filename', 'stdin.837'], dir, patientX12Text, guard.env) });
+      runs.push({
+        what: `${format}, .claim on stdin`,
+        format,
+        run: runCli(['--format', format, '-', '--stdin-filename', 'stdin.claim'], dir, patientClaimText, guard.env),
+      });
+      runs.push({
+        what: `${format}, 837 on stdin, streamed`,
+        format,
+        run: runCli(
+          ['--format', format, '--stream-threshold', '1', '--stream-chunk', '1K', '-', '--stdin-filename', 'stdin.837'],
+          dir,
+          patientX12Text,
+          guard.env,
+        ),
+      });
     }
   });
   after(() => {
@@ -85,9 +114,18 @@ describe('claim-lint: no patient data on stderr or in the report, and no network
     }
     const fileRuns = runs.filter(({ what }) => !what.includes('stdin'));
     assert.ok(fileRuns.every(({ run }) => /gone\.claim: no such file or directory/.test(run.stderr)));
-    assert.ok(fileRuns.filter(({ what }) => what.endsWith('streamed')).every(({ run }) => /long\.claim: a line is longer than/.test(run.stderr)));
-    assert.ok(fileRuns.every(({ run }) => /missing\.tsv/.test(run.stderr)), 'the missing data file should be reported');
-    console.log(`      ${runs.length} runs; stdout ${runs.reduce((sum, { run }) => sum + run.stdout.length, 0)} characters, stderr ${runs.reduce((sum, { run }) => sum + run.stderr.length, 0)}`);
+    assert.ok(
+      fileRuns
+        .filter(({ what }) => what.endsWith('streamed'))
+        .every(({ run }) => /long\.claim: a line is longer than/.test(run.stderr)),
+    );
+    assert.ok(
+      fileRuns.every(({ run }) => /missing\.tsv/.test(run.stderr)),
+      'the missing data file should be reported',
+    );
+    console.log(
+      `      ${runs.length} runs; stdout ${runs.reduce((sum, { run }) => sum + run.stdout.length, 0)} characters, stderr ${runs.reduce((sum, { run }) => sum + run.stderr.length, 0)}`,
+    );
   });
 
   it('writes no patient data, claim id or line of the files to stderr', () => {
@@ -120,7 +158,10 @@ describe('claim-lint: no patient data on stderr or in the report, and no network
         rows.every((row) => row.claimId === null || (claimIds as readonly string[]).includes(row.claimId)),
         `${what}: an unexpected claimId`,
       );
-      assert.ok(rows.some((row) => row.claimId === claimIds[0]), `${what}: findings should name their claim`);
+      assert.ok(
+        rows.some((row) => row.claimId === claimIds[0]),
+        `${what}: findings should name their claim`,
+      );
       const withoutIds = rows.map(({ claimId: _claimId, ...rest }) => JSON.stringify(rest)).join('\n');
       assert.deepEqual(markersIn(withoutIds, claimIds), [], `${what}: a claim id outside the claimId field`);
     }
@@ -129,7 +170,13 @@ describe('claim-lint: no patient data on stderr or in the report, and no network
   it('opens no socket, in the main thread or the worker threads', () => {
     const records = guard.records();
     assert.deepEqual(guard.attempts(), []);
-    assert.ok(records.some((record) => record.kind === 'loaded' && record.thread === 0), 'the preload did not load in the main thread');
-    assert.ok(records.some((record) => record.kind === 'loaded' && record.thread > 0), 'the preload did not load in a worker thread');
+    assert.ok(
+      records.some((record) => record.kind === 'loaded' && record.thread === 0),
+      'the preload did not load in the main thread',
+    );
+    assert.ok(
+      records.some((record) => record.kind === 'loaded' && record.thread > 0),
+      'the preload did not load in a worker thread',
+    );
   });
 });

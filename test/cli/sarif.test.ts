@@ -12,7 +12,9 @@ import { sarifViolations } from './sarifRequired';
 interface SarifResult {
   ruleId: string;
   level: string;
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+  }>;
 }
 
 interface MutableResult {
@@ -36,7 +38,14 @@ describe('claim-lint SARIF output', () => {
   it('meets the SARIF 2.1.0 schema requirements for .claim and 837 files and standard input', () => {
     temp.write('my claims/lone one.claim', loneAddOn);
     temp.write('warn.claim', unitsWarning);
-    const x12 = writeX12([{ id: 'CLM-X', diagnoses: ['C50.411'], dos: '2026-03-14', lines: [{ code: '19284', modifiers: ['RT'], charge: 400 }] }]);
+    const x12 = writeX12([
+      {
+        id: 'CLM-X',
+        diagnoses: ['C50.411'],
+        dos: '2026-03-14',
+        lines: [{ code: '19284', modifiers: ['RT'], charge: 400 }],
+      },
+    ]);
     temp.write('batch.837', x12.replace('GE*1*1~', 'GE*2*1~'));
     const result = runCli(['--format', 'sarif', 'my claims', 'warn.claim', 'batch.837', '-'], temp.dir(), loneAddOn);
     assert.equal(result.status, 1, result.stderr);
@@ -76,13 +85,37 @@ describe('claim-lint SARIF output', () => {
       return sarifViolations(log).join('\n');
     };
     assert.deepEqual(sarifViolations(valid), []);
-    assert.match(broken((log) => delete log.version), /\$\.version/);
-    assert.match(broken((_log, run) => delete run.tool.driver.name), /driver\.name: is required/);
-    assert.match(broken((_log, _run, result) => delete result.message.text), /message: is required/);
-    assert.match(broken((_log, _run, result) => (result.level = 'fatal')), /level: must be/);
-    assert.match(broken((_log, _run, result) => (result.ruleIndex = 1)), /must point at the rule/);
-    assert.match(broken((_log, _run, result) => (result.locations[0]!.physicalLocation.region.startLine = 0)), /startLine: must be an integer >= 1/);
-    assert.match(broken((_log, _run, result) => (result.locations[0]!.physicalLocation.artifactLocation.uri = 'a b.claim')), /uri: must be a URI reference/);
-    assert.match(broken((_log, run) => run.tool.driver.rules.push(run.tool.driver.rules[0]!)), /items must be unique/);
+    assert.match(
+      broken((log) => delete log.version),
+      /\$\.version/,
+    );
+    assert.match(
+      broken((_log, run) => delete run.tool.driver.name),
+      /driver\.name: is required/,
+    );
+    assert.match(
+      broken((_log, _run, result) => delete result.message.text),
+      /message: is required/,
+    );
+    assert.match(
+      broken((_log, _run, result) => (result.level = 'fatal')),
+      /level: must be/,
+    );
+    assert.match(
+      broken((_log, _run, result) => (result.ruleIndex = 1)),
+      /must point at the rule/,
+    );
+    assert.match(
+      broken((_log, _run, result) => (result.locations[0]!.physicalLocation.region.startLine = 0)),
+      /startLine: must be an integer >= 1/,
+    );
+    assert.match(
+      broken((_log, _run, result) => (result.locations[0]!.physicalLocation.artifactLocation.uri = 'a b.claim')),
+      /uri: must be a URI reference/,
+    );
+    assert.match(
+      broken((_log, run) => run.tool.driver.rules.push(run.tool.driver.rules[0]!)),
+      /items must be unique/,
+    );
   });
 });

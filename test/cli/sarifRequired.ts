@@ -31,7 +31,11 @@ export function sarifViolations(log: Json): string[] {
     return problems;
   }
   need(log['version'] === '2.1.0', '$.version', "is required and must be '2.1.0'");
-  need(log['$schema'] === undefined || (string(log['$schema']) && absoluteUri.test(log['$schema'])), '$.$schema', 'must be an absolute URI');
+  need(
+    log['$schema'] === undefined || (string(log['$schema']) && absoluteUri.test(log['$schema'])),
+    '$.$schema',
+    'must be an absolute URI',
+  );
   const runs = log['runs'];
   need(Array.isArray(runs), '$.runs', 'is required and must be an array');
   (Array.isArray(runs) ? runs : []).forEach((run: Json, r) => {
@@ -57,10 +61,23 @@ export function sarifViolations(log: Json): string[] {
       need(isObject(rule) && string(rule['id']), `${where}.id`, 'is required');
       if (isObject(rule)) {
         const short = rule['shortDescription'];
-        need(short === undefined || (isObject(short) && string(short['text'])), `${where}.shortDescription.text`, 'is required in a message string');
-        need(rule['helpUri'] === undefined || (string(rule['helpUri']) && absoluteUri.test(rule['helpUri'])), `${where}.helpUri`, 'must be an absolute URI');
+        need(
+          short === undefined || (isObject(short) && string(short['text'])),
+          `${where}.shortDescription.text`,
+          'is required in a message string',
+        );
+        need(
+          rule['helpUri'] === undefined || (string(rule['helpUri']) && absoluteUri.test(rule['helpUri'])),
+          `${where}.helpUri`,
+          'must be an absolute URI',
+        );
         const config = rule['defaultConfiguration'];
-        need(config === undefined || (isObject(config) && (config['level'] === undefined || levels.has(config['level'] as string))), `${where}.defaultConfiguration.level`, 'must be none, note, warning or error');
+        need(
+          config === undefined ||
+            (isObject(config) && (config['level'] === undefined || levels.has(config['level'] as string))),
+          `${where}.defaultConfiguration.level`,
+          'must be none, note, warning or error',
+        );
       }
     });
     const results = run['results'];
@@ -72,13 +89,30 @@ export function sarifViolations(log: Json): string[] {
         return;
       }
       const message = result['message'];
-      need(isObject(message) && (string(message['text']) || string(message['id'])), `${where}.message`, 'is required, with text or id');
-      need(result['level'] === undefined || levels.has(result['level'] as string), `${where}.level`, 'must be none, note, warning or error');
+      need(
+        isObject(message) && (string(message['text']) || string(message['id'])),
+        `${where}.message`,
+        'is required, with text or id',
+      );
+      need(
+        result['level'] === undefined || levels.has(result['level'] as string),
+        `${where}.level`,
+        'must be none, note, warning or error',
+      );
       need(result['ruleId'] === undefined || string(result['ruleId']), `${where}.ruleId`, 'must be a string');
       const ruleIndex = result['ruleIndex'];
-      need(ruleIndex === undefined || (Number.isInteger(ruleIndex) && (ruleIndex as number) >= -1 && (ruleIndex as number) < ruleList.length), `${where}.ruleIndex`, 'must index tool.driver.rules');
+      need(
+        ruleIndex === undefined ||
+          (Number.isInteger(ruleIndex) && (ruleIndex as number) >= -1 && (ruleIndex as number) < ruleList.length),
+        `${where}.ruleIndex`,
+        'must index tool.driver.rules',
+      );
       if (ruleIndex !== undefined && result['ruleId'] !== undefined) {
-        need(ids[ruleIndex as number] === result['ruleId'], `${where}.ruleIndex`, 'must point at the rule named by ruleId');
+        need(
+          ids[ruleIndex as number] === result['ruleId'],
+          `${where}.ruleIndex`,
+          'must point at the rule named by ruleId',
+        );
       }
       const locations = result['locations'];
       need(locations === undefined || Array.isArray(locations), `${where}.locations`, 'must be an array');
@@ -92,15 +126,27 @@ export function sarifViolations(log: Json): string[] {
         const artifact = physical['artifactLocation'];
         need(isObject(artifact) || physical['address'] !== undefined, place, 'needs artifactLocation or address');
         if (isObject(artifact)) {
-          need(string(artifact['uri']) && uriReference.test(artifact['uri']), `${place}.artifactLocation.uri`, 'must be a URI reference');
+          need(
+            string(artifact['uri']) && uriReference.test(artifact['uri']),
+            `${place}.artifactLocation.uri`,
+            'must be a URI reference',
+          );
         }
         const region = physical['region'];
         if (isObject(region)) {
           need(positiveInteger(region['startLine']), `${place}.region.startLine`, 'must be an integer >= 1');
           for (const key of ['startColumn', 'endLine', 'endColumn']) {
-            need(region[key] === undefined || positiveInteger(region[key]), `${place}.region.${key}`, 'must be an integer >= 1');
+            need(
+              region[key] === undefined || positiveInteger(region[key]),
+              `${place}.region.${key}`,
+              'must be an integer >= 1',
+            );
           }
-          need(region['endLine'] === undefined || (region['endLine'] as number) >= (region['startLine'] as number), `${place}.region.endLine`, 'must not be before startLine');
+          need(
+            region['endLine'] === undefined || (region['endLine'] as number) >= (region['startLine'] as number),
+            `${place}.region.endLine`,
+            'must not be before startLine',
+          );
         }
       });
     });

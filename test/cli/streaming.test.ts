@@ -19,11 +19,15 @@ const plantedProblems: Record<string, (text: string) => string> = {
   'a wrong IEA01 and IEA02': (t) => t.replace('IEA*1*000000001~', 'IEA*2*000000009~'),
   'a wrong SE01 and SE02': (t) => t.replace('SE*519*0002~', 'SE*500*0003~'),
   'a transaction without SE': (t) => t.replace('SE*519*0003~\n', ''),
-  'binary junk between and inside transactions': (t) => t.replace('SE*519*0002~\n', 'SE*519*0002~\n\x01\x02garbage~\n').replace('LX*2~', 'L\x01X*2~'),
-  'unknown and misplaced segments between transactions': (t) => t.replace('SE*521*0004~\n', 'SE*521*0004~\nZZZ*1~\nNM1*XX~\n'),
+  'binary junk between and inside transactions': (t) =>
+    t.replace('SE*519*0002~\n', 'SE*519*0002~\n\x01\x02garbage~\n').replace('LX*2~', 'L\x01X*2~'),
+  'unknown and misplaced segments between transactions': (t) =>
+    t.replace('SE*521*0004~\n', 'SE*521*0004~\nZZZ*1~\nNM1*XX~\n'),
   'no IEA': (t) => t.replace('IEA*1*000000001~\n', ''),
-  'a second functional group': (t) => t.replace('SE*519*0002~\n', 'SE*519*0002~\nGE*2*1~\nGS*HC*A*B*20260314*1200*2*X*005010X222A1~\n'),
-  'a claim right after ST': (t) => t.replace(/ST\*837\*0003\*005010X222A1~\n[\s\S]*?CLM\*/, 'ST*837*0003*005010X222A1~\nCLM*'),
+  'a second functional group': (t) =>
+    t.replace('SE*519*0002~\n', 'SE*519*0002~\nGE*2*1~\nGS*HC*A*B*20260314*1200*2*X*005010X222A1~\n'),
+  'a claim right after ST': (t) =>
+    t.replace(/ST\*837\*0003\*005010X222A1~\n[\s\S]*?CLM\*/, 'ST*837*0003*005010X222A1~\nCLM*'),
   'no subscriber loops': (t) => t.replace(/HL\*\d+\*1\*22\*0~\n/g, ''),
 };
 const everything = (text: string) => Object.values(plantedProblems).reduce((t, plant) => plant(t), text);
@@ -59,7 +63,8 @@ describe('claim-lint on large files, streamed', () => {
     assert.ok(result.status === 0 || result.status === 1, result.stderr);
     return { rows: jsonlRows(result.stdout), stdout: result.stdout };
   };
-  const streamed = (file: string, chunk: string, extra: readonly string[] = []) => lint(['--stream-threshold', '1', '--stream-chunk', chunk, ...extra, file]);
+  const streamed = (file: string, chunk: string, extra: readonly string[] = []) =>
+    lint(['--stream-threshold', '1', '--stream-chunk', chunk, ...extra, file]);
   /** The same findings (compared as rows, for a readable difference) and the same output bytes. */
   const assertSame = (actual: Output, expected: Output, label?: string) => {
     assert.deepEqual(actual.rows, expected.rows, label);
@@ -71,7 +76,14 @@ describe('claim-lint on large files, streamed', () => {
     it(`gives the whole-file findings for a multi-transaction 837 with every planted problem (${layout})`, () => {
       temp.write('batch.837', lay(everything(batch)));
       const whole = lint(['batch.837']);
-      for (const ruleId of ['x12-control-numbers', 'x12-segment-count', 'x12-segment-placement', 'x12-unreadable', 'x12-claim-total', 'addon-without-primary']) {
+      for (const ruleId of [
+        'x12-control-numbers',
+        'x12-segment-count',
+        'x12-segment-placement',
+        'x12-unreadable',
+        'x12-claim-total',
+        'addon-without-primary',
+      ]) {
         assert.ok(ruleIds(whole).has(ruleId), `${ruleId} planted`);
       }
       assert.ok(whole.rows.some((row) => row.claimId !== null) && whole.rows.some((row) => row.claimId === null));
@@ -109,7 +121,11 @@ describe('claim-lint on large files, streamed', () => {
   });
 
   it('gives the whole-file findings for a large .claim file, cut between claims', () => {
-    const lineEnds: Record<string, (text: string) => string> = { LF: (t) => t, CRLF: (t) => t.replace(/\n/g, '\r\n'), CR: (t) => t.replace(/\n/g, '\r') };
+    const lineEnds: Record<string, (text: string) => string> = {
+      LF: (t) => t,
+      CRLF: (t) => t.replace(/\n/g, '\r\n'),
+      CR: (t) => t.replace(/\n/g, '\r'),
+    };
     for (const [layout, lay] of Object.entries(lineEnds)) {
       temp.write('batch.claim', lay(claimBatchText()));
       const whole = lint(['batch.claim']);
@@ -124,20 +140,32 @@ describe('claim-lint on large files, streamed', () => {
   it('streams standard input past the threshold, with the same findings', () => {
     temp.write('batch.837', everything(batch));
     const whole = lint(['batch.837']);
-    assertSame(lint(['--stream-threshold', '4K', '--stream-chunk', '1K', '--stdin-filename', 'batch.837', '-'], everything(batch)), whole);
+    assertSame(
+      lint(
+        ['--stream-threshold', '4K', '--stream-chunk', '1K', '--stdin-filename', 'batch.837', '-'],
+        everything(batch),
+      ),
+      whole,
+    );
   });
 
   it('reports an 837 that does not start with ISA as the whole-file check does', () => {
     temp.write('notx12.837', `BHT*0019~\n${batch}`);
     const whole = lint(['notx12.837']);
-    assert.deepEqual(whole.rows.map((row) => row.ruleId), ['x12-envelope']);
+    assert.deepEqual(
+      whole.rows.map((row) => row.ruleId),
+      ['x12-envelope'],
+    );
     assertSame(streamed('notx12.837', '1K'), whole);
   });
 
   it('exits 2 on a segment longer than twice the chunk size, and checks the other files', () => {
     temp.write('endless.837', `${batch.slice(0, batch.indexOf('ST*'))}ST*837*${'0'.repeat(5000)}`);
     temp.write('batch.837', batch);
-    const result = runCli(['--format', 'jsonl', '--stream-threshold', '1', '--stream-chunk', '1K', 'endless.837', 'batch.837'], temp.dir());
+    const result = runCli(
+      ['--format', 'jsonl', '--stream-threshold', '1', '--stream-chunk', '1K', 'endless.837', 'batch.837'],
+      temp.dir(),
+    );
     assert.equal(result.status, 2);
     assert.match(result.stderr, /endless\.837: a segment is longer than 2048 characters/);
     assert.ok(jsonlRows(result.stdout).length > 0 && jsonlRows(result.stdout).every((row) => row.file === 'batch.837'));

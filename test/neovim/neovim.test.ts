@@ -32,21 +32,34 @@ describe('Neovim attached to the standalone server', function () {
   it('shows the lone 19284 problem and the 19284 hover', () => {
     const file = path.join(home, 'lone-addon.claim');
     fs.writeFileSync(file, 'claim CLM-NVIM-0001\n  dx: C50.411\n  19284-RT   x1   dx=A\n');
-    const output = execFileSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(root, 'test', 'neovim', 'attachServer.lua')}`], {
-      encoding: 'utf8',
-      timeout: 25000,
-      env: {
-        ...process.env,
-        HOME: home,
-        XDG_CONFIG_HOME: path.join(home, 'config'),
-        XDG_DATA_HOME: path.join(home, 'data'),
-        XDG_STATE_HOME: path.join(home, 'state'),
-        CLAIM_SERVER: path.join(root, 'dist', 'server.js'),
-        CLAIM_FILE: file,
-        CLAIM_HOVER_LINE: '2',
-        CLAIM_HOVER_CHARACTER: '4',
+    const output = execFileSync(
+      'nvim',
+      [
+        '--headless',
+        '-u',
+        'NONE',
+        '-i',
+        'NONE',
+        '-n',
+        '-c',
+        `luafile ${path.join(root, 'test', 'neovim', 'attachServer.lua')}`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 25000,
+        env: {
+          ...process.env,
+          HOME: home,
+          XDG_CONFIG_HOME: path.join(home, 'config'),
+          XDG_DATA_HOME: path.join(home, 'data'),
+          XDG_STATE_HOME: path.join(home, 'state'),
+          CLAIM_SERVER: path.join(root, 'dist', 'server.js'),
+          CLAIM_FILE: file,
+          CLAIM_HOVER_LINE: '2',
+          CLAIM_HOVER_CHARACTER: '4',
+        },
       },
-    });
+    );
     const reportLine = output.split('\n').find((line) => line.startsWith('{'));
     assert.ok(reportLine, `Neovim printed no report:\n${output}`);
     const report = JSON.parse(reportLine) as NeovimReport;

@@ -33,7 +33,10 @@ describe('protocol: abuse', () => {
 
   it('answers an unknown request with MethodNotFound and keeps serving', async () => {
     const client = await LspClient.start();
-    await assert.rejects(client.connection.sendRequest('cptClaims/noSuchMethod', { x: 1 }), (error: { code?: number }) => error.code === -32601);
+    await assert.rejects(
+      client.connection.sendRequest('cptClaims/noSuchMethod', { x: 1 }),
+      (error: { code?: number }) => error.code === -32601,
+    );
     await client.connection.sendNotification('cptClaims/noSuchNotification', { x: 1 });
     await stillServes(client);
   });
@@ -55,9 +58,16 @@ describe('protocol: abuse', () => {
     await client.open(uri, specExample);
     const past = { line: 10_000, character: 500 };
     await client.change(uri, [{ range: { start: past, end: past }, text: '\n  19284-LT x1\n' }]);
-    await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 9_999, character: 9 } }, text: '' }]);
+    await client.change(uri, [
+      { range: { start: { line: 2, character: 0 }, end: { line: 9_999, character: 9 } }, text: '' },
+    ]);
     // An older version after a newer one: the server applies it to the text it holds, as VS Code's documents do.
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# re-sent\n' }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 1 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# re-sent\n' },
+      ],
+    });
     const report = await client.pullDiagnostics(uri);
     assert.equal(report.kind, 'full');
     assert.ok(client.running);
@@ -71,15 +81,20 @@ describe('protocol: abuse', () => {
     const position = positionOf(specExample, '19284', 1);
     const answers = Array.from({ length: 200 }, () => {
       const source = new CancellationTokenSource();
-      const answer = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, source.token).then(
-        () => 'answered',
-        (error: { code?: number }) => (error.code === -32800 ? 'cancelled' : `error ${String(error.code)}`),
-      );
+      const answer = client.connection
+        .sendRequest(HoverRequest.type, { textDocument: { uri }, position }, source.token)
+        .then(
+          () => 'answered',
+          (error: { code?: number }) => (error.code === -32800 ? 'cancelled' : `error ${String(error.code)}`),
+        );
       source.cancel();
       return answer;
     });
     const outcomes = await Promise.all(answers);
-    assert.deepEqual([...new Set(outcomes)].filter((o) => o !== 'answered' && o !== 'cancelled'), []);
+    assert.deepEqual(
+      [...new Set(outcomes)].filter((o) => o !== 'answered' && o !== 'cancelled'),
+      [],
+    );
     await stillServes(client);
   });
 
@@ -102,7 +117,11 @@ describe('protocol: abuse', () => {
     const expected = service.doValidation(final, service.parse(final));
     assert.deepEqual(summary('items' in report ? report.items : []), summary(expected));
     const original = TextDocument.create(uri, 'claim', 1, specExample);
-    assert.notDeepEqual(summary(expected), summary(service.doValidation(original, service.parse(original))), 'the edits changed what is found');
+    assert.notDeepEqual(
+      summary(expected),
+      summary(service.doValidation(original, service.parse(original))),
+      'the edits changed what is found',
+    );
     assert.ok(client.running);
   });
 });

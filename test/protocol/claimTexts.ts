@@ -44,6 +44,9 @@ export function messageOf(diagnostic: Diagnostic): string {
 /** `line:col severity [rule] message`, lines and columns from 0: readable in assertion failures. */
 export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.range.start.line}:${d.range.start.character} sev${d.severity ?? '?'} [${String(d.code)}] ${messageOf(d)}`)
+    .map(
+      (d) =>
+        `${d.range.start.line}:${d.range.start.character} sev${d.severity ?? '?'} [${String(d.code)}] ${messageOf(d)}`,
+    )
     .join('\n');
 }

@@ -32,7 +32,9 @@ const withProblem = specExample.replace('  19283-RT   x1   $350.00   dx=A\n', ''
 const reopenedText = specExample.replace('19284-RT   x2', '19284-RT   x1');
 
 function open(running: InProcessServer, uri: string, languageId: string, text: string): Promise<void> {
-  return running.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  return running.client.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId, version: 1, text },
+  });
 }
 
 function close(running: InProcessServer, uri: string): Promise<void> {
@@ -84,7 +86,10 @@ describe('protocol: a document closed while its settings are read', () => {
     const server = running;
     await running.client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     answerAfter(running, () => close(server, uri));
-    const hover = await running.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 20, character: 5 } });
+    const hover = await running.client.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 20, character: 5 },
+    });
     assert.deepEqual(running.server.heldUris(), []);
     assert.equal(hover, null, 'no hover for a closed document');
   });
@@ -93,9 +98,17 @@ describe('protocol: a document closed while its settings are read', () => {
     running = await startInProcessServer(pushClientCapabilities(), (params) => params.items.map(() => null));
     const server = running;
     const uri = 'file:///close-while-reading/reopened.claim';
-    const expected = (text: string) => service.doValidation(TextDocument.create(uri, 'claim', 1, text), service.parse(TextDocument.create(uri, 'claim', 1, text)));
+    const expected = (text: string) =>
+      service.doValidation(
+        TextDocument.create(uri, 'claim', 1, text),
+        service.parse(TextDocument.create(uri, 'claim', 1, text)),
+      );
     const reopenedExpected = expected(reopenedText).map((d) => `${d.range.start.line} ${String(d.code)}`);
-    assert.notDeepEqual(expected(withProblem).map((d) => `${d.range.start.line} ${String(d.code)}`), reopenedExpected, 'the two texts differ in their findings');
+    assert.notDeepEqual(
+      expected(withProblem).map((d) => `${d.range.start.line} ${String(d.code)}`),
+      reopenedExpected,
+      'the two texts differ in their findings',
+    );
     assert.notDeepEqual(reopenedExpected, [], 'the reopened text has a finding');
 
     const published = (match: (params: PublishDiagnosticsParams) => boolean, what: string) =>
@@ -117,11 +130,18 @@ describe('protocol: a document closed while its settings are read', () => {
       reopened = server.publishes.length;
       await open(server, uri, 'claim', reopenedText);
     });
-    const settled = published((params) => params.version === 1 && reopened > 0 && messages(params).join() === reopenedExpected.join(), 'the reopened text’s diagnostics');
+    const settled = published(
+      (params) => params.version === 1 && reopened > 0 && messages(params).join() === reopenedExpected.join(),
+      'the reopened text’s diagnostics',
+    );
     await running.client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await settled;
     const afterReopen = running.publishes.slice(reopened).filter((params) => params.version !== undefined);
-    assert.deepEqual(afterReopen.map(messages), [reopenedExpected], 'every versioned publish after the reopen is of the reopened text');
+    assert.deepEqual(
+      afterReopen.map(messages),
+      [reopenedExpected],
+      'every versioned publish after the reopen is of the reopened text',
+    );
     assert.deepEqual(running.server.heldUris(), [uri]);
   });
 });

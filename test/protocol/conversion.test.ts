@@ -25,17 +25,28 @@ describe('protocol: conversion commands', () => {
   after(() => stopAllClients());
 
   const run = (command: string, args: unknown[]) =>
-    client.request(ExecuteCommandRequest.type, { command, arguments: args }, command) as Promise<ConversionResult | null>;
+    client.request(
+      ExecuteCommandRequest.type,
+      { command, arguments: args },
+      command,
+    ) as Promise<ConversionResult | null>;
 
   it('declares both commands', () => {
     const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
-    assert.ok(['cptClaims.server.convertTo837', 'cptClaims.server.convertToClaim'].every((command) => commands.includes(command)), commands.join(', '));
+    assert.ok(
+      ['cptClaims.server.convertTo837', 'cptClaims.server.convertToClaim'].every((command) =>
+        commands.includes(command),
+      ),
+      commands.join(', '),
+    );
   });
 
   it('converts the open .claim text, unsaved edit included, to the 837 the service writes (dated today)', async () => {
     const uri = newUri('convert');
     await client.open(uri, example);
-    await client.change(uri, [{ range: { start: { line: 8, character: 18 }, end: { line: 8, character: 25 } }, text: '$425.00' }]);
+    await client.change(uri, [
+      { range: { start: { line: 8, character: 18 }, end: { line: 8, character: 25 } }, text: '$425.00' },
+    ]);
     const edited = client.document(uri).getText();
     assert.match(edited, /19284-RT {3}x2 {3}\$425\.00/);
     const result = await run('cptClaims.server.convertTo837', [uri]);
@@ -44,12 +55,16 @@ describe('protocol: conversion commands', () => {
     const expected = toX12(edited);
     assert.deepEqual(result.notes, expected.notes);
     // Everything but the creation date and time (ISA09/10, GS04/05, BHT04/05) is the service's own text.
-    const undated = (text: string) => text.replace(/\*\d{6}\*\d{4}\*\^/, '*D*T*^').replace(/\*\d{8}\*\d{4}\*/g, '*D*T*');
+    const undated = (text: string) =>
+      text.replace(/\*\d{6}\*\d{4}\*\^/, '*D*T*^').replace(/\*\d{8}\*\d{4}\*/g, '*D*T*');
     assert.equal(undated(result.text), undated(expected.text));
     const today = new Date();
     const yyyymmdd = `${today.getFullYear()}${String(today.getMonth() + 1).padStart(2, '0')}${String(today.getDate()).padStart(2, '0')}`;
     assert.match(result.text, new RegExp(`^GS\\*HC\\*SUBMITTERID\\*RECEIVERID\\*${yyyymmdd}\\*`, 'm'));
-    assert.deepEqual(summaries(result.text, 'x12')[0]?.lines.map((line) => line.charge), [350, 425]);
+    assert.deepEqual(
+      summaries(result.text, 'x12')[0]?.lines.map((line) => line.charge),
+      [350, 425],
+    );
   });
 
   it('converts an open 837 to the .claim text the service writes', async () => {

@@ -14,7 +14,8 @@ import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../su
 import { hoverText, positionOf } from './claimTexts';
 
 const claim = 'claim A\n  dos: 2026-03-14\n  dx: C50.411, C50.412\n  19283-RT   x1   dx=A\n  19283-LT   x1   dx=B\n';
-const mueHeader = '"Copyright line"\n"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"\n';
+const mueHeader =
+  '"Copyright line"\n"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"\n';
 
 describe('protocol: data files from the settings', () => {
   let dir: string;
@@ -49,11 +50,17 @@ describe('protocol: data files from the settings', () => {
     const uri = newUri('mue');
     await client.open(uri, claim);
     const published = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['mue-limit']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['mue-limit'],
+    );
     // The MUE rises to 2: with no edit to the claim, the server reads the file again and clears the problem.
     fs.writeFileSync(file, `${mueHeader}"19283","2","2 Date of Service Edit: Policy","Anatomic Consideration"\n`);
     const after = await client.nextDiagnostics(uri, 1, 10000);
-    assert.deepEqual(after.diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   it('reports bad rows once, in the log and as diagnostics on the data file, and uses the good rows', async () => {
@@ -64,18 +71,30 @@ describe('protocol: data files from the settings', () => {
     await client.open(uri, claim);
     const dataUri = pathToFileURL(file).toString();
     const onFile = await client.nextDiagnostics(dataUri);
-    assert.deepEqual(onFile.diagnostics.map((d) => [d.range.start.line, d.code]), [[1, 'data-file-row'], [2, 'data-file-row']]);
+    assert.deepEqual(
+      onFile.diagnostics.map((d) => [d.range.start.line, d.code]),
+      [
+        [1, 'data-file-row'],
+        [2, 'data-file-row'],
+      ],
+    );
     assert.match(hoverText(await client.hover(uri, positionOf(claim, '19283', 2))), /GOOD ROW/);
     await client.hover(uri, positionOf(claim, '19283', 2));
     assert.equal(client.logText().match(/line 2:/g)?.length, 1, client.logText());
   });
 
   it('says clearly when a data file is missing or a folder, and keeps the bundled data', async () => {
-    client = await LspClient.start({ capabilities: pushClientCapabilities(), settings: { descriptorFiles: [path.join(dir, 'nope.csv'), dir], mueFile: 'relative-missing.csv' } });
+    client = await LspClient.start({
+      capabilities: pushClientCapabilities(),
+      settings: { descriptorFiles: [path.join(dir, 'nope.csv'), dir], mueFile: 'relative-missing.csv' },
+    });
     const uri = newUri('missing');
     await client.open(uri, '19284-RT\n');
     const published: PublishDiagnosticsParams = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['addon-without-primary']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['addon-without-primary'],
+    );
     const log = client.logText();
     assert.match(log, /nope\.csv \(cptClaims\.descriptorFiles\) is not used: it does not exist/);
     assert.match(log, /is not used: it is a folder, not a file/);

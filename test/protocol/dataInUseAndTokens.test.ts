@@ -9,9 +9,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LSPErrorCodes, RequestType, SemanticTokensRangeRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol';
+import {
+  LSPErrorCodes,
+  RequestType,
+  SemanticTokensRangeRequest,
+  SemanticTokensRequest,
+} from 'vscode-languageserver-protocol';
 import { getLanguageService, semanticTokensLegend } from '../../server/src/service/languageService';
-import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import {
+  LspClient,
+  newUri,
+  pullClientCapabilities,
+  pushClientCapabilities,
+  stopAllClients,
+} from '../support/lspClient';
 import { repoRoot } from '../support/repoRoot';
 import { hoverText } from './claimTexts';
 
@@ -28,7 +39,8 @@ const changed = 'cptClaims/dataInUseChanged';
 const listening = () => ({ ...pushClientCapabilities(), experimental: { cptClaimsDataInUse: true } });
 
 const claim = 'claim A\n  dx: C50.411\n  lesions: 2\n  19283-RT x1\n  19284-RT x1\n  19290-59\n';
-const mueText = '"CPT codes, descriptions and other data only are copyright 2025 American Medical Association."\n"Practitioner Services MUE Table, effective April 1, 2026"\n"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"\n"19283","1","2 Date of Service Edit: Policy","Anatomic Consideration"\n';
+const mueText =
+  '"CPT codes, descriptions and other data only are copyright 2025 American Medical Association."\n"Practitioner Services MUE Table, effective April 1, 2026"\n"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"\n"19283","1","2 Date of Service Edit: Policy","Anatomic Consideration"\n';
 
 describe('protocol: semantic tokens', () => {
   let client: LspClient;
@@ -44,7 +56,10 @@ describe('protocol: semantic tokens', () => {
     client = await LspClient.start({ capabilities: pullClientCapabilities() });
     const service = getLanguageService();
     const x12Text = fs.readFileSync(path.join(repoRoot(), 'examples', 'lone-addon.837'), 'utf8');
-    for (const [text, languageId] of [[claim, 'claim'], [x12Text, 'x12']] as const) {
+    for (const [text, languageId] of [
+      [claim, 'claim'],
+      [x12Text, 'x12'],
+    ] as const) {
       const uri = newUri(`tokens-${languageId}`);
       await client.open(uri, text, 1, languageId);
       const document = TextDocument.create(uri, languageId, 1, text);
@@ -54,21 +69,37 @@ describe('protocol: semantic tokens', () => {
       assert.deepEqual(full?.data, expected.data, languageId);
       const range = { start: { line: 4, character: 0 }, end: { line: 22, character: 0 } };
       const ranged = await client.request(SemanticTokensRangeRequest.type, { textDocument: { uri }, range });
-      assert.deepEqual(ranged?.data, service.getSemanticTokens(document, service.parse(document), range).data, languageId);
-      assert.ok((ranged?.data.length ?? 0) > 0 && (ranged?.data.length ?? 0) < expected.data.length, `${languageId}: the range holds some of the tokens`);
+      assert.deepEqual(
+        ranged?.data,
+        service.getSemanticTokens(document, service.parse(document), range).data,
+        languageId,
+      );
+      assert.ok(
+        (ranged?.data.length ?? 0) > 0 && (ranged?.data.length ?? 0) < expected.data.length,
+        `${languageId}: the range holds some of the tokens`,
+      );
     }
   });
 
   it('declines full tokens of a file over cptClaims.backgroundCheckAboveMB (VS Code then asks by range) and answers ranges', async () => {
     // 0.0001 MB: 100 characters make a large file here.
-    client = await LspClient.start({ capabilities: pullClientCapabilities(), settings: { backgroundCheckAboveMB: 0.0001 } });
+    client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      settings: { backgroundCheckAboveMB: 0.0001 },
+    });
     const small = newUri('tokens-small');
     await client.open(small, '19284-RT\n');
-    assert.deepEqual((await client.request(SemanticTokensRequest.type, { textDocument: { uri: small } }))?.data, [0, 0, 5, 0, 2, 0, 6, 2, 1, 4]);
+    assert.deepEqual(
+      (await client.request(SemanticTokensRequest.type, { textDocument: { uri: small } }))?.data,
+      [0, 0, 5, 0, 2, 0, 6, 2, 1, 4],
+    );
     const large = newUri('tokens-large');
     const text = `${claim}${'  19283-LT x1\n'.repeat(20)}`;
     await client.open(large, text);
-    await assert.rejects(client.request(SemanticTokensRequest.type, { textDocument: { uri: large } }), (error: unknown) => (error as { code?: number }).code === LSPErrorCodes.ServerCancelled);
+    await assert.rejects(
+      client.request(SemanticTokensRequest.type, { textDocument: { uri: large } }),
+      (error: unknown) => (error as { code?: number }).code === LSPErrorCodes.ServerCancelled,
+    );
     const range = { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } };
     const ranged = await client.request(SemanticTokensRangeRequest.type, { textDocument: { uri: large }, range });
     // 19284 (add-on) and RT on line 4.
@@ -78,10 +109,15 @@ describe('protocol: semantic tokens', () => {
 
   it('answers an empty result for a document it does not hold, and after an edit tokens follow the new text', async () => {
     client = await LspClient.start({ capabilities: pullClientCapabilities() });
-    assert.deepEqual(await client.request(SemanticTokensRequest.type, { textDocument: { uri: 'file:///never/opened.claim' } }), { data: [] });
+    assert.deepEqual(
+      await client.request(SemanticTokensRequest.type, { textDocument: { uri: 'file:///never/opened.claim' } }),
+      { data: [] },
+    );
     const uri = newUri('tokens-edit');
     await client.open(uri, '19283-RT\n');
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19290\n' }]);
+    await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19290\n' },
+    ]);
     const tokens = await client.request(SemanticTokensRequest.type, { textDocument: { uri } });
     // 19290 (deleted) on line 0; 19283 and RT on line 1.
     assert.deepEqual(tokens?.data, [0, 0, 5, 0, 1, 1, 0, 5, 0, 0, 0, 6, 2, 1, 4]);
@@ -112,14 +148,20 @@ describe('protocol: data in use', () => {
     const mue = path.join(dir, 'mue.csv');
     fs.writeFileSync(descriptors, '19283\tLICENSED ONE\n');
     fs.writeFileSync(mue, mueText);
-    client = await LspClient.start({ capabilities: listening(), settings: { descriptorFiles: [descriptors, path.join(dir, 'missing.csv')], mueFile: mue } });
+    client = await LspClient.start({
+      capabilities: listening(),
+      settings: { descriptorFiles: [descriptors, path.join(dir, 'missing.csv')], mueFile: mue },
+    });
     const uri = newUri('files');
     await client.open(uri, claim);
     const inUse = await client.request(dataInUseRequest, { uri });
     assert.deepEqual(inUse?.descriptorFiles, ['org-cpt.tsv']);
     assert.equal(inUse?.mueFile, 'mue.csv');
     assert.equal(inUse?.muePeriod, 'April 1, 2026');
-    assert.deepEqual(inUse?.notUsed.map((file) => file.name), ['missing.csv']);
+    assert.deepEqual(
+      inUse?.notUsed.map((file) => file.name),
+      ['missing.csv'],
+    );
     assert.match(inUse?.notUsed[0]?.reason ?? '', /does not exist/);
   });
 
@@ -142,7 +184,10 @@ describe('protocol: data in use', () => {
     await client.changeConfiguration();
     // Messages are handled in order: the notification would have been written before this answer.
     await client.request(dataInUseRequest, { uri });
-    assert.deepEqual(client.received.filter((message) => message.method === changed), []);
+    assert.deepEqual(
+      client.received.filter((message) => message.method === changed),
+      [],
+    );
   });
 
   it('reloads: reads a changed file again, reports a still-broken file again, and checks the documents again', async () => {
@@ -166,21 +211,35 @@ describe('protocol: data in use', () => {
     fs.utimesSync(aside, fixedTime, fixedTime);
     fs.renameSync(aside, descriptors);
     assert.match(hoverText(await client.hover(uri, position)), /LICENSED ONE/, 'not seen without a reload');
-    const warnings = () => client.received.filter((message) => message.method === 'window/showMessage' && JSON.stringify(message.params).includes('a-folder')).length;
+    const warnings = () =>
+      client.received.filter(
+        (message) => message.method === 'window/showMessage' && JSON.stringify(message.params).includes('a-folder'),
+      ).length;
     assert.equal(warnings(), 1);
     assert.equal(await client.request(reloadDataRequest, null), null);
     await client.nextMessage((message) => message.method === changed, changed);
     const republished = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(republished.diagnostics.map((diagnostic) => diagnostic.code).sort(), ['deleted-code', 'missing-dx-pointer', 'missing-dx-pointer', 'missing-dx-pointer']);
+    assert.deepEqual(republished.diagnostics.map((diagnostic) => diagnostic.code).sort(), [
+      'deleted-code',
+      'missing-dx-pointer',
+      'missing-dx-pointer',
+      'missing-dx-pointer',
+    ]);
     assert.match(hoverText(await client.hover(uri, position)), /LICENSED TWO/);
     assert.equal(warnings(), 2, 'the folder is reported again after a reload');
-    assert.deepEqual((await client.request(dataInUseRequest, { uri }))?.notUsed.map((file) => file.name), ['a-folder']);
+    assert.deepEqual(
+      (await client.request(dataInUseRequest, { uri }))?.notUsed.map((file) => file.name),
+      ['a-folder'],
+    );
   });
 
   it('answers null for a request without a uri, and from the settings alone for a document it does not hold', async () => {
     client = await LspClient.start({ capabilities: listening() });
     assert.equal(await client.connection.sendRequest('cptClaims/dataInUse', { nothing: 1 }), null);
-    assert.deepEqual(await client.request(dataInUseRequest, { uri: 'file:///not/open.claim' }), { descriptorFiles: [], notUsed: [] });
+    assert.deepEqual(await client.request(dataInUseRequest, { uri: 'file:///not/open.claim' }), {
+      descriptorFiles: [],
+      notUsed: [],
+    });
     assert.doesNotMatch(client.logText(), /failed/);
   });
 });

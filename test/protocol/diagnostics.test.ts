@@ -5,7 +5,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { type Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver-protocol';
-import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import {
+  LspClient,
+  newUri,
+  pullClientCapabilities,
+  pushClientCapabilities,
+  stopAllClients,
+} from '../support/lspClient';
 import { describeDiagnostics, messageOf, specExample } from './claimTexts';
 
 /** Opens the text in the client and returns the diagnostics published for version 1. */
@@ -97,7 +103,9 @@ describe('protocol: pushed diagnostics', () => {
     single((await client.nextDiagnostics(uri, 1)).diagnostics, 'lesion-units');
 
     // `19284-RT x1` -> `19284-RT x2` on line 3.
-    const version = await client.change(uri, [{ range: { start: { line: 3, character: 10 }, end: { line: 3, character: 12 } }, text: 'x2' }]);
+    const version = await client.change(uri, [
+      { range: { start: { line: 3, character: 10 }, end: { line: 3, character: 12 } }, text: 'x2' },
+    ]);
     assert.equal(version, 2);
     assert.equal(client.document(uri).getText(), 'claim A\n lesions: 3\n 19283-RT x1\n 19284-RT x2');
     const fixed = await client.nextDiagnostics(uri, 2);
@@ -105,8 +113,12 @@ describe('protocol: pushed diagnostics', () => {
     assert.deepEqual(fixed.diagnostics, [], describeDiagnostics(fixed.diagnostics));
 
     // Two quick edits: the publish for the last version reflects both.
-    await client.change(uri, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 12 } }, text: '' }]);
-    const last = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# no primary now\n' }]);
+    await client.change(uri, [
+      { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 12 } }, text: '' },
+    ]);
+    const last = await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# no primary now\n' },
+    ]);
     assert.equal(client.document(uri).getText(), '# no primary now\nclaim A\n lesions: 3\n \n 19284-RT x2');
     const broken = await client.nextDiagnostics(uri, last);
     const codes = broken.diagnostics.map((d) => d.code);
@@ -167,7 +179,11 @@ describe('protocol: pulled diagnostics', () => {
       const report = await pullClient.pullDiagnostics(uri);
       assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
       const expected = await pushed(pushClient, text);
-      assert.deepEqual(report.kind === DocumentDiagnosticReportKind.Full ? report.items : undefined, expected, `for ${JSON.stringify(text)}`);
+      assert.deepEqual(
+        report.kind === DocumentDiagnosticReportKind.Full ? report.items : undefined,
+        expected,
+        `for ${JSON.stringify(text)}`,
+      );
     }
   });
 
@@ -175,8 +191,12 @@ describe('protocol: pulled diagnostics', () => {
     const uri = newUri('pulled');
     await pullClient.open(uri, '19284-RT', 1);
     const before = await pullClient.pullDiagnostics(uri);
-    assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.code) : [], ['addon-without-primary']);
-    await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19283-RT\n' }]);
+    assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.code) : [], [
+      'addon-without-primary',
+    ]);
+    await pullClient.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19283-RT\n' },
+    ]);
     const after = await pullClient.pullDiagnostics(uri);
     assert.deepEqual(after.kind === DocumentDiagnosticReportKind.Full ? after.items : undefined, []);
   });
@@ -190,10 +210,16 @@ describe('protocol: pulled diagnostics', () => {
   it('pushes nothing to a pull client, even on change and close', async () => {
     const uri = newUri('pulled');
     await pullClient.open(uri, '19284-RT', 1);
-    await pullClient.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '19286' }]);
+    await pullClient.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '19286' },
+    ]);
     await pullClient.close(uri);
     // The push delay is 200 ms: a second and a half without a publish shows none is coming.
-    await pullClient.expectNoMessage((message) => message.method === 'textDocument/publishDiagnostics', 'publishDiagnostics to a pull client', 1500);
+    await pullClient.expectNoMessage(
+      (message) => message.method === 'textDocument/publishDiagnostics',
+      'publishDiagnostics to a pull client',
+      1500,
+    );
     assert.deepEqual(pullClient.publishes(), []);
   });
 });

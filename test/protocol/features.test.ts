@@ -50,7 +50,11 @@ describe('protocol: hover', () => {
 
   it('on empty space returns null', async () => {
     assert.equal(await client.hover(uri, { line: 6, character: 0 }), null, 'blank line');
-    assert.equal(await client.hover(uri, positionOf(specExample, '   x1', 1)), null, 'between fields of a service line');
+    assert.equal(
+      await client.hover(uri, positionOf(specExample, '   x1', 1)),
+      null,
+      'between fields of a service line',
+    );
     assert.equal(await client.hover(uri, { line: 40, character: 3 }), null, 'past the end of the document');
   });
 });
@@ -78,7 +82,10 @@ describe('protocol: completion', () => {
       assert.match(item.detail ?? '', /stereotactic/i, `${code} detail`);
     }
     assert.match(byLabel.get('19284')?.detail ?? '', /one more|additional/i);
-    assert.ok(items.every((item) => item.label.startsWith('1928')), `labels: ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(
+      items.every((item) => item.label.startsWith('1928')),
+      `labels: ${items.map((i) => i.label).join(', ')}`,
+    );
   });
 
   it('for the word stereo offers 19283, 19284 and 19081', async () => {
@@ -116,11 +123,16 @@ describe('protocol: code actions', () => {
     const diagnostic = diagnostics.find((d) => d.code === 'addon-without-primary');
     assert.ok(diagnostic, describeDiagnostics(diagnostics));
 
-    const actions = ((await client.codeActions(uri, diagnostic.range, [diagnostic], [CodeActionKind.QuickFix])) ?? []).filter(isCodeAction);
+    const actions = (
+      (await client.codeActions(uri, diagnostic.range, [diagnostic], [CodeActionKind.QuickFix])) ?? []
+    ).filter(isCodeAction);
     const fix = actions.find((action) => action.kind === CodeActionKind.QuickFix && /19283/.test(action.title));
     assert.ok(fix, `actions: ${JSON.stringify(actions)}`);
     assert.equal(fix.isPreferred, true);
-    assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['addon-without-primary']);
+    assert.deepEqual(
+      fix.diagnostics?.map((d) => d.code),
+      ['addon-without-primary'],
+    );
 
     const edits = editsFor(fix.edit, uri);
     assert.ok(edits.length > 0, 'the fix has no edits for the document');
@@ -142,11 +154,17 @@ describe('protocol: code actions', () => {
     const diagnostic = diagnostics.find((d) => d.code === 'addon-without-primary');
     assert.ok(diagnostic, describeDiagnostics(diagnostics));
     assert.deepEqual(diagnostic.range.start, { line: 2, character: 2 });
-    const fix = ((await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? []).filter(isCodeAction).find((action) => action.isPreferred);
+    const fix = ((await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [])
+      .filter(isCodeAction)
+      .find((action) => action.isPreferred);
     assert.ok(fix, 'no preferred fix');
     const version = await client.applyEdits(uri, editsFor(fix.edit, uri));
     const fixedText = client.document(uri).getText();
-    assert.match(fixedText, /^claim A\r\n {2}dx: C50\.411\r\n {2}19283-RT\s+x1\s+dx=A\r\n {2}19284-RT x1 dx=A\r\n$/, JSON.stringify(fixedText));
+    assert.match(
+      fixedText,
+      /^claim A\r\n {2}dx: C50\.411\r\n {2}19283-RT\s+x1\s+dx=A\r\n {2}19284-RT x1 dx=A\r\n$/,
+      JSON.stringify(fixedText),
+    );
     const after = await client.nextDiagnostics(uri, version);
     assert.deepEqual(after.diagnostics, [], describeDiagnostics(after.diagnostics));
   });
@@ -156,14 +174,22 @@ describe('protocol: code actions', () => {
     await client.open(uri, 'claim A\n  19283-RT x2');
     const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } };
     const actions = ((await client.codeActions(uri, range, [])) ?? []).filter(isCodeAction);
-    assert.ok(actions.some((action) => /19284/.test(action.title)), `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(
+      actions.some((action) => /19284/.test(action.title)),
+      `actions: ${actions.map((a) => a.title).join(' | ')}`,
+    );
   });
 
   it('offers no quick fix when the client asks only for refactorings', async () => {
     const uri = newUri('fix');
     await client.open(uri, '19284-RT');
     const { diagnostics } = await client.nextDiagnostics(uri, 1);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, diagnostics, [CodeActionKind.Refactor]);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+      diagnostics,
+      [CodeActionKind.Refactor],
+    );
     assert.deepEqual(actions ?? [], []);
   });
 });

@@ -35,7 +35,9 @@ describe('protocol: formatting', () => {
   after(() => stopAllClients());
 
   async function format(uri: string): Promise<TextEdit[]> {
-    return (await client.request(DocumentFormattingRequest.type, { textDocument: { uri }, options }, 'formatting')) ?? [];
+    return (
+      (await client.request(DocumentFormattingRequest.type, { textDocument: { uri }, options }, 'formatting')) ?? []
+    );
   }
 
   it('declares document and range formatting and the two X12 layout commands', () => {
@@ -43,7 +45,10 @@ describe('protocol: formatting', () => {
     assert.equal(capabilities?.documentFormattingProvider, true);
     assert.equal(capabilities?.documentRangeFormattingProvider, true);
     const commands = capabilities?.executeCommandProvider?.commands ?? [];
-    assert.ok(['cptClaims.x12.segmentPerLine', 'cptClaims.x12.oneLine'].every((command) => commands.includes(command)), commands.join(', '));
+    assert.ok(
+      ['cptClaims.x12.segmentPerLine', 'cptClaims.x12.oneLine'].every((command) => commands.includes(command)),
+      commands.join(', '),
+    );
   });
 
   it('formats a .claim file in the house style, and the diagnostics stay the same', async () => {
@@ -51,10 +56,16 @@ describe('protocol: formatting', () => {
     await client.open(uri, messy);
     const before = (await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code);
     const edits = await format(uri);
-    assert.ok(edits.length > 1 && edits.every((edit) => edit.range.start.line === edit.range.end.line), 'small edits, none spanning lines');
+    assert.ok(
+      edits.length > 1 && edits.every((edit) => edit.range.start.line === edit.range.end.line),
+      'small edits, none spanning lines',
+    );
     const version = await client.applyEdits(uri, edits);
     assert.equal(client.document(uri).getText(), tidy);
-    assert.deepEqual((await client.nextDiagnostics(uri, version)).diagnostics.map((d) => d.code), before);
+    assert.deepEqual(
+      (await client.nextDiagnostics(uri, version)).diagnostics.map((d) => d.code),
+      before,
+    );
     assert.deepEqual(await format(uri), [], 'a formatted file gives no edits');
   });
 
@@ -62,10 +73,18 @@ describe('protocol: formatting', () => {
     const uri = newUri('range');
     await client.open(uri, messy);
     const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } };
-    const edits = (await client.request(DocumentRangeFormattingRequest.type, { textDocument: { uri }, range, options }, 'rangeFormatting')) ?? [];
+    const edits =
+      (await client.request(
+        DocumentRangeFormattingRequest.type,
+        { textDocument: { uri }, range, options },
+        'rangeFormatting',
+      )) ?? [];
     assert.ok(edits.length > 0 && edits.every((edit) => edit.range.start.line === 3));
     await client.applyEdits(uri, edits);
-    assert.equal(client.document(uri).getText(), 'claim CLM-1\n    dos: 2026-03-14\n 19283-RT x1 $350.00\n  19284-RT   x2   $1,200.00\n');
+    assert.equal(
+      client.document(uri).getText(),
+      'claim CLM-1\n    dos: 2026-03-14\n 19283-RT x1 $350.00\n  19284-RT   x2   $1,200.00\n',
+    );
   });
 
   it('lays an 837 out a segment per line as cptClaims.x12.layout says', async () => {
@@ -87,19 +106,34 @@ describe('protocol: formatting', () => {
       applied.push(params as ApplyWorkspaceEditParams);
       return { applied: true };
     });
-    const result: unknown = await client.request(ExecuteCommandRequest.type, { command: 'cptClaims.x12.oneLine', arguments: [uri] }, 'executeCommand');
+    const result: unknown = await client.request(
+      ExecuteCommandRequest.type,
+      { command: 'cptClaims.x12.oneLine', arguments: [uri] },
+      'executeCommand',
+    );
     assert.equal(result, true);
     const [change] = (applied[0]?.edit.documentChanges ?? []) as TextDocumentEdit[];
     assert.ok(change, 'a document change');
     assert.deepEqual(change.textDocument, { uri, version: 3 });
-    await client.applyEdits(uri, change.edits.filter((edit): edit is TextEdit => 'newText' in edit));
+    await client.applyEdits(
+      uri,
+      change.edits.filter((edit): edit is TextEdit => 'newText' in edit),
+    );
     assert.equal(client.document(uri).getText(), `${perLine.replace(/\n/g, '')}\n`);
 
     const claimUri = newUri('not-x12');
     await client.open(claimUri, messy);
-    const refused: unknown = await client.request(ExecuteCommandRequest.type, { command: 'cptClaims.x12.segmentPerLine', arguments: [claimUri] }, 'executeCommand');
+    const refused: unknown = await client.request(
+      ExecuteCommandRequest.type,
+      { command: 'cptClaims.x12.segmentPerLine', arguments: [claimUri] },
+      'executeCommand',
+    );
     assert.equal(refused, false);
-    const noArguments: unknown = await client.request(ExecuteCommandRequest.type, { command: 'cptClaims.x12.segmentPerLine' }, 'executeCommand');
+    const noArguments: unknown = await client.request(
+      ExecuteCommandRequest.type,
+      { command: 'cptClaims.x12.segmentPerLine' },
+      'executeCommand',
+    );
     assert.equal(noArguments, false);
     assert.equal(applied.length, 1, 'no edit for a document that is not X12');
   });

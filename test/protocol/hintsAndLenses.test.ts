@@ -34,7 +34,10 @@ async function hintLabels(client: LspClient, uri: string, range = whole): Promis
 
 async function lensTitles(client: LspClient, uri: string): Promise<string[]> {
   const lenses = (await client.request(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
-  assert.ok(lenses.every((lens) => lens.command === undefined), 'lenses come unresolved');
+  assert.ok(
+    lenses.every((lens) => lens.command === undefined),
+    'lenses come unresolved',
+  );
   const resolved = await Promise.all(lenses.map((lens) => client.request(CodeLensResolveRequest.type, lens)));
   return resolved.map((lens) => `${lens.range.start.line} ${lens.command?.title ?? '(no title)'}`);
 }
@@ -62,7 +65,10 @@ describe('protocol: inlay hints and CodeLens', () => {
       '8:10 Stereotactic localization',
       '8:15 2 of 3 lesions',
     ]);
-    assert.deepEqual(await hintLabels(client, uri, { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }), ['8:10 Stereotactic localization', '8:15 2 of 3 lesions']);
+    assert.deepEqual(
+      await hintLabels(client, uri, { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }),
+      ['8:10 Stereotactic localization', '8:15 2 of 3 lesions'],
+    );
   });
 
   it('gives the code summaries of an 837', async () => {
@@ -71,16 +77,25 @@ describe('protocol: inlay hints and CodeLens', () => {
     const uri = newUri('hints').replace(/\.claim$/, '.837');
     await client.open(uri, fixture.text, 1, 'x12');
     const labels = await hintLabels(client, uri);
-    assert.deepEqual(labels.map((label) => label.replace(/^\d+:\d+ /, '')), ['Stereotactic localization, first lesion', 'Stereotactic localization, each additional lesion']);
+    assert.deepEqual(
+      labels.map((label) => label.replace(/^\d+:\d+ /, '')),
+      ['Stereotactic localization, first lesion', 'Stereotactic localization, each additional lesion'],
+    );
   });
 
   it('gives a lens per claim, resolved with lesions, total and problems, and again after an edit', async () => {
     const uri = newUri('lenses');
     await client.open(uri, specExample);
-    assert.deepEqual(await lensTitles(client, uri), ['1 3 lesions: 19283 x1 + 19284 x2, complete · total $750.00 · no problems']);
+    assert.deepEqual(await lensTitles(client, uri), [
+      '1 3 lesions: 19283 x1 + 19284 x2, complete · total $750.00 · no problems',
+    ]);
     // x2 → x1: one lesion missing, and the lesion-units warning.
-    await client.change(uri, [{ range: { start: { line: 8, character: 14 }, end: { line: 8, character: 15 } }, text: '1' }]);
-    assert.deepEqual(await lensTitles(client, uri), ['1 3 lesions: 19283 x1 + 19284 x1, missing 1 · total $750.00 · 1 warning']);
+    await client.change(uri, [
+      { range: { start: { line: 8, character: 14 }, end: { line: 8, character: 15 } }, text: '1' },
+    ]);
+    assert.deepEqual(await lensTitles(client, uri), [
+      '1 3 lesions: 19283 x1 + 19284 x1, missing 1 · total $750.00 · 1 warning',
+    ]);
   });
 
   it('answers a lens of a closed document, and hints and lenses of an unknown one, with nothing that throws', async () => {
@@ -93,8 +108,17 @@ describe('protocol: inlay hints and CodeLens', () => {
     assert.equal(resolved.command?.title, '');
     const bogus: CodeLens = { range: lens.range, data: { uri: 42 } };
     assert.equal((await client.request(CodeLensResolveRequest.type, bogus)).command?.title, '');
-    assert.deepEqual(await client.request(InlayHintRequest.type, { textDocument: { uri: 'file:///never-opened.claim' }, range: whole }), []);
-    assert.deepEqual(await client.request(CodeLensRequest.type, { textDocument: { uri: 'file:///never-opened.claim' } }), []);
+    assert.deepEqual(
+      await client.request(InlayHintRequest.type, {
+        textDocument: { uri: 'file:///never-opened.claim' },
+        range: whole,
+      }),
+      [],
+    );
+    assert.deepEqual(
+      await client.request(CodeLensRequest.type, { textDocument: { uri: 'file:///never-opened.claim' } }),
+      [],
+    );
     assert.doesNotMatch(client.logText(), /failed/);
   });
 });
@@ -104,7 +128,11 @@ describe('protocol: inlay hint settings and refresh', () => {
 
   before(async () => {
     const capabilities = pullClientCapabilities();
-    capabilities.workspace = { ...capabilities.workspace, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } };
+    capabilities.workspace = {
+      ...capabilities.workspace,
+      inlayHint: { refreshSupport: true },
+      codeLens: { refreshSupport: true },
+    };
     client = await LspClient.start({ capabilities, settings: { inlayHints: { codeSummaries: false } } });
     client.answerRequests(InlayHintRefreshRequest.method, () => null);
     client.answerRequests(CodeLensRefreshRequest.method, () => null);
@@ -124,6 +152,9 @@ describe('protocol: inlay hint settings and refresh', () => {
     await client.changeConfiguration();
     await client.nextMessage((message) => message.method === InlayHintRefreshRequest.method, 'an inlay hint refresh');
     await client.nextMessage((message) => message.method === CodeLensRefreshRequest.method, 'a CodeLens refresh');
-    assert.deepEqual(await hintLabels(client, uri), ['7:10 Stereotactic localization, first lesion', '8:10 Stereotactic localization, each additional lesion']);
+    assert.deepEqual(await hintLabels(client, uri), [
+      '7:10 Stereotactic localization, first lesion',
+      '8:10 Stereotactic localization, each additional lesion',
+    ]);
   });
 });

@@ -17,13 +17,21 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageType, type ShowMessageParams } from 'vscode-languageserver-protocol';
 import { maxDataFileBytes } from '../../server/src/dataFileReader';
-import { LspClient, newUri, pushClientCapabilities, type ReceivedMessage, serverScript, stopAllClients } from '../support/lspClient';
+import {
+  LspClient,
+  newUri,
+  pushClientCapabilities,
+  type ReceivedMessage,
+  serverScript,
+  stopAllClients,
+} from '../support/lspClient';
 import { hoverText, positionOf } from './claimTexts';
 
 /** An add-on without its primary: one diagnostic from the bundled data, and a code whose hover is the bundled summary. */
 const claim = '19284-RT\n';
 const bundledSummary = /our own words/;
-const mueHeader = '"Copyright line"\n"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"\n';
+const mueHeader =
+  '"Copyright line"\n"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"\n';
 const seed = 20261125;
 
 /** Deterministic bytes (mulberry32), so a failure can be replayed. */
@@ -48,14 +56,17 @@ function isWarningShown(message: ReceivedMessage, text: RegExp): boolean {
 
 /** How many log lines and shown warnings match. */
 function countMessages(client: LspClient, text: RegExp): { logged: number; shown: number } {
-  const matching = (method: string) => client.received.filter((m) => m.method === method && text.test((m.params as ShowMessageParams).message)).length;
+  const matching = (method: string) =>
+    client.received.filter((m) => m.method === method && text.test((m.params as ShowMessageParams).message)).length;
   return { logged: matching('window/logMessage'), shown: matching('window/showMessage') };
 }
 
 /** The regular expression for one report: the file (by a fragment of its path), its setting, the reason, and the fallback. */
 function reportOf(fileFragment: string, setting: 'descriptorFiles' | 'mueFile', reason: RegExp): RegExp {
   const escaped = fileFragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${escaped}[^"]*\\(cptClaims\\.${setting}\\) is not used: ${reason.source}.*The bundled data is used instead`);
+  return new RegExp(
+    `${escaped}[^"]*\\(cptClaims\\.${setting}\\) is not used: ${reason.source}.*The bundled data is used instead`,
+  );
 }
 
 /**
@@ -66,13 +77,21 @@ function reportOf(fileFragment: string, setting: 'descriptorFiles' | 'mueFile', 
 async function assertBundledDataStillWorks(client: LspClient, reports: readonly RegExp[]): Promise<void> {
   const uri = newUri('hostile');
   await client.open(uri, claim);
-  assert.deepEqual((await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code), ['addon-without-primary']);
+  assert.deepEqual(
+    (await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code),
+    ['addon-without-primary'],
+  );
   assert.match(hoverText(await client.hover(uri, positionOf(claim, '19284', 2))), bundledSummary);
   for (const report of reports) {
     await client.nextMessage((message) => isWarningShown(message, report), `a shown warning matching ${report.source}`);
   }
-  const version = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '99417\n' }]);
-  assert.deepEqual((await client.nextDiagnostics(uri, version)).diagnostics.map((d) => d.code), ['addon-without-primary', 'addon-without-primary']);
+  const version = await client.change(uri, [
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '99417\n' },
+  ]);
+  assert.deepEqual(
+    (await client.nextDiagnostics(uri, version)).diagnostics.map((d) => d.code),
+    ['addon-without-primary', 'addon-without-primary'],
+  );
   assert.match(hoverText(await client.hover(uri, positionOf(claim, '19284', 2))), bundledSummary);
   for (const report of reports) {
     assert.deepEqual(countMessages(client, report), { logged: 1, shown: 1 }, `${report.source}\n${client.logText()}`);
@@ -93,7 +112,11 @@ describe('protocol: hostile data file settings', () => {
   });
 
   /** Each hostile path, used as a descriptor file and as the MUE file at once: each report names its own setting. */
-  const hostilePaths: Array<{ name: string; make: (dir: string) => string; reason: RegExp | { descriptor: RegExp; mue: RegExp } }> = [
+  const hostilePaths: Array<{
+    name: string;
+    make: (dir: string) => string;
+    reason: RegExp | { descriptor: RegExp; mue: RegExp };
+  }> = [
     {
       name: 'a sparse 8 GB file',
       make: (d) => {
@@ -102,7 +125,9 @@ describe('protocol: hostile data file settings', () => {
         fs.truncateSync(file, 8 * 1024 ** 3);
         return file;
       },
-      reason: new RegExp(`it is 8,589,934,592 bytes, more than the ${maxDataFileBytes / 1024 / 1024} MB \\(16,777,216 bytes\\) a data file may be\\.`),
+      reason: new RegExp(
+        `it is 8,589,934,592 bytes, more than the ${maxDataFileBytes / 1024 / 1024} MB \\(16,777,216 bytes\\) a data file may be\\.`,
+      ),
     },
     {
       name: 'a file one byte over the cap',
@@ -114,26 +139,57 @@ describe('protocol: hostile data file settings', () => {
       },
       reason: /it is 16,777,217 bytes, more than the 16 MB/,
     },
-    { name: 'random bytes with NULs', make: (d) => write(d, 'random.csv', randomBytes(65536, seed)), reason: /it is not a text file/ },
     {
-      name: 'a valid first row, then binary',
-      make: (d) => write(d, 'row-then-binary.csv', Buffer.concat([Buffer.from(`${mueHeader}"19284","1","2 Policy","x"\n19284,LOOKS FINE\n`), randomBytes(4096, seed + 1)])),
+      name: 'random bytes with NULs',
+      make: (d) => write(d, 'random.csv', randomBytes(65536, seed)),
       reason: /it is not a text file/,
     },
-    { name: 'UTF-8 text holding NULs', make: (d) => write(d, 'nul.csv', Buffer.from('19284,LOOKS FINE\n\0\0\0\n')), reason: /it is not a text file: it holds NUL bytes/ },
-    { name: 'Latin-1 text', make: (d) => write(d, 'latin1.csv', Buffer.from('19284,caf\xe9\n', 'latin1')), reason: /it is not a text file: it is not valid UTF-8/ },
+    {
+      name: 'a valid first row, then binary',
+      make: (d) =>
+        write(
+          d,
+          'row-then-binary.csv',
+          Buffer.concat([
+            Buffer.from(`${mueHeader}"19284","1","2 Policy","x"\n19284,LOOKS FINE\n`),
+            randomBytes(4096, seed + 1),
+          ]),
+        ),
+      reason: /it is not a text file/,
+    },
+    {
+      name: 'UTF-8 text holding NULs',
+      make: (d) => write(d, 'nul.csv', Buffer.from('19284,LOOKS FINE\n\0\0\0\n')),
+      reason: /it is not a text file: it holds NUL bytes/,
+    },
+    {
+      name: 'Latin-1 text',
+      make: (d) => write(d, 'latin1.csv', Buffer.from('19284,caf\xe9\n', 'latin1')),
+      reason: /it is not a text file: it is not valid UTF-8/,
+    },
     {
       name: 'a text file of junk rows only',
       make: (d) => write(d, 'junk-only.csv', Buffer.from('not,a,data,file\n'.repeat(1000))),
-      reason: { descriptor: /it holds no rows of a code and its descriptor \(the problems are listed on the file\)\./, mue: /it holds no usable MUE rows/ },
+      reason: {
+        descriptor: /it holds no rows of a code and its descriptor \(the problems are listed on the file\)\./,
+        mue: /it holds no usable MUE rows/,
+      },
     },
     { name: 'a folder', make: (d) => d, reason: /it is a folder, not a file/ },
     { name: 'a named pipe (FIFO)', make: (d) => fifo(d), reason: /it is a named pipe \(FIFO\), not a file/ },
     { name: '/dev/zero', make: () => '/dev/zero', reason: /it is a device, not a file/ },
     { name: '/dev/urandom', make: () => '/dev/urandom', reason: /it is a device, not a file/ },
-    { name: 'a link to /dev/zero', make: (d) => link(d, '/dev/zero', 'zero-link.csv'), reason: /it is a device, not a file/ },
+    {
+      name: 'a link to /dev/zero',
+      make: (d) => link(d, '/dev/zero', 'zero-link.csv'),
+      reason: /it is a device, not a file/,
+    },
     { name: 'a link to a FIFO', make: (d) => link(d, fifo(d), 'fifo-link.csv'), reason: /it is a named pipe/ },
-    { name: 'a dangling link', make: (d) => link(d, path.join(d, 'gone.csv'), 'dangling.csv'), reason: /it does not exist/ },
+    {
+      name: 'a dangling link',
+      make: (d) => link(d, path.join(d, 'gone.csv'), 'dangling.csv'),
+      reason: /it does not exist/,
+    },
     {
       name: 'a loop of links',
       make: (d) => {
@@ -142,26 +198,54 @@ describe('protocol: hostile data file settings', () => {
       },
       reason: /its path runs in a loop of symbolic links/,
     },
-    { name: 'a path that does not exist', make: (d) => path.join(d, 'nope', 'missing.csv'), reason: /it does not exist/ },
-    { name: 'a path through a file', make: (d) => path.join(write(d, 'plain.csv', Buffer.from('x')), 'inner.csv'), reason: /a part of its path is a file, not a folder/ },
-    { name: 'a path with a NUL byte', make: (d) => path.join(d, 'bad\0name.csv'), reason: /its path holds a NUL character/ },
-    { name: 'a path of 100,000 characters', make: (d) => path.join(d, 'x'.repeat(100_000)), reason: /its path is 100\d{3} characters long/ },
-    { name: 'a path of 300 characters in one name', make: (d) => path.join(d, `${'y'.repeat(300)}.csv`), reason: /its path is too long for the file system/ },
+    {
+      name: 'a path that does not exist',
+      make: (d) => path.join(d, 'nope', 'missing.csv'),
+      reason: /it does not exist/,
+    },
+    {
+      name: 'a path through a file',
+      make: (d) => path.join(write(d, 'plain.csv', Buffer.from('x')), 'inner.csv'),
+      reason: /a part of its path is a file, not a folder/,
+    },
+    {
+      name: 'a path with a NUL byte',
+      make: (d) => path.join(d, 'bad\0name.csv'),
+      reason: /its path holds a NUL character/,
+    },
+    {
+      name: 'a path of 100,000 characters',
+      make: (d) => path.join(d, 'x'.repeat(100_000)),
+      reason: /its path is 100\d{3} characters long/,
+    },
+    {
+      name: 'a path of 300 characters in one name',
+      make: (d) => path.join(d, `${'y'.repeat(300)}.csv`),
+      reason: /its path is too long for the file system/,
+    },
   ];
 
   for (const { name, make, reason } of hostilePaths) {
     it(`${name}: says so once for each setting, and the bundled data keeps working`, async () => {
       const file = make(dir);
-      const client = await LspClient.start({ capabilities: pushClientCapabilities(), settings: { descriptorFiles: [file], mueFile: file } });
+      const client = await LspClient.start({
+        capabilities: pushClientCapabilities(),
+        settings: { descriptorFiles: [file], mueFile: file },
+      });
       const shown = file.length > 200 ? file.slice(0, 100) : file.replace(/\0/g, '\\x00');
       const reasons = reason instanceof RegExp ? { descriptor: reason, mue: reason } : reason;
-      await assertBundledDataStillWorks(client, [reportOf(shown, 'descriptorFiles', reasons.descriptor), reportOf(shown, 'mueFile', reasons.mue)]);
+      await assertBundledDataStillWorks(client, [
+        reportOf(shown, 'descriptorFiles', reasons.descriptor),
+        reportOf(shown, 'mueFile', reasons.mue),
+      ]);
     });
   }
 
   it('setting values that are not paths: each named, ignored, the paths among them still read', async () => {
     const good = write(dir, 'org-cpt.csv', Buffer.from('19284,LICENSED TEXT\n'));
-    const client = await LspClient.start({ settings: { descriptorFiles: [42, good, { path: good }, null, [good], true], mueFile: { file: good } } });
+    const client = await LspClient.start({
+      settings: { descriptorFiles: [42, good, { path: good }, null, [good], true], mueFile: { file: good } },
+    });
     const uri = newUri('not-paths');
     await client.open(uri, claim);
     await client.nextDiagnostics(uri, 1);
@@ -178,12 +262,17 @@ describe('protocol: hostile data file settings', () => {
       await client.nextMessage((message) => isWarningShown(message, report), report.source);
     }
     await client.hover(uri, positionOf(claim, '19284', 2));
-    expected.forEach((report) => assert.deepEqual(countMessages(client, report), { logged: 1, shown: 1 }, report.source));
+    expected.forEach((report) =>
+      assert.deepEqual(countMessages(client, report), { logged: 1, shown: 1 }, report.source),
+    );
   });
 
   it('a setting of the wrong type altogether: named and ignored', async () => {
     const client = await LspClient.start({ settings: { descriptorFiles: 'org-cpt.csv', mueFile: 7 } });
-    await assertBundledDataStillWorks(client, [/cptClaims\.descriptorFiles is a string, not a list of paths; it is ignored\. The bundled data/, /cptClaims\.mueFile is a number, not a path/]);
+    await assertBundledDataStillWorks(client, [
+      /cptClaims\.descriptorFiles is a string, not a list of paths; it is ignored\. The bundled data/,
+      /cptClaims\.mueFile is a number, not a path/,
+    ]);
   });
 
   it('200,000 junk rows: the good rows are used, at most 100 problems listed and one saying how many', async () => {
@@ -193,14 +282,19 @@ describe('protocol: hostile data file settings', () => {
     const client = await LspClient.start({ settings: { descriptorFiles: [descriptors], mueFile: mue } });
     const uri = newUri('junk');
     await client.open(uri, claim);
-    assert.deepEqual((await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code), ['addon-without-primary', 'mue-limit']);
+    assert.deepEqual(
+      (await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code),
+      ['addon-without-primary', 'mue-limit'],
+    );
     assert.match(hoverText(await client.hover(uri, positionOf(claim, '19284', 2))), /LICENSED TEXT/);
     for (const file of [descriptors, mue]) {
       const { diagnostics } = await client.nextDiagnostics(pathToFileURL(file).toString());
       assert.equal(diagnostics.length, 101);
       assert.equal(diagnostics[100]?.message, '200000 rows have problems; only the first 100 are listed.');
     }
-    const rowLines = client.received.filter((m) => m.method === 'window/logMessage' && / line \d+: /.test((m.params as ShowMessageParams).message));
+    const rowLines = client.received.filter(
+      (m) => m.method === 'window/logMessage' && / line \d+: /.test((m.params as ShowMessageParams).message),
+    );
     assert.equal(rowLines.length, 100, 'at most 50 row lines logged per file');
     assert.match(client.logText(), /Read 1 descriptors from .*junk-cpt\.csv\. 200000 rows were skipped; the first 50:/);
   });
@@ -219,13 +313,22 @@ describe('protocol: hostile data file settings', () => {
     fs.mkdirSync(lockedFolder);
     const mue = write(lockedFolder, 'mue.csv', Buffer.from(`${mueHeader}"19284","0","2 Policy","x"\n`));
     fs.chmodSync(lockedFolder, 0o000);
-    const client = await LspClient.start({ settings: { descriptorFiles: [locked, readable], mueFile: mue }, ...(user ? { user } : {}) });
+    const client = await LspClient.start({
+      settings: { descriptorFiles: [locked, readable], mueFile: mue },
+      ...(user ? { user } : {}),
+    });
     const uri = newUri('unreadable');
     await client.open(uri, claim);
-    assert.deepEqual((await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code), ['addon-without-primary']);
+    assert.deepEqual(
+      (await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code),
+      ['addon-without-primary'],
+    );
     // The readable file is read by the same server: only the locked ones are refused.
     assert.match(hoverText(await client.hover(uri, positionOf(claim, '19284', 2))), /READABLE TEXT/);
-    for (const report of [reportOf(locked, 'descriptorFiles', /the server is not allowed to read it \(permission denied\)/), reportOf(mue, 'mueFile', /the server is not allowed to read it/)]) {
+    for (const report of [
+      reportOf(locked, 'descriptorFiles', /the server is not allowed to read it \(permission denied\)/),
+      reportOf(mue, 'mueFile', /the server is not allowed to read it/),
+    ]) {
       await client.nextMessage((message) => isWarningShown(message, report), report.source);
     }
     assert.doesNotMatch(client.logText(), /SECRET TEXT/);
@@ -251,8 +354,13 @@ describe('protocol: hostile data file settings', () => {
       assert.ok(before.length > 0 && !before.includes('mue-limit'), JSON.stringify(before));
       assert.match(hoverText(await client.hover(uri, positionOf(text, '19284', 2))), bundledSummary);
       assert.match(hoverText(await client.hover(uri, positionOf(text, '99417', 2))), /INSIDE TEXT/);
-      const untrusted = /the workspace is not trusted and the file is outside its folders \(trust the workspace to use it\)\./;
-      for (const report of [reportOf(outside, 'descriptorFiles', untrusted), reportOf('link-out.csv', 'descriptorFiles', untrusted), reportOf(outsideMue, 'mueFile', untrusted)]) {
+      const untrusted =
+        /the workspace is not trusted and the file is outside its folders \(trust the workspace to use it\)\./;
+      for (const report of [
+        reportOf(outside, 'descriptorFiles', untrusted),
+        reportOf('link-out.csv', 'descriptorFiles', untrusted),
+        reportOf(outsideMue, 'mueFile', untrusted),
+      ]) {
         await client.nextMessage((message) => isWarningShown(message, report), report.source);
       }
 
@@ -268,10 +376,18 @@ describe('protocol: hostile data file settings', () => {
       const workspace = path.join(dir, 'workspace');
       fs.mkdirSync(workspace);
       for (const initializationOptions of [undefined, { workspaceTrusted: true }, { workspaceTrusted: 'no' }]) {
-        const client = await LspClient.start({ settings: { descriptorFiles: [outside] }, workspaceFolders: [workspace], initializationOptions });
+        const client = await LspClient.start({
+          settings: { descriptorFiles: [outside] },
+          workspaceFolders: [workspace],
+          initializationOptions,
+        });
         const uri = newUri('trusted');
         await client.open(uri, claim);
-        assert.match(hoverText(await client.hover(uri, positionOf(claim, '19284', 2))), /OUTSIDE TEXT/, JSON.stringify(initializationOptions));
+        assert.match(
+          hoverText(await client.hover(uri, positionOf(claim, '19284', 2))),
+          /OUTSIDE TEXT/,
+          JSON.stringify(initializationOptions),
+        );
         await client.stop();
       }
     });
@@ -311,7 +427,11 @@ function unprivilegedUser(): { uid: number; gid: number } | undefined | 'unavail
   try {
     const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).trim());
-    execFileSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(serverScript())}, require('fs').constants.R_OK)`], { uid, gid });
+    execFileSync(
+      process.execPath,
+      ['-e', `require('fs').accessSync(${JSON.stringify(serverScript())}, require('fs').constants.R_OK)`],
+      { uid, gid },
+    );
     return { uid, gid };
   } catch {
     return 'unavailable';

@@ -28,7 +28,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, readSettings } from '../../server/src/service/languageService';
 import { writeClaimText } from '../support/claimBatch';
-import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, type ReceivedMessage, stopAllClients } from '../support/lspClient';
+import {
+  LspClient,
+  newUri,
+  pullClientCapabilities,
+  pushClientCapabilities,
+  type ReceivedMessage,
+  stopAllClients,
+} from '../support/lspClient';
 import { batchClaim, x12Batch } from '../support/x12Batch';
 import { hoverText, positionOf } from './claimTexts';
 
@@ -37,7 +44,13 @@ const claims = 2000;
 const largeSettings = { backgroundCheckAboveMB: 0.01, maxNumberOfProblems: 100_000 };
 
 const formats = [
-  { name: '.claim', languageId: 'claim', extension: 'claim', text: writeClaimText(Array.from({ length: claims }, (_, n) => batchClaim(n))), hoverAt: '19283-LT' },
+  {
+    name: '.claim',
+    languageId: 'claim',
+    extension: 'claim',
+    text: writeClaimText(Array.from({ length: claims }, (_, n) => batchClaim(n))),
+    hoverAt: '19283-LT',
+  },
   { name: 'X12 837', languageId: 'x12', extension: '837', text: x12Batch(2, claims / 2), hoverAt: 'HC:19283' },
 ];
 
@@ -53,7 +66,10 @@ function expected(text: string, languageId: string, settings: unknown = largeSet
 }
 
 function described(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.severity ?? ''} ${typeof d.message === 'string' ? d.message : ''}`);
+  return diagnostics.map(
+    (d) =>
+      `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.severity ?? ''} ${typeof d.message === 'string' ? d.message : ''}`,
+  );
 }
 
 function itemsOf(report: DocumentDiagnosticReport): Diagnostic[] {
@@ -74,10 +90,16 @@ function holdProgressTokens(client: LspClient): { release: () => void } {
 const isCreate = (message: ReceivedMessage) => message.method === 'window/workDoneProgress/create';
 
 /** The `$/progress` values sent for a token, in order. */
-function progressOf(client: LspClient, token: unknown): Array<WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' }> {
+function progressOf(
+  client: LspClient,
+  token: unknown,
+): Array<WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' }> {
   return client.received
     .filter((message) => message.method === '$/progress' && (message.params as { token: unknown }).token === token)
-    .map((message) => (message.params as { value: WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' } }).value);
+    .map(
+      (message) =>
+        (message.params as { value: WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' } }).value,
+    );
 }
 
 function assertProgressInOrder(values: ReturnType<typeof progressOf>, fileName: string): void {
@@ -89,7 +111,9 @@ function assertProgressInOrder(values: ReturnType<typeof progressOf>, fileName: 
   assert.ok(kinds.filter((kind) => kind === 'report').length >= 1, `reports between begin and end: ${kinds.join(',')}`);
   const begin = values[0] as WorkDoneProgressBegin;
   assert.equal(begin.title, `Checking ${fileName}`);
-  const percentages = values.flatMap((value) => ('percentage' in value && value.percentage !== undefined ? [value.percentage] : []));
+  const percentages = values.flatMap((value) =>
+    'percentage' in value && value.percentage !== undefined ? [value.percentage] : [],
+  );
   assert.deepEqual(
     percentages,
     [...percentages].sort((a, b) => a - b),
@@ -108,7 +132,10 @@ describe('protocol: large files are checked in the background', () => {
 
   for (const format of formats) {
     it(`${format.name}: answers a hover sent after the diagnostics request first, shows progress begin/report/end, and returns the whole-file diagnostics`, async () => {
-      const client = await LspClient.start({ capabilities: withProgress(pullClientCapabilities()), settings: largeSettings });
+      const client = await LspClient.start({
+        capabilities: withProgress(pullClientCapabilities()),
+        settings: largeSettings,
+      });
       const tokens = holdProgressTokens(client);
       const uri = newUri('batch').replace(/\.claim$/, `.${format.extension}`);
       await client.open(uri, format.text, 1, format.languageId);
@@ -126,12 +153,18 @@ describe('protocol: large files are checked in the background', () => {
       assert.match(hoverText(hover), /19283/);
       assert.deepEqual(described(itemsOf(report)), expected(format.text, format.languageId));
       // The end is sent before the response, on the same stream, so all of it has arrived.
-      assertProgressInOrder(progressOf(client, (create.params as { token: unknown }).token), uri.split('/').pop() ?? '');
+      assertProgressInOrder(
+        progressOf(client, (create.params as { token: unknown }).token),
+        uri.split('/').pop() ?? '',
+      );
     });
   }
 
   it('pull: an edit during the check gives the diagnostics of the latest version only', async () => {
-    const client = await LspClient.start({ capabilities: withProgress(pullClientCapabilities()), settings: largeSettings });
+    const client = await LspClient.start({
+      capabilities: withProgress(pullClientCapabilities()),
+      settings: largeSettings,
+    });
     const tokens = holdProgressTokens(client);
     const uri = newUri('edited');
     const [format] = formats;
@@ -140,24 +173,40 @@ describe('protocol: large files are checked in the background', () => {
     const pulled = client.pullDiagnostics(uri);
     await client.nextMessage(isCreate, 'the progress token request of the check of version 1');
     // A lone add-on at the top: version 2 has one problem more, on line 1, and every other one two lines lower.
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'claim NEW\n  19284-RT x1 $400.00\n\n' }]);
+    await client.change(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: 'claim NEW\n  19284-RT x1 $400.00\n\n',
+      },
+    ]);
     tokens.release();
     const latest = client.document(uri).getText();
     const items = described(itemsOf(await pulled));
     assert.deepEqual(items, expected(latest, 'claim'));
     assert.notDeepEqual(items, expected(format.text, 'claim'));
-    assert.ok(items.some((item) => item.startsWith('1:2 addon-without-primary')), 'the lone add-on of version 2 is reported');
+    assert.ok(
+      items.some((item) => item.startsWith('1:2 addon-without-primary')),
+      'the lone add-on of version 2 is reported',
+    );
   });
 
   it('push: an edit during the check publishes the latest version only, and every progress begun ends', async () => {
-    const client = await LspClient.start({ capabilities: withProgress(pushClientCapabilities()), settings: largeSettings });
+    const client = await LspClient.start({
+      capabilities: withProgress(pushClientCapabilities()),
+      settings: largeSettings,
+    });
     const tokens = holdProgressTokens(client);
     const uri = newUri('pushed');
     const [format] = formats;
     assert.ok(format);
     await client.open(uri, format.text);
     await client.nextMessage(isCreate, 'the progress token request of the check of version 1');
-    const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'claim NEW\n  19284-RT x1 $400.00\n\n' }]);
+    const version = await client.change(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: 'claim NEW\n  19284-RT x1 $400.00\n\n',
+      },
+    ]);
     tokens.release();
     const published = await client.nextDiagnostics(uri, version);
     assert.deepEqual(described(published.diagnostics), expected(client.document(uri).getText(), 'claim'));
@@ -168,30 +217,42 @@ describe('protocol: large files are checked in the background', () => {
     );
     const creates = client.received.filter(isCreate);
     assert.equal(creates.length, 2, 'one progress for each version checked');
-    assertProgressInOrder(progressOf(client, (creates[1]?.params as { token: unknown }).token), uri.split('/').pop() ?? '');
+    assertProgressInOrder(
+      progressOf(client, (creates[1]?.params as { token: unknown }).token),
+      uri.split('/').pop() ?? '',
+    );
     // Version 1's check was abandoned before its token was answered, so its progress never began (and needs no end).
     assert.deepEqual(progressOf(client, (creates[0]?.params as { token: unknown }).token), []);
   });
 
   it('a cancelled diagnostics request abandons its check: an error, no progress, and the next request checks afresh', async () => {
-    const client = await LspClient.start({ capabilities: withProgress(pullClientCapabilities()), settings: largeSettings });
+    const client = await LspClient.start({
+      capabilities: withProgress(pullClientCapabilities()),
+      settings: largeSettings,
+    });
     const tokens = holdProgressTokens(client);
     const uri = newUri('cancelled');
     const [format] = formats;
     assert.ok(format);
     await client.open(uri, format.text);
     const source = new CancellationTokenSource();
-    const cancelled = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token).then(
-      () => 'answered',
-      (error: { code?: number }) => `error ${String(error.code)}`,
-    );
+    const cancelled = client.connection
+      .sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token)
+      .then(
+        () => 'answered',
+        (error: { code?: number }) => `error ${String(error.code)}`,
+      );
     const create = await client.nextMessage(isCreate, 'the progress token request of the check');
     source.cancel();
     // The cancellation is sent before the token's answer, so the check is abandoned before it could go on.
     tokens.release();
     assert.equal(await cancelled, `error ${LSPErrorCodes.RequestCancelled}`);
     assert.deepEqual(described(itemsOf(await client.pullDiagnostics(uri))), expected(format.text, 'claim'));
-    assert.deepEqual(progressOf(client, (create.params as { token: unknown }).token), [], 'the abandoned check never began its progress');
+    assert.deepEqual(
+      progressOf(client, (create.params as { token: unknown }).token),
+      [],
+      'the abandoned check never began its progress',
+    );
     assert.equal(client.received.filter(isCreate).length, 2, 'the second request ran a check of its own');
   });
 
@@ -209,13 +270,18 @@ describe('protocol: large files are checked in the background', () => {
   });
 
   it('above cptClaims.skipCheckAboveMB: no check, and one notice per opened document naming the setting and claim-lint', async () => {
-    const client = await LspClient.start({ capabilities: pullClientCapabilities(), settings: { ...largeSettings, skipCheckAboveMB: 0.001 } });
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      settings: { ...largeSettings, skipCheckAboveMB: 0.001 },
+    });
     const uri = newUri('huge');
     const [format] = formats;
     assert.ok(format);
     await client.open(uri, format.text);
     assert.deepEqual(itemsOf(await client.pullDiagnostics(uri)), []);
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' },
+    ]);
     assert.deepEqual(itemsOf(await client.pullDiagnostics(uri)), []);
     // The notice would be sent before the response of the pull that found the file too large.
     const notices = client.received.filter((message) => message.method === 'window/showMessage');

@@ -6,7 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { TextDocumentSyncKind } from 'vscode-languageserver-protocol';
-import { LspClient, pullClientCapabilities, pushClientCapabilities, serverScript, stopAllClients } from '../support/lspClient';
+import {
+  LspClient,
+  pullClientCapabilities,
+  pushClientCapabilities,
+  serverScript,
+  stopAllClients,
+} from '../support/lspClient';
 
 function runServer(args: string[]) {
   return spawnSync(process.execPath, [serverScript(), ...args], { encoding: 'utf8', timeout: 10000, input: '' });
@@ -30,7 +36,13 @@ describe('protocol: command line', () => {
   });
 
   it('exits 2 when the arguments name no usable transport, even with --clientProcessId', () => {
-    for (const args of [[`--clientProcessId=${process.pid}`], ['--clientProcessId', String(process.pid)], ['--socket'], ['--socket=abc'], ['--pipe=']]) {
+    for (const args of [
+      [`--clientProcessId=${process.pid}`],
+      ['--clientProcessId', String(process.pid)],
+      ['--socket'],
+      ['--socket=abc'],
+      ['--pipe='],
+    ]) {
       const result = runServer(args);
       assert.equal(result.error, undefined, `${args.join(' ')}: ${String(result.error)}`);
       assert.equal(result.status, 2, `${args.join(' ')}: status ${String(result.status)}, stderr ${result.stderr}`);
@@ -57,11 +69,17 @@ describe('protocol: initialize', () => {
     assert.equal(capabilities.hoverProvider, true);
     const triggers = capabilities.completionProvider?.triggerCharacters ?? [];
     for (const trigger of ['-', '=']) {
-      assert.ok(triggers.includes(trigger), `completion trigger characters ${JSON.stringify(triggers)} lack '${trigger}'`);
+      assert.ok(
+        triggers.includes(trigger),
+        `completion trigger characters ${JSON.stringify(triggers)} lack '${trigger}'`,
+      );
     }
     const codeActionProvider = capabilities.codeActionProvider;
     assert.ok(typeof codeActionProvider === 'object', 'codeActionProvider should list its kinds');
-    assert.ok(codeActionProvider.codeActionKinds?.includes('quickfix'), `code action kinds: ${JSON.stringify(codeActionProvider.codeActionKinds)}`);
+    assert.ok(
+      codeActionProvider.codeActionKinds?.includes('quickfix'),
+      `code action kinds: ${JSON.stringify(codeActionProvider.codeActionKinds)}`,
+    );
     const sync = capabilities.textDocumentSync;
     const change = typeof sync === 'object' ? sync.change : sync;
     assert.equal(change, TextDocumentSyncKind.Incremental);

@@ -32,7 +32,12 @@ function navigatingClientCapabilities(): ClientCapabilities {
 }
 
 const x12Text = writeX12([
-  { id: 'CLM-A', diagnoses: ['C50.411', 'R92.8'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [2] }] },
+  {
+    id: 'CLM-A',
+    diagnoses: ['C50.411', 'R92.8'],
+    dos: '2026-03-14',
+    lines: [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [2] }],
+  },
   { id: 'CLM-B', diagnoses: ['N63.20'], lines: [{ code: '19284', modifiers: ['LT'], charge: 200, pointers: [1] }] },
 ]);
 
@@ -74,48 +79,87 @@ describe('protocol: folding, definition and rename', () => {
     const folds = await client.request(FoldingRangeRequest.type, { textDocument: { uri: x12Uri } });
     const lines = x12Text.split('\n');
     const lineOf = (prefix: string) => lines.findIndex((line) => line.startsWith(prefix));
-    assert.deepEqual(folds?.map((fold) => [fold.startLine, fold.endLine]), [
-      [lineOf('ISA'), lineOf('IEA')],
-      [lineOf('GS'), lineOf('GE')],
-      [lineOf('ST'), lineOf('SE')],
-    ]);
+    assert.deepEqual(
+      folds?.map((fold) => [fold.startLine, fold.endLine]),
+      [
+        [lineOf('ISA'), lineOf('IEA')],
+        [lineOf('GS'), lineOf('GE')],
+        [lineOf('ST'), lineOf('SE')],
+      ],
+    );
   });
 
   it('goes from dx=A to its diagnosis, as a link underlining just the pointer', async () => {
-    const links = (await client.request(DefinitionRequest.type, { textDocument: { uri: claimUri }, position: positionOf(specExample, 'dx=A', 3) })) as LocationLink[];
+    const links = (await client.request(DefinitionRequest.type, {
+      textDocument: { uri: claimUri },
+      position: positionOf(specExample, 'dx=A', 3),
+    })) as LocationLink[];
     assert.equal(links.length, 1);
     const [link] = links;
-    assert.deepEqual(link?.originSelectionRange, { start: positionOf(specExample, 'dx=A', 3), end: positionOf(specExample, 'dx=A', 4) });
-    assert.deepEqual(link.targetSelectionRange, { start: positionOf(specExample, 'C50.411'), end: positionOf(specExample, 'C50.411', 7) });
+    assert.deepEqual(link?.originSelectionRange, {
+      start: positionOf(specExample, 'dx=A', 3),
+      end: positionOf(specExample, 'dx=A', 4),
+    });
+    assert.deepEqual(link.targetSelectionRange, {
+      start: positionOf(specExample, 'C50.411'),
+      end: positionOf(specExample, 'C50.411', 7),
+    });
     assert.equal(link.targetUri, claimUri);
   });
 
   it('goes from an 837 SV107 pointer to the HI element it points to', async () => {
-    const links = (await client.request(DefinitionRequest.type, { textDocument: { uri: x12Uri }, position: positionOf(x12Text, '***2~', 3) })) as LocationLink[];
-    assert.deepEqual(links.map((link) => link.targetRange), [{ start: positionOf(x12Text, 'ABF:R928'), end: positionOf(x12Text, 'ABF:R928', 8) }]);
+    const links = (await client.request(DefinitionRequest.type, {
+      textDocument: { uri: x12Uri },
+      position: positionOf(x12Text, '***2~', 3),
+    })) as LocationLink[];
+    assert.deepEqual(
+      links.map((link) => link.targetRange),
+      [{ start: positionOf(x12Text, 'ABF:R928'), end: positionOf(x12Text, 'ABF:R928', 8) }],
+    );
   });
 
   it('renames a claim id after preparing it, the edit touching only the id', async () => {
     const position = positionOf(specExample, 'CLM-2026-0001', 4);
     const prepared = await client.request(PrepareRenameRequest.type, { textDocument: { uri: claimUri }, position });
-    assert.deepEqual(prepared, { range: { start: positionOf(specExample, 'CLM-2026-0001'), end: positionOf(specExample, 'CLM-2026-0001', 13) }, placeholder: 'CLM-2026-0001' });
-    const edit = await client.request(RenameRequest.type, { textDocument: { uri: claimUri }, position, newName: 'CLM-2026-0101' });
+    assert.deepEqual(prepared, {
+      range: { start: positionOf(specExample, 'CLM-2026-0001'), end: positionOf(specExample, 'CLM-2026-0001', 13) },
+      placeholder: 'CLM-2026-0001',
+    });
+    const edit = await client.request(RenameRequest.type, {
+      textDocument: { uri: claimUri },
+      position,
+      newName: 'CLM-2026-0101',
+    });
     await client.applyEdits(claimUri, editsFor(edit ?? undefined, claimUri));
     assert.equal(client.document(claimUri).getText(), specExample.replace('CLM-2026-0001', 'CLM-2026-0101'));
   });
 
   it("renames CLM01 and refuses another claim's id, with the reason and without logging it", async () => {
     const position = positionOf(x12Text, 'CLM-A');
-    const duplicate = await refusal(client.request(RenameRequest.type, { textDocument: { uri: x12Uri }, position, newName: 'CLM-B' }));
+    const duplicate = await refusal(
+      client.request(RenameRequest.type, { textDocument: { uri: x12Uri }, position, newName: 'CLM-B' }),
+    );
     assert.equal(duplicate.code, LSPErrorCodes.RequestFailed);
     assert.match(duplicate.message, /^The claim on line \d+ already has this id/);
-    const edit = await client.request(RenameRequest.type, { textDocument: { uri: x12Uri }, position, newName: 'CLM-Z' });
-    assert.deepEqual(editsFor(edit ?? undefined, x12Uri).map((change) => change.newText), ['CLM-Z']);
+    const edit = await client.request(RenameRequest.type, {
+      textDocument: { uri: x12Uri },
+      position,
+      newName: 'CLM-Z',
+    });
+    assert.deepEqual(
+      editsFor(edit ?? undefined, x12Uri).map((change) => change.newText),
+      ['CLM-Z'],
+    );
     assert.doesNotMatch(client.logText(), /rename|already has/i);
   });
 
   it('refuses to prepare a rename off a claim id, saying where to put the cursor', async () => {
-    const error = await refusal(client.request(PrepareRenameRequest.type, { textDocument: { uri: claimUri }, position: positionOf(specExample, '19283') }));
+    const error = await refusal(
+      client.request(PrepareRenameRequest.type, {
+        textDocument: { uri: claimUri },
+        position: positionOf(specExample, '19283'),
+      }),
+    );
     assert.equal(error.code, LSPErrorCodes.RequestFailed);
     assert.match(error.message, /Only a claim id can be renamed/);
   });
@@ -139,8 +183,13 @@ describe('protocol: folding, definition and rename', () => {
 
     it('declares rename without prepareProvider and answers definition with plain locations', async () => {
       assert.equal(plain.initializeResult?.capabilities.renameProvider, true);
-      const locations = (await plain.request(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(specExample, 'dx=A', 3) })) as Location[];
-      assert.deepEqual(locations, [{ uri, range: { start: positionOf(specExample, 'C50.411'), end: positionOf(specExample, 'C50.411', 7) } }]);
+      const locations = (await plain.request(DefinitionRequest.type, {
+        textDocument: { uri },
+        position: positionOf(specExample, 'dx=A', 3),
+      })) as Location[];
+      assert.deepEqual(locations, [
+        { uri, range: { start: positionOf(specExample, 'C50.411'), end: positionOf(specExample, 'C50.411', 7) } },
+      ]);
     });
   });
 });

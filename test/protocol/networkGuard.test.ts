@@ -50,15 +50,33 @@ describe('the no-network preload', () => {
     this.timeout(20000);
     const guard = networkGuard();
     try {
-      const result = spawnSync(process.execPath, ['-e', script], { env: guard.env, input: 'piped input', encoding: 'utf8', timeout: 15000 });
+      const result = spawnSync(process.execPath, ['-e', script], {
+        env: guard.env,
+        input: 'piped input',
+        encoding: 'utf8',
+        timeout: 15000,
+      });
       assert.equal(result.status, 0, result.stderr);
       const thrown = JSON.parse(result.stdout) as string[];
-      assert.deepEqual(thrown, Array.from({ length: Object.keys(attempts).length + 1 }, () => 'NetworkBlockedError'));
+      assert.deepEqual(
+        thrown,
+        Array.from({ length: Object.keys(attempts).length + 1 }, () => 'NetworkBlockedError'),
+      );
 
       const recorded = guard.attempts();
-      assert.deepEqual(recorded.filter((record) => record.thread === 0).map((record) => record.what), Object.keys(attempts));
-      assert.deepEqual(recorded.filter((record) => record.thread !== 0).map((record) => record.what), ['net.createConnection']);
-      assert.equal(guard.records().filter((record) => record.kind === 'loaded').length, 2, 'loaded once in the main thread and once in the worker');
+      assert.deepEqual(
+        recorded.filter((record) => record.thread === 0).map((record) => record.what),
+        Object.keys(attempts),
+      );
+      assert.deepEqual(
+        recorded.filter((record) => record.thread !== 0).map((record) => record.what),
+        ['net.createConnection'],
+      );
+      assert.equal(
+        guard.records().filter((record) => record.kind === 'loaded').length,
+        2,
+        'loaded once in the main thread and once in the worker',
+      );
     } finally {
       guard.dispose();
     }

@@ -30,7 +30,16 @@ import {
 } from 'vscode-languageserver-protocol';
 import { LspClient, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
 import { networkGuard, type NetworkGuard } from '../support/networkGuard';
-import { claimIds, markersIn, patientClaimText, patientDescriptorText, patientMarkers, patientMueText, patientX12Text, wholeLinesIn } from '../support/patientData';
+import {
+  claimIds,
+  markersIn,
+  patientClaimText,
+  patientDescriptorText,
+  patientMarkers,
+  patientMueText,
+  patientX12Text,
+  wholeLinesIn,
+} from '../support/patientData';
 
 const m = patientMarkers;
 
@@ -40,7 +49,12 @@ const m = patientMarkers;
  */
 function captured(session: Session): string {
   const { client } = session;
-  return [client.stderr, ...client.received.map((message) => `${message.kind} ${message.method} ${JSON.stringify(message.params)}`), ...session.responseErrors, ...session.renameRefusals].join('\n');
+  return [
+    client.stderr,
+    ...client.received.map((message) => `${message.kind} ${message.method} ${JSON.stringify(message.params)}`),
+    ...session.responseErrors,
+    ...session.renameRefusals,
+  ].join('\n');
 }
 
 function countByMethod(client: LspClient): Record<string, number> {
@@ -54,7 +68,9 @@ function countByMethod(client: LspClient): Record<string, number> {
 /** The start, middle and end of every line, and the start of every patient marker. */
 function probePositions(text: string): Position[] {
   const lines = text.split('\n');
-  const positions = lines.flatMap((line, n) => [0, Math.floor(line.length / 2), line.length].map((character) => ({ line: n, character })));
+  const positions = lines.flatMap((line, n) =>
+    [0, Math.floor(line.length / 2), line.length].map((character) => ({ line: n, character })),
+  );
   lines.forEach((line, n) => {
     for (const marker of Object.values(m)) {
       const at = line.indexOf(marker);
@@ -100,7 +116,11 @@ async function exerciseDocument(session: Session, uri: string, pull: boolean): P
   for (const diagnostic of diagnostics) {
     await client.codeActions(uri, diagnostic.range, [diagnostic]);
   }
-  await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: document.lineCount, character: 0 } }, diagnostics);
+  await client.codeActions(
+    uri,
+    { start: { line: 0, character: 0 }, end: { line: document.lineCount, character: 0 } },
+    diagnostics,
+  );
   await client.request(DocumentSymbolRequest.type, { textDocument: { uri } });
   await exerciseNavigation(session, uri);
 }
@@ -115,7 +135,9 @@ async function exerciseNavigation(session: Session, uri: string): Promise<void> 
   await client.request(FoldingRangeRequest.type, { textDocument: { uri } });
   for (const position of probePositions(client.document(uri).getText())) {
     await client.request(DefinitionRequest.type, { textDocument: { uri }, position });
-    const prepared = await client.request(PrepareRenameRequest.type, { textDocument: { uri }, position }).catch(refused);
+    const prepared = await client
+      .request(PrepareRenameRequest.type, { textDocument: { uri }, position })
+      .catch(refused);
     if (prepared) {
       for (const newName of [`${m.patientSurname}*${m.memberId}`, ...claimIds]) {
         await client.request(RenameRequest.type, { textDocument: { uri }, position, newName }).catch(refused);
@@ -139,9 +161,25 @@ async function runSession(guard: NetworkGuard, dir: string, pull: boolean): Prom
   fs.writeFileSync(descriptorFile, patientDescriptorText);
   fs.writeFileSync(mueFile, patientMueText);
   // Settings with bad values carrying patient data, beside the data files.
-  const settings = { maxNumberOfProblems: m.patientSurname, rules: { [m.patientSurname]: 'error', 'lesion-units': m.patientGivenName }, descriptorFiles: [descriptorFile, 42, null], mueFile };
-  const client = await LspClient.start({ capabilities: pull ? pullClientCapabilities() : pushClientCapabilities(), settings, env: guard.env });
-  const session: Session = { client, claimUri: pathToFileURL(path.join(dir, 'patient.claim')).href, x12Uri: pathToFileURL(path.join(dir, 'patient.837')).href, diagnosticsSeen: 0, responseErrors: [], renameRefusals: [] };
+  const settings = {
+    maxNumberOfProblems: m.patientSurname,
+    rules: { [m.patientSurname]: 'error', 'lesion-units': m.patientGivenName },
+    descriptorFiles: [descriptorFile, 42, null],
+    mueFile,
+  };
+  const client = await LspClient.start({
+    capabilities: pull ? pullClientCapabilities() : pushClientCapabilities(),
+    settings,
+    env: guard.env,
+  });
+  const session: Session = {
+    client,
+    claimUri: pathToFileURL(path.join(dir, 'patient.claim')).href,
+    x12Uri: pathToFileURL(path.join(dir, 'patient.837')).href,
+    diagnosticsSeen: 0,
+    responseErrors: [],
+    renameRefusals: [],
+  };
 
   await client.open(session.claimUri, patientClaimText, 1, 'claim');
   await client.open(session.x12Uri, patientX12Text, 1, 'x12');
@@ -149,22 +187,46 @@ async function runSession(guard: NetworkGuard, dir: string, pull: boolean): Prom
   await exerciseDocument(session, session.x12Uri, pull);
 
   // Edits that add more patient data, malformed, and take some away.
-  await client.change(session.claimUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: `  patient: ${m.patientGivenName} ${m.subscriberGivenName}\n  ${m.memberId} x1 dx=${m.street}\n` }]);
-  await client.change(session.claimUri, [{ range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: '' }]);
-  await client.change(session.x12Uri, [{ range: { start: { line: 27, character: 0 }, end: { line: 27, character: 0 } }, text: `NTE*ADD*${m.patientSurname} ${m.phone}~\nSV1*HC:${m.provider}*${m.city}~\n` }]);
+  await client.change(session.claimUri, [
+    {
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+      text: `  patient: ${m.patientGivenName} ${m.subscriberGivenName}\n  ${m.memberId} x1 dx=${m.street}\n`,
+    },
+  ]);
+  await client.change(session.claimUri, [
+    { range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: '' },
+  ]);
+  await client.change(session.x12Uri, [
+    {
+      range: { start: { line: 27, character: 0 }, end: { line: 27, character: 0 } },
+      text: `NTE*ADD*${m.patientSurname} ${m.phone}~\nSV1*HC:${m.provider}*${m.city}~\n`,
+    },
+  ]);
   await exerciseDocument(session, session.claimUri, pull);
   await exerciseDocument(session, session.x12Uri, pull);
 
   // Other settings, still bad: a missing MUE file, a folder as a descriptor file.
-  client.setSettings({ maxNumberOfProblems: -1, rules: m.memberId, descriptorFiles: [dir], mueFile: path.join(dir, 'missing.csv') });
+  client.setSettings({
+    maxNumberOfProblems: -1,
+    rules: m.memberId,
+    descriptorFiles: [dir],
+    mueFile: path.join(dir, 'missing.csv'),
+  });
   await client.changeConfiguration({ cptClaims: { patient: m.patientSurname, mueFile: 7 } });
   await diagnosticsOf(session, session.claimUri, client.document(session.claimUri).version, pull);
 
   // Handlers that fail inside: the failure is logged, by type and place only.
   await client.request(HoverRequest.type, { textDocument: { uri: session.claimUri }, position: nullPosition });
   await client.request(CompletionRequest.type, { textDocument: { uri: session.x12Uri }, position: nullPosition });
-  await client.request(CodeActionRequest.type, { textDocument: { uri: session.claimUri }, range: null as unknown as { start: Position; end: Position }, context: { diagnostics: [] } });
-  await errorAnswer(session, client.request(DocumentDiagnosticRequest.type, { textDocument: null as unknown as { uri: string } }));
+  await client.request(CodeActionRequest.type, {
+    textDocument: { uri: session.claimUri },
+    range: null as unknown as { start: Position; end: Position },
+    context: { diagnostics: [] },
+  });
+  await errorAnswer(
+    session,
+    client.request(DocumentDiagnosticRequest.type, { textDocument: null as unknown as { uri: string } }),
+  );
 
   // A document never opened, and notifications and requests nobody handles, all carrying patient data.
   const neverOpened = pathToFileURL(path.join(dir, 'never-opened.claim')).href;
@@ -175,12 +237,19 @@ async function runSession(guard: NetworkGuard, dir: string, pull: boolean): Prom
   if (pull) {
     await client.pullDiagnostics(neverOpened);
   }
-  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: neverOpened, version: 2 }, contentChanges: [{ text: patientClaimText }] });
+  await client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: neverOpened, version: 2 },
+    contentChanges: [{ text: patientClaimText }],
+  });
   await client.connection.sendNotification('cptClaims/noSuchNotification', { text: patientClaimText });
   await errorAnswer(session, client.connection.sendRequest('cptClaims/noSuchMethod', { text: patientX12Text }));
 
   // A JSON-RPC message cut short in the middle of a claim's text.
-  const cut = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: neverOpened, languageId: 'claim', version: 1, text: patientClaimText } } }).slice(0, 400);
+  const cut = JSON.stringify({
+    jsonrpc: '2.0',
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri: neverOpened, languageId: 'claim', version: 1, text: patientClaimText } },
+  }).slice(0, 400);
   client.child.stdin?.write(`Content-Length: ${Buffer.byteLength(cut)}\r\n\r\n${cut}`);
   // The server still answers after it, so everything before has been handled.
   await client.hover(session.claimUri, { line: 1, character: 1 });
@@ -191,7 +260,10 @@ async function runSession(guard: NetworkGuard, dir: string, pull: boolean): Prom
     await client.nextDiagnostics(session.x12Uri);
   }
   await client.stop();
-  assert.ok(session.diagnosticsSeen > 100, `the files should have given many diagnostics, not ${session.diagnosticsSeen}`);
+  assert.ok(
+    session.diagnosticsSeen > 100,
+    `the files should have given many diagnostics, not ${session.diagnosticsSeen}`,
+  );
   return session;
 }
 
@@ -228,7 +300,10 @@ describe('protocol: no patient data in what the server writes, and no network', 
       assert.match(text, /mue\.csv.*3 rows were skipped/);
       assert.match(text, /missing\.csv \(cptClaims\.mueFile\) is not used/);
       const published = client.received.filter((message) => message.method === 'textDocument/publishDiagnostics');
-      assert.ok(published.some((message) => (message.params as PublishDiagnosticsParams).uri.endsWith('mue.csv')), 'the MUE file bad rows should be published');
+      assert.ok(
+        published.some((message) => (message.params as PublishDiagnosticsParams).uri.endsWith('mue.csv')),
+        'the MUE file bad rows should be published',
+      );
       if (!pull) {
         assert.ok(published.length >= 4, 'diagnostics should have been pushed for both documents');
       }
@@ -240,7 +315,10 @@ describe('protocol: no patient data in what the server writes, and no network', 
       }
 
       const records = guard.records();
-      assert.ok(records.some((record) => record.kind === 'loaded'), 'the no-network preload did not load in the server');
+      assert.ok(
+        records.some((record) => record.kind === 'loaded'),
+        'the no-network preload did not load in the server',
+      );
       assert.deepEqual(guard.attempts(), [], 'the server tried to use the network');
     });
   }

@@ -31,7 +31,10 @@ describe('protocol: robustness', () => {
     const uri = newUri();
     await client.open(uri, specExample);
     // A position of null makes the hover handler throw inside the service.
-    const hover = await client.request(HoverRequest.type, { textDocument: { uri }, position: null as unknown as { line: number; character: number } });
+    const hover = await client.request(HoverRequest.type, {
+      textDocument: { uri },
+      position: null as unknown as { line: number; character: number },
+    });
     assert.equal(hover, null);
     assert.match(hoverText(await client.hover(uri, positionOf(specExample, '19284', 1))), /add-on/i);
     assert.ok(client.running);
@@ -43,7 +46,8 @@ describe('protocol: robustness', () => {
 
   it('publishes for an 18,000-line file within the wait bound, capped at maxNumberOfProblems', async () => {
     const client = await LspClient.start({ settings: {} });
-    const claim = (i: number) => `claim C${i}\n  patient: DOE, JANE\n  dx: C50.411\n  lesions: 2\n  19283-RT x1 dx=A\n  19284-LT x1 dx=B\n`;
+    const claim = (i: number) =>
+      `claim C${i}\n  patient: DOE, JANE\n  dx: C50.411\n  lesions: 2\n  19283-RT x1 dx=A\n  19284-LT x1 dx=B\n`;
     const text = Array.from({ length: 3000 }, (_, i) => claim(i)).join('');
     const uri = newUri('large');
     await client.open(uri, text);
@@ -52,14 +56,19 @@ describe('protocol: robustness', () => {
     assert.equal(diagnostics.length, 1001);
     assert.equal(diagnostics[1000]?.code, 'too-many-problems');
     assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === 'dx-pointer'));
-    const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+    const version = await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' },
+    ]);
     const again = await client.nextDiagnostics(uri, version);
     assert.equal(again.diagnostics[0]?.range.start.line, 6, 'ranges follow the inserted line');
     assert.match(hoverText(await client.hover(uri, { line: 6 * 2999 + 6, character: 4 })), /19283/);
   });
 
   it('never writes the patient name to stderr or to log messages', async () => {
-    const client = await LspClient.start({ capabilities: pullClientCapabilities(), settings: { maxNumberOfProblems: 1 } });
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      settings: { maxNumberOfProblems: 1 },
+    });
     const uri = newUri('phi');
     // The patient name also stands where the parser reports it: as a header value and inside a service line.
     const text = `${specExample}claim CLM-2\n  patient: DOE, JANE\n  patent: DOE, JANE\n  19284 DOE,JANE x1\n  DOE, JANE\n`;
@@ -71,8 +80,13 @@ describe('protocol: robustness', () => {
     await client.completionItems(uri, endOf(text));
     await client.codeActions(uri, { start: { line: 0, character: 0 }, end: endOf(text) }, []);
     // Make a handler fail, so the error path writes to the log.
-    await client.request(HoverRequest.type, { textDocument: { uri }, position: null as unknown as { line: number; character: number } });
-    await client.change(uri, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 20 } }, text: 'ROE, RICHARD' }]);
+    await client.request(HoverRequest.type, {
+      textDocument: { uri },
+      position: null as unknown as { line: number; character: number },
+    });
+    await client.change(uri, [
+      { range: { start: { line: 2, character: 11 }, end: { line: 2, character: 20 } }, text: 'ROE, RICHARD' },
+    ]);
     await client.pullDiagnostics(uri);
     await client.close(uri);
     await client.stop();

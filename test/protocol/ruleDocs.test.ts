@@ -24,6 +24,9 @@ describe('protocol: diagnostics link to their rule page', () => {
     const file = fileURLToPath(href);
     assert.ok(fs.existsSync(file), `${file} should exist`);
     assert.equal(file, path.join(repoRoot(), 'docs', 'rules', 'addon-without-primary.md'));
-    assert.ok(diagnostics.every((d) => d.codeDescription?.href.endsWith(`/docs/rules/${String(d.code)}.md`)), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.every((d) => d.codeDescription?.href.endsWith(`/docs/rules/${String(d.code)}.md`)),
+      JSON.stringify(diagnostics),
+    );
   });
 });

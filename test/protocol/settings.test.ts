@@ -5,8 +5,20 @@
  * notification by a client that cannot answer configuration requests.
  */
 import * as assert from 'node:assert/strict';
-import { type ConfigurationItem, DiagnosticSeverity, DocumentDiagnosticReportKind, ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
-import { LspClient, newUri, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import {
+  type ConfigurationItem,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver-protocol';
+import {
+  LspClient,
+  newUri,
+  pullClientCapabilities,
+  pushClientCapabilities,
+  stopAllClients,
+} from '../support/lspClient';
 import { describeDiagnostics, messageOf } from './claimTexts';
 
 /** Five add-ons without their primaries: five errors. */
@@ -53,7 +65,10 @@ describe('protocol: settings from workspace/configuration', () => {
     assert.equal(diagnostics.length, 3, describeDiagnostics(diagnostics));
     assert.deepEqual(
       diagnostics.slice(0, 2).map((d) => [d.code, d.range.start.line]),
-      [['addon-without-primary', 0], ['addon-without-primary', 1]],
+      [
+        ['addon-without-primary', 0],
+        ['addon-without-primary', 1],
+      ],
     );
     const notice = diagnostics[2];
     assert.equal(notice?.code, 'too-many-problems');
@@ -61,7 +76,9 @@ describe('protocol: settings from workspace/configuration', () => {
   });
 
   it('uses the defaults when the client answers nothing useful', async () => {
-    const client = await LspClient.start({ settings: { maxNumberOfProblems: 'lots', rules: { 'addon-without-primary': 'loud' } } });
+    const client = await LspClient.start({
+      settings: { maxNumberOfProblems: 'lots', rules: { 'addon-without-primary': 'loud' } },
+    });
     const uri = newUri();
     await client.open(uri, manyProblems);
     const { diagnostics } = await client.nextDiagnostics(uri, 1);
@@ -74,12 +91,18 @@ describe('protocol: settings from workspace/configuration', () => {
     const uri = newUri();
     await client.open(uri, '19284-RT');
     const first = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity]), [['addon-without-primary', DiagnosticSeverity.Error]]);
+    assert.deepEqual(
+      first.diagnostics.map((d) => [d.code, d.severity]),
+      [['addon-without-primary', DiagnosticSeverity.Error]],
+    );
 
     client.setSettings({ rules: { 'addon-without-primary': 'warning' } });
     await client.changeConfiguration(null);
     const second = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(second.diagnostics.map((d) => [d.code, d.severity]), [['addon-without-primary', DiagnosticSeverity.Warning]]);
+    assert.deepEqual(
+      second.diagnostics.map((d) => [d.code, d.severity]),
+      [['addon-without-primary', DiagnosticSeverity.Warning]],
+    );
 
     client.setSettings({ rules: { 'addon-without-primary': 'off' } });
     await client.changeConfiguration(null);
@@ -92,13 +115,20 @@ describe('protocol: settings from workspace/configuration', () => {
     const uri = newUri();
     await client.open(uri, '19284-RT');
     const before = await client.pullDiagnostics(uri);
-    assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.severity) : [], [DiagnosticSeverity.Error]);
+    assert.deepEqual(before.kind === DocumentDiagnosticReportKind.Full ? before.items.map((d) => d.severity) : [], [
+      DiagnosticSeverity.Error,
+    ]);
 
     client.setSettings({ rules: { 'addon-without-primary': 'hint' } });
     await client.changeConfiguration(null);
-    await client.nextMessage((message) => message.kind === 'request' && message.method === 'workspace/diagnostic/refresh', 'workspace/diagnostic/refresh');
+    await client.nextMessage(
+      (message) => message.kind === 'request' && message.method === 'workspace/diagnostic/refresh',
+      'workspace/diagnostic/refresh',
+    );
     const after = await client.pullDiagnostics(uri);
-    assert.deepEqual(after.kind === DocumentDiagnosticReportKind.Full ? after.items.map((d) => d.severity) : [], [DiagnosticSeverity.Hint]);
+    assert.deepEqual(after.kind === DocumentDiagnosticReportKind.Full ? after.items.map((d) => d.severity) : [], [
+      DiagnosticSeverity.Hint,
+    ]);
   });
 });
 
@@ -113,12 +143,22 @@ describe('protocol: settings pushed by a client without workspace/configuration'
     await client.open(uri, '19284-RT');
     // The client cannot be asked, so the defaults apply until it pushes settings.
     const first = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(first.diagnostics.map((d) => d.code), ['addon-without-primary']);
-    assert.deepEqual(client.configurationRequests, [], 'the server must not ask a client that did not declare workspace.configuration');
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      ['addon-without-primary'],
+    );
+    assert.deepEqual(
+      client.configurationRequests,
+      [],
+      'the server must not ask a client that did not declare workspace.configuration',
+    );
 
     await client.changeConfiguration({ cptClaims: { rules: { 'addon-without-primary': 'information' } } });
     const second = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(second.diagnostics.map((d) => d.severity), [DiagnosticSeverity.Information]);
+    assert.deepEqual(
+      second.diagnostics.map((d) => d.severity),
+      [DiagnosticSeverity.Information],
+    );
   });
 });
 
@@ -130,7 +170,10 @@ describe('protocol: diagnostic refresh in pull mode', () => {
     capabilities.workspace = { configuration: true, didChangeConfiguration: { dynamicRegistration: false } };
     const client = await LspClient.start({ capabilities, settings: {} });
     // A client that never declared refresh support answers the request, if it gets one, as unknown.
-    client.answerRequests('workspace/diagnostic/refresh', () => new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/diagnostic/refresh'));
+    client.answerRequests(
+      'workspace/diagnostic/refresh',
+      () => new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/diagnostic/refresh'),
+    );
     const uri = newUri();
     await client.open(uri, '19284-RT');
     client.setSettings({ rules: { 'addon-without-primary': 'off' } });
@@ -146,12 +189,18 @@ describe('protocol: diagnostic refresh in pull mode', () => {
 
   it('survives a client that declares refresh support but fails the refresh request', async () => {
     const client = await LspClient.start({ capabilities: pullClientCapabilities(), settings: {} });
-    client.answerRequests('workspace/diagnostic/refresh', () => new ResponseError(ErrorCodes.InternalError, 'refresh failed in the client'));
+    client.answerRequests(
+      'workspace/diagnostic/refresh',
+      () => new ResponseError(ErrorCodes.InternalError, 'refresh failed in the client'),
+    );
     const uri = newUri();
     await client.open(uri, '19284-RT');
     client.setSettings({ rules: { 'addon-without-primary': 'off' } });
     await client.changeConfiguration(null);
-    await client.nextMessage((message) => message.method === 'workspace/diagnostic/refresh', 'workspace/diagnostic/refresh');
+    await client.nextMessage(
+      (message) => message.method === 'workspace/diagnostic/refresh',
+      'workspace/diagnostic/refresh',
+    );
     await client.nextMessage(
       (message) => message.method === 'window/logMessage' && /refresh/i.test(JSON.stringify(message.params)),
       'a log message about the failed refresh',

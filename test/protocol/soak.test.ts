@@ -94,8 +94,26 @@ interface SessionResult {
  * Opens the text, runs the session, checks the last diagnostics against whole-document validation, closes.
  * Returns only counts and weak references, so nothing of the document stays reachable from the test.
  */
-async function session(running: InProcessServer, format: Format, mode: 'pull' | 'push', text: string, uri: string, random: SeededRandom, edits: number, checkpoints: number): Promise<SessionResult> {
-  const editor = new SoakEditor(running, uri, format, text, random, mode, Math.ceil(edits / checkpoints), initialSettings);
+async function session(
+  running: InProcessServer,
+  format: Format,
+  mode: 'pull' | 'push',
+  text: string,
+  uri: string,
+  random: SeededRandom,
+  edits: number,
+  checkpoints: number,
+): Promise<SessionResult> {
+  const editor = new SoakEditor(
+    running,
+    uri,
+    format,
+    text,
+    random,
+    mode,
+    Math.ceil(edits / checkpoints),
+    initialSettings,
+  );
   let peakLiveHeap = 0;
   editor.onCheckpoint = () => {
     peakLiveHeap = Math.max(peakLiveHeap, liveHeapUsed(1));
@@ -123,16 +141,37 @@ function megabytes(bytes: number): string {
 }
 
 async function soak(format: Format, mode: 'pull' | 'push', runSeed: number): Promise<void> {
-  const running = await startInProcessServer(mode === 'pull' ? pullClientCapabilities() : pushClientCapabilities(), (params) => params.items.map(() => initialSettings));
+  const running = await startInProcessServer(
+    mode === 'pull' ? pullClientCapabilities() : pushClientCapabilities(),
+    (params) => params.items.map(() => initialSettings),
+  );
   try {
     // Warm-up on a small file of the same format: the code paths are compiled and any lazy module data loaded, so the baseline includes them.
     const small = largeBatch(format, 0.05);
-    await session(running, format, mode, small, `file:///soak/warm-up.${format}`, new SeededRandom(runSeed), mode === 'pull' ? 300 : 100, 3);
+    await session(
+      running,
+      format,
+      mode,
+      small,
+      `file:///soak/warm-up.${format}`,
+      new SeededRandom(runSeed),
+      mode === 'pull' ? 300 : 100,
+      3,
+    );
     running.publishes.length = 0;
     const baseline = await settledHeapUsed();
 
     const uri = `file:///soak/coder.${format}`;
-    const result = await session(running, format, mode, largeBatch(format, fileMegabytes), uri, new SeededRandom(runSeed), mode === 'pull' ? pullEdits : pushEdits, mode === 'pull' ? 10 : 3);
+    const result = await session(
+      running,
+      format,
+      mode,
+      largeBatch(format, fileMegabytes),
+      uri,
+      new SeededRandom(runSeed),
+      mode === 'pull' ? pullEdits : pushEdits,
+      mode === 'pull' ? 10 : 3,
+    );
     running.publishes.length = 0;
     const after = await settledHeapUsed();
     const { counts } = result;
@@ -149,16 +188,33 @@ async function soak(format: Format, mode: 'pull' | 'push', runSeed: number): Pro
     assert.ok(counts.checkpoints >= (mode === 'pull' ? 10 : 3), `only ${counts.checkpoints} checkpoints`);
     assert.ok(counts.overtaken >= 1, 'a validation was overtaken by a keystroke');
     // The generated file has thousands of planted problems: an average below a thousand means the session left it unreadable.
-    assert.ok(counts.diagnostics / counts.pulls > 1000, `${Math.round(counts.diagnostics / counts.pulls)} diagnostics a pull`);
+    assert.ok(
+      counts.diagnostics / counts.pulls > 1000,
+      `${Math.round(counts.diagnostics / counts.pulls)} diagnostics a pull`,
+    );
     assert.deepEqual(result.staleness, []);
-    assert.deepEqual(result.pullOutcomes.filter((outcome) => outcome !== 'answered or cancelled'), []);
+    assert.deepEqual(
+      result.pullOutcomes.filter((outcome) => outcome !== 'answered or cancelled'),
+      [],
+    );
     assert.deepEqual(running.errorsLogged, [], 'no handler failed');
     assert.deepEqual(running.server.heldUris(), [], 'the server holds nothing for a closed document');
     // A .claim file's validator reads it by claim, so only an 837 keeps a whole-document model.
     const expectedHeld = format === 'x12' ? ['document', 'model', 'validator'] : ['document', 'validator'];
-    assert.deepEqual(result.held.map(({ what }) => what), expectedHeld, 'what the server held while the document was open');
-    assert.deepEqual(result.held.filter(({ ref }) => ref.deref() !== undefined).map(({ what }) => what), [], 'collected after the close');
-    assert.ok(after - baseline < heapMarginBytes, `the heap settled ${megabytes(after - baseline)} above its baseline (margin ${megabytes(heapMarginBytes)})`);
+    assert.deepEqual(
+      result.held.map(({ what }) => what),
+      expectedHeld,
+      'what the server held while the document was open',
+    );
+    assert.deepEqual(
+      result.held.filter(({ ref }) => ref.deref() !== undefined).map(({ what }) => what),
+      [],
+      'collected after the close',
+    );
+    assert.ok(
+      after - baseline < heapMarginBytes,
+      `the heap settled ${megabytes(after - baseline)} above its baseline (margin ${megabytes(heapMarginBytes)})`,
+    );
   } finally {
     await running.stop();
   }
@@ -168,8 +224,12 @@ describe(`soak: a coder's half hour on a ${fileMegabytes} MB file (seed ${seed};
   // Bounded work, not a speed target: a few thousand keystrokes on 5 MB and whole-document validations at checkpoints.
   this.timeout(240_000);
 
-  it(`.claim, pull diagnostics: ${pullEdits} keystrokes, diagnostics of the latest text, memory back to baseline after close`, () => soak('claim', 'pull', seed));
-  it(`837P, pull diagnostics: ${pullEdits} keystrokes, diagnostics of the latest text, memory back to baseline after close`, () => soak('x12', 'pull', seed + 1));
-  it(`.claim, push diagnostics: ${pushEdits} keystrokes, never a stale publish, memory back to baseline after close`, () => soak('claim', 'push', seed + 2));
-  it(`837P, push diagnostics: ${pushEdits} keystrokes, never a stale publish, memory back to baseline after close`, () => soak('x12', 'push', seed + 3));
+  it(`.claim, pull diagnostics: ${pullEdits} keystrokes, diagnostics of the latest text, memory back to baseline after close`, () =>
+    soak('claim', 'pull', seed));
+  it(`837P, pull diagnostics: ${pullEdits} keystrokes, diagnostics of the latest text, memory back to baseline after close`, () =>
+    soak('x12', 'pull', seed + 1));
+  it(`.claim, push diagnostics: ${pushEdits} keystrokes, never a stale publish, memory back to baseline after close`, () =>
+    soak('claim', 'push', seed + 2));
+  it(`837P, push diagnostics: ${pushEdits} keystrokes, never a stale publish, memory back to baseline after close`, () =>
+    soak('x12', 'push', seed + 3));
 });

@@ -30,7 +30,10 @@ describe('protocol: failures outside request handlers', () => {
     client.child.kill('SIGUSR2');
     await client.waitForExit();
     assert.equal(client.exit?.code, 1, `exit: ${JSON.stringify(client.exit)}`);
-    assert.match(client.stderr, /^claim-language-server: uncaught exception, exiting: Error at .*failOnSignal\.js:\d+:\d+/m);
+    assert.match(
+      client.stderr,
+      /^claim-language-server: uncaught exception, exiting: Error at .*failOnSignal\.js:\d+:\d+/m,
+    );
     for (const name of patientNames) {
       assert.ok(!client.stderr.includes(name), `stderr names the patient: ${client.stderr}`);
       assert.ok(!client.logText().includes(name), `a log message names the patient: ${client.logText()}`);
@@ -40,7 +43,10 @@ describe('protocol: failures outside request handlers', () => {
   it('logs an unhandled rejection by type and position only, and keeps serving', async () => {
     const { client, uri } = await serverWithClaimOpen(['--fail-by-rejection']);
     client.child.kill('SIGUSR2');
-    const logged = await client.nextMessage((m) => m.method === 'window/logMessage' && JSON.stringify(m.params).includes('Unhandled rejection'), 'the rejection to be logged');
+    const logged = await client.nextMessage(
+      (m) => m.method === 'window/logMessage' && JSON.stringify(m.params).includes('Unhandled rejection'),
+      'the rejection to be logged',
+    );
     const text = JSON.stringify(logged.params);
     assert.match(text, /Unhandled rejection: Error at .*failOnSignal\.js:\d+:\d+/);
     assert.match(hoverText(await client.hover(uri, positionOf(specExample, '19284', 1))), /19283/);

@@ -36,7 +36,13 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateBatch } from '../support/generateBatch';
-import { LspClient, pullClientCapabilities, pushClientCapabilities, type ReceivedMessage, stopAllClients } from '../support/lspClient';
+import {
+  LspClient,
+  pullClientCapabilities,
+  pushClientCapabilities,
+  type ReceivedMessage,
+  stopAllClients,
+} from '../support/lspClient';
 import { repoRoot } from '../support/repoRoot';
 import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/workspaceReports';
 import { positionOf } from './claimTexts';
@@ -105,8 +111,18 @@ describe('protocol: workspace problems, pull', () => {
   });
 
   it('reports every unopened claim file as its own check would, none outside, with progress "n/N files"', async () => {
-    const client = await LspClient.start({ capabilities: withProgress(pullClientCapabilities()), workspaceFolders: [root], settings: on });
-    assert.equal(client.initializeResult?.capabilities.diagnosticProvider && 'workspaceDiagnostics' in client.initializeResult.capabilities.diagnosticProvider ? client.initializeResult.capabilities.diagnosticProvider.workspaceDiagnostics : undefined, true);
+    const client = await LspClient.start({
+      capabilities: withProgress(pullClientCapabilities()),
+      workspaceFolders: [root],
+      settings: on,
+    });
+    assert.equal(
+      client.initializeResult?.capabilities.diagnosticProvider &&
+        'workspaceDiagnostics' in client.initializeResult.capabilities.diagnosticProvider
+        ? client.initializeResult.capabilities.diagnosticProvider.workspaceDiagnostics
+        : undefined,
+      true,
+    );
     const reports = byUri(await pullWorkspace(client));
     assert.deepEqual([...reports.keys()].sort(), fixtureFiles.map((name) => uriOf(root, name)).sort());
     for (const name of fixtureFiles) {
@@ -119,7 +135,10 @@ describe('protocol: workspace problems, pull', () => {
     const token = (create?.params as { token: unknown } | undefined)?.token;
     const values = client.received
       .filter((message) => message.method === '$/progress' && (message.params as { token: unknown }).token === token)
-      .map((message) => (message.params as { value: WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' } }).value);
+      .map(
+        (message) =>
+          (message.params as { value: WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' } }).value,
+      );
     const begin = values[0];
     assert.ok(begin?.kind === 'begin', 'progress begins');
     assert.equal(begin.title, 'Checking workspace claims');
@@ -132,7 +151,11 @@ describe('protocol: workspace problems, pull', () => {
   it('reports nothing with the setting off, and clears the reports the client holds when it goes off', async () => {
     const off = await LspClient.start({ capabilities: pullClientCapabilities(), workspaceFolders: [root] });
     assert.deepEqual(await pullWorkspace(off), []);
-    const client = await LspClient.start({ capabilities: pullClientCapabilities(), workspaceFolders: [root], settings: on });
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      workspaceFolders: [root],
+      settings: on,
+    });
     const first = await pullWorkspace(client);
     assert.equal(first.length, fixtureFiles.length);
     client.setSettings({ workspaceDiagnostics: false });
@@ -143,23 +166,41 @@ describe('protocol: workspace problems, pull', () => {
   });
 
   it('reports only a file changed on disk when asked again, with its new problems', async () => {
-    const client = await LspClient.start({ capabilities: pullClientCapabilities(), workspaceFolders: [root], settings: on });
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      workspaceFolders: [root],
+      settings: on,
+    });
     const first = await pullWorkspace(client);
     assert.deepEqual(await pullWorkspace(client, previousIds(first)), [], 'nothing changed, nothing reported');
     // The lone add-on gets its primary: the file is clean now.
     const fixed = fixtureText('lone-addon.claim').replace('  19284-RT', '  19283-RT   x1   $350.00   dx=A\n  19284-RT');
     fs.writeFileSync(path.join(root, 'lone-addon.claim'), fixed);
     const second = await pullWorkspace(client, previousIds(first));
-    assert.deepEqual(second.map((report) => report.uri), [uriOf(root, 'lone-addon.claim')]);
+    assert.deepEqual(
+      second.map((report) => report.uri),
+      [uriOf(root, 'lone-addon.claim')],
+    );
     assert.deepEqual(itemsOf(second[0]), await openedDiagnostics('fixed.claim', fixed));
     assert.ok(!ruleIds(itemsOf(second[0])).includes('addon-without-primary'));
     fs.rmSync(path.join(root, 'clean.claim'));
-    const third = await pullWorkspace(client, previousIds([...first.filter((r) => r.uri !== second[0]?.uri), ...second]));
-    assert.deepEqual(third.map((report) => [report.uri, itemsOf(report).length]), [[uriOf(root, 'clean.claim'), 0]], 'a deleted file is cleared');
+    const third = await pullWorkspace(
+      client,
+      previousIds([...first.filter((r) => r.uri !== second[0]?.uri), ...second]),
+    );
+    assert.deepEqual(
+      third.map((report) => [report.uri, itemsOf(report).length]),
+      [[uriOf(root, 'clean.claim'), 0]],
+      'a deleted file is cleared',
+    );
   });
 
   it('reports an open document from its text in the editor, not from disk, and its file from disk once it is closed', async () => {
-    const client = await LspClient.start({ capabilities: pullClientCapabilities(), workspaceFolders: [root], settings: on });
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      workspaceFolders: [root],
+      settings: on,
+    });
     const openUri = uriOf(root, 'lone-addon.claim');
     // In the editor the lone add-on became a 19283 without a units problem, but with a modifier typo.
     const editorText = 'claim EDITED\n  dx: C50.411\n  19283-RTX x1 dx=A\n';
@@ -169,21 +210,34 @@ describe('protocol: workspace problems, pull', () => {
     assert.equal(whileOpen.length, fixtureFiles.length);
     const openReport = whileOpen.find((report) => report.uri === openUri);
     assert.equal(openReport?.version, 1);
-    assert.deepEqual(itemsOf(openReport), pulled.kind === 'full' ? pulled.items : undefined, 'the open text\'s problems');
+    assert.deepEqual(
+      itemsOf(openReport),
+      pulled.kind === 'full' ? pulled.items : undefined,
+      "the open text's problems",
+    );
     assert.ok(!ruleIds(itemsOf(openReport)).includes('addon-without-primary'), 'not the problems of the file on disk');
     assert.deepEqual(await pullWorkspace(client, previousIds(whileOpen)), [], 'nothing new');
     // VS Code forgets the report of a document whose tab closed (the document stays open): it is sent again.
     const tabClosed = await pullWorkspace(client, previousIds(whileOpen.filter((report) => report.uri !== openUri)));
-    assert.deepEqual(tabClosed.map((report) => report.uri), [openUri]);
+    assert.deepEqual(
+      tabClosed.map((report) => report.uri),
+      [openUri],
+    );
     await client.close(openUri);
     const afterClose = await pullWorkspace(client, previousIds(whileOpen));
-    assert.deepEqual(afterClose.map((report) => report.uri), [openUri]);
+    assert.deepEqual(
+      afterClose.map((report) => report.uri),
+      [openUri],
+    );
     assert.ok(ruleIds(itemsOf(afterClose[0])).includes('addon-without-primary'), 'the problems of the file on disk');
     // The first report after a close has an id of its own (VS Code may drop it while its last document pull is
     // in flight): asked again with it, the server sends the file's real result once, then nothing.
     const known = previousIds([...whileOpen, ...afterClose]);
     const again = await pullWorkspace(client, known);
-    assert.deepEqual(again.map((report) => [report.uri, ruleIds(itemsOf(report)).includes('addon-without-primary')]), [[openUri, true]]);
+    assert.deepEqual(
+      again.map((report) => [report.uri, ruleIds(itemsOf(report)).includes('addon-without-primary')]),
+      [[openUri, true]],
+    );
     assert.notEqual(again[0]?.resultId, afterClose[0]?.resultId);
     assert.deepEqual(await pullWorkspace(client, previousIds([...whileOpen, ...again])), []);
   });
@@ -193,26 +247,50 @@ describe('protocol: workspace problems, pull', () => {
     const uri = uriOf(root, 'lone-addon.claim');
     await client.open(uri, fixtureText('lone-addon.claim'));
     const pulled = await client.pullDiagnostics(uri);
-    assert.ok(pulled.kind === 'full' && ruleIds(pulled.items).includes('addon-without-primary'), 'the open document has its problem');
+    assert.ok(
+      pulled.kind === 'full' && ruleIds(pulled.items).includes('addon-without-primary'),
+      'the open document has its problem',
+    );
     // Shown once its tab is closed: so, with the setting off, none.
     const whileOpen = await pullWorkspace(client);
-    assert.deepEqual(whileOpen.map((report) => [report.uri, report.version, itemsOf(report).length]), [[uri, 1, 0]]);
+    assert.deepEqual(
+      whileOpen.map((report) => [report.uri, report.version, itemsOf(report).length]),
+      [[uri, 1, 0]],
+    );
     await client.close(uri);
-    assert.deepEqual(await pullWorkspace(client, previousIds(whileOpen)), [{ kind: 'full', uri, version: null, items: [] }], 'cleared when closed, with no result id');
+    assert.deepEqual(
+      await pullWorkspace(client, previousIds(whileOpen)),
+      [{ kind: 'full', uri, version: null, items: [] }],
+      'cleared when closed, with no result id',
+    );
     assert.deepEqual(await pullWorkspace(client), []);
     // Closed without a workspace report held (VS Code forgets it on close): cleared all the same.
     await client.open(uri, fixtureText('lone-addon.claim'));
     await client.close(uri);
     const afterClose = await pullWorkspace(client);
-    assert.deepEqual(afterClose.map((report) => [report.uri, itemsOf(report).length]), [[uri, 0]]);
-    assert.deepEqual(await pullWorkspace(client, previousIds(afterClose)), [{ kind: 'full', uri, version: null, items: [] }]);
+    assert.deepEqual(
+      afterClose.map((report) => [report.uri, itemsOf(report).length]),
+      [[uri, 0]],
+    );
+    assert.deepEqual(await pullWorkspace(client, previousIds(afterClose)), [
+      { kind: 'full', uri, version: null, items: [] },
+    ]);
     assert.deepEqual(await pullWorkspace(client), []);
   });
 
   it('with a file watcher, a pull with nothing new waits for a change, and ends when cancelled', async () => {
-    const client = await LspClient.start({ capabilities: withProgress(pullClientCapabilities(), true), workspaceFolders: [root], settings: on });
-    const registration = await client.nextMessage((message) => message.method === 'client/registerCapability', 'the file watcher registration');
-    const watcher = (registration.params as RegistrationParams).registrations.find((r: Registration) => r.method === DidChangeWatchedFilesNotification.method);
+    const client = await LspClient.start({
+      capabilities: withProgress(pullClientCapabilities(), true),
+      workspaceFolders: [root],
+      settings: on,
+    });
+    const registration = await client.nextMessage(
+      (message) => message.method === 'client/registerCapability',
+      'the file watcher registration',
+    );
+    const watcher = (registration.params as RegistrationParams).registrations.find(
+      (r: Registration) => r.method === DidChangeWatchedFilesNotification.method,
+    );
     assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/*.{claim,837,x12,edi}' }] });
     const first = await pullWorkspace(client);
     let answered = false;
@@ -223,9 +301,14 @@ describe('protocol: workspace problems, pull', () => {
     await client.hover(uriOf(root, 'none.claim'), { line: 0, character: 0 });
     assert.equal(answered, false, 'a pull with nothing new waits');
     fs.writeFileSync(path.join(root, 'clean.claim'), fixtureText('lone-addon.claim'));
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(root, 'clean.claim'), type: FileChangeType.Changed }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(root, 'clean.claim'), type: FileChangeType.Changed }],
+    });
     const changed = await waiting;
-    assert.deepEqual(changed.map((report) => report.uri), [uriOf(root, 'clean.claim')]);
+    assert.deepEqual(
+      changed.map((report) => report.uri),
+      [uriOf(root, 'clean.claim')],
+    );
     assert.ok(ruleIds(itemsOf(changed[0])).includes('addon-without-primary'));
     const source = new CancellationTokenSource();
     const cancelled = pullWorkspace(client, previousIds([...first, ...changed]), source).then(
@@ -239,7 +322,10 @@ describe('protocol: workspace problems, pull', () => {
     const openUri = 'file:///elsewhere/open.claim';
     await client.open(openUri, fixtureText('clean.claim'));
     const withOpen = await pullWorkspace(client, previousIds([...first, ...changed]));
-    assert.deepEqual(withOpen.map((report) => report.uri), [openUri]);
+    assert.deepEqual(
+      withOpen.map((report) => report.uri),
+      [openUri],
+    );
     const ended = pullWorkspace(client, previousIds([...first, ...changed, ...withOpen]));
     await client.pullDiagnostics(openUri);
     assert.deepEqual(await ended, []);
@@ -249,7 +335,11 @@ describe('protocol: workspace problems, pull', () => {
     for (let i = 0; i < 8; i += 1) {
       generateBatch(path.join(root, `batch-${i}.claim`), 1);
     }
-    const client = await LspClient.start({ capabilities: pullClientCapabilities(), workspaceFolders: [root], settings: on });
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      workspaceFolders: [root],
+      settings: on,
+    });
     const openUri = 'file:///elsewhere/open.claim';
     const openText = fixtureText('clean.claim');
     await client.open(openUri, openText);
@@ -260,7 +350,13 @@ describe('protocol: workspace problems, pull', () => {
       return reports;
     });
     // A first report streamed: the scan is under way, with most of the files still to check.
-    await client.nextMessage((message: ReceivedMessage) => message.method === '$/progress' && String((message.params as { token: unknown }).token).startsWith('workspace-partial-'), 'a first partial result', 20000);
+    await client.nextMessage(
+      (message: ReceivedMessage) =>
+        message.method === '$/progress' &&
+        String((message.params as { token: unknown }).token).startsWith('workspace-partial-'),
+      'a first partial result',
+      20000,
+    );
     const hover = await client.hover(openUri, positionOf(openText, '19283', 2));
     order.push('hover');
     assert.ok(hover !== null);
@@ -282,7 +378,11 @@ describe('protocol: workspace problems, push', () => {
   });
 
   it('publishes the problems of unopened files, none outside, and clears them when the setting goes off', async () => {
-    const client = await LspClient.start({ capabilities: pushClientCapabilities(), workspaceFolders: [root], settings: on });
+    const client = await LspClient.start({
+      capabilities: pushClientCapabilities(),
+      workspaceFolders: [root],
+      settings: on,
+    });
     const published = new Map<string, PublishDiagnosticsParams>();
     for (const name of fixtureFiles) {
       published.set(name, await client.nextDiagnostics(uriOf(root, name)));
@@ -325,7 +425,11 @@ describe('protocol: find references of a code across the workspace', () => {
     // In the editor the second line moved down a line: its text, not the disk's, is searched.
     const openText = fixtureText('lesion-units.claim').replace('  19284-RT', '\n  19284-RT');
     await client.open(openUri, openText);
-    const locations = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(openText, '19284', 2), context: { includeDeclaration: true } });
+    const locations = await client.request(ReferencesRequest.type, {
+      textDocument: { uri: openUri },
+      position: positionOf(openText, '19284', 2),
+      context: { includeDeclaration: true },
+    });
     const open = new Map([[openUri, openText]]);
     assert.deepEqual(describeLocations(locations ?? [], open), [
       'lesion-units.claim 8: 19284',
@@ -334,8 +438,17 @@ describe('protocol: find references of a code across the workspace', () => {
       'two-claims.837 22: 19284',
       'two-claims.837 31: 19284',
     ]);
-    const withoutHere = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(openText, '19284', 2), context: { includeDeclaration: false } });
-    assert.deepEqual(describeLocations(withoutHere ?? [], open), ['clean.claim 7: 19284', 'lone-addon.claim 7: 19284', 'two-claims.837 22: 19284', 'two-claims.837 31: 19284']);
+    const withoutHere = await client.request(ReferencesRequest.type, {
+      textDocument: { uri: openUri },
+      position: positionOf(openText, '19284', 2),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(describeLocations(withoutHere ?? [], open), [
+      'clean.claim 7: 19284',
+      'lone-addon.claim 7: 19284',
+      'two-claims.837 22: 19284',
+      'two-claims.837 31: 19284',
+    ]);
     await client.close(openUri);
   });
 
@@ -343,9 +456,24 @@ describe('protocol: find references of a code across the workspace', () => {
     const openUri = uriOf(root, 'two-claims.837');
     const text = fixtureText('two-claims.837');
     await client.open(openUri, text, 1, 'x12');
-    const locations = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(text, 'HC:19283', 4), context: { includeDeclaration: true } });
-    assert.deepEqual(describeLocations(locations ?? [], new Map([[openUri, text]])), ['two-claims.837 20: 19283', 'clean.claim 6: 19283', 'lesion-units.claim 6: 19283']);
-    assert.deepEqual(await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(text, 'CLM*', 1), context: { includeDeclaration: true } }), []);
+    const locations = await client.request(ReferencesRequest.type, {
+      textDocument: { uri: openUri },
+      position: positionOf(text, 'HC:19283', 4),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(describeLocations(locations ?? [], new Map([[openUri, text]])), [
+      'two-claims.837 20: 19283',
+      'clean.claim 6: 19283',
+      'lesion-units.claim 6: 19283',
+    ]);
+    assert.deepEqual(
+      await client.request(ReferencesRequest.type, {
+        textDocument: { uri: openUri },
+        position: positionOf(text, 'CLM*', 1),
+        context: { includeDeclaration: true },
+      }),
+      [],
+    );
     await client.close(openUri);
   });
 
@@ -354,7 +482,12 @@ describe('protocol: find references of a code across the workspace', () => {
     const text = fixtureText('clean.claim');
     await client.open(openUri, text);
     const open = new Map([[openUri, text]]);
-    const request = (includeDeclaration: boolean) => client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(text, 'C50.411', 2), context: { includeDeclaration } });
+    const request = (includeDeclaration: boolean) =>
+      client.request(ReferencesRequest.type, {
+        textDocument: { uri: openUri },
+        position: positionOf(text, 'C50.411', 2),
+        context: { includeDeclaration },
+      });
     assert.deepEqual(describeLocations((await request(true)) ?? [], open), [
       'clean.claim 3: C50.411',
       'clean.claim 6: A',
@@ -386,10 +519,25 @@ describe('protocol: find references of a code across the workspace', () => {
     await client.open(openUri, text, 1, 'x12');
     // The pointer of the first SV1: `***1~` after 19283.
     const position = positionOf(text, 'RT*350*UN*1***1', 14);
-    const locations = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position, context: { includeDeclaration: true } });
+    const locations = await client.request(ReferencesRequest.type, {
+      textDocument: { uri: openUri },
+      position,
+      context: { includeDeclaration: true },
+    });
     const described = describeLocations(locations ?? [], new Map([[openUri, text]]));
-    assert.deepEqual(described.filter((entry) => entry.startsWith('two-claims.837')), ['two-claims.837 18: C50411', 'two-claims.837 20: 1', 'two-claims.837 22: 1']);
-    assert.deepEqual(described.filter((entry) => entry.includes('C50')), ['two-claims.837 18: C50411', 'clean.claim 3: C50.411', 'lesion-units.claim 3: C50.411', 'lone-addon.claim 4: C50.411']);
+    assert.deepEqual(
+      described.filter((entry) => entry.startsWith('two-claims.837')),
+      ['two-claims.837 18: C50411', 'two-claims.837 20: 1', 'two-claims.837 22: 1'],
+    );
+    assert.deepEqual(
+      described.filter((entry) => entry.includes('C50')),
+      [
+        'two-claims.837 18: C50411',
+        'clean.claim 3: C50.411',
+        'lesion-units.claim 3: C50.411',
+        'lone-addon.claim 4: C50.411',
+      ],
+    );
     await client.close(openUri);
   });
 });

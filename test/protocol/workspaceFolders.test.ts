@@ -50,12 +50,18 @@ function uriOf(folder: string, name: string): string {
 /** The client declares workspace folders (as VS Code does), so it may tell the server of changes; optionally a file watcher too. */
 function withFolders(capabilities: ClientCapabilities, watch = false): ClientCapabilities {
   const workspace = { ...capabilities.workspace, workspaceFolders: true };
-  return { ...capabilities, workspace: watch ? { ...workspace, didChangeWatchedFiles: { dynamicRegistration: true } } : workspace };
+  return {
+    ...capabilities,
+    workspace: watch ? { ...workspace, didChangeWatchedFiles: { dynamicRegistration: true } } : workspace,
+  };
 }
 
 function changeFolders(client: LspClient, change: { added?: string[]; removed?: string[] }): Promise<void> {
-  const folders = (paths: string[] | undefined) => (paths ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }));
-  return client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: folders(change.added), removed: folders(change.removed) } });
+  const folders = (paths: string[] | undefined) =>
+    (paths ?? []).map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }));
+  return client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+    event: { added: folders(change.added), removed: folders(change.removed) },
+  });
 }
 
 describe('protocol: workspace folders added and removed', () => {
@@ -74,12 +80,22 @@ describe('protocol: workspace folders added and removed', () => {
   });
 
   it('declares workspace folder support with change notifications', async () => {
-    const client = await LspClient.start({ capabilities: withFolders(pullClientCapabilities()), workspaceFolders: [folderA] });
-    assert.deepEqual(client.initializeResult?.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    const client = await LspClient.start({
+      capabilities: withFolders(pullClientCapabilities()),
+      workspaceFolders: [folderA],
+    });
+    assert.deepEqual(client.initializeResult?.capabilities.workspace?.workspaceFolders, {
+      supported: true,
+      changeNotifications: true,
+    });
   });
 
-  it('pull: an added folder\'s files are reported by the next workspace pull, after a refresh request', async () => {
-    const client = await LspClient.start({ capabilities: withFolders(pullClientCapabilities()), workspaceFolders: [folderA], settings: on });
+  it("pull: an added folder's files are reported by the next workspace pull, after a refresh request", async () => {
+    const client = await LspClient.start({
+      capabilities: withFolders(pullClientCapabilities()),
+      workspaceFolders: [folderA],
+      settings: on,
+    });
     const first = await pullWorkspace(client);
     assert.deepEqual(first.map((report) => report.uri).sort(), folderAFiles.map((name) => uriOf(folderA, name)).sort());
     const isRefresh = (message: { method: string }) => message.method === 'workspace/diagnostic/refresh';
@@ -88,20 +104,40 @@ describe('protocol: workspace folders added and removed', () => {
     await client.nextMessage(isRefresh, 'a diagnostic refresh after the folder was added');
     const second = byUri(await pullWorkspace(client, previousIds(first)));
     const added = second.get(uriOf(folderB, 'two-claims.837'));
-    assert.ok(ruleIds(itemsOf(added)).includes('addon-without-primary'), 'the added folder\'s 837 is checked');
+    assert.ok(ruleIds(itemsOf(added)).includes('addon-without-primary'), "the added folder's 837 is checked");
     assert.ok(added?.resultId !== undefined);
-    [...second.keys()].forEach((uri) => assert.ok(uri.startsWith(pathToFileURL(folderA).toString() + '/') || uri.startsWith(pathToFileURL(folderB).toString() + '/'), uri));
+    [...second.keys()].forEach((uri) =>
+      assert.ok(
+        uri.startsWith(pathToFileURL(folderA).toString() + '/') ||
+          uri.startsWith(pathToFileURL(folderB).toString() + '/'),
+        uri,
+      ),
+    );
   });
 
-  it('pull: a removed folder\'s files get empty reports, also from a pull that was waiting for a change', async () => {
-    const client = await LspClient.start({ capabilities: withFolders(pullClientCapabilities(), true), workspaceFolders: [folderA, folderB], settings: on });
-    await client.nextMessage((message) => message.method === 'client/registerCapability', 'the file watcher registration');
+  it("pull: a removed folder's files get empty reports, also from a pull that was waiting for a change", async () => {
+    const client = await LspClient.start({
+      capabilities: withFolders(pullClientCapabilities(), true),
+      workspaceFolders: [folderA, folderB],
+      settings: on,
+    });
+    await client.nextMessage(
+      (message) => message.method === 'client/registerCapability',
+      'the file watcher registration',
+    );
     const first = await pullWorkspace(client);
     assert.equal(first.length, folderAFiles.length + folderBFiles.length);
-    assert.ok(ruleIds(itemsOf(first.find((report) => report.uri === uriOf(folderA, 'lone-addon.claim')))).includes('addon-without-primary'));
+    assert.ok(
+      ruleIds(itemsOf(first.find((report) => report.uri === uriOf(folderA, 'lone-addon.claim')))).includes(
+        'addon-without-primary',
+      ),
+    );
     // With a watcher and nothing new, this pull waits for a change; the hover answered after it shows the server has read it.
     const waiting = pullWorkspace(client, previousIds(first));
-    await client.request(HoverRequest.type, { textDocument: { uri: uriOf(folderA, 'clean.claim') }, position: { line: 0, character: 0 } });
+    await client.request(HoverRequest.type, {
+      textDocument: { uri: uriOf(folderA, 'clean.claim') },
+      position: { line: 0, character: 0 },
+    });
     await changeFolders(client, { removed: [folderA] });
     const afterRemoval = byUri(await waiting);
     for (const name of folderAFiles) {
@@ -110,12 +146,19 @@ describe('protocol: workspace folders added and removed', () => {
       assert.equal(report?.resultId, undefined, `${name}: no longer reported`);
     }
     // Everything is checked again after a folder change (a file's settings depend on its folder): B is reported anew.
-    assert.ok(ruleIds(itemsOf(afterRemoval.get(uriOf(folderB, 'two-claims.837')))).includes('addon-without-primary'), 'the folder kept keeps its problems');
+    assert.ok(
+      ruleIds(itemsOf(afterRemoval.get(uriOf(folderB, 'two-claims.837')))).includes('addon-without-primary'),
+      'the folder kept keeps its problems',
+    );
     assert.equal(afterRemoval.size, folderAFiles.length + folderBFiles.length);
   });
 
-  it('push: an added folder\'s files are published', async () => {
-    const client = await LspClient.start({ capabilities: withFolders(pushClientCapabilities()), workspaceFolders: [folderA], settings: on });
+  it("push: an added folder's files are published", async () => {
+    const client = await LspClient.start({
+      capabilities: withFolders(pushClientCapabilities()),
+      workspaceFolders: [folderA],
+      settings: on,
+    });
     for (const name of folderAFiles) {
       await client.nextDiagnostics(uriOf(folderA, name));
     }
@@ -125,8 +168,12 @@ describe('protocol: workspace folders added and removed', () => {
     assert.ok(ruleIds(published.diagnostics).includes('addon-without-primary'));
   });
 
-  it('push: a removed folder\'s unopened files are cleared; its open document keeps its problems until closed', async () => {
-    const client = await LspClient.start({ capabilities: withFolders(pushClientCapabilities()), workspaceFolders: [folderA, folderB], settings: on });
+  it("push: a removed folder's unopened files are cleared; its open document keeps its problems until closed", async () => {
+    const client = await LspClient.start({
+      capabilities: withFolders(pushClientCapabilities()),
+      workspaceFolders: [folderA, folderB],
+      settings: on,
+    });
     const openUri = uriOf(folderA, 'lesion-units.claim');
     await client.open(openUri, fixtureText('lesion-units.claim'));
     const openedProblems = (await client.nextDiagnostics(openUri, 1)).diagnostics;
@@ -137,28 +184,48 @@ describe('protocol: workspace folders added and removed', () => {
     assert.ok((await client.nextDiagnostics(fromB)).diagnostics.length > 0);
 
     await changeFolders(client, { removed: [folderA] });
-    assert.deepEqual((await client.nextDiagnostics(loneAddon)).diagnostics, [], 'the removed folder\'s file is cleared');
+    assert.deepEqual((await client.nextDiagnostics(loneAddon)).diagnostics, [], "the removed folder's file is cleared");
     // Everything is checked again after a folder change: the open document from its text, folder B from disk.
     assert.deepEqual((await client.nextDiagnostics(openUri, 1)).diagnostics, openedProblems);
-    assert.ok(ruleIds((await client.nextDiagnostics(fromB)).diagnostics).includes('addon-without-primary'), 'the folder kept keeps its problems');
-    client.publishes(openUri).forEach((published) => assert.deepEqual(published.diagnostics, openedProblems, 'the open document is never cleared'));
-    client.publishes(fromB).forEach((published) => assert.ok(published.diagnostics.length > 0, 'folder B is never cleared'));
+    assert.ok(
+      ruleIds((await client.nextDiagnostics(fromB)).diagnostics).includes('addon-without-primary'),
+      'the folder kept keeps its problems',
+    );
+    client
+      .publishes(openUri)
+      .forEach((published) =>
+        assert.deepEqual(published.diagnostics, openedProblems, 'the open document is never cleared'),
+      );
+    client
+      .publishes(fromB)
+      .forEach((published) => assert.ok(published.diagnostics.length > 0, 'folder B is never cleared'));
 
     await client.close(openUri);
     assert.deepEqual((await client.nextDiagnostics(openUri)).diagnostics, [], 'closed outside every folder: cleared');
   });
 
-  it('references follow the folders: an added folder\'s files are searched, a removed one\'s are not', async () => {
-    const client = await LspClient.start({ capabilities: withFolders(pullClientCapabilities()), workspaceFolders: [folderA] });
+  it("references follow the folders: an added folder's files are searched, a removed one's are not", async () => {
+    const client = await LspClient.start({
+      capabilities: withFolders(pullClientCapabilities()),
+      workspaceFolders: [folderA],
+    });
     const openUri = 'untitled:references.claim';
     const openText = fixtureText('lone-addon.claim');
     await client.open(openUri, openText);
     const references = async () => {
-      const locations = await client.request(ReferencesRequest.type, { textDocument: { uri: openUri }, position: positionOf(openText, '19284-RT', 2), context: { includeDeclaration: false } });
+      const locations = await client.request(ReferencesRequest.type, {
+        textDocument: { uri: openUri },
+        position: positionOf(openText, '19284-RT', 2),
+        context: { includeDeclaration: false },
+      });
       const onDisk = (locations ?? []).filter((location) => location.uri.startsWith('file:'));
       return [...new Set(onDisk.map((location) => path.relative(root, new URL(location.uri).pathname)))].sort();
     };
-    assert.deepEqual(await references(), [path.join('a', 'clean.claim'), path.join('a', 'lesion-units.claim'), path.join('a', 'lone-addon.claim')]);
+    assert.deepEqual(await references(), [
+      path.join('a', 'clean.claim'),
+      path.join('a', 'lesion-units.claim'),
+      path.join('a', 'lone-addon.claim'),
+    ]);
     await changeFolders(client, { added: [folderB], removed: [folderA] });
     // The change is a notification: a request sent after it is answered after it was handled.
     assert.deepEqual(await references(), [path.join('b', 'two-claims.837')]);

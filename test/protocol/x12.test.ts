@@ -12,7 +12,15 @@ import { x12Fixtures } from '../support/x12Fixtures';
 import { hoverText, positionOf } from './claimTexts';
 
 const loneAddOn = writeX12([
-  { id: 'CLM-A', diagnoses: ['C50411'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }] },
+  {
+    id: 'CLM-A',
+    diagnoses: ['C50411'],
+    dos: '2026-03-14',
+    lines: [
+      { code: '19283', modifiers: ['RT'], charge: 350 },
+      { code: '19284', modifiers: ['RT'], charge: 400 },
+    ],
+  },
   { id: 'CLM-B', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }] },
 ]);
 
@@ -29,7 +37,10 @@ describe('protocol: X12 837P files', () => {
       const uri = newUri('fixture').replace(/\.claim$/, `-${fixture.name}`);
       await client.open(uri, fixture.text, 1, 'x12');
       const published = await client.nextDiagnostics(uri, 1);
-      assert.deepEqual(published.diagnostics.map((d) => d.code), fixture.expected);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.code),
+        fixture.expected,
+      );
     });
   }
 
@@ -37,30 +48,53 @@ describe('protocol: X12 837P files', () => {
     const uri = newUri('claims').replace(/\.claim$/, '.837');
     await client.open(uri, loneAddOn, 1, 'x12');
     const published = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['addon-without-primary']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['addon-without-primary'],
+    );
     const [diagnostic] = published.diagnostics;
     assert.ok(diagnostic);
     assert.equal(client.document(uri).getText(diagnostic.range), '19284');
     assert.ok(diagnostic.range.start.line > positionOf(loneAddOn, 'CLM*CLM-B').line);
 
     const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])) ?? [];
-    const fix = actions.find((action): action is CodeAction => 'title' in action && action.title.startsWith('Insert 19283'));
+    const fix = actions.find(
+      (action): action is CodeAction => 'title' in action && action.title.startsWith('Insert 19283'),
+    );
     assert.ok(fix, 'an insert fix');
     const version = await client.applyEdits(uri, editsFor(fix.edit, uri));
     const after = await client.nextDiagnostics(uri, version);
     assert.deepEqual(after.diagnostics, []);
-    assert.match(client.document(uri).getText(), /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:LT/);
+    assert.match(
+      client.document(uri).getText(),
+      /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:LT/,
+    );
   });
 
   it('reads a document as X12 by its ISA whatever its language id, with | and > separators on one line', async () => {
-    const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50411'], lines: [{ code: '19285', modifiers: ['RT'], charge: 300 }, { code: '19284', modifiers: ['RT'], charge: 400 }] }], {
-      oneLine: true,
-      separators: { element: '|', component: '>' },
-    });
+    const text = writeX12(
+      [
+        {
+          id: 'CLM-1',
+          diagnoses: ['C50411'],
+          lines: [
+            { code: '19285', modifiers: ['RT'], charge: 300 },
+            { code: '19284', modifiers: ['RT'], charge: 400 },
+          ],
+        },
+      ],
+      {
+        oneLine: true,
+        separators: { element: '|', component: '>' },
+      },
+    );
     const uri = newUri('oneline');
     await client.open(uri, text, 1, 'plaintext');
     const published = await client.nextDiagnostics(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['addon-wrong-modality']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['addon-wrong-modality'],
+    );
     assert.equal(published.diagnostics[0]?.range.start.line, 0);
   });
 
@@ -84,12 +118,16 @@ describe('protocol: X12 837P files', () => {
   it('outlines interchange, group, transaction, claims and service lines', async () => {
     const uri = newUri('outline').replace(/\.claim$/, '.837');
     await client.open(uri, loneAddOn, 1, 'x12');
-    const symbols = (await client.request(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[] | null;
+    const symbols = (await client.request(DocumentSymbolRequest.type, { textDocument: { uri } })) as
+      DocumentSymbol[] | null;
     const names = (list: readonly DocumentSymbol[] | undefined): string[] => (list ?? []).map((s) => s.name);
     const transaction = symbols?.[0]?.children?.[0]?.children?.[0];
     assert.ok(transaction, JSON.stringify(symbols));
     const claims = transaction.children ?? [];
-    assert.deepEqual(claims.map((c) => c.name.includes('CLM-A') || c.name.includes('CLM-B')), [true, true]);
+    assert.deepEqual(
+      claims.map((c) => c.name.includes('CLM-A') || c.name.includes('CLM-B')),
+      [true, true],
+    );
     assert.equal(names(claims[0]?.children).length, 2);
     assert.match(names(claims[1]?.children)[0] ?? '', /19284/);
   });

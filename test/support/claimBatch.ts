@@ -17,7 +17,11 @@ export function writeClaimText(claims: readonly ClaimToWrite[]): string {
         const pointers = (line.pointers ?? [1]).map((pointer) => String.fromCharCode(64 + pointer)).join(',');
         return `  ${code}   x${line.units ?? 1}   $${line.charge.toFixed(2)}   dx=${pointers}`;
       });
-      const header = [`claim ${claim.id}`, ...(claim.dos ? [`  dos: ${claim.dos}`] : []), `  dx: ${claim.diagnoses.map(withDecimal).join(', ')}`];
+      const header = [
+        `claim ${claim.id}`,
+        ...(claim.dos ? [`  dos: ${claim.dos}`] : []),
+        `  dx: ${claim.diagnoses.map(withDecimal).join(', ')}`,
+      ];
       return `${[...header, '', ...lines].join('\n')}\n\n`;
     })
     .join('');

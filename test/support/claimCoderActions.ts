@@ -4,10 +4,24 @@
  * offset of the region, then types, backspaces or pastes there.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type CoderAction, type CoderEditor, commonActions, lineEndOf, lineStartOf, occurrenceNear, offsetIn, type Region } from './coderSession';
+import {
+  type CoderAction,
+  type CoderEditor,
+  commonActions,
+  lineEndOf,
+  lineStartOf,
+  occurrenceNear,
+  offsetIn,
+  type Region,
+} from './coderSession';
 import { backspacing, typing } from './keystrokes';
 
-const newLines = ['19284-RT   x2   $400.00   dx=A', '19283-LT   x1   $350.00   dx=A', '76098-RT   x1   $90.00   dx=A', '19281   x1   $300.00   dx=A,B'];
+const newLines = [
+  '19284-RT   x2   $400.00   dx=A',
+  '19283-LT   x1   $350.00   dx=A',
+  '76098-RT   x1   $90.00   dx=A',
+  '19281   x1   $300.00   dx=A,B',
+];
 
 /** The start of the claim nearest a random offset of the region, and the start of the claim after it (or the end). */
 function claimNear(editor: CoderEditor, region: Region): { start: number; end: number } {
@@ -52,7 +66,10 @@ async function changeUnits(editor: CoderEditor, region: Region): Promise<void> {
   const text = editor.document.getText();
   const digits = /^\d*/.exec(text.slice(x + 1, x + 6))?.[0] ?? '';
   const end = editor.document.positionAt(x + 1 + digits.length);
-  await editor.keystrokes([...backspacing(end, digits.length), ...typing({ line: end.line, character: end.character - digits.length }, String(1 + editor.random.below(4)))]);
+  await editor.keystrokes([
+    ...backspacing(end, digits.length),
+    ...typing({ line: end.line, character: end.character - digits.length }, String(1 + editor.random.below(4))),
+  ]);
   await editor.pull();
 }
 
@@ -63,7 +80,9 @@ async function addModifier(editor: CoderEditor, region: Region): Promise<void> {
   }
   const text = editor.document.getText();
   const codeEnd = text.indexOf(' ', lineStartOf(text, x) + 2);
-  await editor.keystrokes(typing(editor.document.positionAt(codeEnd), editor.random.pick(['-59', '-XS', '-RT', '-50'])));
+  await editor.keystrokes(
+    typing(editor.document.positionAt(codeEnd), editor.random.pick(['-59', '-XS', '-RT', '-50'])),
+  );
   await editor.pull();
 }
 
@@ -86,7 +105,9 @@ async function pasteClaim(editor: CoderEditor, region: Region): Promise<void> {
 
 async function cutClaim(editor: CoderEditor, region: Region): Promise<void> {
   const { start, end } = claimNear(editor, region);
-  await editor.keystrokes([{ range: { start: editor.document.positionAt(start), end: editor.document.positionAt(end) }, text: '' }]);
+  await editor.keystrokes([
+    { range: { start: editor.document.positionAt(start), end: editor.document.positionAt(end) }, text: '' },
+  ]);
   await editor.pull();
 }
 
@@ -107,7 +128,9 @@ async function deleteServiceLine(editor: CoderEditor, region: Region): Promise<v
   const text = editor.document.getText();
   const start = lineStartOf(text, x);
   const end = Math.min(text.length, lineEndOf(text, x) + 1);
-  await editor.keystrokes([{ range: { start: editor.document.positionAt(start), end: editor.document.positionAt(end) }, text: '' }]);
+  await editor.keystrokes([
+    { range: { start: editor.document.positionAt(start), end: editor.document.positionAt(end) }, text: '' },
+  ]);
   await editor.pull();
 }
 
@@ -119,7 +142,9 @@ async function commentAtTop(editor: CoderEditor): Promise<void> {
 async function appendClaim(editor: CoderEditor): Promise<void> {
   const end = editor.document.positionAt(editor.document.getText().length);
   const id = `CLM-NEW-${editor.random.below(1000)}`;
-  await editor.keystrokes(typing(end, `claim ${id}\n  dos: 2026-03-15\n  dx: C50.411\n\n  19283-RT   x1   $350.00   dx=A\n\n`));
+  await editor.keystrokes(
+    typing(end, `claim ${id}\n  dos: 2026-03-15\n  dx: C50.411\n\n  19283-RT   x1   $350.00   dx=A\n\n`),
+  );
   await editor.pull();
 }
 

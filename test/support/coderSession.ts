@@ -110,7 +110,12 @@ export function commonActions(lastDiagnostics: () => readonly Diagnostic[]): Cod
 }
 
 /** Picks actions by weight and runs them, each in a random region, until `edits()` reaches `target`. */
-export async function runSession(editor: CoderEditor, actions: readonly CoderAction[], target: number, edits: () => number): Promise<Map<string, number>> {
+export async function runSession(
+  editor: CoderEditor,
+  actions: readonly CoderAction[],
+  target: number,
+  edits: () => number,
+): Promise<Map<string, number>> {
   const total = actions.reduce((sum, action) => sum + action.weight, 0);
   const counts = new Map<string, number>();
   while (edits() < target) {

@@ -7,7 +7,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type ClaimDocumentModel, type ConversionResult, getLanguageService } from '../../server/src/service/languageService';
+import {
+  type ClaimDocumentModel,
+  type ConversionResult,
+  getLanguageService,
+} from '../../server/src/service/languageService';
 import { unitsOf } from '../../server/src/service/model';
 import { components } from '../../server/src/service/x12/x12Lexer';
 import { repoRoot } from './repoRoot';
@@ -43,7 +47,12 @@ let documents = 0;
 
 export function documentOf(text: string, language: 'claim' | 'x12'): TextDocument {
   documents += 1;
-  return TextDocument.create(`file:///conversion/doc${documents}.${language === 'claim' ? 'claim' : '837'}`, language, 1, text);
+  return TextDocument.create(
+    `file:///conversion/doc${documents}.${language === 'claim' ? 'claim' : '837'}`,
+    language,
+    1,
+    text,
+  );
 }
 
 export function parsed(text: string, language: 'claim' | 'x12'): { document: TextDocument; model: ClaimDocumentModel } {
@@ -96,11 +105,19 @@ export function sv1Segments(text: string): string[][] {
   }
   return [...interchange.segments]
     .filter((segment) => segment.id === 'SV1')
-    .map((segment) => segment.elements.map((element) => components(element, interchange.separators.component).map((part) => part.text).join(':')));
+    .map((segment) =>
+      segment.elements.map((element) =>
+        components(element, interchange.separators.component)
+          .map((part) => part.text)
+          .join(':'),
+      ),
+    );
 }
 
 /** Each claim's CLM01, CLM02 and HI codes (without decimal points) in an 837. */
-export function claimLevelFields(text: string): Array<{ id: string | undefined; total: number | undefined; diagnoses: string[] }> {
+export function claimLevelFields(
+  text: string,
+): Array<{ id: string | undefined; total: number | undefined; diagnoses: string[] }> {
   return parsed(text, 'x12').model.claims.map((claim) => ({
     id: claim.id?.value,
     total: claim.totalCharge?.value,
@@ -129,5 +146,9 @@ export function conversionFixtures(): FixtureFile[] {
     .flatMap(filesUnder)
     .filter((file) => /\.(claim|837|x12|edi)$/.test(file))
     .sort()
-    .map((file) => ({ name: path.relative(root, file), text: fs.readFileSync(file, 'utf8'), language: file.endsWith('.claim') ? 'claim' : 'x12' }));
+    .map((file) => ({
+      name: path.relative(root, file),
+      text: fs.readFileSync(file, 'utf8'),
+      language: file.endsWith('.claim') ? 'claim' : 'x12',
+    }));
 }

@@ -8,11 +8,35 @@
  */
 import fc from 'fast-check';
 
-const codes = ['19081', '19083', '19281', '19282', '19283', '19284', '19285', '19286', '19287', '19288', '76098', '77065', 'G0279', '0694T', '3014F'];
+const codes = [
+  '19081',
+  '19083',
+  '19281',
+  '19282',
+  '19283',
+  '19284',
+  '19285',
+  '19286',
+  '19287',
+  '19288',
+  '76098',
+  '77065',
+  'G0279',
+  '0694T',
+  '3014F',
+];
 const modifiers = ['RT', 'LT', '59', 'XS', '50', '26', 'TC', '76', 'GA'];
 const diagnoses = ['C50.411', 'C50.412', 'R92.8', 'N63.10', 'N63.20', 'Z12.31', 'D05.11', 'C50911'];
 const dates = ['2026-03-14', '2026-03-15', '2025-12-31'];
-const names = ['DOE, JANE', 'ROE, RICHARD A', 'SMITH', "O'NEIL, MARY", 'GARCÍA LÓPEZ, ANA', 'STAR*LIGHT, ANN', 'LEE, KIM^JR'];
+const names = [
+  'DOE, JANE',
+  'ROE, RICHARD A',
+  'SMITH',
+  "O'NEIL, MARY",
+  'GARCÍA LÓPEZ, ANA',
+  'STAR*LIGHT, ANN',
+  'LEE, KIM^JR',
+];
 const providers = ['SMITH, ANN MD', 'JONES', 'NGUYEN, BAO'];
 
 const lineArb = fc.record({
@@ -71,7 +95,13 @@ function claimText(claim: GeneratedClaim): string {
   ].filter((header) => header !== '');
   // `claim #5` would make the id a comment: such an id is written as `claim N#5`.
   const id = claim.id.startsWith('#') ? `N${claim.id}` : claim.id;
-  return [`claim ${id}`, ...headers.map((header) => `  ${header}`), ...claim.lines.map((line) => `  ${lineText(line)}`)].join('\n');
+  return [
+    `claim ${id}`,
+    ...headers.map((header) => `  ${header}`),
+    ...claim.lines.map((line) => `  ${lineText(line)}`),
+  ].join('\n');
 }
 
-export const conversionClaimArb: fc.Arbitrary<string> = fc.array(claimArb, { minLength: 1, maxLength: 4 }).map((claims) => `${claims.map(claimText).join('\n\n')}\n`);
+export const conversionClaimArb: fc.Arbitrary<string> = fc
+  .array(claimArb, { minLength: 1, maxLength: 4 })
+  .map((claims) => `${claims.map(claimText).join('\n\n')}\n`);

@@ -46,14 +46,21 @@ const families = firstLesionCodes.flatMap((first) => {
 
 /** A side (or 50, or none) and up to three more modifiers; sometimes one written twice, sometimes in lower case. */
 const modifiersArb = fc
-  .tuple(fc.constantFrom<string[]>([], ['RT'], ['LT'], ['RT'], ['LT'], ['50']), fc.subarray(['59', 'XS', '76', '26']), fc.boolean(), fc.nat({ max: 9 }), fc.nat({ max: 9 }))
+  .tuple(
+    fc.constantFrom<string[]>([], ['RT'], ['LT'], ['RT'], ['LT'], ['50']),
+    fc.subarray(['59', 'XS', '76', '26']),
+    fc.boolean(),
+    fc.nat({ max: 9 }),
+    fc.nat({ max: 9 }),
+  )
   .map(([side, extra, sideFirst, lowerCase, repeat]) => {
     const some = sideFirst ? [...side, ...extra] : [...extra, ...side];
     const all = (repeat === 0 && some.length > 0 ? [...some, some[0] as string] : some).slice(0, 4);
     return lowerCase === 0 ? all.map((m) => m.toLowerCase()) : all;
   });
 
-const unitsArb = (expected: number) => fc.oneof({ weight: 3, arbitrary: fc.constant(expected) }, fc.integer({ min: 1, max: 4 }), fc.constant(undefined));
+const unitsArb = (expected: number) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(expected) }, fc.integer({ min: 1, max: 4 }), fc.constant(undefined));
 
 function line(code: string, modifiers: string[], units: number | undefined, charge: number): GeneratedLine {
   return { code, modifiers, charge, ...(units === undefined ? {} : { units }) };
@@ -61,25 +68,42 @@ function line(code: string, modifiers: string[], units: number | undefined, char
 
 /** A lesion family as billed for `lesions` lesions, with a chance of each usual mistake. */
 const familyBlock = fc
-  .record({ family: fc.constantFrom(...families), lesions: fc.integer({ min: 1, max: 4 }), modifiers: modifiersArb, dropPrimary: fc.nat({ max: 6 }), dropAddOn: fc.nat({ max: 4 }) })
+  .record({
+    family: fc.constantFrom(...families),
+    lesions: fc.integer({ min: 1, max: 4 }),
+    modifiers: modifiersArb,
+    dropPrimary: fc.nat({ max: 6 }),
+    dropAddOn: fc.nat({ max: 4 }),
+  })
   .chain(({ family, lesions, modifiers, dropPrimary, dropAddOn }) =>
-    fc.tuple(unitsArb(1), unitsArb(lesions - 1), fc.constantFrom(lesions, lesions - 1, lesions + 1)).map(([primaryUnits, addOnUnits, documented]) => {
-      const lines: GeneratedLine[] = [];
-      if (dropPrimary !== 0) {
-        lines.push(line(family.first.code, modifiers, primaryUnits === 1 && lesions > 1 && dropAddOn === 0 ? lesions : primaryUnits, 350));
-      }
-      if (lesions > 1 && dropAddOn !== 0) {
-        lines.push(line(family.addOn.code, modifiers, addOnUnits === 0 ? undefined : addOnUnits, 400));
-      }
-      return { lines, lesions: Math.max(1, documented) };
-    }),
+    fc
+      .tuple(unitsArb(1), unitsArb(lesions - 1), fc.constantFrom(lesions, lesions - 1, lesions + 1))
+      .map(([primaryUnits, addOnUnits, documented]) => {
+        const lines: GeneratedLine[] = [];
+        if (dropPrimary !== 0) {
+          lines.push(
+            line(
+              family.first.code,
+              modifiers,
+              primaryUnits === 1 && lesions > 1 && dropAddOn === 0 ? lesions : primaryUnits,
+              350,
+            ),
+          );
+        }
+        if (lesions > 1 && dropAddOn !== 0) {
+          lines.push(line(family.addOn.code, modifiers, addOnUnits === 0 ? undefined : addOnUnits, 400));
+        }
+        return { lines, lesions: Math.max(1, documented) };
+      }),
   );
 
 /** An add-on with another modality's first-lesion code of the same procedure (19281 with +19284). */
 const wrongModalityBlock = fc
   .tuple(fc.constantFrom(...families), fc.constantFrom(...families), modifiersArb)
   .filter(([a, b]) => a.first.lesion?.procedure === b.first.lesion?.procedure && a.first.code !== b.first.code)
-  .map(([a, b, modifiers]) => ({ lines: [line(a.first.code, modifiers, 1, 300), line(b.addOn.code, modifiers, 1, 400)] }));
+  .map(([a, b, modifiers]) => ({
+    lines: [line(a.first.code, modifiers, 1, 300), line(b.addOn.code, modifiers, 1, 400)],
+  }));
 
 /** Any add-on of the data (lesion ones, G0279, 99417, 19294, 38900 with its ten primaries), its primary there or not. */
 const addOnBlock = fc
@@ -87,11 +111,17 @@ const addOnBlock = fc
   .map(([addOn, withPrimary, modifiers, lowerCase]) => {
     const code = lowerCase ? addOn.code.toLowerCase() : addOn.code;
     const primary = addOn.addOnTo?.[0];
-    return { lines: [...(withPrimary && primary ? [line(primary, modifiers, 1, 200)] : []), line(code, modifiers, 1, 100)] };
+    return {
+      lines: [...(withPrimary && primary ? [line(primary, modifiers, 1, 200)] : []), line(code, modifiers, 1, 100)],
+    };
   });
 
-const deletedBlock = fc.tuple(fc.constantFrom(...deletedCodes), modifiersArb).map(([code, modifiers]) => ({ lines: [line(code, modifiers, 1, 150)] }));
-const otherBlock = fc.tuple(fc.constantFrom(...otherCodes), modifiersArb).map(([code, modifiers]) => ({ lines: [line(code, modifiers, undefined, 90)] }));
+const deletedBlock = fc
+  .tuple(fc.constantFrom(...deletedCodes), modifiersArb)
+  .map(([code, modifiers]) => ({ lines: [line(code, modifiers, 1, 150)] }));
+const otherBlock = fc
+  .tuple(fc.constantFrom(...otherCodes), modifiersArb)
+  .map(([code, modifiers]) => ({ lines: [line(code, modifiers, undefined, 90)] }));
 
 interface Block {
   lines: GeneratedLine[];
@@ -122,7 +152,11 @@ export const generatedClaimArb: fc.Arbitrary<Omit<GeneratedClaim, 'id'>> = fc
   })
   .chain((claim) => {
     const lines = claim.blocks.flatMap((block) => block.lines);
-    return fc.tuple(fc.constant(claim), fc.array(lineExtrasArb, { minLength: lines.length, maxLength: lines.length }), fc.constant(lines));
+    return fc.tuple(
+      fc.constant(claim),
+      fc.array(lineExtrasArb, { minLength: lines.length, maxLength: lines.length }),
+      fc.constant(lines),
+    );
   })
   .map(([claim, extras, blockLines]) => {
     const lines = blockLines.map((written, n): GeneratedLine => {
@@ -140,7 +174,9 @@ export const generatedClaimArb: fc.Arbitrary<Omit<GeneratedClaim, 'id'>> = fc
       lines.push({ ...repeated, modifiers: [...repeated.modifiers].reverse() });
     }
     const lesions = claim.blocks.find((block) => block.lesions !== undefined)?.lesions;
-    const diagnoses = claim.diagnoses.map((code, n) => (n === 0 && claim.lowerCaseDiagnosis === 0 ? code.toLowerCase() : code));
+    const diagnoses = claim.diagnoses.map((code, n) =>
+      n === 0 && claim.lowerCaseDiagnosis === 0 ? code.toLowerCase() : code,
+    );
     const generated: Omit<GeneratedClaim, 'id'> = { diagnoses, lines };
     if (claim.dos !== null) {
       generated.dos = claim.dos;

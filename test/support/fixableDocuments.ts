@@ -81,7 +81,10 @@ export function writeClaimDocument(claims: readonly GeneratedClaim[], layout: Cl
       ...(claim.lesions ? [`${layout.indent}lesions: ${claim.lesions}`] : []),
     ];
     const body = claim.lines.flatMap((line, n) => {
-      const comment = layout.suppressions && n % 2 === 1 ? [`${layout.indent}# claim-lint-disable-next-line ${silenced[n % silenced.length] ?? ''} -- reviewed`] : [];
+      const comment =
+        layout.suppressions && n % 2 === 1
+          ? [`${layout.indent}# claim-lint-disable-next-line ${silenced[n % silenced.length] ?? ''} -- reviewed`]
+          : [];
       return [...comment, serviceLineText(line, layout)];
     });
     if (layout.suppressions && claim.lines.length % 3 === 0) {
@@ -102,12 +105,37 @@ export interface X12Layout {
 }
 
 export type X12Damage = {
-  kind: 'se01' | 'se01-empty' | 'se02' | 'ge01' | 'ge02' | 'iea01' | 'iea02' | 'icd-decimal' | 'no-units' | 'trailing-component' | 'no-final-break';
+  kind:
+    | 'se01'
+    | 'se01-empty'
+    | 'se02'
+    | 'ge01'
+    | 'ge02'
+    | 'iea01'
+    | 'iea02'
+    | 'icd-decimal'
+    | 'no-units'
+    | 'trailing-component'
+    | 'no-final-break';
   which: number;
 };
 
 const damageArb: fc.Arbitrary<X12Damage> = fc.record({
-  kind: fc.constantFrom<X12Damage['kind']>('se01', 'se01-empty', 'se02', 'ge01', 'ge02', 'iea01', 'iea02', 'icd-decimal', 'icd-decimal', 'no-units', 'no-units', 'trailing-component', 'no-final-break'),
+  kind: fc.constantFrom<X12Damage['kind']>(
+    'se01',
+    'se01-empty',
+    'se02',
+    'ge01',
+    'ge02',
+    'iea01',
+    'iea02',
+    'icd-decimal',
+    'icd-decimal',
+    'no-units',
+    'no-units',
+    'trailing-component',
+    'no-final-break',
+  ),
   which: fc.nat({ max: 5 }),
 });
 
@@ -152,7 +180,12 @@ function damaged(text: string, { kind, which }: X12Damage): string {
     case 'no-final-break':
       return text.replace(/\n$/, '');
     case 'icd-decimal':
-      return replaceOne(text, /(AB[KF]:)([A-Za-z]\d[0-9A-Za-z])([0-9A-Za-z]{1,4})(?=[*~])/, which, (m) => `${m[1]}${m[2]}.${m[3]}`);
+      return replaceOne(
+        text,
+        /(AB[KF]:)([A-Za-z]\d[0-9A-Za-z])([0-9A-Za-z]{1,4})(?=[*~])/,
+        which,
+        (m) => `${m[1]}${m[2]}.${m[3]}`,
+      );
   }
 }
 
@@ -175,5 +208,9 @@ export function writeX12Document(claims: readonly GeneratedClaim[], layout: X12L
   return layout.pipes ? text.replace(/\*/g, '|').replace(/:/g, '>') : text;
 }
 
-export const claimDocumentArb: fc.Arbitrary<string> = fc.tuple(generatedClaimsArb, claimLayoutArb).map(([claims, layout]) => writeClaimDocument(claims, layout));
-export const x12DocumentArb: fc.Arbitrary<string> = fc.tuple(generatedClaimsArb, x12LayoutArb).map(([claims, layout]) => writeX12Document(claims, layout));
+export const claimDocumentArb: fc.Arbitrary<string> = fc
+  .tuple(generatedClaimsArb, claimLayoutArb)
+  .map(([claims, layout]) => writeClaimDocument(claims, layout));
+export const x12DocumentArb: fc.Arbitrary<string> = fc
+  .tuple(generatedClaimsArb, x12LayoutArb)
+  .map(([claims, layout]) => writeX12Document(claims, layout));

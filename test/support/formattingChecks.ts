@@ -7,7 +7,12 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { defaultSettings, type FormatRequest, getLanguageService, type X12Layout } from '../../server/src/service/languageService';
+import {
+  defaultSettings,
+  type FormatRequest,
+  getLanguageService,
+  type X12Layout,
+} from '../../server/src/service/languageService';
 
 const service = getLanguageService();
 export const houseOptions: FormattingOptions = { tabSize: 2, insertSpaces: true };
@@ -17,7 +22,12 @@ let documentCount = 0;
 
 export function documentOf(text: string, language: Language): TextDocument {
   documentCount += 1;
-  return TextDocument.create(`file:///format/doc${documentCount}.${language === 'x12' ? '837' : 'claim'}`, language, 1, text);
+  return TextDocument.create(
+    `file:///format/doc${documentCount}.${language === 'x12' ? '837' : 'claim'}`,
+    language,
+    1,
+    text,
+  );
 }
 
 export interface Formatted {
@@ -57,15 +67,26 @@ function isInside(document: TextDocument, position: Range['start']): boolean {
 export function assertWellFormedEdits(document: TextDocument, edits: readonly TextEdit[]): void {
   let previousEnd = -1;
   for (const edit of edits) {
-    assert.ok(isInside(document, edit.range.start) && isInside(document, edit.range.end), `edit ${JSON.stringify(edit.range)} is outside the document`);
+    assert.ok(
+      isInside(document, edit.range.start) && isInside(document, edit.range.end),
+      `edit ${JSON.stringify(edit.range)} is outside the document`,
+    );
     const start = document.offsetAt(edit.range.start);
     const end = document.offsetAt(edit.range.end);
     assert.ok(start <= end, `edit ${JSON.stringify(edit.range)} ends before it starts`);
     assert.ok(start >= previousEnd, `edit ${JSON.stringify(edit.range)} overlaps the one before or is out of order`);
     previousEnd = end;
     const replaced = document.getText(edit.range);
-    assert.match(replaced, /^[ \t\r\n]*$/, `edit ${JSON.stringify(edit.range)} replaces content ${JSON.stringify(replaced)}`);
-    assert.match(edit.newText, /^[ \t\r\n]*$/, `edit ${JSON.stringify(edit.range)} inserts content ${JSON.stringify(edit.newText)}`);
+    assert.match(
+      replaced,
+      /^[ \t\r\n]*$/,
+      `edit ${JSON.stringify(edit.range)} replaces content ${JSON.stringify(replaced)}`,
+    );
+    assert.match(
+      edit.newText,
+      /^[ \t\r\n]*$/,
+      `edit ${JSON.stringify(edit.range)} inserts content ${JSON.stringify(edit.newText)}`,
+    );
     assert.notEqual(replaced, edit.newText, `edit ${JSON.stringify(edit.range)} changes nothing`);
   }
 }
@@ -74,7 +95,12 @@ export function assertWellFormedEdits(document: TextDocument, edits: readonly Te
  * Where an offset of the old text is after the edits (sorted, not overlapping). White space inserted
  * where a range starts goes before it (indentation before a code), where a range ends after it.
  */
-export function mapOffset(document: TextDocument, edits: readonly TextEdit[], offset: number, side: 'start' | 'end'): number {
+export function mapOffset(
+  document: TextDocument,
+  edits: readonly TextEdit[],
+  offset: number,
+  side: 'start' | 'end',
+): number {
   let shift = 0;
   for (const edit of edits) {
     const start = document.offsetAt(edit.range.start);

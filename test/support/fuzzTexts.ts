@@ -35,16 +35,44 @@ const claimPieces = [
   'ISA*00*',
   'SV1*HC:19284:RT*400*UN*2***1~',
 ];
-const x12Pieces = ['~', '*', ':', '^', '|', '>', '\n', '\r\n', 'SV1*HC:19284:RT*400*UN*2***1~', 'CLM*X*1***11:B:1~', 'HI*ABK:C50411~', 'SE*1*0001~', 'HL*9**22~', 'LX*1~', '\u0000', '😀', 'IEA*1*1~'];
+const x12Pieces = [
+  '~',
+  '*',
+  ':',
+  '^',
+  '|',
+  '>',
+  '\n',
+  '\r\n',
+  'SV1*HC:19284:RT*400*UN*2***1~',
+  'CLM*X*1***11:B:1~',
+  'HI*ABK:C50411~',
+  'SE*1*0001~',
+  'HL*9**22~',
+  'LX*1~',
+  '\u0000',
+  '😀',
+  'IEA*1*1~',
+];
 const lineEnds = ['\n', '\r\n', '\r'];
 
 export const claimTexts = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...claimPieces), fc.string({ maxLength: 30, unit: 'binary' })), fc.constantFrom(...lineEnds)), { maxLength: 40 })
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...claimPieces), fc.string({ maxLength: 30, unit: 'binary' })),
+      fc.constantFrom(...lineEnds),
+    ),
+    { maxLength: 40 },
+  )
   .map((lines) => lines.map(([line, end]) => line + end).join(''));
 
 /** The example text with a few random cuts, insertions and duplications. */
 export function mutated(base: string, pieces: readonly string[]): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 400 }), fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 12, unit: 'binary' }), fc.constant('')));
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.nat({ max: 400 }),
+    fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 12, unit: 'binary' }), fc.constant('')),
+  );
   return fc.array(edit, { minLength: 1, maxLength: 8 }).map((edits) =>
     edits.reduce((text, [at, length, insert]) => {
       const start = text.length === 0 ? 0 : at % (text.length + 1);
@@ -53,6 +81,14 @@ export function mutated(base: string, pieces: readonly string[]): fc.Arbitrary<s
   );
 }
 
-export const x12Texts = fc.oneof(mutated(x12Example, x12Pieces), mutated(x12Batch(1, 2, { oneLine: true }), x12Pieces), fc.string({ maxLength: 200, unit: 'binary' }).map((junk) => `ISA${junk}`));
-export const anyTexts = fc.oneof(claimTexts, mutated(claimExample, claimPieces), x12Texts, fc.constant('x'.repeat(1_000_000)));
-
+export const x12Texts = fc.oneof(
+  mutated(x12Example, x12Pieces),
+  mutated(x12Batch(1, 2, { oneLine: true }), x12Pieces),
+  fc.string({ maxLength: 200, unit: 'binary' }).map((junk) => `ISA${junk}`),
+);
+export const anyTexts = fc.oneof(
+  claimTexts,
+  mutated(claimExample, claimPieces),
+  x12Texts,
+  fc.constant('x'.repeat(1_000_000)),
+);

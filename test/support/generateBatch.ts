@@ -44,6 +44,8 @@ if (require.main === module) {
     process.stderr.write('usage: generateBatch FILE MEGABYTES [claims per transaction]\n');
     process.exitCode = 2;
   } else {
-    process.stdout.write(`${generateBatch(file, Number(megabytes), perTransaction ? Number(perTransaction) : undefined)} claims\n`);
+    process.stdout.write(
+      `${generateBatch(file, Number(megabytes), perTransaction ? Number(perTransaction) : undefined)} claims\n`,
+    );
   }
 }

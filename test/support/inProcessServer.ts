@@ -13,7 +13,12 @@
  * `stop()` therefore sends `shutdown` but never `exit`, which exits the process.
  */
 import { PassThrough } from 'node:stream';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
   type ClientCapabilities,
@@ -43,10 +48,17 @@ export interface InProcessServer {
   stop(): Promise<void>;
 }
 
-export async function startInProcessServer(capabilities: ClientCapabilities, answerConfiguration: ConfigurationAnswer): Promise<InProcessServer> {
+export async function startInProcessServer(
+  capabilities: ClientCapabilities,
+  answerConfiguration: ConfigurationAnswer,
+): Promise<InProcessServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  const serverConnection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(toServer),
+    new StreamMessageWriter(toClient),
+  );
   const server = startServer(serverConnection);
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const running: InProcessServer = {
@@ -77,7 +89,12 @@ export async function startInProcessServer(capabilities: ClientCapabilities, ans
     }
   });
   client.listen();
-  await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: null });
+  await client.sendRequest(InitializeRequest.type, {
+    processId: null,
+    rootUri: null,
+    capabilities,
+    workspaceFolders: null,
+  });
   await client.sendNotification(InitializedNotification.type, {});
   return running;
 }

@@ -17,7 +17,10 @@ export function typing(at: Position, text: string): TextChange[] {
   let cursor = at;
   return [...text].map((character) => {
     const change = { range: { start: cursor, end: cursor }, text: character };
-    cursor = character === '\n' ? { line: cursor.line + 1, character: 0 } : { line: cursor.line, character: cursor.character + character.length };
+    cursor =
+      character === '\n'
+        ? { line: cursor.line + 1, character: 0 }
+        : { line: cursor.line, character: cursor.character + character.length };
     return change;
   });
 }

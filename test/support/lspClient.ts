@@ -11,7 +11,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, type MessageConnection, type RequestParam, type RequestType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  type RequestParam,
+  type RequestType,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import {
   type ClientCapabilities,
   type CodeAction,
@@ -80,7 +87,10 @@ export function pushClientCapabilities(): ClientCapabilities {
       publishDiagnostics: { versionSupport: true, relatedInformation: false },
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } },
+        isPreferredSupport: true,
+      },
     },
   };
 }
@@ -88,7 +98,10 @@ export function pushClientCapabilities(): ClientCapabilities {
 /** The same editor, also declaring pull diagnostics (`textDocument/diagnostic`). */
 export function pullClientCapabilities(): ClientCapabilities {
   const capabilities = pushClientCapabilities();
-  capabilities.textDocument = { ...capabilities.textDocument, diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } };
+  capabilities.textDocument = {
+    ...capabilities.textDocument,
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+  };
   capabilities.workspace = { ...capabilities.workspace, diagnostics: { refreshSupport: true } };
   return capabilities;
 }
@@ -157,18 +170,24 @@ export class LspClient {
   private constructor(options: StartOptions) {
     const settings = options.settings;
     this.settingsProvider = (item) => (item.section === 'cptClaims' ? settings : null);
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverScript(), '--stdio', ...(options.args ?? [])], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
-      ...options.user,
-    });
+    this.child = spawn(
+      process.execPath,
+      [...(options.nodeArgs ?? []), serverScript(), '--stdio', ...(options.args ?? [])],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: options.env ?? process.env,
+        ...options.user,
+      },
+    );
     liveClients.add(this);
     this.exited = new Promise((resolve) => {
       // 'close' comes after 'exit' once stdout and stderr are drained, so `stderr` is complete by then.
       this.child.once('close', (code, signal) => {
         this.exit = { code, signal };
         liveClients.delete(this);
-        this.rejectWaiters(new Error(`the server exited (code ${String(code)}, signal ${String(signal)}); stderr: ${this.stderr}`));
+        this.rejectWaiters(
+          new Error(`the server exited (code ${String(code)}, signal ${String(signal)}); stderr: ${this.stderr}`),
+        );
         resolve();
       });
     });
@@ -217,7 +236,11 @@ export class LspClient {
           processId: options.user ? null : process.pid,
           rootUri: null,
           capabilities: options.capabilities ?? pushClientCapabilities(),
-          workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })) ?? null,
+          workspaceFolders:
+            options.workspaceFolders?.map((folder) => ({
+              uri: pathToFileURL(folder).toString(),
+              name: path.basename(folder),
+            })) ?? null,
           initializationOptions: options.initializationOptions,
         },
         'initialize',
@@ -241,7 +264,12 @@ export class LspClient {
   }
 
   /** A request, bounded in time and failing at once if the server exits. */
-  request<P, R, E>(type: RequestType<P, R, E>, params: RequestParam<P>, what = type.method, ms = defaultWaitMs): Promise<R> {
+  request<P, R, E>(
+    type: RequestType<P, R, E>,
+    params: RequestParam<P>,
+    what = type.method,
+    ms = defaultWaitMs,
+  ): Promise<R> {
     return this.bounded(this.connection.sendRequest(type, params), what, ms);
   }
 
@@ -266,7 +294,9 @@ export class LspClient {
 
   async open(uri: string, text: string, version = 1, languageId = 'claim'): Promise<void> {
     this.documents.set(uri, TextDocument.create(uri, 'claim', version, text));
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   /** Sends incremental changes (applied in order, as LSP specifies) with the next version; returns that version. */
@@ -274,7 +304,10 @@ export class LspClient {
     const document = this.document(uri);
     const version = document.version + 1;
     this.documents.set(uri, TextDocument.update(document, changes, version));
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
     return version;
   }
 
@@ -319,7 +352,12 @@ export class LspClient {
     return result === null ? [] : Array.isArray(result) ? result : result.items;
   }
 
-  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<(CodeAction | Command)[] | null> {
+  codeActions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only?: string[],
+  ): Promise<(CodeAction | Command)[] | null> {
     const context = only ? { diagnostics, only } : { diagnostics };
     return this.request(CodeActionRequest.type, { textDocument: { uri }, range, context }, 'codeAction');
   }
@@ -351,14 +389,20 @@ export class LspClient {
    * The oldest message not yet taken by an earlier wait that matches, else the
    * next one to arrive; marks it taken. Bounded by `ms`.
    */
-  nextMessage(match: (message: ReceivedMessage) => boolean, what: string, ms = defaultWaitMs): Promise<ReceivedMessage> {
+  nextMessage(
+    match: (message: ReceivedMessage) => boolean,
+    what: string,
+    ms = defaultWaitMs,
+  ): Promise<ReceivedMessage> {
     const waiting = this.received.find((message) => !message.consumed && match(message));
     if (waiting) {
       waiting.consumed = true;
       return Promise.resolve(waiting);
     }
     if (this.exit) {
-      return Promise.reject(new Error(`the server has exited (code ${String(this.exit.code)}); stderr: ${this.stderr}`));
+      return Promise.reject(
+        new Error(`the server has exited (code ${String(this.exit.code)}); stderr: ${this.stderr}`),
+      );
     }
     const promise = new Promise<ReceivedMessage>((resolve, reject) => {
       this.waiters.push({ match, resolve, reject });
@@ -378,9 +422,11 @@ export class LspClient {
    * stale publish for an older version is never mistaken for the one awaited.
    */
   async nextDiagnostics(uri: string, version?: number, ms = defaultWaitMs): Promise<PublishDiagnosticsParams> {
-    const isFor = (message: ReceivedMessage) => message.method === 'textDocument/publishDiagnostics' && (message.params as PublishDiagnosticsParams).uri === uri;
+    const isFor = (message: ReceivedMessage) =>
+      message.method === 'textDocument/publishDiagnostics' && (message.params as PublishDiagnosticsParams).uri === uri;
     const found = await this.nextMessage(
-      (message) => isFor(message) && (version === undefined || (message.params as PublishDiagnosticsParams).version === version),
+      (message) =>
+        isFor(message) && (version === undefined || (message.params as PublishDiagnosticsParams).version === version),
       `publishDiagnostics for ${uri}${version === undefined ? '' : ` version ${version}`}`,
       ms,
     );
@@ -423,7 +469,15 @@ export class LspClient {
   /** Text of every window/logMessage, window/showMessage, $/logTrace and telemetry/event received so far. */
   logText(): string {
     return this.received
-      .filter((message) => ['window/logMessage', 'window/showMessage', 'window/showMessageRequest', '$/logTrace', 'telemetry/event'].includes(message.method))
+      .filter((message) =>
+        [
+          'window/logMessage',
+          'window/showMessage',
+          'window/showMessageRequest',
+          '$/logTrace',
+          'telemetry/event',
+        ].includes(message.method),
+      )
       .map((message) => JSON.stringify(message.params))
       .join('\n');
   }
@@ -471,7 +525,9 @@ export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit
   }
   const fromChanges = edit.changes?.[uri] ?? [];
   const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((change) =>
-    'textDocument' in change && change.textDocument.uri === uri ? change.edits.filter((e): e is TextEdit => 'range' in e) : [],
+    'textDocument' in change && change.textDocument.uri === uri
+      ? change.edits.filter((e): e is TextEdit => 'range' in e)
+      : [],
   );
   return [...fromChanges, ...fromDocumentChanges];
 }

@@ -41,7 +41,11 @@ export function networkGuard(): NetworkGuard {
           .map((line) => JSON.parse(line) as NetworkRecord)
       : [];
   return {
-    env: { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require "${noNetworkPreload}"`.trim(), [networkLogVariable]: log },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require "${noNetworkPreload}"`.trim(),
+      [networkLogVariable]: log,
+    },
     log,
     records,
     attempts: () => records().filter((entry) => entry.kind === 'attempt'),

@@ -57,7 +57,24 @@ function block(owner: object, name: string, what: string): void {
   Object.defineProperty(owner, name, { value: blocked, writable: true, configurable: true, enumerable: true });
 }
 
-const dnsFunctions = ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'];
+const dnsFunctions = [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
+];
 
 block(net.Socket.prototype, 'connect', 'net.Socket.prototype.connect');
 block(net, 'connect', 'net.connect');
@@ -85,4 +102,3 @@ block(globalThis, 'WebSocket', 'WebSocket');
 block(globalThis, 'EventSource', 'EventSource');
 
 record('loaded', 'noNetwork preload');
-

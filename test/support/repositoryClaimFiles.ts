@@ -34,7 +34,11 @@ export function repositoryClaimFiles(): ClaimFile[] {
     ['Example that fires', 'Corrected'].map((heading) => {
       const { language, text } = example(rule.id, heading);
       const x12 = language === 'x12';
-      return { name: `docs/rules/${rule.id}.md (${heading})`, format: x12 ? ('x12' as const) : ('claim' as const), text: x12 && text.startsWith('CLM') ? x12Text(text) : text };
+      return {
+        name: `docs/rules/${rule.id}.md (${heading})`,
+        format: x12 ? ('x12' as const) : ('claim' as const),
+        text: x12 && text.startsWith('CLM') ? x12Text(text) : text,
+      };
     }),
   );
   return [...onDisk, ...pages];

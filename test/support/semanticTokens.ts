@@ -18,7 +18,13 @@ export function decodeSemanticTokens(tokens: SemanticTokens): DecodedToken[] {
   let line = 0;
   let character = 0;
   for (let i = 0; i < tokens.data.length; i += 5) {
-    const [lineDelta, startDelta, length, type, bits] = tokens.data.slice(i, i + 5) as [number, number, number, number, number];
+    const [lineDelta, startDelta, length, type, bits] = tokens.data.slice(i, i + 5) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     line += lineDelta;
     character = lineDelta === 0 ? character + startDelta : startDelta;
     const modifiers = semanticTokensLegend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0);

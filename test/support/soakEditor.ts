@@ -46,7 +46,10 @@ export interface SoakCounts {
 
 /** A diagnostic as the text a comparison needs (the server's carry links to rule pages; the service's here do not). */
 function summary(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map(({ range: { start, end }, severity, code, message }) => `${start.line}:${start.character}-${end.line}:${end.character} ${String(severity)} ${String(code)} ${typeof message === 'string' ? message : message.value}`);
+  return diagnostics.map(
+    ({ range: { start, end }, severity, code, message }) =>
+      `${start.line}:${start.character}-${end.line}:${end.character} ${String(severity)} ${String(code)} ${typeof message === 'string' ? message : message.value}`,
+  );
 }
 
 function isInside(document: TextDocument, position: Position): boolean {
@@ -59,18 +62,37 @@ function inverseOf(document: TextDocument, change: TextChange): TextChange {
   const start = document.positionAt(document.offsetAt(change.range.start));
   const lines = change.text.split(/\r\n|\r|\n/);
   const last = lines[lines.length - 1] ?? '';
-  const end = lines.length === 1 ? { line: start.line, character: start.character + last.length } : { line: start.line + lines.length - 1, character: last.length };
+  const end =
+    lines.length === 1
+      ? { line: start.line, character: start.character + last.length }
+      : { line: start.line + lines.length - 1, character: last.length };
   return { range: { start, end }, text: document.getText(change.range) };
 }
 
 function moveLines(change: TextChange, lines: number): TextChange {
   const { start, end } = change.range;
-  return { range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } }, text: change.text };
+  return {
+    range: {
+      start: { line: start.line + lines, character: start.character },
+      end: { line: end.line + lines, character: end.character },
+    },
+    text: change.text,
+  };
 }
 
 export class SoakEditor implements CoderEditor {
   document: TextDocument;
-  readonly counts: SoakCounts = { edits: 0, pulls: 0, diagnostics: 0, checkpoints: 0, cancelledPulls: 0, requests: 0, settingsChanges: 0, quickFixes: 0, overtaken: 0 };
+  readonly counts: SoakCounts = {
+    edits: 0,
+    pulls: 0,
+    diagnostics: 0,
+    checkpoints: 0,
+    cancelledPulls: 0,
+    requests: 0,
+    settingsChanges: 0,
+    quickFixes: 0,
+    overtaken: 0,
+  };
   lastDiagnostics: readonly Diagnostic[] = [];
   /** Called at each checkpoint, before the test's own validation: a moment to measure the heap while the document is open. */
   onCheckpoint: () => void = () => undefined;
@@ -99,19 +121,27 @@ export class SoakEditor implements CoderEditor {
   ) {
     this.document = TextDocument.create(uri, languageId, 1, text);
     this.settings = initialSettings;
-    server.answerConfiguration = (params) => params.items.map((item) => (item.section === 'cptClaims' ? this.settings : null));
+    server.answerConfiguration = (params) =>
+      params.items.map((item) => (item.section === 'cptClaims' ? this.settings : null));
     server.onPublish = (params) => this.published(params);
   }
 
   async open(): Promise<void> {
     const { uri, languageId, version } = this.document;
-    await this.server.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text: this.document.getText() } });
+    await this.server.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text: this.document.getText() },
+    });
   }
 
   async close(): Promise<void> {
-    await this.server.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri } });
+    await this.server.client.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri: this.uri },
+    });
     // Answered after the close is handled (messages are handled in order): the close has taken effect.
-    await this.server.client.sendRequest(HoverRequest.type, { textDocument: { uri: this.uri }, position: { line: 0, character: 0 } });
+    await this.server.client.sendRequest(HoverRequest.type, {
+      textDocument: { uri: this.uri },
+      position: { line: 0, character: 0 },
+    });
     this.server.answerConfiguration = (params) => params.items.map(() => null);
     this.server.onPublish = () => undefined;
   }
@@ -144,14 +174,18 @@ export class SoakEditor implements CoderEditor {
     }
     let diagnostics: Diagnostic[];
     if (this.mode === 'pull') {
-      const report = await this.server.client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: this.uri } });
+      const report = await this.server.client.sendRequest(DocumentDiagnosticRequest.type, {
+        textDocument: { uri: this.uri },
+      });
       diagnostics = report.kind === 'full' ? report.items : [];
     } else {
       diagnostics = (await this.nextPublish(this.document.version)).diagnostics;
     }
     this.counts.pulls++;
     this.counts.diagnostics += diagnostics.length;
-    const outside = diagnostics.filter((d) => !isInside(this.document, d.range.start) || !isInside(this.document, d.range.end));
+    const outside = diagnostics.filter(
+      (d) => !isInside(this.document, d.range.start) || !isInside(this.document, d.range.end),
+    );
     assert.deepEqual(summary(outside), [], `diagnostics outside the text of version ${this.document.version}`);
     if (this.counts.edits >= this.nextCheckpointAt) {
       while (this.nextCheckpointAt <= this.counts.edits) {
@@ -169,7 +203,11 @@ export class SoakEditor implements CoderEditor {
     this.onCheckpoint();
     const latest = TextDocument.create(this.uri, this.languageId, this.document.version, this.document.getText());
     const expected = service.doValidation(latest, service.parse(latest), readSettings(this.settings));
-    assert.deepEqual(summary(diagnostics), summary(expected), `diagnostics of version ${latest.version} differ from whole-document validation`);
+    assert.deepEqual(
+      summary(diagnostics),
+      summary(expected),
+      `diagnostics of version ${latest.version} differ from whole-document validation`,
+    );
     this.counts.checkpoints++;
   }
 
@@ -184,9 +222,15 @@ export class SoakEditor implements CoderEditor {
   }
 
   async quickFix(diagnostic: Diagnostic): Promise<void> {
-    const actions = await this.server.client.sendRequest(CodeActionRequest.type, { textDocument: { uri: this.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    const actions = await this.server.client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: this.uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
     this.counts.requests++;
-    const edits = (actions ?? []).map((action) => ('edit' in action ? editsFor(action.edit, this.uri) : [])).find((found) => found.length > 0);
+    const edits = (actions ?? [])
+      .map((action) => ('edit' in action ? editsFor(action.edit, this.uri) : []))
+      .find((found) => found.length > 0);
     if (edits) {
       await this.applyAsOneChange(edits);
       this.counts.quickFixes++;
@@ -227,7 +271,9 @@ export class SoakEditor implements CoderEditor {
 
   private async applyAsOneChange(edits: readonly TextEdit[]): Promise<void> {
     // Each edit's range is in the text before any of them: applied last to first, each range is still right.
-    const ordered = [...edits].sort((a, b) => this.document.offsetAt(b.range.start) - this.document.offsetAt(a.range.start));
+    const ordered = [...edits].sort(
+      (a, b) => this.document.offsetAt(b.range.start) - this.document.offsetAt(a.range.start),
+    );
     const changes = ordered.map((edit) => ({ range: edit.range, text: edit.newText }));
     this.undoSteps.push(this.applyLocally(changes, this.document.version + 1));
     await this.send(this.document.version, changes);
@@ -250,7 +296,13 @@ export class SoakEditor implements CoderEditor {
     }
     const first = Math.min(...changes.map((change) => change.range.start.line));
     const last = Math.max(...changes.map((change) => change.range.end.line));
-    const window = { start: { line: first, character: 0 }, end: last + 1 < this.document.lineCount ? { line: last + 1, character: 0 } : this.document.positionAt(Number.MAX_SAFE_INTEGER) };
+    const window = {
+      start: { line: first, character: 0 },
+      end:
+        last + 1 < this.document.lineCount
+          ? { line: last + 1, character: 0 }
+          : this.document.positionAt(Number.MAX_SAFE_INTEGER),
+    };
     let lines = TextDocument.create('window:', this.languageId, 0, this.document.getText(window));
     const inverses = changes.map((change) => {
       const moved = moveLines(change, -first);
@@ -264,15 +316,21 @@ export class SoakEditor implements CoderEditor {
 
   private async send(version: number, changes: readonly TextChange[]): Promise<void> {
     this.counts.edits += changes.length;
-    await this.server.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: this.uri, version }, contentChanges: [...changes] });
+    await this.server.client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri, version },
+      contentChanges: [...changes],
+    });
   }
 
   private pullToCancel(): () => void {
     const source = new CancellationTokenSource();
-    const outcome = this.server.client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: this.uri } }, source.token).then(
-      () => 'answered or cancelled',
-      (error: { code?: number }) => (error.code === -32800 ? 'answered or cancelled' : `failed with ${String(error.code)}`),
-    );
+    const outcome = this.server.client
+      .sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: this.uri } }, source.token)
+      .then(
+        () => 'answered or cancelled',
+        (error: { code?: number }) =>
+          error.code === -32800 ? 'answered or cancelled' : `failed with ${String(error.code)}`,
+      );
     this.pendingPulls.push(outcome);
     this.counts.cancelledPulls++;
     return () => source.cancel();
@@ -295,7 +353,9 @@ export class SoakEditor implements CoderEditor {
     const publishes = this.server.publishes;
     return new Promise((resolve) => {
       const look = () => {
-        const index = publishes.findIndex((params, n) => n >= this.publishCursor && params.uri === this.uri && params.version === version);
+        const index = publishes.findIndex(
+          (params, n) => n >= this.publishCursor && params.uri === this.uri && params.version === version,
+        );
         if (index !== -1) {
           this.publishCursor = index + 1;
           resolve(publishes[index] as PublishDiagnosticsParams);

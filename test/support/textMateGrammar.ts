@@ -17,7 +17,10 @@ export async function loadGrammar(scopeName: string, fileName: string): Promise<
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (text: string) => new oniguruma.OnigString(text),
     }),
-    loadGrammar: (name: string) => Promise.resolve(name === scopeName ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null),
+    loadGrammar: (name: string) =>
+      Promise.resolve(
+        name === scopeName ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
+      ),
   });
   const grammar = await registry.loadGrammar(scopeName);
   if (grammar === null) {

@@ -72,7 +72,11 @@ export class OffsetEdits {
 
   constructor(document: TextDocument, edits: readonly TextEdit[]) {
     this.edits = edits
-      .map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), length: edit.newText.length }))
+      .map((edit) => ({
+        start: document.offsetAt(edit.range.start),
+        end: document.offsetAt(edit.range.end),
+        length: edit.newText.length,
+      }))
       .sort((a, b) => a.start - b.start);
   }
 
@@ -97,7 +101,9 @@ export class OffsetEdits {
 
   /** True when no edit replaced text in [start, end) or wrote inside it (writing at its ends leaves it whole). */
   leavesWhole(start: number, end: number): boolean {
-    return this.edits.every((edit) => (edit.end > edit.start ? edit.end <= start || end <= edit.start : edit.start <= start || end <= edit.start));
+    return this.edits.every((edit) =>
+      edit.end > edit.start ? edit.end <= start || end <= edit.start : edit.start <= start || end <= edit.start,
+    );
   }
 
   /** The spans of the new text the edits wrote (empty where they only deleted). */

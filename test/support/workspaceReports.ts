@@ -16,18 +16,29 @@ import type { LspClient } from './lspClient';
 let partialTokens = 0;
 
 /** A `workspace/diagnostic` request with a partial result token: every report, streamed or final. */
-export async function pullWorkspace(client: LspClient, previousResultIds: PreviousResultId[] = [], token?: CancellationTokenSource): Promise<WorkspaceDocumentDiagnosticReport[]> {
+export async function pullWorkspace(
+  client: LspClient,
+  previousResultIds: PreviousResultId[] = [],
+  token?: CancellationTokenSource,
+): Promise<WorkspaceDocumentDiagnosticReport[]> {
   partialTokens += 1;
   const partialResultToken = `workspace-partial-${partialTokens}`;
   const params = { previousResultIds, partialResultToken };
-  const result = token ? await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, params, token.token) : await client.request(WorkspaceDiagnosticRequest.type, params, 'workspace/diagnostic', 20000);
+  const result = token
+    ? await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, params, token.token)
+    : await client.request(WorkspaceDiagnosticRequest.type, params, 'workspace/diagnostic', 20000);
   const partials = client.received
-    .filter((message) => message.method === '$/progress' && (message.params as { token: unknown }).token === partialResultToken)
+    .filter(
+      (message) =>
+        message.method === '$/progress' && (message.params as { token: unknown }).token === partialResultToken,
+    )
     .flatMap((message) => (message.params as { value: WorkspaceDiagnosticReportPartialResult }).value.items);
   return [...partials, ...result.items];
 }
 
-export function byUri(reports: readonly WorkspaceDocumentDiagnosticReport[]): Map<string, WorkspaceDocumentDiagnosticReport> {
+export function byUri(
+  reports: readonly WorkspaceDocumentDiagnosticReport[],
+): Map<string, WorkspaceDocumentDiagnosticReport> {
   const map = new Map<string, WorkspaceDocumentDiagnosticReport>();
   for (const report of reports) {
     assert.ok(!map.has(report.uri), `one report per file: ${report.uri}`);
@@ -42,7 +53,9 @@ export function itemsOf(report: WorkspaceDocumentDiagnosticReport | undefined): 
 }
 
 export function previousIds(reports: readonly WorkspaceDocumentDiagnosticReport[]): PreviousResultId[] {
-  return reports.flatMap((report) => (report.resultId === undefined ? [] : [{ uri: report.uri, value: report.resultId }]));
+  return reports.flatMap((report) =>
+    report.resultId === undefined ? [] : [{ uri: report.uri, value: report.resultId }],
+  );
 }
 
 export function ruleIds(diagnostics: readonly Diagnostic[]): string[] {

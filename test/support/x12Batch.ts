@@ -24,7 +24,12 @@ export function batchClaim(n: number): ClaimToWrite {
     { code: addOn, modifiers: [side], charge: 400, units: n % 5 === 0 ? 1 : 2 },
     { code: '76098', modifiers: [side], charge: 90 },
   ];
-  const claim: ClaimToWrite = { id: `CLM${String(n).padStart(9, '0')}`, diagnoses: [side === 'RT' ? 'C50411' : 'C50412', 'R928'], dos: '2026-03-14', lines };
+  const claim: ClaimToWrite = {
+    id: `CLM${String(n).padStart(9, '0')}`,
+    diagnoses: [side === 'RT' ? 'C50411' : 'C50412', 'R928'],
+    dos: '2026-03-14',
+    lines,
+  };
   return n % 11 === 0 ? { ...claim, totalCharge: 1 } : claim;
 }
 

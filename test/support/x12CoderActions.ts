@@ -6,10 +6,23 @@
  * what a coder's file looks like mid-edit, and the rules report it.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type CoderAction, type CoderEditor, commonActions, lineEndOf, lineStartOf, occurrenceNear, offsetIn, type Region } from './coderSession';
+import {
+  type CoderAction,
+  type CoderEditor,
+  commonActions,
+  lineEndOf,
+  lineStartOf,
+  occurrenceNear,
+  offsetIn,
+  type Region,
+} from './coderSession';
 import { backspacing, typing } from './keystrokes';
 
-const newServiceLines = ['LX*4~\nSV1*HC:19284:RT*400*UN*2***1~', 'LX*2~\nSV1*HC:19283:LT*350*UN*1***1~', 'LX*3~\nSV1*HC:76098:RT*90*UN*1***1~'];
+const newServiceLines = [
+  'LX*4~\nSV1*HC:19284:RT*400*UN*2***1~',
+  'LX*2~\nSV1*HC:19283:LT*350*UN*1***1~',
+  'LX*3~\nSV1*HC:76098:RT*90*UN*1***1~',
+];
 
 /** The start of the CLM segment nearest a random offset of the region, and the start of the segment that ends its claim. */
 function claimNear(editor: CoderEditor, region: Region): { start: number; end: number } | undefined {
@@ -55,7 +68,10 @@ async function retypeNumberAfter(editor: CoderEditor, region: Region, needle: st
   const start = found + needle.length;
   const old = /^\d*/.exec(text.slice(start, start + 12))?.[0] ?? '';
   const end = editor.document.positionAt(start + old.length);
-  await editor.keystrokes([...backspacing(end, old.length), ...typing({ line: end.line, character: end.character - old.length }, digits)]);
+  await editor.keystrokes([
+    ...backspacing(end, old.length),
+    ...typing({ line: end.line, character: end.character - old.length }, digits),
+  ]);
   await editor.pull();
 }
 
@@ -82,7 +98,9 @@ async function pasteClaim(editor: CoderEditor, region: Region): Promise<void> {
   const target = claimNear(editor, region);
   if (copied && target) {
     const at = editor.document.positionAt(target.start);
-    await editor.keystrokes([{ range: { start: at, end: at }, text: editor.document.getText().slice(copied.start, copied.end) }]);
+    await editor.keystrokes([
+      { range: { start: at, end: at }, text: editor.document.getText().slice(copied.start, copied.end) },
+    ]);
     await editor.pull();
   }
 }
@@ -90,7 +108,12 @@ async function pasteClaim(editor: CoderEditor, region: Region): Promise<void> {
 async function cutClaim(editor: CoderEditor, region: Region): Promise<void> {
   const claim = claimNear(editor, region);
   if (claim) {
-    await editor.keystrokes([{ range: { start: editor.document.positionAt(claim.start), end: editor.document.positionAt(claim.end) }, text: '' }]);
+    await editor.keystrokes([
+      {
+        range: { start: editor.document.positionAt(claim.start), end: editor.document.positionAt(claim.end) },
+        text: '',
+      },
+    ]);
     await editor.pull();
   }
 }
@@ -126,7 +149,9 @@ async function deleteDateSegment(editor: CoderEditor, region: Region): Promise<v
   }
   const text = editor.document.getText();
   const end = Math.min(text.length, lineEndOf(text, found + 1) + 1);
-  await editor.keystrokes([{ range: { start: editor.document.positionAt(found + 1), end: editor.document.positionAt(end) }, text: '' }]);
+  await editor.keystrokes([
+    { range: { start: editor.document.positionAt(found + 1), end: editor.document.positionAt(end) }, text: '' },
+  ]);
   await editor.pull();
 }
 
@@ -141,7 +166,11 @@ async function typeSubmitterName(editor: CoderEditor): Promise<void> {
 export function x12CoderActions(lastDiagnostics: () => readonly Diagnostic[]): CoderAction[] {
   return [
     { name: 'type a service line', weight: 6, run: typeServiceLine },
-    { name: 'change units', weight: 5, run: (editor, region) => retypeNumberAfter(editor, region, '*UN*', String(1 + editor.random.below(4))) },
+    {
+      name: 'change units',
+      weight: 5,
+      run: (editor, region) => retypeNumberAfter(editor, region, '*UN*', String(1 + editor.random.below(4))),
+    },
     { name: 'add a modifier', weight: 3, run: addModifier },
     { name: 'remove a modifier', weight: 3, run: removeModifier },
     { name: 'paste a claim', weight: 1, run: pasteClaim },
@@ -150,7 +179,11 @@ export function x12CoderActions(lastDiagnostics: () => readonly Diagnostic[]): C
     { name: 'break and mend the ISA', weight: 1, run: breakAndMendIsa },
     { name: 'delete a date segment', weight: 2, run: deleteDateSegment },
     { name: 'type in the submitter name', weight: 1, run: typeSubmitterName },
-    { name: 'fix a transaction count', weight: 1, run: (editor, region) => retypeNumberAfter(editor, region, '\nGE*', String(1 + editor.random.below(30))) },
+    {
+      name: 'fix a transaction count',
+      weight: 1,
+      run: (editor, region) => retypeNumberAfter(editor, region, '\nGE*', String(1 + editor.random.below(30))),
+    },
     ...commonActions(lastDiagnostics),
   ];
 }

@@ -16,5 +16,9 @@ export interface X12Fixture {
 export function x12Fixtures(): X12Fixture[] {
   const dir = path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace', 'x12');
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<string, string[]>;
-  return Object.entries(expected).map(([name, codes]) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8'), expected: codes }));
+  return Object.entries(expected).map(([name, codes]) => ({
+    name,
+    text: fs.readFileSync(path.join(dir, name), 'utf8'),
+    expected: codes,
+  }));
 }

@@ -35,7 +35,11 @@ describe('architecture', () => {
       const text = fs.readFileSync(file, 'utf8');
       const writesStdout = /(^|[^.\w])console\.(log|info|warn|error)\(|process\.stdout\.write\(/m.test(text);
       // The entry point prints usage and version to stdout before any connection exists.
-      assert.equal(writesStdout && !file.endsWith(path.join('node', 'serverMain.ts')), false, path.relative(serverSource, file));
+      assert.equal(
+        writesStdout && !file.endsWith(path.join('node', 'serverMain.ts')),
+        false,
+        path.relative(serverSource, file),
+      );
     }
   });
 });

@@ -12,12 +12,35 @@ const codeShapes: readonly RegExp[] = [/^\d{5}$/, /^\d{4}F$/, /^\d{4}T$/, /^[A-V
 
 /** Codes domain.md lists in its family table, the excision pair, and its deleted list. */
 const domainFamilyCodes: readonly string[] = [
-  '19281', '19282', '19283', '19284', '19285', '19286', '19287', '19288',
-  '19081', '19082', '19083', '19084', '19085', '19086',
-  '19125', '19126', '76098', '19499',
+  '19281',
+  '19282',
+  '19283',
+  '19284',
+  '19285',
+  '19286',
+  '19287',
+  '19288',
+  '19081',
+  '19082',
+  '19083',
+  '19084',
+  '19085',
+  '19086',
+  '19125',
+  '19126',
+  '76098',
+  '19499',
 ];
 const domainDeletedCodes: readonly string[] = [
-  '19102', '19103', '19290', '19291', '19295', '77031', '77032', '76095', '76096',
+  '19102',
+  '19103',
+  '19290',
+  '19291',
+  '19295',
+  '77031',
+  '77032',
+  '76095',
+  '76096',
 ];
 
 const codesByNumber = new Map<string, CodeInfo>(bundledCodes.map((info) => [info.code, info]));
@@ -35,7 +58,10 @@ function matchesCompletionQuery(info: CodeInfo, query: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
-  const queryWords = query.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+  const queryWords = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   return queryWords.every((queryWord) => words.some((word) => word.startsWith(queryWord)));
 }
 
@@ -54,7 +80,10 @@ describe('bundled code data', () => {
 
   it('gives every code a valid CPT or HCPCS shape', () => {
     for (const info of bundledCodes) {
-      assert.ok(codeShapes.some((shape) => shape.test(info.code)), `${info.code} has no valid code shape`);
+      assert.ok(
+        codeShapes.some((shape) => shape.test(info.code)),
+        `${info.code} has no valid code shape`,
+      );
     }
   });
 
@@ -79,8 +108,16 @@ describe('bundled code data', () => {
       const primaries = info.addOnTo ?? [];
       assert.equal(primaries.length, 1, `${info.code} should be an add-on to exactly one primary`);
       const primaryInfo = lookUp(primaries[0] ?? '');
-      assert.equal(primaryInfo.lesion?.role, 'first', `${info.code}'s primary ${primaryInfo.code} is not a first-lesion code`);
-      assert.equal(primaryInfo.lesion?.procedure, info.lesion?.procedure, `${info.code} and ${primaryInfo.code} differ in procedure`);
+      assert.equal(
+        primaryInfo.lesion?.role,
+        'first',
+        `${info.code}'s primary ${primaryInfo.code} is not a first-lesion code`,
+      );
+      assert.equal(
+        primaryInfo.lesion?.procedure,
+        info.lesion?.procedure,
+        `${info.code} and ${primaryInfo.code} differ in procedure`,
+      );
       assert.equal(primaryInfo.modality, info.modality, `${info.code} and ${primaryInfo.code} differ in modality`);
     }
   });
@@ -88,11 +125,17 @@ describe('bundled code data', () => {
   it('gives each first-lesion code exactly one additional-lesion sibling', () => {
     const firstCodes = bundledCodes.filter((info) => info.lesion?.role === 'first');
     for (const first of firstCodes) {
-      const siblings = bundledCodes.filter((info) =>
-        info.lesion?.role === 'additional' &&
-        info.lesion.procedure === first.lesion?.procedure &&
-        info.modality === first.modality);
-      assert.equal(siblings.length, 1, `${first.code} should have exactly one additional-lesion sibling, found ${siblings.length}`);
+      const siblings = bundledCodes.filter(
+        (info) =>
+          info.lesion?.role === 'additional' &&
+          info.lesion.procedure === first.lesion?.procedure &&
+          info.modality === first.modality,
+      );
+      assert.equal(
+        siblings.length,
+        1,
+        `${first.code} should have exactly one additional-lesion sibling, found ${siblings.length}`,
+      );
     }
     const excisionAddOn = lookUp('19126');
     assert.deepEqual(excisionAddOn.addOnTo, ['19125']);
@@ -140,8 +183,14 @@ describe('bundled code data', () => {
       assert.ok(info.summary.trim().length > 0, `${info.code} has an empty summary`);
       assert.ok(info.summary.length <= 160, `${info.code}'s summary is ${info.summary.length} characters`);
       assert.ok(info.family.trim().length > 0, `${info.code} has an empty family`);
-      assert.ok(!info.summary.startsWith('Placement of breast localization device'), `${info.code}'s summary reads like the AMA descriptor`);
-      assert.ok(!info.summary.includes('each additional lesion (List separately'), `${info.code}'s summary reads like the AMA descriptor`);
+      assert.ok(
+        !info.summary.startsWith('Placement of breast localization device'),
+        `${info.code}'s summary reads like the AMA descriptor`,
+      );
+      assert.ok(
+        !info.summary.includes('each additional lesion (List separately'),
+        `${info.code}'s summary reads like the AMA descriptor`,
+      );
       assert.ok(!info.summary.includes('(List separately'), `${info.code}'s summary reads like the AMA descriptor`);
       assert.ok(!/percutaneous[;,] /i.test(info.summary), `${info.code}'s summary reads like the AMA descriptor`);
     }

@@ -31,7 +31,15 @@ function everyPosition(document: TextDocument): Position[] {
 
 describe('the claim a position is in, after validation', () => {
   const cases: Array<[string, TextDocument]> = [
-    ['.claim', TextDocument.create('file:///c.claim', 'claim', 1, fs.readFileSync(path.join(repoRoot(), 'examples', 'common-mistakes.claim'), 'utf8'))],
+    [
+      '.claim',
+      TextDocument.create(
+        'file:///c.claim',
+        'claim',
+        1,
+        fs.readFileSync(path.join(repoRoot(), 'examples', 'common-mistakes.claim'), 'utf8'),
+      ),
+    ],
     ['837, a segment per line', TextDocument.create('file:///a.837', 'x12', 1, x12Batch(2, 4))],
     ['837, one line', TextDocument.create('file:///b.837', 'x12', 1, x12Batch(2, 4, { oneLine: true }))],
   ];

@@ -66,21 +66,31 @@ describe('quick fixes', () => {
     assert.equal(fixed, 'claim A\r 19283-RT   x1\r 19284-RT\r');
   });
 
-  it('found: inserts a line above the anchor\'s disable-next-line comment, which kept silencing the anchor', () => {
+  it("found: inserts a line above the anchor's disable-next-line comment, which kept silencing the anchor", () => {
     // It was inserted between them: the comment then silenced the new 19283 and the add-on's laterality-missing came back.
     const text = 'claim A\n # claim-lint-disable-next-line laterality-missing -- side in the note\n 19284 x1\n';
     const fixed = applyFirst(text, 'addon-without-primary');
-    assert.equal(fixed, 'claim A\n 19283   x1\n # claim-lint-disable-next-line laterality-missing -- side in the note\n 19284 x1\n');
+    assert.equal(
+      fixed,
+      'claim A\n 19283   x1\n # claim-lint-disable-next-line laterality-missing -- side in the note\n 19284 x1\n',
+    );
     assert.deepEqual(codesOf(validate(fixed)), ['laterality-missing']);
     assert.equal(validate(fixed)[0]?.range.start.line, 1);
   });
 
   it('found: removes a line with its disable-next-line comment, which silenced the next line instead', () => {
-    const text = 'claim A\n lesions: 1\n 19283\n # claim-lint-disable-next-line laterality-missing\n 19284-RT\n 19081\n';
+    const text =
+      'claim A\n lesions: 1\n 19283\n # claim-lint-disable-next-line laterality-missing\n 19284-RT\n 19081\n';
     const fixed = applyFirst(text, 'lesion-units');
     assert.equal(fixed, 'claim A\n lesions: 1\n 19283\n 19081\n');
-    assert.deepEqual(codesOf(validate(fixed)).filter((code) => code === 'laterality-missing'), ['laterality-missing', 'laterality-missing']);
-    const atEnd = applyFirst('claim A\n lesions: 1\n 19283-LT\n # claim-lint-disable-next-line laterality-missing\n 19284', 'lesion-units');
+    assert.deepEqual(
+      codesOf(validate(fixed)).filter((code) => code === 'laterality-missing'),
+      ['laterality-missing', 'laterality-missing'],
+    );
+    const atEnd = applyFirst(
+      'claim A\n lesions: 1\n 19283-LT\n # claim-lint-disable-next-line laterality-missing\n 19284',
+      'lesion-units',
+    );
     assert.equal(atEnd, 'claim A\n lesions: 1\n 19283-LT');
   });
 
@@ -154,7 +164,10 @@ describe('quick fixes', () => {
     const text = 'claim A\n 19283-RT x2 lesions=2\n 19284-RT x1 lesions=2\n';
     const fixed = applyFirst(text, 'lesion-units');
     assert.equal(fixed, 'claim A\n 19283-RT x2 lesions=2\n');
-    assert.deepEqual(codesOf(validate(fixed)).filter((code) => code === 'lesion-units'), []);
+    assert.deepEqual(
+      codesOf(validate(fixed)).filter((code) => code === 'lesion-units'),
+      [],
+    );
   });
 
   it('offers no units fix for a lone add-on: the primary must come first', () => {
@@ -177,7 +190,10 @@ describe('quick fixes', () => {
     const addOn = diagnostics.find((d) => d.code === 'addon-without-primary');
     assert.ok(addOn);
     const actions = service.getCodeActions(document, model, addOn.range, { diagnostics: [addOn] });
-    assert.deepEqual(actions.map((a) => a.title), ['Insert 19283-RT x1 above +19284']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Insert 19283-RT x1 above +19284'],
+    );
     assert.deepEqual(actions[0]?.diagnostics, [addOn]);
   });
 
@@ -185,6 +201,9 @@ describe('quick fixes', () => {
     const document = claimDocument('19284-RT\n');
     const model = service.parse(document);
     const diagnostics = service.doValidation(document, model);
-    assert.deepEqual(service.getCodeActions(document, model, diagnostics[0]!.range, { diagnostics, only: ['refactor'] }), []);
+    assert.deepEqual(
+      service.getCodeActions(document, model, diagnostics[0]!.range, { diagnostics, only: ['refactor'] }),
+      [],
+    );
   });
 });

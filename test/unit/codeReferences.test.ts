@@ -89,7 +89,8 @@ describe('find references of a code in a .claim document', () => {
   });
 
   it('finds a code by name in a document, for the files a workspace search reads', () => {
-    const occurrences = (value: string) => service.findCodeOccurrences(document, service.parse(document), { kind: 'procedure', value });
+    const occurrences = (value: string) =>
+      service.findCodeOccurrences(document, service.parse(document), { kind: 'procedure', value });
     assert.deepEqual(covered(document, occurrences('19283')), ['2:19283']);
     assert.deepEqual(occurrences('99999'), []);
     assert.deepEqual(occurrences(''), []);
@@ -98,8 +99,21 @@ describe('find references of a code in a .claim document', () => {
 
 describe('find references of a code in an 837P document', () => {
   const claims = [
-    { id: 'CLM-1', diagnoses: ['C50.411'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }] },
-    { id: 'CLM-2', diagnoses: ['C50.412'], dos: '2026-03-14', lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }] },
+    {
+      id: 'CLM-1',
+      diagnoses: ['C50.411'],
+      dos: '2026-03-14',
+      lines: [
+        { code: '19283', modifiers: ['RT'], charge: 350 },
+        { code: '19284', modifiers: ['RT'], charge: 400 },
+      ],
+    },
+    {
+      id: 'CLM-2',
+      diagnoses: ['C50.412'],
+      dos: '2026-03-14',
+      lines: [{ code: '19284', modifiers: ['LT'], charge: 400 }],
+    },
   ];
   const text = writeX12(claims);
 
@@ -113,7 +127,10 @@ describe('find references of a code in an 837P document', () => {
       for (const location of locations) {
         assert.equal(document.getText(location.range), '19284');
         // The code is the second component of SV101, right after `SV1*HC:`.
-        const before = document.getText({ start: { line: location.range.start.line, character: location.range.start.character - 7 }, end: location.range.start });
+        const before = document.getText({
+          start: { line: location.range.start.line, character: location.range.start.character - 7 },
+          end: location.range.start,
+        });
         assert.equal(before, 'SV1*HC:');
       }
     });
@@ -152,7 +169,16 @@ describe('find references of a diagnosis in a .claim document', () => {
     const found = referencesAt(document, positionIn(document, 'C50.411'));
     assert.deepEqual(found?.code, { kind: 'diagnosis', value: 'C50411', withListEntries: true });
     // Claim C's pointer comes before its `dx:` line, and its list writes the code without the point.
-    assert.deepEqual(covered(document, found?.locations ?? []), ['1:C50.411', '2:A', '3:A', '5:C50.411', '6:B', '9:A', '10:C50411', '12:C50.411']);
+    assert.deepEqual(covered(document, found?.locations ?? []), [
+      '1:C50.411',
+      '2:A',
+      '3:A',
+      '5:C50.411',
+      '6:B',
+      '9:A',
+      '10:C50411',
+      '12:C50.411',
+    ]);
   });
 
   it('leaves out the list entries, and keeps the pointers, when the declaration is not wanted', () => {
@@ -178,7 +204,8 @@ describe('find references of a diagnosis in a .claim document', () => {
   });
 
   it('finds a diagnosis by its key in a document, for the files a workspace search reads', () => {
-    const occurrences = (code: ReferencedCode) => covered(document, service.findCodeOccurrences(document, service.parse(document), code));
+    const occurrences = (code: ReferencedCode) =>
+      covered(document, service.findCodeOccurrences(document, service.parse(document), code));
     assert.deepEqual(occurrences({ kind: 'diagnosis', value: 'R928', withListEntries: true }), ['1:R92.8', '3:B']);
     assert.deepEqual(occurrences({ kind: 'diagnosis', value: 'R928', withListEntries: false }), ['3:B']);
     // A procedure code and a diagnosis of the same letters never match each other.
@@ -189,8 +216,24 @@ describe('find references of a diagnosis in a .claim document', () => {
 
 describe('find references of a diagnosis in an 837P document', () => {
   const claims = [
-    { id: 'CLM-1', diagnoses: ['C50.411', 'R92.8'], dos: '2026-03-14', lines: [{ code: '19283', charge: 350, pointers: [1] }, { code: '19284', charge: 400, pointers: [2, 1] }] },
-    { id: 'CLM-2', diagnoses: ['R92.8', 'C50.411'], dos: '2026-03-14', lines: [{ code: '19284', charge: 400, pointers: [1] }, { code: '19285', charge: 300, pointers: [2] }] },
+    {
+      id: 'CLM-1',
+      diagnoses: ['C50.411', 'R92.8'],
+      dos: '2026-03-14',
+      lines: [
+        { code: '19283', charge: 350, pointers: [1] },
+        { code: '19284', charge: 400, pointers: [2, 1] },
+      ],
+    },
+    {
+      id: 'CLM-2',
+      diagnoses: ['R92.8', 'C50.411'],
+      dos: '2026-03-14',
+      lines: [
+        { code: '19284', charge: 400, pointers: [1] },
+        { code: '19285', charge: 300, pointers: [2] },
+      ],
+    },
   ];
 
   /** `segment: covered text` for each location, the segment named by the text before the location on its line. */
@@ -221,14 +264,21 @@ describe('find references of a diagnosis in an 837P document', () => {
   it('from an SV107 pointer, without the declaration: only the pointers at that diagnosis', () => {
     const document = x12Document(writeX12(claims));
     const found = referencesAt(document, positionIn(document, '***2:1', 0, 3), false);
-    assert.deepEqual(inSegments(document, found?.locations ?? []), ['SV1*HC:19284*400*UN*1***|2', 'SV1*HC:19284*400*UN*1***|1']);
+    assert.deepEqual(inSegments(document, found?.locations ?? []), [
+      'SV1*HC:19284*400*UN*1***|2',
+      'SV1*HC:19284*400*UN*1***|1',
+    ]);
   });
 
   it('finds the .claim spelling of a diagnosis in an 837: C50.411 and C50411 are one', () => {
     const document = x12Document(writeX12(claims));
     const claimFile = claimDocument(diagnosisText);
     const found = referencesAt(claimFile, positionIn(claimFile, 'C50.411'));
-    const inX12 = service.findCodeOccurrences(document, service.parse(document), found?.code ?? { kind: 'procedure', value: '' });
+    const inX12 = service.findCodeOccurrences(
+      document,
+      service.parse(document),
+      found?.code ?? { kind: 'procedure', value: '' },
+    );
     assert.equal(inX12.length, 5);
   });
 });

@@ -30,7 +30,10 @@ function completeAt(textWithCursor: string): Completion {
   const list = service.doComplete(document, service.parse(document), position);
   const item = (label: string): CompletionItem => {
     const found = list.items.find((i) => i.label === label);
-    assert.ok(found, `${label} is offered at ${JSON.stringify(textWithCursor)}; got ${list.items.map((i) => i.label).join(', ')}`);
+    assert.ok(
+      found,
+      `${label} is offered at ${JSON.stringify(textWithCursor)}; got ${list.items.map((i) => i.label).join(', ')}`,
+    );
     return found;
   };
   return {
@@ -73,7 +76,11 @@ const codeLike = /^[A-Z0-9]?\d{3,4}[0-9FT]?$/;
 function assertNothingCodeLike(textWithCursor: string): void {
   const { list } = completeAt(textWithCursor);
   const codes = list.items.filter((i) => codeLike.test(i.label) || i.kind === CompletionItemKind.Snippet);
-  assert.deepEqual(codes.map((i) => i.label), [], `nothing code-like at ${JSON.stringify(textWithCursor)}`);
+  assert.deepEqual(
+    codes.map((i) => i.label),
+    [],
+    `nothing code-like at ${JSON.stringify(textWithCursor)}`,
+  );
 }
 
 describe('completion', () => {

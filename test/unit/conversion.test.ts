@@ -40,7 +40,10 @@ describe('conversion: .claim to 837P', () => {
   it('writes each field where the 837P keeps it, every line with its own DTP*472', () => {
     const result = toX12(fullClaim);
     const segments = segmentsOf(result.text);
-    const claimPart = segments.slice(segments.findIndex((s) => s.startsWith('NM1*IL')), segments.findIndex((s) => s.startsWith('SE*')));
+    const claimPart = segments.slice(
+      segments.findIndex((s) => s.startsWith('NM1*IL')),
+      segments.findIndex((s) => s.startsWith('SE*')),
+    );
     assert.deepEqual(claimPart, [
       'NM1*IL*1*DOE*JANE****MI*MEMBERID',
       'NM1*PR*2*PAYER PLACEHOLDER*****PI*PAYERID',
@@ -57,12 +60,18 @@ describe('conversion: .claim to 837P', () => {
       'NTE*ADD*LESIONS 2',
     ]);
     assert.equal(result.language, 'x12');
-    assert.ok(segments[0]?.startsWith('ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *261125*0930*^*00501*000000001*0*P*:'), segments[0]);
+    assert.ok(
+      segments[0]?.startsWith(
+        'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *261125*0930*^*00501*000000001*0*P*:',
+      ),
+      segments[0],
+    );
     assert.equal(segments.at(-3), `SE*${segments.length - 4}*0001`);
   });
 
   it('gives an 837 our own rules find nothing wrong with, for a clean claim', () => {
-    const clean = 'claim C-1\n  patient: DOE, JANE\n  dos: 2026-03-14\n  dx: C50.411\n  lesions: 3\n  pos: 11\n  19283-RT x1 $350.00 dx=A\n  19284-RT x2 $400.00 dx=A\n';
+    const clean =
+      'claim C-1\n  patient: DOE, JANE\n  dos: 2026-03-14\n  dx: C50.411\n  lesions: 3\n  pos: 11\n  19283-RT x1 $350.00 dx=A\n  19284-RT x2 $400.00 dx=A\n';
     assert.deepEqual(codesOf(clean, 'claim'), []);
     assert.deepEqual(codesOf(toX12(clean).text, 'x12'), []);
   });
@@ -76,24 +85,44 @@ describe('conversion: .claim to 837P', () => {
     assert.ok(segments.includes('SV1*HC:19283:RT*0*UN*1'), result.text);
     assert.equal(segments.filter((s) => s.startsWith('DTP')).length, 0);
     const notes = result.notes.join('\n');
-    for (const expected of [/No patient: header in C-9: NM1\*IL reads PATIENT PLACEHOLDER/, /No pos: header in C-9: CLM05-1.*11/, /without a charge in C-9: their SV102, required, is 0, which converts back as \$0\.00/, /without dx= in C-9: their SV107/, /No date of service in C-9/]) {
+    for (const expected of [
+      /No patient: header in C-9: NM1\*IL reads PATIENT PLACEHOLDER/,
+      /No pos: header in C-9: CLM05-1.*11/,
+      /without a charge in C-9: their SV102, required, is 0, which converts back as \$0\.00/,
+      /without dx= in C-9: their SV107/,
+      /No date of service in C-9/,
+    ]) {
       assert.match(notes, expected);
     }
-    for (const placeholder of ['SUBMITTERID', 'RECEIVERID', 'CONTACT PLACEHOLDER', 'BILLING PROVIDER PLACEHOLDER', placeholderNpi, 'PAYER PLACEHOLDER', 'PAYERID', 'MEMBERID']) {
+    for (const placeholder of [
+      'SUBMITTERID',
+      'RECEIVERID',
+      'CONTACT PLACEHOLDER',
+      'BILLING PROVIDER PLACEHOLDER',
+      placeholderNpi,
+      'PAYER PLACEHOLDER',
+      'PAYERID',
+      'MEMBERID',
+    ]) {
       assert.ok(result.text.includes(placeholder), placeholder);
       assert.ok(notes.includes(placeholder), `the notes name ${placeholder}`);
     }
   });
 
   it('writes the patient as written, never re-cased, and a name without a comma whole as the last name', () => {
-    const written = segmentsOf(toX12('claim A\n  patient: García López, Ana María\n  19283 $1\nclaim B\n  patient: MRN 0042\n  19283 $1\n').text);
+    const written = segmentsOf(
+      toX12('claim A\n  patient: García López, Ana María\n  19283 $1\nclaim B\n  patient: MRN 0042\n  19283 $1\n').text,
+    );
     assert.ok(written.includes('NM1*IL*1*García López*Ana María****MI*MEMBERID'), written.join('\n'));
     assert.ok(written.includes('NM1*IL*1*MRN 0042*****MI*MEMBERID'), written.join('\n'));
   });
 
   it('leaves out a claim without service lines and names an unnamed claim, saying so', () => {
     const result = toX12('19283 $350 dx=A\n  dx: C50.411\nclaim EMPTY\n  dos: 2026-03-14\nclaim FULL\n  19285 $300\n');
-    assert.deepEqual(summaries(result.text, 'x12').map((claim) => claim.id), ['CLAIM-ID-PLACEHOLDER-1', 'FULL']);
+    assert.deepEqual(
+      summaries(result.text, 'x12').map((claim) => claim.id),
+      ['CLAIM-ID-PLACEHOLDER-1', 'FULL'],
+    );
     assert.match(result.notes.join('\n'), /CLM01 is CLAIM-ID-PLACEHOLDER-1/);
     assert.match(result.notes.join('\n'), /Left out, having no service lines.*: EMPTY\./);
   });
@@ -101,14 +130,19 @@ describe('conversion: .claim to 837P', () => {
   it('chooses separators no value holds, so a claim id or name with * : ^ ~ survives', () => {
     const result = toX12("claim A*1:2\n  patient: O'NEIL^SR, MARY~ANN\n  dx: C50.411\n  19283 $350 dx=A\n");
     assert.ok(result.text.startsWith('ISA|'), result.text.slice(0, 120));
-    assert.deepEqual(codesOf(result.text, 'x12').filter((code) => code.startsWith('x12')), []);
+    assert.deepEqual(
+      codesOf(result.text, 'x12').filter((code) => code.startsWith('x12')),
+      [],
+    );
     const back = summaries(toClaim(result.text).text, 'claim');
     assert.equal(back[0]?.id, 'A*1:2');
     assert.equal(back[0]?.patient, "O'NEIL^SR, MARY~ANN");
   });
 
   it('notes the comments, suppressions and problems that do not carry over', () => {
-    const notes = toX12('# a comment\nclaim A\n  # claim-lint-disable-next-line duplicate-line\n  19283 $1 x0\n').notes.join('\n');
+    const notes = toX12(
+      '# a comment\nclaim A\n  # claim-lint-disable-next-line duplicate-line\n  19283 $1 x0\n',
+    ).notes.join('\n');
     assert.match(notes, /Comments \(2 lines\) are not carried over/);
     assert.match(notes, /Suppression comments \(1\) do not carry over/);
     assert.match(notes, /The \.claim file has 1 problem/);
@@ -116,7 +150,10 @@ describe('conversion: .claim to 837P', () => {
 
   it('refuses a document of the other format', () => {
     const x12 = parsed(toX12(fullClaim).text, 'x12');
-    assert.match(conversionService.convertTo837(x12.document, x12.model, conversionDate).refused ?? '', /already an X12 837P/);
+    assert.match(
+      conversionService.convertTo837(x12.document, x12.model, conversionDate).refused ?? '',
+      /already an X12 837P/,
+    );
     const claim = parsed(fullClaim, 'claim');
     assert.match(conversionService.convertToClaim(claim.document, claim.model).refused ?? '', /already a \.claim file/);
     assert.match(toClaim('not an interchange').refused ?? '', /not an X12 interchange/);
@@ -184,7 +221,10 @@ describe('conversion: 837P to .claim', () => {
     assert.equal(claim?.patient, 'DOE, JANE Q');
     assert.equal(claim?.pos, '22');
     // The lines' dates differ and there is no claim-level date: each line keeps its own.
-    assert.deepEqual(claim?.lines.map((line) => line.dos), ['2026-03-14', '2026-03-16']);
+    assert.deepEqual(
+      claim?.lines.map((line) => line.dos),
+      ['2026-03-14', '2026-03-16'],
+    );
     const notes = result.notes.join('\n');
     for (const expected of [
       /CLM02 differs from the sum of the lines' charges in CLM-77/,
@@ -211,11 +251,16 @@ describe('conversion: 837P to .claim', () => {
   });
 
   it('leaves an SV1 whose code is not letters and digits as a comment, and drops unreadable pointers, with notes', () => {
-    const x12 = toX12('claim W\n  dx: C50.411\n  19283 $350 dx=A\n  19284 $400 dx=A\n').text.replace('HC:19284', 'HC:19 284').replace('SV1*HC:19283*350*UN*1***1', 'SV1*HC:19283*350*UN*1***1:X');
+    const x12 = toX12('claim W\n  dx: C50.411\n  19283 $350 dx=A\n  19284 $400 dx=A\n')
+      .text.replace('HC:19284', 'HC:19 284')
+      .replace('SV1*HC:19283*350*UN*1***1', 'SV1*HC:19283*350*UN*1***1:X');
     const result = toClaim(x12);
     assert.match(result.text, /\n {2}# An SV1 whose procedure code is not one could not be converted/);
     const [claim] = summaries(result.text, 'claim');
-    assert.deepEqual(claim?.lines.map((line) => [line.code, line.pointers]), [['19283', [0]]]);
+    assert.deepEqual(
+      claim?.lines.map((line) => [line.code, line.pointers]),
+      [['19283', [0]]],
+    );
     assert.match(result.notes.join('\n'), /Unreadable SV107 pointers in W are left out/);
     assert.match(result.notes.join('\n'), /left as comments/);
     assert.match(result.notes.join('\n'), /The 837 has 2 problems when read/);
@@ -224,34 +269,65 @@ describe('conversion: 837P to .claim', () => {
 
 describe('conversion: a charge of $0', () => {
   it('keeps an explicit $0 through .claim -> 837 -> .claim, and tells a line without a charge that it comes back as $0.00', () => {
-    const source = 'claim C-0\n  dos: 2026-03-14\n  dx: C50.411\n  99024 $0 dx=A\n  19283-RT x1 $350.00 dx=A\n  76098 dx=A\n';
+    const source =
+      'claim C-0\n  dos: 2026-03-14\n  dx: C50.411\n  99024 $0 dx=A\n  19283-RT x1 $350.00 dx=A\n  76098 dx=A\n';
     const x12 = toX12(source);
     assert.deepEqual(
       segmentsOf(x12.text).filter((segment) => segment.startsWith('SV1*')),
       ['SV1*HC:99024*0*UN*1***1', 'SV1*HC:19283:RT*350*UN*1***1', 'SV1*HC:76098*0*UN*1***1'],
     );
     // Only the line that gave no charge is named in the note; the $0 line gave one.
-    assert.match(x12.notes.join('\n'), /Service lines without a charge in C-0: their SV102, required, is 0, which converts back as \$0\.00\./);
+    assert.match(
+      x12.notes.join('\n'),
+      /Service lines without a charge in C-0: their SV102, required, is 0, which converts back as \$0\.00\./,
+    );
     const back = toClaim(x12.text);
-    assert.deepEqual(summaries(back.text, 'claim')[0]?.lines.map((line) => [line.code, line.charge]), [['99024', 0], ['19283', 350], ['76098', 0]]);
+    assert.deepEqual(
+      summaries(back.text, 'claim')[0]?.lines.map((line) => [line.code, line.charge]),
+      [
+        ['99024', 0],
+        ['19283', 350],
+        ['76098', 0],
+      ],
+    );
     assert.match(back.text, /99024 +x1 +\$0\.00 +dx=A/);
   });
 
   it('reads SV102 0 of an 837 as a charge of $0.00, and an empty SV102 as no charge', () => {
-    const x12 = toX12('claim C-1\n  dos: 2026-03-14\n  dx: C50.411\n  99024 $0 dx=A\n  77065 $90 dx=A\n').text.replace('SV1*HC:77065*90*', 'SV1*HC:77065**');
+    const x12 = toX12('claim C-1\n  dos: 2026-03-14\n  dx: C50.411\n  99024 $0 dx=A\n  77065 $90 dx=A\n').text.replace(
+      'SV1*HC:77065*90*',
+      'SV1*HC:77065**',
+    );
     const lines = summaries(toClaim(x12).text, 'claim')[0]?.lines ?? [];
-    assert.deepEqual(lines.map((line) => [line.code, line.charge]), [['99024', 0], ['77065', undefined]]);
+    assert.deepEqual(
+      lines.map((line) => [line.code, line.charge]),
+      [
+        ['99024', 0],
+        ['77065', undefined],
+      ],
+    );
   });
 });
 
 describe(`conversion: no input makes it throw (seed ${seed}, ${numRuns} cases each; replay with FUZZ_SEED, FUZZ_RUNS)`, () => {
   it('converts any text read as .claim into an 837 whose envelopes are right', () => {
-    const texts = fc.oneof(claimDocumentArb, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: fc.constantFrom('claim ', 'dx: ', '19283', '-RT', ' x2', ' $3', ' dx=A', '\n', '*', '~', ':', '#', '^'), maxLength: 40 }));
+    const texts = fc.oneof(
+      claimDocumentArb,
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({
+        unit: fc.constantFrom('claim ', 'dx: ', '19283', '-RT', ' x2', ' $3', ' dx=A', '\n', '*', '~', ':', '#', '^'),
+        maxLength: 40,
+      }),
+    );
     fc.assert(
       fc.property(texts, (text) => {
         const result = toX12(text);
         // A malformed dx code is reported in both formats (x12-diagnosis-code here); the envelope and structure never are.
-        assert.deepEqual(codesOf(result.text, 'x12').filter((code) => code.startsWith('x12-') && code !== 'x12-diagnosis-code'), [], result.text);
+        assert.deepEqual(
+          codesOf(result.text, 'x12').filter((code) => code.startsWith('x12-') && code !== 'x12-diagnosis-code'),
+          [],
+          result.text,
+        );
       }),
       { seed, numRuns },
     );
@@ -267,14 +343,21 @@ describe(`conversion: no input makes it throw (seed ${seed}, ${numRuns} cases ea
         const claim = toClaim(x12);
         const before = summaries(x12, 'x12');
         const after = summaries(claim.text, 'claim');
-        assert.deepEqual(after.map((c) => c.lines.map((line) => line.code)), before.map((c) => c.lines.map((line) => line.code)), claim.text);
+        assert.deepEqual(
+          after.map((c) => c.lines.map((line) => line.code)),
+          before.map((c) => c.lines.map((line) => line.code)),
+          claim.text,
+        );
       }),
       { seed: seed + 2, numRuns },
     );
   });
 
   it('converts any 837 (damaged envelopes, CRLF, one line, pipes) into a .claim that converts back', () => {
-    const texts = fc.oneof(x12DocumentArb, x12DocumentArb.chain((text) => fc.nat({ max: text.length }).map((cut) => text.slice(0, cut))));
+    const texts = fc.oneof(
+      x12DocumentArb,
+      x12DocumentArb.chain((text) => fc.nat({ max: text.length }).map((cut) => text.slice(0, cut))),
+    );
     fc.assert(
       fc.property(texts, (text) => {
         const claim = toClaim(text);

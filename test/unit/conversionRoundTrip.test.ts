@@ -29,7 +29,8 @@ const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
 /** Why an 837 fixture's SV1 comes back different: what the claim model reads of a malformed SV1 is what is carried over. */
 const sv1Changes: Readonly<Record<string, string>> = {
   'test/editor/fixtures/workspace/x12/units-pair.837': 'SV104 is empty: the line has 1 unit, written back with SV104 1',
-  'test/editor/fixtures/workspace/x12/five-pointers.837': 'a fifth SV107 pointer is past the 4 allowed and not carried over',
+  'test/editor/fixtures/workspace/x12/five-pointers.837':
+    'a fifth SV107 pointer is past the 4 allowed and not carried over',
 };
 
 function validate(text: string, language: 'claim' | 'x12'): Diagnostic[] {
@@ -43,10 +44,18 @@ function validate(text: string, language: 'claim' | 'x12'): Diagnostic[] {
  */
 function assertValid837(x12: string, source: string): void {
   const codes = validate(x12, 'x12').map((diagnostic) => String(diagnostic.code));
-  assert.deepEqual(codes.filter((code) => code.startsWith('x12-')), [], x12);
+  assert.deepEqual(
+    codes.filter((code) => code.startsWith('x12-')),
+    [],
+    x12,
+  );
   const unsuppressed = source.replace(/claim-lint-disable/g, 'suppression-not-carried');
   const sourceCodes = new Set(validate(unsuppressed, 'claim').map((diagnostic) => String(diagnostic.code)));
-  assert.deepEqual(codes.filter((code) => !sourceCodes.has(code)), [], `findings the .claim file does not have:\n${x12}`);
+  assert.deepEqual(
+    codes.filter((code) => !sourceCodes.has(code)),
+    [],
+    `findings the .claim file does not have:\n${x12}`,
+  );
 }
 
 /**
@@ -102,13 +111,23 @@ describe('conversion round trips', () => {
       if (change === undefined) {
         assert.deepEqual(sv1Segments(again.text), sv1Segments(fixture.text));
       } else {
-        assert.notDeepEqual(sv1Segments(again.text), sv1Segments(fixture.text), `${fixture.name} is listed as changing: ${change}`);
+        assert.notDeepEqual(
+          sv1Segments(again.text),
+          sv1Segments(fixture.text),
+          `${fixture.name} is listed as changing: ${change}`,
+        );
       }
       // The service lines as the rules read them are the same in every case, malformed ones included.
-      assert.deepEqual(summaries(again.text, 'x12').map((c) => c.lines), summaries(fixture.text, 'x12').map((c) => c.lines));
+      assert.deepEqual(
+        summaries(again.text, 'x12').map((c) => c.lines),
+        summaries(fixture.text, 'x12').map((c) => c.lines),
+      );
       const before = claimLevelFields(fixture.text);
       const after = claimLevelFields(again.text);
-      assert.deepEqual(after.map((c) => [c.id, c.diagnoses]), before.map((c) => [c.id, c.diagnoses]));
+      assert.deepEqual(
+        after.map((c) => [c.id, c.diagnoses]),
+        before.map((c) => [c.id, c.diagnoses]),
+      );
       // CLM02 comes back as the sum of the lines: equal to the source where the source's was right.
       const wrongTotals = validate(fixture.text, 'x12').filter((d) => d.code === 'x12-claim-total').length;
       assert.equal(after.filter((c, n) => c.total !== before[n]?.total).length, wrongTotals);
@@ -117,11 +136,17 @@ describe('conversion round trips', () => {
 
   describe(`generated claims (seed ${seed}, ${numRuns} cases each; replay with FUZZ_SEED, FUZZ_RUNS)`, () => {
     it('.claim -> 837 -> .claim of claims with every header and line field', () => {
-      fc.assert(fc.property(conversionClaimArb, (text) => void claimRoundTrip(text)), { seed, numRuns });
+      fc.assert(
+        fc.property(conversionClaimArb, (text) => void claimRoundTrip(text)),
+        { seed, numRuns },
+      );
     });
 
-    it('.claim -> 837 -> .claim of the quick-fix suite\'s documents (comments, suppressions, CR line ends, an unnamed first claim)', () => {
-      fc.assert(fc.property(claimDocumentArb, (text) => void claimRoundTrip(text)), { seed: seed + 1, numRuns });
+    it(".claim -> 837 -> .claim of the quick-fix suite's documents (comments, suppressions, CR line ends, an unnamed first claim)", () => {
+      fc.assert(
+        fc.property(claimDocumentArb, (text) => void claimRoundTrip(text)),
+        { seed: seed + 1, numRuns },
+      );
     });
 
     it('837 -> .claim -> 837 of generated claims gives the same SV1 segments', () => {

@@ -5,7 +5,16 @@
  * clock the test moves, so nothing waits.
  */
 import * as assert from 'node:assert/strict';
-import { announce, type CrashDecision, type CrashNotice, CrashPolicy, defaultCrashLimits, noticeMessage, type NoticeWindow, openLogAction } from '../../client/src/crashPolicy';
+import {
+  announce,
+  type CrashDecision,
+  type CrashNotice,
+  CrashPolicy,
+  defaultCrashLimits,
+  noticeMessage,
+  type NoticeWindow,
+  openLogAction,
+} from '../../client/src/crashPolicy';
 
 const second = 1000;
 const minute = 60 * second;
@@ -59,7 +68,10 @@ describe('client crash policy', () => {
       decisions.push(await crash(policy, window));
       clock.advance(minute);
     }
-    assert.ok(decisions.every((d) => d.carryOn), 'every crash is followed by a restart');
+    assert.ok(
+      decisions.every((d) => d.carryOn),
+      'every crash is followed by a restart',
+    );
     assert.deepEqual(
       decisions.map((d) => d.notice),
       ['restarted', ...Array<undefined>(49).fill(undefined)],
@@ -117,7 +129,10 @@ describe('client crash policy', () => {
   });
 
   it('restarts even when the notice cannot be shown', async () => {
-    const failing: NoticeWindow = { show: () => Promise.reject(new Error('no window')), openLog: () => assert.fail('nothing to open') };
+    const failing: NoticeWindow = {
+      show: () => Promise.reject(new Error('no window')),
+      openLog: () => assert.fail('nothing to open'),
+    };
     const decision = await crash(new CrashPolicy(defaultCrashLimits, new FakeClock().now), failing);
     assert.equal(decision.carryOn, true);
   });

@@ -8,7 +8,16 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeFileError, displayPath, isInsideAny, maxDataFileBytes, pathProblem, readDataFile, stateOf, textOf } from '../../server/src/dataFileReader';
+import {
+  describeFileError,
+  displayPath,
+  isInsideAny,
+  maxDataFileBytes,
+  pathProblem,
+  readDataFile,
+  stateOf,
+  textOf,
+} from '../../server/src/dataFileReader';
 
 describe('data file reader', () => {
   describe('paths', () => {
@@ -38,13 +47,22 @@ describe('data file reader', () => {
 
     it('reads UTF-8, dropping a byte order mark, and UTF-16LE with its mark', () => {
       assert.deepEqual(textOf(bytes('\uFEFF19283,Café')), { ok: true, text: '19283,Café' });
-      assert.deepEqual(textOf(new Uint8Array([0xff, 0xfe, ...Buffer.from('19283,Café', 'utf16le')])), { ok: true, text: '19283,Café' });
+      assert.deepEqual(textOf(new Uint8Array([0xff, 0xfe, ...Buffer.from('19283,Café', 'utf16le')])), {
+        ok: true,
+        text: '19283,Café',
+      });
     });
 
     it('refuses NUL bytes, bytes that are not UTF-8, and broken UTF-16', () => {
-      assert.deepEqual(textOf(bytes('19283,ok\n\0\0')), { ok: false, reason: 'it is not a text file: it holds NUL bytes.' });
+      assert.deepEqual(textOf(bytes('19283,ok\n\0\0')), {
+        ok: false,
+        reason: 'it is not a text file: it holds NUL bytes.',
+      });
       const latin1 = textOf(bytes('19283,caf\xe9', 'latin1'));
-      assert.deepEqual(latin1, { ok: false, reason: 'it is not a text file: it is not valid UTF-8 (save it as UTF-8 or plain ASCII text).' });
+      assert.deepEqual(latin1, {
+        ok: false,
+        reason: 'it is not a text file: it is not valid UTF-8 (save it as UTF-8 or plain ASCII text).',
+      });
       assert.equal(textOf(new Uint8Array([0xff, 0xfe, 0x31])).ok, false);
     });
   });
@@ -68,7 +86,10 @@ describe('data file reader', () => {
       const pipe = path.join(dir, 'pipe.csv');
       execFileSync('mkfifo', [pipe]);
       // Opening the pipe for reading would block this test (and the server) until a writer came.
-      assert.deepEqual(readDataFile(pipe), { ok: false, reason: 'it is a named pipe (FIFO), not a file, and reading it could wait forever.' });
+      assert.deepEqual(readDataFile(pipe), {
+        ok: false,
+        reason: 'it is a named pipe (FIFO), not a file, and reading it could wait forever.',
+      });
       assert.deepEqual(readDataFile(dir), { ok: false, reason: 'it is a folder, not a file.' });
       assert.deepEqual(readDataFile('/dev/zero'), { ok: false, reason: 'it is a device, not a file.' });
       assert.equal(stateOf('/dev/urandom').stamp, stateOf('/dev/urandom').stamp);

@@ -12,7 +12,11 @@ import { readMueFile } from '../../server/src/service/data/mueFile';
 describe('data files', () => {
   describe('rows', () => {
     it('splits commas outside quotes and tabs, and unquotes', () => {
-      assert.deepEqual(splitRow('19283,"Placement, first lesion","say ""hi"""'), ['19283', 'Placement, first lesion', 'say "hi"']);
+      assert.deepEqual(splitRow('19283,"Placement, first lesion","say ""hi"""'), [
+        '19283',
+        'Placement, first lesion',
+        'say "hi"',
+      ]);
       assert.deepEqual(splitRow('19283\tA descriptor, with a comma'), ['19283', 'A descriptor, with a comma']);
     });
 
@@ -41,7 +45,10 @@ describe('data files', () => {
 
   describe('descriptor files', () => {
     it('reads comma and tab rows after an optional header, by code', () => {
-      const file = readDescriptorFile('code,descriptor\n19283,"Licensed text for 19283, first lesion"\n19284\tLicensed text for 19284\n', 'org-cpt.csv');
+      const file = readDescriptorFile(
+        'code,descriptor\n19283,"Licensed text for 19283, first lesion"\n19284\tLicensed text for 19284\n',
+        'org-cpt.csv',
+      );
       assert.deepEqual(file.problems, []);
       assert.equal(file.count, 2);
       assert.equal(file.source.label, 'org-cpt.csv');
@@ -52,7 +59,10 @@ describe('data files', () => {
 
     it('reports bad rows with their line and keeps the good ones', () => {
       const file = readDescriptorFile('19283,Good\n1928,Too short\n19285,\n19283,Again\n\n19287,Good too\n', 'x.csv');
-      assert.deepEqual(file.problems.map((p) => p.line), [2, 3, 4]);
+      assert.deepEqual(
+        file.problems.map((p) => p.line),
+        [2, 3, 4],
+      );
       assert.match(file.problems[0]?.message ?? '', /not a CPT or HCPCS code/);
       assert.equal(file.count, 2);
       assert.equal(file.source.descriptorOf('19283'), 'Good');
@@ -89,13 +99,21 @@ describe('data files', () => {
     it('skips the preamble and reads code, value, indicator and rationale', () => {
       const table = readMueFile(published);
       assert.deepEqual([...table.entries.keys()], ['19283', '19284', '76098']);
-      assert.deepEqual(table.entries.get('19284'), { code: '19284', value: 3, indicator: 3, rationale: 'Clinical: Data' });
+      assert.deepEqual(table.entries.get('19284'), {
+        code: '19284',
+        value: 3,
+        indicator: 3,
+        rationale: 'Clinical: Data',
+      });
       assert.equal(table.entries.get('76098')?.indicator, 1);
       assert.equal(table.period, 'April 1, 2026');
     });
 
     it('reports each bad row with its line', () => {
-      assert.deepEqual(readMueFile(published).problems.map((p) => p.line), [8, 9, 10]);
+      assert.deepEqual(
+        readMueFile(published).problems.map((p) => p.line),
+        [8, 9, 10],
+      );
     });
 
     it('keeps at most 100 problems of junk rows after the header, with the count of all', () => {

@@ -16,14 +16,20 @@ describe('status bar: data in use', () => {
   });
 
   it('names the descriptor file and the MUE quarter; several files as the first and how many more', () => {
-    assert.equal(dataStatusText({ descriptorFiles: ['org-cpt.tsv'], mueFile: 'mue.csv', muePeriod: '2026 Q2', notUsed: [] }).text, '$(book) CPT: org-cpt.tsv · MUE 2026 Q2');
+    assert.equal(
+      dataStatusText({ descriptorFiles: ['org-cpt.tsv'], mueFile: 'mue.csv', muePeriod: '2026 Q2', notUsed: [] }).text,
+      '$(book) CPT: org-cpt.tsv · MUE 2026 Q2',
+    );
     const several = dataStatusText({ descriptorFiles: ['a.tsv', 'b.csv', 'c.csv'], mueFile: 'mue.csv', notUsed: [] });
     assert.equal(several.text, '$(book) CPT: a.tsv +2 · MUE mue.csv');
     assert.match(several.tooltip, /licensed descriptors from a\.tsv, b\.csv, c\.csv/);
   });
 
   it('warns, with each reason in the tooltip, when a file the settings name is not used', () => {
-    const status = dataStatusText({ descriptorFiles: [], notUsed: [{ name: 'gone.csv', reason: 'it does not exist.' }] });
+    const status = dataStatusText({
+      descriptorFiles: [],
+      notUsed: [{ name: 'gone.csv', reason: 'it does not exist.' }],
+    });
     assert.equal(status.text, '$(warning) CPT: bundled');
     assert.equal(status.warning, true);
     assert.match(status.tooltip, /Not used: gone\.csv: it does not exist\./);
@@ -31,7 +37,15 @@ describe('status bar: data in use', () => {
 
   it('accepts only answers of the expected shape', () => {
     assert.equal(isDataInUse({ descriptorFiles: ['a'], notUsed: [{ name: 'b', reason: 'c' }] }), true);
-    for (const bad of [null, undefined, 'x', {}, { descriptorFiles: [1], notUsed: [] }, { descriptorFiles: [], notUsed: [null] }, { descriptorFiles: [] }]) {
+    for (const bad of [
+      null,
+      undefined,
+      'x',
+      {},
+      { descriptorFiles: [1], notUsed: [] },
+      { descriptorFiles: [], notUsed: [null] },
+      { descriptorFiles: [] },
+    ]) {
       assert.equal(isDataInUse(bad), false, JSON.stringify(bad));
     }
   });

@@ -26,7 +26,11 @@ function definitionAt(document: TextDocument, text: string, nth = 1, offset = 0)
     index = document.getText().indexOf(text, index + 1);
   }
   assert.notEqual(index, -1, `'${text}' #${nth} in the document`);
-  const links: LocationLink[] = service.findDefinition(document, service.parse(document), document.positionAt(index + offset));
+  const links: LocationLink[] = service.findDefinition(
+    document,
+    service.parse(document),
+    document.positionAt(index + offset),
+  );
   const end = document.positionAt(document.getText().length);
   return links.map((link) => {
     assert.equal(link.targetUri, document.uri);
@@ -71,7 +75,10 @@ describe('go to definition', () => {
     });
 
     it('goes from the dx= key to every diagnosis of the line, in pointer order', () => {
-      assert.deepEqual(definitionAt(document, 'dx=B,A', 1, 0), ['dx=B,A -> R92.8 [R92.8]', 'dx=B,A -> C50.411 [C50.411]']);
+      assert.deepEqual(definitionAt(document, 'dx=B,A', 1, 0), [
+        'dx=B,A -> R92.8 [R92.8]',
+        'dx=B,A -> C50.411 [C50.411]',
+      ]);
     });
 
     it('stays within the claim: a pointer of the next claim goes to its own dx list', () => {
@@ -132,13 +139,20 @@ describe('go to definition', () => {
         it('goes from an SV107 pointer to the HI element it points to, the code selected', () => {
           assert.deepEqual(definitionAt(document, pointers(`2${c}1`), 1, 3), [`2 -> ABF${c}R928 [R928]`]);
           assert.deepEqual(definitionAt(document, pointers(`2${c}1`), 1, 5), [`1 -> ABK${c}C50411 [C50411]`]);
-          assert.deepEqual(definitionAt(document, pointers(`2${c}1`), 1, 6), [`1 -> ABK${c}C50411 [C50411]`], 'the cursor just after the pointer');
+          assert.deepEqual(
+            definitionAt(document, pointers(`2${c}1`), 1, 6),
+            [`1 -> ABK${c}C50411 [C50411]`],
+            'the cursor just after the pointer',
+          );
         });
 
         it("stays within the CLM loop: the next claim's pointer 1 goes to its own HI", () => {
           const lastPointer = document.getText().lastIndexOf(pointers('1'));
           const links = service.findDefinition(document, service.parse(document), document.positionAt(lastPointer + 3));
-          assert.deepEqual(links.map((link) => document.getText(link.targetSelectionRange)), ['N6320']);
+          assert.deepEqual(
+            links.map((link) => document.getText(link.targetSelectionRange)),
+            ['N6320'],
+          );
         });
 
         it('gives nothing for a pointer past the HI list', () => {
@@ -146,7 +160,9 @@ describe('go to definition', () => {
         });
 
         it('goes from an SV1 add-on code to the SV1 of its primary', () => {
-          assert.deepEqual(definitionAt(document, `HC${c}19284`, 1, 3), [`19284 -> SV1${e}HC${c}19283${c}RT${e}350${e}UN${e}1${e}${e}${e}1 [19283]`]);
+          assert.deepEqual(definitionAt(document, `HC${c}19284`, 1, 3), [
+            `19284 -> SV1${e}HC${c}19283${c}RT${e}350${e}UN${e}1${e}${e}${e}1 [19283]`,
+          ]);
           assert.deepEqual(definitionAt(document, `HC${c}19284`, 2, 3), [], 'CLM-B has no 19283');
         });
 

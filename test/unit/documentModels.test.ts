@@ -19,7 +19,11 @@ describe('server document models', () => {
     let document = TextDocument.create('file:///m.837', 'x12', 1, x12Batch(2, 5));
     const first = models.get(document);
     const offset = document.getText().indexOf('SV1*HC:') + 7;
-    document = TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 5) }, text: '19283' }], 2);
+    document = TextDocument.update(
+      document,
+      [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 5) }, text: '19283' }],
+      2,
+    );
     const aroundBefore = reparseCounts.aroundEdit;
     const model = models.around(document, 0);
     assert.equal(reparseCounts.aroundEdit, aroundBefore + 1);

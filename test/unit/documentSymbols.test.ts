@@ -97,9 +97,18 @@ describe('document symbols', () => {
     it('lists several CLM loops of one transaction as claims named by CLM01, with line count, claim date of service and total charge', () => {
       const transaction = only(only(only(symbols, 'interchange').children, 'group').children, 'transaction');
       const claimSymbols = transaction.children ?? [];
-      assert.deepEqual(claimSymbols.map((s) => s.name), ['CLM-A', 'CLM-B', 'CLM-C']);
-      assert.deepEqual(claimSymbols.map((s) => s.detail), ['2 lines · 2026-03-14 · total $750.00', '1 line · total $200.00', '1 line · total $300.50']);
-      assert.deepEqual(claimSymbols.map((s) => document.getText(s.selectionRange)), ['CLM-A', 'CLM-B', 'CLM-C']);
+      assert.deepEqual(
+        claimSymbols.map((s) => s.name),
+        ['CLM-A', 'CLM-B', 'CLM-C'],
+      );
+      assert.deepEqual(
+        claimSymbols.map((s) => s.detail),
+        ['2 lines · 2026-03-14 · total $750.00', '1 line · total $200.00', '1 line · total $300.50'],
+      );
+      assert.deepEqual(
+        claimSymbols.map((s) => document.getText(s.selectionRange)),
+        ['CLM-A', 'CLM-B', 'CLM-C'],
+      );
       assert.ok(claimSymbols.every((s) => s.kind === SymbolKind.Struct));
       // A claim ends before the next subscriber level (HL) starts.
       const first = claimSymbols[0];
@@ -108,9 +117,16 @@ describe('document symbols', () => {
     });
 
     it('lists service lines by code and modifiers, with units and charge, from LX to the end of the line loop', () => {
-      const claimList = only(only(only(symbols, 'interchange').children, 'group').children, 'transaction').children ?? [];
-      const lines = claimList.map((claim) => (claim.children ?? []).map((line) => `${line.name} (${line.detail ?? ''})`));
-      assert.deepEqual(lines, [['19283-RT (1 unit · $350.00)', '19284-RT (2 units · $400.00)'], ['19284-LT (1 unit · $200.00)'], ['19285-LT-59 (1 unit · $300.50)']]);
+      const claimList =
+        only(only(only(symbols, 'interchange').children, 'group').children, 'transaction').children ?? [];
+      const lines = claimList.map((claim) =>
+        (claim.children ?? []).map((line) => `${line.name} (${line.detail ?? ''})`),
+      );
+      assert.deepEqual(lines, [
+        ['19283-RT (1 unit · $350.00)', '19284-RT (2 units · $400.00)'],
+        ['19284-LT (1 unit · $200.00)'],
+        ['19285-LT-59 (1 unit · $300.50)'],
+      ]);
       const line = claimList[0]?.children?.[1];
       assert.ok(line);
       assert.equal(line.kind, SymbolKind.Field);
@@ -123,16 +139,26 @@ describe('document symbols', () => {
     });
 
     it('builds the same outline from a one-line file with | and > separators', () => {
-      const options: X12WriteOptions = { separators: { element: '|', component: '>' }, oneLine: true, controlNumber: 42 };
+      const options: X12WriteOptions = {
+        separators: { element: '|', component: '>' },
+        oneLine: true,
+        controlNumber: 42,
+      };
       const oneLine = x12Symbols(writeX12(claims, options));
       assertWellFormed(oneLine.symbols);
       const transaction = only(only(only(oneLine.symbols, 'interchange').children, 'group').children, 'transaction');
-      assert.deepEqual(transaction.children?.map((claim) => [claim.name, ...(claim.children ?? []).map((line) => line.name)]), [
-        ['CLM-A', '19283-RT', '19284-RT'],
-        ['CLM-B', '19284-LT'],
-        ['CLM-C', '19285-LT-59'],
-      ]);
-      assert.equal(oneLine.document.getText(transaction.children?.[2]?.children?.[0]?.selectionRange ?? transaction.range), '19285');
+      assert.deepEqual(
+        transaction.children?.map((claim) => [claim.name, ...(claim.children ?? []).map((line) => line.name)]),
+        [
+          ['CLM-A', '19283-RT', '19284-RT'],
+          ['CLM-B', '19284-LT'],
+          ['CLM-C', '19285-LT-59'],
+        ],
+      );
+      assert.equal(
+        oneLine.document.getText(transaction.children?.[2]?.children?.[0]?.selectionRange ?? transaction.range),
+        '19285',
+      );
       assert.ok(oneLine.symbols.every((s) => s.range.start.line === 0 && s.range.end.line === 0));
     });
 
@@ -142,12 +168,20 @@ describe('document symbols', () => {
       const { symbols: cutSymbols } = x12Symbols(cut);
       assertWellFormed(cutSymbols);
       const transaction = only(only(only(cutSymbols, 'interchange').children, 'group').children, 'transaction');
-      assert.deepEqual(transaction.children?.map((claim) => claim.name), ['CLM-A', '(unnamed claim)', 'CLM-C']);
+      assert.deepEqual(
+        transaction.children?.map((claim) => claim.name),
+        ['CLM-A', '(unnamed claim)', 'CLM-C'],
+      );
     });
 
     it("takes a line's own DTP*472 for the line, not as the claim's date of service", () => {
-      const lineDated = x12Symbols(writeX12([{ id: 'CLM-D', diagnoses: ['R92.8'], lines: [{ code: '19283', charge: 350, dos: '2026-04-01' }] }]));
-      const claim = only(only(only(only(lineDated.symbols, 'interchange').children, 'group').children, 'transaction').children, 'claim');
+      const lineDated = x12Symbols(
+        writeX12([{ id: 'CLM-D', diagnoses: ['R92.8'], lines: [{ code: '19283', charge: 350, dos: '2026-04-01' }] }]),
+      );
+      const claim = only(
+        only(only(only(lineDated.symbols, 'interchange').children, 'group').children, 'transaction').children,
+        'claim',
+      );
       assert.equal(claim.detail, '1 line · total $350.00');
     });
 
@@ -173,7 +207,10 @@ describe('document symbols', () => {
     const { document, symbols } = claimSymbols(text);
 
     it('lists claims by id, the lines before the first claim line as the unnamed claim', () => {
-      assert.deepEqual(symbols.map((s) => s.name), ['(unnamed claim)', 'CLM-2026-0001', 'CLM-2026-0002']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['(unnamed claim)', 'CLM-2026-0001', 'CLM-2026-0002'],
+      );
       assert.equal(document.getText(symbols[1]?.selectionRange ?? symbols[0]?.range), 'CLM-2026-0001');
       assert.equal(symbols[1]?.detail, '2 lines · 2026-03-14');
     });
@@ -181,7 +218,11 @@ describe('document symbols', () => {
     it('lists service lines by code and modifiers, with units and charge', () => {
       assert.deepEqual(
         symbols.map((claim) => (claim.children ?? []).map((line) => `${line.name} (${line.detail ?? ''})`)),
-        [['19281-LT (1 unit · $100.00)'], ['19283-RT (1 unit · $350.00)', '19284-RT (2 units · $400.00)'], ['19285 (1 unit)']],
+        [
+          ['19281-LT (1 unit · $100.00)'],
+          ['19283-RT (1 unit · $350.00)', '19284-RT (2 units · $400.00)'],
+          ['19285 (1 unit)'],
+        ],
       );
       assert.equal(document.getText(symbols[1]?.children?.[1]?.selectionRange ?? symbols[0]?.range), '19284');
     });
@@ -201,8 +242,16 @@ describe('document symbols', () => {
     });
 
     it("never puts the patient's name into a name or detail, which breadcrumbs show", () => {
-      const { symbols: withPatient } = claimSymbols('claim CLM-P\n  patient: DOE, JANE\n  provider: SMITH, ANN MD\n  19283-RT x1\n');
-      const shown = JSON.stringify(withPatient.map((claim) => [claim.name, claim.detail, ...(claim.children ?? []).flatMap((line) => [line.name, line.detail])]));
+      const { symbols: withPatient } = claimSymbols(
+        'claim CLM-P\n  patient: DOE, JANE\n  provider: SMITH, ANN MD\n  19283-RT x1\n',
+      );
+      const shown = JSON.stringify(
+        withPatient.map((claim) => [
+          claim.name,
+          claim.detail,
+          ...(claim.children ?? []).flatMap((line) => [line.name, line.detail]),
+        ]),
+      );
       assert.match(shown, /CLM-P/);
       assert.doesNotMatch(shown, /DOE|JANE|SMITH/);
     });

@@ -11,20 +11,27 @@ import { writeX12, type ClaimToWrite } from '../../server/src/service/x12/x12Wri
 import { claimDocument, service, x12Document } from '../support/claimDocuments';
 
 function folds(document: TextDocument, limit?: number): string[] {
-  return service.getFoldingRanges(document, service.parse(document), limit).map((fold) => `${fold.startLine}-${fold.endLine}${fold.kind ? ` ${fold.kind}` : ''}`);
+  return service
+    .getFoldingRanges(document, service.parse(document), limit)
+    .map((fold) => `${fold.startLine}-${fold.endLine}${fold.kind ? ` ${fold.kind}` : ''}`);
 }
 
 /** Every fold inside the document, sorted, one per start line, and nested or disjoint. */
 function assertWellFormed(document: TextDocument, ranges: readonly FoldingRange[]): void {
   ranges.forEach((fold, i) => {
-    assert.ok(fold.startLine >= 0 && fold.endLine < document.lineCount && fold.startLine < fold.endLine, `${fold.startLine}-${fold.endLine} inside the document`);
+    assert.ok(
+      fold.startLine >= 0 && fold.endLine < document.lineCount && fold.startLine < fold.endLine,
+      `${fold.startLine}-${fold.endLine} inside the document`,
+    );
     const previous = ranges[i - 1];
     assert.ok(!previous || previous.startLine < fold.startLine, 'sorted, one per start line');
   });
   for (const a of ranges) {
     for (const b of ranges) {
       const disjoint = a.endLine < b.startLine || b.endLine < a.startLine;
-      const nested = (a.startLine <= b.startLine && b.endLine <= a.endLine) || (b.startLine <= a.startLine && a.endLine <= b.endLine);
+      const nested =
+        (a.startLine <= b.startLine && b.endLine <= a.endLine) ||
+        (b.startLine <= a.startLine && a.endLine <= b.endLine);
       assert.ok(disjoint || nested, `${a.startLine}-${a.endLine} and ${b.startLine}-${b.endLine} nest`);
     }
   }
@@ -68,8 +75,18 @@ describe('folding ranges', () => {
     });
 
     it('folds alike with CRLF and CR line ends', () => {
-      assert.deepEqual(folds(claimDocument(claimText.replace(/\n/g, '\r\n'))), ['0-1 comment', '2-7', '10-11', '13-14 comment']);
-      assert.deepEqual(folds(claimDocument(claimText.replace(/\n/g, '\r'))), ['0-1 comment', '2-7', '10-11', '13-14 comment']);
+      assert.deepEqual(folds(claimDocument(claimText.replace(/\n/g, '\r\n'))), [
+        '0-1 comment',
+        '2-7',
+        '10-11',
+        '13-14 comment',
+      ]);
+      assert.deepEqual(folds(claimDocument(claimText.replace(/\n/g, '\r'))), [
+        '0-1 comment',
+        '2-7',
+        '10-11',
+        '13-14 comment',
+      ]);
     });
 
     it('folds the lines before the first claim line as the unnamed claim', () => {
@@ -91,7 +108,8 @@ describe('folding ranges', () => {
     const text = writeX12(x12Claims, { controlNumber: 42 });
     const document = x12Document(text);
     const lines = text.split('\n');
-    const lineOf = (prefix: string, nth = 1) => lines.map((line, i) => (line.startsWith(prefix) ? i : -1)).filter((i) => i !== -1)[nth - 1] ?? -1;
+    const lineOf = (prefix: string, nth = 1) =>
+      lines.map((line, i) => (line.startsWith(prefix) ? i : -1)).filter((i) => i !== -1)[nth - 1] ?? -1;
 
     it('folds the envelopes, HL levels, CLM loops and LX loops', () => {
       const se = lineOf('SE*');
@@ -115,7 +133,10 @@ describe('folding ranges', () => {
 
     it('keeps the outermost folds when the client sets a limit: whole levels, then the first of the next', () => {
       assert.deepEqual(folds(document, 5), folds(document).slice(0, 5));
-      assert.deepEqual(folds(document, 5).map((fold) => fold.split('-')[0]), ['0', '1', '2', String(lineOf('HL', 1)), String(lineOf('HL', 2))]);
+      assert.deepEqual(
+        folds(document, 5).map((fold) => fold.split('-')[0]),
+        ['0', '1', '2', String(lineOf('HL', 1)), String(lineOf('HL', 2))],
+      );
       // 8 folds down to the claims, then room for one service line of the three.
       const lines9 = folds(document, 9);
       assert.equal(lines9.length, 9);

@@ -14,7 +14,14 @@ import type { FormattingOptions } from 'vscode-languageserver-types';
 import type { FormatRequest, X12Layout } from '../../server/src/service/languageService';
 import { claimDocumentArb, x12DocumentArb } from '../support/fixableDocuments';
 import { anyTexts } from '../support/fuzzTexts';
-import { assertDiagnosticsKept, assertWellFormedEdits, documentOf, formatted, type Language, layoutFree } from '../support/formattingChecks';
+import {
+  assertDiagnosticsKept,
+  assertWellFormedEdits,
+  documentOf,
+  formatted,
+  type Language,
+  layoutFree,
+} from '../support/formattingChecks';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261127);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
@@ -28,25 +35,44 @@ const optionsArb: fc.Arbitrary<FormattingOptions> = fc.record({
 });
 const layoutArb = fc.constantFrom<X12Layout>('keep', 'segmentPerLine', 'oneLine');
 /** A range as two fractions of the text, or none (the whole document). */
-const rangeArb = fc.option(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { nil: undefined });
+const rangeArb = fc.option(
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+  { nil: undefined },
+);
 
 let formattedCount = 0;
 let editsChecked = 0;
 
-function check(text: string, language: Language, options: FormattingOptions, layout: X12Layout, fractions: [number, number] | undefined): void {
+function check(
+  text: string,
+  language: Language,
+  options: FormattingOptions,
+  layout: X12Layout,
+  fractions: [number, number] | undefined,
+): void {
   const document = documentOf(text, language);
   const request: Partial<FormatRequest> = { options, x12Layout: layout };
   if (fractions) {
-    const [a, b] = [Math.floor(fractions[0] * text.length), Math.floor(fractions[1] * text.length)].sort((x, y) => x - y);
+    const [a, b] = [Math.floor(fractions[0] * text.length), Math.floor(fractions[1] * text.length)].sort(
+      (x, y) => x - y,
+    );
     request.range = { start: document.positionAt(a ?? 0), end: document.positionAt(b ?? 0) };
   }
   const result = formatted(text, language, request);
   formattedCount++;
   editsChecked += result.edits.length;
   assertWellFormedEdits(result.document, result.edits);
-  assert.equal(layoutFree(result.text), layoutFree(text), 'every character but spaces, tabs and line ends is kept, in order');
+  assert.equal(
+    layoutFree(result.text),
+    layoutFree(text),
+    'every character but spaces, tabs and line ends is kept, in order',
+  );
   if (!fractions) {
-    assert.deepEqual(formatted(result.text, language, { options, x12Layout: layout }).edits, [], 'formatting is idempotent');
+    assert.deepEqual(
+      formatted(result.text, language, { options, x12Layout: layout }).edits,
+      [],
+      'formatting is idempotent',
+    );
     assertDiagnosticsKept(result, 'the formatted text');
   }
 }
@@ -58,14 +84,18 @@ describe(`formatting any text (seed ${seed}, ${numRuns} cases a format; replay w
 
   it('read as .claim: never throws, edits only layout white space, inside the document, idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(anyTexts, claimDocumentArb), optionsArb, rangeArb, (text, options, range) => check(text, 'claim', options, 'keep', range)),
+      fc.property(fc.oneof(anyTexts, claimDocumentArb), optionsArb, rangeArb, (text, options, range) =>
+        check(text, 'claim', options, 'keep', range),
+      ),
       { seed, numRuns },
     );
   });
 
   it('read as X12, in each layout: the same', () => {
     fc.assert(
-      fc.property(fc.oneof(anyTexts, x12DocumentArb), optionsArb, layoutArb, rangeArb, (text, options, layout, range) => check(text, 'x12', options, layout, range)),
+      fc.property(fc.oneof(anyTexts, x12DocumentArb), optionsArb, layoutArb, rangeArb, (text, options, layout, range) =>
+        check(text, 'x12', options, layout, range),
+      ),
       { seed: seed + 1, numRuns },
     );
   });

@@ -9,7 +9,13 @@
 import * as assert from 'node:assert/strict';
 import { parseX12Text } from '../../server/src/service/x12/x12ClaimParser';
 import type { X12Layout } from '../../server/src/service/languageService';
-import { assertDiagnosticsKept, assertWellFormedEdits, formatted, type Language, withLayout } from '../support/formattingChecks';
+import {
+  assertDiagnosticsKept,
+  assertWellFormedEdits,
+  formatted,
+  type Language,
+  withLayout,
+} from '../support/formattingChecks';
 import { repositoryClaimFiles } from '../support/repositoryClaimFiles';
 
 const files = repositoryClaimFiles();
@@ -31,14 +37,20 @@ function assertSegmentPerLine(name: string, text: string): void {
   segments.slice(1).forEach((segment, i) => {
     const gap = text.slice(segments[i]?.end ?? 0, segment.start);
     if (gap.startsWith(terminator) && /^[ \t\r\n]*$/.test(gap.slice(terminator.length))) {
-      assert.match(gap.slice(terminator.length), /^(\r\n|\r|\n)$/, `${name}: segment ${i + 1} is not on a line of its own`);
+      assert.match(
+        gap.slice(terminator.length),
+        /^(\r\n|\r|\n)$/,
+        `${name}: segment ${i + 1} is not on a line of its own`,
+      );
     }
   });
 }
 
 /** `.claim` text with its layout disturbed: no indentation, and every gap between tokens one space wider. */
 function disturbed(text: string, language: Language): string {
-  return language === 'claim' ? text.replace(/^[ \t]+/gm, '').replace(/(\S)( +)(?=\S)/g, '$1$2 ') : text.replace(/~/g, '~ \n');
+  return language === 'claim'
+    ? text.replace(/^[ \t]+/gm, '').replace(/(\S)( +)(?=\S)/g, '$1$2 ')
+    : text.replace(/~/g, '~ \n');
 }
 
 function checkRoundTrip(name: string, text: string, language: Language, layout?: X12Layout): string {
@@ -49,7 +61,11 @@ function checkRoundTrip(name: string, text: string, language: Language, layout?:
   } else {
     assert.deepEqual(segmentTexts(result.text), segmentTexts(text), `${name}: every segment is kept as written`);
   }
-  assert.deepEqual(formatted(result.text, language, layout ? { x12Layout: layout } : {}).edits, [], `${name}: formatting is idempotent`);
+  assert.deepEqual(
+    formatted(result.text, language, layout ? { x12Layout: layout } : {}).edits,
+    [],
+    `${name}: formatting is idempotent`,
+  );
   assertDiagnosticsKept(result, name);
   return result.text;
 }
@@ -77,7 +93,11 @@ describe(`formatting round trips on the ${files.length} claim files of the repos
       const oneLine = withLayout(file.text, 'oneLine');
       const perLine = withLayout(oneLine, 'segmentPerLine');
       assert.equal(withLayout(perLine, 'oneLine'), oneLine, `${file.name}: one line, a segment per line, one line`);
-      assert.equal(withLayout(withLayout(perLine, 'oneLine'), 'segmentPerLine'), perLine, `${file.name}: a segment per line, one line, a segment per line`);
+      assert.equal(
+        withLayout(withLayout(perLine, 'oneLine'), 'segmentPerLine'),
+        perLine,
+        `${file.name}: a segment per line, one line, a segment per line`,
+      );
       assertSegmentPerLine(file.name, perLine);
     });
   }

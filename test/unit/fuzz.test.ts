@@ -19,12 +19,24 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261125);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
 
 function isInside(document: TextDocument, position: Position): boolean {
-  return position.line >= 0 && position.character >= 0 && position.line < document.lineCount && document.positionAt(document.offsetAt(position)).character === position.character && document.positionAt(document.offsetAt(position)).line === position.line;
+  return (
+    position.line >= 0 &&
+    position.character >= 0 &&
+    position.line < document.lineCount &&
+    document.positionAt(document.offsetAt(position)).character === position.character &&
+    document.positionAt(document.offsetAt(position)).line === position.line
+  );
 }
 
 function assertRange(document: TextDocument, range: Range, what: string): void {
-  assert.ok(isInside(document, range.start) && isInside(document, range.end), `${what}: ${JSON.stringify(range)} is outside the document`);
-  assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `${what}: ${JSON.stringify(range)} ends before it starts`);
+  assert.ok(
+    isInside(document, range.start) && isInside(document, range.end),
+    `${what}: ${JSON.stringify(range)} is outside the document`,
+  );
+  assert.ok(
+    document.offsetAt(range.start) <= document.offsetAt(range.end),
+    `${what}: ${JSON.stringify(range)} ends before it starts`,
+  );
 }
 
 function assertSymbols(document: TextDocument, symbols: readonly DocumentSymbol[]): void {
@@ -39,16 +51,24 @@ function assertSymbols(document: TextDocument, symbols: readonly DocumentSymbol[
 function exerciseNavigation(document: TextDocument): void {
   const model = service.parse(document);
   for (const fold of service.getFoldingRanges(document, model)) {
-    assert.ok(fold.startLine >= 0 && fold.startLine < fold.endLine && fold.endLine < document.lineCount, `fold ${fold.startLine}-${fold.endLine} inside the document`);
+    assert.ok(
+      fold.startLine >= 0 && fold.startLine < fold.endLine && fold.endLine < document.lineCount,
+      `fold ${fold.startLine}-${fold.endLine} inside the document`,
+    );
   }
   const text = document.getText();
   const length = text.length;
-  const landmarks = ['dx=', 'claim ', 'CLM', '***', 'HC:'].map((landmark) => text.indexOf(landmark)).filter((index) => index !== -1).map((index) => index + 3);
+  const landmarks = ['dx=', 'claim ', 'CLM', '***', 'HC:']
+    .map((landmark) => text.indexOf(landmark))
+    .filter((index) => index !== -1)
+    .map((index) => index + 3);
   for (const offset of [0, Math.floor(length / 2), length, ...landmarks]) {
     const position = document.positionAt(offset);
     const around = service.parseClaimAround(document, position.line);
     for (const link of service.findDefinition(document, around, position)) {
-      [link.originSelectionRange, link.targetRange, link.targetSelectionRange].forEach((range, i) => range && assertRange(document, range, `definition range ${i}`));
+      [link.originSelectionRange, link.targetRange, link.targetSelectionRange].forEach(
+        (range, i) => range && assertRange(document, range, `definition range ${i}`),
+      );
     }
     const prepared = service.prepareRename(document, around, position);
     if (!('refusal' in prepared)) {
@@ -67,21 +87,47 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
   const model = service.parse(document);
   const diagnostics = service.doValidation(document, model, settings);
   diagnostics.forEach((diagnostic) => assertRange(document, diagnostic.range, `diagnostic ${String(diagnostic.code)}`));
-  assert.deepEqual(service.doValidation(document, service.parse(document), settings), diagnostics, 'the same text gives the same diagnostics');
-  assert.deepEqual(service.createDocumentValidator().validate(document, settings), diagnostics, 'the editor validator agrees');
+  assert.deepEqual(
+    service.doValidation(document, service.parse(document), settings),
+    diagnostics,
+    'the same text gives the same diagnostics',
+  );
+  assert.deepEqual(
+    service.createDocumentValidator().validate(document, settings),
+    diagnostics,
+    'the editor validator agrees',
+  );
   assertSymbols(document, service.findDocumentSymbols(document, model));
-  const middle = { start: document.positionAt(Math.floor(text.length / 3)), end: document.positionAt(Math.floor((2 * text.length) / 3)) };
-  for (const tokens of [service.getSemanticTokens(document, model), service.getSemanticTokens(document, service.parseClaimAround(document, middle.start.line, middle.end.line), middle)]) {
+  const middle = {
+    start: document.positionAt(Math.floor(text.length / 3)),
+    end: document.positionAt(Math.floor((2 * text.length) / 3)),
+  };
+  for (const tokens of [
+    service.getSemanticTokens(document, model),
+    service.getSemanticTokens(document, service.parseClaimAround(document, middle.start.line, middle.end.line), middle),
+  ]) {
     let previous: Position = { line: 0, character: 0 };
     for (const token of decodeSemanticTokens(tokens)) {
-      const range = { start: { line: token.line, character: token.character }, end: { line: token.line, character: token.character + token.length } };
+      const range = {
+        start: { line: token.line, character: token.character },
+        end: { line: token.line, character: token.character + token.length },
+      };
       assertRange(document, range, `semantic token ${token.type}`);
-      assert.ok(token.length > 0 && document.offsetAt(previous) <= document.offsetAt(range.start), `semantic token ${JSON.stringify(token)} overlaps the one before`);
+      assert.ok(
+        token.length > 0 && document.offsetAt(previous) <= document.offsetAt(range.start),
+        `semantic token ${JSON.stringify(token)} overlaps the one before`,
+      );
       previous = range.end;
     }
   }
   for (const diagnostic of diagnostics.slice(0, 20)) {
-    for (const action of service.getCodeActions(document, model, diagnostic.range, { diagnostics: [diagnostic] }, settings)) {
+    for (const action of service.getCodeActions(
+      document,
+      model,
+      diagnostic.range,
+      { diagnostics: [diagnostic] },
+      settings,
+    )) {
       for (const edit of action.edit?.changes?.[document.uri] ?? []) {
         assertRange(document, edit.range, `edit of '${action.title}'`);
       }
@@ -116,11 +162,17 @@ describe(`fuzzing the language service (seed ${seed}, ${numRuns} cases a propert
   this.timeout(120_000);
 
   it('never throws and keeps every range inside the document, read as .claim', () => {
-    fc.assert(fc.property(anyTexts, (text) => exercise(text, 'claim')), { seed, numRuns });
+    fc.assert(
+      fc.property(anyTexts, (text) => exercise(text, 'claim')),
+      { seed, numRuns },
+    );
   });
 
   it('never throws and keeps every range inside the document, read as X12', () => {
-    fc.assert(fc.property(anyTexts, (text) => exercise(text, 'x12')), { seed: seed + 1, numRuns });
+    fc.assert(
+      fc.property(anyTexts, (text) => exercise(text, 'x12')),
+      { seed: seed + 1, numRuns },
+    );
   });
 
   it('found: a range ending between the \\r and \\n of a line end (X12 text of one non-BMP character and CRLF)', () => {

@@ -9,7 +9,6 @@ import { repoRoot } from '../support/repoRoot';
 import { specExample } from '../support/specExample';
 import { loadGrammar } from '../support/textMateGrammar';
 
-
 const COMMENT = 'comment.line.number-sign.claim';
 const PROCEDURE_CODE = 'constant.other.procedure-code.claim';
 const MODIFIER = 'storage.modifier.claim-modifier.claim';
@@ -24,8 +23,6 @@ interface TokenizedLine {
   readonly text: string;
   readonly tokens: readonly Token[];
 }
-
-
 
 function tokenize(grammar: vsctm.IGrammar, source: string): TokenizedLine[] {
   let state = vsctm.INITIAL;
@@ -144,7 +141,12 @@ describe('claim TextMate grammar', () => {
     });
 
     it('scopes header keys, separators and values', () => {
-      for (const [index, key] of [[2, 'patient'], [3, 'dos'], [4, 'dx'], [5, 'lesions']] as const) {
+      for (const [index, key] of [
+        [2, 'patient'],
+        [3, 'dos'],
+        [4, 'dx'],
+        [5, 'lesions'],
+      ] as const) {
         assertScope(lines[index], key, 'variable.other.header-key.claim');
         assertScope(lines[index], ':', 'punctuation.separator.key-value.claim');
       }

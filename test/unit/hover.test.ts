@@ -58,7 +58,10 @@ describe('hover', () => {
 
     it('gives our own summary, labelled as a summary and not the official CPT descriptor', () => {
       const text = hoverText('1928|4');
-      assert.ok(text.includes(`Summary (our own words, not the official CPT descriptor):* ${summaryOf('19284')}`), text);
+      assert.ok(
+        text.includes(`Summary (our own words, not the official CPT descriptor):* ${summaryOf('19284')}`),
+        text,
+      );
       assert.doesNotMatch(text, /official descriptor:/i);
     });
 
@@ -70,7 +73,10 @@ describe('hover', () => {
 
     it('says 19284 is an add-on that needs 19283, the first-lesion code of the same modality', () => {
       const text = hoverText('1928|4');
-      assert.match(text, /\*\*Add-on code\*\* for each additional lesion: report only with \*\*19283\*\*, the first-lesion code of the same modality \(stereotactic\)/);
+      assert.match(
+        text,
+        /\*\*Add-on code\*\* for each additional lesion: report only with \*\*19283\*\*, the first-lesion code of the same modality \(stereotactic\)/,
+      );
     });
 
     it('gives the add-on units rule: 1 unit per additional lesion', () => {
@@ -82,7 +88,10 @@ describe('hover', () => {
     it('gives the first-lesion units rule for 19283: 1 unit, further lesions on +19284', () => {
       const text = hoverText('1928|3');
       assert.match(text, /\*\*Units:\*\* 1 unit, once per stereotactic session/);
-      assert.match(text, /\*\*First-lesion code\*\*: each additional lesion under the same guidance is \*\*\+19284\*\*/);
+      assert.match(
+        text,
+        /\*\*First-lesion code\*\*: each additional lesion under the same guidance is \*\*\+19284\*\*/,
+      );
       assert.doesNotMatch(text, /add-on code\*\*/i, 'a primary is not an add-on');
       assert.doesNotMatch(text.split('\n')[0] ?? '', /add-on/);
     });
@@ -207,7 +216,10 @@ describe('hover', () => {
       const { hover, textAt } = hoverAt(inExample('dx=A', 3));
       assert.ok(hover);
       assert.equal(textAt(hover), 'A');
-      assert.match(hoverText(inExample('dx=A', 3)), /^\*\*Diagnosis pointer A\*\* → \*\*C50\.411\*\*\n\nDiagnosis 1 of 2/);
+      assert.match(
+        hoverText(inExample('dx=A', 3)),
+        /^\*\*Diagnosis pointer A\*\* → \*\*C50\.411\*\*\n\nDiagnosis 1 of 2/,
+      );
     });
 
     it('shows the ICD-10 code a number points to', () => {
@@ -217,7 +229,10 @@ describe('hover', () => {
 
     it('says a pointer outside the list is outside, and how long the list is', () => {
       const text = hoverText('dx: C50.411, R92.8\n19283 dx=A,|C');
-      assert.match(text, /^\*\*Diagnosis pointer C\*\*\n\nPoints outside the claim's dx list: it has 2 diagnoses \(A-B\)/);
+      assert.match(
+        text,
+        /^\*\*Diagnosis pointer C\*\*\n\nPoints outside the claim's dx list: it has 2 diagnoses \(A-B\)/,
+      );
       assert.doesNotMatch(text, /→/);
     });
 
@@ -275,7 +290,10 @@ describe('hover', () => {
       const { hover, textAt } = hoverAt(inExample('R92.8', 2));
       assert.ok(hover);
       assert.equal(textAt(hover), 'R92.8');
-      assert.match(hoverText(inExample('R92.8', 2)), /^\*\*R92\.8\*\* · ICD-10-CM diagnosis 2\n\nLines point to it as `dx=B` or `dx=2`/);
+      assert.match(
+        hoverText(inExample('R92.8', 2)),
+        /^\*\*R92\.8\*\* · ICD-10-CM diagnosis 2\n\nLines point to it as `dx=B` or `dx=2`/,
+      );
     });
   });
 

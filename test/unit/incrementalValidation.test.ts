@@ -22,7 +22,9 @@ function largeClaimText(copies: number): string {
   for (let n = 0; n < copies; n++) {
     parts.push(example.replace(/CLM-2026-(\d+)/g, (_, id: string) => `CLM-${n}-${id}`));
     if (n % 3 === 1) {
-      parts.push('claim CLM-SUPPRESSED\n  # claim-lint-disable addon-without-primary -- reviewed\n  19284-LT x1 $400.00\n  99213 x1 dx=Z\n');
+      parts.push(
+        'claim CLM-SUPPRESSED\n  # claim-lint-disable addon-without-primary -- reviewed\n  19284-LT x1 $400.00\n  99213 x1 dx=Z\n',
+      );
     }
   }
   return parts.join('\n');
@@ -68,8 +70,16 @@ describe('incremental validation of .claim files', () => {
       const deleteLength = random() < 0.5 ? 0 : Math.floor(random() * (random() < 0.9 ? 12 : 400));
       const end = Math.min(text.length, start + deleteLength);
       const insert = random() < 0.3 ? '' : (insertions[Math.floor(random() * insertions.length)] ?? '');
-      document = TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }], document.version + 1);
-      assert.deepEqual(validator.validate(document, settings), wholeDocumentDiagnostics(document), `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`);
+      document = TextDocument.update(
+        document,
+        [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }],
+        document.version + 1,
+      );
+      assert.deepEqual(
+        validator.validate(document, settings),
+        wholeDocumentDiagnostics(document),
+        `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`,
+      );
     }
   });
 
@@ -78,9 +88,20 @@ describe('incremental validation of .claim files', () => {
     const validator = service.createDocumentValidator();
     validator.validate(document, settings);
     const claims = service.parse(document).claims.length;
-    assert.equal(validator.lastClaimsRead, claims + 1, 'the first call reads every claim (and the comment before the first)');
-    const line = document.getText().split('\n').findIndex((text, index) => index > 200 && text.startsWith('  19284-LT'));
-    document = TextDocument.update(document, [{ range: { start: { line, character: 4 }, end: { line, character: 5 } }, text: '3' }], 2);
+    assert.equal(
+      validator.lastClaimsRead,
+      claims + 1,
+      'the first call reads every claim (and the comment before the first)',
+    );
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text, index) => index > 200 && text.startsWith('  19284-LT'));
+    document = TextDocument.update(
+      document,
+      [{ range: { start: { line, character: 4 }, end: { line, character: 5 } }, text: '3' }],
+      2,
+    );
     const diagnostics = validator.validate(document, settings);
     assert.ok(validator.lastClaimsRead <= 3, `${validator.lastClaimsRead} claims read`);
     assert.deepEqual(diagnostics, wholeDocumentDiagnostics(document));
@@ -90,7 +111,16 @@ describe('incremental validation of .claim files', () => {
     let document = TextDocument.create('file:///bench/add-lines.claim', 'claim', 1, largeClaimText(4));
     const validator = service.createDocumentValidator();
     const before = validator.validate(document, settings);
-    document = TextDocument.update(document, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '  99213 x1\n  99214 x1\n' }], 2);
+    document = TextDocument.update(
+      document,
+      [
+        {
+          range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } },
+          text: '  99213 x1\n  99214 x1\n',
+        },
+      ],
+      2,
+    );
     const after = validator.validate(document, settings);
     assert.ok(validator.lastClaimsRead <= 4);
     const last = (diagnostics: typeof before) => diagnostics[diagnostics.length - 1]?.range.start.line ?? -1;
@@ -108,7 +138,6 @@ describe('incremental validation of .claim files', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'addon-without-primary'));
     assert.deepEqual(diagnostics, service.doValidation(document, service.parse(document), quiet));
   });
-
 });
 
 /** An 837 of `count` claims, some with planted problems (a lone add-on, a lower-case code, a bad charge). */
@@ -120,12 +149,30 @@ function x12Text(count: number, oneLine: boolean): string {
       { code: n % 5 === 0 ? '1928A' : '19284', modifiers: ['RT'], charge: 400, units: 1 + (n % 3) },
       { code: n % 6 === 0 ? '76098' : '99213', charge: 90 },
     ];
-    claims.push({ id: `CLM${n}`, diagnoses: ['C50411', 'R928'], dos: '2026-03-14', lines, ...(n % 7 === 0 ? { totalCharge: 1 } : {}) });
+    claims.push({
+      id: `CLM${n}`,
+      diagnoses: ['C50411', 'R928'],
+      dos: '2026-03-14',
+      lines,
+      ...(n % 7 === 0 ? { totalCharge: 1 } : {}),
+    });
   }
   return writeX12(claims, { oneLine });
 }
 
-const x12Insertions = ['~', '*', ':', '9', 'SV1*HC:19284:LT*400*UN*2***1~\n', 'LX*9~\n', 'CLM*CLMNEW*100***11:B:1*Y*A*Y*Y~\n', 'HI*ABK:C50412~', 'hc:19283', '\n', 'x'];
+const x12Insertions = [
+  '~',
+  '*',
+  ':',
+  '9',
+  'SV1*HC:19284:LT*400*UN*2***1~\n',
+  'LX*9~\n',
+  'CLM*CLMNEW*100***11:B:1*Y*A*Y*Y~\n',
+  'HI*ABK:C50412~',
+  'hc:19283',
+  '\n',
+  'x',
+];
 
 describe('incremental validation of X12 837 files', () => {
   const settings = { ...defaultSettings, maxNumberOfProblems: 1e6 };
@@ -140,10 +187,21 @@ describe('incremental validation of X12 837 files', () => {
         const text = document.getText();
         // Edits after the ISA segment, which holds the separators.
         const start = 106 + Math.floor(random() * (text.length - 105));
-        const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * (random() < 0.9 ? 8 : 300))));
+        const end = Math.min(
+          text.length,
+          start + (random() < 0.5 ? 0 : Math.floor(random() * (random() < 0.9 ? 8 : 300))),
+        );
         const insert = random() < 0.3 ? '' : (x12Insertions[Math.floor(random() * x12Insertions.length)] ?? '');
-        document = TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }], document.version + 1);
-        assert.deepEqual(validator.validate(document, settings), wholeDocumentDiagnostics(document), `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`);
+        document = TextDocument.update(
+          document,
+          [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }],
+          document.version + 1,
+        );
+        assert.deepEqual(
+          validator.validate(document, settings),
+          wholeDocumentDiagnostics(document),
+          `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`,
+        );
       }
     });
   }
@@ -155,7 +213,11 @@ describe('incremental validation of X12 837 files', () => {
       validator.validate(document, settings);
       assert.equal(validator.lastClaimsRead, 30);
       const offset = document.getText().indexOf('CLM*CLM17*') + 4;
-      document = TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: 'X' }], 2);
+      document = TextDocument.update(
+        document,
+        [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: 'X' }],
+        2,
+      );
       const diagnostics = validator.validate(document, settings);
       assert.equal(validator.lastClaimsRead, 1);
       assert.deepEqual(diagnostics, wholeDocumentDiagnostics(document));

@@ -27,7 +27,12 @@ function wholeRange(document: TextDocument): Range {
   return { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
 }
 
-function hintsOf(document: TextDocument, settings: ClaimSettings = defaultSettings, range = wholeRange(document), languageService = service): InlayHint[] {
+function hintsOf(
+  document: TextDocument,
+  settings: ClaimSettings = defaultSettings,
+  range = wholeRange(document),
+  languageService = service,
+): InlayHint[] {
   return languageService.getInlayHints(document, languageService.parse(document), range, settings);
 }
 
@@ -37,7 +42,10 @@ function labelOf(hint: InlayHint): string {
 
 /** `line text before the hint ⟨label⟩`, so a test reads where each hint sits. */
 function placed(document: TextDocument, hints: readonly InlayHint[]): string[] {
-  return hints.map((hint) => `${document.getText({ start: { line: hint.position.line, character: 0 }, end: hint.position }).trim()} ⟨${labelOf(hint)}⟩`);
+  return hints.map(
+    (hint) =>
+      `${document.getText({ start: { line: hint.position.line, character: 0 }, end: hint.position }).trim()} ⟨${labelOf(hint)}⟩`,
+  );
 }
 
 function claimHints(text: string, settings?: ClaimSettings): string[] {
@@ -90,14 +98,22 @@ describe('inlay hints', () => {
     });
 
     it('cut a long summary at its first clause, or at a word with an ellipsis', () => {
-      assert.equal(shortened('Needle core sample of breast tissue taken by feel, with no imaging guidance.'), 'Needle core sample of breast tissue taken by feel');
-      assert.equal(shortened('Surgical biopsy that cuts out part of a breast lesion through an incision.'), 'Surgical biopsy that cuts out part of a breast lesion…');
+      assert.equal(
+        shortened('Needle core sample of breast tissue taken by feel, with no imaging guidance.'),
+        'Needle core sample of breast tissue taken by feel',
+      );
+      assert.equal(
+        shortened('Surgical biopsy that cuts out part of a breast lesion through an incision.'),
+        'Surgical biopsy that cuts out part of a breast lesion…',
+      );
       assert.equal(shortened('MRI of one breast without contrast.'), 'MRI of one breast without contrast');
       assert.equal(shortened('x'.repeat(200)).length, maxHintLength);
     });
 
     it('say a deleted code is deleted, and show no lesion count for it', () => {
-      assert.deepEqual(claimHints('claim A\n  lesions: 1\n  19290 x1'), ['19290 ⟨Deleted 2014: a wire set in the first breast lesion…⟩']);
+      assert.deepEqual(claimHints('claim A\n  lesions: 1\n  19290 x1'), [
+        '19290 ⟨Deleted 2014: a wire set in the first breast lesion…⟩',
+      ]);
     });
 
     it('are not given for a code no data knows', () => {
@@ -105,12 +121,30 @@ describe('inlay hints', () => {
     });
 
     it('show a licensed descriptor in the tooltip, and as the hint only for a code the bundled data lacks', () => {
-      const licensed = getLanguageService({ descriptorSources: [descriptors({ '19283': 'LICENSED TEXT FOR 19283', '19238': 'LICENSED DESCRIPTOR FOR 19238; WITH A LONG TAIL THAT IS CUT OFF HERE' })] });
+      const licensed = getLanguageService({
+        descriptorSources: [
+          descriptors({
+            '19283': 'LICENSED TEXT FOR 19283',
+            '19238': 'LICENSED DESCRIPTOR FOR 19238; WITH A LONG TAIL THAT IS CUT OFF HERE',
+          }),
+        ],
+      });
       const document = claimDocument('claim A\n  19283-RT x1\n  19238');
-      const hints = hintsOf(document, { ...defaultSettings, inlayHints: { codeSummaries: true, lesionCounts: false } }, wholeRange(document), licensed);
-      assert.deepEqual(placed(document, hints), ['19283-RT ⟨Stereotactic localization, first lesion⟩', '19238 ⟨LICENSED DESCRIPTOR FOR 19238⟩']);
+      const hints = hintsOf(
+        document,
+        { ...defaultSettings, inlayHints: { codeSummaries: true, lesionCounts: false } },
+        wholeRange(document),
+        licensed,
+      );
+      assert.deepEqual(placed(document, hints), [
+        '19283-RT ⟨Stereotactic localization, first lesion⟩',
+        '19238 ⟨LICENSED DESCRIPTOR FOR 19238⟩',
+      ]);
       const tooltip = hints[0]?.tooltip;
-      assert.ok(typeof tooltip === 'object' && tooltip.value.startsWith('LICENSED TEXT FOR 19283\n\n*Descriptor from org.tsv*'), JSON.stringify(tooltip));
+      assert.ok(
+        typeof tooltip === 'object' && tooltip.value.startsWith('LICENSED TEXT FOR 19283\n\n*Descriptor from org.tsv*'),
+        JSON.stringify(tooltip),
+      );
     });
 
     it('follow SV101 (code and modifiers) in an 837, with no lesion hints: 837P has no lesion count', () => {
@@ -129,18 +163,27 @@ describe('inlay hints', () => {
       assert.equal(document.lineCount, 1);
       assert.equal(hints.length, 8, 'three lines in each of three claims, but claim 0 lacks its primary');
       for (const hint of hints) {
-        assert.match(document.getText({ start: { line: 0, character: hint.position.character - 20 }, end: hint.position }), /SV1\*HC:\d{5}:(RT|LT)$/);
+        assert.match(
+          document.getText({ start: { line: 0, character: hint.position.character - 20 }, end: hint.position }),
+          /SV1\*HC:\d{5}:(RT|LT)$/,
+        );
       }
     });
   });
 
   describe('lesion counts', () => {
-    it('say what is missing on the procedure\'s last line', () => {
-      assert.deepEqual(claimHints('claim A\n  lesions: 3\n  19283 x1\n  19284 x1', onlyLesions), ['19283 x1 ⟨1 of 3 lesions⟩', '19284 x1 ⟨1 of 3 lesions, missing 1⟩']);
+    it("say what is missing on the procedure's last line", () => {
+      assert.deepEqual(claimHints('claim A\n  lesions: 3\n  19283 x1\n  19284 x1', onlyLesions), [
+        '19283 x1 ⟨1 of 3 lesions⟩',
+        '19284 x1 ⟨1 of 3 lesions, missing 1⟩',
+      ]);
     });
 
     it('say how many are too many', () => {
-      assert.deepEqual(claimHints('claim A\n  lesions: 2\n  19283 x1\n  19284 x3', onlyLesions), ['19283 x1 ⟨1 of 2 lesions⟩', '19284 x3 ⟨3 lesions (2 documented), 2 too many⟩']);
+      assert.deepEqual(claimHints('claim A\n  lesions: 2\n  19283 x1\n  19284 x3', onlyLesions), [
+        '19283 x1 ⟨1 of 2 lesions⟩',
+        '19284 x3 ⟨3 lesions (2 documented), 2 too many⟩',
+      ]);
     });
 
     it('do not call a count complete in the tooltip when the first-lesion code carries the lesions (primary-units)', () => {
@@ -148,18 +191,30 @@ describe('inlay hints', () => {
       const hints = hintsOf(document, onlyLesions);
       assert.deepEqual(placed(document, hints), ['19283-RT x2 ⟨2 of 3 lesions⟩', '19284-RT x1 ⟨1 of 3 lesions⟩']);
       for (const hint of hints) {
-        assert.equal(hint.tooltip, '3 lesions documented (the claim\'s lesions:); the localization lines bill 19283 x2 + 19284 x1: adds up, but 19283 takes 1 unit.');
+        assert.equal(
+          hint.tooltip,
+          "3 lesions documented (the claim's lesions:); the localization lines bill 19283 x2 + 19284 x1: adds up, but 19283 takes 1 unit.",
+        );
       }
     });
 
     it('count every modality of one procedure together, as the lesion-units rule does', () => {
       const text = 'claim A\n  lesions: 2\n  19283-RT x1\n  19285-LT x1';
       assert.deepEqual(claimHints(text, onlyLesions), ['19283-RT x1 ⟨1 of 2 lesions⟩', '19285-LT x1 ⟨1 of 2 lesions⟩']);
-      assert.deepEqual(validateIds(text).filter((id) => id === 'lesion-units'), []);
+      assert.deepEqual(
+        validateIds(text).filter((id) => id === 'lesion-units'),
+        [],
+      );
     });
 
     it('agree with the lesion-units rule on whether a claim adds up', () => {
-      const cases = ['lesions: 3\n  19283 x1\n  19284 x2', 'lesions: 3\n  19283 x1\n  19284 x1', 'lesions: 1\n  19283 x1\n  19284 x1', 'lesions: 2\n  19283 x2', 'lesions: 2\n  19081 x1\n  19083 x1'];
+      const cases = [
+        'lesions: 3\n  19283 x1\n  19284 x2',
+        'lesions: 3\n  19283 x1\n  19284 x1',
+        'lesions: 1\n  19283 x1\n  19284 x1',
+        'lesions: 2\n  19283 x2',
+        'lesions: 2\n  19081 x1\n  19083 x1',
+      ];
       for (const body of cases) {
         const text = `claim A\n  ${body}`;
         const flagged = validateIds(text).includes('lesion-units');
@@ -168,18 +223,28 @@ describe('inlay hints', () => {
       }
     });
 
-    it('take a line\'s lesions= over the claim\'s lesions:', () => {
-      assert.deepEqual(claimHints('claim A\n  lesions: 5\n  19283 x1 lesions=2\n  19284 x1', onlyLesions), ['19283 x1 ⟨1 of 2 lesions⟩', '19284 x1 ⟨1 of 2 lesions⟩']);
+    it("take a line's lesions= over the claim's lesions:", () => {
+      assert.deepEqual(claimHints('claim A\n  lesions: 5\n  19283 x1 lesions=2\n  19284 x1', onlyLesions), [
+        '19283 x1 ⟨1 of 2 lesions⟩',
+        '19284 x1 ⟨1 of 2 lesions⟩',
+      ]);
     });
 
     it('count each procedure on its own (biopsy and localization of other lesions)', () => {
       const hints = claimHints('claim A\n  lesions: 2\n  19081 x1\n  19082 x1\n  19283-59 x1', onlyLesions);
-      assert.deepEqual(hints, ['19081 x1 ⟨1 of 2 lesions⟩', '19082 x1 ⟨1 of 2 lesions⟩', '19283-59 x1 ⟨1 of 2 lesions, missing 1⟩']);
+      assert.deepEqual(hints, [
+        '19081 x1 ⟨1 of 2 lesions⟩',
+        '19082 x1 ⟨1 of 2 lesions⟩',
+        '19283-59 x1 ⟨1 of 2 lesions, missing 1⟩',
+      ]);
     });
 
     it('sit after the code when no units are written (1 unit), after the summary', () => {
       const document = claimDocument('claim A\n  lesions: 1\n  19283-RT $350');
-      assert.deepEqual(placed(document, hintsOf(document)), ['19283-RT ⟨Stereotactic localization⟩', '19283-RT ⟨1 of 1 lesion⟩']);
+      assert.deepEqual(placed(document, hintsOf(document)), [
+        '19283-RT ⟨Stereotactic localization⟩',
+        '19283-RT ⟨1 of 1 lesion⟩',
+      ]);
     });
 
     it('are not shown without a documented count', () => {
@@ -191,9 +256,18 @@ describe('inlay hints', () => {
     it('codeSummaries off leaves the lesion counts; lesionCounts off leaves the summaries; both off, none', () => {
       const noSummaries = claimHints(specExample, onlyLesions);
       assert.deepEqual(noSummaries, ['19283-RT   x1 ⟨1 of 3 lesions⟩', '19284-RT   x2 ⟨2 of 3 lesions⟩']);
-      const noLesions = claimHints(specExample, { ...defaultSettings, inlayHints: { codeSummaries: true, lesionCounts: false } });
-      assert.deepEqual(noLesions, ['19283-RT ⟨Stereotactic localization, first lesion⟩', '19284-RT ⟨Stereotactic localization, each additional lesion⟩']);
-      assert.deepEqual(claimHints(specExample, { ...defaultSettings, inlayHints: { codeSummaries: false, lesionCounts: false } }), []);
+      const noLesions = claimHints(specExample, {
+        ...defaultSettings,
+        inlayHints: { codeSummaries: true, lesionCounts: false },
+      });
+      assert.deepEqual(noLesions, [
+        '19283-RT ⟨Stereotactic localization, first lesion⟩',
+        '19284-RT ⟨Stereotactic localization, each additional lesion⟩',
+      ]);
+      assert.deepEqual(
+        claimHints(specExample, { ...defaultSettings, inlayHints: { codeSummaries: false, lesionCounts: false } }),
+        [],
+      );
     });
   });
 
@@ -204,9 +278,17 @@ describe('inlay hints', () => {
       const document = claimDocument(twoClaims);
       const secondClaim: Range = { start: { line: 10, character: 0 }, end: { line: 14, character: 0 } };
       const hints = hintsOf(document, defaultSettings, secondClaim);
-      assert.deepEqual(placed(document, hints), ['19285-LT ⟨Ultrasound localization⟩', '19285-LT x1 ⟨1 of 2 lesions⟩', '19286-LT ⟨Ultrasound localization⟩', '19286-LT x1 ⟨1 of 2 lesions⟩']);
+      assert.deepEqual(placed(document, hints), [
+        '19285-LT ⟨Ultrasound localization⟩',
+        '19285-LT x1 ⟨1 of 2 lesions⟩',
+        '19286-LT ⟨Ultrasound localization⟩',
+        '19286-LT x1 ⟨1 of 2 lesions⟩',
+      ]);
       const oneLine: Range = { start: { line: 8, character: 0 }, end: { line: 8, character: 40 } };
-      assert.deepEqual(placed(document, hintsOf(document, defaultSettings, oneLine)), ['19284-RT ⟨Stereotactic localization⟩', '19284-RT   x2 ⟨2 of 3 lesions⟩']);
+      assert.deepEqual(placed(document, hintsOf(document, defaultSettings, oneLine)), [
+        '19284-RT ⟨Stereotactic localization⟩',
+        '19284-RT   x2 ⟨2 of 3 lesions⟩',
+      ]);
     });
 
     it('counts a claim whose lines are only partly in range in full', () => {
@@ -216,15 +298,33 @@ describe('inlay hints', () => {
     });
 
     it('keeps every hint inside the document and the range, for every fixture and odd ranges', () => {
-      const documents = [claimDocument(twoClaims), claimDocument('19283\r\n19284 x2\r\n'), ...x12Fixtures().map((f) => x12Document(f.text)), x12Document(x12Batch(1, 4, { oneLine: true }))];
+      const documents = [
+        claimDocument(twoClaims),
+        claimDocument('19283\r\n19284 x2\r\n'),
+        ...x12Fixtures().map((f) => x12Document(f.text)),
+        x12Document(x12Batch(1, 4, { oneLine: true })),
+      ];
       for (const document of documents) {
         const end = document.positionAt(document.getText().length);
-        const ranges: Range[] = [wholeRange(document), { start: end, end }, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { start: { line: 2, character: 5 }, end: { line: 9999, character: 9999 } }];
+        const ranges: Range[] = [
+          wholeRange(document),
+          { start: end, end },
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          { start: { line: 2, character: 5 }, end: { line: 9999, character: 9999 } },
+        ];
         for (const range of ranges) {
           for (const hint of hintsOf(document, defaultSettings, range)) {
-            assert.deepEqual(document.positionAt(document.offsetAt(hint.position)), hint.position, `${document.uri} ${JSON.stringify(hint.position)} inside the document`);
-            const after = (a: Range['start'], b: Range['start']) => a.line > b.line || (a.line === b.line && a.character >= b.character);
-            assert.ok(after(hint.position, range.start) && after(range.end, hint.position), `${document.uri} ${JSON.stringify(hint.position)} inside ${JSON.stringify(range)}`);
+            assert.deepEqual(
+              document.positionAt(document.offsetAt(hint.position)),
+              hint.position,
+              `${document.uri} ${JSON.stringify(hint.position)} inside the document`,
+            );
+            const after = (a: Range['start'], b: Range['start']) =>
+              a.line > b.line || (a.line === b.line && a.character >= b.character);
+            assert.ok(
+              after(hint.position, range.start) && after(range.end, hint.position),
+              `${document.uri} ${JSON.stringify(hint.position)} inside ${JSON.stringify(range)}`,
+            );
           }
         }
       }
@@ -243,7 +343,10 @@ describe('inlay hints', () => {
       const hints = service.getInlayHints(document, model, range, defaultSettings);
       assert.ok(hints.length >= 10, `hints in the range: ${hints.length}`);
       assert.deepEqual(hints, hintsOf(full, defaultSettings, range), 'the same hints as from the whole model');
-      assert.ok(document.charactersRead < text.length / 100, `${document.charactersRead} of ${text.length} characters read`);
+      assert.ok(
+        document.charactersRead < text.length / 100,
+        `${document.charactersRead} of ${text.length} characters read`,
+      );
     });
 
     it('an 837: only the claims the range touches are read from the segments', () => {
@@ -252,7 +355,8 @@ describe('inlay hints', () => {
       assert.ok(model instanceof X12DocumentModel);
       let claimsRead = 0;
       const readClaimAt = model.readClaimAt.bind(model);
-      model.readClaimAt = (span, problems, visit) => readClaimAt(span, problems, (claim) => {
+      model.readClaimAt = (span, problems, visit) =>
+        readClaimAt(span, problems, (claim) => {
           claimsRead++;
           visit(claim);
         });
@@ -267,7 +371,11 @@ describe('inlay hints', () => {
     it(`an 837 on one line: at most ${maxClaimsPerRequest} claims are read for one request`, () => {
       const document = x12Document(x12Batch(1, maxClaimsPerRequest + 100, { oneLine: true }));
       const hints = hintsOf(document);
-      assert.equal(hints.length, maxClaimsPerRequest * 3 - Math.ceil(maxClaimsPerRequest / 7), 'three lines a claim, every seventh without its primary');
+      assert.equal(
+        hints.length,
+        maxClaimsPerRequest * 3 - Math.ceil(maxClaimsPerRequest / 7),
+        'three lines a claim, every seventh without its primary',
+      );
     });
   });
 });

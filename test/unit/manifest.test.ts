@@ -51,7 +51,10 @@ describe('extension manifest and package', () => {
   });
 
   it('declares the large-file limits with the defaults the server uses', () => {
-    const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown; type?: string }>;
+    const properties = manifest.contributes.configuration.properties as Record<
+      string,
+      { default?: unknown; type?: string }
+    >;
     for (const key of ['backgroundCheckAboveMB', 'skipCheckAboveMB'] as const) {
       assert.equal(properties[`cptClaims.${key}`]?.type, 'number', key);
       assert.equal(properties[`cptClaims.${key}`]?.default, defaultSettings[key], key);
@@ -59,7 +62,10 @@ describe('extension manifest and package', () => {
   });
 
   it('gives the server the version of the package', () => {
-    assert.equal(serverVersion, (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.equal(
+      serverVersion,
+      (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   it('reads no data file a workspace names until the workspace is trusted', () => {
@@ -67,7 +73,10 @@ describe('extension manifest and package', () => {
       capabilities?: { untrustedWorkspaces?: { supported?: string; restrictedConfigurations?: string[] } };
     };
     assert.equal(raw.capabilities?.untrustedWorkspaces?.supported, 'limited');
-    assert.deepEqual(raw.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['cptClaims.descriptorFiles', 'cptClaims.mueFile']);
+    assert.deepEqual(raw.capabilities?.untrustedWorkspaces?.restrictedConfigurations, [
+      'cptClaims.descriptorFiles',
+      'cptClaims.mueFile',
+    ]);
   });
 
   it('ships the standalone server as an executable bin with a shebang', () => {
@@ -82,12 +91,30 @@ describe('extension manifest and package', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    const shipped = ['package.json', 'README.md', 'LICENSE', 'language-configuration.json', 'syntaxes/claim.tmLanguage.json', 'dist/client.js', 'dist/server.js', 'docs/rules/addon-without-primary.md', 'snippets/claim.code-snippets', 'walkthrough/sample.claim', 'walkthrough/open-sample.md', 'walkthrough/see-problem.md', 'walkthrough/apply-fix.md', 'walkthrough/load-descriptors.md'];
+    const shipped = [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'language-configuration.json',
+      'syntaxes/claim.tmLanguage.json',
+      'dist/client.js',
+      'dist/server.js',
+      'docs/rules/addon-without-primary.md',
+      'snippets/claim.code-snippets',
+      'walkthrough/sample.claim',
+      'walkthrough/open-sample.md',
+      'walkthrough/see-problem.md',
+      'walkthrough/apply-fix.md',
+      'walkthrough/load-descriptors.md',
+    ];
     // The README's tour shows its pictures on the extension's page too.
     for (const file of [...shipped, ...readmePictures()]) {
       assert.ok(files.includes(file), `${file} in ${files.join(', ')}`);
     }
-    assert.deepEqual(files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)), []);
+    assert.deepEqual(
+      files.filter((file) => /node_modules|\.ts$|\.map$|^test\/|^server\//.test(file)),
+      [],
+    );
   });
 
   it('builds the .vsix with the options `npm run package` gives vsce', function () {
@@ -99,7 +126,11 @@ describe('extension manifest and package', () => {
     assert.ok(outIndex >= 0, script);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-vsix-')), 'cpt-claims.vsix');
     options.splice(outIndex, 2, '--out', out);
-    execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...options], { cwd: root, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...options],
+      { cwd: root, stdio: 'pipe' },
+    );
     // A .vsix is a zip: it starts with the local file header signature.
     assert.equal(fs.readFileSync(out).subarray(0, 4).toString('hex'), '504b0304');
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
@@ -110,29 +141,48 @@ describe('extension manifest and package', () => {
       contributes: {
         commands: Array<{ command: string; title: string }>;
         snippets: Array<{ language: string; path: string }>;
-        walkthroughs: Array<{ steps: Array<{ id: string; description: string; media: { markdown?: string }; completionEvents: string[] }> }>;
+        walkthroughs: Array<{
+          steps: Array<{ id: string; description: string; media: { markdown?: string }; completionEvents: string[] }>;
+        }>;
       };
     };
     const contributed = new Set(raw.contributes.commands.map((command) => command.command));
-    const clientSource = fs.readdirSync(path.join(root, 'client', 'src')).map((file) => fs.readFileSync(path.join(root, 'client', 'src', file), 'utf8')).join('\n');
+    const clientSource = fs
+      .readdirSync(path.join(root, 'client', 'src'))
+      .map((file) => fs.readFileSync(path.join(root, 'client', 'src', file), 'utf8'))
+      .join('\n');
     // Registered by the client: by name, from the conversion table, and (by the language client itself) the server's own commands.
     const registered = [
       ...[...clientSource.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1] ?? ''),
       ...[...clientSource.matchAll(/\{ command: '([^']+)', serverCommand:/g)].map((match) => match[1] ?? ''),
       ...Object.keys(x12LayoutCommands),
     ];
-    assert.deepEqual([...contributed].sort(), [...registered].sort(), 'each contributed command is registered by the client, and each registered one contributed');
+    assert.deepEqual(
+      [...contributed].sort(),
+      [...registered].sort(),
+      'each contributed command is registered by the client, and each registered one contributed',
+    );
     const steps = raw.contributes.walkthroughs[0]?.steps ?? [];
-    assert.deepEqual(steps.map((step) => step.id), ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors']);
+    assert.deepEqual(
+      steps.map((step) => step.id),
+      ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors'],
+    );
     for (const step of steps) {
       assert.ok(step.completionEvents.length > 0, step.id);
-      const ours = [...step.completionEvents, ...[...step.description.matchAll(/\(command:([^)]+)\)/g)].map((match) => `onCommand:${match[1] ?? ''}`)]
+      const ours = [
+        ...step.completionEvents,
+        ...[...step.description.matchAll(/\(command:([^)]+)\)/g)].map((match) => `onCommand:${match[1] ?? ''}`),
+      ]
         .filter((event) => event.startsWith('onCommand:cptClaims.'))
         .map((event) => event.slice('onCommand:'.length));
       ours.forEach((command) => assert.ok(contributed.has(command), `${step.id}: ${command}`));
       assert.ok(fs.existsSync(path.join(root, step.media.markdown ?? 'missing')), step.id);
     }
-    assert.match(clientSource, /'cptClaims\.descriptorFilesSet'/, 'the client sets the context key the descriptor step waits for');
+    assert.match(
+      clientSource,
+      /'cptClaims\.descriptorFilesSet'/,
+      'the client sets the context key the descriptor step waits for',
+    );
     assert.ok(steps.some((step) => step.completionEvents.includes('onContext:cptClaims.descriptorFilesSet')));
     assert.match(clientSource, /'cptClaims\.sampleFixed'/, 'the client sets the context key the fix step waits for');
     assert.ok(steps.some((step) => step.completionEvents.includes('onContext:cptClaims.sampleFixed')));
@@ -142,7 +192,9 @@ describe('extension manifest and package', () => {
 
   it('writes the walkthrough as VS Code shows it: no Markdown but command links in its descriptions', () => {
     const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      contributes: { walkthroughs: Array<{ description: string; steps: Array<{ id: string; title: string; description: string }> }> };
+      contributes: {
+        walkthroughs: Array<{ description: string; steps: Array<{ id: string; title: string; description: string }> }>;
+      };
     };
     const walkthrough = raw.contributes.walkthroughs[0];
     assert.ok(walkthrough);

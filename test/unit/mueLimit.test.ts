@@ -25,7 +25,10 @@ function mueDiagnostics(text: string) {
 
 describe('mue-limit', () => {
   it('is silent when no MUE file is loaded', () => {
-    assert.deepEqual(validate('claim A\n dx: C50411\n 76098-RT x3 dx=A\n').filter((d) => d.code === 'mue-limit'), []);
+    assert.deepEqual(
+      validate('claim A\n dx: C50411\n 76098-RT x3 dx=A\n').filter((d) => d.code === 'mue-limit'),
+      [],
+    );
   });
 
   it('indicator 1: a per-line limit, suggesting another line with RT/LT or 59/XS', () => {
@@ -37,12 +40,17 @@ describe('mue-limit', () => {
   });
 
   it('indicator 2: an absolute per-day limit over all lines of the day, as an error', () => {
-    const diagnostics = mueDiagnostics('claim A\n dos: 2026-03-14\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n');
+    const diagnostics = mueDiagnostics(
+      'claim A\n dos: 2026-03-14\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n',
+    );
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]?.severity, 1);
     assert.equal(diagnostics[0]?.range.start.line, 4);
     assert.match(messageOf(diagnostics[0]), /2 units on this date.*MUE is 1.*absolute/);
-    assert.deepEqual(mueDiagnostics('claim A\n dx: C50.411\n 19283-RT x1 dx=A dos=2026-03-14\n 19283-LT x1 dx=A dos=2026-03-15\n'), []);
+    assert.deepEqual(
+      mueDiagnostics('claim A\n dx: C50.411\n 19283-RT x1 dx=A dos=2026-03-14\n 19283-LT x1 dx=A dos=2026-03-15\n'),
+      [],
+    );
   });
 
   it('indicator 3: a per-day clinical limit, as a warning that may be appealed', () => {
@@ -53,8 +61,20 @@ describe('mue-limit', () => {
   });
 
   it('leaves the severity to the user when they set one', () => {
-    const document = TextDocument.create('file:///mue.claim', 'claim', 1, 'claim A\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n');
-    const diagnostics = service.doValidation(document, service.parse(document), { ...defaultSettings, maxNumberOfProblems: 100, rules: { 'mue-limit': 'hint' } });
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'mue-limit').map((d) => d.severity), [4]);
+    const document = TextDocument.create(
+      'file:///mue.claim',
+      'claim',
+      1,
+      'claim A\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n',
+    );
+    const diagnostics = service.doValidation(document, service.parse(document), {
+      ...defaultSettings,
+      maxNumberOfProblems: 100,
+      rules: { 'mue-limit': 'hint' },
+    });
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'mue-limit').map((d) => d.severity),
+      [4],
+    );
   });
 });

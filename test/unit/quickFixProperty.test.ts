@@ -45,10 +45,30 @@ type Format = 'claim' | 'x12';
  * `lesion-units` needs a lesion count, which an 837 does not have.
  */
 const fixableRules: Record<Format, readonly string[]> = {
-  claim: ['addon-without-primary', 'addon-wrong-modality', 'primary-units', 'lesion-units', 'deleted-code', 'bilateral-modifier', 'laterality-missing', 'duplicate-line', 'lowercase-code'],
+  claim: [
+    'addon-without-primary',
+    'addon-wrong-modality',
+    'primary-units',
+    'lesion-units',
+    'deleted-code',
+    'bilateral-modifier',
+    'laterality-missing',
+    'duplicate-line',
+    'lowercase-code',
+  ],
   x12: [
-    'addon-without-primary', 'addon-wrong-modality', 'primary-units', 'deleted-code', 'bilateral-modifier', 'laterality-missing', 'duplicate-line', 'lowercase-code',
-    'x12-icd-decimal', 'x12-segment-count', 'x12-control-numbers', 'x12-claim-total',
+    'addon-without-primary',
+    'addon-wrong-modality',
+    'primary-units',
+    'deleted-code',
+    'bilateral-modifier',
+    'laterality-missing',
+    'duplicate-line',
+    'lowercase-code',
+    'x12-icd-decimal',
+    'x12-segment-count',
+    'x12-control-numbers',
+    'x12-claim-total',
   ],
 };
 
@@ -89,7 +109,10 @@ function assertEditsInsideAndApart(document: TextDocument, edits: readonly TextE
   const spans = edits.map((edit) => {
     const { start, end } = edit.range;
     for (const position of [start, end]) {
-      assert.ok(position.line >= 0 && position.line < document.lineCount && position.character >= 0, `${label}: ${JSON.stringify(edit.range)} is outside the document`);
+      assert.ok(
+        position.line >= 0 && position.line < document.lineCount && position.character >= 0,
+        `${label}: ${JSON.stringify(edit.range)} is outside the document`,
+      );
       const back = document.positionAt(document.offsetAt(position));
       assert.deepEqual(back, position, `${label}: ${JSON.stringify(position)} is not a position of the document`);
     }
@@ -115,19 +138,38 @@ function segmentId(unit: TextUnit, element: string): string {
  * along; removing an 837 service line removes its whole loop 2400 (the LX
  * before its SV1 and the segments after it up to the next loop).
  */
-function documentedUnits(ruleId: string, model: ClaimDocumentModel, document: TextDocument, diagnostic: Diagnostic, units: readonly TextUnit[], own: Set<number>): Set<number> {
+function documentedUnits(
+  ruleId: string,
+  model: ClaimDocumentModel,
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  units: readonly TextUnit[],
+  own: Set<number>,
+): Set<number> {
   const allowed = new Set(own);
-  const touching = (span: { start: number; end: number }) => units.forEach((unit, n) => (spansOverlap(span, unit) || (span.start === span.end && span.start === unit.start) ? allowed.add(n) : undefined));
+  const touching = (span: { start: number; end: number }) =>
+    units.forEach((unit, n) =>
+      spansOverlap(span, unit) || (span.start === span.end && span.start === unit.start) ? allowed.add(n) : undefined,
+    );
   if (ruleId === 'primary-units') {
     const at = offsets(document, diagnostic);
-    const spanOf = (line: ServiceLine) => ({ start: document.offsetAt(line.range.start), end: document.offsetAt(line.range.end) });
-    const claim = model.claims.find((c) => c.lines.some((line) => spanOf(line).start <= at.start && at.end <= spanOf(line).end));
+    const spanOf = (line: ServiceLine) => ({
+      start: document.offsetAt(line.range.start),
+      end: document.offsetAt(line.range.end),
+    });
+    const claim = model.claims.find((c) =>
+      c.lines.some((line) => spanOf(line).start <= at.start && at.end <= spanOf(line).end),
+    );
     const primary = claim?.lines.find((line) => spanOf(line).start <= at.start && at.end <= spanOf(line).end);
-    const addOn = bundledCodes.find((info) => info.lesion?.role === 'additional' && primary && info.addOnTo?.includes(primary.code.value));
+    const addOn = bundledCodes.find(
+      (info) => info.lesion?.role === 'additional' && primary && info.addOnTo?.includes(primary.code.value),
+    );
     claim?.lines.filter((line) => line.code.value === addOn?.code).forEach((line) => touching(spanOf(line)));
   }
   if (!model.x12 && lineDeletingRules.has(ruleId)) {
-    [...own].filter((n) => n > 0 && /^\s*#\s*claim-lint-disable-next-line\s/.test(units[n - 1]?.text ?? '')).forEach((n) => allowed.add(n - 1));
+    [...own]
+      .filter((n) => n > 0 && /^\s*#\s*claim-lint-disable-next-line\s/.test(units[n - 1]?.text ?? ''))
+      .forEach((n) => allowed.add(n - 1));
   }
   const element = model.x12?.interchange.separators.element;
   if (element && lineDeletingRules.has(ruleId)) {
@@ -138,7 +180,12 @@ function documentedUnits(ruleId: string, model: ClaimDocumentModel, document: Te
       if (n > 0 && segmentId(units[n - 1] as TextUnit, element) === 'LX') {
         allowed.add(n - 1);
       }
-      for (let after = n + 1; after < units.length && !['LX', 'CLM', 'HL', 'SE', 'GE', 'IEA'].includes(segmentId(units[after] as TextUnit, element)); after++) {
+      for (
+        let after = n + 1;
+        after < units.length &&
+        !['LX', 'CLM', 'HL', 'SE', 'GE', 'IEA'].includes(segmentId(units[after] as TextUnit, element));
+        after++
+      ) {
         allowed.add(after);
       }
     }
@@ -187,7 +234,9 @@ function lineEnds(text: string): Set<string> {
 
 /** The rule ids the suppression comments of a `.claim` model silence on a line. */
 function silencedOn(model: ClaimDocumentModel, line: number): string[] {
-  const ids = (model.suppressions ?? []).filter((s) => s.firstLine <= line && line <= s.lastLine).flatMap((s) => s.ruleIds.map((id) => id.value));
+  const ids = (model.suppressions ?? [])
+    .filter((s) => s.firstLine <= line && line <= s.lastLine)
+    .flatMap((s) => s.ruleIds.map((id) => id.value));
   return [...new Set(ids)].sort();
 }
 
@@ -197,20 +246,42 @@ function silencedOn(model: ClaimDocumentModel, line: number): string[] {
  * comment speaks of the line below it; a line put or taken away between them
  * would silence another line.)
  */
-function assertSameLinesSilenced(document: TextDocument, model: ClaimDocumentModel, fixed: TextDocument, fixedModel: ClaimDocumentModel, mapped: OffsetEdits, label: string): void {
+function assertSameLinesSilenced(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  fixed: TextDocument,
+  fixedModel: ClaimDocumentModel,
+  mapped: OffsetEdits,
+  label: string,
+): void {
   linesOf(document.getText()).forEach((line, n) => {
     if (!mapped.leavesWhole(line.start, line.end)) {
       return;
     }
     const moved = fixed.positionAt(mapped.map(line.start, 'end')).line;
-    assert.deepEqual(silencedOn(fixedModel, moved), silencedOn(model, n), `${label}: line ${n + 1} (now ${moved + 1}) is silenced by other rules`);
+    assert.deepEqual(
+      silencedOn(fixedModel, moved),
+      silencedOn(model, n),
+      `${label}: line ${n + 1} (now ${moved + 1}) is silenced by other rules`,
+    );
   });
 }
 
-function checkFix(document: TextDocument, model: ClaimDocumentModel, before: readonly Diagnostic[], diagnostic: Diagnostic, action: CodeAction, format: Format, tally: FixTally): void {
+function checkFix(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  before: readonly Diagnostic[],
+  diagnostic: Diagnostic,
+  action: CodeAction,
+  format: Format,
+  tally: FixTally,
+): void {
   const ruleId = String(diagnostic.code);
   const label = `fix '${action.title}' of ${ruleId} at ${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
-  assert.ok(fixableRules[format].includes(ruleId), `${ruleId} offers a fix in ${format} but is not in the list of fixable rules`);
+  assert.ok(
+    fixableRules[format].includes(ruleId),
+    `${ruleId} offers a fix in ${format} but is not in the list of fixable rules`,
+  );
   assert.equal(action.kind, 'quickfix', label);
   assert.deepEqual(action.diagnostics, [diagnostic], `${label}: the action names its diagnostic`);
   const edits = action.edit?.changes?.[document.uri] ?? [];
@@ -233,11 +304,23 @@ function checkFix(document: TextDocument, model: ClaimDocumentModel, before: rea
   // before, so a problem that moved elsewhere in its claim is caught too.
   const mapped = new OffsetEdits(document, edits);
   const old = offsets(document, diagnostic);
-  const spans = [{ start: mapped.map(old.start, 'start'), end: mapped.map(old.end, 'end') }, ...mapped.written().filter((span) => span.end > span.start)];
-  const still = after.find((d) => d.code === diagnostic.code && spans.some((span) => spansOverlap(offsets(fixed, d), span)));
-  assert.equal(still, undefined, `${label}: still reported after the fix (${JSON.stringify(still?.range)}: ${JSON.stringify(still?.message)})`);
+  const spans = [
+    { start: mapped.map(old.start, 'start'), end: mapped.map(old.end, 'end') },
+    ...mapped.written().filter((span) => span.end > span.start),
+  ];
+  const still = after.find(
+    (d) => d.code === diagnostic.code && spans.some((span) => spansOverlap(offsets(fixed, d), span)),
+  );
+  assert.equal(
+    still,
+    undefined,
+    `${label}: still reported after the fix (${JSON.stringify(still?.range)}: ${JSON.stringify(still?.message)})`,
+  );
   const count = (list: readonly Diagnostic[], id: string) => list.filter((d) => d.code === id).length;
-  assert.ok(count(after, ruleId) < count(before, ruleId), `${label}: ${ruleId} reported ${count(after, ruleId)} times after, ${count(before, ruleId)} before`);
+  assert.ok(
+    count(after, ruleId) < count(before, ruleId),
+    `${label}: ${ruleId} reported ${count(after, ruleId)} times after, ${count(before, ruleId)} before`,
+  );
 
   // (2) No other line changed: every line (837: segment) of the old text
   // outside the diagnostic's own and those its rule documents is still there,
@@ -245,7 +328,11 @@ function checkFix(document: TextDocument, model: ClaimDocumentModel, before: rea
   const units = unitsOf(text, model);
   const fixedUnits = unitsOf(fixedText, model);
   const own = new Set<number>();
-  units.forEach((unit, n) => (spansOverlap(old, unit) || (old.start === old.end && unit.start <= old.start && old.start <= unit.end) ? own.add(n) : undefined));
+  units.forEach((unit, n) =>
+    spansOverlap(old, unit) || (old.start === old.end && unit.start <= old.start && old.start <= unit.end)
+      ? own.add(n)
+      : undefined,
+  );
   const allowed = documentedUnits(ruleId, model, document, diagnostic, units, own);
   const element = model.x12?.interchange.separators.element;
   const renumbering = element !== undefined && fixedUnits.length !== units.length;
@@ -258,19 +345,31 @@ function checkFix(document: TextDocument, model: ClaimDocumentModel, before: rea
     while (cursor < fixedUnits.length && unitKey(fixedUnits[cursor] as TextUnit, element, renumbering) !== key) {
       cursor++;
     }
-    assert.ok(cursor < fixedUnits.length, `${label}: ${model.x12 ? 'segment' : 'line'} ${n + 1} changed or moved: ${JSON.stringify(unit.text)}`);
+    assert.ok(
+      cursor < fixedUnits.length,
+      `${label}: ${model.x12 ? 'segment' : 'line'} ${n + 1} changed or moved: ${JSON.stringify(unit.text)}`,
+    );
     cursor++;
   });
   if (element && renumbering) {
-    assert.ok(!isCounted(lxNumbers(units, element)) || isCounted(lxNumbers(fixedUnits, element)), `${label}: LX numbers no longer count 1, 2, ... in each claim`);
-    assert.ok(count(after, 'x12-segment-count') <= count(before, 'x12-segment-count'), `${label}: SE01 no longer counts the segments`);
+    assert.ok(
+      !isCounted(lxNumbers(units, element)) || isCounted(lxNumbers(fixedUnits, element)),
+      `${label}: LX numbers no longer count 1, 2, ... in each claim`,
+    );
+    assert.ok(
+      count(after, 'x12-segment-count') <= count(before, 'x12-segment-count'),
+      `${label}: SE01 no longer counts the segments`,
+    );
   }
   if (!model.x12) {
     assertSameLinesSilenced(document, model, fixed, fixedModel, mapped, label);
   }
   const ends = lineEnds(text);
   for (const end of lineEnds(fixedText)) {
-    assert.ok(ends.has(end) || (ends.size === 0 && !model.x12), `${label}: writes a line end (${JSON.stringify(end)}) the document does not use`);
+    assert.ok(
+      ends.has(end) || (ends.size === 0 && !model.x12),
+      `${label}: writes a line end (${JSON.stringify(end)}) the document does not use`,
+    );
   }
 }
 
@@ -299,12 +398,21 @@ function assertEveryRuleExercised(tally: FixTally, format: Format): void {
 /** The example and fixture files of the repository, and the example that fires each rule in its page, with their format. */
 function exampleFiles(): Array<{ name: string; format: Format; text: string }> {
   const root = repoRoot();
-  const dirs = ['examples', 'test/editor/fixtures/workspace', 'test/editor/fixtures/workspace/x12', 'test/editor/fixtures/workspace/licensed'];
+  const dirs = [
+    'examples',
+    'test/editor/fixtures/workspace',
+    'test/editor/fixtures/workspace/x12',
+    'test/editor/fixtures/workspace/licensed',
+  ];
   const files = dirs.flatMap((dir) =>
     fs
       .readdirSync(path.join(root, dir))
       .filter((name) => /\.(claim|837|edi|x12)$/.test(name))
-      .map((name) => ({ name: `${dir}/${name}`, format: name.endsWith('.claim') ? ('claim' as const) : ('x12' as const), text: fs.readFileSync(path.join(root, dir, name), 'utf8') })),
+      .map((name) => ({
+        name: `${dir}/${name}`,
+        format: name.endsWith('.claim') ? ('claim' as const) : ('x12' as const),
+        text: fs.readFileSync(path.join(root, dir, name), 'utf8'),
+      })),
   );
   const pages = allRules.map((rule) => ({ id: rule.id, ...example(rule.id, 'Example that fires') }));
   return files.concat(
@@ -321,14 +429,20 @@ describe(`every quick fix removes its diagnostic and changes no other line (seed
 
   it('in generated .claim files', () => {
     const tally = new FixTally();
-    fc.assert(fc.property(claimDocumentArb, (text) => checkEveryQuickFix(text, 'claim', tally)), { seed, numRuns });
+    fc.assert(
+      fc.property(claimDocumentArb, (text) => checkEveryQuickFix(text, 'claim', tally)),
+      { seed, numRuns },
+    );
     console.log(`      .claim: ${tally.summary()}`);
     assertEveryRuleExercised(tally, 'claim');
   });
 
   it('in generated 837P files', () => {
     const tally = new FixTally();
-    fc.assert(fc.property(x12DocumentArb, (text) => checkEveryQuickFix(text, 'x12', tally)), { seed: seed + 1, numRuns });
+    fc.assert(
+      fc.property(x12DocumentArb, (text) => checkEveryQuickFix(text, 'x12', tally)),
+      { seed: seed + 1, numRuns },
+    );
     console.log(`      837P: ${tally.summary()}`);
     assertEveryRuleExercised(tally, 'x12');
   });

@@ -28,19 +28,37 @@ function prepared(document: TextDocument, position: Position): string {
 
 /** The renamed text, or the refusal. */
 function renamed(document: TextDocument, position: Position, newName: string): string {
-  const result: WorkspaceEdit | { refusal: string } = service.doRename(document, service.parse(document), position, newName);
+  const result: WorkspaceEdit | { refusal: string } = service.doRename(
+    document,
+    service.parse(document),
+    position,
+    newName,
+  );
   if ('refusal' in result) {
     return `refused: ${result.refusal}`;
   }
   const edits = result.changes?.[document.uri] ?? [];
-  assert.deepEqual(Object.keys(result.changes ?? {}).filter((uri) => uri !== document.uri), [], 'only this document changes');
+  assert.deepEqual(
+    Object.keys(result.changes ?? {}).filter((uri) => uri !== document.uri),
+    [],
+    'only this document changes',
+  );
   assert.ok(edits.length <= 1, 'one edit at most');
   return TextDocument.applyEdits(document, edits);
 }
 
 describe('rename of a claim id', () => {
   describe('.claim', () => {
-    const text = ['# claim CLM-9 was withdrawn', 'claim CLM-1', '  dx: C50.411', '  19283-RT x1 dx=A', '', 'claim clm-2   # second', '  19284-RT', 'claim'].join('\n');
+    const text = [
+      '# claim CLM-9 was withdrawn',
+      'claim CLM-1',
+      '  dx: C50.411',
+      '  19283-RT x1 dx=A',
+      '',
+      'claim clm-2   # second',
+      '  19284-RT',
+      'claim',
+    ].join('\n');
     const document = claimDocument(text);
     const onFirst = positionAt(document, 'CLM-1', 2);
 
@@ -53,8 +71,16 @@ describe('rename of a claim id', () => {
 
     it('refuses, saying why, where there is no claim id', () => {
       assert.match(prepared(document, positionAt(document, '19283')), /^refused: Only a claim id can be renamed/);
-      assert.match(prepared(document, positionAt(document, 'withdrawn')), /^refused: Only a claim id/, 'a claim line inside a comment');
-      assert.match(prepared(document, positionAt(document, '# second', 3)), /^refused: Only a claim id/, 'the comment after an id');
+      assert.match(
+        prepared(document, positionAt(document, 'withdrawn')),
+        /^refused: Only a claim id/,
+        'a claim line inside a comment',
+      );
+      assert.match(
+        prepared(document, positionAt(document, '# second', 3)),
+        /^refused: Only a claim id/,
+        'the comment after an id',
+      );
       assert.match(prepared(document, { line: 7, character: 2 }), /^refused: This claim has no id to rename/);
     });
 
@@ -64,7 +90,10 @@ describe('rename of a claim id', () => {
 
     it('takes white space around the new id as a slip, and keeps a CRLF file intact', () => {
       const crlf = claimDocument(text.replace(/\n/g, '\r\n'));
-      assert.equal(renamed(crlf, positionAt(crlf, 'CLM-1'), '  CLM-7 '), text.replace(/\n/g, '\r\n').replace('claim CLM-1', 'claim CLM-7'));
+      assert.equal(
+        renamed(crlf, positionAt(crlf, 'CLM-1'), '  CLM-7 '),
+        text.replace(/\n/g, '\r\n').replace('claim CLM-1', 'claim CLM-7'),
+      );
     });
 
     it('refuses a new id that is not one token of printable ASCII, starts a comment or holds an 837 separator', () => {
@@ -79,16 +108,23 @@ describe('rename of a claim id', () => {
     });
 
     it("refuses more than 38 characters, CLM01's length, and takes 38", () => {
-      assert.match(renamed(document, onFirst, 'C'.repeat(39)), /^refused: A claim id is at most 38 characters .* this one has 39\.$/);
+      assert.match(
+        renamed(document, onFirst, 'C'.repeat(39)),
+        /^refused: A claim id is at most 38 characters .* this one has 39\.$/,
+      );
       assert.equal(renamed(document, onFirst, 'C'.repeat(38)), text.replace('claim CLM-1', `claim ${'C'.repeat(38)}`));
     });
 
     it("refuses another claim's id, case aside, naming its line", () => {
       assert.match(renamed(document, onFirst, 'CLM-2'), /^refused: The claim on line 6 already has this id/);
-      assert.equal(renamed(document, onFirst, 'CLM-9'), text.replace('claim CLM-1', 'claim CLM-9'), 'an id in a comment is no claim');
+      assert.equal(
+        renamed(document, onFirst, 'CLM-9'),
+        text.replace('claim CLM-1', 'claim CLM-9'),
+        'an id in a comment is no claim',
+      );
     });
 
-    it("lets a claim take its own id in another case, and changes nothing for the same id", () => {
+    it('lets a claim take its own id in another case, and changes nothing for the same id', () => {
       const onSecond = positionAt(document, 'clm-2');
       assert.equal(renamed(document, onSecond, 'CLM-2'), text.replace('claim clm-2', 'claim CLM-2'));
       const same = service.doRename(document, service.parse(document), onFirst, 'CLM-1');
@@ -117,7 +153,9 @@ describe('rename of a claim id', () => {
       const found: string[] = [];
       const document = claimDocument(text);
       forEachClaimId(text, (id, lineStart) => found.push(`${document.positionAt(lineStart).line}:${id}`));
-      const parsed = parseClaimText(text).claims.flatMap((claim) => (claim.id ? [`${claim.id.range.start.line}:${claim.id.value}`] : []));
+      const parsed = parseClaimText(text).claims.flatMap((claim) =>
+        claim.id ? [`${claim.id.range.start.line}:${claim.id.value}`] : [],
+      );
       assert.deepEqual(found, parsed, JSON.stringify(text));
       compared += parsed.length;
     }
@@ -152,13 +190,22 @@ describe('rename of a claim id', () => {
         });
 
         it('replaces just CLM01, and allows spaces inside an 837 id', () => {
-          assert.equal(renamed(document, onA, 'PCN 2026 0001'), text.replace(`CLM${e}CLM-A${e}`, `CLM${e}PCN 2026 0001${e}`));
+          assert.equal(
+            renamed(document, onA, 'PCN 2026 0001'),
+            text.replace(`CLM${e}CLM-A${e}`, `CLM${e}PCN 2026 0001${e}`),
+          );
         });
 
         it("refuses the file's separators, naming which", () => {
-          assert.match(renamed(document, onA, `A${e}B`), /^refused: A claim id cannot hold '.': it is this file's element separator\.$/);
+          assert.match(
+            renamed(document, onA, `A${e}B`),
+            /^refused: A claim id cannot hold '.': it is this file's element separator\.$/,
+          );
           assert.match(renamed(document, onA, 'A~B'), /this file's segment terminator/);
-          assert.match(renamed(document, onA, `A${options.separators?.component ?? ':'}B`), /this file's component separator/);
+          assert.match(
+            renamed(document, onA, `A${options.separators?.component ?? ':'}B`),
+            /this file's component separator/,
+          );
           assert.match(renamed(document, onA, 'A^B'), /this file's repetition separator/);
         });
 

@@ -10,21 +10,37 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MueEntry } from '../../server/src/service/data/mueFile';
-import { allRules, type ClaimSettings, defaultSettings, getLanguageService } from '../../server/src/service/languageService';
+import {
+  allRules,
+  type ClaimSettings,
+  defaultSettings,
+  getLanguageService,
+} from '../../server/src/service/languageService';
 import { repoRoot } from '../support/repoRoot';
 import { type Example, example, page, x12Text } from '../support/ruleDocExamples';
 
 const rulesDir = path.join(repoRoot(), 'docs', 'rules');
 
 /** What the pages suppose for their examples: a loaded MUE file, a lower problem limit. */
-const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([['76098', { code: '76098', value: 1, indicator: 1, rationale: '' }]]);
-const settingsForExample: Record<string, ClaimSettings> = { 'too-many-problems': { ...defaultSettings, maxNumberOfProblems: 2 } };
+const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([
+  ['76098', { code: '76098', value: 1, indicator: 1, rationale: '' }],
+]);
+const settingsForExample: Record<string, ClaimSettings> = {
+  'too-many-problems': { ...defaultSettings, maxNumberOfProblems: 2 },
+};
 
 function codesOf(id: string, { language, text }: Example): string[] {
   const service = getLanguageService(id === 'mue-limit' ? { mue: mueForExample } : {});
   const x12 = language === 'x12';
-  const document = TextDocument.create(`file:///docs/${id}.${x12 ? '837' : 'claim'}`, x12 ? 'x12' : 'claim', 1, x12 && text.startsWith('CLM') ? x12Text(text) : text);
-  return service.doValidation(document, service.parse(document), settingsForExample[id] ?? defaultSettings).map((d) => String(d.code));
+  const document = TextDocument.create(
+    `file:///docs/${id}.${x12 ? '837' : 'claim'}`,
+    x12 ? 'x12' : 'claim',
+    1,
+    x12 && text.startsWith('CLM') ? x12Text(text) : text,
+  );
+  return service
+    .doValidation(document, service.parse(document), settingsForExample[id] ?? defaultSettings)
+    .map((d) => String(d.code));
 }
 
 describe('rule pages (docs/rules)', () => {
@@ -32,18 +48,37 @@ describe('rule pages (docs/rules)', () => {
 
   for (const rule of allRules) {
     it(`${rule.id}: has a page with its id and default severity, listed in the index`, () => {
-      assert.ok(fs.existsSync(path.join(rulesDir, `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing: every rule needs its page`);
+      assert.ok(
+        fs.existsSync(path.join(rulesDir, `${rule.id}.md`)),
+        `docs/rules/${rule.id}.md is missing: every rule needs its page`,
+      );
       const text = page(rule.id);
       assert.ok(text.startsWith(`# \`${rule.id}\`\n`), `${rule.id}.md should start with its id as the title`);
-      assert.ok(text.includes(`**Default severity:** ${rule.defaultSeverity} `), `${rule.id}.md should give the default severity ${rule.defaultSeverity}`);
-      for (const section of ['## What it reports', '## Why', '## Source', '## Quick fix', '## Severity and silencing', 'cptClaims.rules']) {
+      assert.ok(
+        text.includes(`**Default severity:** ${rule.defaultSeverity} `),
+        `${rule.id}.md should give the default severity ${rule.defaultSeverity}`,
+      );
+      for (const section of [
+        '## What it reports',
+        '## Why',
+        '## Source',
+        '## Quick fix',
+        '## Severity and silencing',
+        'cptClaims.rules',
+      ]) {
         assert.ok(text.includes(section), `${rule.id}.md lacks ${section}`);
       }
-      assert.ok(index().includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.defaultSeverity} |`), `${rule.id} is not in docs/rules/README.md`);
+      assert.ok(
+        index().includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.defaultSeverity} |`),
+        `${rule.id} is not in docs/rules/README.md`,
+      );
     });
 
     it(`${rule.id}: its example fires the rule and its corrected version is clean`, () => {
-      assert.ok(codesOf(rule.id, example(rule.id, 'Example that fires')).includes(rule.id), `the example of ${rule.id}.md does not fire it`);
+      assert.ok(
+        codesOf(rule.id, example(rule.id, 'Example that fires')).includes(rule.id),
+        `the example of ${rule.id}.md does not fire it`,
+      );
       const corrected = example(rule.id, 'Corrected');
       // A one-segment 837 correction shows only the segment that changes.
       if (corrected.language === 'x12' && !corrected.text.includes('\n')) {
@@ -56,7 +91,10 @@ describe('rule pages (docs/rules)', () => {
   it('has no page for a rule that does not exist', () => {
     const ids = new Set(allRules.map((rule) => rule.id));
     const pages = fs.readdirSync(rulesDir).filter((file) => file.endsWith('.md') && file !== 'README.md');
-    assert.deepEqual(pages.filter((file) => !ids.has(file.slice(0, -'.md'.length))), []);
+    assert.deepEqual(
+      pages.filter((file) => !ids.has(file.slice(0, -'.md'.length))),
+      [],
+    );
   });
 });
 

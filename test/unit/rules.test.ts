@@ -18,7 +18,11 @@ claim CLM-2026-0001
 
 function only(text: string, ruleId: string) {
   const diagnostics = validate(text);
-  assert.deepEqual(diagnostics.map((d) => d.code), [ruleId], diagnostics.map(formatDiagnostic).join('\n'));
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    [ruleId],
+    diagnostics.map(formatDiagnostic).join('\n'),
+  );
   const [diagnostic] = diagnostics;
   assert.ok(diagnostic);
   return diagnostic;
@@ -44,7 +48,17 @@ describe('claim rules', () => {
     });
 
     it('checks every add-on/primary pair of the bundled data', () => {
-      for (const [addOn, primary] of [['19282', '19281'], ['19286', '19285'], ['19288', '19287'], ['19082', '19081'], ['19084', '19083'], ['19086', '19085'], ['19126', '19125'], ['77063', '77067'], ['99417', '99215']]) {
+      for (const [addOn, primary] of [
+        ['19282', '19281'],
+        ['19286', '19285'],
+        ['19288', '19287'],
+        ['19082', '19081'],
+        ['19084', '19083'],
+        ['19086', '19085'],
+        ['19126', '19125'],
+        ['77063', '77067'],
+        ['99417', '99215'],
+      ]) {
         // Lesion-counted codes (the 19xxx pairs) carry a side, as a complete claim does.
         const line = (code = '') => (code.startsWith('19') ? `${code}-RT` : code);
         assert.deepEqual(ruleIds(`claim A\n ${line(addOn)}\n`), ['addon-without-primary'], addOn);
@@ -137,7 +151,10 @@ describe('claim rules', () => {
 
     it('reports lines of one procedure that disagree on lesions=', () => {
       const diagnostics = validate('claim A\n 19283-RT lesions=2\n 19284-RT lesions=3\n');
-      assert.deepEqual(diagnostics.map((d) => d.code), ['lesion-units']);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['lesion-units'],
+      );
       assert.match(messageOf(diagnostics[0]), /disagrees/);
     });
 
@@ -151,7 +168,10 @@ describe('claim rules', () => {
 
     it('warns when a single lesion is billed with an add-on', () => {
       const diagnostics = validate('claim A\n lesions: 1\n 19283-RT\n 19284-RT\n');
-      assert.deepEqual(diagnostics.map((d) => d.code), ['lesion-units']);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['lesion-units'],
+      );
       assert.match(messageOf(diagnostics[0]), /no \+19284/);
     });
 
@@ -177,7 +197,10 @@ describe('claim rules', () => {
     });
 
     it('uses the dx list of the claim the line is in', () => {
-      assert.deepEqual(ruleIds('claim A\n dx: C50.411 R92.8\n 19283-RT dx=B\nclaim B\n dx: C50.411\n 19283-RT dx=B\n').length, 1);
+      assert.deepEqual(
+        ruleIds('claim A\n dx: C50.411 R92.8\n 19283-RT dx=B\nclaim B\n dx: C50.411\n 19283-RT dx=B\n').length,
+        1,
+      );
     });
   });
 });

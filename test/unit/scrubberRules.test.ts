@@ -9,11 +9,27 @@ import { readDescriptorFile } from '../../server/src/service/data/descriptorFile
 import { getLanguageService } from '../../server/src/service/languageService';
 import { diagnosisSide } from '../../server/src/service/rules/laterality';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
-import { applyAction, claimDocument, formatDiagnostic, messageOf, quickFixes, ruleIds, service, textAt, validate, validateX12, x12Document } from '../support/claimDocuments';
+import {
+  applyAction,
+  claimDocument,
+  formatDiagnostic,
+  messageOf,
+  quickFixes,
+  ruleIds,
+  service,
+  textAt,
+  validate,
+  validateX12,
+  x12Document,
+} from '../support/claimDocuments';
 
 function only(text: string, ruleId: string): Diagnostic {
   const diagnostics = validate(text);
-  assert.deepEqual(diagnostics.map((d) => d.code), [ruleId], diagnostics.map(formatDiagnostic).join('\n'));
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    [ruleId],
+    diagnostics.map(formatDiagnostic).join('\n'),
+  );
   const [diagnostic] = diagnostics;
   assert.ok(diagnostic);
   return diagnostic;
@@ -27,7 +43,9 @@ function fixTitles(text: string, ruleId: string): Array<[string, boolean]> {
 
 function applyFix(text: string, ruleId: string, title: string): string {
   const document = claimDocument(text);
-  const action = quickFixes(document).find((candidate) => candidate.title === title && candidate.diagnostics?.some((d) => d.code === ruleId));
+  const action = quickFixes(document).find(
+    (candidate) => candidate.title === title && candidate.diagnostics?.some((d) => d.code === ruleId),
+  );
   assert.ok(action, `a fix titled ${title}`);
   return applyAction(document, action);
 }
@@ -39,7 +57,10 @@ describe('scrubber rules', () => {
       const diagnostic = only(text, 'deleted-code');
       assert.equal(diagnostic.severity, 1);
       assert.equal(textAt(text, diagnostic), '19290');
-      assert.equal(messageOf(diagnostic), '19290 was deleted in 2014; report 19281 (mammographic), 19283 (stereotactic), 19285 (ultrasound), 19287 (mri) instead.');
+      assert.equal(
+        messageOf(diagnostic),
+        '19290 was deleted in 2014; report 19281 (mammographic), 19283 (stereotactic), 19285 (ultrasound), 19287 (mri) instead.',
+      );
     });
 
     it('offers one fix per replacement, none preferred, and each clears the error', () => {
@@ -56,7 +77,9 @@ describe('scrubber rules', () => {
     });
 
     it('prefers the fix when there is a single replacement', () => {
-      assert.deepEqual(fixTitles('claim A\n 77032\n', 'deleted-code'), [['Replace 77032 with 19281 (mammographic)', true]]);
+      assert.deepEqual(fixTitles('claim A\n 77032\n', 'deleted-code'), [
+        ['Replace 77032 with 19281 (mammographic)', true],
+      ]);
     });
 
     it('does not fire on current codes', () => {
@@ -71,7 +94,10 @@ describe('scrubber rules', () => {
       assert.equal(diagnostic.severity, 2);
       assert.equal(textAt(text, diagnostic), '19283');
       assert.equal(diagnostic.range.start.line, 2);
-      assert.match(messageOf(diagnostic), /^19081 already includes localization device placement and specimen imaging.*59 or XS/);
+      assert.match(
+        messageOf(diagnostic),
+        /^19081 already includes localization device placement and specimen imaging.*59 or XS/,
+      );
     });
 
     it('warns on specimen imaging 76098 when either line has no side', () => {
@@ -94,12 +120,18 @@ describe('scrubber rules', () => {
       const diagnostic = only(text, 'bilateral-modifier');
       assert.equal(diagnostic.severity, 2);
       assert.equal(textAt(text, diagnostic), '50');
-      assert.match(messageOf(diagnostic), /lesions are counted with the add-on code, and sides are shown with RT or LT/);
+      assert.match(
+        messageOf(diagnostic),
+        /lesions are counted with the add-on code, and sides are shown with RT or LT/,
+      );
     });
 
     it('offers RT and LT, neither preferred', () => {
       const text = 'claim A\n 19283-50\n';
-      assert.deepEqual(fixTitles(text, 'bilateral-modifier'), [['Replace 50 with RT', false], ['Replace 50 with LT', false]]);
+      assert.deepEqual(fixTitles(text, 'bilateral-modifier'), [
+        ['Replace 50 with RT', false],
+        ['Replace 50 with LT', false],
+      ]);
       const fixed = applyFix(text, 'bilateral-modifier', 'Replace 50 with LT');
       assert.equal(fixed, 'claim A\n 19283-LT\n');
       assert.deepEqual(ruleIds(fixed), []);
@@ -107,7 +139,10 @@ describe('scrubber rules', () => {
 
     it('found: replaces a 50 written twice as a whole, so the warning goes (joined and separate modifiers)', () => {
       // The property test's counterexample: replacing only the first 50 left the line warned about.
-      assert.equal(applyFix('claim A\n 19282-50-59-50 x1\n', 'bilateral-modifier', 'Replace 50 with RT'), 'claim A\n 19282-RT-59 x1\n');
+      assert.equal(
+        applyFix('claim A\n 19282-50-59-50 x1\n', 'bilateral-modifier', 'Replace 50 with RT'),
+        'claim A\n 19282-RT-59 x1\n',
+      );
       const fixed = applyFix('claim A\n 19283 50  50 x1\n', 'bilateral-modifier', 'Replace 50 with LT');
       assert.equal(fixed, 'claim A\n 19283 LT x1\n');
       assert.deepEqual(ruleIds(fixed), []);
@@ -135,13 +170,27 @@ describe('scrubber rules', () => {
       const diagnostic = only(text, 'laterality-mismatch');
       assert.equal(diagnostic.severity, 2);
       assert.equal(textAt(text, diagnostic), 'LT');
-      assert.equal(messageOf(diagnostic), 'LT (left) contradicts the pointed diagnosis C50.411, which is the right breast.');
+      assert.equal(
+        messageOf(diagnostic),
+        'LT (left) contradicts the pointed diagnosis C50.411, which is the right breast.',
+      );
     });
 
     it('reads 837 diagnoses without the decimal point', () => {
-      const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }] }]);
+      const text = writeX12([
+        {
+          id: 'CLM-1',
+          diagnoses: ['C50412'],
+          dos: '2026-03-14',
+          lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }],
+        },
+      ]);
       const diagnostics = validateX12(text);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['laterality-mismatch'], diagnostics.map(formatDiagnostic).join('\n'));
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['laterality-mismatch'],
+        diagnostics.map(formatDiagnostic).join('\n'),
+      );
       assert.match(messageOf(diagnostics[0]), /C50412, which is the left breast/);
     });
 
@@ -160,14 +209,26 @@ describe('scrubber rules', () => {
       assert.equal(diagnostic.severity, 3);
       assert.deepEqual(diagnostic.range, { start: { line: 1, character: 1 }, end: { line: 1, character: 6 } });
       assert.equal(textAt(text, diagnostic), '19283');
-      assert.equal(messageOf(diagnostic), '19283 is counted per lesion: add RT or LT so the side can be checked against the diagnosis.');
+      assert.equal(
+        messageOf(diagnostic),
+        '19283 is counted per lesion: add RT or LT so the side can be checked against the diagnosis.',
+      );
     });
 
     it('reports each line without a side, in an 837 too', () => {
-      assert.deepEqual(ruleIds('claim A\n 19081-59\n 19082-RT\n 19125\n'), ['laterality-missing', 'laterality-missing']);
-      const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50411'], dos: '2026-03-14', lines: [{ code: '19283', charge: 350 }] }]);
+      assert.deepEqual(ruleIds('claim A\n 19081-59\n 19082-RT\n 19125\n'), [
+        'laterality-missing',
+        'laterality-missing',
+      ]);
+      const text = writeX12([
+        { id: 'CLM-1', diagnoses: ['C50411'], dos: '2026-03-14', lines: [{ code: '19283', charge: 350 }] },
+      ]);
       const diagnostics = validateX12(text);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['laterality-missing'], diagnostics.map(formatDiagnostic).join('\n'));
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['laterality-missing'],
+        diagnostics.map(formatDiagnostic).join('\n'),
+      );
       assert.equal(x12Document(text).getText(diagnostics[0]?.range), '19283');
     });
 
@@ -180,7 +241,10 @@ describe('scrubber rules', () => {
 
     it('offers Add RT and Add LT, neither preferred without a sided diagnosis; each clears it', () => {
       const text = 'claim A\n 19283 x1 $350.00\n';
-      assert.deepEqual(fixTitles(text, 'laterality-missing'), [['Add RT', false], ['Add LT', false]]);
+      assert.deepEqual(fixTitles(text, 'laterality-missing'), [
+        ['Add RT', false],
+        ['Add LT', false],
+      ]);
       const right = applyFix(text, 'laterality-missing', 'Add RT');
       assert.equal(right, 'claim A\n 19283-RT x1 $350.00\n');
       assert.deepEqual(ruleIds(right), []);
@@ -190,13 +254,22 @@ describe('scrubber rules', () => {
     });
 
     it('prefers the side of the pointed diagnosis, and lists it first', () => {
-      assert.deepEqual(fixTitles('claim A\n dx: C50.411\n 19283 dx=A\n', 'laterality-missing'), [['Add RT', true], ['Add LT', false]]);
+      assert.deepEqual(fixTitles('claim A\n dx: C50.411\n 19283 dx=A\n', 'laterality-missing'), [
+        ['Add RT', true],
+        ['Add LT', false],
+      ]);
       const text = 'claim A\n dx: R92.8, N63.20\n 19283 dx=A,B\n';
-      assert.deepEqual(fixTitles(text, 'laterality-missing'), [['Add LT', true], ['Add RT', false]]);
+      assert.deepEqual(fixTitles(text, 'laterality-missing'), [
+        ['Add LT', true],
+        ['Add RT', false],
+      ]);
       const fixed = applyFix(text, 'laterality-missing', 'Add LT');
       assert.equal(fixed, 'claim A\n dx: R92.8, N63.20\n 19283-LT dx=A,B\n');
       assert.deepEqual(ruleIds(fixed), []);
-      assert.deepEqual(fixTitles('claim A\n dx: C50.411, C50.412\n 19283 dx=A,B\n', 'laterality-missing'), [['Add RT', false], ['Add LT', false]]);
+      assert.deepEqual(fixTitles('claim A\n dx: C50.411, C50.412\n 19283 dx=A,B\n', 'laterality-missing'), [
+        ['Add RT', false],
+        ['Add LT', false],
+      ]);
     });
 
     it('adds the side after the last modifier, joined or written apart', () => {
@@ -207,14 +280,35 @@ describe('scrubber rules', () => {
     });
 
     it('adds the side as the next SV101 component in an 837, with its separators', () => {
-      for (const [separators, expected] of [[undefined, 'SV1*HC:19283:59:LT*350'], [{ element: '|', component: '>' }, 'SV1|HC>19283>59>LT|350']] as const) {
-        const text = writeX12([{ id: 'CLM-1', diagnoses: ['C50412'], dos: '2026-03-14', lines: [{ code: '19283', modifiers: ['59'], charge: 350 }] }], separators ? { separators } : {});
+      for (const [separators, expected] of [
+        [undefined, 'SV1*HC:19283:59:LT*350'],
+        [{ element: '|', component: '>' }, 'SV1|HC>19283>59>LT|350'],
+      ] as const) {
+        const text = writeX12(
+          [
+            {
+              id: 'CLM-1',
+              diagnoses: ['C50412'],
+              dos: '2026-03-14',
+              lines: [{ code: '19283', modifiers: ['59'], charge: 350 }],
+            },
+          ],
+          separators ? { separators } : {},
+        );
         const document = x12Document(text);
         const model = service.parse(document);
         const diagnostics = service.doValidation(document, model);
         const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-        const actions = service.getCodeActions(document, model, whole, { diagnostics }).filter((a) => a.diagnostics?.some((d) => d.code === 'laterality-missing'));
-        assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Add LT', true], ['Add RT', false]]);
+        const actions = service
+          .getCodeActions(document, model, whole, { diagnostics })
+          .filter((a) => a.diagnostics?.some((d) => d.code === 'laterality-missing'));
+        assert.deepEqual(
+          actions.map((a) => [a.title, a.isPreferred === true]),
+          [
+            ['Add LT', true],
+            ['Add RT', false],
+          ],
+        );
         const fixed = applyAction(document, actions[0] as (typeof actions)[number]);
         assert.ok(fixed.includes(expected), fixed);
         assert.deepEqual(validateX12(fixed), []);
@@ -232,10 +326,15 @@ describe('scrubber rules', () => {
     });
 
     it('does not report a code a loaded descriptor file knows, and hovers it with that descriptor', () => {
-      const licensed = getLanguageService({ descriptorSources: [readDescriptorFile('19238,LICENSED DESCRIPTOR', 'org.csv').source] });
+      const licensed = getLanguageService({
+        descriptorSources: [readDescriptorFile('19238,LICENSED DESCRIPTOR', 'org.csv').source],
+      });
       const document = TextDocument.create('file:///licensed.claim', 'claim', 1, 'claim A\n 19238\n');
       const model = licensed.parse(document);
-      assert.deepEqual(licensed.doValidation(document, model).map((d) => d.code), []);
+      assert.deepEqual(
+        licensed.doValidation(document, model).map((d) => d.code),
+        [],
+      );
       const hover = licensed.doHover(document, model, { line: 1, character: 2 });
       const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       assert.match(text, /LICENSED DESCRIPTOR/);

@@ -91,9 +91,14 @@ function expand(body: string): string {
 }
 
 const root = repoRoot();
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { snippets?: Array<{ language: string; path: string }> } };
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: { snippets?: Array<{ language: string; path: string }> };
+};
 const contributed = manifest.contributes.snippets?.find((entry) => entry.language === 'claim');
-const snippets = JSON.parse(fs.readFileSync(path.join(root, contributed?.path ?? 'missing'), 'utf8')) as Record<string, Snippet>;
+const snippets = JSON.parse(fs.readFileSync(path.join(root, contributed?.path ?? 'missing'), 'utf8')) as Record<
+  string,
+  Snippet
+>;
 
 function expanded(name: string): string {
   const snippet = snippets[name];
@@ -107,7 +112,13 @@ describe('claim snippets', () => {
   });
 
   it('contributes a claim, a localization and a biopsy snippet per modality, with unique prefixes', () => {
-    assert.deepEqual(Object.keys(snippets), ['Claim', 'Stereotactic localization', 'Ultrasound biopsy', 'Stereotactic biopsy', 'MRI biopsy']);
+    assert.deepEqual(Object.keys(snippets), [
+      'Claim',
+      'Stereotactic localization',
+      'Ultrasound biopsy',
+      'Stereotactic biopsy',
+      'MRI biopsy',
+    ]);
     const firstPrefixes = Object.values(snippets).map((snippet) => snippet.prefix[0]);
     assert.equal(new Set(firstPrefixes).size, firstPrefixes.length);
   });
@@ -137,7 +148,11 @@ describe('claim snippets', () => {
   it('checks the lesion count on the lesion-case snippets, so their lesions: header must agree with the units', () => {
     for (const name of ['Stereotactic localization', 'Ultrasound biopsy', 'Stereotactic biopsy', 'MRI biopsy']) {
       const text = expanded(name).replace(/lesions: 2/, 'lesions: 3');
-      assert.deepEqual(validate(text).map((diagnostic) => diagnostic.code), ['lesion-units'], name);
+      assert.deepEqual(
+        validate(text).map((diagnostic) => diagnostic.code),
+        ['lesion-units'],
+        name,
+      );
     }
   });
 });

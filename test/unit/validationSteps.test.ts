@@ -8,7 +8,11 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type DocumentValidator, getLanguageService, type ValidationProgress } from '../../server/src/service/languageService';
+import {
+  type DocumentValidator,
+  getLanguageService,
+  type ValidationProgress,
+} from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { writeClaimText } from '../support/claimBatch';
 import { batchClaim, x12Batch } from '../support/x12Batch';
@@ -66,8 +70,14 @@ function assertProgress(steps: readonly ValidationProgress[], claimsPerStep: num
   assert.ok(steps.length > 0, 'at least one step');
   steps.forEach((step, n) => {
     const before = steps[n - 1] ?? { fraction: 0, claimsRead: 0 };
-    assert.ok(step.fraction >= before.fraction && step.fraction <= 1, `step ${n}: ${before.fraction} then ${step.fraction}`);
-    assert.ok(step.claimsRead - before.claimsRead <= claimsPerStep, `step ${n} read ${step.claimsRead - before.claimsRead} claims, more than ${claimsPerStep}`);
+    assert.ok(
+      step.fraction >= before.fraction && step.fraction <= 1,
+      `step ${n}: ${before.fraction} then ${step.fraction}`,
+    );
+    assert.ok(
+      step.claimsRead - before.claimsRead <= claimsPerStep,
+      `step ${n} read ${step.claimsRead - before.claimsRead} claims, more than ${claimsPerStep}`,
+    );
   });
   assert.equal(steps[steps.length - 1]?.fraction, 1, 'the last step reports 100%');
 }
@@ -92,7 +102,10 @@ for (const format of formats) {
         assert.ok(diagnostics.length > 10, `the batch has planted problems (${diagnostics.length} found)`);
         assert.deepEqual(diagnostics, whole(document));
         assertProgress(steps, claimsPerStep);
-        assert.ok(steps.length >= Math.ceil(format.claims / claimsPerStep), `${steps.length} steps for ${format.claims} claims`);
+        assert.ok(
+          steps.length >= Math.ceil(format.claims / claimsPerStep),
+          `${steps.length} steps for ${format.claims} claims`,
+        );
         assert.equal(steps[steps.length - 1]?.claimsRead, format.claims, 'a first check reads every claim once');
       });
     }
@@ -102,11 +115,18 @@ for (const format of formats) {
       const validator = service.createDocumentValidator();
       stepped(validator, document, 10);
       const offset = document.getText().indexOf('19284', Math.floor(document.getText().length / 2));
-      TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 5) }, text: '19285' }], 2);
+      TextDocument.update(
+        document,
+        [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 5) }, text: '19285' }],
+        2,
+      );
       const { diagnostics, steps } = stepped(validator, document, 10);
       assert.deepEqual(diagnostics, whole(document));
       assertProgress(steps, 10);
-      assert.ok((steps[steps.length - 1]?.claimsRead ?? 99) <= 3, 'an edit reads the claims around it, not a full slice: the server shows no progress for it');
+      assert.ok(
+        (steps[steps.length - 1]?.claimsRead ?? 99) <= 3,
+        'an edit reads the claims around it, not a full slice: the server shows no progress for it',
+      );
     });
 
     it('keeps nothing from a run abandoned halfway, and refuses to resume it', () => {
@@ -115,12 +135,30 @@ for (const format of formats) {
       stepped(validator, document, 10);
       const text = document.getText();
       const cut = text.indexOf('19283', Math.floor(text.length / 3));
-      TextDocument.update(document, [{ range: { start: document.positionAt(cut), end: document.positionAt(cut + 5) }, text: '' }], 2);
+      TextDocument.update(
+        document,
+        [{ range: { start: document.positionAt(cut), end: document.positionAt(cut + 5) }, text: '' }],
+        2,
+      );
       // A run over most of the file (new settings read everything), stopped after two steps.
-      const abandoned = validator.validateInSteps(document, { ...settings, rules: { 'dx-pointer': 'hint' } }, undefined, { claimsPerStep: 10 });
+      const abandoned = validator.validateInSteps(
+        document,
+        { ...settings, rules: { 'dx-pointer': 'hint' } },
+        undefined,
+        { claimsPerStep: 10 },
+      );
       abandoned.next();
       abandoned.next();
-      TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: format.languageId === 'x12' ? '' : '\n' }], 3);
+      TextDocument.update(
+        document,
+        [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            text: format.languageId === 'x12' ? '' : '\n',
+          },
+        ],
+        3,
+      );
       assert.deepEqual(stepped(validator, document, 10).diagnostics, whole(document));
       assert.throws(() => abandoned.next(), /resumed after a later one started/);
     });
@@ -135,8 +173,15 @@ for (const format of formats) {
         // Edits after the first 110 characters, which hold an 837's ISA (its separators).
         const start = 110 + Math.floor(random() * (text.length - 110));
         const end = Math.min(text.length, start + Math.floor(random() * 40));
-        const insert = ['', '\n', 'claim X\n', '  19284-RT x2 $1\n', '~', '*', 'CLM*N*1***11:B:1*Y*A*Y*Y~'][Math.floor(random() * 7)] ?? '';
-        TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }], document.version + 1);
+        const insert =
+          ['', '\n', 'claim X\n', '  19284-RT x2 $1\n', '~', '*', 'CLM*N*1***11:B:1*Y*A*Y*Y~'][
+            Math.floor(random() * 7)
+          ] ?? '';
+        TextDocument.update(
+          document,
+          [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }],
+          document.version + 1,
+        );
         const claimsPerStep = 1 + Math.floor(random() * 30);
         if (random() < 0.3) {
           const run = validator.validateInSteps(document, settings, undefined, { claimsPerStep });
@@ -146,7 +191,11 @@ for (const format of formats) {
         const { diagnostics, steps } = stepped(validator, document, claimsPerStep);
         finished++;
         assertProgress(steps, claimsPerStep);
-        assert.deepEqual(diagnostics, whole(document), `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}, ${claimsPerStep} per step`);
+        assert.deepEqual(
+          diagnostics,
+          whole(document),
+          `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}, ${claimsPerStep} per step`,
+        );
       }
       assert.ok(finished > 30, `${finished} runs finished`);
     });

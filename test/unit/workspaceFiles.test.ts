@@ -21,7 +21,10 @@ interface ManifestSetting {
 }
 
 interface Manifest {
-  contributes: { languages: Array<{ extensions: string[] }>; configuration: { properties: Record<string, ManifestSetting> } };
+  contributes: {
+    languages: Array<{ extensions: string[] }>;
+    configuration: { properties: Record<string, ManifestSetting> };
+  };
 }
 
 function write(root: string, relative: string, text = 'claim A\n'): string {
@@ -41,7 +44,14 @@ describe('workspace claim files', () => {
     for (const name of ['a.claim', 'b.837', 'c.x12', 'd.edi', 'E.CLAIM', 'nested/deeper/f.claim']) {
       write(root, name);
     }
-    for (const name of ['notes.txt', 'claim', 'node_modules/pkg/g.claim', '.git/h.claim', '.hidden/i.837', 'bower_components/j.edi']) {
+    for (const name of [
+      'notes.txt',
+      'claim',
+      'node_modules/pkg/g.claim',
+      '.git/h.claim',
+      '.hidden/i.837',
+      'bower_components/j.edi',
+    ]) {
       write(root, name);
     }
     write(outside, 'secret.claim');
@@ -63,7 +73,16 @@ describe('workspace claim files', () => {
 
   it('lists the files of both languages, in hidden and skipped folders none, and follows no linked folder', async () => {
     const listing = await listClaimFiles([root], { trusted: true });
-    assert.deepEqual(relative(listing.files), ['E.CLAIM', 'a.claim', 'b.837', 'c.x12', 'd.edi', 'link-in.claim', 'link-out.claim', 'nested/deeper/f.claim']);
+    assert.deepEqual(relative(listing.files), [
+      'E.CLAIM',
+      'a.claim',
+      'b.837',
+      'c.x12',
+      'd.edi',
+      'link-in.claim',
+      'link-out.claim',
+      'nested/deeper/f.claim',
+    ]);
     assert.equal(listing.truncated, undefined);
   });
 
@@ -102,7 +121,10 @@ describe('workspace claim files', () => {
     const binary = write(root, 'binary-bytes.bin', '');
     fs.writeFileSync(binary, Buffer.from([0x63, 0xff, 0xfe, 0x00, 0x80]));
     assert.equal((await readClaimFile(binary, 1000)).ok, false);
-    assert.match((await readClaimFile(path.join(root, 'missing.claim'), 1000).then((r) => (r.ok ? '' : r.reason))), /does not exist/);
+    assert.match(
+      await readClaimFile(path.join(root, 'missing.claim'), 1000).then((r) => (r.ok ? '' : r.reason)),
+      /does not exist/,
+    );
   });
 
   it('gives .claim files the claim language and the others X12', () => {
@@ -115,7 +137,10 @@ describe('workspace claim files', () => {
 
   it('looks for exactly the extensions package.json gives the claim languages', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as Manifest;
-    assert.deepEqual([...claimFileExtensions].sort(), manifest.contributes.languages.flatMap((language) => language.extensions).sort());
+    assert.deepEqual(
+      [...claimFileExtensions].sort(),
+      manifest.contributes.languages.flatMap((language) => language.extensions).sort(),
+    );
   });
 
   it('has workspace problems off unless the setting is true, as package.json declares', () => {
@@ -125,8 +150,15 @@ describe('workspace claim files', () => {
     assert.equal(declared?.default, readFolderSettings(undefined).workspaceDiagnostics);
     assert.equal(readFolderSettings({ workspaceDiagnostics: true }).workspaceDiagnostics, true);
     for (const value of [false, 'true', 1, null, {}]) {
-      assert.equal(readFolderSettings({ workspaceDiagnostics: value }).workspaceDiagnostics, false, JSON.stringify(value));
+      assert.equal(
+        readFolderSettings({ workspaceDiagnostics: value }).workspaceDiagnostics,
+        false,
+        JSON.stringify(value),
+      );
     }
-    assert.equal(readFolderSettings({ workspaceDiagnostics: true, maxNumberOfProblems: 5 }).claim.maxNumberOfProblems, 5);
+    assert.equal(
+      readFolderSettings({ workspaceDiagnostics: true, maxNumberOfProblems: 5 }).claim.maxNumberOfProblems,
+      5,
+    );
   });
 });

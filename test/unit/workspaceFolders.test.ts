@@ -20,7 +20,13 @@ function folder(local: string): WorkspaceFolder {
 
 describe('workspace folders', () => {
   it('keeps the local file folders, each once, and leaves out other schemes and file URIs with a host', () => {
-    const uris = [folder(folderA).uri, 'vscode-vfs://github/org/repo', folder(folderC).uri, 'file://server/share/claims', folder(folderA).uri];
+    const uris = [
+      folder(folderA).uri,
+      'vscode-vfs://github/org/repo',
+      folder(folderC).uri,
+      'file://server/share/claims',
+      folder(folderA).uri,
+    ];
     assert.deepEqual(localFolderPaths(uris), [folderA, folderC]);
   });
 
@@ -30,16 +36,24 @@ describe('workspace folders', () => {
   });
 
   it('adds a folder already there once, and ignores the removal of one it never had', () => {
-    const after = changedFolders([folderA], { added: [folder(folderA), folder(folderB), folder(folderB)], removed: [folder(folderC)] });
+    const after = changedFolders([folderA], {
+      added: [folder(folderA), folder(folderB), folder(folderB)],
+      removed: [folder(folderC)],
+    });
     assert.deepEqual(after, [folderA, folderB]);
   });
 
   it('takes a folder removed and added in the same change as added', () => {
-    assert.deepEqual(changedFolders([folderA, folderB], { added: [folder(folderA)], removed: [folder(folderA)] }), [folderB, folderA]);
+    assert.deepEqual(changedFolders([folderA, folderB], { added: [folder(folderA)], removed: [folder(folderA)] }), [
+      folderB,
+      folderA,
+    ]);
   });
 
   it('survives a change that leaves a list out or holds junk', () => {
-    const junk = { added: undefined, removed: [null, { uri: 42 }, folder(folderB)] } as unknown as Parameters<typeof changedFolders>[1];
+    const junk = { added: undefined, removed: [null, { uri: 42 }, folder(folderB)] } as unknown as Parameters<
+      typeof changedFolders
+    >[1];
     assert.deepEqual(changedFolders([folderA, folderB], junk), [folderA]);
   });
 });

@@ -46,7 +46,12 @@ function completeAt(textWithCursor: string, modelText?: string, model?: ClaimDoc
   assert.notEqual(offset, -1, 'the text has a cursor mark');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const document = TextDocument.create('file:///test/claims.837', 'x12', 1, text);
-  const list = doX12Complete(document, model ?? parseX12Text(modelText ?? text), document.positionAt(offset), reference);
+  const list = doX12Complete(
+    document,
+    model ?? parseX12Text(modelText ?? text),
+    document.positionAt(offset),
+    reference,
+  );
   const item = (label: string): CompletionItem => {
     const found = list.items.find((i) => i.label === label);
     assert.ok(found, `${label} is offered; got ${list.items.map((i) => i.label).join(', ')}`);
@@ -139,7 +144,10 @@ describe('X12 completion', () => {
       }
       assert.ok(!completion.labels.includes('19283'), 'no codes where a modifier goes');
       const sorted = [...completion.list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
-      assert.deepEqual(sorted.slice(0, 2).map((i) => i.label), ['RT', 'LT']);
+      assert.deepEqual(
+        sorted.slice(0, 2).map((i) => i.label),
+        ['RT', 'LT'],
+      );
       assert.equal(completion.item('RT').kind, CompletionItemKind.EnumMember);
       assert.equal(completion.replaced('RT'), '');
       assert.match(completion.apply('RT'), /\nSV1\*HC:19283:RT~\n/);

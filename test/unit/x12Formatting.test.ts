@@ -9,8 +9,17 @@ import { readSettings } from '../../server/src/service/settings';
 import { assertWellFormedEdits, formatted, formatText, withLayout } from '../support/formattingChecks';
 import { x12Batch } from '../support/x12Batch';
 
-const isa = 'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260314*1200*^*00501*000000001*0*P*:~';
-const segments = [isa, 'GS*HC*S*R*20260314*1200*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', 'NM1*IL*1*DOE  *JANE ~', 'SE*3*0001~', 'GE*1*1~', 'IEA*1*000000001~'];
+const isa =
+  'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260314*1200*^*00501*000000001*0*P*:~';
+const segments = [
+  isa,
+  'GS*HC*S*R*20260314*1200*1*X*005010X222A1~',
+  'ST*837*0001*005010X222A1~',
+  'NM1*IL*1*DOE  *JANE ~',
+  'SE*3*0001~',
+  'GE*1*1~',
+  'IEA*1*000000001~',
+];
 const perLine = `${segments.join('\n')}\n`;
 const oneLine = segments.join('');
 
@@ -35,7 +44,13 @@ describe('formatting X12 files', () => {
     assert.equal(formatText(untidy, 'x12'), segments.join('\n'));
     const mostlyOneLine = `${segments.slice(0, 5).join('')}\n${segments.slice(5).join('')}`;
     assert.equal(formatText(mostlyOneLine, 'x12'), oneLine);
-    assert.equal(withLayout('ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260314*1200*^*00501*000000001*0*P*:~GS*HC\r\n~ST*837~', 'keep'), `${isa}GS*HC~ST*837~`);
+    assert.equal(
+      withLayout(
+        'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260314*1200*^*00501*000000001*0*P*:~GS*HC\r\n~ST*837~',
+        'keep',
+      ),
+      `${isa}GS*HC~ST*837~`,
+    );
   });
 
   it('keeps CRLF line ends, and gives a one-line file the \\n line end', () => {
@@ -59,7 +74,13 @@ describe('formatting X12 files', () => {
 
   it('ends with one line end if the file had any or the options ask for one', () => {
     assert.equal(withLayout(`${perLine}\n\n`, 'segmentPerLine'), perLine);
-    assert.equal(formatText(oneLine, 'x12', { x12Layout: 'oneLine', options: { tabSize: 2, insertSpaces: true, insertFinalNewline: true } }), `${oneLine}\n`);
+    assert.equal(
+      formatText(oneLine, 'x12', {
+        x12Layout: 'oneLine',
+        options: { tabSize: 2, insertSpaces: true, insertFinalNewline: true },
+      }),
+      `${oneLine}\n`,
+    );
   });
 
   it('formats only the segments a range touches and the gaps around them', () => {
@@ -70,7 +91,10 @@ describe('formatting X12 files', () => {
     const range = { start: document.positionAt(start), end: document.positionAt(end) };
     const result = formatted(text, 'x12', { range, x12Layout: 'segmentPerLine' });
     assertWellFormedEdits(result.document, result.edits);
-    assert.equal(result.text, `${segments.slice(0, 2).join('')}\n${segments[2] ?? ''}\n${segments[3] ?? ''}\n${segments.slice(4).join('')}`);
+    assert.equal(
+      result.text,
+      `${segments.slice(0, 2).join('')}\n${segments[2] ?? ''}\n${segments[3] ?? ''}\n${segments.slice(4).join('')}`,
+    );
   });
 
   it('makes one small edit per gap, so a generated batch of 12 claims converts with one edit per segment boundary', () => {

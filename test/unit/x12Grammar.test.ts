@@ -77,7 +77,6 @@ interface Tokenized {
   readonly tokens: readonly Token[];
 }
 
-
 /** Tokenizes line by line as the editor does, with each token's offset in the whole document. */
 function tokenize(grammar: vsctm.IGrammar, source: string): Tokenized {
   let state = vsctm.INITIAL;
@@ -320,15 +319,27 @@ describe('X12 TextMate grammar', () => {
         for (const { start, text } of segments) {
           const id = text.split(element)[0] ?? '';
           const token = at.get(start);
-          assert.ok(token?.text === id && token.scopes.includes(SEGMENT_ID), `segment id ${id} at ${start}: ${JSON.stringify(token)}`);
+          assert.ok(
+            token?.text === id && token.scopes.includes(SEGMENT_ID),
+            `segment id ${id} at ${start}: ${JSON.stringify(token)}`,
+          );
         }
         for (let offset = 0; offset < source.length; offset++) {
           const char = source.charAt(offset);
           const expected =
-            char === element ? ELEMENT : char === '~' ? TERMINATOR : char === component && offset > isaEnd ? COMPONENT : undefined;
+            char === element
+              ? ELEMENT
+              : char === '~'
+                ? TERMINATOR
+                : char === component && offset > isaEnd
+                  ? COMPONENT
+                  : undefined;
           if (expected !== undefined) {
             const token = at.get(offset);
-            assert.ok(token?.text === char && token.scopes.includes(expected), `${char} at ${offset}: ${JSON.stringify(token)}`);
+            assert.ok(
+              token?.text === char && token.scopes.includes(expected),
+              `${char} at ${offset}: ${JSON.stringify(token)}`,
+            );
           }
         }
         for (const code of ['19283', '19284', 'G0279']) {

@@ -68,7 +68,10 @@ describe('X12 hover', () => {
       assert.match(at.value(), /^\*\*SV1\*\* · Professional service/);
       assert.match(at.value(), /\*\*Loop:\*\* Loop 2400 · Service line/);
       assert.match(at.value(), /- SV104 Units/);
-      assert.match(at.value(), /- SV101 Composite medical procedure identifier \(-1 Product or service ID qualifier, -2 Procedure code, -3 Procedure modifier 1/);
+      assert.match(
+        at.value(),
+        /- SV101 Composite medical procedure identifier \(-1 Product or service ID qualifier, -2 Procedure code, -3 Procedure modifier 1/,
+      );
       assert.equal(at.covered(), 'SV1');
     });
 
@@ -205,7 +208,10 @@ describe('X12 hover', () => {
     it('matches the .claim hover on the same code', () => {
       const { document, position } = withCursor('claim C1\n  dx: C50.411\n  1928|4-RT x2 dx=A');
       const claimHover = service.doHover(document, service.parse(document), position);
-      const claimValue = claimHover && typeof claimHover.contents === 'object' && 'value' in claimHover.contents ? claimHover.contents.value : '';
+      const claimValue =
+        claimHover && typeof claimHover.contents === 'object' && 'value' in claimHover.contents
+          ? claimHover.contents.value
+          : '';
       assert.notEqual(claimValue, '');
       assert.ok(hoverAt(twoLines, 'SV1*HC:19284', 9).value().startsWith(claimValue));
     });
@@ -221,7 +227,10 @@ describe('X12 hover', () => {
       assert.match(at.value(), /SV101-3 · Procedure modifier 1/);
       assert.equal(at.covered(), 'RT');
       const second = twoLines.replace('SV1*HC:19284:RT', 'SV1*HC:19284:RT:XS');
-      assert.match(hoverAt(second, ':XS', 1).value(), /^\*\*Modifier XS\*\* · distinct service[\s\S]*SV101-4 · Procedure modifier 2/);
+      assert.match(
+        hoverAt(second, ':XS', 1).value(),
+        /^\*\*Modifier XS\*\* · distinct service[\s\S]*SV101-4 · Procedure modifier 2/,
+      );
     });
   });
 
@@ -229,7 +238,10 @@ describe('X12 hover', () => {
     it('gives the principal ICD-10-CM code its shape check and pointer 1', () => {
       const at = hoverAt(twoLines, 'ABK:C50411', 4);
       assert.match(at.value(), /^\*\*C50411\*\* · ICD-10-CM principal diagnosis · pointer 1/);
-      assert.match(at.value(), /A valid ICD-10-CM code shape \(`C50\.411` in text\), written without the decimal point as the 837 requires/);
+      assert.match(
+        at.value(),
+        /A valid ICD-10-CM code shape \(`C50\.411` in text\), written without the decimal point as the 837 requires/,
+      );
       assert.match(at.value(), /Diagnosis 1 of 2 in this claim's HI list: service lines point to it with `1` in SV107/);
       assert.equal(at.covered(), 'C50411');
     });
@@ -241,7 +253,10 @@ describe('X12 hover', () => {
     });
 
     it('counts diagnoses per claim: the second claim starts again at 1', () => {
-      const text = writeX12([stereotactic, { id: 'CLM-2', diagnoses: ['N63.20', 'N63.21'], lines: [{ code: '19285', charge: 300 }] }]);
+      const text = writeX12([
+        stereotactic,
+        { id: 'CLM-2', diagnoses: ['N63.20', 'N63.21'], lines: [{ code: '19285', charge: 300 }] },
+      ]);
       assert.match(hoverAt(text, 'ABF:N6321', 4).value(), /pointer 2[\s\S]*Diagnosis 2 of 2/);
       assert.match(hoverAt(text, 'ABK:N6320', 4).value(), /pointer 1[\s\S]*Diagnosis 1 of 2/);
     });
@@ -249,7 +264,10 @@ describe('X12 hover', () => {
     it('flags a code written with its decimal point', () => {
       const text = twoLines.replace('ABF:R928', 'ABF:R92.8');
       const at = hoverAt(text, 'R92.8', 1);
-      assert.match(at.value(), /\*\*Written with a decimal point\*\*: the 837 writes ICD-10-CM codes without it; write `R928`/);
+      assert.match(
+        at.value(),
+        /\*\*Written with a decimal point\*\*: the 837 writes ICD-10-CM codes without it; write `R928`/,
+      );
       assert.match(at.value(), /pointer 2/);
       assert.equal(at.covered(), 'R92.8');
     });
@@ -271,7 +289,18 @@ describe('X12 hover', () => {
 
   describe('in a one-line file with | and > separators', () => {
     const oneLine: X12WriteOptions = { separators: { element: '|', component: '>' }, oneLine: true };
-    const text = writeX12([{ ...stereotactic, lines: [{ code: '19285', charge: 300 }, { code: '19284', modifiers: ['LT'], charge: 400, units: 2 }] }], oneLine);
+    const text = writeX12(
+      [
+        {
+          ...stereotactic,
+          lines: [
+            { code: '19285', charge: 300 },
+            { code: '19284', modifiers: ['LT'], charge: 400, units: 2 },
+          ],
+        },
+      ],
+      oneLine,
+    );
 
     it('is one line', () => {
       assert.equal(text.includes('\n'), false);
@@ -286,7 +315,10 @@ describe('X12 hover', () => {
     });
 
     it('gives elements, qualifiers, modifiers and segment ids', () => {
-      assert.match(hoverAt(text, 'SV1|HC>19284>LT|400|UN|2', 'SV1|HC>19284>LT|400|UN|'.length).value(), /^\*\*SV104 · Units\*\*/);
+      assert.match(
+        hoverAt(text, 'SV1|HC>19284>LT|400|UN|2', 'SV1|HC>19284>LT|400|UN|'.length).value(),
+        /^\*\*SV104 · Units\*\*/,
+      );
       assert.match(hoverAt(text, 'SV1|HC>19284', 4).value(), /^\*\*HC\*\* · HCPCS codes/);
       assert.match(hoverAt(text, 'SV1|HC>19284>LT', 14).value(), /^\*\*Modifier LT\*\* · laterality/);
       const id = hoverAt(text, 'SV1|HC>19284', 2);
@@ -310,7 +342,11 @@ describe('X12 hover', () => {
       assert.equal(hoverAt(twoLines, 'SV1*HC', 3).hover, null, 'element separator');
       assert.equal(hoverAt(twoLines, 'HC:19284', 2).hover, null, 'component separator');
       assert.equal(hoverAt(twoLines, 'LX*1~', 4).hover, null, 'segment terminator');
-      assert.equal(hoverAt(twoLines, 'CLM-2026-0001*750**', 18).hover, null, 'between two separators: an empty element');
+      assert.equal(
+        hoverAt(twoLines, 'CLM-2026-0001*750**', 18).hover,
+        null,
+        'between two separators: an empty element',
+      );
       assert.equal(hoverAt(twoLines, 'LX*1~\n', 5).hover, null, 'the line end');
     });
 

@@ -30,7 +30,10 @@ describe('re-reading an 837 after an edit', () => {
       for (let edit = 0; edit < 300; edit++) {
         // Mostly after the ISA; now and then in it, which must make a whole read.
         const start = random() < 0.05 ? Math.floor(random() * 106) : 106 + Math.floor(random() * (text.length - 105));
-        const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * (random() < 0.9 ? 6 : 200))));
+        const end = Math.min(
+          text.length,
+          start + (random() < 0.5 ? 0 : Math.floor(random() * (random() < 0.9 ? 6 : 200))),
+        );
         const insert = random() < 0.3 ? '' : (insertions[Math.floor(random() * insertions.length)] ?? '');
         text = text.slice(0, start) + insert + text.slice(end);
         const next = reparseX12Text(model, text);

@@ -13,7 +13,12 @@ function claim(id: string, lines: ClaimToWrite['lines'], diagnoses = ['C50411'])
   return { id, diagnoses, dos: '2026-03-14', lines };
 }
 
-const cleanTwoLines = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }])]);
+const cleanTwoLines = writeX12([
+  claim('CLM-1', [
+    { code: '19283', modifiers: ['RT'], charge: 350 },
+    { code: '19284', modifiers: ['RT'], charge: 400 },
+  ]),
+]);
 
 function ids(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
@@ -48,7 +53,15 @@ describe('X12 837P claims', () => {
   });
 
   it('reads | and > separators from ISA: 19285 with 19284 is the wrong modality', () => {
-    const text = writeX12([claim('CLM-1', [{ code: '19285', modifiers: ['RT'], charge: 300 }, { code: '19284', modifiers: ['RT'], charge: 400 }])], { separators: { element: '|', component: '>' } });
+    const text = writeX12(
+      [
+        claim('CLM-1', [
+          { code: '19285', modifiers: ['RT'], charge: 300 },
+          { code: '19284', modifiers: ['RT'], charge: 400 },
+        ]),
+      ],
+      { separators: { element: '|', component: '>' } },
+    );
     assert.match(text, /SV1\|HC>19284>RT\|400\|UN\|1\|\|\|1~/);
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['addon-wrong-modality']);
@@ -74,7 +87,10 @@ describe('X12 837P claims', () => {
 
   it('reports only the CLM loop that lacks its primary among several in one transaction', () => {
     const text = writeX12([
-      claim('CLM-A', [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }]),
+      claim('CLM-A', [
+        { code: '19283', modifiers: ['RT'], charge: 350 },
+        { code: '19284', modifiers: ['RT'], charge: 400 },
+      ]),
       claim('CLM-B', [{ code: '19284', modifiers: ['RT'], charge: 400 }]),
       claim('CLM-C', [{ code: '19285', modifiers: ['RT'], charge: 300 }]),
     ]);
@@ -83,12 +99,25 @@ describe('X12 837P claims', () => {
     const model = service.parse(x12Document(text));
     assert.equal(model.claims.length, 3);
     const claimB = model.claims[1];
-    assert.ok(claimB && diagnostics[0] && diagnostics[0].range.start.line >= claimB.range.start.line && diagnostics[0].range.end.line <= claimB.range.end.line);
+    assert.ok(
+      claimB &&
+        diagnostics[0] &&
+        diagnostics[0].range.start.line >= claimB.range.start.line &&
+        diagnostics[0].range.end.line <= claimB.range.end.line,
+    );
   });
 
   describe('integrity rules', () => {
     it('x12-claim-total: CLM02 must equal the sum of SV102', () => {
-      const text = writeX12([{ ...claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350 }, { code: '19284', modifiers: ['RT'], charge: 400 }]), totalCharge: 700 }]);
+      const text = writeX12([
+        {
+          ...claim('CLM-1', [
+            { code: '19283', modifiers: ['RT'], charge: 350 },
+            { code: '19284', modifiers: ['RT'], charge: 400 },
+          ]),
+          totalCharge: 700,
+        },
+      ]);
       const diagnostics = validateX12(text);
       assert.deepEqual(ids(diagnostics), ['x12-claim-total']);
       assert.equal(textOf(text, diagnostics[0]), '700');
@@ -110,16 +139,31 @@ describe('X12 837P claims', () => {
       const diagnostics = validateX12(outside);
       assert.deepEqual(ids(diagnostics), ['dx-pointer']);
       assert.equal(textOf(outside, diagnostics[0]), '3');
-      const five = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2, 3, 4, 5] }], ['C50411', 'R928', 'N6310', 'N6320', 'Z1231'])]);
+      const five = writeX12([
+        claim(
+          'CLM-1',
+          [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2, 3, 4, 5] }],
+          ['C50411', 'R928', 'N6310', 'N6320', 'Z1231'],
+        ),
+      ]);
       assert.deepEqual(ids(validateX12(five)), ['dx-pointer']);
-      const four = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2, 3, 4] }], ['C50411', 'R928', 'N6310', 'N6320'])]);
+      const four = writeX12([
+        claim(
+          'CLM-1',
+          [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2, 3, 4] }],
+          ['C50411', 'R928', 'N6310', 'N6320'],
+        ),
+      ]);
       assert.deepEqual(ids(validateX12(four)), []);
     });
 
     it('counts only diagnoses in HI for the pointers, not condition codes', () => {
       const text = cleanTwoLines.replace('HI*ABK:C50411~', 'HI*BG:01*ABK:C50411~');
       const model = service.parse(x12Document(text));
-      assert.deepEqual(model.claims[0]?.diagnoses.map((d) => d.code), ['C50411']);
+      assert.deepEqual(
+        model.claims[0]?.diagnoses.map((d) => d.code),
+        ['C50411'],
+      );
       assert.deepEqual(ids(validateX12(text)), []);
     });
 
@@ -140,7 +184,13 @@ describe('X12 837P claims', () => {
     });
 
     it('x12-control-numbers: SE02, GE02 and IEA02 repeat their headers; GE01 and IEA01 count', () => {
-      for (const [from, to] of [['SE*22*0001~', 'SE*22*0002~'], ['GE*1*1~', 'GE*1*7~'], ['IEA*1*000000001~', 'IEA*1*000000009~'], ['GE*1*1~', 'GE*2*1~'], ['IEA*1*000000001~', 'IEA*3*000000001~']] as const) {
+      for (const [from, to] of [
+        ['SE*22*0001~', 'SE*22*0002~'],
+        ['GE*1*1~', 'GE*1*7~'],
+        ['IEA*1*000000001~', 'IEA*1*000000009~'],
+        ['GE*1*1~', 'GE*2*1~'],
+        ['IEA*1*000000001~', 'IEA*3*000000001~'],
+      ] as const) {
         const text = cleanTwoLines.replace(from, to);
         assert.notEqual(text, cleanTwoLines, from);
         assert.deepEqual(ids(validateX12(text)), ['x12-control-numbers'], to);
@@ -155,14 +205,21 @@ describe('X12 837P claims', () => {
       assert.equal(textOf(misplaced, diagnostics[0]), 'BHT');
       const unknown = cleanTwoLines.replace('LX*1~\n', 'LX*1~\nZZZ*1~\n').replace('SE*22*', 'SE*23*');
       assert.deepEqual(ids(validateX12(unknown)), ['x12-segment-placement']);
-      const lone = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }])]).replace('LX*1~\n', 'LX*1~\nZZZ*1~\n').replace('SE*20*', 'SE*21*');
+      const lone = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }])])
+        .replace('LX*1~\n', 'LX*1~\nZZZ*1~\n')
+        .replace('SE*20*', 'SE*21*');
       assert.deepEqual(ids(validateX12(lone)), ['x12-segment-placement', 'addon-without-primary']);
     });
   });
 
   describe('quick fixes in 837 files', () => {
     it('inserts the missing primary as a new LX loop and keeps LX numbers and SE01 right', () => {
-      const text = writeX12([claim('CLM-1', [{ code: '19284', modifiers: ['RT'], charge: 400 }, { code: '76098', charge: 90 }])]);
+      const text = writeX12([
+        claim('CLM-1', [
+          { code: '19284', modifiers: ['RT'], charge: 400 },
+          { code: '76098', charge: 90 },
+        ]),
+      ]);
       const fixed = fix(text, 'addon-without-primary');
       assert.match(fixed, /LX\*1~\nSV1\*HC:19283:RT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:RT\*400/);
       assert.match(fixed, /LX\*3~\nSV1\*HC:76098/);
@@ -170,14 +227,24 @@ describe('X12 837P claims', () => {
     });
 
     it('swaps a wrong-modality add-on in a one-line file with | separators', () => {
-      const text = writeX12([claim('CLM-1', [{ code: '19285', modifiers: ['RT'], charge: 300 }, { code: '19284', modifiers: ['RT'], charge: 400 }])], { oneLine: true, separators: { element: '|', component: '>' } });
+      const text = writeX12(
+        [
+          claim('CLM-1', [
+            { code: '19285', modifiers: ['RT'], charge: 300 },
+            { code: '19284', modifiers: ['RT'], charge: 400 },
+          ]),
+        ],
+        { oneLine: true, separators: { element: '|', component: '>' } },
+      );
       const fixed = fix(text, 'addon-wrong-modality');
       assert.equal(fixed, text.replace('HC>19284', 'HC>19286'));
       assert.deepEqual(validateX12(fixed), []);
     });
 
     it('found: replaces a 50 written twice in SV101 as a whole, so the warning goes', () => {
-      const text = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['50', '50'], charge: 350 }])], { separators: { element: '|', component: '>' } });
+      const text = writeX12([claim('CLM-1', [{ code: '19283', modifiers: ['50', '50'], charge: 350 }])], {
+        separators: { element: '|', component: '>' },
+      });
       const fixed = fix(text, 'bilateral-modifier');
       assert.equal(fixed, text.replace('HC>19283>50>50|', 'HC>19283>RT|'));
       assert.deepEqual(validateX12(fixed), []);
@@ -224,13 +291,16 @@ describe('X12 837P claims', () => {
       assert.ok(ids(diagnostics).includes('x12-unreadable'));
       assert.equal(ids(diagnostics).filter((id) => id === 'x12-unreadable').length, 1);
       const model = service.parse(x12Document(text));
-      assert.deepEqual(model.claims[0]?.lines.map((l) => l.code.value), ['19283', '19284']);
+      assert.deepEqual(
+        model.claims[0]?.lines.map((l) => l.code.value),
+        ['19283', '19284'],
+      );
     });
 
     it('never throws on random bytes', () => {
       for (let seed = 1; seed <= 200; seed++) {
         let state = seed;
-        const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
         const chars = Array.from({ length: 300 }, () => String.fromCharCode(Math.floor(random() * 256)));
         const text = `ISA${cleanTwoLines.slice(3, 200)}${chars.join('')}`;
         assert.doesNotThrow(() => validateX12(text), `seed ${seed}`);

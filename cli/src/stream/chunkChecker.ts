@@ -104,7 +104,9 @@ export class ChunkChecker {
       const line = message.line - 1;
       const character = message.column - 1;
       const inDocument =
-        line === chunk.start.line ? { line: firstLine, character: character - chunk.start.character } : { line: firstLine + line - chunk.start.line, character };
+        line === chunk.start.line
+          ? { line: firstLine, character: character - chunk.start.character }
+          : { line: firstLine + line - chunk.start.line, character };
       batch.push({ ...message, claimId: claimIdAt(model, inDocument) });
     }
     report(batch);

@@ -114,7 +114,10 @@ export class ClaimStream {
       return;
     }
     const text = this.committed.join('');
-    this.checker.check({ before: [], text, start: { line: this.startLine, character: 0 }, after: '', ownFindings: [], ownMessages: [] }, this.report);
+    this.checker.check(
+      { before: [], text, start: { line: this.startLine, character: 0 }, after: '', ownFindings: [], ownMessages: [] },
+      this.report,
+    );
     this.startLine += lines;
     this.committed = [];
     this.committedLength = 0;

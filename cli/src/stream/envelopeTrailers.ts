@@ -82,16 +82,16 @@ export class EnvelopeTrailers {
           this.finding(
             written.start,
             written.findingEnd,
-            controlNumberMessage(`${pair.trailer}0${pair.trailerElement}`, `${pair.header}${String(pair.headerElement).padStart(2, '0')}`, expected),
+            controlNumberMessage(
+              `${pair.trailer}0${pair.trailerElement}`,
+              `${pair.header}${String(pair.headerElement).padStart(2, '0')}`,
+              expected,
+            ),
           );
         }
         const count = segment.elements[pair.countElement - 1];
         if (count && count.text !== String(envelope.children)) {
-          this.finding(
-            count.start,
-            count.findingEnd,
-            childCountMessage(pair.trailer, envelope.children, pair.counts),
-          );
+          this.finding(count.start, count.findingEnd, childCountMessage(pair.trailer, envelope.children, pair.counts));
         }
       }
     }

@@ -20,7 +20,9 @@ function rank(message: LintMessage): number {
 }
 
 function compareMessages(a: LintMessage, b: LintMessage): number {
-  return comparePositions({ line: a.line, character: a.column }, { line: b.line, character: b.column }) || rank(a) - rank(b);
+  return (
+    comparePositions({ line: a.line, character: a.column }, { line: b.line, character: b.column }) || rank(a) - rank(b)
+  );
 }
 
 /** The severity the settings give a rule, or undefined when it is off. */

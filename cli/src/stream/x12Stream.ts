@@ -65,7 +65,9 @@ export class X12Stream {
     private readonly limits: StreamLimits,
     private readonly report: (batch: LintMessage[]) => void,
   ) {
-    this.envelope = new EnvelopeTrailers(severityFor(controlNumbersRuleId, settings), (message) => this.ownMessages.push(message));
+    this.envelope = new EnvelopeTrailers(severityFor(controlNumbersRuleId, settings), (message) =>
+      this.ownMessages.push(message),
+    );
     this.segmentCountSeverity = severityFor(segmentCountRuleId, settings);
   }
 
@@ -74,7 +76,11 @@ export class X12Stream {
     let done = false;
     const hardLimit = 2 * this.limits.chunk;
     // Enough of the head to hold the ISA (106 characters after any leading space).
-    while (!done && !(this.work.search(/\S/) !== -1 && this.work.length >= this.work.search(/\S/) + 4096) && this.work.length < hardLimit) {
+    while (
+      !done &&
+      !(this.work.search(/\S/) !== -1 && this.work.length >= this.work.search(/\S/) + 4096) &&
+      this.work.length < hardLimit
+    ) {
       const next = await pieces.next();
       done = next.done === true;
       this.work += next.done ? '' : next.value;
@@ -82,7 +88,10 @@ export class X12Stream {
     const separators = readSeparators(this.work);
     if (!separators) {
       // The service reads no further than an ISA it cannot read: its finding is all there is.
-      this.checker.check({ before: [], text: this.work, start: this.chunkStart, after: '', ownFindings: [], ownMessages: [] }, this.report);
+      this.checker.check(
+        { before: [], text: this.work, start: this.chunkStart, after: '', ownFindings: [], ownMessages: [] },
+        this.report,
+      );
       await pieces.return?.();
       return;
     }
@@ -145,7 +154,10 @@ export class X12Stream {
         next++;
       }
       const closedTransaction = this.segment(offset, terminator);
-      if (closedTransaction && this.partsLength + (Math.min(next, work.length) - this.chunkIndex) >= this.limits.chunk / 4) {
+      if (
+        closedTransaction &&
+        this.partsLength + (Math.min(next, work.length) - this.chunkIndex) >= this.limits.chunk / 4
+      ) {
         this.cut(Math.min(next, work.length), 'between-transactions');
       }
       offset = next;
@@ -207,7 +219,12 @@ export class X12Stream {
     }
     if (envelopeSegmentIds.has(id)) {
       const spanStart = this.cursor.positionAt(start);
-      this.envelope.observe({ id, start: spanStart, idEnd: this.cursor.positionAt(start + id.length), elements: this.elements(id, start, end) });
+      this.envelope.observe({
+        id,
+        start: spanStart,
+        idEnd: this.cursor.positionAt(start + id.length),
+        elements: this.elements(id, start, end),
+      });
       if (id !== 'ST') {
         this.envelopeSpans.push({ start: spanStart, end: this.cursor.positionAt(end) });
       }

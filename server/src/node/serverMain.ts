@@ -57,7 +57,9 @@ function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
 function exitOnUncaughtException(error: unknown): void {
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 1000).unref();
-  process.stderr.write(`claim-language-server: uncaught exception, exiting: ${describeError(error)}\n`, () => process.exit(1));
+  process.stderr.write(`claim-language-server: uncaught exception, exiting: ${describeError(error)}\n`, () =>
+    process.exit(1),
+  );
 }
 
 function refuse(reason: string): void {

@@ -5,7 +5,25 @@
  * checker all use it alike.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, Position, Range, ReferenceContext, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeActionContext,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  LocationLink,
+  Position,
+  Range,
+  ReferenceContext,
+  SemanticTokens,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { bundledCodes } from './data/bundledCodes';
 import { CodeReference, type DescriptorSource } from './data/codeReference';
 import { bundledModifiers } from './data/modifiers';
@@ -16,7 +34,12 @@ import { claimChecker, collectFindings, documentFindings } from './features/find
 import { doHover } from './features/hover';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getSemanticTokens } from './features/semanticTokens';
-import { type CodeReferences, findCodeOccurrences, findCodeReferences, type ReferencedCode } from './features/codeReferences';
+import {
+  type CodeReferences,
+  findCodeOccurrences,
+  findCodeReferences,
+  type ReferencedCode,
+} from './features/codeReferences';
 import { findDefinition } from './features/definition';
 import { getFoldingRanges } from './features/foldingRanges';
 import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
@@ -58,7 +81,13 @@ export interface ClaimLanguageService {
   doValidation(document: TextDocument, model: ClaimDocumentModel, settings?: ClaimSettings): Diagnostic[];
   doHover(document: TextDocument, model: ClaimDocumentModel, position: Position): Hover | null;
   doComplete(document: TextDocument, model: ClaimDocumentModel, position: Position): CompletionList;
-  getCodeActions(document: TextDocument, model: ClaimDocumentModel, range: Range, context: CodeActionContext, settings?: ClaimSettings): CodeAction[];
+  getCodeActions(
+    document: TextDocument,
+    model: ClaimDocumentModel,
+    range: Range,
+    context: CodeActionContext,
+    settings?: ClaimSettings,
+  ): CodeAction[];
   /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
   /**
@@ -73,7 +102,12 @@ export interface ClaimLanguageService {
   /** The claim id at the position and its text, or why there is nothing to rename there. */
   prepareRename(document: TextDocument, model: ClaimDocumentModel, position: Position): ClaimIdRange | RenameRefusal;
   /** The edit renaming the claim id at the position, or why the new id is refused. */
-  doRename(document: TextDocument, model: ClaimDocumentModel, position: Position, newName: string): WorkspaceEdit | RenameRefusal;
+  doRename(
+    document: TextDocument,
+    model: ClaimDocumentModel,
+    position: Position,
+    newName: string,
+  ): WorkspaceEdit | RenameRefusal;
   /**
    * Inlay hints in `range`: a code's short summary, and "2 of 3 lesions" after lesion-counted units.
    * Reads only the claims the range touches (a `.claim` range is parsed from the text; `model` serves 837s).
@@ -82,7 +116,12 @@ export interface ClaimLanguageService {
   /** One CodeLens per claim, on its first line, without a title: finding them parses nothing. */
   getCodeLenses(document: TextDocument, model: ClaimDocumentModel): CodeLens[];
   /** A lens's title (lesions documented versus billed, total charge, problems), reading its claim alone. */
-  resolveCodeLens(document: TextDocument, model: ClaimDocumentModel, lens: CodeLens, settings?: ClaimSettings): CodeLens;
+  resolveCodeLens(
+    document: TextDocument,
+    model: ClaimDocumentModel,
+    lens: CodeLens,
+    settings?: ClaimSettings,
+  ): CodeLens;
   /**
    * A validator for one open document, for editors: called again after each
    * edit, it reads only the claims the edit touched and gives the same
@@ -100,7 +139,12 @@ export interface ClaimLanguageService {
    * entry, or a pointer at one) and its list entries (only when `includeDeclaration`) and the pointers at them.
    * Null off a code. The server adds other files.
    */
-  findCodeReferences(document: TextDocument, model: ClaimDocumentModel, position: Position, context?: ReferenceContext): CodeReferences | null;
+  findCodeReferences(
+    document: TextDocument,
+    model: ClaimDocumentModel,
+    position: Position,
+    context?: ReferenceContext,
+  ): CodeReferences | null;
   /** Every occurrence of the code `findCodeReferences` found, in another document: for the other files it searches. */
   findCodeOccurrences(document: TextDocument, model: ClaimDocumentModel, code: ReferencedCode): Location[];
   /**
@@ -125,7 +169,12 @@ export interface DocumentValidator {
    * would. Starting a run (or calling `validate`) abandons the runs started
    * before it: they keep nothing, and resuming one throws.
    */
-  validateInSteps(document: TextDocument, settings: ClaimSettings, currentModel: (() => ClaimDocumentModel) | undefined, size: StepSize): ValidationRun<Diagnostic[]>;
+  validateInSteps(
+    document: TextDocument,
+    settings: ClaimSettings,
+    currentModel: (() => ClaimDocumentModel) | undefined,
+    size: StepSize,
+  ): ValidationRun<Diagnostic[]>;
   /** How many claims the last finished run read again; the rest were reused. */
   readonly lastClaimsRead: number;
 }
@@ -158,19 +207,25 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
   const mue = options.mue ? { mue: options.mue } : {};
   // Validation never offers fixes (diagnostics do not carry them), so rules get an editor that makes none.
   const validationOptions = (settings: ClaimSettings) => ({ reference, editor: noEditsEditor, settings, ...mue });
-  const parse = (document: TextDocument) => (isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText()));
+  const parse = (document: TextDocument) =>
+    isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText());
   return {
     parse,
-    reparse: (document, previous) => (isX12(document) ? reparseX12Text(previous, document.getText()) : parseClaimText(document.getText())),
+    reparse: (document, previous) =>
+      isX12(document) ? reparseX12Text(previous, document.getText()) : parseClaimText(document.getText()),
     // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
-    parseClaimAround: (document, line, lastLine) => (isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine)),
+    parseClaimAround: (document, line, lastLine) =>
+      isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine),
     doValidation(_document, model, settings = defaultSettings) {
       const findings = collectFindings(model, validationOptions(settings));
       return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
     },
-    doHover: (_document, model, position) => (model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference)),
+    doHover: (_document, model, position) =>
+      model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference),
     doComplete: (document, model, position) =>
-      model.format === 'x12-837p' ? doX12Complete(document, model, position, reference) : doComplete(document, model, position, reference),
+      model.format === 'x12-837p'
+        ? doX12Complete(document, model, position, reference)
+        : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
     getSemanticTokens: (document, model, range) => getSemanticTokens(document, model, reference, range),
     convertTo837: claimTo837,
@@ -181,11 +236,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     findDefinition: (document, model, position) => findDefinition(document, model, position, reference),
     prepareRename: prepareClaimRename,
     doRename: renameClaim,
-    getInlayHints: (document, model, range, settings = defaultSettings) => getInlayHints(document, model, range, reference, settings.inlayHints),
+    getInlayHints: (document, model, range, settings = defaultSettings) =>
+      getInlayHints(document, model, range, reference, settings.inlayHints),
     getCodeLenses,
-    resolveCodeLens: (document, model, lens, settings = defaultSettings) => resolveCodeLens(document, model, lens, { reference, settings, ...mue }),
+    resolveCodeLens: (document, model, lens, settings = defaultSettings) =>
+      resolveCodeLens(document, model, lens, { reference, settings, ...mue }),
     createDocumentValidator() {
-      const incremental = new IncrementalClaimValidation((model, settings) => collectFindings(model, validationOptions(settings)));
+      const incremental = new IncrementalClaimValidation((model, settings) =>
+        collectFindings(model, validationOptions(settings)),
+      );
       const incrementalX12 = new IncrementalX12Validation({
         claim: (model, settings, into) => claimChecker(model, validationOptions(settings), into),
         document: (model, settings) => documentFindings(model, validationOptions(settings)),
@@ -193,8 +252,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       let previousX12: ClaimDocumentModel | undefined;
       let latestRun = 0;
       let lastClaimsRead = 0;
-      const diagnosticsOf = (findings: Finding[], settings: ClaimSettings) => findingsToDiagnostics(findings, settings, options.rulesDocsBase);
-      function* findingsInSteps(document: TextDocument, settings: ClaimSettings, currentModel: (() => ClaimDocumentModel) | undefined, size: StepSize): ValidationRun<Finding[]> {
+      const diagnosticsOf = (findings: Finding[], settings: ClaimSettings) =>
+        findingsToDiagnostics(findings, settings, options.rulesDocsBase);
+      function* findingsInSteps(
+        document: TextDocument,
+        settings: ClaimSettings,
+        currentModel: (() => ClaimDocumentModel) | undefined,
+        size: StepSize,
+      ): ValidationRun<Finding[]> {
         if (!isX12(document)) {
           const findings = yield* incremental.findingsInSteps(document, settings, size);
           lastClaimsRead = incremental.lastChunksRead;
@@ -212,7 +277,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         lastClaimsRead = incrementalX12.lastClaimsRead;
         return findings;
       }
-      function* validateInSteps(document: TextDocument, settings: ClaimSettings, currentModel: (() => ClaimDocumentModel) | undefined, size: StepSize): ValidationRun<Diagnostic[]> {
+      function* validateInSteps(
+        document: TextDocument,
+        settings: ClaimSettings,
+        currentModel: (() => ClaimDocumentModel) | undefined,
+        size: StepSize,
+      ): ValidationRun<Diagnostic[]> {
         const run = ++latestRun;
         const steps = findingsInSteps(document, settings, currentModel, size);
         for (;;) {
@@ -228,7 +298,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         }
       }
       return {
-        validate: (document, settings = defaultSettings, currentModel) => runToEnd(validateInSteps(document, settings, currentModel, wholeRun)),
+        validate: (document, settings = defaultSettings, currentModel) =>
+          runToEnd(validateInSteps(document, settings, currentModel, wholeRun)),
         validateInSteps,
         get lastClaimsRead() {
           return lastClaimsRead;
@@ -237,7 +308,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     },
     format: (document, model, request) => formatDocument(document, isX12(document), model, request),
     getCodeActions(document, model, range, context, settings = defaultSettings) {
-      const findings = collectFindings(model, { reference, editor: editorFor(document, model), settings, within: range, ...mue });
+      const findings = collectFindings(model, {
+        reference,
+        editor: editorFor(document, model),
+        settings,
+        within: range,
+        ...mue,
+      });
       return getCodeActions(document.uri, findings, context, settings);
     },
   };

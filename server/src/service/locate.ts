@@ -30,7 +30,11 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 }
 
 /** The last item whose range starts at or before the position, by binary search. */
-function lastStartingAtOrBefore<T>(items: readonly T[], rangeOf: (item: T) => Range, position: Position): T | undefined {
+function lastStartingAtOrBefore<T>(
+  items: readonly T[],
+  rangeOf: (item: T) => Range,
+  position: Position,
+): T | undefined {
   let low = 0;
   let high = items.length - 1;
   let found: T | undefined;

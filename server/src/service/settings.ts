@@ -74,7 +74,10 @@ export function readSettings(raw: unknown): ClaimSettings {
     return defaultSettings;
   }
   const limit = raw['maxNumberOfProblems'];
-  const maxNumberOfProblems = typeof limit === 'number' && Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : defaultSettings.maxNumberOfProblems;
+  const maxNumberOfProblems =
+    typeof limit === 'number' && Number.isFinite(limit) && limit >= 1
+      ? Math.floor(limit)
+      : defaultSettings.maxNumberOfProblems;
   const rules: Record<string, RuleSeveritySetting> = {};
   const rawRules = raw['rules'];
   if (isRecord(rawRules)) {
@@ -112,9 +115,13 @@ function kindOf(value: unknown): string {
 }
 
 /** The data file paths, and a sentence for each value that is not one (a hand-edited settings.json can hold anything). */
-function readDataFileSettings(files: unknown, mue: unknown): { descriptorFiles: string[]; mueFile: string; ignored: string[] } {
+function readDataFileSettings(
+  files: unknown,
+  mue: unknown,
+): { descriptorFiles: string[]; mueFile: string; ignored: string[] } {
   const ignored: string[] = [];
-  const notAPath = (setting: string, value: unknown) => ignored.push(`${setting} is ${kindOf(value)}, not a path; it is ignored.`);
+  const notAPath = (setting: string, value: unknown) =>
+    ignored.push(`${setting} is ${kindOf(value)}, not a path; it is ignored.`);
   const descriptorFiles: string[] = [];
   if (Array.isArray(files)) {
     files.forEach((file: unknown, index) => {
@@ -128,7 +135,9 @@ function readDataFileSettings(files: unknown, mue: unknown): { descriptorFiles: 
     ignored.push(`cptClaims.descriptorFiles is ${kindOf(files)}, not a list of paths; it is ignored.`);
   }
   if (descriptorFiles.length > maxDescriptorFiles) {
-    ignored.push(`cptClaims.descriptorFiles names ${descriptorFiles.length} files; only the first ${maxDescriptorFiles} are read.`);
+    ignored.push(
+      `cptClaims.descriptorFiles names ${descriptorFiles.length} files; only the first ${maxDescriptorFiles} are read.`,
+    );
     descriptorFiles.length = maxDescriptorFiles;
   }
   if (typeof mue !== 'string' && mue !== undefined && mue !== null) {
@@ -145,6 +154,7 @@ function sizeSetting(value: unknown, minimum: number, fallback: number): number 
 /** `cptClaims.inlayHints.*`: each a boolean, else its default (on). */
 function readInlayHintSettings(raw: unknown): InlayHintSettings {
   const hints = isRecord(raw) ? raw : {};
-  const flag = (key: keyof InlayHintSettings) => (typeof hints[key] === 'boolean' ? hints[key] : defaultSettings.inlayHints[key]);
+  const flag = (key: keyof InlayHintSettings) =>
+    typeof hints[key] === 'boolean' ? hints[key] : defaultSettings.inlayHints[key];
   return { codeSummaries: flag('codeSummaries'), lesionCounts: flag('lesionCounts') };
 }

@@ -12,8 +12,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, ourDiagnostics, ruleIdOf, waitForDiagnostics } from '../suite/editorHelpers';
 
-const loneAddOnClaim = ['claim CLM-FOLDERS-0001', '  dos: 2026-03-14', '  dx: C50.411', '', '  19284-RT   x1   $400.00   dx=A', ''].join('\n');
-const hasLoneAddOn = (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => ruleIdOf(d) === 'addon-without-primary');
+const loneAddOnClaim = [
+  'claim CLM-FOLDERS-0001',
+  '  dos: 2026-03-14',
+  '  dx: C50.411',
+  '',
+  '  19284-RT   x1   $400.00   dx=A',
+  '',
+].join('\n');
+const hasLoneAddOn = (diagnostics: vscode.Diagnostic[]) =>
+  diagnostics.some((d) => ruleIdOf(d) === 'addon-without-primary');
 
 /** Changes the folders and resolves once VS Code says they changed. */
 function changeFolders(change: () => boolean): Promise<vscode.WorkspaceFoldersChangeEvent> {
@@ -41,7 +49,11 @@ function firstFolder(): Promise<vscode.WorkspaceFolder> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`no workspace folder within 10 s: workspace ${String(vscode.workspace.workspaceFile)}, name ${String(vscode.workspace.name)}`));
+      reject(
+        new Error(
+          `no workspace folder within 10 s: workspace ${String(vscode.workspace.workspaceFile)}, name ${String(vscode.workspace.name)}`,
+        ),
+      );
     }, 10000);
     const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
       const first = vscode.workspace.workspaceFolders?.[0];
@@ -61,15 +73,21 @@ describe('workspace folders added and removed in the editor', () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 1);
     await activateExtension();
     const inFirst = vscode.Uri.joinPath(first.uri, 'lone-addon.claim');
-    await waitForDiagnostics(inFirst, hasLoneAddOn, 'the first folder\'s unopened file shows its lone add-on');
+    await waitForDiagnostics(inFirst, hasLoneAddOn, "the first folder's unopened file shows its lone add-on");
 
     const added = vscode.Uri.joinPath(first.uri, '..', 'added-folder');
     const addedFile = vscode.Uri.joinPath(added, 'lone-19284.837');
     assert.deepEqual(ourDiagnostics(addedFile), [], 'not checked before its folder is added');
     const adding = await changeFolders(() => vscode.workspace.updateWorkspaceFolders(1, 0, { uri: added }));
-    assert.deepEqual(adding.added.map((folder) => folder.uri.toString()), [added.toString()]);
-    await waitForDiagnostics(addedFile, hasLoneAddOn, 'the added folder\'s 837, never opened, shows its lone add-on');
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === addedFile.toString()), 'the file was never opened');
+    assert.deepEqual(
+      adding.added.map((folder) => folder.uri.toString()),
+      [added.toString()],
+    );
+    await waitForDiagnostics(addedFile, hasLoneAddOn, "the added folder's 837, never opened, shows its lone add-on");
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === addedFile.toString()),
+      'the file was never opened',
+    );
     // The server's file watcher covers the added folder too: a claim file created there is checked.
     const created = vscode.Uri.joinPath(added, 'created.claim');
     await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(loneAddOnClaim));
@@ -77,9 +95,12 @@ describe('workspace folders added and removed in the editor', () => {
 
     // The second folder: removing the first would restart the extension host.
     const removing = await changeFolders(() => vscode.workspace.updateWorkspaceFolders(1, 1));
-    assert.deepEqual(removing.removed.map((folder) => folder.uri.toString()), [added.toString()]);
-    await waitForDiagnostics(addedFile, (d) => d.length === 0, 'the removed folder\'s file is cleared');
-    await waitForDiagnostics(created, (d) => d.length === 0, 'the removed folder\'s created file is cleared');
+    assert.deepEqual(
+      removing.removed.map((folder) => folder.uri.toString()),
+      [added.toString()],
+    );
+    await waitForDiagnostics(addedFile, (d) => d.length === 0, "the removed folder's file is cleared");
+    await waitForDiagnostics(created, (d) => d.length === 0, "the removed folder's created file is cleared");
     assert.ok(hasLoneAddOn(ourDiagnostics(inFirst)), 'the first folder keeps its problems');
   });
 });

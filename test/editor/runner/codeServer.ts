@@ -23,7 +23,16 @@ export interface RunningCodeServer {
 const startLimitMs = 60000;
 
 export function codeServerEntry(): string {
-  const entry = path.join(repoRoot(), '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const entry = path.join(
+    repoRoot(),
+    '.cache',
+    'code-server',
+    'node_modules',
+    'code-server',
+    'out',
+    'node',
+    'entry.js',
+  );
   if (!fs.existsSync(entry)) {
     throw new Error(`code-server is not installed at ${entry}: run bash scripts/install-editor-deps.sh`);
   }
@@ -36,7 +45,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -56,13 +67,19 @@ function healthy(port: number): Promise<boolean> {
 function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within ${startLimitMs} ms:\n${output.slice(-2000)}`)), startLimitMs);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start within ${startLimitMs} ms:\n${output.slice(-2000)}`)),
+      startLimitMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (/HTTP server listening/i.test(output)) {
         child.stdout?.off('data', onData);
         clearTimeout(timer);
-        healthy(port).then((ok) => (ok ? resolve() : reject(new Error('code-server listens but /healthz is not OK'))), reject);
+        healthy(port).then(
+          (ok) => (ok ? resolve() : reject(new Error('code-server listens but /healthz is not OK'))),
+          reject,
+        );
       }
     };
     child.stdout?.on('data', onData);
@@ -102,12 +119,19 @@ function makeHome(): CodeServerHome {
  */
 function runCodeServerCommand(home: CodeServerHome, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [codeServerEntry(), ...home.folderArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: home.env });
+    const child = spawn(process.execPath, [codeServerEntry(), ...home.folderArgs, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: home.env,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`code-server ${args.join(' ')} exited with ${String(code)}:\n${output.slice(-2000)}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`code-server ${args.join(' ')} exited with ${String(code)}:\n${output.slice(-2000)}`)),
+    );
   });
 }
 
@@ -138,8 +162,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     process.execPath,
     [
       codeServerEntry(),
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -210,6 +236,9 @@ export function makeFoldersWorkspace(): string {
   fs.copyFileSync(path.join(fixtures, 'lone-addon.claim'), path.join(root, 'first', 'lone-addon.claim'));
   fs.copyFileSync(path.join(fixtures, 'x12', 'lone-19284.837'), path.join(root, 'added-folder', 'lone-19284.837'));
   const workspaceFile = path.join(root, 'folders.code-workspace');
-  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'first' }], settings: { 'cptClaims.workspaceDiagnostics': true } }, null, 2));
+  fs.writeFileSync(
+    workspaceFile,
+    JSON.stringify({ folders: [{ path: 'first' }], settings: { 'cptClaims.workspaceDiagnostics': true } }, null, 2),
+  );
   return workspaceFile;
 }

@@ -41,7 +41,12 @@ function escape(text: string): string {
 }
 
 /** Returns the failures, one line each; empty when every token has its scope. */
-export async function checkColouring(page: Page, filePath: string, name: string, expectations: readonly ScopeExpectation[]): Promise<string[]> {
+export async function checkColouring(
+  page: Page,
+  filePath: string,
+  name: string,
+  expectations: readonly ScopeExpectation[],
+): Promise<string[]> {
   const lines = fs.readFileSync(filePath, 'utf8').split('\n');
   await openFile(page, name);
   const failures: string[] = [];
@@ -70,7 +75,11 @@ async function inspectToken(page: Page, line: number, column: number): Promise<s
   const widget = page.locator('.token-inspect-widget');
   await widget.waitFor({ timeout: stepLimitMs });
   // With a semantic tokens provider the widget first says "Loading..." while it asks for the tokens.
-  await page.waitForFunction("!(document.querySelector('.token-inspect-widget')?.textContent ?? 'Loading').includes('Loading')", null, { timeout: stepLimitMs });
+  await page.waitForFunction(
+    "!(document.querySelector('.token-inspect-widget')?.textContent ?? 'Loading').includes('Loading')",
+    null,
+    { timeout: stepLimitMs },
+  );
   const text = (await widget.innerText()).replace(/\s+/g, ' ');
   await page.keyboard.press('Escape');
   await widget.waitFor({ state: 'hidden', timeout: stepLimitMs });
@@ -94,13 +103,19 @@ export interface SemanticExpectation {
  * Read in the active editor: opening a file again through Quick Open can
  * pick the wrong row while the list is still filtering.
  */
-export async function checkSemanticColours(page: Page, expectations: readonly SemanticExpectation[], distinct: readonly string[]): Promise<string[]> {
+export async function checkSemanticColours(
+  page: Page,
+  expectations: readonly SemanticExpectation[],
+  distinct: readonly string[],
+): Promise<string[]> {
   const failures: string[] = [];
   const foregrounds = new Map<string, string>();
   for (const { line, column, token, semantic } of expectations) {
     const text = await inspectToken(page, line, column);
     const found = new RegExp(`semantic token type ${escape(semantic)} foreground`).test(text);
-    const foreground = /^\S+ \d+ chars? language \S+ standard token type \S+ foreground (#[0-9A-Fa-f]{6,8})/.exec(text)?.[1]?.toLowerCase();
+    const foreground = /^\S+ \d+ chars? language \S+ standard token type \S+ foreground (#[0-9A-Fa-f]{6,8})/
+      .exec(text)?.[1]
+      ?.toLowerCase();
     if (!text.startsWith(`${token} `) || !found || !foreground) {
       failures.push(`'${token}' at ${line}:${column} is not a ${semantic} semantic token: ${text.slice(0, 300)}`);
       continue;

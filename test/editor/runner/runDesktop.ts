@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   try {
     const executable = process.env['VSCODE_EXECUTABLE_PATH'];
     // The workspace-folders suite needs a multi-root window of its own (see docs/editor-testing.md).
-    for (const [suite, opened] of [['suite', workspace], ['folders', foldersWorkspace]] as const) {
+    for (const [suite, opened] of [
+      ['suite', workspace],
+      ['folders', foldersWorkspace],
+    ] as const) {
       await runTests({
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(root, 'out', 'test', 'editor', suite, 'index.js'),

@@ -11,14 +11,33 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot } from '../../support/repoRoot';
-import { chromiumArgs, chromiumPath, copyFixtures, makeFoldersWorkspace, type RunningCodeServer, startCodeServer } from './codeServer';
-import { checkColouring, checkSemanticColours, claimExpectations, claimSemanticExpectations, x12Expectations } from './colouringCheck';
+import {
+  chromiumArgs,
+  chromiumPath,
+  copyFixtures,
+  makeFoldersWorkspace,
+  type RunningCodeServer,
+  startCodeServer,
+} from './codeServer';
+import {
+  checkColouring,
+  checkSemanticColours,
+  claimExpectations,
+  claimSemanticExpectations,
+  x12Expectations,
+} from './colouringCheck';
 import { openWorkbench } from './workbenchPage';
 
 const suiteLimitMs = 240000;
 
 /** Runs the mocha suite in the extension host; resolves with its exit code. */
-async function runSuite(browser: Browser, server: RunningCodeServer, root: string, workspace: string, suite = 'suite'): Promise<number> {
+async function runSuite(
+  browser: Browser,
+  server: RunningCodeServer,
+  root: string,
+  workspace: string,
+  suite = 'suite',
+): Promise<number> {
   const testsPath = path.join(root, 'out', 'test', 'editor', suite, 'index.js');
   const page = await browser.newPage();
   let printed = false;
@@ -48,7 +67,12 @@ async function runSuite(browser: Browser, server: RunningCodeServer, root: strin
   return code;
 }
 
-async function runColouringCheck(browser: Browser, server: RunningCodeServer, root: string, workspace: string): Promise<number> {
+async function runColouringCheck(
+  browser: Browser,
+  server: RunningCodeServer,
+  root: string,
+  workspace: string,
+): Promise<number> {
   process.stdout.write('\n  colouring in the rendered workbench\n');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await openWorkbench(page, server, root, workspace);
@@ -65,7 +89,10 @@ async function runColouringCheck(browser: Browser, server: RunningCodeServer, ro
 
 async function main(): Promise<number> {
   const root = repoRoot();
-  if (!fs.existsSync(path.join(root, 'out', 'test', 'editor', 'suite', 'index.js')) || !fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+  if (
+    !fs.existsSync(path.join(root, 'out', 'test', 'editor', 'suite', 'index.js')) ||
+    !fs.existsSync(path.join(root, 'dist', 'server.js'))
+  ) {
     process.stderr.write('The editor suite is not built: run npm run build first.\n');
     return 1;
   }
@@ -92,7 +119,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`The editor tests could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `The editor tests could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -25,7 +25,9 @@ const vsixName = 'cpt-claims.vsix';
 function readmeInstallArguments(readme: string): string[] {
   const match = /code-server (--install-extension \S+\.vsix)/.exec(readme);
   if (!match?.[1]) {
-    throw new Error('README.md no longer says how to install the .vsix in code-server (code-server --install-extension …)');
+    throw new Error(
+      'README.md no longer says how to install the .vsix in code-server (code-server --install-extension …)',
+    );
   }
   return match[1].split(' ');
 }
@@ -33,7 +35,10 @@ function readmeInstallArguments(readme: string): string[] {
 /** A new user's folder: their own licensed descriptor file in it, nothing else (no settings). */
 function newUserFolder(root: string): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-new-user-'));
-  fs.copyFileSync(path.join(root, 'test', 'editor', 'fixtures', 'workspace', 'licensed', 'org-cpt.tsv'), path.join(folder, 'org-cpt.tsv'));
+  fs.copyFileSync(
+    path.join(root, 'test', 'editor', 'fixtures', 'workspace', 'licensed', 'org-cpt.tsv'),
+    path.join(folder, 'org-cpt.tsv'),
+  );
   return folder;
 }
 
@@ -43,7 +48,8 @@ interface Step {
 }
 
 function steps(folder: string): Step[] {
-  const editor = (page: Page) => page.locator('.editor-group-container .monaco-editor .view-lines').filter({ hasText: 'SAMPLE-0001' }).first();
+  const editor = (page: Page) =>
+    page.locator('.editor-group-container .monaco-editor .view-lines').filter({ hasText: 'SAMPLE-0001' }).first();
   return [
     {
       name: 'opens "Check your first claim" from Welcome: Open Walkthrough...',
@@ -62,7 +68,10 @@ function steps(folder: string): Step[] {
       run: async (page) => {
         await stepButton(page, walkthroughId, 'openSample', 'Open Sample Claim').click();
         await editor(page).waitFor({ timeout: stepLimitMs });
-        await page.locator('.editor-group-container .monaco-editor .squiggly-error').first().waitFor({ timeout: stepLimitMs });
+        await page
+          .locator('.editor-group-container .monaco-editor .squiggly-error')
+          .first()
+          .waitFor({ timeout: stepLimitMs });
         // Still in view beside the sample: the next step can be clicked without finding the tab again.
         await page.locator('.gettingStartedContainer').waitFor({ timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'openSample');
@@ -73,7 +82,10 @@ function steps(folder: string): Step[] {
       run: async (page) => {
         await walkthroughStep(page, walkthroughId, 'seeProblem').click();
         await stepButton(page, walkthroughId, 'seeProblem', 'Open Problems').click();
-        await page.locator('.markers-panel .monaco-list-row', { hasText: 'addon-without-primary' }).first().waitFor({ timeout: stepLimitMs });
+        await page
+          .locator('.markers-panel .monaco-list-row', { hasText: 'addon-without-primary' })
+          .first()
+          .waitFor({ timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'seeProblem');
       },
     },
@@ -83,11 +95,19 @@ function steps(folder: string): Step[] {
         await walkthroughStep(page, walkthroughId, 'applyFix').click();
         await stepButton(page, walkthroughId, 'applyFix', 'Show the Fixes').click();
         // The fixes of the problem under the cursor, in a quick pick; the first is the one to take.
-        await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Fixes for the problem under the cursor' }).waitFor({ timeout: stepLimitMs });
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert 19283-LT x1 above +19284' }).click({ timeout: stepLimitMs });
+        await page
+          .locator('.quick-input-widget .quick-input-title', { hasText: 'Fixes for the problem under the cursor' })
+          .waitFor({ timeout: stepLimitMs });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'Insert 19283-LT x1 above +19284' })
+          .click({ timeout: stepLimitMs });
         await editor(page).filter({ hasText: '19283-LT' }).waitFor({ timeout: stepLimitMs });
-        await page.locator('.markers-panel .monaco-list-row', { hasText: 'addon-without-primary' }).waitFor({ state: 'detached', timeout: stepLimitMs });
-        await page.locator('.editor-group-container .monaco-editor .squiggly-error').waitFor({ state: 'detached', timeout: stepLimitMs });
+        await page
+          .locator('.markers-panel .monaco-list-row', { hasText: 'addon-without-primary' })
+          .waitFor({ state: 'detached', timeout: stepLimitMs });
+        await page
+          .locator('.editor-group-container .monaco-editor .squiggly-error')
+          .waitFor({ state: 'detached', timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'applyFix');
       },
     },
@@ -100,15 +120,22 @@ function steps(folder: string): Step[] {
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ timeout: stepLimitMs });
         await input.fill(`${folder}/`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'org-cpt.tsv' }).click({ timeout: stepLimitMs });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'org-cpt.tsv' })
+          .click({ timeout: stepLimitMs });
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'loadDescriptors');
         // The status bar item shows while a claim file is the active editor.
-        const code = editor(page).locator('span', { hasText: /^19283/ }).first();
+        const code = editor(page)
+          .locator('span', { hasText: /^19283/ })
+          .first();
         await code.click();
         await page.locator('.statusbar-item', { hasText: 'CPT: org-cpt.tsv' }).waitFor({ timeout: stepLimitMs });
         await code.hover();
-        await page.locator('.monaco-hover', { hasText: 'LICENSED TEXT FOR 19283 FROM THE ORGANISATION FILE' }).first().waitFor({ timeout: stepLimitMs });
+        await page
+          .locator('.monaco-hover', { hasText: 'LICENSED TEXT FOR 19283 FROM THE ORGANISATION FILE' })
+          .first()
+          .waitFor({ timeout: stepLimitMs });
       },
     },
   ];
@@ -129,7 +156,9 @@ async function walkThrough(browser: Browser, server: RunningCodeServer, folder: 
       process.stdout.write(`    ✓ ${step.name}\n`);
     } catch (error) {
       failed++;
-      process.stdout.write(`    ✗ ${step.name}\n      ${error instanceof Error ? error.message.split('\n').slice(0, 12).join('\n      ') : String(error)}\n`);
+      process.stdout.write(
+        `    ✗ ${step.name}\n      ${error instanceof Error ? error.message.split('\n').slice(0, 12).join('\n      ') : String(error)}\n`,
+      );
       const picture = path.join(os.tmpdir(), 'cpt-claims-installed-walkthrough-failure.png');
       await page.screenshot({ path: picture });
       process.stdout.write(`      the window at the failure: ${picture}\n`);
@@ -146,8 +175,12 @@ async function main(): Promise<number> {
     process.stderr.write(`${vsixName} is not built: run npm run package first.\n`);
     return 1;
   }
-  const install = readmeInstallArguments(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).map((arg) => (arg === vsixName ? vsix : arg));
-  process.stdout.write(`\n  the installed .vsix, a new user's walkthrough (code-server ${install.join(' ').replace(vsix, vsixName)})\n`);
+  const install = readmeInstallArguments(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).map((arg) =>
+    arg === vsixName ? vsix : arg,
+  );
+  process.stdout.write(
+    `\n  the installed .vsix, a new user's walkthrough (code-server ${install.join(' ').replace(vsix, vsixName)})\n`,
+  );
   const folder = newUserFolder(root);
   const server = await startCodeServer({ setupCommands: [install] });
   let browser: Browser | undefined;
@@ -164,7 +197,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`The installed-extension test could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `The installed-extension test could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

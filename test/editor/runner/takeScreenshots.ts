@@ -12,7 +12,15 @@ import { repoRoot } from '../../support/repoRoot';
 import * as os from 'node:os';
 import { chromiumArgs, chromiumPath, startCodeServer } from './codeServer';
 import { openFile, openWorkbench, stepLimitMs, spanStartingWith } from './workbenchPage';
-import { type Camera, type Clip, captureConversion, captureFormatting, captureStatusBar, captureWalkthrough, unalignedClaims } from './tourCaptures';
+import {
+  type Camera,
+  type Clip,
+  captureConversion,
+  captureFormatting,
+  captureStatusBar,
+  captureWalkthrough,
+  unalignedClaims,
+} from './tourCaptures';
 
 async function main(): Promise<void> {
   const root = repoRoot();
@@ -43,9 +51,15 @@ async function main(): Promise<void> {
     // The squiggle under the lone add-on shows the server has checked the file.
     await page.locator('.squiggly-error').first().waitFor({ timeout: stepLimitMs });
     // The hints show the server answers requests for this file, so the hover below is answered too.
-    await page.locator('.view-lines', { hasText: 'Stereotactic localization' }).first().waitFor({ timeout: stepLimitMs });
+    await page
+      .locator('.view-lines', { hasText: 'Stereotactic localization' })
+      .first()
+      .waitFor({ timeout: stepLimitMs });
     // The lenses come last: without this wait the pictures below could show the file still loading.
-    await page.locator('.codelens-decoration', { hasText: '2 problems: 1 error, 1 warning' }).first().waitFor({ timeout: stepLimitMs });
+    await page
+      .locator('.codelens-decoration', { hasText: '2 problems: 1 error, 1 warning' })
+      .first()
+      .waitFor({ timeout: stepLimitMs });
 
     const addOn = spanStartingWith(page, '19284');
     await addOn.hover({ position: { x: 8, y: 6 } });
@@ -61,7 +75,10 @@ async function main(): Promise<void> {
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'lesion' }).first().waitFor({ timeout: stepLimitMs });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'lesion' })
+      .first()
+      .waitFor({ timeout: stepLimitMs });
     await camera.save('problems.png');
     await page.keyboard.press('Control+Shift+M');
 
@@ -77,7 +94,9 @@ async function main(): Promise<void> {
   } catch (error) {
     // What the page showed when a wait failed, so a failed run can be read.
     const failure = path.join(os.tmpdir(), 'cpt-claims-screenshots-failure.png');
-    await Promise.all(browser.contexts().flatMap((context) => context.pages().map((page) => page.screenshot({ path: failure }))));
+    await Promise.all(
+      browser.contexts().flatMap((context) => context.pages().map((page) => page.screenshot({ path: failure }))),
+    );
     process.stderr.write(`The page at the failure: ${failure}\n`);
     throw error;
   } finally {
@@ -88,6 +107,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Screenshots failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -68,17 +68,28 @@ export async function captureWalkthrough({ page, save }: Camera): Promise<void> 
   await showSideBar(page, false);
   await runCommand(page, 'Welcome: Open Walkthrough...');
   // Typed only once the walkthroughs are listed: keys pressed earlier would go to the closing command palette.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check your first claim' }).waitFor({ timeout: stepLimitMs });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Check your first claim' })
+    .waitFor({ timeout: stepLimitMs });
   await page.keyboard.type('Check your first claim');
   await pickFocusedRow(page, 'Check your first claim');
   const walkthrough = page.locator('.gettingStartedContainer');
-  await walkthrough.locator('.getting-started-step.expanded', { hasText: 'Open a sample claim' }).waitFor({ timeout: stepLimitMs });
-  await walkthrough.locator('.getting-started-step', { hasText: 'Load a licensed descriptor file' }).waitFor({ timeout: stepLimitMs });
+  await walkthrough
+    .locator('.getting-started-step.expanded', { hasText: 'Open a sample claim' })
+    .waitFor({ timeout: stepLimitMs });
+  await walkthrough
+    .locator('.getting-started-step', { hasText: 'Load a licensed descriptor file' })
+    .waitFor({ timeout: stepLimitMs });
   // The step's markdown media renders in a webview: wait for its text, not for the empty frame.
-  const media = page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('body', { hasText: 'one claim after another' });
+  const media = page
+    .frameLocator('iframe.webview.ready')
+    .frameLocator('iframe')
+    .locator('body', { hasText: 'one claim after another' });
   await media.waitFor({ timeout: stepLimitMs });
   // The workbench starts the extensions while the page renders; the picture shows it ready, not "Activating Extensions...".
-  await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: stepLimitMs });
+  await page
+    .locator('.statusbar-item', { hasText: 'Activating Extensions' })
+    .waitFor({ state: 'detached', timeout: stepLimitMs });
   await save('walkthrough.png');
   await page.locator('.tab.active', { hasText: 'Walkthrough' }).locator('.codicon-close').click();
   await walkthrough.waitFor({ state: 'detached', timeout: stepLimitMs });

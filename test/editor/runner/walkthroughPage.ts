@@ -10,9 +10,15 @@ import { runCommand, stepLimitMs } from './workbenchPage';
 export async function openWalkthroughFromPalette(page: Page, title: string): Promise<void> {
   await runCommand(page, 'Welcome: Open Walkthrough...');
   const input = page.locator('.quick-input-widget input');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: stepLimitMs });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: title })
+    .first()
+    .waitFor({ timeout: stepLimitMs });
   await input.fill(title);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: stepLimitMs });
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
+    .first()
+    .waitFor({ timeout: stepLimitMs });
   await page.keyboard.press('Enter');
 }
 
@@ -30,13 +36,19 @@ export function stepButton(page: Page, walkthroughId: string, stepId: string, la
 export async function stepDone(page: Page, walkthroughId: string, stepId: string): Promise<void> {
   const ticks = page.locator(`.codicon[data-done-step-id^="${walkthroughId}#"]`);
   try {
-    await ticks.and(page.locator(`[data-done-step-id="${walkthroughId}#${stepId}"][aria-checked="true"]`)).waitFor({ state: 'attached', timeout: stepLimitMs });
+    await ticks
+      .and(page.locator(`[data-done-step-id="${walkthroughId}#${stepId}"][aria-checked="true"]`))
+      .waitFor({ state: 'attached', timeout: stepLimitMs });
   } catch (error) {
     // Which steps were ticked says more than the timeout does.
     const states: string[] = [];
     for (const box of await ticks.all()) {
-      states.push(`${(await box.getAttribute('data-done-step-id'))?.split('#').pop() ?? '?'}=${(await box.getAttribute('aria-checked')) ?? '?'}`);
+      states.push(
+        `${(await box.getAttribute('data-done-step-id'))?.split('#').pop() ?? '?'}=${(await box.getAttribute('aria-checked')) ?? '?'}`,
+      );
     }
-    throw new Error(`the step ${stepId} was not ticked (ticks: ${states.join(', ')}): ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`);
+    throw new Error(
+      `the step ${stepId} was not ticked (ticks: ${states.join(', ')}): ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`,
+    );
   }
 }

@@ -8,11 +8,19 @@ import type { RunningCodeServer } from './codeServer';
 
 export const stepLimitMs = 60000;
 
-export async function openWorkbench(page: Page, server: RunningCodeServer, extensionPath: string, folder: string, extra: string[][] = []): Promise<void> {
+export async function openWorkbench(
+  page: Page,
+  server: RunningCodeServer,
+  extensionPath: string,
+  folder: string,
+  extra: string[][] = [],
+): Promise<void> {
   const payload = [['extensionDevelopmentPath', server.remoteUri(extensionPath)], ['skipWelcome', 'true'], ...extra];
   // A `.code-workspace` file opens as a multi-root workspace, anything else as a folder.
   const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
-  await page.goto(`${server.baseUrl}/?${kind}=${encodeURIComponent(server.remoteUri(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(
+    `${server.baseUrl}/?${kind}=${encodeURIComponent(server.remoteUri(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   await page.locator('.monaco-workbench').waitFor({ timeout: stepLimitMs });
 }
 
@@ -82,7 +90,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  * `Format Document` must not pick `Format Document With...`.
  */
 function focusedRow(page: Page, label: string): Locator {
-  return page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first();
+  return page
+    .locator('.quick-input-list .monaco-list-row.focused .label-name', {
+      hasText: new RegExp(`^${escapeRegExp(label)}$`),
+    })
+    .first();
 }
 
 /** Presses Enter once the quick input's focused row is labelled `label`. */

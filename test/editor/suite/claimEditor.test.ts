@@ -5,7 +5,16 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { expectCleanAfterCheck, extensionId, fixtureUri, hoverText, openFixture, positionOf, ruleIdOf, waitForDiagnostics } from './editorHelpers';
+import {
+  expectCleanAfterCheck,
+  extensionId,
+  fixtureUri,
+  hoverText,
+  openFixture,
+  positionOf,
+  ruleIdOf,
+  waitForDiagnostics,
+} from './editorHelpers';
 
 interface SyntaxToken {
   c: string;
@@ -26,12 +35,20 @@ describe('a .claim file in the editor', () => {
     assert.equal(document.languageId, 'claim');
     assert.ok((await vscode.languages.getLanguages()).includes('claim'));
     const extension = vscode.extensions.getExtension(extensionId);
-    const grammars = (extension?.packageJSON as { contributes?: { grammars?: Array<{ language: string; scopeName: string; path: string }> } }).contributes?.grammars ?? [];
+    const grammars =
+      (
+        extension?.packageJSON as {
+          contributes?: { grammars?: Array<{ language: string; scopeName: string; path: string }> };
+        }
+      ).contributes?.grammars ?? [];
     const grammar = grammars.find((g) => g.language === 'claim');
     assert.equal(grammar?.scopeName, 'source.claim');
     assert.ok(extension && grammar);
     const grammarFile = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, grammar.path));
-    assert.equal((JSON.parse(new TextDecoder().decode(grammarFile)) as { scopeName: string }).scopeName, 'source.claim');
+    assert.equal(
+      (JSON.parse(new TextDecoder().decode(grammarFile)) as { scopeName: string }).scopeName,
+      'source.claim',
+    );
   });
 
   if (vscode.env.uiKind === vscode.UIKind.Desktop) {
@@ -39,7 +56,10 @@ describe('a .claim file in the editor', () => {
     // so the code-server runner reads the same scopes from the rendered page (runner/colouringCheck.ts).
     it('colours codes, modifiers, units and header keys with the grammar scopes', async () => {
       const { document } = await openFixture('clean.claim');
-      const tokens = await vscode.commands.executeCommand<SyntaxToken[]>('_workbench.captureSyntaxTokens', document.uri);
+      const tokens = await vscode.commands.executeCommand<SyntaxToken[]>(
+        '_workbench.captureSyntaxTokens',
+        document.uri,
+      );
       const scopeOf = (content: string) => tokens.find((token) => token.c === content)?.t ?? `no token '${content}'`;
       assert.match(scopeOf('19283'), /constant\.other\.procedure-code\.claim/);
       assert.match(scopeOf('RT'), /storage\.modifier\.claim-modifier\.claim/);
@@ -55,7 +75,11 @@ describe('a .claim file in the editor', () => {
 
   it('reports 19284 without 19283 in the Problems panel', async () => {
     const { document } = await openFixture('lone-addon.claim');
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), '19284 lacks 19283');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      '19284 lacks 19283',
+    );
     const diagnostic = diagnostics.find((d) => ruleIdOf(d) === 'addon-without-primary');
     assert.ok(diagnostic);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
@@ -65,7 +89,11 @@ describe('a .claim file in the editor', () => {
 
   it('warns when the units do not match the documented lesions', async () => {
     const { document } = await openFixture('lesion-units.claim');
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'lesion-units'), 'lesion units are reported');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'lesion-units'),
+      'lesion units are reported',
+    );
     const diagnostic = diagnostics.find((d) => ruleIdOf(d) === 'lesion-units');
     assert.equal(diagnostic?.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic?.message ?? '', /19284 x2/);
@@ -73,7 +101,11 @@ describe('a .claim file in the editor', () => {
 
   it('explains 19284 on hover: an add-on for each additional lesion, reported with 19283', async () => {
     const { document } = await openFixture('lone-addon.claim');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '19284-RT', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, '19284-RT', 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /add-on/i);
     assert.match(text, /19283/);
@@ -86,8 +118,14 @@ describe('a .claim file in the editor', () => {
     const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, '\n  1928'));
     const position = document.lineAt(document.lineCount - 1).range.end;
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-    const byLabel = new Map(list.items.map((item) => [typeof item.label === 'string' ? item.label : item.label.label, item]));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
+    const byLabel = new Map(
+      list.items.map((item) => [typeof item.label === 'string' ? item.label : item.label.label, item]),
+    );
     for (const code of ['19283', '19284']) {
       const item = byLabel.get(code);
       assert.ok(item, `${code} offered among ${[...byLabel.keys()].join(', ')}`);
@@ -98,15 +136,28 @@ describe('a .claim file in the editor', () => {
 
   it('fixes a lone 19284 with the quick fix: 19283 is inserted and the problem goes away', async () => {
     const { document } = await openFixture('lone-addon.claim');
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), '19284 lacks 19283');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      '19284 lacks 19283',
+    );
     const diagnostic = diagnostics.find((d) => ruleIdOf(d) === 'addon-without-primary');
     assert.ok(diagnostic);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title.startsWith('Insert 19283'));
     assert.ok(fix?.edit, `a fix among: ${actions.map((a) => a.title).join('; ')}`);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.match(document.getText(), /^ {2}19283-RT {3}x1 {3}dx=A\n {2}19284-RT/m);
-    await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the add-on problem is gone');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the add-on problem is gone',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -115,7 +166,11 @@ describe('a .claim file in the editor', () => {
     await waitForDiagnostics(document.uri, (d) => d.length === 0, 'the file starts clean');
     const line = document.lineAt(positionOf(document, '19283-LT').line);
     await editor.edit((edit) => edit.replace(line.range, '  19281-LT   x1'));
-    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-wrong-modality'), 'the wrong modality is reported');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-wrong-modality'),
+      'the wrong modality is reported',
+    );
     assert.match(diagnostics.find((d) => ruleIdOf(d) === 'addon-wrong-modality')?.message ?? '', /19282/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitForDiagnostics(document.uri, (d) => d.length === 0, 'the revert is clean again');

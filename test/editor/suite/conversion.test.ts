@@ -19,7 +19,11 @@ describe('conversion commands in the editor', () => {
   afterEach(closeUntitled);
 
   it('contributes both commands, each in the editor title of its own language', () => {
-    const contributes = (vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when: string }>> } }).contributes;
+    const contributes = (
+      vscode.extensions.getExtension(extensionId)?.packageJSON as {
+        contributes: { menus: Record<string, Array<{ command: string; when: string }>> };
+      }
+    ).contributes;
     const title = contributes.menus['editor/title'] ?? [];
     assert.equal(title.find((item) => item.command === 'cptClaims.convertTo837')?.when, 'resourceLangId == claim');
     assert.equal(title.find((item) => item.command === 'cptClaims.convertToClaim')?.when, 'resourceLangId == x12');
@@ -27,12 +31,18 @@ describe('conversion commands in the editor', () => {
 
   it('converts a .claim file to an 837P beside it, which the server checks as X12', async () => {
     const { document: source } = await openFixture('clean.claim');
-    const converted = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('cptClaims.convertTo837', source.uri);
+    const converted = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(
+      'cptClaims.convertTo837',
+      source.uri,
+    );
     assert.ok(converted, 'the command returns the new document');
     assert.equal(converted.languageId, 'x12');
     assert.equal(converted.isUntitled, true);
     assert.equal(vscode.window.activeTextEditor?.document, converted);
-    assert.notEqual(vscode.window.activeTextEditor?.viewColumn, vscode.window.visibleTextEditors.find((e) => e.document === source)?.viewColumn);
+    assert.notEqual(
+      vscode.window.activeTextEditor?.viewColumn,
+      vscode.window.visibleTextEditors.find((e) => e.document === source)?.viewColumn,
+    );
     const text = converted.getText();
     assert.match(text, /^ISA\*/);
     assert.match(text, /^CLM\*CLM-EDITOR-0003\*750\*\*\*11:B:1\*Y\*A\*Y\*Y~$/m);
@@ -43,7 +53,9 @@ describe('conversion commands in the editor', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     const clm = converted.getText().indexOf('*750*');
-    await editor.edit((edit) => edit.replace(new vscode.Range(converted.positionAt(clm + 1), converted.positionAt(clm + 4)), '700'));
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(converted.positionAt(clm + 1), converted.positionAt(clm + 4)), '700'),
+    );
     const diagnostics = await waitForDiagnostics(converted.uri, (d) => d.length > 0, 'the planted CLM02 is reported');
     assert.deepEqual(diagnostics.map(ruleIdOf), ['x12-claim-total']);
   });
@@ -58,7 +70,11 @@ describe('conversion commands in the editor', () => {
     assert.match(text, /^claim CLM-EDITOR-A$/m);
     assert.match(text, /^ {2}dx: C50\.412$/m);
     assert.match(text, /^ {2}19284-LT {3}x1 {3}\$400\.00 {3}dx=A$/m);
-    const diagnostics = await waitForDiagnostics(converted.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the lone 19284 is reported');
+    const diagnostics = await waitForDiagnostics(
+      converted.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the lone 19284 is reported',
+    );
     assert.equal(converted.getText(diagnostics.find((d) => ruleIdOf(d) === 'addon-without-primary')?.range), '19284');
   });
 });

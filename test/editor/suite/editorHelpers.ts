@@ -42,7 +42,11 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string {
 }
 
 /** Resolves with the document's diagnostics once they satisfy the predicate. */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const diagnostics = ourDiagnostics(uri);
@@ -62,7 +66,11 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode
     const timer = setTimeout(() => {
       subscription.dispose();
       const seen = ourDiagnostics(uri).map((d) => `${d.range.start.line + 1}: ${ruleIdOf(d)} ${d.message}`);
-      reject(new Error(`no diagnostics for ${path.basename(uri.path)} where ${what} within ${waitLimitMs} ms; last seen: ${JSON.stringify(seen)}`));
+      reject(
+        new Error(
+          `no diagnostics for ${path.basename(uri.path)} where ${what} within ${waitLimitMs} ms; last seen: ${JSON.stringify(seen)}`,
+        ),
+      );
     }, waitLimitMs);
     check();
   });
@@ -88,7 +96,10 @@ export function positionOf(document: vscode.TextDocument, text: string, offsetIn
  * planted and seen, then the planted text is reverted and its diagnostics
  * must go, so an empty list is the server's answer and not a check not yet run.
  */
-export async function expectCleanAfterCheck(editor: vscode.TextEditor, plant: { find: string; replaceWith: string }): Promise<void> {
+export async function expectCleanAfterCheck(
+  editor: vscode.TextEditor,
+  plant: { find: string; replaceWith: string },
+): Promise<void> {
   const document = editor.document;
   const start = document.getText().indexOf(plant.find);
   if (start === -1) {

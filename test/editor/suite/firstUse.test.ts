@@ -8,12 +8,24 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, extensionId, fixtureUri, openFixture, positionOf, ruleIdOf, waitForDiagnostics } from './editorHelpers';
+import {
+  activateExtension,
+  extensionId,
+  fixtureUri,
+  openFixture,
+  positionOf,
+  ruleIdOf,
+  waitForDiagnostics,
+} from './editorHelpers';
 
 /** The parts of what `activate` returns (client/src/extension.ts) these tests read. */
 interface CptClaimsApi {
   readonly dataStatus: { readonly text: string; readonly onDidUpdate: vscode.Event<string>; update(): Promise<string> };
-  readonly walkthrough: { readonly sample: vscode.TextDocument | undefined; readonly sampleFixed: boolean; readonly onDidFixSample: vscode.Event<void> };
+  readonly walkthrough: {
+    readonly sample: vscode.TextDocument | undefined;
+    readonly sampleFixed: boolean;
+    readonly onDidFixSample: vscode.Event<void>;
+  };
 }
 
 interface WalkthroughStep {
@@ -53,7 +65,9 @@ async function api(): Promise<CptClaimsApi> {
 }
 
 function walkthroughSteps(): WalkthroughStep[] {
-  const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { walkthroughs: Array<{ id: string; steps: WalkthroughStep[] }> } };
+  const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+    contributes: { walkthroughs: Array<{ id: string; steps: WalkthroughStep[] }> };
+  };
   return manifest.contributes.walkthroughs[0]?.steps ?? [];
 }
 
@@ -65,7 +79,11 @@ interface DecodedToken {
   modifiers: string[];
 }
 
-function decodeTokens(document: vscode.TextDocument, tokens: vscode.SemanticTokens, legend: vscode.SemanticTokensLegend): DecodedToken[] {
+function decodeTokens(
+  document: vscode.TextDocument,
+  tokens: vscode.SemanticTokens,
+  legend: vscode.SemanticTokensLegend,
+): DecodedToken[] {
   const decoded: DecodedToken[] = [];
   let line = 0;
   let character = 0;
@@ -74,7 +92,13 @@ function decodeTokens(document: vscode.TextDocument, tokens: vscode.SemanticToke
     line += lineDelta;
     character = lineDelta === 0 ? character + startDelta : startDelta;
     const text = document.getText(new vscode.Range(line, character, line, character + length));
-    decoded.push({ line, character, text, type: legend.tokenTypes[type] ?? '?', modifiers: legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0) });
+    decoded.push({
+      line,
+      character,
+      text,
+      type: legend.tokenTypes[type] ?? '?',
+      modifiers: legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0),
+    });
   }
   return decoded;
 }
@@ -91,10 +115,15 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     await api();
     const commands = new Set(await vscode.commands.getCommands(true));
     const steps = walkthroughSteps();
-    assert.deepEqual(steps.map((step) => step.id), ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors']);
+    assert.deepEqual(
+      steps.map((step) => step.id),
+      ['openSample', 'seeProblem', 'applyFix', 'loadDescriptors'],
+    );
     for (const step of steps) {
       const linked = [...step.description.matchAll(/\(command:(?:toSide:)?([^)]+)\)/g)].map((match) => match[1] ?? '');
-      const awaited = step.completionEvents.filter((event) => event.startsWith('onCommand:')).map((event) => event.slice('onCommand:'.length));
+      const awaited = step.completionEvents
+        .filter((event) => event.startsWith('onCommand:'))
+        .map((event) => event.slice('onCommand:'.length));
       for (const command of [...linked, ...awaited]) {
         assert.ok(commands.has(command), `${step.id}: ${command} is a command`);
       }
@@ -110,13 +139,22 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     assert.equal(editor.document.languageId, 'claim');
     assert.equal(editor.document.isUntitled, true);
     const uri = editor.document.uri;
-    const problems = await waitForDiagnostics(uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the sample lone add-on is reported');
+    const problems = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the sample lone add-on is reported',
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     // The "Show the Fixes" button waits on a quick pick: npm run test:installed clicks it in the page.
     assert.equal(state.sampleFixed, false);
     const problem = problems.find((d) => ruleIdOf(d) === 'addon-without-primary');
     assert.ok(problem);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      problem.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => /^Insert 19283-LT x1/.test(action.title));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));
     const fixed = waitFor(state.onDidFixSample, () => state.sampleFixed, 'the fix step is marked done');
@@ -139,24 +177,46 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
         }
       });
     });
-    const updated = waitFor(status.onDidUpdate, () => status.text === '$(book) CPT: org-cpt.tsv', 'the status bar names the descriptor file');
-    const files = await vscode.commands.executeCommand<string[]>('cptClaims.chooseDescriptorFile', fixtureUri('licensed/org-cpt.tsv'));
+    const updated = waitFor(
+      status.onDidUpdate,
+      () => status.text === '$(book) CPT: org-cpt.tsv',
+      'the status bar names the descriptor file',
+    );
+    const files = await vscode.commands.executeCommand<string[]>(
+      'cptClaims.chooseDescriptorFile',
+      fixtureUri('licensed/org-cpt.tsv'),
+    );
     // The walkthrough step completes once the setting names a file (onContext:cptClaims.descriptorFilesSet).
     await settingChanged;
     assert.deepEqual(files, ['licensed/org-cpt.tsv']);
     assert.deepEqual(configuration().inspect('descriptorFiles')?.workspaceValue, ['licensed/org-cpt.tsv']);
     await updated;
-    await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleIdOf(x) === 'unknown-code'), 'the licensed file describes 19238');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !d.some((x) => ruleIdOf(x) === 'unknown-code'),
+      'the licensed file describes 19238',
+    );
     assert.equal(await vscode.commands.executeCommand<string>('cptClaims.reloadData'), '$(book) CPT: org-cpt.tsv');
   });
 
   it('marks the add-on, the deleted code and the modifiers with semantic tokens, whole and by range', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'claim', content: 'claim A\n  dx: C50.411\n  19283-RT x1\n  19284-RT x1\n  19290 59\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'claim',
+      content: 'claim A\n  dx: C50.411\n  19283-RT x1\n  19284-RT x1\n  19290 59\n',
+    });
     await vscode.window.showTextDocument(document);
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      document.uri,
+    );
     assert.ok(legend, 'a legend for claim documents');
-    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
-    const shown = decodeTokens(document, tokens, legend).map((token) => `${token.line}:${token.character} ${[token.type, ...token.modifiers].join('.')} ${token.text}`);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+      'vscode.provideDocumentSemanticTokens',
+      document.uri,
+    );
+    const shown = decodeTokens(document, tokens, legend).map(
+      (token) => `${token.line}:${token.character} ${[token.type, ...token.modifiers].join('.')} ${token.text}`,
+    );
     assert.deepEqual(shown, [
       '2:2 function 19283',
       '2:8 modifier.laterality RT',
@@ -165,16 +225,33 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
       '4:2 function.deprecated 19290',
       '4:8 modifier.distinctService 59',
     ]);
-    const rangeLegend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentRangeSemanticTokensLegend', document.uri);
-    const ranged = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentRangeSemanticTokens', document.uri, new vscode.Range(3, 0, 4, 0));
-    assert.deepEqual(decodeTokens(document, ranged, rangeLegend).map((token) => token.text), ['19284', 'RT']);
+    const rangeLegend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentRangeSemanticTokensLegend',
+      document.uri,
+    );
+    const ranged = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+      'vscode.provideDocumentRangeSemanticTokens',
+      document.uri,
+      new vscode.Range(3, 0, 4, 0),
+    );
+    assert.deepEqual(
+      decodeTokens(document, ranged, rangeLegend).map((token) => token.text),
+      ['19284', 'RT'],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('marks SV101 codes and modifiers of an 837 with semantic tokens', async () => {
     const { document } = await openFixture('x12/lone-19284.837');
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
-    const tokens = decodeTokens(document, await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri), legend);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      document.uri,
+    );
+    const tokens = decodeTokens(
+      document,
+      await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri),
+      legend,
+    );
     const addOn = tokens.find((token) => token.text === '19284');
     assert.ok(addOn, tokens.map((token) => token.text).join(', '));
     assert.deepEqual([addOn.type, addOn.modifiers], ['function', ['addOn']]);
@@ -185,9 +262,16 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     const document = await vscode.workspace.openTextDocument({ language: 'claim', content: '19284-RT\n' });
     const editor = await vscode.window.showTextDocument(document);
     // A problem first, so an empty list afterwards is the server's verdict and not a check not yet run.
-    await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the lone add-on is reported');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the lone add-on is reported',
+    );
     editor.selection = new vscode.Selection(0, 0, 1, 0);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'claim', name: 'Stereotactic localization' });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'claim',
+      name: 'Stereotactic localization',
+    });
     assert.match(document.getText(), /lesions: 2\n\n {2}19283-RT {3}x1 .*\n {2}19284-RT {3}x1 /);
     await waitForDiagnostics(document.uri, (d) => d.length === 0, 'the snippet claim has no problems');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -21,7 +21,11 @@ async function openUntitled(language: string, content: string): Promise<vscode.T
 }
 
 async function formatDocument(document: vscode.TextDocument): Promise<vscode.TextEdit[]> {
-  const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
+  const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>(
+    'vscode.executeFormatDocumentProvider',
+    document.uri,
+    { tabSize: 2, insertSpaces: true },
+  );
   return edits ?? [];
 }
 

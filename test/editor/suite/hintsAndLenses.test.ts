@@ -13,18 +13,28 @@ function labelOf(hint: vscode.InlayHint): string {
 
 async function hintsOf(document: vscode.TextDocument): Promise<string[]> {
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
-  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole);
-  return hints.map((hint) => `${document.lineAt(hint.position.line).text.slice(0, hint.position.character).trim()} ⟨${labelOf(hint)}⟩`);
+  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+    'vscode.executeInlayHintProvider',
+    document.uri,
+    whole,
+  );
+  return hints.map(
+    (hint) => `${document.lineAt(hint.position.line).text.slice(0, hint.position.character).trim()} ⟨${labelOf(hint)}⟩`,
+  );
 }
 
 /** Lens titles by line (1-based), every lens resolved. */
 async function lensesOf(document: vscode.TextDocument): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    document.uri,
+    100,
+  );
   return lenses.map((lens) => `${lens.range.start.line + 1}: ${lens.command?.title ?? '(unresolved)'}`);
 }
 
 describe('inlay hints and CodeLens in the editor', () => {
-  it('show each code\'s summary and the lesions its units count in a .claim file', async () => {
+  it("show each code's summary and the lesions its units count in a .claim file", async () => {
     const { document } = await openFixture('clean.claim');
     assert.deepEqual(await hintsOf(document), [
       '19283-RT ⟨Stereotactic localization⟩',
@@ -38,12 +48,16 @@ describe('inlay hints and CodeLens in the editor', () => {
     const { document } = await openFixture('lesion-units.claim');
     const hints = await hintsOf(document);
     assert.equal(hints[hints.length - 1], '19284-RT   x1 ⟨1 of 3 lesions, missing 1⟩');
-    assert.deepEqual(await lensesOf(document), ['2: 3 lesions: 19283 x1 + 19284 x1, missing 1 · total $750.00 · 1 warning']);
+    assert.deepEqual(await lensesOf(document), [
+      '2: 3 lesions: 19283 x1 + 19284 x1, missing 1 · total $750.00 · 1 warning',
+    ]);
   });
 
   it('put a lens on the claim line with lesions, total and problems', async () => {
     const { document } = await openFixture('clean.claim');
-    assert.deepEqual(await lensesOf(document), ['2: 3 lesions: 19283 x1 + 19284 x2, complete · total $750.00 · no problems']);
+    assert.deepEqual(await lensesOf(document), [
+      '2: 3 lesions: 19283 x1 + 19284 x2, complete · total $750.00 · no problems',
+    ]);
   });
 
   it('show summaries after SV101 and a lens on each CLM of an 837', async () => {

@@ -15,7 +15,10 @@ export function run(): Promise<void> {
 export function runTestsIn(directory: string): Promise<void> {
   // Inside the extension host a test must finish: a bounded timeout makes a hang a failure.
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
-  const files = fs.readdirSync(directory).filter((name) => name.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(directory)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   files.forEach((file) => mocha.addFile(path.join(directory, file)));
   return new Promise((resolve, reject) => {
     if (files.length === 0) {

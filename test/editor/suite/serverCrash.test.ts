@@ -13,7 +13,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { activateExtension, extensionId, hoverText, openFixture, positionOf, ruleIdOf, waitForDiagnostics } from './editorHelpers';
+import {
+  activateExtension,
+  extensionId,
+  hoverText,
+  openFixture,
+  positionOf,
+  ruleIdOf,
+  waitForDiagnostics,
+} from './editorHelpers';
 
 /** What the extension's `activate` returns (client/src/extension.ts). */
 interface CptClaimsApi {
@@ -34,7 +42,9 @@ function serverProcessIds(): number[] {
     try {
       const parent = /^PPid:\s+(\d+)$/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
       const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      return Number(parent) === process.pid && commandLine.some((arg) => arg.endsWith(path.join('dist', 'server.js'))) ? [Number(entry)] : [];
+      return Number(parent) === process.pid && commandLine.some((arg) => arg.endsWith(path.join('dist', 'server.js')))
+        ? [Number(entry)]
+        : [];
     } catch {
       // The process ended while it was being read.
       return [];
@@ -63,7 +73,11 @@ function restarted(client: LanguageClient): Promise<void> {
     });
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`the language client was not running again within ${waitLimitMs} ms (it ${left ? 'stopped' : 'never stopped'})`));
+      reject(
+        new Error(
+          `the language client was not running again within ${waitLimitMs} ms (it ${left ? 'stopped' : 'never stopped'})`,
+        ),
+      );
     }, waitLimitMs);
   });
 }
@@ -91,8 +105,15 @@ interface Notice {
  */
 function recordNotices(): { notices: Notice[]; restore: () => void } {
   const notices: Notice[] = [];
-  const window = vscode.window as unknown as Record<string, (message: string, ...items: unknown[]) => Thenable<unknown>>;
-  const kinds = { showErrorMessage: 'error', showWarningMessage: 'warning', showInformationMessage: 'information' } as const;
+  const window = vscode.window as unknown as Record<
+    string,
+    (message: string, ...items: unknown[]) => Thenable<unknown>
+  >;
+  const kinds = {
+    showErrorMessage: 'error',
+    showWarningMessage: 'warning',
+    showInformationMessage: 'information',
+  } as const;
   const originals = Object.keys(kinds).map((name) => [name, window[name]] as const);
   for (const [name, original] of originals) {
     window[name] = (message: string, ...items: unknown[]) => {
@@ -100,7 +121,13 @@ function recordNotices(): { notices: Notice[]; restore: () => void } {
       return original ? original.call(vscode.window, message, ...items) : Promise.resolve(undefined);
     };
   }
-  return { notices, restore: () => originals.forEach(([name, original]) => (window[name] = original as (message: string, ...items: unknown[]) => Thenable<unknown>)) };
+  return {
+    notices,
+    restore: () =>
+      originals.forEach(
+        ([name, original]) => (window[name] = original as (message: string, ...items: unknown[]) => Thenable<unknown>),
+      ),
+  };
 }
 
 /**
@@ -114,11 +141,17 @@ function recordLog(channel: vscode.LogOutputChannel): { text: () => string; rest
   const originals = methods.map((name) => [name, target[name]] as const);
   for (const [name, original] of originals) {
     target[name] = (value: string, ...args: unknown[]) => {
-      lines.push([value, ...args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg)))].join(' '));
+      lines.push(
+        [value, ...args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg)))].join(' '),
+      );
       original?.call(channel, value, ...args);
     };
   }
-  return { text: () => lines.join('\n'), restore: () => originals.forEach(([name, original]) => (target[name] = original as (value: string, ...args: unknown[]) => void)) };
+  return {
+    text: () => lines.join('\n'),
+    restore: () =>
+      originals.forEach(([name, original]) => (target[name] = original as (value: string, ...args: unknown[]) => void)),
+  };
 }
 
 describe('the language server stopping under the editor', () => {
@@ -139,11 +172,23 @@ describe('the language server stopping under the editor', () => {
     try {
       const { document, editor } = await openFixture('lone-addon.claim');
       const hoverAt = positionOf(document, '19284-RT', 2);
-      await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the lone add-on is reported');
-      assert.match(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, hoverAt)), /19283/);
+      await waitForDiagnostics(
+        document.uri,
+        (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+        'the lone add-on is reported',
+      );
+      assert.match(
+        hoverText(
+          await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, hoverAt),
+        ),
+        /19283/,
+      );
 
       const nodeOptions = process.env.NODE_OPTIONS;
-      for (const [kill, signal] of [[1, 'SIGKILL'], [2, 'SIGUSR2']] as const) {
+      for (const [kill, signal] of [
+        [1, 'SIGKILL'],
+        [2, 'SIGUSR2'],
+      ] as const) {
         const servers = serverProcessIds();
         assert.equal(servers.length, 1, `kill ${kill}: one server process runs, found ${JSON.stringify(servers)}`);
         const running = restarted(client);
@@ -159,14 +204,26 @@ describe('the language server stopping under the editor', () => {
         assert.equal(after.length, 1, `kill ${kill}: one server runs again`);
         assert.notEqual(after[0], servers[0], `kill ${kill}: the server running is a new process`);
 
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, hoverAt);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          document.uri,
+          hoverAt,
+        );
         assert.match(hoverText(hovers), /19283/, `kill ${kill}: hover works again`);
         // A problem planted now can only be reported by the new server.
         const pointer = positionOf(document, 'dx=A', 3);
         await editor.edit((edit) => edit.replace(new vscode.Range(pointer, pointer.translate(0, 1)), 'B'));
-        await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'dx-pointer'), `kill ${kill}: the planted pointer is reported`);
+        await waitForDiagnostics(
+          document.uri,
+          (d) => d.some((x) => ruleIdOf(x) === 'dx-pointer'),
+          `kill ${kill}: the planted pointer is reported`,
+        );
         await vscode.commands.executeCommand('workbench.action.files.revert');
-        await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleIdOf(x) === 'dx-pointer'), `kill ${kill}: the reverted pointer is no longer reported`);
+        await waitForDiagnostics(
+          document.uri,
+          (d) => !d.some((x) => ruleIdOf(x) === 'dx-pointer'),
+          `kill ${kill}: the reverted pointer is no longer reported`,
+        );
       }
 
       assert.equal(window.notices.length, 1, `one notice across two kills: ${JSON.stringify(window.notices)}`);

@@ -21,8 +21,16 @@ describe('settings in the editor', () => {
     // 19238 is not in the bundled data until the licensed file describes it.
     await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'unknown-code'), '19238 is unknown');
     await configuration().update('descriptorFiles', ['licensed/org-cpt.tsv'], vscode.ConfigurationTarget.Workspace);
-    await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleIdOf(x) === 'unknown-code'), 'the licensed file describes 19238');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '19283', 2));
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !d.some((x) => ruleIdOf(x) === 'unknown-code'),
+      'the licensed file describes 19238',
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, '19283', 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /LICENSED TEXT FOR 19283 FROM THE ORGANISATION FILE/);
     assert.match(text, /org-cpt\.tsv/);
@@ -30,8 +38,16 @@ describe('settings in the editor', () => {
 
   it('turns a rule off', async () => {
     const { document } = await openFixture('lone-addon.claim');
-    await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the lone add-on is reported');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the lone add-on is reported',
+    );
     await configuration().update('rules', { 'addon-without-primary': 'off' }, vscode.ConfigurationTarget.Workspace);
-    await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleIdOf(x) === 'addon-without-primary'), 'the rule is off');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => !d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the rule is off',
+    );
   });
 });

@@ -31,7 +31,11 @@ describe('an X12 837P file in the editor', () => {
 
   it('explains the procedure code of an SV1 on hover', async () => {
     const { document } = await openFixture('two-claims.837');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'HC:19284', 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, 'HC:19284', 4),
+    );
     const text = hoverText(hovers);
     assert.match(text, /\+19284/);
     assert.match(text, /19283/);
@@ -40,11 +44,21 @@ describe('an X12 837P file in the editor', () => {
   it('outlines the claims by CLM01 with their service lines', async () => {
     const { document } = await openFixture('two-claims.837');
     await waitForDiagnostics(document.uri, (d) => d.length > 0, 'the server has read the file');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    const flatten = (list: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((s) => [s, ...flatten(s.children)]);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      document.uri,
+    );
+    const flatten = (list: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] =>
+      list.flatMap((s) => [s, ...flatten(s.children)]);
     const names = flatten(symbols ?? []).map((s) => s.name);
-    assert.ok(names.some((name) => name.includes('CLM-EDITOR-A')), names.join(', '));
-    assert.ok(names.some((name) => name.includes('CLM-EDITOR-B')), names.join(', '));
+    assert.ok(
+      names.some((name) => name.includes('CLM-EDITOR-A')),
+      names.join(', '),
+    );
+    assert.ok(
+      names.some((name) => name.includes('CLM-EDITOR-B')),
+      names.join(', '),
+    );
     assert.equal(names.filter((name) => name.includes('19284')).length, 2, names.join(', '));
   });
 });

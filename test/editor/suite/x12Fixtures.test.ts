@@ -9,7 +9,9 @@ import { expectCleanAfterCheck, fixtureUri, openFixture, ruleIdOf, waitForDiagno
 
 describe('the shared 837 fixtures in the editor', () => {
   it('show exactly their expected problems', async () => {
-    const expected = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('x12/expected.json')))) as Record<string, string[]>;
+    const expected = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('x12/expected.json'))),
+    ) as Record<string, string[]>;
     const entries = Object.entries(expected);
     assert.ok(entries.length >= 10);
     for (const [name, codes] of entries.filter(([, c]) => c.length > 0)) {

@@ -24,18 +24,27 @@ const modalityKeywords: Readonly<Record<Modality, readonly string[]>> = {
 };
 
 const localizationKeywords: readonly string[] = [
-  'localization', 'clip', 'wire', 'seed', 'pellet', 'marker', 'device', 'needle', 'preoperative',
+  'localization',
+  'clip',
+  'wire',
+  'seed',
+  'pellet',
+  'marker',
+  'device',
+  'needle',
+  'preoperative',
 ];
 const biopsyKeywords: readonly string[] = ['biopsy', 'core', 'needle', 'clip', 'vacuum', 'specimen'];
 
-const lateralityNote = 'Add RT or LT; the side should agree with the diagnosis (e.g. C50.x1x / N63.1x right, C50.x2x / N63.2x left).';
+const lateralityNote =
+  'Add RT or LT; the side should agree with the diagnosis (e.g. C50.x1x / N63.1x right, C50.x2x / N63.2x left).';
 const unitsCountLesionsNote = 'Units count lesions, not needle passes.';
 
 function firstLesionNotes(additionalCode: string): string[] {
   return [
     `Report once per modality per session; each further lesion under the same guidance goes on +${additionalCode}.`,
     unitsCountLesionsNote,
-    'A lesion done under a different modality starts that modality\'s own first-lesion code.',
+    "A lesion done under a different modality starts that modality's own first-lesion code.",
   ];
 }
 
@@ -81,29 +90,37 @@ const localizationPairs: readonly ModalityPair[] = [
     modality: 'mammographic',
     firstCode: '19281',
     additionalCode: '19282',
-    firstSummary: 'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under mammographic guidance.',
-    additionalSummary: 'Adds one more breast lesion marked with a clip, pellet, wire or seed under mammographic guidance, after the first.',
+    firstSummary:
+      'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under mammographic guidance.',
+    additionalSummary:
+      'Adds one more breast lesion marked with a clip, pellet, wire or seed under mammographic guidance, after the first.',
   },
   {
     modality: 'stereotactic',
     firstCode: '19283',
     additionalCode: '19284',
-    firstSummary: 'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under stereotactic (x-ray angle) guidance.',
-    additionalSummary: 'Adds one more breast lesion marked with a clip, pellet, wire or seed under stereotactic (x-ray angle) guidance, after the first.',
+    firstSummary:
+      'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under stereotactic (x-ray angle) guidance.',
+    additionalSummary:
+      'Adds one more breast lesion marked with a clip, pellet, wire or seed under stereotactic (x-ray angle) guidance, after the first.',
   },
   {
     modality: 'ultrasound',
     firstCode: '19285',
     additionalCode: '19286',
-    firstSummary: 'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under ultrasound guidance.',
-    additionalSummary: 'Adds one more breast lesion marked with a clip, pellet, wire or seed under ultrasound guidance, after the first.',
+    firstSummary:
+      'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under ultrasound guidance.',
+    additionalSummary:
+      'Adds one more breast lesion marked with a clip, pellet, wire or seed under ultrasound guidance, after the first.',
   },
   {
     modality: 'mri',
     firstCode: '19287',
     additionalCode: '19288',
-    firstSummary: 'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under MRI guidance.',
-    additionalSummary: 'Adds one more breast lesion marked with a clip, pellet, wire or seed under MRI guidance, after the first.',
+    firstSummary:
+      'Marks the first breast lesion with a clip, pellet, wire or seed placed through the skin under MRI guidance.',
+    additionalSummary:
+      'Adds one more breast lesion marked with a clip, pellet, wire or seed under MRI guidance, after the first.',
   },
 ];
 
@@ -112,22 +129,28 @@ const biopsyPairs: readonly ModalityPair[] = [
     modality: 'stereotactic',
     firstCode: '19081',
     additionalCode: '19082',
-    firstSummary: 'Needle biopsy of the first breast lesion under stereotactic (x-ray angle) guidance; any clip left and specimen imaging are included.',
-    additionalSummary: 'Adds needle biopsy of one more breast lesion under stereotactic guidance, after the first; clip and specimen imaging included.',
+    firstSummary:
+      'Needle biopsy of the first breast lesion under stereotactic (x-ray angle) guidance; any clip left and specimen imaging are included.',
+    additionalSummary:
+      'Adds needle biopsy of one more breast lesion under stereotactic guidance, after the first; clip and specimen imaging included.',
   },
   {
     modality: 'ultrasound',
     firstCode: '19083',
     additionalCode: '19084',
-    firstSummary: 'Needle biopsy of the first breast lesion under ultrasound guidance; any clip left and specimen imaging are included.',
-    additionalSummary: 'Adds needle biopsy of one more breast lesion under ultrasound guidance, after the first; clip and specimen imaging included.',
+    firstSummary:
+      'Needle biopsy of the first breast lesion under ultrasound guidance; any clip left and specimen imaging are included.',
+    additionalSummary:
+      'Adds needle biopsy of one more breast lesion under ultrasound guidance, after the first; clip and specimen imaging included.',
   },
   {
     modality: 'mri',
     firstCode: '19085',
     additionalCode: '19086',
-    firstSummary: 'Needle biopsy of the first breast lesion under MRI guidance; any clip left and specimen imaging are included.',
-    additionalSummary: 'Adds needle biopsy of one more breast lesion under MRI guidance, after the first; clip and specimen imaging included.',
+    firstSummary:
+      'Needle biopsy of the first breast lesion under MRI guidance; any clip left and specimen imaging are included.',
+    additionalSummary:
+      'Adds needle biopsy of one more breast lesion under MRI guidance, after the first; clip and specimen imaging included.',
   },
 ];
 
@@ -161,13 +184,22 @@ function lesionFamilyCodes(
 }
 
 const excisionKeywords: readonly string[] = [
-  'excision', 'open', 'localized', 'wire', 'seed', 'clip', 'marker', 'needle', 'lesion',
+  'excision',
+  'open',
+  'localized',
+  'wire',
+  'seed',
+  'clip',
+  'marker',
+  'needle',
+  'lesion',
 ];
 
 const excisionCodes: readonly CodeInfo[] = [
   {
     code: '19125',
-    summary: 'Open removal of the first breast lesion found by a marker (wire, clip or seed) placed beforehand by imaging.',
+    summary:
+      'Open removal of the first breast lesion found by a marker (wire, clip or seed) placed beforehand by imaging.',
     family: excisionFamily,
     lesion: { procedure: 'excision', role: 'first' },
     notes: [
@@ -212,7 +244,8 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
   },
   {
     code: '19499',
-    summary: 'Breast procedure with no specific code of its own, such as a biopsy guided by tomosynthesis (3D mammography) alone.',
+    summary:
+      'Breast procedure with no specific code of its own, such as a biopsy guided by tomosynthesis (3D mammography) alone.',
     family: 'Unlisted breast procedure',
     notes: [
       'Tomosynthesis-only guided breast biopsy has no specific code and is reported here.',
@@ -224,10 +257,7 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
     code: '19100',
     summary: 'Needle core sample of breast tissue taken by feel, with no imaging guidance.',
     family: 'Breast biopsy',
-    notes: [
-      'Only when no imaging guides the needle; image-guided biopsy is 19081-19086.',
-      lateralityNote,
-    ],
+    notes: ['Only when no imaging guides the needle; image-guided biopsy is 19081-19086.', lateralityNote],
     keywords: ['biopsy', 'core', 'needle', 'palpable'],
   },
   {
@@ -256,7 +286,8 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
   },
   {
     code: '19120',
-    summary: 'Open removal of one or more breast lumps, such as a cyst or fibroadenoma, that were not marked beforehand by imaging.',
+    summary:
+      'Open removal of one or more breast lumps, such as a cyst or fibroadenoma, that were not marked beforehand by imaging.',
     family: excisionFamily,
     notes: [
       'One unit covers all lumps removed through it; for a lesion marked beforehand by imaging, see 19125.',
@@ -266,7 +297,8 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
   },
   {
     code: '19301',
-    summary: 'Removes a breast tumor with a rim of normal tissue, keeping the rest of the breast (lumpectomy, partial mastectomy).',
+    summary:
+      'Removes a breast tumor with a rim of normal tissue, keeping the rest of the breast (lumpectomy, partial mastectomy).',
     family: 'Mastectomy',
     notes: [
       'Localization placed before it (19281-19288) may be reported with it, with a modifier such as 59 or XS.',
@@ -311,25 +343,22 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
     code: '19307',
     summary: 'Removes the breast and armpit nodes while keeping the large chest muscle (modified radical mastectomy).',
     family: 'Mastectomy',
-    notes: [
-      'Sentinel node mapping with blue dye during it: add +38900.',
-      lateralityNote,
-    ],
+    notes: ['Sentinel node mapping with blue dye during it: add +38900.', lateralityNote],
     keywords: ['mastectomy', 'modified', 'radical', 'mrm', 'axillary', 'node'],
   },
   {
     code: '19294',
-    summary: 'Prepares the lumpectomy cavity and places an applicator for radiation given during the same operation (IORT).',
+    summary:
+      'Prepares the lumpectomy cavity and places an applicator for radiation given during the same operation (IORT).',
     family: 'Breast radiation applicator placement',
     addOnTo: ['19301', '19302'],
-    notes: [
-      'Add-on: report only with the partial mastectomy (19301 or 19302) done in the same session.',
-    ],
+    notes: ['Add-on: report only with the partial mastectomy (19301 or 19302) done in the same session.'],
     keywords: ['iort', 'intraoperative', 'radiation', 'applicator', 'cavity', 'addon'],
   },
   {
     code: '19297',
-    summary: 'Places a balloon catheter for later internal radiation (brachytherapy) during the same partial mastectomy.',
+    summary:
+      'Places a balloon catheter for later internal radiation (brachytherapy) during the same partial mastectomy.',
     family: 'Breast radiation applicator placement',
     addOnTo: ['19301', '19302'],
     notes: [
@@ -498,7 +527,8 @@ const breastImagingCodes: readonly CodeInfo[] = [
   },
   {
     code: '76641',
-    summary: 'Complete ultrasound of one breast: all four quadrants and the area behind the nipple, plus the armpit when scanned.',
+    summary:
+      'Complete ultrasound of one breast: all four quadrants and the area behind the nipple, plus the armpit when scanned.',
     family: 'Breast ultrasound',
     notes: [
       'Complete only when every quadrant and the area behind the nipple are documented; otherwise 76642.',
@@ -526,12 +556,13 @@ const breastImagingCodes: readonly CodeInfo[] = [
 const officeVisitKeywords: readonly string[] = ['office', 'visit', 'outpatient', 'em', 'evaluation', 'management'];
 const newPatientVisitCodes = ['99202', '99203', '99204', '99205'] as const;
 const establishedPatientVisitCodes = ['99211', '99212', '99213', '99214', '99215'] as const;
-const visitModifier25Note = 'On the day of a minor procedure such as a breast biopsy, a separately documented visit takes modifier 25.';
+const visitModifier25Note =
+  'On the day of a minor procedure such as a breast biopsy, a separately documented visit takes modifier 25.';
 
 const pathologyAndVisitCodes: readonly CodeInfo[] = [
   {
     code: '88305',
-    summary: 'Pathologist\'s gross and microscopic exam of one tissue specimen at level IV, e.g. a breast biopsy core.',
+    summary: "Pathologist's gross and microscopic exam of one tissue specimen at level IV, e.g. a breast biopsy core.",
     family: 'Surgical pathology',
     notes: ['One unit per separately submitted specimen.'],
     keywords: ['pathology', 'specimen', 'microscopic', 'surgical', 'level', 'iv'],
@@ -566,13 +597,15 @@ const pathologyAndVisitCodes: readonly CodeInfo[] = [
   },
   {
     code: '99211',
-    summary: 'Established patient office visit that may not need a physician or other qualified professional, e.g. a nurse check.',
+    summary:
+      'Established patient office visit that may not need a physician or other qualified professional, e.g. a nurse check.',
     family: 'Office visit',
     keywords: [...officeVisitKeywords, 'established', 'nurse'],
   },
   {
     code: '99212',
-    summary: 'Established patient office visit with straightforward decision making, or at least 10 minutes of total time.',
+    summary:
+      'Established patient office visit with straightforward decision making, or at least 10 minutes of total time.',
     family: 'Office visit',
     notes: [visitModifier25Note],
     keywords: [...officeVisitKeywords, 'established'],
@@ -611,7 +644,8 @@ const pathologyAndVisitCodes: readonly CodeInfo[] = [
   },
   {
     code: 'G2211',
-    summary: 'Medicare add-on for the extra complexity of an office visit that is part of ongoing care for a serious or complex condition.',
+    summary:
+      'Medicare add-on for the extra complexity of an office visit that is part of ongoing care for a serious or complex condition.',
     family: 'Office visit',
     addOnTo: [...newPatientVisitCodes, ...establishedPatientVisitCodes],
     notes: [
@@ -670,7 +704,7 @@ const deletedCodes: readonly CodeInfo[] = [
     deleted: {
       year: 2014,
       replacedBy: ['19282', '19284', '19286', '19288'],
-      note: 'Deleted in 2014: each further lesion is now the add-on 19282, 19284, 19286 or 19288, matching the first lesion\'s modality.',
+      note: "Deleted in 2014: each further lesion is now the add-on 19282, 19284, 19286 or 19288, matching the first lesion's modality.",
       unverified: true,
     },
     keywords: ['localization', 'wire', 'needle', 'additional', 'deleted'],

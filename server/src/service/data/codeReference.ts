@@ -78,6 +78,8 @@ export class CodeReference {
 
   /** First-lesion codes of the same procedure as the given lesion-counted code, any modality. */
   firstLesionCodesOf(procedure: string): CodeInfo[] {
-    return [...this.byCode.values()].filter((info) => info.lesion?.procedure === procedure && info.lesion.role === 'first' && !info.deleted);
+    return [...this.byCode.values()].filter(
+      (info) => info.lesion?.procedure === procedure && info.lesion.role === 'first' && !info.deleted,
+    );
   }
 }

@@ -41,5 +41,10 @@ export function readDescriptorFile(text: string, label: string): DescriptorFile 
       descriptors.set(code, descriptor);
     }
   }
-  return { source: { label, descriptorOf: (code) => descriptors.get(code) }, problems: problems.kept, problemCount: problems.total, count: descriptors.size };
+  return {
+    source: { label, descriptorOf: (code) => descriptors.get(code) },
+    problems: problems.kept,
+    problemCount: problems.total,
+    count: descriptors.size,
+  };
 }

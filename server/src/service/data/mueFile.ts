@@ -54,7 +54,13 @@ function columnsOf(header: readonly string[]): Columns {
 }
 
 /** One row after the header: an entry, or a problem. */
-function readRow(line: number, cells: readonly string[], columns: Columns, entries: Map<string, MueEntry>, problems: RowProblems): void {
+function readRow(
+  line: number,
+  cells: readonly string[],
+  columns: Columns,
+  entries: Map<string, MueEntry>,
+  problems: RowProblems,
+): void {
   const code = (cells[columns.code] ?? '').toUpperCase();
   const value = Number(cells[columns.value]);
   const indicator = Number((cells[columns.indicator] ?? '').trim().charAt(0));
@@ -81,7 +87,10 @@ export function readMueFile(text: string): MueTable {
     } else if (isHeaderRow(cells)) {
       columns = columnsOf(cells);
       if (columns.value === -1 || columns.indicator === -1) {
-        problems.add(line, () => 'The header row has no MUE value or adjudication indicator column; the file is not used.');
+        problems.add(
+          line,
+          () => 'The header row has no MUE value or adjudication indicator column; the file is not used.',
+        );
         return { entries, problems: problems.kept, problemCount: problems.total };
       }
     } else {
@@ -89,7 +98,10 @@ export function readMueFile(text: string): MueTable {
     }
   }
   if (!columns) {
-    problems.add(1, () => 'No header row naming the HCPCS/CPT code and MUE value columns was found; the file is not used.');
+    problems.add(
+      1,
+      () => 'No header row naming the HCPCS/CPT code and MUE value columns was found; the file is not used.',
+    );
   }
   const table: MueTable = { entries, problems: problems.kept, problemCount: problems.total };
   if (period) {

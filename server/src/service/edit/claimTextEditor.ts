@@ -47,7 +47,10 @@ export class ClaimTextEditor implements ClaimEditor {
       last !== undefined &&
       last.range.end.line === at.line &&
       last.range.end.character === at.character &&
-      this.document.getText({ start: { line: at.line, character: last.range.start.character - 1 }, end: last.range.start }) !== '-';
+      this.document.getText({
+        start: { line: at.line, character: last.range.start.character - 1 },
+        end: last.range.start,
+      }) !== '-';
     return [{ range: { start: at, end: at }, newText: `${separate ? ' ' : '-'}${modifier}` }];
   }
 
@@ -84,7 +87,9 @@ export class ClaimTextEditor implements ClaimEditor {
     const lineNumber = line.code.range.start.line;
     const first = this.firstLineOf(lineNumber);
     if (lineNumber + 1 < this.document.lineCount) {
-      return [{ range: { start: { line: first, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, newText: '' }];
+      return [
+        { range: { start: { line: first, character: 0 }, end: { line: lineNumber + 1, character: 0 } }, newText: '' },
+      ];
     }
     const start = first > 0 ? this.endOfLine(first - 1) : { line: 0, character: 0 };
     return [{ range: { start, end: this.endOfLine(lineNumber) }, newText: '' }];
@@ -95,15 +100,24 @@ export class ClaimTextEditor implements ClaimEditor {
     if (lineNumber === 0) {
       return lineNumber;
     }
-    const above = this.document.getText({ start: { line: lineNumber - 1, character: 0 }, end: this.endOfLine(lineNumber - 1) });
+    const above = this.document.getText({
+      start: { line: lineNumber - 1, character: 0 },
+      end: this.endOfLine(lineNumber - 1),
+    });
     return nextLineSuppression.test(above) ? lineNumber - 1 : lineNumber;
   }
 
   /** The position after the last character of a line, before its line break. */
   private endOfLine(lineNumber: number): Position {
     const start = this.document.offsetAt({ line: lineNumber, character: 0 });
-    const next = lineNumber + 1 < this.document.lineCount ? this.document.offsetAt({ line: lineNumber + 1, character: 0 }) : this.document.getText().length;
-    const lineText = this.document.getText().slice(start, next).replace(/\r?\n$|\r$/, '');
+    const next =
+      lineNumber + 1 < this.document.lineCount
+        ? this.document.offsetAt({ line: lineNumber + 1, character: 0 })
+        : this.document.getText().length;
+    const lineText = this.document
+      .getText()
+      .slice(start, next)
+      .replace(/\r?\n$|\r$/, '');
     return { line: lineNumber, character: lineText.length };
   }
 }

@@ -140,7 +140,14 @@ export function problemsText(severities: readonly DiagnosticSeverity[]): string 
   if (severities.length === 0) {
     return 'no problems';
   }
-  const counts = ([DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint] as const)
+  const counts = (
+    [
+      DiagnosticSeverity.Error,
+      DiagnosticSeverity.Warning,
+      DiagnosticSeverity.Information,
+      DiagnosticSeverity.Hint,
+    ] as const
+  )
     .map((severity) => ({ count: severities.filter((s) => s === severity).length, names: severityNames[severity] }))
     .filter(({ count }) => count > 0)
     .map(({ count, names }) => `${count} ${count === 1 ? names[0] : names[1]}`);
@@ -153,17 +160,30 @@ interface ClaimWithFindings {
 }
 
 function findingOptions(context: ClaimLensContext) {
-  return { reference: context.reference, editor: noEditsEditor, settings: context.settings, ...(context.mue ? { mue: context.mue } : {}) };
+  return {
+    reference: context.reference,
+    editor: noEditsEditor,
+    settings: context.settings,
+    ...(context.mue ? { mue: context.mue } : {}),
+  };
 }
 
 /** The `.claim` claim starting at the position, with validation's findings on its chunk (claim line to the next). */
-function claimTextAt(document: TextDocument, position: Position, context: ClaimLensContext): ClaimWithFindings | undefined {
+function claimTextAt(
+  document: TextDocument,
+  position: Position,
+  context: ClaimLensContext,
+): ClaimWithFindings | undefined {
   const chunk = parseClaimAround(document, position.line);
   const claim = chunk.claims.find((c) => rangeContains(c.range, position) || c.range.start.line === position.line);
   return claim && { claim, findings: collectFindings(chunk, findingOptions(context)) };
 }
 
-function x12ClaimAt(model: X12DocumentModel, position: Position, context: ClaimLensContext): ClaimWithFindings | undefined {
+function x12ClaimAt(
+  model: X12DocumentModel,
+  position: Position,
+  context: ClaimLensContext,
+): ClaimWithFindings | undefined {
   const offset = model.x12.lines.offsetAt(position);
   const problems: ParseProblem[] = [];
   const [claim] = readX12Spans(model, x12SpansBetween(model, offset, offset, 1), problems);
@@ -173,17 +193,30 @@ function x12ClaimAt(model: X12DocumentModel, position: Position, context: ClaimL
   const findings: Finding[] = [];
   claimChecker(model, findingOptions(context), findings)(claim);
   const segmentProblems = model.segmentProblems.filter((problem) => rangesOverlap(problem.range, claim.range));
-  const enabled = [...problems, ...segmentProblems].filter((problem) => context.settings.rules[problem.ruleId] !== 'off');
+  const enabled = [...problems, ...segmentProblems].filter(
+    (problem) => context.settings.rules[problem.ruleId] !== 'off',
+  );
   return { claim, findings: enabled.map(problemFinding).concat(findings) };
 }
 
 function isLensData(data: unknown): data is ClaimLensData {
-  const position = (data as { position?: unknown } | null)?.position as { line?: unknown; character?: unknown } | undefined;
-  return typeof position?.line === 'number' && typeof position.character === 'number' && position.line >= 0 && position.character >= 0;
+  const position = (data as { position?: unknown } | null)?.position as
+    { line?: unknown; character?: unknown } | undefined;
+  return (
+    typeof position?.line === 'number' &&
+    typeof position.character === 'number' &&
+    position.line >= 0 &&
+    position.character >= 0
+  );
 }
 
 /** The lens with its title; a lens whose claim is gone (the document changed since) says so until the editor asks again. */
-export function resolveCodeLens(document: TextDocument, model: ClaimDocumentModel, lens: CodeLens, context: ClaimLensContext): CodeLens {
+export function resolveCodeLens(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  lens: CodeLens,
+  context: ClaimLensContext,
+): CodeLens {
   const data: unknown = lens.data;
   const position = isLensData(data) ? data.position : undefined;
   const found =
@@ -199,7 +232,14 @@ export function resolveCodeLens(document: TextDocument, model: ClaimDocumentMode
   }
   const { claim, findings } = found;
   // Every problem is counted: the limit on problems shown is for the Problems panel, not one claim.
-  const diagnostics = findingsToDiagnostics(findings, { ...context.settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER });
-  const parts = [lesionText(claim, context.reference, model.format), chargeText(claim), problemsText(diagnostics.map((d) => d.severity ?? DiagnosticSeverity.Error))];
+  const diagnostics = findingsToDiagnostics(findings, {
+    ...context.settings,
+    maxNumberOfProblems: Number.MAX_SAFE_INTEGER,
+  });
+  const parts = [
+    lesionText(claim, context.reference, model.format),
+    chargeText(claim),
+    problemsText(diagnostics.map((d) => d.severity ?? DiagnosticSeverity.Error)),
+  ];
   return { ...lens, command: { title: parts.filter((part) => part !== undefined).join(' · '), command: '' } };
 }

@@ -29,7 +29,12 @@ export interface ClaimSpan {
  * walking back from `start` to the boundary before it, so the cost is the
  * range's segments plus one claim, bounded by `maxSegmentScan` each way.
  */
-export function x12SpansBetween(model: X12DocumentModel, start: number, end: number, limit = Number.POSITIVE_INFINITY): ClaimSpan[] {
+export function x12SpansBetween(
+  model: X12DocumentModel,
+  start: number,
+  end: number,
+  limit = Number.POSITIVE_INFINITY,
+): ClaimSpan[] {
   const segments = model.x12.interchange.segments;
   let ordinal = Math.max(0, lastSegmentStartingAtOrBefore(model.x12.interchange.segments, start));
   const lowest = Math.max(0, ordinal - maxSegmentScan);
@@ -59,7 +64,11 @@ export function x12SpansBetween(model: X12DocumentModel, start: number, end: num
 }
 
 /** Reads the claims of the spans; problems found reading them go to `problems`. */
-export function readX12Spans(model: X12DocumentModel, spans: readonly ClaimSpan[], problems: ParseProblem[] = []): Claim[] {
+export function readX12Spans(
+  model: X12DocumentModel,
+  spans: readonly ClaimSpan[],
+  problems: ParseProblem[] = [],
+): Claim[] {
   const claims: Claim[] = [];
   for (const span of spans) {
     model.readClaimAt(span, problems, (claim) => claims.push(claim));
@@ -72,9 +81,16 @@ export function readX12Spans(model: X12DocumentModel, spans: readonly ClaimSpan[
  * is one line of thousands of claims). For `.claim` documents the model is not
  * read: the range is parsed from the text, whatever the model has read so far.
  */
-export function claimsInRange(document: TextDocument, model: ClaimDocumentModel, range: Range, limit = Number.POSITIVE_INFINITY): Claim[] {
+export function claimsInRange(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  range: Range,
+  limit = Number.POSITIVE_INFINITY,
+): Claim[] {
   if (model.format === 'claim') {
-    const claims = parseClaimAround(document, range.start.line, range.end.line).claims.filter((claim) => rangesOverlap(claim.range, range));
+    const claims = parseClaimAround(document, range.start.line, range.end.line).claims.filter((claim) =>
+      rangesOverlap(claim.range, range),
+    );
     return claims.slice(0, limit);
   }
   if (!(model instanceof X12DocumentModel)) {
@@ -87,6 +103,10 @@ export function claimsInRange(document: TextDocument, model: ClaimDocumentModel,
 }
 
 /** The claim at a position (its first line, for CodeLens), read alone. */
-export function claimAtPosition(document: TextDocument, model: ClaimDocumentModel, position: Position): Claim | undefined {
+export function claimAtPosition(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+): Claim | undefined {
   return claimsInRange(document, model, { start: position, end: position }, 1)[0];
 }

@@ -11,11 +11,18 @@ import { findingsToDiagnostics } from './validation';
 
 function sameRange(a: Range, b: Range): boolean {
   return (
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
   );
 }
 
-function matchingDiagnostic(finding: Finding, context: CodeActionContext, settings: ClaimSettings): Diagnostic | undefined {
+function matchingDiagnostic(
+  finding: Finding,
+  context: CodeActionContext,
+  settings: ClaimSettings,
+): Diagnostic | undefined {
   if (context.diagnostics.length > 0) {
     return context.diagnostics.find((d) => d.code === finding.ruleId && sameRange(d.range, finding.range));
   }
@@ -23,13 +30,27 @@ function matchingDiagnostic(finding: Finding, context: CodeActionContext, settin
   return findingsToDiagnostics([finding], { ...settings, maxNumberOfProblems: 1 })[0];
 }
 
-export function getCodeActions(uri: string, findings: readonly Finding[], context: CodeActionContext, settings: ClaimSettings): CodeAction[] {
-  if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) {
+export function getCodeActions(
+  uri: string,
+  findings: readonly Finding[],
+  context: CodeActionContext,
+  settings: ClaimSettings,
+): CodeAction[] {
+  if (
+    context.only &&
+    !context.only.some(
+      (kind) =>
+        kind === CodeActionKind.QuickFix ||
+        CodeActionKind.QuickFix.startsWith(`${kind}.`) ||
+        kind === CodeActionKind.Empty,
+    )
+  ) {
     return [];
   }
   const actions: CodeAction[] = [];
   for (const finding of findings) {
-    const diagnostic = finding.fixes && finding.fixes.length > 0 ? matchingDiagnostic(finding, context, settings) : undefined;
+    const diagnostic =
+      finding.fixes && finding.fixes.length > 0 ? matchingDiagnostic(finding, context, settings) : undefined;
     if (!diagnostic) {
       continue;
     }

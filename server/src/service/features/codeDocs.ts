@@ -20,7 +20,9 @@ const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>>
 /** What a modifier is for, shared by the hovers of both formats. */
 export function modifierMarkdown(modifier: string, reference: CodeReference): string {
   const info = reference.modifier(modifier);
-  return info ? `**Modifier ${modifier}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}` : `**Modifier ${modifier}**\n\nNot in the loaded modifier list.`;
+  return info
+    ? `**Modifier ${modifier}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}`
+    : `**Modifier ${modifier}**\n\nNot in the loaded modifier list.`;
 }
 
 export const summaryLabel = 'Summary (our own words, not the official CPT descriptor)';
@@ -72,14 +74,21 @@ function primaryText(info: CodeInfo, reference: CodeReference): string | undefin
     return undefined;
   }
   const addOn = reference.addOnFor(info);
-  return addOn ? `**First-lesion code**: each additional lesion under the same guidance is **+${addOn.code}**.` : undefined;
+  return addOn
+    ? `**First-lesion code**: each additional lesion under the same guidance is **+${addOn.code}**.`
+    : undefined;
 }
 
 function deletedText(deleted: DeletedCode): string {
   // The note usually opens with the year already ("Deleted in 2014: ..."); do not say it twice.
-  const heading = deleted.note.includes(String(deleted.year)) ? '**Deleted code: do not report it.**' : `**Deleted in ${deleted.year}: do not report it.**`;
-  const replacedBy = deleted.replacedBy.length > 0 ? ` Replaced by: ${deleted.replacedBy.map((code) => `**${code}**`).join(', ')}.` : '';
-  const unverified = deleted.unverified ? ' *(From a deleted-code list not yet verified against a current code book.)*' : '';
+  const heading = deleted.note.includes(String(deleted.year))
+    ? '**Deleted code: do not report it.**'
+    : `**Deleted in ${deleted.year}: do not report it.**`;
+  const replacedBy =
+    deleted.replacedBy.length > 0 ? ` Replaced by: ${deleted.replacedBy.map((code) => `**${code}**`).join(', ')}.` : '';
+  const unverified = deleted.unverified
+    ? ' *(From a deleted-code list not yet verified against a current code book.)*'
+    : '';
   return `${heading} ${deleted.note}${replacedBy}${unverified}`;
 }
 

@@ -21,8 +21,17 @@ export const maxHintLength = 56;
 /** A clause this much shorter than the summary is still worth showing alone. */
 const minClauseLength = 24;
 
-const modalityLabels: Readonly<Record<Modality, string>> = { mammographic: 'Mammographic', stereotactic: 'Stereotactic', ultrasound: 'Ultrasound', mri: 'MRI' };
-const procedureLabels: Readonly<Record<LesionProcedure, string>> = { localization: 'localization', biopsy: 'needle biopsy', excision: 'excision of marked lesion' };
+const modalityLabels: Readonly<Record<Modality, string>> = {
+  mammographic: 'Mammographic',
+  stereotactic: 'Stereotactic',
+  ultrasound: 'Ultrasound',
+  mri: 'MRI',
+};
+const procedureLabels: Readonly<Record<LesionProcedure, string>> = {
+  localization: 'localization',
+  biopsy: 'needle biopsy',
+  excision: 'excision of marked lesion',
+};
 
 /** `Summary, cut.` → the text up to its first clause that fits, or to a word, with `…`. */
 export function shortened(text: string, max = maxHintLength): string {
@@ -47,7 +56,9 @@ function lesionLabel(info: CodeInfo): string | undefined {
     return undefined;
   }
   const procedure = procedureLabels[info.lesion.procedure];
-  const what = info.modality ? `${modalityLabels[info.modality]} ${procedure}` : procedure.charAt(0).toUpperCase() + procedure.slice(1);
+  const what = info.modality
+    ? `${modalityLabels[info.modality]} ${procedure}`
+    : procedure.charAt(0).toUpperCase() + procedure.slice(1);
   return `${what}, ${info.lesion.role === 'first' ? 'first lesion' : 'each additional lesion'}`;
 }
 
@@ -66,7 +77,12 @@ export function codeHint(code: string, reference: CodeReference): CodeHint | und
   const info = reference.code(code);
   const licensed = reference.licensedDescriptor(code);
   if (!info) {
-    return licensed ? { label: shortened(licensed.text), tooltip: { kind: 'markdown', value: `${licensed.text}\n\n*Descriptor from ${licensed.source}*` } } : undefined;
+    return licensed
+      ? {
+          label: shortened(licensed.text),
+          tooltip: { kind: 'markdown', value: `${licensed.text}\n\n*Descriptor from ${licensed.source}*` },
+        }
+      : undefined;
   }
   const prefix = info.deleted ? `Deleted ${info.deleted.year}: ` : '';
   const label = prefix + (lesionLabel(info) ?? shortened(summaryText(info), maxHintLength - prefix.length));

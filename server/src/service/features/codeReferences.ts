@@ -64,7 +64,12 @@ function forEachClaim(model: ClaimDocumentModel, visit: (claim: Claim) => void):
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function byPosition(a: Range, b: Range): number {
@@ -98,7 +103,11 @@ function diagnosisRangesInClaim(claim: Claim, key: string, withListEntries: bool
 }
 
 /** Every occurrence of `code` in the document (see the module comment for what counts), as locations. */
-export function findCodeOccurrences(document: TextDocument, model: ClaimDocumentModel, code: ReferencedCode): Location[] {
+export function findCodeOccurrences(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  code: ReferencedCode,
+): Location[] {
   const locations: Location[] = [];
   if (code.value === '') {
     return locations;
@@ -131,18 +140,29 @@ function diagnosisCodeAt(element: ReturnType<typeof elementAt>): string | undefi
 }
 
 /** The code under the cursor and its occurrences in the document, or null when the cursor is on no procedure or diagnosis code. */
-export function findCodeReferences(document: TextDocument, model: ClaimDocumentModel, position: Position, context = { includeDeclaration: true }): CodeReferences | null {
+export function findCodeReferences(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+  context = { includeDeclaration: true },
+): CodeReferences | null {
   const element = elementAt(model.claims, position);
   if (element?.kind === 'code' && element.line.code.value !== '') {
     const code: ReferencedCode = { kind: 'procedure', value: element.line.code.value };
     const here = element.line.code.range;
-    const locations = findCodeOccurrences(document, model, code).filter((location) => context.includeDeclaration || !sameRange(location.range, here));
+    const locations = findCodeOccurrences(document, model, code).filter(
+      (location) => context.includeDeclaration || !sameRange(location.range, here),
+    );
     return { code, locations };
   }
   const diagnosis = diagnosisCodeAt(element);
   if (diagnosis === undefined || diagnosisKey(diagnosis) === '') {
     return null;
   }
-  const code: ReferencedCode = { kind: 'diagnosis', value: diagnosisKey(diagnosis), withListEntries: context.includeDeclaration };
+  const code: ReferencedCode = {
+    kind: 'diagnosis',
+    value: diagnosisKey(diagnosis),
+    withListEntries: context.includeDeclaration,
+  };
   return { code, locations: findCodeOccurrences(document, model, code) };
 }

@@ -22,7 +22,10 @@ export interface CodeMatch {
 const indexes = new WeakMap<CodeReference, IndexedCode[]>();
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
 }
 
 function indexOf(reference: CodeReference): IndexedCode[] {

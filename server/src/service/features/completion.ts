@@ -72,7 +72,12 @@ function fieldItems(range: Range): CompletionItem[] {
   }));
 }
 
-function pointerItems(model: ClaimDocumentModel, position: Position, range: Range, used: ReadonlySet<number>): CompletionItem[] {
+function pointerItems(
+  model: ClaimDocumentModel,
+  position: Position,
+  range: Range,
+  used: ReadonlySet<number>,
+): CompletionItem[] {
   const claim = owningClaim(model.claims, position);
   const items: CompletionItem[] = [];
   (claim?.diagnoses ?? []).forEach((diagnosis, index) => {
@@ -115,11 +120,20 @@ function modifiersOnLine(content: string, cursor: number): Set<string> {
 }
 
 /** Completion on the first token of a line: codes, header keys, or a new claim. */
-function firstTokenItems(content: string, lineNumber: number, start: number, cursor: number, reference: CodeReference): CompletionList {
+function firstTokenItems(
+  content: string,
+  lineNumber: number,
+  start: number,
+  cursor: number,
+  reference: CodeReference,
+): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const typed = content.slice(start, cursor);
   const wholeFirstToken = /^\S*/.exec(content.slice(start))?.[0] ?? '';
-  if (/^claim$/i.test(wholeFirstToken) && (cursor < start + wholeFirstToken.length || content.slice(start + wholeFirstToken.length).trim() !== '')) {
+  if (
+    /^claim$/i.test(wholeFirstToken) &&
+    (cursor < start + wholeFirstToken.length || content.slice(start + wholeFirstToken.length).trim() !== '')
+  ) {
     // Inside the `claim` keyword of an existing claim line: nothing code-like belongs here.
     return empty;
   }
@@ -127,7 +141,9 @@ function firstTokenItems(content: string, lineNumber: number, start: number, cur
   if (header && !/\s/.test(typed)) {
     const keyEnd = start + (header[1]?.length ?? 0);
     // Editing the key of an existing header: only header keys, replacing the key alone.
-    return cursor <= keyEnd ? { isIncomplete: false, items: headerKeyItems(rangeOnLine(lineNumber, start, keyEnd), false, true) } : empty;
+    return cursor <= keyEnd
+      ? { isIncomplete: false, items: headerKeyItems(rangeOnLine(lineNumber, start, keyEnd), false, true) }
+      : empty;
   }
   // The rest of the token after the cursor is replaced too, so editing inside a code leaves no stray digits.
   const rest = /\s/.test(typed) ? '' : (/^[^\s-]*/.exec(content.slice(cursor))?.[0] ?? '');
@@ -137,14 +153,21 @@ function firstTokenItems(content: string, lineNumber: number, start: number, cur
     if ('claim'.startsWith(typed.toLowerCase())) {
       items.push(claimSnippetItem(range));
     }
-    items.push(...headerKeyItems(range, true, typed !== '').filter((item) => item.label.startsWith(typed.toLowerCase())));
+    items.push(
+      ...headerKeyItems(range, true, typed !== '').filter((item) => item.label.startsWith(typed.toLowerCase())),
+    );
   }
   items.push(...codeItems(typed, reference, range));
   // Word queries grow with each word typed, and an empty query turns into one, so the client must ask again.
   return { isIncomplete: typed === '' || /[A-Za-z]/.test(typed), items };
 }
 
-export function doComplete(document: TextDocument, model: ClaimDocumentModel, position: Position, reference: CodeReference): CompletionList {
+export function doComplete(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+  reference: CodeReference,
+): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const lineText = document.getText(rangeOnLine(position.line, 0, Number.MAX_SAFE_INTEGER)).replace(/\r?\n$|\r$/, '');
   const cursor = Math.min(position.character, lineText.length);
@@ -187,20 +210,34 @@ export function doComplete(document: TextDocument, model: ClaimDocumentModel, po
     if (written.length > maxPointers) {
       return empty;
     }
-    const used = new Set(written.filter((_, i) => i !== atCursor).map(pointerIndex).filter((index) => index !== -1));
+    const used = new Set(
+      written
+        .filter((_, i) => i !== atCursor)
+        .map(pointerIndex)
+        .filter((index) => index !== -1),
+    );
     const pointerStart = cursor - (dxMatch[2] ?? '').length;
     const pointerEnd = cursor + (/^[^,]*/.exec(after)?.[0].length ?? 0);
-    return { isIncomplete: false, items: pointerItems(model, position, rangeOnLine(position.line, pointerStart, pointerEnd), used) };
+    return {
+      isIncomplete: false,
+      items: pointerItems(model, position, rangeOnLine(position.line, pointerStart, pointerEnd), used),
+    };
   }
   const token = current + after;
   const equals = token.indexOf('=');
   if (equals >= current.length && /^[A-Za-z]*$/.test(token.slice(0, equals))) {
     // `d|x=A`: editing the key of a field; the value stays.
-    return { isIncomplete: false, items: fieldItems(rangeOnLine(position.line, currentStart, currentStart + equals + 1)) };
+    return {
+      isIncomplete: false,
+      items: fieldItems(rangeOnLine(position.line, currentStart, currentStart + equals + 1)),
+    };
   }
   if (/^[A-Za-z0-9]{0,2}$/.test(current) || /^[a-z]+$/i.test(current)) {
     const range = rangeOnLine(position.line, currentStart, cursor + (/^[A-Za-z0-9]*/.exec(after)?.[0].length ?? 0));
-    return { isIncomplete: false, items: [...modifierItems(reference, range, modifiersOnLine(content, cursor)), ...fieldItems(range)] };
+    return {
+      isIncomplete: false,
+      items: [...modifierItems(reference, range, modifiersOnLine(content, cursor)), ...fieldItems(range)],
+    };
   }
   return empty;
 }

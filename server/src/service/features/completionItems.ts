@@ -8,7 +8,13 @@ import type { CodeReference } from '../data/codeReference';
 import { codeDetail, codeLabel, codeMarkdown } from './codeDocs';
 import { codesByPrefix, codesByWords } from './codeSearch';
 
-function codeItem(info: CodeInfo, reference: CodeReference, range: Range, filterText: string, sortText: string): CompletionItem {
+function codeItem(
+  info: CodeInfo,
+  reference: CodeReference,
+  range: Range,
+  filterText: string,
+  sortText: string,
+): CompletionItem {
   const item: CompletionItem = {
     label: info.code,
     labelDetails: { description: codeLabel(info) === info.code ? info.family : `add-on · ${info.family}` },
@@ -32,7 +38,9 @@ function isCodePrefix(query: string): boolean {
 
 export function codeItems(query: string, reference: CodeReference, range: Range): CompletionItem[] {
   const byPrefix = isCodePrefix(query) ? codesByPrefix(reference, query) : [];
-  const items = byPrefix.map((info, i) => codeItem(info, reference, range, info.code, `1${String(i).padStart(4, '0')}`));
+  const items = byPrefix.map((info, i) =>
+    codeItem(info, reference, range, info.code, `1${String(i).padStart(4, '0')}`),
+  );
   if (/[A-Za-z]/.test(query)) {
     codesByWords(reference, query).forEach(({ info }, i) => {
       if (!byPrefix.includes(info)) {
@@ -57,4 +65,3 @@ export function modifierItems(reference: CodeReference, range: Range, exclude: R
       sortText: `${modifier.category === 'laterality' ? 0 : modifier.category === 'distinct-service' ? 1 : 2}${String(order).padStart(3, '0')}`,
     }));
 }
-

@@ -33,7 +33,12 @@ function diagnosisTarget(model: ClaimDocumentModel, diagnosis: Diagnosis): Range
   return first && last ? model.x12.lines.range(first.start, last.end) : diagnosis.range;
 }
 
-function pointerLinks(model: ClaimDocumentModel, claim: Claim, pointers: readonly DiagnosisPointer[], origin: (pointer: DiagnosisPointer) => Range): Link[] {
+function pointerLinks(
+  model: ClaimDocumentModel,
+  claim: Claim,
+  pointers: readonly DiagnosisPointer[],
+  origin: (pointer: DiagnosisPointer) => Range,
+): Link[] {
   const links: Link[] = [];
   const seen = new Set<number>();
   for (const pointer of pointers) {
@@ -53,7 +58,11 @@ function primaryLinks(claim: Claim, line: ServiceLine, reference: CodeReference)
   }
   const primaries = findAddOnPrimaries(claim, line, info, reference);
   const lines = primaries.sameDate.length > 0 ? primaries.sameDate : primaries.otherDate;
-  return lines.map((known) => ({ origin: line.code.range, target: known.line.range, selection: known.line.code.range }));
+  return lines.map((known) => ({
+    origin: line.code.range,
+    target: known.line.range,
+    selection: known.line.code.range,
+  }));
 }
 
 function linksAt(model: ClaimDocumentModel, position: Position, reference: CodeReference): Link[] {
@@ -63,7 +72,9 @@ function linksAt(model: ClaimDocumentModel, position: Position, reference: CodeR
     case 'dxPointer':
       return pointerLinks(model, element.claim, [element.pointer], (pointer) => pointer.range);
     case 'serviceField':
-      return element.key === 'dx' ? pointerLinks(model, element.claim, element.line.dxPointers, () => element.range) : [];
+      return element.key === 'dx'
+        ? pointerLinks(model, element.claim, element.line.dxPointers, () => element.range)
+        : [];
     case 'code':
       return primaryLinks(element.claim, element.line, reference);
     default:
@@ -73,10 +84,18 @@ function linksAt(model: ClaimDocumentModel, position: Position, reference: CodeR
 
 /** Moves a range into the document: a model a version behind may point past its end. */
 function clamp(document: TextDocument, range: Range): Range {
-  return { start: document.positionAt(document.offsetAt(range.start)), end: document.positionAt(document.offsetAt(range.end)) };
+  return {
+    start: document.positionAt(document.offsetAt(range.start)),
+    end: document.positionAt(document.offsetAt(range.end)),
+  };
 }
 
-export function findDefinition(document: TextDocument, model: ClaimDocumentModel, position: Position, reference: CodeReference): LocationLink[] {
+export function findDefinition(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+  reference: CodeReference,
+): LocationLink[] {
   return linksAt(model, position, reference).map((link) => ({
     originSelectionRange: clamp(document, link.origin),
     targetUri: document.uri,

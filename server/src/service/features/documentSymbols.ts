@@ -55,7 +55,10 @@ function nameOr(text: string | undefined, fallback: string): string {
 
 /** Ranges moved into the document (a stale model may point past its end), selection inside range, children inside parents. */
 function normalize(symbol: DocumentSymbol, document: TextDocument): DocumentSymbol {
-  const clamp = (range: Range): Range => ({ start: document.positionAt(document.offsetAt(range.start)), end: document.positionAt(document.offsetAt(range.end)) });
+  const clamp = (range: Range): Range => ({
+    start: document.positionAt(document.offsetAt(range.start)),
+    end: document.positionAt(document.offsetAt(range.end)),
+  });
   symbol.range = clamp(symbol.range);
   symbol.selectionRange = clamp(symbol.selectionRange);
   for (const child of symbol.children ?? []) {
@@ -84,13 +87,16 @@ function claimLineSymbol(line: ServiceLine): DocumentSymbol {
 
 function claimSymbol(claim: Claim): DocumentSymbol {
   const lines = claim.lines.map(claimLineSymbol);
-  const detail = [`${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'}`, claim.dos?.value].filter((part) => part !== undefined).join(' · ');
+  const detail = [`${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'}`, claim.dos?.value]
+    .filter((part) => part !== undefined)
+    .join(' · ');
   return {
     name: nameOr(claim.id?.value, '(unnamed claim)'),
     detail,
     kind: SymbolKind.Struct,
     range: claim.range,
-    selectionRange: claim.id?.range ?? claim.lines[0]?.code.range ?? { start: claim.range.start, end: claim.range.start },
+    selectionRange: claim.id?.range ??
+      claim.lines[0]?.code.range ?? { start: claim.range.start, end: claim.range.start },
     children: lines,
   };
 }
@@ -124,7 +130,9 @@ function plural(count: number, noun: string): string {
 /** `2 lines · 2026-03-14 · total $750.00`, as a `.claim` claim's detail plus the total an 837 states. */
 function x12ClaimDetail(node: OpenNode): string {
   const total = node.total !== undefined && node.total !== '' ? `total ${amountText(node.total)}` : undefined;
-  return [plural(node.symbol.children?.length ?? 0, 'line'), node.dos, total].filter((part) => part !== undefined).join(' · ');
+  return [plural(node.symbol.children?.length ?? 0, 'line'), node.dos, total]
+    .filter((part) => part !== undefined)
+    .join(' · ');
 }
 
 /** YYYY-MM-DD from DTP03 (CCYYMMDD, or the first date of CCYYMMDD-CCYYMMDD). */
@@ -192,13 +200,43 @@ class X12Outline {
       switch (segment.id) {
         case 'ISA':
           this.closeFrom(Level.Interchange);
-          this.push(Level.Interchange, this.symbol(`Interchange ${nameOr(element(13)?.text, '(no control number)')}`, this.envelopeDetail(element(6), element(8)), SymbolKind.Package, this.selection(segment, element(13))), segment.start, segment.end);
+          this.push(
+            Level.Interchange,
+            this.symbol(
+              `Interchange ${nameOr(element(13)?.text, '(no control number)')}`,
+              this.envelopeDetail(element(6), element(8)),
+              SymbolKind.Package,
+              this.selection(segment, element(13)),
+            ),
+            segment.start,
+            segment.end,
+          );
           break;
         case 'GS':
-          this.push(Level.Group, this.symbol(`Group ${nameOr(element(6)?.text, '(no control number)')}`, [element(1)?.text, element(8)?.text].filter((t) => t).join(' · '), SymbolKind.Namespace, this.selection(segment, element(6))), segment.start, segment.end);
+          this.push(
+            Level.Group,
+            this.symbol(
+              `Group ${nameOr(element(6)?.text, '(no control number)')}`,
+              [element(1)?.text, element(8)?.text].filter((t) => t).join(' · '),
+              SymbolKind.Namespace,
+              this.selection(segment, element(6)),
+            ),
+            segment.start,
+            segment.end,
+          );
           break;
         case 'ST':
-          this.push(Level.Transaction, this.symbol(`Transaction ${nameOr(element(2)?.text, '(no control number)')}`, [element(1)?.text, element(3)?.text].filter((t) => t).join(' · '), SymbolKind.Module, this.selection(segment, element(2))), segment.start, segment.end);
+          this.push(
+            Level.Transaction,
+            this.symbol(
+              `Transaction ${nameOr(element(2)?.text, '(no control number)')}`,
+              [element(1)?.text, element(3)?.text].filter((t) => t).join(' · '),
+              SymbolKind.Module,
+              this.selection(segment, element(2)),
+            ),
+            segment.start,
+            segment.end,
+          );
           break;
         case 'SE':
         case 'GE':
@@ -215,7 +253,17 @@ class X12Outline {
           this.closeFrom(Level.Claim);
           break;
         case 'CLM': {
-          this.push(Level.Claim, this.symbol(nameOr(element(1)?.text, '(unnamed claim)'), '', SymbolKind.Struct, this.selection(segment, element(1))), segment.start, segment.end);
+          this.push(
+            Level.Claim,
+            this.symbol(
+              nameOr(element(1)?.text, '(unnamed claim)'),
+              '',
+              SymbolKind.Struct,
+              this.selection(segment, element(1)),
+            ),
+            segment.start,
+            segment.end,
+          );
           const claim = this.open.at(-1);
           if (claim) {
             claim.total = element(2)?.text;
@@ -244,11 +292,24 @@ class X12Outline {
           const procedure = element(1);
           const parts = procedure ? components(procedure, component) : [];
           const code = parts[1];
-          const modifiers = parts.slice(2, 6).map((part) => part.text).filter((text) => text !== '');
+          const modifiers = parts
+            .slice(2, 6)
+            .map((part) => part.text)
+            .filter((text) => text !== '');
           const name = nameOr([code?.text ?? '', ...modifiers].join('-').replace(/^-+/, ''), '(no code)');
           const start = this.pendingLx?.start ?? segment.start;
           this.pendingLx = undefined;
-          this.push(Level.Line, this.symbol(name, lineDetail(element(4)?.text, element(2)?.text), SymbolKind.Field, this.selection(segment, code)), start, segment.end);
+          this.push(
+            Level.Line,
+            this.symbol(
+              name,
+              lineDetail(element(4)?.text, element(2)?.text),
+              SymbolKind.Field,
+              this.selection(segment, code),
+            ),
+            start,
+            segment.end,
+          );
           break;
         }
         default:

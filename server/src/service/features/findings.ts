@@ -16,7 +16,13 @@ import type { ClaimSettings } from '../settings';
 export function problemFinding(problem: ParseProblem): Finding {
   const finding: Finding = { ruleId: problem.ruleId, range: problem.range, message: problem.message };
   if (problem.replacement !== undefined) {
-    finding.fixes = [{ title: `Write '${problem.replacement}'`, edits: [{ range: problem.range, newText: problem.replacement }], preferred: true }];
+    finding.fixes = [
+      {
+        title: `Write '${problem.replacement}'`,
+        edits: [{ range: problem.range, newText: problem.replacement }],
+        preferred: true,
+      },
+    ];
   }
   return finding;
 }
@@ -40,7 +46,11 @@ function ruleContext(model: ClaimDocumentModel, options: FindingOptions): RuleCo
 }
 
 /** A check of one claim by every claim rule the settings leave on; findings go to `into`. */
-export function claimChecker(model: ClaimDocumentModel, options: FindingOptions, into: Finding[]): (claim: Claim) => void {
+export function claimChecker(
+  model: ClaimDocumentModel,
+  options: FindingOptions,
+  into: Finding[],
+): (claim: Claim) => void {
   const enabled = claimRules.filter((rule) => options.settings.rules[rule.id] !== 'off');
   const context = ruleContext(model, options);
   return (claim) => {
@@ -55,7 +65,9 @@ export function claimChecker(model: ClaimDocumentModel, options: FindingOptions,
 /** The findings of the rules about the whole document (X12 envelopes and layout). */
 export function documentFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
   const context = ruleContext(model, options);
-  return documentRules.filter((rule) => options.settings.rules[rule.id] !== 'off').flatMap((rule) => rule.check(model, context));
+  return documentRules
+    .filter((rule) => options.settings.rules[rule.id] !== 'off')
+    .flatMap((rule) => rule.check(model, context));
 }
 
 export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
@@ -78,7 +90,10 @@ export function collectFindings(model: ClaimDocumentModel, options: FindingOptio
     }
   }
   // concat, not push(...): a large file has more findings than a call takes arguments.
-  const all = findings.concat(claimFindings, documentFindings(model, options).filter((finding) => !within || rangesOverlap(finding.range, within)));
+  const all = findings.concat(
+    claimFindings,
+    documentFindings(model, options).filter((finding) => !within || rangesOverlap(finding.range, within)),
+  );
   return applySuppressions(read.suppressions ?? [], all);
 }
 
@@ -93,12 +108,19 @@ function applySuppressions(suppressions: readonly Suppression[], findings: Findi
   const kept = findings.filter(
     (finding) =>
       !suppressions.some(
-        (s) => finding.range.start.line >= s.firstLine && finding.range.start.line <= s.lastLine && s.ruleIds.some((id) => id.value === finding.ruleId),
+        (s) =>
+          finding.range.start.line >= s.firstLine &&
+          finding.range.start.line <= s.lastLine &&
+          s.ruleIds.some((id) => id.value === finding.ruleId),
       ),
   );
   for (const { ruleIds } of suppressions) {
     for (const id of ruleIds.filter((ruleId) => !ruleById(ruleId.value))) {
-      kept.push({ ruleId: 'unknown-rule-id', range: id.range, message: 'This is not a rule id, so this comment silences nothing for it. Rule ids are listed in the README.' });
+      kept.push({
+        ruleId: 'unknown-rule-id',
+        range: id.range,
+        message: 'This is not a rule id, so this comment silences nothing for it. Rule ids are listed in the README.',
+      });
     }
   }
   return kept;

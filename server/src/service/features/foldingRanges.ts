@@ -166,7 +166,11 @@ function limited(folds: Fold[], limit: number | undefined): Fold[] {
   });
 }
 
-export function getFoldingRanges(document: TextDocument, model: ClaimDocumentModel, rangeLimit?: number): FoldingRange[] {
+export function getFoldingRanges(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  rangeLimit?: number,
+): FoldingRange[] {
   let folds: Fold[];
   if (model.format === 'x12-837p') {
     folds = model.x12 ? x12Folds(model.x12) : [];

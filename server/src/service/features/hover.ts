@@ -16,7 +16,6 @@ function pointerLetter(index: number): string {
   return String.fromCharCode('A'.charCodeAt(0) + index);
 }
 
-
 function unitsMarkdown(units: number, info: CodeInfo | undefined, reference: CodeReference): string {
   const heading = `**Units** · ${units}`;
   const rule = info ? unitsRule(info, reference) : undefined;
@@ -24,7 +23,8 @@ function unitsMarkdown(units: number, info: CodeInfo | undefined, reference: Cod
     return `${heading}\n\nUnits of service billed on this line; 1 when none are written. (For lesion-counted codes, units count lesions: the first-lesion code takes 1, its add-on 1 per additional lesion.)`;
   }
   const addOn = info.lesion?.role === 'first' ? reference.addOnFor(info) : undefined;
-  const tooMany = addOn && units > 1 ? `\n\n${info.code} takes 1 unit: report the other ${units - 1} on +${addOn.code}.` : '';
+  const tooMany =
+    addOn && units > 1 ? `\n\n${info.code} takes 1 unit: report the other ${units - 1} on +${addOn.code}.` : '';
   return `${heading} (${info.code})\n\n${rule}${tooMany}`;
 }
 
@@ -54,7 +54,11 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
     case 'units':
       return unitsMarkdown(element.line.units?.value ?? 1, reference.code(element.line.code.value), reference);
     case 'dxPointer':
-      return pointerMarkdown(element.pointer.text, element.pointer.index, element.claim.diagnoses.map((d) => d.code));
+      return pointerMarkdown(
+        element.pointer.text,
+        element.pointer.index,
+        element.claim.diagnoses.map((d) => d.code),
+      );
     case 'serviceField': {
       const field = serviceFieldKeys.find((f) => f.key === element.key);
       return `**${element.key}=** · service line field\n\n${field?.summary ?? ''}`;

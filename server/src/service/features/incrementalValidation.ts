@@ -58,7 +58,10 @@ function lineStarts(text: string): number[] {
 }
 
 function shiftRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
 }
 
 function shiftFinding(finding: Finding, lines: number): Finding {
@@ -169,7 +172,14 @@ export class IncrementalClaimValidation {
     const readStartLine = before.length > 0 ? this.chunkEndLine(before.length - 1) : 0;
     const moveBy = text.length - oldText.length;
     const readEnd = after.length > 0 ? (after[0] as Chunk).start + moveBy : text.length;
-    const { chunks: read, lineBreaks: readLines } = yield* this.readChunks(settings, text, readStart, readEnd, readStartLine, budget);
+    const { chunks: read, lineBreaks: readLines } = yield* this.readChunks(
+      settings,
+      text,
+      readStart,
+      readEnd,
+      readStartLine,
+      budget,
+    );
     // Nothing kept has changed up to here; from here to the end there is no step, so no run sees this half done.
     const firstAfter = after[0];
     const lineShift = firstAfter ? readStartLine + readLines - firstAfter.startLine : 0;
@@ -213,7 +223,12 @@ export class IncrementalClaimValidation {
       }
       const { start: chunkStart, end: chunkEnd, startLine: chunkLine } = span.value;
       const model = parseClaimText(text.slice(chunkStart, chunkEnd), chunkLine);
-      chunks.push({ start: chunkStart, end: chunkEnd, startLine: chunkLine, findings: this.checkChunk(model, settings) });
+      chunks.push({
+        start: chunkStart,
+        end: chunkEnd,
+        startLine: chunkLine,
+        findings: this.checkChunk(model, settings),
+      });
       budget.read();
       if (budget.takeFull()) {
         yield { fraction: (chunkEnd - start) / Math.max(1, end - start), claimsRead: budget.claimsRead };

@@ -54,7 +54,11 @@ function toOffsets(finding: Finding, lines: LineIndex, claimStart: number): Offs
 }
 
 function toFinding(offsets: OffsetFinding, lines: LineIndex, claimStart: number): Finding {
-  const finding: Finding = { ruleId: offsets.ruleId, message: offsets.message, range: lines.range(claimStart + offsets.start, claimStart + offsets.end) };
+  const finding: Finding = {
+    ruleId: offsets.ruleId,
+    message: offsets.message,
+    range: lines.range(claimStart + offsets.start, claimStart + offsets.end),
+  };
   if (offsets.severity !== undefined) {
     finding.severity = offsets.severity;
   }
@@ -74,7 +78,12 @@ export class IncrementalX12Validation {
   }
 
   /** `findings` in steps of at most `size.claimsPerStep` claims read. */
-  *findingsInSteps(model: X12DocumentModel, text: string, settings: ClaimSettings, size: StepSize): ValidationRun<Finding[]> {
+  *findingsInSteps(
+    model: X12DocumentModel,
+    text: string,
+    settings: ClaimSettings,
+    size: StepSize,
+  ): ValidationRun<Finding[]> {
     const settingsKey = JSON.stringify(settings);
     const previous = settingsKey === this.settingsKey ? this.byClaimText : new Map<string, ClaimFindings>();
     const current = new Map<string, ClaimFindings>();
@@ -84,7 +93,10 @@ export class IncrementalX12Validation {
     const budget = new StepBudget(size);
     const spans = model.claimSpans();
     // The envelope walk is counted as one more claim's share of the progress, so 100% comes only after it.
-    const progress = (claimsDone: number) => ({ fraction: claimsDone / (spans.length + 1), claimsRead: budget.claimsRead });
+    const progress = (claimsDone: number) => ({
+      fraction: claimsDone / (spans.length + 1),
+      claimsRead: budget.claimsRead,
+    });
     for (const [done, span] of spans.entries()) {
       const start = interchange.segments.startAt(span.first);
       const end = interchange.segments.endAt(span.end - 1);

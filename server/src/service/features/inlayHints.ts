@@ -33,7 +33,7 @@ function lesionHints(tally: LesionTally): InlayHint[] {
     return [];
   }
   const balance = balanceOf(tally);
-  const source = tally.lines.some(({ line }) => line.lesions) ? 'lesions= on a line' : 'the claim\'s lesions:';
+  const source = tally.lines.some(({ line }) => line.lesions) ? 'lesions= on a line' : "the claim's lesions:";
   const tooltip = `${lesions(documented)} documented (${source}); the ${tally.procedure} lines bill ${describeLines(tally.lines.map(({ line }) => line))}: ${verdictOf(tally)}.`;
   return tally.lines.map(({ line }, index) => {
     const isLast = index === tally.lines.length - 1;
@@ -41,7 +41,8 @@ function lesionHints(tally: LesionTally): InlayHint[] {
     const position: Position = line.units?.range.end ?? line.afterModifiers;
     const units = unitsOf(line);
     // "3 of 2 lesions" would read as a typo: more units than lesions say so.
-    const counted = units <= documented ? `${units} of ${lesions(documented)}` : `${lesions(units)} (${documented} documented)`;
+    const counted =
+      units <= documented ? `${units} of ${lesions(documented)}` : `${lesions(units)} (${documented} documented)`;
     return { position, label: counted + suffix, paddingLeft: true, tooltip };
   });
 }
@@ -63,7 +64,10 @@ function claimHints(claim: Claim, reference: CodeReference, settings: InlayHintS
   const lesionHintsOfClaim = settings.lesionCounts ? lesionTallies(claim, reference).flatMap(lesionHints) : [];
   const lesionLengthByLine = new Map<number, number>();
   for (const hint of lesionHintsOfClaim) {
-    lesionLengthByLine.set(hint.position.line, (lesionLengthByLine.get(hint.position.line) ?? 0) + (hint.label as string).length);
+    lesionLengthByLine.set(
+      hint.position.line,
+      (lesionLengthByLine.get(hint.position.line) ?? 0) + (hint.label as string).length,
+    );
   }
   const hints: InlayHint[] = [];
   if (settings.codeSummaries) {
@@ -71,7 +75,8 @@ function claimHints(claim: Claim, reference: CodeReference, settings: InlayHintS
       const hint = codeHint(line.code.value, reference);
       const lesionLength = lesionLengthByLine.get(line.afterModifiers.line);
       if (hint) {
-        const label = lesionLength === undefined ? hint.label : fitted(hint.label, Math.max(12, lineHintBudget - lesionLength - 2));
+        const label =
+          lesionLength === undefined ? hint.label : fitted(hint.label, Math.max(12, lineHintBudget - lesionLength - 2));
         hints.push({ position: line.afterModifiers, label, paddingLeft: true, tooltip: hint.tooltip });
       }
     }
@@ -80,11 +85,21 @@ function claimHints(claim: Claim, reference: CodeReference, settings: InlayHintS
   return hints;
 }
 
-export function getInlayHints(document: TextDocument, model: ClaimDocumentModel, range: Range, reference: CodeReference, settings: InlayHintSettings): InlayHint[] {
+export function getInlayHints(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  range: Range,
+  reference: CodeReference,
+  settings: InlayHintSettings,
+): InlayHint[] {
   if (!settings.codeSummaries && !settings.lesionCounts) {
     return [];
   }
-  const hints = claimsInRange(document, model, range, maxClaimsPerRequest).flatMap((claim) => claimHints(claim, reference, settings));
+  const hints = claimsInRange(document, model, range, maxClaimsPerRequest).flatMap((claim) =>
+    claimHints(claim, reference, settings),
+  );
   // A stable sort keeps a code's summary before the lesion hint when a line without units puts both after the code.
-  return hints.filter((hint) => rangeContains(range, hint.position)).sort((a, b) => comparePositions(a.position, b.position));
+  return hints
+    .filter((hint) => rangeContains(range, hint.position))
+    .sort((a, b) => comparePositions(a.position, b.position));
 }

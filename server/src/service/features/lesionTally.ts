@@ -25,7 +25,11 @@ export function lesionTallies(claim: Claim, reference: CodeReference): LesionTal
   return groupByProcedure(claim, reference).map((group) => {
     // Disagreeing lesions= are the rule's to report; the count it uses is the one shown.
     const documented = lesionCount(claim, group, [])?.value;
-    const tally: LesionTally = { procedure: group.procedure, lines: group.lines, billed: group.lines.reduce((sum, { line }) => sum + unitsOf(line), 0) };
+    const tally: LesionTally = {
+      procedure: group.procedure,
+      lines: group.lines,
+      billed: group.lines.reduce((sum, { line }) => sum + unitsOf(line), 0),
+    };
     if (documented !== undefined) {
       tally.documented = documented;
     }
@@ -52,7 +56,9 @@ export function balanceOf(tally: LesionTally): string | undefined {
  * the wrong code, and a lens must not call that complete.
  */
 export function overbilledFirstLesionCodes(tally: LesionTally): string[] {
-  const codes = tally.lines.filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1).map(({ info }) => info.code);
+  const codes = tally.lines
+    .filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1)
+    .map(({ info }) => info.code);
   return [...new Set(codes)];
 }
 
@@ -68,6 +74,7 @@ export function verdictOf(tally: LesionTally): string {
   if (overbilled.length === 0) {
     return balance;
   }
-  const note = overbilled.length === 1 ? `${overbilled[0] ?? ''} takes 1 unit` : `${overbilled.join(' and ')} take 1 unit each`;
+  const note =
+    overbilled.length === 1 ? `${overbilled[0] ?? ''} takes 1 unit` : `${overbilled.join(' and ')} take 1 unit each`;
   return balance === 'complete' ? `adds up, but ${note}` : `${balance}; ${note}`;
 }

@@ -37,22 +37,32 @@ interface ClaimIdAt {
   claimKey: number;
 }
 
-const notOnId: RenameRefusal = { refusal: "Only a claim id can be renamed: put the cursor on the id after 'claim' (CLM01 in an 837)." };
+const notOnId: RenameRefusal = {
+  refusal: "Only a claim id can be renamed: put the cursor on the id after 'claim' (CLM01 in an 837).",
+};
 
 function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  return document
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$|\r$/, '');
 }
 
 function claimFileIdAt(document: TextDocument, position: Position): ClaimIdAt | RenameRefusal {
   const line = lineText(document, position.line);
   const id = claimIdToken(line);
   if (!id) {
-    return claimLineKind(line) === 'claim' ? { refusal: "This claim has no id to rename: write one after 'claim'." } : notOnId;
+    return claimLineKind(line) === 'claim'
+      ? { refusal: "This claim has no id to rename: write one after 'claim'." }
+      : notOnId;
   }
   if (position.character > id.start + id.text.length) {
     return notOnId;
   }
-  return { range: rangeOnLine(position.line, id.start, id.start + id.text.length), text: id.text, claimKey: position.line };
+  return {
+    range: rangeOnLine(position.line, id.start, id.start + id.text.length),
+    text: id.text,
+    claimKey: position.line,
+  };
 }
 
 function x12IdAt(x12: X12Structure, position: Position): ClaimIdAt | RenameRefusal {
@@ -90,7 +100,12 @@ function shapeProblem(name: string, model: ClaimDocumentModel): string | undefin
   const x12 = model.format === 'x12-837p' ? model.x12 : undefined;
   if (x12) {
     const { element, component, repetition, segment } = x12.interchange.separators;
-    const named: Array<[string | undefined, string]> = [[element, 'element separator'], [component, 'component separator'], [repetition, 'repetition separator'], [segment, 'segment terminator']];
+    const named: Array<[string | undefined, string]> = [
+      [element, 'element separator'],
+      [component, 'component separator'],
+      [repetition, 'repetition separator'],
+      [segment, 'segment terminator'],
+    ];
     const clash = named.find(([separator]) => separator !== undefined && separator !== '' && name.includes(separator));
     return clash ? `A claim id cannot hold '${clash[0] ?? ''}': it is this file's ${clash[1]}.` : undefined;
   }
@@ -101,16 +116,27 @@ function shapeProblem(name: string, model: ClaimDocumentModel): string | undefin
     return "A claim id cannot start with '#': in a .claim file that starts a comment.";
   }
   const forbidden = claimFileForbidden.find((character) => name.includes(character));
-  return forbidden ? `A claim id cannot hold '${forbidden}': it separates the parts of the 837P the claim converts to (* : ~ ^).` : undefined;
+  return forbidden
+    ? `A claim id cannot hold '${forbidden}': it separates the parts of the 837P the claim converts to (* : ~ ^).`
+    : undefined;
 }
 
 /** The line (1-based) of another claim with the same id, ignoring case. */
-function duplicateLine(document: TextDocument, model: ClaimDocumentModel, name: string, claimKey: number): number | undefined {
+function duplicateLine(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  name: string,
+  claimKey: number,
+): number | undefined {
   const wanted = name.toUpperCase();
   if (model.format === 'x12-837p') {
     const segments = model.x12?.interchange.segments;
     for (let ordinal = 0; segments && ordinal < segments.length; ordinal++) {
-      if (ordinal !== claimKey && segments.idAt(ordinal) === 'CLM' && segments.at(ordinal)?.elements[0]?.text.trim().toUpperCase() === wanted) {
+      if (
+        ordinal !== claimKey &&
+        segments.idAt(ordinal) === 'CLM' &&
+        segments.at(ordinal)?.elements[0]?.text.trim().toUpperCase() === wanted
+      ) {
         return (model.x12?.lines.positionAt(segments.startAt(ordinal)).line ?? 0) + 1;
       }
     }
@@ -126,12 +152,21 @@ function duplicateLine(document: TextDocument, model: ClaimDocumentModel, name: 
   return found;
 }
 
-export function prepareClaimRename(document: TextDocument, model: ClaimDocumentModel, position: Position): ClaimIdRange | RenameRefusal {
+export function prepareClaimRename(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+): ClaimIdRange | RenameRefusal {
   const id = idAt(document, model, position);
   return 'refusal' in id ? id : { range: id.range, placeholder: id.text };
 }
 
-export function renameClaim(document: TextDocument, model: ClaimDocumentModel, position: Position, newName: string): WorkspaceEdit | RenameRefusal {
+export function renameClaim(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+  newName: string,
+): WorkspaceEdit | RenameRefusal {
   const id = idAt(document, model, position);
   if ('refusal' in id) {
     return id;
@@ -147,7 +182,9 @@ export function renameClaim(document: TextDocument, model: ClaimDocumentModel, p
   }
   const duplicate = duplicateLine(document, model, name, id.claimKey);
   if (duplicate !== undefined) {
-    return { refusal: `The claim on line ${duplicate} already has this id (case aside): each claim needs its own, or a payer's answers cannot be matched to it.` };
+    return {
+      refusal: `The claim on line ${duplicate} already has this id (case aside): each claim needs its own, or a payer's answers cannot be matched to it.`,
+    };
   }
   return { changes: { [document.uri]: [{ range: id.range, newText: name }] } };
 }

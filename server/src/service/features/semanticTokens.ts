@@ -25,7 +25,10 @@ const tokenModifiers = ['deprecated', 'addOn', 'laterality', 'distinctService'] 
 type TokenType = (typeof tokenTypes)[number];
 type TokenModifier = (typeof tokenModifiers)[number];
 
-export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] };
+export const semanticTokensLegend: SemanticTokensLegend = {
+  tokenTypes: [...tokenTypes],
+  tokenModifiers: [...tokenModifiers],
+};
 
 /** One token before encoding: single-line, as LSP requires unless the client says otherwise. */
 export interface ClaimToken {
@@ -64,13 +67,22 @@ function overlaps(range: Range, within: Range | undefined): boolean {
   if (!within) {
     return true;
   }
-  const startsBeforeEnd = range.start.line < within.end.line || (range.start.line === within.end.line && range.start.character < within.end.character);
-  const endsAfterStart = range.end.line > within.start.line || (range.end.line === within.start.line && range.end.character > within.start.character);
+  const startsBeforeEnd =
+    range.start.line < within.end.line ||
+    (range.start.line === within.end.line && range.start.character < within.end.character);
+  const endsAfterStart =
+    range.end.line > within.start.line ||
+    (range.end.line === within.start.line && range.end.character > within.start.character);
   return startsBeforeEnd && endsAfterStart;
 }
 
 /** A token for a field's range, or none when the range is empty, spans lines or lies outside `within`. */
-function tokenOf(range: Range, type: TokenType, modifiers: TokenModifier[], within: Range | undefined): ClaimToken | undefined {
+function tokenOf(
+  range: Range,
+  type: TokenType,
+  modifiers: TokenModifier[],
+  within: Range | undefined,
+): ClaimToken | undefined {
   const length = range.end.character - range.start.character;
   if (range.start.line !== range.end.line || length <= 0 || !overlaps(range, within)) {
     return undefined;
@@ -90,7 +102,9 @@ function claimTokens(claim: Claim, reference: CodeReference, within: Range | und
     }
     line.modifiers
       .filter((modifier: Field<string>) => modifierPattern.test(modifier.value))
-      .forEach((modifier) => push(tokenOf(modifier.range, 'modifier', modifierModifiers(modifier.value, reference), within)));
+      .forEach((modifier) =>
+        push(tokenOf(modifier.range, 'modifier', modifierModifiers(modifier.value, reference), within)),
+      );
   }
 }
 
@@ -148,7 +162,12 @@ function compareTokens(a: ClaimToken, b: ClaimToken): number {
  * order. A range of a `.claim` file is read from the claims around it, never
  * from the whole model: a whole model not yet read would read every claim.
  */
-export function claimSemanticTokens(document: TextDocument, model: ClaimDocumentModel, reference: CodeReference, within?: Range): ClaimToken[] {
+export function claimSemanticTokens(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  reference: CodeReference,
+  within?: Range,
+): ClaimToken[] {
   const tokens: ClaimToken[] = [];
   const source = model.x12 || !within ? model : parseClaimAround(document, within.start.line, within.end.line);
   if (source.x12) {
@@ -166,10 +185,15 @@ export function claimSemanticTokens(document: TextDocument, model: ClaimDocument
   for (const token of tokens) {
     if (token.line !== lengthLine) {
       lengthLine = token.line;
-      lineLength = token.line < document.lineCount ? document.offsetAt({ line: token.line, character: Number.MAX_SAFE_INTEGER }) - document.offsetAt({ line: token.line, character: 0 }) : -1;
+      lineLength =
+        token.line < document.lineCount
+          ? document.offsetAt({ line: token.line, character: Number.MAX_SAFE_INTEGER }) -
+            document.offsetAt({ line: token.line, character: 0 })
+          : -1;
     }
     const previous = kept[kept.length - 1];
-    const afterPrevious = !previous || previous.line < token.line || previous.character + previous.length <= token.character;
+    const afterPrevious =
+      !previous || previous.line < token.line || previous.character + previous.length <= token.character;
     if (token.character + token.length <= lineLength && afterPrevious) {
       kept.push(token);
     }
@@ -184,7 +208,13 @@ export function encodeSemanticTokens(tokens: readonly ClaimToken[]): SemanticTok
   let character = 0;
   for (const token of tokens) {
     const lineDelta = token.line - line;
-    data.push(lineDelta, lineDelta === 0 ? token.character - character : token.character, token.length, tokenTypes.indexOf(token.type), modifierBits(token.modifiers));
+    data.push(
+      lineDelta,
+      lineDelta === 0 ? token.character - character : token.character,
+      token.length,
+      tokenTypes.indexOf(token.type),
+      modifierBits(token.modifiers),
+    );
     line = token.line;
     character = token.character;
   }
@@ -195,6 +225,11 @@ function modifierBits(modifiers: readonly TokenModifier[]): number {
   return modifiers.reduce((bits, modifier) => bits | (1 << tokenModifiers.indexOf(modifier)), 0);
 }
 
-export function getSemanticTokens(document: TextDocument, model: ClaimDocumentModel, reference: CodeReference, within?: Range): SemanticTokens {
+export function getSemanticTokens(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  reference: CodeReference,
+  within?: Range,
+): SemanticTokens {
   return encodeSemanticTokens(claimSemanticTokens(document, model, reference, within));
 }

@@ -21,7 +21,11 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function severityOf(ruleId: string, settings: ClaimSettings, findingSeverity?: Severity): DiagnosticSeverity | undefined {
+export function severityOf(
+  ruleId: string,
+  settings: ClaimSettings,
+  findingSeverity?: Severity,
+): DiagnosticSeverity | undefined {
   const configured = settings.rules[ruleId];
   if (configured === 'off') {
     return undefined;
@@ -38,10 +42,17 @@ function linkToRulePage(diagnostic: Diagnostic, rulesDocsBase: string | undefine
 }
 
 export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity, rulesDocsBase?: string): Diagnostic {
-  return linkToRulePage({ range: finding.range, severity, code: finding.ruleId, source: diagnosticSource, message: finding.message }, rulesDocsBase);
+  return linkToRulePage(
+    { range: finding.range, severity, code: finding.ruleId, source: diagnosticSource, message: finding.message },
+    rulesDocsBase,
+  );
 }
 
-export function findingsToDiagnostics(findings: readonly Finding[], settings: ClaimSettings, rulesDocsBase?: string): Diagnostic[] {
+export function findingsToDiagnostics(
+  findings: readonly Finding[],
+  settings: ClaimSettings,
+  rulesDocsBase?: string,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const severity = severityOf(finding.ruleId, settings, finding.severity);

@@ -6,7 +6,13 @@
  * supplies the separators read from the ISA (it may be a keystroke old).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CompletionItem, CompletionItemKind, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { CodeReference } from '../data/codeReference';
 import type { ClaimDocumentModel } from '../model';
 import { x12Segments } from '../x12/segmentDictionary';
@@ -31,7 +37,14 @@ function segmentIdItems(range: Range): CompletionItem[] {
 
 /** Length of the text after the cursor that belongs to the same component (up to any separator or line end). */
 function restOfComponent(text: string, cursor: number, separators: X12Separators): number {
-  const stops = new Set([separators.component, separators.element, separators.segment, separators.repetition ?? separators.element, '\r', '\n']);
+  const stops = new Set([
+    separators.component,
+    separators.element,
+    separators.segment,
+    separators.repetition ?? separators.element,
+    '\r',
+    '\n',
+  ]);
   let end = cursor;
   while (end < text.length && !stops.has(text.charAt(end))) {
     end++;
@@ -41,7 +54,13 @@ function restOfComponent(text: string, cursor: number, separators: X12Separators
 
 /** Length of the text after the cursor that belongs to the same element. */
 function restOfElement(text: string, cursor: number, separators: X12Separators): number {
-  const stops = new Set([separators.element, separators.segment, separators.repetition ?? separators.element, '\r', '\n']);
+  const stops = new Set([
+    separators.element,
+    separators.segment,
+    separators.repetition ?? separators.element,
+    '\r',
+    '\n',
+  ]);
   let end = cursor;
   while (end < text.length && !stops.has(text.charAt(end))) {
     end++;
@@ -69,7 +88,12 @@ function segmentStart(text: string, cursor: number, separators: X12Separators): 
   return start;
 }
 
-export function doX12Complete(document: TextDocument, model: ClaimDocumentModel, position: Position, reference: CodeReference): CompletionList {
+export function doX12Complete(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  position: Position,
+  reference: CodeReference,
+): CompletionList {
   const separators = model.x12?.interchange.separators;
   if (!separators) {
     return empty;
@@ -78,7 +102,10 @@ export function doX12Complete(document: TextDocument, model: ClaimDocumentModel,
   const cursor = document.offsetAt(position);
   const start = segmentStart(text, cursor, separators);
   const before = text.slice(start, cursor);
-  const rangeTo = (from: number, to: number): Range => ({ start: document.positionAt(from), end: document.positionAt(to) });
+  const rangeTo = (from: number, to: number): Range => ({
+    start: document.positionAt(from),
+    end: document.positionAt(to),
+  });
   const elements = before.split(separators.element);
   const id = elements[0] ?? '';
   if (elements.length === 1) {

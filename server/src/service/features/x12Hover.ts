@@ -31,7 +31,6 @@ const maxPointerNumber = 12;
 /** How far back the claim's HI segments are searched. */
 const maxClaimScan = 20000;
 
-
 /** What stands at an offset of an X12 document. */
 export type X12Target =
   | { kind: 'segmentId'; segment: X12Segment; index: number; span: X12Span }
@@ -55,7 +54,12 @@ function segmentIndexAt(segments: X12Segments, offset: number): number {
   return found !== -1 && offset < segments.endAt(found) ? found : -1;
 }
 
-function isComposite(segmentId: string, info: X12ElementInfo | undefined, element: X12Span, separators: X12Separators): boolean {
+function isComposite(
+  segmentId: string,
+  info: X12ElementInfo | undefined,
+  element: X12Span,
+  separators: X12Separators,
+): boolean {
   // The ISA holds the separators themselves as values: it has no composites.
   return segmentId !== 'ISA' && (info ? info.components !== undefined : element.text.includes(separators.component));
 }
@@ -77,7 +81,12 @@ export function x12TargetAt(x12: X12Structure, offset: number): X12Target | unde
     return undefined;
   }
   if (offset < segment.start + segment.id.length) {
-    return { kind: 'segmentId', segment, index, span: { start: segment.start, end: segment.start + segment.id.length, text: segment.id } };
+    return {
+      kind: 'segmentId',
+      segment,
+      index,
+      span: { start: segment.start, end: segment.start + segment.id.length, text: segment.id },
+    };
   }
   const n = segment.elements.findIndex((element) => element.start <= offset && offset < element.end);
   const element = segment.elements[n];
@@ -156,9 +165,16 @@ function footer(context: HoverContext): string {
 
 function codeValueMarkdown(value: string, table: X12CodeTable, context: HoverContext): string {
   const meaning = table[value] ?? table[value.toUpperCase()];
-  const heading = meaning ? `**${value}** · ${meaning}` : `**${value}** · not a value this extension knows for ${elementReference(context.target.segment.id, context.target.element, context.target.component)}`;
+  const heading = meaning
+    ? `**${value}** · ${meaning}`
+    : `**${value}** · not a value this extension knows for ${elementReference(context.target.segment.id, context.target.element, context.target.component)}`;
   const known = Object.entries(table);
-  const others = meaning ? '' : `\n\nKnown values: ${known.slice(0, 12).map(([code, text]) => `\`${code}\` ${text}`).join('; ')}${known.length > 12 ? '; ...' : ''}.`;
+  const others = meaning
+    ? ''
+    : `\n\nKnown values: ${known
+        .slice(0, 12)
+        .map(([code, text]) => `\`${code}\` ${text}`)
+        .join('; ')}${known.length > 12 ? '; ...' : ''}.`;
   const note = (context.component ?? context.element)?.note;
   return `${heading}${others}\n\n**${positionName(context)}**${note ? `: ${note}` : ''}${footerWhere(context)}`;
 }
@@ -175,7 +191,10 @@ function genericMarkdown(context: HoverContext): string {
   const note = (context.component ?? context.element)?.note;
   const heading = `**${positionName(context)}**`;
   const value = `Value: \`${context.target.span.text}\``;
-  const unknown = context.element === undefined ? `\n\n${context.segmentInfo ? `${context.target.segment.id} has no element ${context.target.element} in the 837P.` : `${context.target.segment.id} is not a segment of the 837P this extension knows.`}` : '';
+  const unknown =
+    context.element === undefined
+      ? `\n\n${context.segmentInfo ? `${context.target.segment.id} has no element ${context.target.element} in the 837P.` : `${context.target.segment.id} is not a segment of the 837P this extension knows.`}`
+      : '';
   return `${heading}${note ? `\n\n${note}` : ''}${unknown}\n\n${value}${footerWhere(context)}`;
 }
 
@@ -207,18 +226,30 @@ function diagnosisMarkdown(context: HoverContext): string | undefined {
   const code = written.toUpperCase();
   const isIcd10 = qualifier === 'ABK' || qualifier === 'ABF';
   const parts: string[] = [];
-  const diagnoses = claimDiagnosesBefore(context.x12.interchange.segments, context.target.index, context.x12.interchange.separators);
+  const diagnoses = claimDiagnosesBefore(
+    context.x12.interchange.segments,
+    context.target.index,
+    context.x12.interchange.separators,
+  );
   const number = diagnoses ? diagnoses.findIndex((span) => span.start === context.target.span.start) + 1 : 0;
-  parts.push(`**${written}** · ${isIcd10 ? 'ICD-10-CM' : 'ICD-9-CM'} ${qualifier === 'ABK' || qualifier === 'BK' ? 'principal diagnosis' : 'diagnosis'}${number > 0 ? ` · pointer ${number}` : ''}`);
+  parts.push(
+    `**${written}** · ${isIcd10 ? 'ICD-10-CM' : 'ICD-9-CM'} ${qualifier === 'ABK' || qualifier === 'BK' ? 'principal diagnosis' : 'diagnosis'}${number > 0 ? ` · pointer ${number}` : ''}`,
+  );
   if (isIcd10) {
     const withoutPoint = code.replace('.', '');
     if (!icd10Pattern.test(code)) {
-      parts.push('**Not an ICD-10-CM code shape**: a letter, a digit, a letter or digit, then up to 4 more letters or digits, e.g. C50411.');
+      parts.push(
+        '**Not an ICD-10-CM code shape**: a letter, a digit, a letter or digit, then up to 4 more letters or digits, e.g. C50411.',
+      );
     } else if (code.includes('.')) {
-      parts.push(`**Written with a decimal point**: the 837 writes ICD-10-CM codes without it; write \`${withoutPoint}\`.`);
+      parts.push(
+        `**Written with a decimal point**: the 837 writes ICD-10-CM codes without it; write \`${withoutPoint}\`.`,
+      );
     } else {
       const dotted = code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
-      parts.push(`A valid ICD-10-CM code shape (\`${dotted}\` in text), written without the decimal point as the 837 requires.`);
+      parts.push(
+        `A valid ICD-10-CM code shape (\`${dotted}\` in text), written without the decimal point as the 837 requires.`,
+      );
     }
     if (code !== written) {
       parts.push(`Written in lower case: write \`${withoutPoint}\`.`);
@@ -227,8 +258,11 @@ function diagnosisMarkdown(context: HoverContext): string | undefined {
     parts.push('An ICD-9-CM code: claims for services from October 2015 on use ICD-10-CM (qualifiers ABK and ABF).');
   }
   if (number > 0 && diagnoses) {
-    const reach = number > maxPointerNumber ? ` It is beyond ${maxPointerNumber}, so no service line can point to it.` : '';
-    parts.push(`Diagnosis ${number} of ${diagnoses.length} in this claim's HI list: service lines point to it with \`${number}\` in SV107.${reach}`);
+    const reach =
+      number > maxPointerNumber ? ` It is beyond ${maxPointerNumber}, so no service line can point to it.` : '';
+    parts.push(
+      `Diagnosis ${number} of ${diagnoses.length} in this claim's HI list: service lines point to it with \`${number}\` in SV107.${reach}`,
+    );
   } else if (!diagnoses) {
     parts.push('This HI stands outside a claim (no CLM before it), so no service line can point to it.');
   }
@@ -238,7 +272,11 @@ function diagnosisMarkdown(context: HoverContext): string | undefined {
 function pointerMarkdown(context: HoverContext): string {
   const text = context.target.span.text;
   const heading = `**Diagnosis pointer ${text}**`;
-  const diagnoses = claimDiagnosesBefore(context.x12.interchange.segments, context.target.index, context.x12.interchange.separators);
+  const diagnoses = claimDiagnosesBefore(
+    context.x12.interchange.segments,
+    context.target.index,
+    context.x12.interchange.separators,
+  );
   if (!/^[1-9]\d?$/.test(text)) {
     return `${heading}\n\n'${text}' is not a diagnosis pointer: SV107 points with numbers 1 to ${maxPointerNumber}.${footer(context)}`;
   }
@@ -297,14 +335,19 @@ function segmentMarkdown(x12: X12Structure, segment: X12Segment, index: number):
     }
     const ref = elementReference(info.id, i + 1);
     const parts = element.components?.map((c, k) => ({ c, k })).filter(({ c }) => c.unused !== true);
-    elements.push(`- ${ref} ${element.name}${parts ? ` (${parts.map(({ c, k }) => `-${k + 1} ${c.name}`).join(', ')})` : ''}`);
+    elements.push(
+      `- ${ref} ${element.name}${parts ? ` (${parts.map(({ c, k }) => `-${k + 1} ${c.name}`).join(', ')})` : ''}`,
+    );
     // HI02-HI12: the same composite again, said once.
     let last = i;
     while (element.components !== undefined && info.elements[last + 1]?.components === element.components) {
       last++;
     }
     if (last > i) {
-      const range = last > i + 1 ? `${elementReference(info.id, i + 2)}-${elementReference(info.id, last + 1)}` : elementReference(info.id, i + 2);
+      const range =
+        last > i + 1
+          ? `${elementReference(info.id, i + 2)}-${elementReference(info.id, last + 1)}`
+          : elementReference(info.id, i + 2);
       elements.push(`- ${range} the same composite as ${ref}`);
       i = last;
     }

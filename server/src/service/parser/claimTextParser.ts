@@ -90,7 +90,11 @@ class ClaimTextParser {
       range: rangeOnLine(lineNumber, token.start, token.start + token.text.length),
     }));
     const nextLineOnly = match[1] !== undefined;
-    const suppression: Suppression = { ruleIds, firstLine: nextLineOnly ? lineNumber + 1 : lineNumber, lastLine: nextLineOnly ? lineNumber + 1 : Number.MAX_SAFE_INTEGER };
+    const suppression: Suppression = {
+      ruleIds,
+      firstLine: nextLineOnly ? lineNumber + 1 : lineNumber,
+      lastLine: nextLineOnly ? lineNumber + 1 : Number.MAX_SAFE_INTEGER,
+    };
     this.suppressions.push(suppression);
     if (!nextLineOnly) {
       this.openSuppressions.push(suppression);
@@ -100,14 +104,19 @@ class ClaimTextParser {
   private startClaim(lineNumber: number, tokens: ReturnType<typeof tokenize>): void {
     this.closeClaim();
     // A claim-lint-disable comment reaches to the end of its claim, which ends where this one starts.
-    this.openSuppressions.forEach((suppression) => (suppression.lastLine = Math.max(suppression.firstLine, lineNumber - 1)));
+    this.openSuppressions.forEach(
+      (suppression) => (suppression.lastLine = Math.max(suppression.firstLine, lineNumber - 1)),
+    );
     this.openSuppressions = [];
     const keyword = tokens[0];
     const idToken = tokens[1];
     const start = keyword?.start ?? 0;
     const claim: Claim = { range: rangeOnLine(lineNumber, start, start), headers: [], diagnoses: [], lines: [] };
     if (idToken) {
-      claim.id = { value: idToken.text, range: rangeOnLine(lineNumber, idToken.start, idToken.start + idToken.text.length) };
+      claim.id = {
+        value: idToken.text,
+        range: rangeOnLine(lineNumber, idToken.start, idToken.start + idToken.text.length),
+      };
     } else {
       this.problems.push({
         ruleId: 'claim-id',
@@ -137,13 +146,22 @@ class ClaimTextParser {
     if (!this.current) {
       return;
     }
-    this.current.range = { start: this.current.range.start, end: { line: this.lastContentLine, character: this.lastContentEnd } };
+    this.current.range = {
+      start: this.current.range.start,
+      end: { line: this.lastContentLine, character: this.lastContentEnd },
+    };
     this.visit(this.current);
     this.current = undefined;
     this.seenHeaderKeys.clear();
   }
 
-  private readHeader(claim: Claim, lineNumber: number, keyStart: number, header: RegExpExecArray, content: string): void {
+  private readHeader(
+    claim: Claim,
+    lineNumber: number,
+    keyStart: number,
+    header: RegExpExecArray,
+    content: string,
+  ): void {
     const keyText = header[1] ?? '';
     const key = keyText.toLowerCase();
     const keyRange = rangeOnLine(lineNumber, keyStart, keyStart + keyText.length);

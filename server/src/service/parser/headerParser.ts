@@ -14,11 +14,29 @@ export interface HeaderKeyInfo {
 
 /** The header keys of claim-format.md, with our own descriptions for hover and completion. */
 export const headerKeys: readonly HeaderKeyInfo[] = [
-  { key: 'patient', summary: 'Patient name or id. Protected health information: never logged or sent anywhere.', example: 'DOE, JANE' },
+  {
+    key: 'patient',
+    summary: 'Patient name or id. Protected health information: never logged or sent anywhere.',
+    example: 'DOE, JANE',
+  },
   { key: 'dos', summary: 'Date of service (YYYY-MM-DD) for every line without its own `dos=`.', example: '2026-03-14' },
-  { key: 'dx', summary: 'Diagnosis list (ICD-10-CM), comma or space separated. Lines point into it as `dx=A` (or `dx=1`) in order.', example: 'C50.411, R92.8' },
-  { key: 'lesions', summary: 'Lesions treated in the encounter, as documented in the procedure note. Lesion-counted codes are checked against it.', example: '3' },
-  { key: 'pos', summary: 'Place of service: two digits (for example 11 office, 22 outpatient hospital).', example: '22' },
+  {
+    key: 'dx',
+    summary:
+      'Diagnosis list (ICD-10-CM), comma or space separated. Lines point into it as `dx=A` (or `dx=1`) in order.',
+    example: 'C50.411, R92.8',
+  },
+  {
+    key: 'lesions',
+    summary:
+      'Lesions treated in the encounter, as documented in the procedure note. Lesion-counted codes are checked against it.',
+    example: '3',
+  },
+  {
+    key: 'pos',
+    summary: 'Place of service: two digits (for example 11 office, 22 outpatient hospital).',
+    example: '22',
+  },
   { key: 'provider', summary: 'Rendering provider.', example: 'SMITH, ANN MD' },
 ];
 
@@ -42,12 +60,7 @@ export function parseWholeNumber(text: string, min: number, max: number): number
   return value >= min && value <= max ? value : undefined;
 }
 
-export function readHeaderValue(
-  claim: Claim,
-  key: string,
-  value: Field<string>,
-  problems: ParseProblem[],
-): void {
+export function readHeaderValue(claim: Claim, key: string, value: Field<string>, problems: ParseProblem[]): void {
   const line = value.range.start.line;
   const text = value.value;
   const fail = (message: string) => problems.push({ ruleId: 'bad-header-value', message, range: value.range });
@@ -96,7 +109,8 @@ function readDiagnosisList(claim: Claim, text: string, column: number, line: num
     if (!icd10Pattern.test(code)) {
       problems.push({
         ruleId: 'bad-header-value',
-        message: "This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more after an optional '.', e.g. C50.411.",
+        message:
+          "This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more after an optional '.', e.g. C50.411.",
         range,
       });
     } else if (code !== token.text) {

@@ -70,7 +70,13 @@ class ServiceLineReader {
         Math.max(codeText.length, 1),
       );
     } else if (upper !== codeText) {
-      this.report('lowercase-code', `Code '${codeText}' is written in lower case; write '${upper}'.`, start.character, codeText.length, upper);
+      this.report(
+        'lowercase-code',
+        `Code '${codeText}' is written in lower case; write '${upper}'.`,
+        start.character,
+        codeText.length,
+        upper,
+      );
     }
   }
 
@@ -78,15 +84,31 @@ class ServiceLineReader {
     const upper = text.toUpperCase();
     if (!modifierPattern.test(upper)) {
       const what = text === '' ? `An empty modifier after '-'` : 'This is not a modifier';
-      this.report('bad-modifier', `${what}: a modifier is two letters or digits, e.g. RT, LT, 59.`, start, Math.max(text.length, 1));
+      this.report(
+        'bad-modifier',
+        `${what}: a modifier is two letters or digits, e.g. RT, LT, 59.`,
+        start,
+        Math.max(text.length, 1),
+      );
       return;
     }
     if (upper !== text) {
-      this.report('lowercase-code', `Modifier '${text}' is written in lower case; write '${upper}'.`, start, text.length, upper);
+      this.report(
+        'lowercase-code',
+        `Modifier '${text}' is written in lower case; write '${upper}'.`,
+        start,
+        text.length,
+        upper,
+      );
     }
     const range = this.range(start, text.length);
     if (this.line.modifiers.length === maxModifiers) {
-      this.report('bad-modifier', `A line takes at most ${maxModifiers} modifiers; '${text}' is one too many.`, start, text.length);
+      this.report(
+        'bad-modifier',
+        `A line takes at most ${maxModifiers} modifiers; '${text}' is one too many.`,
+        start,
+        text.length,
+      );
       return;
     }
     this.line.modifiers.push({ value: upper, range });
@@ -99,7 +121,12 @@ class ServiceLineReader {
     const digits = text.replace(unitsPrefix, '').trim();
     const units = parseWholeNumber(digits, 1, 9999);
     if (units === undefined) {
-      this.report('bad-units', 'This is not a unit count: write x and a whole number from 1 to 9999, e.g. x2.', start, length);
+      this.report(
+        'bad-units',
+        'This is not a unit count: write x and a whole number from 1 to 9999, e.g. x2.',
+        start,
+        length,
+      );
     } else if (this.line.units) {
       this.report('bad-units', `Units are written twice on this line; keep one.`, start, length);
     } else {
@@ -109,7 +136,12 @@ class ServiceLineReader {
 
   addCharge(text: string, start: number): void {
     if (!chargePattern.test(text)) {
-      this.report('bad-charge', 'This is not a charge: write a dollar amount such as $350, $350.00 or $1,200.00.', start, text.length);
+      this.report(
+        'bad-charge',
+        'This is not a charge: write a dollar amount such as $350, $350.00 or $1,200.00.',
+        start,
+        text.length,
+      );
     } else if (this.line.charge) {
       this.report('bad-charge', `A charge is written twice on this line; keep one.`, start, text.length);
     } else {
@@ -150,7 +182,12 @@ class ServiceLineReader {
         }
         return;
       default:
-        this.report('bad-field', 'This is not a service line field: use dx=, dos=, lesions= or pos=.', start, key.length);
+        this.report(
+          'bad-field',
+          'This is not a service line field: use dx=, dos=, lesions= or pos=.',
+          start,
+          key.length,
+        );
     }
   }
 
@@ -166,9 +203,19 @@ class ServiceLineReader {
         continue;
       }
       if (index === -1) {
-        this.report('dx-pointer', 'This is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).', range.start.character, Math.max(text.length, 1));
+        this.report(
+          'dx-pointer',
+          'This is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).',
+          range.start.character,
+          Math.max(text.length, 1),
+        );
       } else if (pointers.length === maxPointers) {
-        this.report('dx-pointer', `A line takes at most ${maxPointers} diagnosis pointers; this one is one too many.`, range.start.character, text.length);
+        this.report(
+          'dx-pointer',
+          `A line takes at most ${maxPointers} diagnosis pointers; this one is one too many.`,
+          range.start.character,
+          text.length,
+        );
         continue;
       }
       pointers.push({ text, index, range });
@@ -183,7 +230,12 @@ class ServiceLineReader {
       return;
     }
     const comma = column < valueStart + value.length ? column : column - 1;
-    this.report('dx-pointer', 'An empty diagnosis pointer next to this comma: write pointers such as dx=A,B.', comma, 1);
+    this.report(
+      'dx-pointer',
+      'An empty diagnosis pointer next to this comma: write pointers such as dx=A,B.',
+      comma,
+      1,
+    );
   }
 
   extendTo(column: number): void {
@@ -203,7 +255,11 @@ export function pointerIndex(text: string): number {
 }
 
 /** Reads the tokens of one service line; the first token is the code. */
-export function parseServiceLine(lineNumber: number, tokens: readonly LineToken[], problems: ParseProblem[]): ServiceLine {
+export function parseServiceLine(
+  lineNumber: number,
+  tokens: readonly LineToken[],
+  problems: ParseProblem[],
+): ServiceLine {
   const [codeToken, ...rest] = tokens;
   if (!codeToken) {
     throw new Error('a service line has at least one token');
@@ -229,7 +285,8 @@ export function parseServiceLine(lineNumber: number, tokens: readonly LineToken[
     } else {
       problems.push({
         ruleId: 'bad-token',
-        message: 'This is not part of a service line: expected a modifier (RT), units (x2), a charge ($350.00) or a field (dx=A).',
+        message:
+          'This is not part of a service line: expected a modifier (RT), units (x2), a charge ($350.00) or a field (dx=A).',
         range: rangeOnLine(lineNumber, start, start + text.length),
       });
     }

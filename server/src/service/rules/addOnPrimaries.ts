@@ -16,7 +16,12 @@ export interface AddOnPrimaries {
   otherModality: KnownLine[];
 }
 
-export function findAddOnPrimaries(claim: Claim, line: ServiceLine, addOn: CodeInfo, reference: CodeReference): AddOnPrimaries {
+export function findAddOnPrimaries(
+  claim: Claim,
+  line: ServiceLine,
+  addOn: CodeInfo,
+  reference: CodeReference,
+): AddOnPrimaries {
   const result: AddOnPrimaries = { sameDate: [], otherDate: [], otherModality: [] };
   const primaries = addOn.addOnTo ?? [];
   const date = dateOfService(line, claim);

@@ -26,7 +26,9 @@ export const addOnWithoutPrimaryRule: ClaimRule = {
       }
       const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${info.addOnTo.join(', ')}`;
       const primaryInfo = info.addOnTo.length === 1 ? reference.code(info.addOnTo[0] ?? '') : undefined;
-      const neededText = primaryInfo?.lesion ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,` : needed;
+      const neededText = primaryInfo?.lesion
+        ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,`
+        : needed;
       const otherDate = primaries.otherDate[0];
       const message = otherDate
         ? `+${info.code} is an add-on code and needs ${needed} on the same date of service; ${otherDate.info.code} on this claim is on another date.`
@@ -34,7 +36,13 @@ export const addOnWithoutPrimaryRule: ClaimRule = {
       const fixes: QuickFix[] = [];
       if (!otherDate && info.addOnTo.length <= maxPrimariesToOffer) {
         for (const primary of info.addOnTo) {
-          const newLine = { code: primary, modifiers: line.modifiers.map((m) => m.value), units: 1, dxPointers: pointersOf(line), dos: line.dos?.value };
+          const newLine = {
+            code: primary,
+            modifiers: line.modifiers.map((m) => m.value),
+            units: 1,
+            dxPointers: pointersOf(line),
+            dos: line.dos?.value,
+          };
           fixes.push({
             title: `Insert ${[primary, ...newLine.modifiers].join('-')} x1 above +${info.code}`,
             edits: editor.insertLine(line, 'before', newLine),

@@ -11,7 +11,8 @@ import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 export const addOnWrongModalityRule: ClaimRule = {
   id: 'addon-wrong-modality',
   defaultSeverity: 'error',
-  description: "An add-on code's own first-lesion code is absent while another modality's first-lesion code is present.",
+  description:
+    "An add-on code's own first-lesion code is absent while another modality's first-lesion code is present.",
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
@@ -39,7 +40,10 @@ export const addOnWrongModalityRule: ClaimRule = {
       }
       const own = (info.addOnTo ?? []).join(', ');
       const present = primaries.otherModality.map(({ info: p }) => codeWithModality(p)).join(', ');
-      const advice = suggestions.length > 0 ? ` For an additional lesion under that guidance report +${suggestions.join(' or +')}.` : '';
+      const advice =
+        suggestions.length > 0
+          ? ` For an additional lesion under that guidance report +${suggestions.join(' or +')}.`
+          : '';
       findings.push({
         ruleId: this.id,
         range: line.code.range,

@@ -7,7 +7,8 @@ import type { ClaimRule, Finding } from './ruleTypes';
 export const bilateralModifierRule: ClaimRule = {
   id: 'bilateral-modifier',
   defaultSeverity: 'warning',
-  description: 'Modifier 50 is on a lesion-counted code; lesions are counted with the add-on code and sides shown with RT/LT.',
+  description:
+    'Modifier 50 is on a lesion-counted code; lesions are counted with the add-on code and sides shown with RT/LT.',
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
@@ -22,7 +23,10 @@ export const bilateralModifierRule: ClaimRule = {
         ruleId: this.id,
         range: modifier.range,
         message: `Modifier 50 does not fit ${info.code}: lesions are counted with the add-on code, and sides are shown with RT or LT (one line per side).`,
-        fixes: (['RT', 'LT'] as const).map((side) => ({ title: `Replace 50 with ${side}`, edits: [...editor.replaceModifier(line, modifier, side), ...removeRepeated] })),
+        fixes: (['RT', 'LT'] as const).map((side) => ({
+          title: `Replace 50 with ${side}`,
+          edits: [...editor.replaceModifier(line, modifier, side), ...removeRepeated],
+        })),
       });
     }
     return findings;

@@ -22,7 +22,8 @@ function sameSide(a: ServiceLine, b: ServiceLine): boolean {
 export const biopsyWithLocalizationRule: ClaimRule = {
   id: 'biopsy-with-localization',
   defaultSeverity: 'warning',
-  description: 'A localization device (19281-19288) or specimen imaging (76098) is reported with a breast biopsy 19081-19086 on the same side, which already includes them.',
+  description:
+    'A localization device (19281-19288) or specimen imaging (76098) is reported with a breast biopsy 19081-19086 on the same side, which already includes them.',
   check(claim) {
     const findings: Finding[] = [];
     const biopsies = claim.lines.filter((line) => biopsyCodes.has(line.code.value));

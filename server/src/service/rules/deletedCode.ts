@@ -21,7 +21,8 @@ export const deletedCodeRule: ClaimRule = {
         const info = reference.code(code);
         return { code, label: info ? codeWithModality(info) : code };
       });
-      const replacedBy = replacements.length > 0 ? `; report ${replacements.map((r) => r.label).join(', ')} instead` : '';
+      const replacedBy =
+        replacements.length > 0 ? `; report ${replacements.map((r) => r.label).join(', ')} instead` : '';
       const fixes: QuickFix[] = replacements.map((replacement) => ({
         title: `Replace ${line.code.value} with ${replacement.label}`,
         edits: editor.replaceCode(line, replacement.code),

@@ -17,7 +17,10 @@ export const diagnosisPointerRule: ClaimRule = {
         if (pointer.index < 0 || pointer.index < count) {
           continue;
         }
-        const list = count === 0 ? 'the claim has no dx: list' : `the claim's dx list has ${count} (${claim.diagnoses.map((d) => d.code).join(', ')})`;
+        const list =
+          count === 0
+            ? 'the claim has no dx: list'
+            : `the claim's dx list has ${count} (${claim.diagnoses.map((d) => d.code).join(', ')})`;
         findings.push({
           ruleId: this.id,
           range: pointer.range,

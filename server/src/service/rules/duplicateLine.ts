@@ -18,7 +18,13 @@ export const duplicateLineRule: ClaimRule = {
     // By service line number within the claim (LX in an 837), which an edit elsewhere in the file does not change.
     const seen = new Map<string, number>();
     for (const [index, line] of claim.lines.entries()) {
-      const modifiers = line.modifiers.length < 2 ? (line.modifiers[0]?.value ?? '') : line.modifiers.map((m) => m.value).sort().join('-');
+      const modifiers =
+        line.modifiers.length < 2
+          ? (line.modifiers[0]?.value ?? '')
+          : line.modifiers
+              .map((m) => m.value)
+              .sort()
+              .join('-');
       const key = `${line.code.value}|${modifiers}|${dateOfService(line, claim) ?? ''}`;
       const first = seen.get(key);
       if (first === undefined) {
@@ -26,12 +32,20 @@ export const duplicateLineRule: ClaimRule = {
         continue;
       }
       // Only what has the shape of a code is named: malformed text may be anything, patient data included.
-      const written = codeKindOf(line.code.value) === undefined ? undefined : [line.code.value, ...line.modifiers.map((m) => m.value)].join('-');
+      const written =
+        codeKindOf(line.code.value) === undefined
+          ? undefined
+          : [line.code.value, ...line.modifiers.map((m) => m.value)].join('-');
       findings.push({
         ruleId: this.id,
         range: line.range,
         message: `${written ?? 'This line'} repeats service line ${first} of this claim (same code, modifiers and date of service); combine the units on one line or remove the duplicate.`,
-        fixes: [{ title: written === undefined ? 'Remove this duplicate line' : `Remove this duplicate ${written} line`, edits: editor.deleteLine(line) }],
+        fixes: [
+          {
+            title: written === undefined ? 'Remove this duplicate line' : `Remove this duplicate ${written} line`,
+            edits: editor.deleteLine(line),
+          },
+        ],
       });
     }
     return findings;

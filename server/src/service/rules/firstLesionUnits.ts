@@ -27,7 +27,13 @@ export const firstLesionUnitsRule: ClaimRule = {
         const existing = claim.lines.find((other) => other.code.value === addOn.code);
         const addOnEdits = existing
           ? editor.setUnits(existing, unitsOf(existing) + extra)
-          : editor.insertLine(line, 'after', { code: addOn.code, modifiers: line.modifiers.map((m) => m.value), units: extra, dxPointers: pointersOf(line), dos: line.dos?.value });
+          : editor.insertLine(line, 'after', {
+              code: addOn.code,
+              modifiers: line.modifiers.map((m) => m.value),
+              units: extra,
+              dxPointers: pointersOf(line),
+              dos: line.dos?.value,
+            });
         fixes.push({
           title: `Move ${extra} ${extra === 1 ? 'unit' : 'units'} to +${addOn.code}`,
           edits: [...editor.setUnits(line, 1), ...addOnEdits],

@@ -37,7 +37,11 @@ export const lateralityMissingRule: ClaimRule = {
         line.modifiers.length >= maxModifiers
           ? []
           : sides
-              .map((side): QuickFix => ({ title: `Add ${side}`, edits: editor.addModifier(line, side), ...(side === known ? { preferred: true } : {}) }))
+              .map((side): QuickFix => ({
+                title: `Add ${side}`,
+                edits: editor.addModifier(line, side),
+                ...(side === known ? { preferred: true } : {}),
+              }))
               .filter((fix) => fix.edits.length > 0);
       findings.push({
         ruleId: this.id,

@@ -52,11 +52,15 @@ export function lesionCount(claim: Claim, group: ProcedureGroup, findings: Findi
 }
 
 /** The family a group bills, when it is one: its only first-lesion code, or the primary of its only add-on. */
-function singleFamily(group: ProcedureGroup, reference: CodeReference): { first: CodeInfo; addOn: CodeInfo } | undefined {
+function singleFamily(
+  group: ProcedureGroup,
+  reference: CodeReference,
+): { first: CodeInfo; addOn: CodeInfo } | undefined {
   const codes = new Set(group.lines.map(({ info }) => info.code));
   const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
   const anyLine = group.lines[0];
-  const first = firsts[0]?.info ?? (anyLine && codes.size === 1 ? reference.code(anyLine.info.addOnTo?.[0] ?? '') : undefined);
+  const first =
+    firsts[0]?.info ?? (anyLine && codes.size === 1 ? reference.code(anyLine.info.addOnTo?.[0] ?? '') : undefined);
   const addOn = first ? reference.addOnFor(first) : undefined;
   const sameFamily = [...codes].every((code) => code === first?.code || code === addOn?.code);
   return first && addOn && sameFamily ? { first, addOn } : undefined;
@@ -65,7 +69,9 @@ function singleFamily(group: ProcedureGroup, reference: CodeReference): { first:
 function expectedBilling(group: ProcedureGroup, count: number, reference: CodeReference): string {
   const family = singleFamily(group, reference);
   if (family) {
-    return count > 1 ? `${family.first.code} x1 + ${family.addOn.code} x${count - 1}` : `${family.first.code} x1 with no +${family.addOn.code}`;
+    return count > 1
+      ? `${family.first.code} x1 + ${family.addOn.code} x${count - 1}`
+      : `${family.first.code} x1 with no +${family.addOn.code}`;
   }
   return `${plural(count, 'unit')} in all: each first-lesion code x1 and the add-on codes for the other lesions`;
 }
@@ -76,7 +82,14 @@ function countWithout(claim: Claim, group: ProcedureGroup, removed: ServiceLine)
   return (override ?? claim.lesions)?.value;
 }
 
-function lesionFixes(claim: Claim, group: ProcedureGroup, count: number, billed: number, editor: ClaimEditor, reference: CodeReference): QuickFix[] {
+function lesionFixes(
+  claim: Claim,
+  group: ProcedureGroup,
+  count: number,
+  billed: number,
+  editor: ClaimEditor,
+  reference: CodeReference,
+): QuickFix[] {
   const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
   const firsts = group.lines.filter(({ info }) => info.lesion?.role === 'first');
   if (firsts.length === 0) {
@@ -87,11 +100,23 @@ function lesionFixes(claim: Claim, group: ProcedureGroup, count: number, billed:
   if (addOnLines.length === 1 && addOnLine) {
     const units = count - (billed - unitsOf(addOnLine.line));
     if (units >= 1) {
-      return [{ title: `Set +${addOnLine.info.code} to x${units} (${plural(count, 'lesion')})`, edits: editor.setUnits(addOnLine.line, units), preferred: true }];
+      return [
+        {
+          title: `Set +${addOnLine.info.code} to x${units} (${plural(count, 'lesion')})`,
+          edits: editor.setUnits(addOnLine.line, units),
+          preferred: true,
+        },
+      ];
     }
     // Removing a line that holds the lesions= in use would change the count it was removed for.
     if (units === 0 && countWithout(claim, group, addOnLine.line) === count) {
-      return [{ title: `Remove +${addOnLine.info.code}: ${plural(count, 'lesion')} need no add-on`, edits: editor.deleteLine(addOnLine.line), preferred: true }];
+      return [
+        {
+          title: `Remove +${addOnLine.info.code}: ${plural(count, 'lesion')} need no add-on`,
+          edits: editor.deleteLine(addOnLine.line),
+          preferred: true,
+        },
+      ];
     }
     return [];
   }
@@ -100,11 +125,19 @@ function lesionFixes(claim: Claim, group: ProcedureGroup, count: number, billed:
   if (addOnLines.length === 0 && firsts.length === 1 && first && addOn && count > billed) {
     const units = count - billed;
     const line: ServiceLine = first.line;
-    return [{
-      title: `Add +${addOn.code} x${units} for the additional ${units === 1 ? 'lesion' : 'lesions'}`,
-      edits: editor.insertLine(line, 'after', { code: addOn.code, modifiers: line.modifiers.map((m) => m.value), units, dxPointers: pointersOf(line), dos: line.dos?.value }),
-      preferred: true,
-    }];
+    return [
+      {
+        title: `Add +${addOn.code} x${units} for the additional ${units === 1 ? 'lesion' : 'lesions'}`,
+        edits: editor.insertLine(line, 'after', {
+          code: addOn.code,
+          modifiers: line.modifiers.map((m) => m.value),
+          units,
+          dxPointers: pointersOf(line),
+          dos: line.dos?.value,
+        }),
+        preferred: true,
+      },
+    ];
   }
   return [];
 }
@@ -125,7 +158,8 @@ export const lesionUnitsRule: ClaimRule = {
         continue;
       }
       const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
-      const target = addOnLines.length === 1 && addOnLines[0] ? addOnLines[0].line : group.lines[group.lines.length - 1]?.line;
+      const target =
+        addOnLines.length === 1 && addOnLines[0] ? addOnLines[0].line : group.lines[group.lines.length - 1]?.line;
       if (!target) {
         continue;
       }

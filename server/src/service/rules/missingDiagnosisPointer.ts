@@ -8,7 +8,7 @@ import type { ClaimRule, Finding } from './ruleTypes';
 export const missingDiagnosisPointerRule: ClaimRule = {
   id: 'missing-dx-pointer',
   defaultSeverity: 'information',
-  description: "A service line has no diagnosis pointer although the claim has a dx list.",
+  description: 'A service line has no diagnosis pointer although the claim has a dx list.',
   check(claim) {
     const findings: Finding[] = [];
     if (claim.diagnoses.length === 0) {

@@ -49,22 +49,66 @@ export const documentRules: readonly DocumentRule[] = [segmentCountRule, control
 
 /** Checks made while parsing: the text does not have the shape the format requires. */
 export const parserRules: readonly RuleDescription[] = [
-  { id: 'code-shape', defaultSeverity: 'error', description: 'A service line starts with something that is not a procedure code.' },
-  { id: 'lowercase-code', defaultSeverity: 'warning', description: 'A code, modifier or diagnosis is written in lower case.' },
-  { id: 'bad-modifier', defaultSeverity: 'error', description: 'A modifier is not two letters or digits, or a line has more than four.' },
-  { id: 'bad-units', defaultSeverity: 'error', description: 'Units are not x and a whole number from 1 to 9999, or are written twice.' },
+  {
+    id: 'code-shape',
+    defaultSeverity: 'error',
+    description: 'A service line starts with something that is not a procedure code.',
+  },
+  {
+    id: 'lowercase-code',
+    defaultSeverity: 'warning',
+    description: 'A code, modifier or diagnosis is written in lower case.',
+  },
+  {
+    id: 'bad-modifier',
+    defaultSeverity: 'error',
+    description: 'A modifier is not two letters or digits, or a line has more than four.',
+  },
+  {
+    id: 'bad-units',
+    defaultSeverity: 'error',
+    description: 'Units are not x and a whole number from 1 to 9999, or are written twice.',
+  },
   { id: 'bad-charge', defaultSeverity: 'error', description: 'A charge is not a dollar amount, or is written twice.' },
-  { id: 'bad-field', defaultSeverity: 'error', description: 'A key=value field is unknown or its value has the wrong shape.' },
+  {
+    id: 'bad-field',
+    defaultSeverity: 'error',
+    description: 'A key=value field is unknown or its value has the wrong shape.',
+  },
   { id: 'bad-token', defaultSeverity: 'error', description: 'A service line holds text that is none of its fields.' },
   { id: 'claim-id', defaultSeverity: 'error', description: "A 'claim' line has no id, or more than one token." },
   { id: 'unknown-header-key', defaultSeverity: 'warning', description: 'A header key is not one of the format.' },
-  { id: 'bad-header-value', defaultSeverity: 'error', description: 'A header value has the wrong shape (date, lesion count, place of service, ICD-10-CM code).' },
+  {
+    id: 'bad-header-value',
+    defaultSeverity: 'error',
+    description: 'A header value has the wrong shape (date, lesion count, place of service, ICD-10-CM code).',
+  },
   { id: 'duplicate-header', defaultSeverity: 'warning', description: 'A header key is given twice for one claim.' },
-  { id: 'unknown-rule-id', defaultSeverity: 'warning', description: 'A claim-lint-disable comment names a rule id that does not exist.' },
-  { id: 'x12-envelope', defaultSeverity: 'error', description: 'An X12 file does not start with a readable ISA segment, so its separators cannot be read.' },
-  { id: 'x12-unreadable', defaultSeverity: 'error', description: 'Text in an X12 file is not segments (binary data or a broken segment); it is skipped.' },
-  { id: 'x12-element', defaultSeverity: 'error', description: 'An X12 element has the wrong shape (an amount, a date).' },
-  { id: 'x12-diagnosis-code', defaultSeverity: 'error', description: 'A diagnosis in HI is missing or is not an ICD-10-CM code.' },
+  {
+    id: 'unknown-rule-id',
+    defaultSeverity: 'warning',
+    description: 'A claim-lint-disable comment names a rule id that does not exist.',
+  },
+  {
+    id: 'x12-envelope',
+    defaultSeverity: 'error',
+    description: 'An X12 file does not start with a readable ISA segment, so its separators cannot be read.',
+  },
+  {
+    id: 'x12-unreadable',
+    defaultSeverity: 'error',
+    description: 'Text in an X12 file is not segments (binary data or a broken segment); it is skipped.',
+  },
+  {
+    id: 'x12-element',
+    defaultSeverity: 'error',
+    description: 'An X12 element has the wrong shape (an amount, a date).',
+  },
+  {
+    id: 'x12-diagnosis-code',
+    defaultSeverity: 'error',
+    description: 'A diagnosis in HI is missing or is not an ICD-10-CM code.',
+  },
 ];
 
 /** Reported once when a document has more problems than the configured limit. */

@@ -16,7 +16,7 @@ export class LineIndex {
   constructor(private readonly text: string) {
     this.length = text.length;
     this.lineStarts = new Int32Array(Math.max(16, text.length >> 5));
-    for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i !== -1 || r !== -1; ) {
+    for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i !== -1 || r !== -1;) {
       // Line ends are \n, \r\n or a lone \r.
       let lineStart: number;
       if (r !== -1 && (i === -1 || r < i)) {

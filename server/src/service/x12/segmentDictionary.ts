@@ -62,7 +62,7 @@ export const entityIdentifierCodes: X12CodeTable = {
   '85': 'Billing provider (Loop 2010AA)',
   '87': 'Pay-to provider address (Loop 2010AB), when payment goes elsewhere than the billing address',
   PE: 'Pay-to plan (Loop 2010AC)',
-  IL: 'Insured or subscriber (Loop 2010BA; Loop 2330A for another payer\'s subscriber)',
+  IL: "Insured or subscriber (Loop 2010BA; Loop 2330A for another payer's subscriber)",
   QC: 'Patient (Loop 2010CA), when the patient is not the subscriber',
   PR: 'Payer (Loop 2010BB; Loop 2330B for another payer)',
   DN: 'Referring provider (Loop 2310A / 2420F)',
@@ -85,9 +85,9 @@ const idCodeQualifiers: X12CodeTable = {
   PI: 'Payer identification',
   II: 'Standard unique health identifier',
   XV: 'Centers for Medicare and Medicaid Services plan identifier',
-  '24': 'Employer\'s identification number (EIN)',
+  '24': "Employer's identification number (EIN)",
   '34': 'Social security number',
-  FI: 'Federal taxpayer\'s identification number',
+  FI: "Federal taxpayer's identification number",
 };
 
 export const hierarchicalLevelCodes: X12CodeTable = {
@@ -123,7 +123,7 @@ export const dateQualifiers: X12CodeTable = {
   '738': 'Most recent hemoglobin or hematocrit test',
   '739': 'Most recent serum creatinine test',
   '011': 'Shipped date',
-  '573': 'Date claim paid (another payer\'s adjudication date)',
+  '573': "Date claim paid (another payer's adjudication date)",
 };
 
 export const dateFormatQualifiers: X12CodeTable = {
@@ -156,12 +156,12 @@ export const unitBasisCodes: X12CodeTable = {
 };
 
 export const referenceQualifiers: X12CodeTable = {
-  EI: 'Employer\'s identification number (the tax id, TIN, of an organization)',
+  EI: "Employer's identification number (the tax id, TIN, of an organization)",
   SY: 'Social security number (as a tax id)',
-  TJ: 'Federal taxpayer\'s identification number',
+  TJ: "Federal taxpayer's identification number",
   G1: 'Prior authorization number',
   '9F': 'Referral number',
-  F8: 'Payer claim control number: the original claim\'s number, for a replacement or void',
+  F8: "Payer claim control number: the original claim's number, for a replacement or void",
   D9: 'Claim number assigned by a clearinghouse or value-added network',
   EA: 'Medical record number',
   '6R': 'Line item control number of the provider',
@@ -224,7 +224,7 @@ const claimFilingCodes: X12CodeTable = {
   OF: 'Other federal program',
   TV: 'Title V',
   VA: 'Veterans affairs plan',
-  WC: 'Workers\' compensation health claim',
+  WC: "Workers' compensation health claim",
   ZZ: 'Mutually defined',
 };
 
@@ -258,8 +258,8 @@ export const functionalIdentifierCodes: X12CodeTable = {
 };
 
 const placeOfServiceCodes: X12CodeTable = {
-  '02': 'Telehealth, other than in the patient\'s home',
-  '10': 'Telehealth in the patient\'s home',
+  '02': "Telehealth, other than in the patient's home",
+  '10': "Telehealth in the patient's home",
   '11': 'Office',
   '12': 'Home',
   '19': 'Off-campus outpatient hospital',
@@ -293,7 +293,11 @@ const modifierComponent = (n: number): X12ComponentInfo => ({
 
 /** C003, the composite medical procedure identifier of SV1, SV5 and SVD. */
 const procedureComposite: readonly X12ComponentInfo[] = [
-  { name: 'Product or service ID qualifier', note: 'What code set the procedure code is from.', codes: productServiceQualifiers },
+  {
+    name: 'Product or service ID qualifier',
+    note: 'What code set the procedure code is from.',
+    codes: productServiceQualifiers,
+  },
   { name: 'Procedure code', note: 'The CPT or HCPCS code billed, e.g. 19283.', kind: 'procedure-code' },
   modifierComponent(1),
   modifierComponent(2),
@@ -304,14 +308,21 @@ const procedureComposite: readonly X12ComponentInfo[] = [
 ];
 
 const diagnosisComposite: readonly X12ComponentInfo[] = [
-  { name: 'Code list qualifier', note: 'What the code is: ABK principal diagnosis, ABF other diagnosis (ICD-10-CM).', codes: diagnosisQualifiers },
+  {
+    name: 'Code list qualifier',
+    note: 'What the code is: ABK principal diagnosis, ABF other diagnosis (ICD-10-CM).',
+    codes: diagnosisQualifiers,
+  },
   { name: 'Diagnosis code', note: 'The ICD-10-CM code, written without its decimal point.', kind: 'diagnosis-code' },
 ];
 
 function hiElement(n: number): X12ElementInfo {
   return {
     name: n === 1 ? 'Principal diagnosis' : `Diagnosis ${n}`,
-    note: n === 1 ? 'The first diagnosis: qualifier ABK and the ICD-10-CM code. SV107 points to it as 1.' : `Diagnosis ${n} of up to 12: qualifier ABF and the ICD-10-CM code. SV107 points to it as ${n}.`,
+    note:
+      n === 1
+        ? 'The first diagnosis: qualifier ABK and the ICD-10-CM code. SV107 points to it as 1.'
+        : `Diagnosis ${n} of up to 12: qualifier ABF and the ICD-10-CM code. SV107 points to it as ${n}.`,
     components: diagnosisComposite,
   };
 }
@@ -328,9 +339,13 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'ISA',
     name: 'Interchange control header',
     loop: 'Interchange envelope',
-    summary: 'Opens the interchange: who sends it to whom, when, its control number, and the separators the whole file uses. It has a fixed width: 106 characters with its terminator.',
+    summary:
+      'Opens the interchange: who sends it to whom, when, its control number, and the separators the whole file uses. It has a fixed width: 106 characters with its terminator.',
     elements: [
-      { name: 'Authorization information qualifier', codes: { '00': 'No authorization information present', '03': 'Additional data identification' } },
+      {
+        name: 'Authorization information qualifier',
+        codes: { '00': 'No authorization information present', '03': 'Additional data identification' },
+      },
       { name: 'Authorization information', note: '10 characters, usually blank.' },
       { name: 'Security information qualifier', codes: { '00': 'No security information present', '01': 'Password' } },
       { name: 'Security information', note: '10 characters, usually blank.' },
@@ -340,12 +355,24 @@ const segments: readonly X12SegmentInfo[] = [
       { name: 'Interchange receiver ID', note: '15 characters, padded with spaces.' },
       { name: 'Interchange date', note: 'YYMMDD.' },
       { name: 'Interchange time', note: 'HHMM.' },
-      { name: 'Repetition separator', note: 'The character that separates repeats of an element (from version 00402 on; older files have U here).' },
+      {
+        name: 'Repetition separator',
+        note: 'The character that separates repeats of an element (from version 00402 on; older files have U here).',
+      },
       { name: 'Interchange control version number', codes: { '00501': 'Version 5010' } },
       { name: 'Interchange control number', note: '9 digits; IEA02 repeats it.' },
-      { name: 'Acknowledgment requested', codes: { '0': 'No interchange acknowledgment (TA1) requested', '1': 'Interchange acknowledgment (TA1) requested' } },
+      {
+        name: 'Acknowledgment requested',
+        codes: {
+          '0': 'No interchange acknowledgment (TA1) requested',
+          '1': 'Interchange acknowledgment (TA1) requested',
+        },
+      },
       { name: 'Usage indicator', codes: { P: 'Production data', T: 'Test data' } },
-      { name: 'Component element separator', note: 'The character that splits composite elements, such as SV101 (HC:19283:RT).' },
+      {
+        name: 'Component element separator',
+        note: 'The character that splits composite elements, such as SV101 (HC:19283:RT).',
+      },
     ],
   },
   {
@@ -355,13 +382,16 @@ const segments: readonly X12SegmentInfo[] = [
     summary: 'Opens a group of transactions of one kind (HC: claims).',
     elements: [
       { name: 'Functional identifier code', codes: functionalIdentifierCodes },
-      { name: 'Application sender\'s code' },
-      { name: 'Application receiver\'s code' },
+      { name: "Application sender's code" },
+      { name: "Application receiver's code" },
       { name: 'Date', note: 'CCYYMMDD.' },
       { name: 'Time', note: 'HHMM, optionally with seconds.' },
       { name: 'Group control number', note: 'GE02 repeats it.' },
       { name: 'Responsible agency code', codes: { X: 'Accredited Standards Committee X12' } },
-      { name: 'Version / release / industry identifier code', codes: { '005010X222A1': '837 professional claim, version 5010 with addenda' } },
+      {
+        name: 'Version / release / industry identifier code',
+        codes: { '005010X222A1': '837 professional claim, version 5010 with addenda' },
+      },
     ],
   },
   {
@@ -372,7 +402,10 @@ const segments: readonly X12SegmentInfo[] = [
     elements: [
       { name: 'Transaction set identifier code', codes: { '837': 'Health care claim' } },
       { name: 'Transaction set control number', note: 'SE02 repeats it.' },
-      { name: 'Implementation convention reference', codes: { '005010X222A1': '837 professional claim (837P), version 5010 with addenda' } },
+      {
+        name: 'Implementation convention reference',
+        codes: { '005010X222A1': '837 professional claim (837P), version 5010 with addenda' },
+      },
     ],
   },
   {
@@ -381,9 +414,12 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Transaction header',
     summary: 'Says how the transaction is organized, what it is for, and when it was made.',
     elements: [
-      { name: 'Hierarchical structure code', codes: { '0019': 'Information source (billing provider), subscriber, dependent (patient)' } },
+      {
+        name: 'Hierarchical structure code',
+        codes: { '0019': 'Information source (billing provider), subscriber, dependent (patient)' },
+      },
       { name: 'Transaction set purpose code', codes: { '00': 'Original', '18': 'Reissue' } },
-      { name: 'Originator application transaction identifier', note: 'The submitter\'s own batch number.' },
+      { name: 'Originator application transaction identifier', note: "The submitter's own batch number." },
       { name: 'Transaction set creation date', note: 'CCYYMMDD.' },
       { name: 'Transaction set creation time', note: 'HHMM.' },
       { name: 'Transaction type code', codes: transactionTypeCodes },
@@ -393,7 +429,8 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'NM1',
     name: 'Individual or organizational name',
     loop: 'Name loops 1000A-2420H: the party is named by NM101',
-    summary: 'Names a party of the claim (submitter, receiver, billing provider, subscriber, patient, payer, rendering or referring provider, facility) and gives its identifier.',
+    summary:
+      'Names a party of the claim (submitter, receiver, billing provider, subscriber, patient, payer, rendering or referring provider, facility) and gives its identifier.',
     elements: [
       { name: 'Entity identifier code', note: 'Which party this is.', codes: entityIdentifierCodes },
       { name: 'Entity type qualifier', codes: entityTypeCodes },
@@ -421,7 +458,7 @@ const segments: readonly X12SegmentInfo[] = [
     elements: [
       { name: 'City name' },
       { name: 'State or province code' },
-      { name: 'Postal code', note: 'ZIP code; the billing provider\'s needs all 9 digits.' },
+      { name: 'Postal code', note: "ZIP code; the billing provider's needs all 9 digits." },
       { name: 'Country code', note: 'Only for addresses outside the United States.' },
       notUsed(),
       notUsed(),
@@ -432,7 +469,8 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'REF',
     name: 'Reference information',
     loop: 'Many loops: names, claim (2300), service line (2400)',
-    summary: 'An extra identifier, named by REF01: a tax id, prior authorization, referral number, original claim number, ...',
+    summary:
+      'An extra identifier, named by REF01: a tax id, prior authorization, referral number, original claim number, ...',
     elements: [
       { name: 'Reference identification qualifier', codes: referenceQualifiers },
       { name: 'Reference identification', note: 'The identifier REF01 names.' },
@@ -460,19 +498,26 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'HL',
     name: 'Hierarchical level',
     loop: 'Loops 2000A billing provider, 2000B subscriber, 2000C patient (by HL03)',
-    summary: 'Opens a level of the claim hierarchy: billing provider, then subscriber, then (when not the subscriber) patient. Claims (CLM) sit under the subscriber or patient level.',
+    summary:
+      'Opens a level of the claim hierarchy: billing provider, then subscriber, then (when not the subscriber) patient. Claims (CLM) sit under the subscriber or patient level.',
     elements: [
-      { name: 'Hierarchical ID number', note: 'This level\'s number, 1, 2, ... in order.' },
-      { name: 'Hierarchical parent ID number', note: 'HL01 of the level this one sits under; empty for the billing provider.' },
+      { name: 'Hierarchical ID number', note: "This level's number, 1, 2, ... in order." },
+      {
+        name: 'Hierarchical parent ID number',
+        note: 'HL01 of the level this one sits under; empty for the billing provider.',
+      },
       { name: 'Hierarchical level code', codes: hierarchicalLevelCodes },
-      { name: 'Hierarchical child code', codes: { '0': 'No levels under this one', '1': 'Levels follow under this one' } },
+      {
+        name: 'Hierarchical child code',
+        codes: { '0': 'No levels under this one', '1': 'Levels follow under this one' },
+      },
     ],
   },
   {
     id: 'PRV',
     name: 'Provider information',
     loop: 'Loop 2000A billing provider; 2310B / 2420A rendering provider',
-    summary: 'The provider\'s specialty, as a health care provider taxonomy code.',
+    summary: "The provider's specialty, as a health care provider taxonomy code.",
     elements: [
       { name: 'Provider code', codes: { BI: 'Billing', PE: 'Performing', RF: 'Referring' } },
       { name: 'Reference identification qualifier', codes: { PXC: 'Health care provider taxonomy code' } },
@@ -484,16 +529,24 @@ const segments: readonly X12SegmentInfo[] = [
     name: 'Foreign currency information',
     loop: 'Loop 2000A billing provider',
     summary: 'The currency of the amounts, when it is not US dollars.',
-    elements: [{ name: 'Entity identifier code', codes: { '85': 'Billing provider' } }, { name: 'Currency code', note: 'ISO 4217, e.g. CAD.' }],
+    elements: [
+      { name: 'Entity identifier code', codes: { '85': 'Billing provider' } },
+      { name: 'Currency code', note: 'ISO 4217, e.g. CAD.' },
+    ],
   },
   {
     id: 'SBR',
     name: 'Subscriber information',
     loop: 'Loop 2000B subscriber; Loop 2320 other subscriber (inside a claim)',
-    summary: 'The subscriber\'s coverage: which payer this is (primary, secondary, ...), the relationship to the patient, the group number and the kind of plan.',
+    summary:
+      "The subscriber's coverage: which payer this is (primary, secondary, ...), the relationship to the patient, the group number and the kind of plan.",
     elements: [
       { name: 'Payer responsibility sequence number code', codes: payerResponsibilityCodes },
-      { name: 'Individual relationship code', note: '18 when the patient is the subscriber; empty otherwise (PAT01 then says the relationship).', codes: relationshipCodes },
+      {
+        name: 'Individual relationship code',
+        note: '18 when the patient is the subscriber; empty otherwise (PAT01 then says the relationship).',
+        codes: relationshipCodes,
+      },
       { name: 'Group or policy number' },
       { name: 'Group name' },
       { name: 'Insurance type code', note: 'Required when Medicare is secondary: why it is.' },
@@ -507,9 +560,13 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'PAT',
     name: 'Patient information',
     loop: 'Loop 2000C patient; Loop 2000B subscriber (death date, weight, pregnancy)',
-    summary: 'The patient\'s relationship to the subscriber, and facts some payers need.',
+    summary: "The patient's relationship to the subscriber, and facts some payers need.",
     elements: [
-      { name: 'Individual relationship code', note: 'The patient\'s relationship to the insured.', codes: relationshipCodes },
+      {
+        name: 'Individual relationship code',
+        note: "The patient's relationship to the insured.",
+        codes: relationshipCodes,
+      },
       notUsed(),
       notUsed(),
       notUsed(),
@@ -535,9 +592,13 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'CLM',
     name: 'Claim information',
     loop: 'Loop 2300 claim',
-    summary: 'Opens a claim: its id, its total charge, where the services were done and what the patient and provider signed. Its HI lists the diagnoses; each LX/SV1 after it is a service line.',
+    summary:
+      'Opens a claim: its id, its total charge, where the services were done and what the patient and provider signed. Its HI lists the diagnoses; each LX/SV1 after it is a service line.',
     elements: [
-      { name: 'Patient control number (claim id)', note: 'The submitter\'s own id of the claim, echoed back in remittances.' },
+      {
+        name: 'Patient control number (claim id)',
+        note: "The submitter's own id of the claim, echoed back in remittances.",
+      },
       { name: 'Total claim charge amount', note: 'Must equal the sum of the line charges (SV102).' },
       notUsed(),
       notUsed(),
@@ -545,16 +606,46 @@ const segments: readonly X12SegmentInfo[] = [
         name: 'Health care service location information',
         note: 'Place of service, its qualifier, and whether the claim is original or replaces one.',
         components: [
-          { name: 'Place of service code', note: 'Where the services were done (CMS place of service codes).', codes: placeOfServiceCodes },
-          { name: 'Facility code qualifier', codes: { B: 'Place of service codes for professional or dental services' } },
-          { name: 'Claim frequency type code', codes: { '1': 'Original claim', '7': 'Replacement of a prior claim', '8': 'Void or cancel of a prior claim' } },
+          {
+            name: 'Place of service code',
+            note: 'Where the services were done (CMS place of service codes).',
+            codes: placeOfServiceCodes,
+          },
+          {
+            name: 'Facility code qualifier',
+            codes: { B: 'Place of service codes for professional or dental services' },
+          },
+          {
+            name: 'Claim frequency type code',
+            codes: {
+              '1': 'Original claim',
+              '7': 'Replacement of a prior claim',
+              '8': 'Void or cancel of a prior claim',
+            },
+          },
         ],
       },
       { name: 'Provider or supplier signature indicator', codes: yesNo },
-      { name: 'Assignment or plan participation code', codes: { A: 'Assigned', B: 'Assignment accepted on clinical lab services only', C: 'Not assigned' } },
-      { name: 'Benefits assignment certification indicator', note: 'Whether the patient assigned the benefits to the provider.', codes: { Y: 'Yes', N: 'No', W: 'Not applicable' } },
-      { name: 'Release of information code', codes: { Y: 'Yes, a signed statement allows releasing medical data', I: 'Informed consent to release medical information, no signed statement' } },
-      { name: 'Patient signature source code', codes: { P: 'Signed by someone other than the patient (parent, guardian)' } },
+      {
+        name: 'Assignment or plan participation code',
+        codes: { A: 'Assigned', B: 'Assignment accepted on clinical lab services only', C: 'Not assigned' },
+      },
+      {
+        name: 'Benefits assignment certification indicator',
+        note: 'Whether the patient assigned the benefits to the provider.',
+        codes: { Y: 'Yes', N: 'No', W: 'Not applicable' },
+      },
+      {
+        name: 'Release of information code',
+        codes: {
+          Y: 'Yes, a signed statement allows releasing medical data',
+          I: 'Informed consent to release medical information, no signed statement',
+        },
+      },
+      {
+        name: 'Patient signature source code',
+        codes: { P: 'Signed by someone other than the patient (parent, guardian)' },
+      },
       {
         name: 'Related causes information',
         note: 'When the condition results from an accident or employment.',
@@ -566,7 +657,15 @@ const segments: readonly X12SegmentInfo[] = [
           { name: 'Country code' },
         ],
       },
-      { name: 'Special program code', codes: { '02': 'Physically handicapped children\'s program', '03': 'Special federal funding', '05': 'Disability', '09': 'Second opinion or surgery' } },
+      {
+        name: 'Special program code',
+        codes: {
+          '02': "Physically handicapped children's program",
+          '03': 'Special federal funding',
+          '05': 'Disability',
+          '09': 'Second opinion or surgery',
+        },
+      },
       notUsed(),
       notUsed(),
       notUsed(),
@@ -581,7 +680,7 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'DTP',
     name: 'Date or time or period',
     loop: 'Loop 2300 claim (claim dates); Loop 2400 service line (DTP*472 service date)',
-    summary: 'A date, named by DTP01. DTP*472 after an SV1 is the line\'s date of service.',
+    summary: "A date, named by DTP01. DTP*472 after an SV1 is the line's date of service.",
     elements: [
       { name: 'Date / time qualifier', note: 'Which date this is.', codes: dateQualifiers },
       { name: 'Date time period format qualifier', codes: dateFormatQualifiers },
@@ -592,7 +691,8 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'HI',
     name: 'Health care diagnosis code',
     loop: 'Loop 2300 claim',
-    summary: 'The claim\'s diagnoses: up to 12, each a qualifier and an ICD-10-CM code without its decimal point. Service lines point to them by position (SV107: 1 is HI01, 2 is HI02, ...).',
+    summary:
+      "The claim's diagnoses: up to 12, each a qualifier and an ICD-10-CM code without its decimal point. Service lines point to them by position (SV107: 1 is HI01, 2 is HI02, ...).",
     elements: Array.from({ length: 12 }, (_, i) => hiElement(i + 1)),
   },
   {
@@ -603,7 +703,16 @@ const segments: readonly X12SegmentInfo[] = [
     elements: [
       {
         name: 'Amount qualifier code',
-        codes: { F5: 'Patient amount paid', D: 'Payer amount paid (by another payer)', EAF: 'Remaining patient liability', A8: 'Noncovered charges, actual', T: 'Sales tax', F4: 'Postage claimed', NE: 'Net billed', AAE: 'Approved amount' },
+        codes: {
+          F5: 'Patient amount paid',
+          D: 'Payer amount paid (by another payer)',
+          EAF: 'Remaining patient liability',
+          A8: 'Noncovered charges, actual',
+          T: 'Sales tax',
+          F4: 'Postage claimed',
+          NE: 'Net billed',
+          AAE: 'Approved amount',
+        },
       },
       { name: 'Monetary amount' },
     ],
@@ -614,8 +723,31 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2300 claim; Loop 2400 service line',
     summary: 'Says that an attachment (a report, an order) exists and how it is sent.',
     elements: [
-      { name: 'Attachment report type code', codes: { OZ: 'Support data for the claim', '09': 'Progress report', '77': 'Support data for verification', B2: 'Prescription', B3: 'Physician order', CT: 'Certification', DG: 'Diagnostic report', OB: 'Operative note', RR: 'Radiology reports' } },
-      { name: 'Attachment transmission code', codes: { AA: 'Available on request at the provider', BM: 'By mail', EL: 'Electronically only', EM: 'By e-mail', FT: 'By file transfer', FX: 'By fax' } },
+      {
+        name: 'Attachment report type code',
+        codes: {
+          OZ: 'Support data for the claim',
+          '09': 'Progress report',
+          '77': 'Support data for verification',
+          B2: 'Prescription',
+          B3: 'Physician order',
+          CT: 'Certification',
+          DG: 'Diagnostic report',
+          OB: 'Operative note',
+          RR: 'Radiology reports',
+        },
+      },
+      {
+        name: 'Attachment transmission code',
+        codes: {
+          AA: 'Available on request at the provider',
+          BM: 'By mail',
+          EL: 'Electronically only',
+          EM: 'By e-mail',
+          FT: 'By file transfer',
+          FX: 'By fax',
+        },
+      },
       notUsed(),
       notUsed(),
       { name: 'Identification code qualifier', codes: { AC: 'Attachment control number' } },
@@ -628,7 +760,18 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2300 claim; Loop 2400 service line',
     summary: 'The terms of a contract between the provider and the payer that priced the claim.',
     elements: [
-      { name: 'Contract type code', codes: { '01': 'Diagnosis related group (DRG)', '02': 'Per diem', '03': 'Variable per diem', '04': 'Flat', '05': 'Capitated', '06': 'Percent', '09': 'Other' } },
+      {
+        name: 'Contract type code',
+        codes: {
+          '01': 'Diagnosis related group (DRG)',
+          '02': 'Per diem',
+          '03': 'Variable per diem',
+          '04': 'Flat',
+          '05': 'Capitated',
+          '06': 'Percent',
+          '09': 'Other',
+        },
+      },
       { name: 'Contract amount' },
       { name: 'Contract percentage' },
       { name: 'Contract code' },
@@ -649,8 +792,17 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2300 claim note; Loop 2400 line note',
     summary: 'A free-text note on the claim or on a line.',
     elements: [
-      { name: 'Note reference code', codes: { ADD: 'Additional information', CER: 'Certification narrative', DCP: 'Goals, rehabilitation potential or discharge plans', DGN: 'Diagnosis description', TPO: 'Third party organization notes' } },
-      { name: 'Description', note: 'The note\'s text, up to 80 characters.' },
+      {
+        name: 'Note reference code',
+        codes: {
+          ADD: 'Additional information',
+          CER: 'Certification narrative',
+          DCP: 'Goals, rehabilitation potential or discharge plans',
+          DGN: 'Diagnosis description',
+          TPO: 'Third party organization notes',
+        },
+      },
+      { name: 'Description', note: "The note's text, up to 80 characters." },
     ],
   },
   {
@@ -662,7 +814,16 @@ const segments: readonly X12SegmentInfo[] = [
       { name: 'Unit or basis for measurement code', codes: { LB: 'Pound' } },
       { name: 'Patient weight' },
       notUsed(),
-      { name: 'Ambulance transport reason code', codes: { A: 'Patient transported to the nearest facility for care', B: 'To the preferred physician', C: 'To be near family', D: 'For the care of a specialist or specialized equipment', E: 'To a rehabilitation facility' } },
+      {
+        name: 'Ambulance transport reason code',
+        codes: {
+          A: 'Patient transported to the nearest facility for care',
+          B: 'To the preferred physician',
+          C: 'To be near family',
+          D: 'For the care of a specialist or specialized equipment',
+          E: 'To a rehabilitation facility',
+        },
+      },
       { name: 'Unit or basis for measurement code', codes: { DH: 'Miles' } },
       { name: 'Transport distance' },
       notUsed(),
@@ -677,7 +838,17 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2300 claim; Loop 2400 service line',
     summary: 'Certification conditions: ambulance, vision, homebound, EPSDT referral.',
     elements: [
-      { name: 'Code category', codes: { '07': 'Ambulance certification', E1: 'Spectacle lenses', E2: 'Contact lenses', E3: 'Spectacle frames', '75': 'Functional limitations (homebound)', ZZ: 'EPSDT referral' } },
+      {
+        name: 'Code category',
+        codes: {
+          '07': 'Ambulance certification',
+          E1: 'Spectacle lenses',
+          E2: 'Contact lenses',
+          E3: 'Spectacle frames',
+          '75': 'Functional limitations (homebound)',
+          ZZ: 'EPSDT referral',
+        },
+      },
       { name: 'Certification condition indicator', codes: yesNo },
       { name: 'Condition code' },
       { name: 'Condition code' },
@@ -714,23 +885,39 @@ const segments: readonly X12SegmentInfo[] = [
     name: 'Service line number',
     loop: 'Loop 2400 service line',
     summary: 'Opens a service line; the SV1 after it says what was done.',
-    elements: [{ name: 'Assigned number', note: 'The line\'s number in the claim: 1, 2, ... up to 50.' }],
+    elements: [{ name: 'Assigned number', note: "The line's number in the claim: 1, 2, ... up to 50." }],
   },
   {
     id: 'SV1',
     name: 'Professional service',
     loop: 'Loop 2400 service line',
-    summary: 'The service billed on the line: the procedure code and its modifiers, the charge, the units and the pointers to the claim\'s diagnoses.',
+    summary:
+      "The service billed on the line: the procedure code and its modifiers, the charge, the units and the pointers to the claim's diagnoses.",
     elements: [
-      { name: 'Composite medical procedure identifier', note: 'Qualifier (HC), procedure code and up to 4 modifiers, split by the component separator.', components: procedureComposite },
-      { name: 'Line item charge amount', note: 'The charge of this line; the claim\'s CLM02 is the sum of these.' },
-      { name: 'Unit or basis for measurement code', note: 'What SV104 counts; SV103 and SV104 come together.', codes: unitBasisCodes },
-      { name: 'Units', note: 'Service unit count: how many units the line bills. For lesion-counted codes, units count lesions: the first-lesion code takes 1, its add-on 1 per additional lesion.' },
-      { name: 'Place of service code', note: 'Only when it differs from the claim\'s CLM05-1.', codes: placeOfServiceCodes },
+      {
+        name: 'Composite medical procedure identifier',
+        note: 'Qualifier (HC), procedure code and up to 4 modifiers, split by the component separator.',
+        components: procedureComposite,
+      },
+      { name: 'Line item charge amount', note: "The charge of this line; the claim's CLM02 is the sum of these." },
+      {
+        name: 'Unit or basis for measurement code',
+        note: 'What SV104 counts; SV103 and SV104 come together.',
+        codes: unitBasisCodes,
+      },
+      {
+        name: 'Units',
+        note: 'Service unit count: how many units the line bills. For lesion-counted codes, units count lesions: the first-lesion code takes 1, its add-on 1 per additional lesion.',
+      },
+      {
+        name: 'Place of service code',
+        note: "Only when it differs from the claim's CLM05-1.",
+        codes: placeOfServiceCodes,
+      },
       notUsed(),
       {
         name: 'Composite diagnosis code pointer',
-        note: 'Up to 4 pointers to the claim\'s HI diagnoses, by position (1 is HI01).',
+        note: "Up to 4 pointers to the claim's HI diagnoses, by position (1 is HI01).",
         components: [
           { name: 'Diagnosis code pointer 1', note: 'The primary diagnosis of this line.', kind: 'diagnosis-pointer' },
           { name: 'Diagnosis code pointer 2', kind: 'diagnosis-pointer' },
@@ -741,7 +928,10 @@ const segments: readonly X12SegmentInfo[] = [
       notUsed(),
       { name: 'Emergency indicator', codes: { Y: 'Yes, an emergency' } },
       notUsed(),
-      { name: 'EPSDT indicator', codes: { Y: 'Yes, an early and periodic screening, diagnosis and treatment service' } },
+      {
+        name: 'EPSDT indicator',
+        codes: { Y: 'Yes, an early and periodic screening, diagnosis and treatment service' },
+      },
       { name: 'Family planning indicator', codes: { Y: 'Yes, a family planning service' } },
       notUsed(),
       notUsed(),
@@ -766,8 +956,12 @@ const segments: readonly X12SegmentInfo[] = [
     id: 'QTY',
     name: 'Quantity information',
     loop: 'Loop 2400 service line',
-    summary: 'A quantity for the line, such as the number of patients transported or obstetric anesthesia additional units.',
-    elements: [{ name: 'Quantity qualifier', codes: { PT: 'Patients', FL: 'Units (obstetric anesthesia additional units)' } }, { name: 'Quantity' }],
+    summary:
+      'A quantity for the line, such as the number of patients transported or obstetric anesthesia additional units.',
+    elements: [
+      { name: 'Quantity qualifier', codes: { PT: 'Patients', FL: 'Units (obstetric anesthesia additional units)' } },
+      { name: 'Quantity' },
+    ],
   },
   {
     id: 'MEA',
@@ -775,8 +969,14 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2400 service line',
     summary: 'A test result or measurement tied to the line.',
     elements: [
-      { name: 'Measurement reference identification code', codes: { TR: 'Test results', OG: 'Original starting dosage' } },
-      { name: 'Measurement qualifier', codes: { HT: 'Height', R1: 'Hemoglobin', R2: 'Hematocrit', R3: 'Epoetin starting dosage', R4: 'Creatinine' } },
+      {
+        name: 'Measurement reference identification code',
+        codes: { TR: 'Test results', OG: 'Original starting dosage' },
+      },
+      {
+        name: 'Measurement qualifier',
+        codes: { HT: 'Height', R1: 'Hemoglobin', R2: 'Hematocrit', R3: 'Epoetin starting dosage', R4: 'Creatinine' },
+      },
       { name: 'Measurement value' },
     ],
   },
@@ -787,7 +987,18 @@ const segments: readonly X12SegmentInfo[] = [
     summary: 'The national drug code of a drug billed on the line.',
     elements: [
       notUsed(),
-      { name: 'Product or service ID qualifier', codes: { N4: 'National drug code in 5-4-2 format', EN: 'EAN/UCC-13', EO: 'EAN/UCC-8', HI: 'HIBC supplier labeling standard', ON: 'Customer order number', UK: 'GTIN 14-digit', UP: 'UCC-12' } },
+      {
+        name: 'Product or service ID qualifier',
+        codes: {
+          N4: 'National drug code in 5-4-2 format',
+          EN: 'EAN/UCC-13',
+          EO: 'EAN/UCC-8',
+          HI: 'HIBC supplier labeling standard',
+          ON: 'Customer order number',
+          UK: 'GTIN 14-digit',
+          UP: 'UCC-12',
+        },
+      },
       { name: 'National drug code' },
     ],
   },
@@ -803,7 +1014,12 @@ const segments: readonly X12SegmentInfo[] = [
       { name: 'National drug unit count' },
       {
         name: 'Composite unit of measure',
-        components: [{ name: 'Unit or basis for measurement code', codes: { F2: 'International unit', GR: 'Gram', ME: 'Milligram', ML: 'Milliliter', UN: 'Unit' } }],
+        components: [
+          {
+            name: 'Unit or basis for measurement code',
+            codes: { F2: 'International unit', GR: 'Gram', ME: 'Milligram', ML: 'Milliliter', UN: 'Unit' },
+          },
+        ],
       },
     ],
   },
@@ -813,7 +1029,7 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2430 line adjudication',
     summary: 'What another payer paid on this line, for a claim sent on to the next payer.',
     elements: [
-      { name: 'Other payer primary identifier', note: 'Matches NM109 of the other payer\'s Loop 2330B.' },
+      { name: 'Other payer primary identifier', note: "Matches NM109 of the other payer's Loop 2330B." },
       { name: 'Service line paid amount' },
       { name: 'Composite medical procedure identifier', components: procedureComposite },
       notUsed(),
@@ -827,7 +1043,16 @@ const segments: readonly X12SegmentInfo[] = [
     loop: 'Loop 2320 other subscriber; Loop 2430 line adjudication',
     summary: 'Why another payer paid less than was billed: a group code and up to 6 reasons with amounts.',
     elements: [
-      { name: 'Claim adjustment group code', codes: { CO: 'Contractual obligations', CR: 'Corrections and reversals', OA: 'Other adjustments', PI: 'Payer initiated reductions', PR: 'Patient responsibility' } },
+      {
+        name: 'Claim adjustment group code',
+        codes: {
+          CO: 'Contractual obligations',
+          CR: 'Corrections and reversals',
+          OA: 'Other adjustments',
+          PI: 'Payer initiated reductions',
+          PR: 'Patient responsibility',
+        },
+      },
       ...[1, 2, 3, 4, 5, 6].flatMap((n): X12ElementInfo[] => [
         { name: `Adjustment reason code ${n}`, note: 'A claim adjustment reason code (CARC).' },
         { name: `Adjustment amount ${n}` },
@@ -937,8 +1162,27 @@ const nm1Loops: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   '2000B': { IL: '2010BA', PR: '2010BB' },
   '2000C': { QC: '2010CA' },
   '2300': { DN: '2310A', P3: '2310A', '82': '2310B', '77': '2310C', DQ: '2310D', PW: '2310E', '45': '2310F' },
-  '2320': { IL: '2330A', PR: '2330B', DN: '2330C', P3: '2330C', '82': '2330D', '77': '2330E', DQ: '2330F', '85': '2330G' },
-  '2400': { '82': '2420A', QB: '2420B', '77': '2420C', DQ: '2420D', DK: '2420E', DN: '2420F', P3: '2420F', PW: '2420G', '45': '2420H' },
+  '2320': {
+    IL: '2330A',
+    PR: '2330B',
+    DN: '2330C',
+    P3: '2330C',
+    '82': '2330D',
+    '77': '2330E',
+    DQ: '2330F',
+    '85': '2330G',
+  },
+  '2400': {
+    '82': '2420A',
+    QB: '2420B',
+    '77': '2420C',
+    DQ: '2420D',
+    DK: '2420E',
+    DN: '2420F',
+    P3: '2420F',
+    PW: '2420G',
+    '45': '2420H',
+  },
 };
 
 const hlLoops: Readonly<Record<string, string>> = { '20': '2000A', '22': '2000B', '23': '2000C' };

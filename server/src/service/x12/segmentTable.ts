@@ -181,7 +181,9 @@ export class SegmentTable implements X12Segments {
 
   at(ordinal: number): X12Segment | undefined {
     const id = this.idAt(ordinal);
-    return id === undefined ? undefined : new TableSegment(id, this.startAt(ordinal), this.endAt(ordinal), ordinal, this.text, this.element);
+    return id === undefined
+      ? undefined
+      : new TableSegment(id, this.startAt(ordinal), this.endAt(ordinal), ordinal, this.text, this.element);
   }
 
   slice(first: number, end: number): X12Segment[] {

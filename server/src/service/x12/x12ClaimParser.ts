@@ -6,7 +6,16 @@
  */
 import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
 import { OnDemandClaims } from '../onDemandClaims';
-import type { Claim, ClaimDocumentModel, ClaimsRead, DiagnosisPointer, Field, ParseProblem, ServiceLine, X12Structure } from '../model';
+import type {
+  Claim,
+  ClaimDocumentModel,
+  ClaimsRead,
+  DiagnosisPointer,
+  Field,
+  ParseProblem,
+  ServiceLine,
+  X12Structure,
+} from '../model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import type { X12Segments } from './segmentTable';
@@ -43,7 +52,11 @@ class X12ClaimReader {
   }
 
   private report(ruleId: string, message: string, span: { start: number; end: number }, replacement?: string): void {
-    const problem: ParseProblem = { ruleId, message, range: this.lines.range(span.start, Math.max(span.end, span.start + 1)) };
+    const problem: ParseProblem = {
+      ruleId,
+      message,
+      range: this.lines.range(span.start, Math.max(span.end, span.start + 1)),
+    };
     if (replacement !== undefined) {
       problem.replacement = replacement;
     }
@@ -104,7 +117,11 @@ class X12ClaimReader {
       if (Number.isFinite(value)) {
         claim.totalCharge = this.field(value, total);
       } else {
-        this.report('x12-element', "CLM02, the claim's total charge, is not an amount: write one such as 750 or 750.00.", total);
+        this.report(
+          'x12-element',
+          "CLM02, the claim's total charge, is not an amount: write one such as 750 or 750.00.",
+          total,
+        );
       }
     }
     this.claim = claim;
@@ -124,12 +141,20 @@ class X12ClaimReader {
         continue;
       }
       if (!code || code.text === '') {
-        this.report('x12-diagnosis-code', `This ${qualifier?.text ?? ''} diagnosis has no code after its qualifier.`, element);
+        this.report(
+          'x12-diagnosis-code',
+          `This ${qualifier?.text ?? ''} diagnosis has no code after its qualifier.`,
+          element,
+        );
         continue;
       }
       const upper = code.text.toUpperCase();
       if (!icd10Pattern.test(upper)) {
-        this.report('x12-diagnosis-code', 'This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.', code);
+        this.report(
+          'x12-diagnosis-code',
+          'This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.',
+          code,
+        );
       }
       this.claim.diagnoses.push(new OffsetDiagnosis(upper, code.start, code.end, this.lines));
     }
@@ -144,18 +169,38 @@ class X12ClaimReader {
     const codeSpan = parts[1] ?? { start: segment.start, end: segment.start + segment.id.length, text: '' };
     const upper = codeSpan.text.toUpperCase();
     const procedureEnd = procedure ? procedure.end : segment.start + segment.id.length;
-    const line = new X12ServiceLine(this.field(upper, codeSpan), codeSpan.text, segment.start, segment.end, procedureEnd, this.lines);
+    const line = new X12ServiceLine(
+      this.field(upper, codeSpan),
+      codeSpan.text,
+      segment.start,
+      segment.end,
+      procedureEnd,
+      this.lines,
+    );
     if (codeKindOf(upper) === undefined) {
-      this.report('code-shape', 'SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).', codeSpan);
+      this.report(
+        'code-shape',
+        'SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).',
+        codeSpan,
+      );
     } else if (upper !== codeSpan.text) {
-      this.report('lowercase-code', `Code '${codeSpan.text}' is written in lower case; write '${upper}'.`, codeSpan, upper);
+      this.report(
+        'lowercase-code',
+        `Code '${codeSpan.text}' is written in lower case; write '${upper}'.`,
+        codeSpan,
+        upper,
+      );
     }
     for (const modifier of parts.slice(2, 6)) {
       if (modifier.text === '') {
         continue;
       }
       if (!modifierPattern.test(modifier.text.toUpperCase())) {
-        this.report('bad-modifier', 'This is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.', modifier);
+        this.report(
+          'bad-modifier',
+          'This is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.',
+          modifier,
+        );
       } else {
         line.modifiers.push(this.field(modifier.text.toUpperCase(), modifier));
       }
@@ -165,7 +210,11 @@ class X12ClaimReader {
       if (Number.isFinite(value)) {
         line.charge = this.field(value, charge);
       } else {
-        this.report('x12-element', 'SV102, the line charge, is not an amount: write one such as 350 or 350.00.', charge);
+        this.report(
+          'x12-element',
+          'SV102, the line charge, is not an amount: write one such as 350 or 350.00.',
+          charge,
+        );
       }
     }
     if (unitBasis && unitBasis.text !== '') {
@@ -193,7 +242,11 @@ class X12ClaimReader {
         return;
       }
       if (n >= maxPointers) {
-        this.report('dx-pointer', `SV107 takes at most ${maxPointers} diagnosis pointers; this one is one too many.`, part);
+        this.report(
+          'dx-pointer',
+          `SV107 takes at most ${maxPointers} diagnosis pointers; this one is one too many.`,
+          part,
+        );
         return;
       }
       const index = /^[1-9]\d?$/.test(part.text) ? Number(part.text) - 1 : -1;
@@ -213,7 +266,11 @@ class X12ClaimReader {
     }
     const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.text);
     if (!match || (format?.text !== 'D8' && format?.text !== 'RD8')) {
-      this.report('x12-element', 'DTP03 is not a date of service: write CCYYMMDD with D8, or CCYYMMDD-CCYYMMDD with RD8.', value);
+      this.report(
+        'x12-element',
+        'DTP03 is not a date of service: write CCYYMMDD with D8, or CCYYMMDD-CCYYMMDD with RD8.',
+        value,
+      );
       return;
     }
     const date = this.field(`${match[1]}-${match[2]}-${match[3]}`, value);
@@ -241,7 +298,9 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   protected readEachClaim(visit: (claim: Claim) => void): ClaimsRead {
     const problems = [...this.lexProblems];
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments);
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
+      this.x12.interchange.segments,
+    );
     return { problems };
   }
 
@@ -275,7 +334,11 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   /** Reads the claim whose segments are [first, end) (a span of `claimSpans`); its problems go to `problems`. */
   readClaimAt(span: { first: number; end: number }, problems: ParseProblem[], visit: (claim: Claim) => void): void {
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(this.x12.interchange.segments, span.first, span.end);
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
+      this.x12.interchange.segments,
+      span.first,
+      span.end,
+    );
   }
 }
 

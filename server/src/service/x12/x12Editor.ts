@@ -167,7 +167,9 @@ export class X12Editor implements ClaimEditor {
   }
 
   private segmentBreak(segment: X12Segment): string {
-    const after = this.document.getText().slice(segment.end + this.separators.segment.length, segment.end + this.separators.segment.length + 2);
+    const after = this.document
+      .getText()
+      .slice(segment.end + this.separators.segment.length, segment.end + this.separators.segment.length + 2);
     return after.startsWith('\r\n') ? '\r\n' : after.startsWith('\n') ? '\n' : '';
   }
 

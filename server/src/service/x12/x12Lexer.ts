@@ -65,14 +65,18 @@ function readSeparators(text: string, isaStart: number, lines: LineIndex): X12Se
     range: lines.range(isaStart, Math.min(text.length, isaStart + 106)),
   });
   if (element === '' || /[A-Za-z0-9\s]/.test(element)) {
-    return fail(`The ISA segment must be followed by its element separator (such as '*'), not '${element.trim() || 'nothing'}'; the separators cannot be read, so the file is not checked.`);
+    return fail(
+      `The ISA segment must be followed by its element separator (such as '*'), not '${element.trim() || 'nothing'}'; the separators cannot be read, so the file is not checked.`,
+    );
   }
   // The separator after `ISA` is the first of 16; the last one precedes ISA16.
   let offset = isaStart + 3;
   for (let n = 1; n < isaElementCount; n++) {
     offset = text.indexOf(element, offset + 1);
     if (offset === -1) {
-      return fail(`The ISA segment is truncated: it needs ${isaElementCount} elements, ending with the component separator and the segment terminator (106 characters in all), so the file is not checked.`);
+      return fail(
+        `The ISA segment is truncated: it needs ${isaElementCount} elements, ending with the component separator and the segment terminator (106 characters in all), so the file is not checked.`,
+      );
     }
   }
   const component = text[offset + 1] ?? '';
@@ -80,13 +84,19 @@ function readSeparators(text: string, isaStart: number, lines: LineIndex): X12Se
   const isaFields = text.slice(isaStart, offset).split(element);
   const repetitionField = isaFields[11] ?? '';
   if (component === '' || segment === '') {
-    return fail('The ISA segment is truncated: it ends before its component separator and segment terminator, so the file is not checked.');
+    return fail(
+      'The ISA segment is truncated: it ends before its component separator and segment terminator, so the file is not checked.',
+    );
   }
   if (/[A-Za-z0-9]/.test(component) || component === element) {
-    return fail(`ISA16, the component separator, is '${component}': it must be a punctuation character other than the element separator '${element}'.`);
+    return fail(
+      `ISA16, the component separator, is '${component}': it must be a punctuation character other than the element separator '${element}'.`,
+    );
   }
   if (/[A-Za-z0-9]/.test(segment) || segment === element || segment === component) {
-    return fail(`The character after ISA16, the segment terminator, is '${segment.replace(/\s/, ' ')}': it must differ from the element and component separators and not be a letter or digit.`);
+    return fail(
+      `The character after ISA16, the segment terminator, is '${segment.replace(/\s/, ' ')}': it must differ from the element and component separators and not be a letter or digit.`,
+    );
   }
   const repetition = repetitionField.length === 1 && !/[A-Za-z0-9]/.test(repetitionField) ? repetitionField : undefined;
   return { element, component, repetition, segment };
@@ -121,7 +131,13 @@ function hasJunk(text: string, start: number, end: number): boolean {
  * Ids are looked up by their character codes, so reading a million SV1
  * segments makes one 'SV1' string, not a million.
  */
-function segmentIdAt(text: string, start: number, end: number, element: number, ids: Map<number, string>): string | undefined {
+function segmentIdAt(
+  text: string,
+  start: number,
+  end: number,
+  element: number,
+  ids: Map<number, string>,
+): string | undefined {
   let key = 0;
   let idEnd = start;
   for (; idEnd < end && idEnd - start < 4; idEnd++) {
@@ -174,13 +190,22 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
  * (`from` is a segment's start or just after a terminator). Text that is not
  * segments becomes one problem where it starts.
  */
-export function lexSegments(text: string, from: number, limit: number, separators: X12Separators, segments: SegmentTable, lines: LineIndex, problems: ParseProblem[]): void {
+export function lexSegments(
+  text: string,
+  from: number,
+  limit: number,
+  separators: X12Separators,
+  segments: SegmentTable,
+  lines: LineIndex,
+  problems: ParseProblem[],
+): void {
   let junkStart = -1;
   const closeJunk = (end: number) => {
     if (junkStart !== -1) {
       problems.push({
         ruleId: 'x12-unreadable',
-        message: 'This text is not X12 segments (binary data or a broken segment); it is skipped and the segments after it are still checked.',
+        message:
+          'This text is not X12 segments (binary data or a broken segment); it is skipped and the segments after it are still checked.',
         range: lines.range(junkStart, Math.max(junkStart + 1, end)),
       });
       junkStart = -1;

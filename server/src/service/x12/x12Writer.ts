@@ -112,14 +112,29 @@ export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptio
     add('NM1', 'IL', '1', ...nameElements(claim.patient, 'PATIENT PLACEHOLDER'), '', '', '', 'MI', 'MEMBERID');
     add('NM1', 'PR', '2', 'PAYER PLACEHOLDER', '', '', '', '', 'PI', 'PAYERID');
     // Summed in cents: a float sum can land a hair off a whole amount, which would then be written with decimals.
-    const total = claim.totalCharge ?? claim.lines.reduce((cents, line) => cents + Math.round(line.charge * 100), 0) / 100;
-    add('CLM', claim.id, amount(total), '', '', [claim.placeOfService ?? '11', 'B', '1'].join(sep.component), 'Y', 'A', 'Y', 'Y');
+    const total =
+      claim.totalCharge ?? claim.lines.reduce((cents, line) => cents + Math.round(line.charge * 100), 0) / 100;
+    add(
+      'CLM',
+      claim.id,
+      amount(total),
+      '',
+      '',
+      [claim.placeOfService ?? '11', 'B', '1'].join(sep.component),
+      'Y',
+      'A',
+      'Y',
+      'Y',
+    );
     if (claim.dos) {
       add('DTP', '472', 'D8', compactDate(claim.dos));
     }
     claim.notes?.forEach((note) => add('NTE', 'ADD', note));
     if (claim.diagnoses.length > 0) {
-      add('HI', ...claim.diagnoses.map((code, n) => [n === 0 ? 'ABK' : 'ABF', code.replace(/\./g, '')].join(sep.component)));
+      add(
+        'HI',
+        ...claim.diagnoses.map((code, n) => [n === 0 ? 'ABK' : 'ABF', code.replace(/\./g, '')].join(sep.component)),
+      );
     }
     if (claim.renderingProvider) {
       add('NM1', '82', '1', ...nameElements(claim.renderingProvider, ''), '', '', '', 'XX', placeholderNpi);
@@ -128,7 +143,16 @@ export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptio
       add('LX', String(n + 1));
       const procedure = ['HC', line.code, ...(line.modifiers ?? [])].join(sep.component);
       const pointers = (line.pointers ?? (claim.diagnoses.length > 0 ? [1] : [])).join(sep.component);
-      add('SV1', procedure, amount(line.charge), 'UN', String(line.units ?? 1), line.placeOfService ?? '', '', pointers);
+      add(
+        'SV1',
+        procedure,
+        amount(line.charge),
+        'UN',
+        String(line.units ?? 1),
+        line.placeOfService ?? '',
+        '',
+        pointers,
+      );
       if (line.dos) {
         add('DTP', '472', 'D8', compactDate(line.dos));
       }
@@ -139,10 +163,31 @@ export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptio
 
   const isaControl = String(control).padStart(9, '0');
   const isa = [
-    'ISA', '00', pad('', 10), '00', pad('', 10), 'ZZ', pad('SUBMITTERID', 15), 'ZZ', pad('RECEIVERID', 15),
-    date.slice(2), time, sep.repetition ?? 'U', '00501', isaControl, '0', 'P', sep.component,
+    'ISA',
+    '00',
+    pad('', 10),
+    '00',
+    pad('', 10),
+    'ZZ',
+    pad('SUBMITTERID', 15),
+    'ZZ',
+    pad('RECEIVERID', 15),
+    date.slice(2),
+    time,
+    sep.repetition ?? 'U',
+    '00501',
+    isaControl,
+    '0',
+    'P',
+    sep.component,
   ];
-  const all = [isa, ['GS', 'HC', 'SUBMITTERID', 'RECEIVERID', date, time, String(control), 'X', '005010X222A1'], ...segments, ['GE', '1', String(control)], ['IEA', '1', isaControl]];
+  const all = [
+    isa,
+    ['GS', 'HC', 'SUBMITTERID', 'RECEIVERID', date, time, String(control), 'X', '005010X222A1'],
+    ...segments,
+    ['GE', '1', String(control)],
+    ['IEA', '1', isaControl],
+  ];
   const lineEnd = options.oneLine ? '' : '\n';
   return all.map((elements) => `${elements.join(sep.element)}${sep.segment}${lineEnd}`).join('');
 }

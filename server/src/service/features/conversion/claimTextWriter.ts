@@ -48,7 +48,12 @@ function lineColumns(line: ClaimTextLine): string[] {
     line.pos ? `pos=${line.pos}` : '',
     line.lesions !== undefined ? `lesions=${line.lesions}` : '',
   ].filter((field) => field !== '');
-  return [[line.code, ...line.modifiers].join('-'), `x${line.units}`, line.charge !== undefined ? charge(line.charge) : '', fields.join(' ')];
+  return [
+    [line.code, ...line.modifiers].join('-'),
+    `x${line.units}`,
+    line.charge !== undefined ? charge(line.charge) : '',
+    fields.join(' '),
+  ];
 }
 
 function serviceLines(lines: readonly ClaimTextLine[]): string[] {
@@ -62,7 +67,9 @@ function serviceLines(lines: readonly ClaimTextLine[]): string[] {
     }
     const row = columns[next++] ?? [];
     // A column no line of the claim fills (no charges, say) is left out rather than padded.
-    const cells = row.map((cell, n) => (n < widths.length ? cell.padEnd(widths[n] ?? 0) : cell)).filter((_cell, n) => n >= widths.length || (widths[n] ?? 0) > 0);
+    const cells = row
+      .map((cell, n) => (n < widths.length ? cell.padEnd(widths[n] ?? 0) : cell))
+      .filter((_cell, n) => n >= widths.length || (widths[n] ?? 0) > 0);
     return `  ${cells.join('   ')}`.trimEnd();
   });
 }

@@ -41,7 +41,11 @@ class ClaimConverter {
       this.kinds.add('no-lines', id);
       return undefined;
     }
-    const written: ClaimToWrite = { id, diagnoses: claim.diagnoses.slice(0, maxDiagnoses).map((d) => d.code), lines: claim.lines.map((line) => this.line(line, claim, id)) };
+    const written: ClaimToWrite = {
+      id,
+      diagnoses: claim.diagnoses.slice(0, maxDiagnoses).map((d) => d.code),
+      lines: claim.lines.map((line) => this.line(line, claim, id)),
+    };
     if (claim.diagnoses.length > maxDiagnoses) {
       this.kinds.add('too-many-dx', id);
     }
@@ -112,16 +116,33 @@ class ClaimConverter {
       this.kinds.note('no-id', 'A claim before the first claim line has no id: CLM01 is {claims}.'),
       this.kinds.note('no-lines', 'Left out, having no service lines (an 837P claim needs at least one): {claims}.'),
       this.kinds.note('no-pos', 'No pos: header in {claims}: CLM05-1, the place of service, is 11 (office).'),
-      this.kinds.note('provider-npi', `The rendering provider's NPI (NM1*82) is the placeholder ${placeholderNpi} in {claims}.`),
-      this.kinds.note('no-charge', 'Service lines without a charge in {claims}: their SV102, required, is 0, which converts back as $0.00.'),
-      this.kinds.note('no-pointer', 'Service lines without dx= in {claims}: their SV107 diagnosis pointer, required, is empty.'),
+      this.kinds.note(
+        'provider-npi',
+        `The rendering provider's NPI (NM1*82) is the placeholder ${placeholderNpi} in {claims}.`,
+      ),
+      this.kinds.note(
+        'no-charge',
+        'Service lines without a charge in {claims}: their SV102, required, is 0, which converts back as $0.00.',
+      ),
+      this.kinds.note(
+        'no-pointer',
+        'Service lines without dx= in {claims}: their SV107 diagnosis pointer, required, is empty.',
+      ),
       this.kinds.note('bad-pointer', 'Unreadable dx= pointers in {claims} are left out of SV107.'),
       this.kinds.note('no-dx', 'No dx: header in {claims}: the HI segment, required, is missing.'),
-      this.kinds.note('too-many-dx', `More than ${maxDiagnoses} diagnoses in {claims}: HI holds the first ${maxDiagnoses}.`),
-      this.kinds.note('no-dos', 'No date of service in {claims}: their service lines have no DTP*472, which is required.'),
+      this.kinds.note(
+        'too-many-dx',
+        `More than ${maxDiagnoses} diagnoses in {claims}: HI holds the first ${maxDiagnoses}.`,
+      ),
+      this.kinds.note(
+        'no-dos',
+        'No date of service in {claims}: their service lines have no DTP*472, which is required.',
+      ),
     ];
     if (this.lesionCounts > 0) {
-      notes.push(`Lesion counts (${this.lesionCounts}) are written as NTE*ADD notes 'LESIONS n': the 837P has no lesion field.`);
+      notes.push(
+        `Lesion counts (${this.lesionCounts}) are written as NTE*ADD notes 'LESIONS n': the 837P has no lesion field.`,
+      );
     }
     return notes.filter((note): note is string => note !== undefined);
   }
@@ -145,12 +166,17 @@ function withoutControlCharacters(claim: ClaimToWrite, removed: { count: number 
     removed.count += value.length - cleaned.length;
     return cleaned;
   };
-  const name = (person: ClaimToWrite['patient']) => person && { last: clean(person.last), ...(person.first !== undefined ? { first: clean(person.first) } : {}) };
+  const name = (person: ClaimToWrite['patient']) =>
+    person && { last: clean(person.last), ...(person.first !== undefined ? { first: clean(person.first) } : {}) };
   const cleaned: ClaimToWrite = {
     ...claim,
     id: clean(claim.id),
     diagnoses: claim.diagnoses.map(clean),
-    lines: claim.lines.map((line) => ({ ...line, code: clean(line.code), modifiers: (line.modifiers ?? []).map(clean) })),
+    lines: claim.lines.map((line) => ({
+      ...line,
+      code: clean(line.code),
+      modifiers: (line.modifiers ?? []).map(clean),
+    })),
   };
   const patient = name(claim.patient);
   const provider = name(claim.renderingProvider);
@@ -177,7 +203,11 @@ function valuesOf(claims: readonly ClaimToWrite[]): string[] {
   ]);
 }
 
-export function claimTo837(document: TextDocument, model: ClaimDocumentModel, options: ConvertTo837Options): ConversionResult {
+export function claimTo837(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  options: ConvertTo837Options,
+): ConversionResult {
   if (model.format !== 'claim') {
     return { text: '', language: 'x12', notes: [], refused: 'This file is already an X12 837P.' };
   }
@@ -211,11 +241,15 @@ export function claimTo837(document: TextDocument, model: ClaimDocumentModel, op
   }
   const problems = read.problems.length;
   if (problems > 0) {
-    notes.push(`The .claim file has ${problems} problem${problems === 1 ? '' : 's'}: what could not be read is not converted.`);
+    notes.push(
+      `The .claim file has ${problems} problem${problems === 1 ? '' : 's'}: what could not be read is not converted.`,
+    );
   }
   const comments = commentLines(document.getText());
   if (comments > 0) {
-    notes.push(`Comments (${comments} line${comments === 1 ? '' : 's'}) are not carried over: the 837P has no place for them.`);
+    notes.push(
+      `Comments (${comments} line${comments === 1 ? '' : 's'}) are not carried over: the 837P has no place for them.`,
+    );
   }
   if (removed.count > 0) {
     notes.push(`Control characters (${removed.count}) are taken out of the values: an 837 element cannot hold them.`);
@@ -224,11 +258,21 @@ export function claimTo837(document: TextDocument, model: ClaimDocumentModel, op
   if (suppressions > 0) {
     notes.push(`Suppression comments (${suppressions}) do not carry over: what they silence is reported in the 837.`);
   }
-  const unchosen = (['element', 'component', 'repetition', 'segment'] as const).filter((role) => separators[role] === undefined);
+  const unchosen = (['element', 'component', 'repetition', 'segment'] as const).filter(
+    (role) => separators[role] === undefined,
+  );
   if (unchosen.length > 0) {
-    notes.push(`The claims' text uses every character the ${unchosen.join(' and ')} separator could be: some values are cut where it stands.`);
+    notes.push(
+      `The claims' text uses every character the ${unchosen.join(' and ')} separator could be: some values are cut where it stands.`,
+    );
   }
-  const total = claims.reduce((cents, claim) => cents + claim.lines.reduce((sum, line) => sum + Math.round(line.charge * 100), 0), 0) / 100;
-  notes.unshift(`Converted ${claims.length} claim${claims.length === 1 ? '' : 's'} (${claims.reduce((n, c) => n + c.lines.length, 0)} service lines, ${amount(total)} in charges) to X12 837P.`);
+  const total =
+    claims.reduce(
+      (cents, claim) => cents + claim.lines.reduce((sum, line) => sum + Math.round(line.charge * 100), 0),
+      0,
+    ) / 100;
+  notes.unshift(
+    `Converted ${claims.length} claim${claims.length === 1 ? '' : 's'} (${claims.reduce((n, c) => n + c.lines.length, 0)} service lines, ${amount(total)} in charges) to X12 837P.`,
+  );
   return { text, language: 'x12', notes };
 }

@@ -5,7 +5,20 @@
  */
 
 /** Segments the conversion reads, or that only frame what it reads (envelopes, HL, LX). */
-export const carriedSegmentIds: ReadonlySet<string> = new Set(['ISA', 'GS', 'ST', 'BHT', 'HL', 'CLM', 'HI', 'LX', 'SV1', 'SE', 'GE', 'IEA']);
+export const carriedSegmentIds: ReadonlySet<string> = new Set([
+  'ISA',
+  'GS',
+  'ST',
+  'BHT',
+  'HL',
+  'CLM',
+  'HI',
+  'LX',
+  'SV1',
+  'SE',
+  'GE',
+  'IEA',
+]);
 
 const parties: Readonly<Record<string, string>> = {
   '41': 'submitter',
@@ -27,11 +40,19 @@ export function describeLeftOver(leftOver: ReadonlyMap<string, number>): string 
     return undefined;
   }
   const counted = (id: string, count: number) => (count === 1 ? id : `${id} ×${count}`);
-  const names = [...leftOver].filter(([id]) => id.startsWith('NM1*')).map(([id, count]) => {
-    const party = parties[id.slice(4)];
-    return `${counted(id, count)}${party ? ` (${party})` : ''}`;
-  });
-  const others = [...leftOver].filter(([id]) => !id.startsWith('NM1*')).sort(([a], [b]) => a.localeCompare(b)).map(([id, count]) => counted(id, count));
-  const parts = [names.length > 0 ? `names and ids: ${names.join(', ')}` : '', others.length > 0 ? `segments: ${others.join(', ')}` : ''].filter((part) => part !== '');
+  const names = [...leftOver]
+    .filter(([id]) => id.startsWith('NM1*'))
+    .map(([id, count]) => {
+      const party = parties[id.slice(4)];
+      return `${counted(id, count)}${party ? ` (${party})` : ''}`;
+    });
+  const others = [...leftOver]
+    .filter(([id]) => !id.startsWith('NM1*'))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, count]) => counted(id, count));
+  const parts = [
+    names.length > 0 ? `names and ids: ${names.join(', ')}` : '',
+    others.length > 0 ? `segments: ${others.join(', ')}` : '',
+  ].filter((part) => part !== '');
   return `Not carried over (a .claim file has no place for them): ${parts.join('; ')}.`;
 }

@@ -91,7 +91,12 @@ class ExtrasReader {
         this.readNote(element(1), element(2));
         return undefined;
       case 'HI':
-        if (this.current && segment.elements.some((part) => part.text !== '' && !/^(ABK|ABF|BK|BF)$/.test(components(part, this.component)[0]?.text ?? ''))) {
+        if (
+          this.current &&
+          segment.elements.some(
+            (part) => part.text !== '' && !/^(ABK|ABF|BK|BF)$/.test(components(part, this.component)[0]?.text ?? ''),
+          )
+        ) {
           this.kinds.add('hi-other', this.currentId);
         }
         return undefined;
@@ -138,7 +143,8 @@ class ExtrasReader {
     const name = headerFromName(part(3), part(4), part(5));
     // Our own placeholders are not names: a converted file converted back keeps no PATIENT PLACEHOLDER.
     const isName = name !== '' && !/PLACEHOLDER/.test(name);
-    const carried = isName && (entity === 'IL' || entity === 'QC' || (entity === '82' && this.current !== undefined && !this.inLine));
+    const carried =
+      isName && (entity === 'IL' || entity === 'QC' || (entity === '82' && this.current !== undefined && !this.inLine));
     if (!carried) {
       if (entity === '82' && this.current && this.inLine) {
         this.kinds.add('line-provider', this.currentId);
@@ -184,7 +190,10 @@ function withDecimalPoint(code: string): string {
  * comment; an element may hold a line break or another control character where the segment terminator is not one.
  */
 function headerSafe(text: string): string {
-  return text.replace(/\p{Cc}/gu, ' ').replace(/(\s)#+/g, '$1').trim();
+  return text
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/(\s)#+/g, '$1')
+    .trim();
 }
 
 /** A `.claim` field value is one token. */
@@ -216,7 +225,11 @@ class ClaimBuilder {
     const dates = claim.lines.map((line) => line.dos?.value);
     // 837P dates each line; the claim's dos: is the claim-level DTP*472 some files carry, else the date the lines share.
     const dos = claim.dos?.value ?? sharedDate(dates);
-    const text: ClaimText = { id, diagnoses: claim.diagnoses.map((diagnosis) => diagnosisToken(diagnosis.code)), lines: [] };
+    const text: ClaimText = {
+      id,
+      diagnoses: claim.diagnoses.map((diagnosis) => diagnosisToken(diagnosis.code)),
+      lines: [],
+    };
     if (claim.diagnoses.some((diagnosis) => /[^A-Z0-9.]/.test(diagnosis.code))) {
       this.kinds.add('dx-text', id);
     }
@@ -257,7 +270,11 @@ class ClaimBuilder {
       if (extra?.lesions !== undefined) {
         converted.lesions = extra.lesions;
       }
-      this.checkLine(converted, line.dxPointers.some((pointer) => pointer.index < 0), id);
+      this.checkLine(
+        converted,
+        line.dxPointers.some((pointer) => pointer.index < 0),
+        id,
+      );
       return converted;
     });
     return { ...text, lines };
@@ -309,12 +326,18 @@ function totalNote(claims: readonly Claim[]): string | undefined {
       kinds.add('total', claim.id?.value ?? '(no CLM01)');
     }
   }
-  return kinds.note('total', "CLM02 differs from the sum of the lines' charges in {claims}: a .claim file keeps no total, so converted back CLM02 is the sum.");
+  return kinds.note(
+    'total',
+    "CLM02 differs from the sum of the lines' charges in {claims}: a .claim file keeps no total, so converted back CLM02 is the sum.",
+  );
 }
 
 export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): ConversionResult {
   if (!(model instanceof X12DocumentModel)) {
-    const refused = model.format === 'claim' ? 'This file is already a .claim file.' : 'This is not an X12 interchange that can be read: it needs an ISA segment first.';
+    const refused =
+      model.format === 'claim'
+        ? 'This file is already a .claim file.'
+        : 'This is not an X12 interchange that can be read: it needs an ISA segment first.';
     return { text: '', language: 'claim', notes: [], refused };
   }
   const { segments, separators } = model.x12.interchange;
@@ -347,20 +370,51 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
     kinds.note('id-changed', 'CLM01 with spaces or a leading # is written as one token: {claims}.'),
     kinds.note('dx-text', 'Characters a diagnosis code cannot hold are dropped from HI codes in {claims}.'),
     kinds.note('bad-pointer', 'Unreadable SV107 pointers in {claims} are left out.'),
-    kinds.note('units', 'SV104 units that are not a whole number of at most 9999 in {claims} are written as they are; the .claim file reports them.'),
-    kinds.note('charge', 'SV102 charges a .claim file cannot hold (negative, or finer than cents) in {claims} are written as they are; the .claim file reports them.'),
-    kinds.note('pos', 'SV105 values that are not two digits in {claims} are written as they are; the .claim file reports them.'),
-    kinds.note('code', 'SV1 procedure codes of no known shape in {claims}: lines with other characters than letters and digits are left as comments.'),
-    extraKinds.note('unit-basis', 'SV103 unit bases other than UN (units), such as MJ (minutes), in {claims}: a .claim file counts units only.'),
-    extraKinds.note('sv1-other', 'SV1 elements other than the procedure, charge, units, place of service and pointers in {claims} are not carried over.'),
-    extraKinds.note('clm-other', 'CLM elements other than the id, total and place of service (frequency code, signature, assignment, release) differ from the usual in {claims}: converted back, they are B, 1, Y, A, Y, Y.'),
-    extraKinds.note('hi-other', 'HI codes that are not diagnoses (condition codes, anesthesia) in {claims} are not carried over.'),
-    extraKinds.note('line-provider', 'Rendering providers of single service lines (loop 2420A) in {claims} are not carried over.'),
-    reader.idsLeft ? 'Patients and rendering providers are carried by name only: their member ids and NPIs (NM108/NM109) are not carried over.' : undefined,
+    kinds.note(
+      'units',
+      'SV104 units that are not a whole number of at most 9999 in {claims} are written as they are; the .claim file reports them.',
+    ),
+    kinds.note(
+      'charge',
+      'SV102 charges a .claim file cannot hold (negative, or finer than cents) in {claims} are written as they are; the .claim file reports them.',
+    ),
+    kinds.note(
+      'pos',
+      'SV105 values that are not two digits in {claims} are written as they are; the .claim file reports them.',
+    ),
+    kinds.note(
+      'code',
+      'SV1 procedure codes of no known shape in {claims}: lines with other characters than letters and digits are left as comments.',
+    ),
+    extraKinds.note(
+      'unit-basis',
+      'SV103 unit bases other than UN (units), such as MJ (minutes), in {claims}: a .claim file counts units only.',
+    ),
+    extraKinds.note(
+      'sv1-other',
+      'SV1 elements other than the procedure, charge, units, place of service and pointers in {claims} are not carried over.',
+    ),
+    extraKinds.note(
+      'clm-other',
+      'CLM elements other than the id, total and place of service (frequency code, signature, assignment, release) differ from the usual in {claims}: converted back, they are B, 1, Y, A, Y, Y.',
+    ),
+    extraKinds.note(
+      'hi-other',
+      'HI codes that are not diagnoses (condition codes, anesthesia) in {claims} are not carried over.',
+    ),
+    extraKinds.note(
+      'line-provider',
+      'Rendering providers of single service lines (loop 2420A) in {claims} are not carried over.',
+    ),
+    reader.idsLeft
+      ? 'Patients and rendering providers are carried by name only: their member ids and NPIs (NM108/NM109) are not carried over.'
+      : undefined,
     describeLeftOver(reader.leftOver),
   ].filter((note): note is string => note !== undefined);
   if (problems.length > 0) {
-    notes.push(`The 837 has ${problems.length} problem${problems.length === 1 ? '' : 's'} when read: what could not be read is not converted.`);
+    notes.push(
+      `The 837 has ${problems.length} problem${problems.length === 1 ? '' : 's'} when read: what could not be read is not converted.`,
+    );
   }
   const text = writeClaimText(texts, ['Converted from an X12 837P file.', ...notes.slice(1)]);
   return { text, language: 'claim', notes };

@@ -10,7 +10,14 @@
  * claim to sit under, so they are not indented.
  */
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import { type ClaimLine, isClaimKeywordLine, type Piece, readClaimLine, type ServiceColumn, serviceColumns } from './claimLines';
+import {
+  type ClaimLine,
+  isClaimKeywordLine,
+  type Piece,
+  readClaimLine,
+  type ServiceColumn,
+  serviceColumns,
+} from './claimLines';
 import { edit, GapEdits, indentUnit, lineEndOf } from './gapEdits';
 import { forEachLine } from '../../parser/textLines';
 
@@ -31,7 +38,8 @@ interface LinePlan {
   trimEnd: boolean;
 }
 
-const lengthOf = (pieces: readonly Piece[]) => pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0) + pieces.length - 1;
+const lengthOf = (pieces: readonly Piece[]) =>
+  pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0) + pieces.length - 1;
 
 class ClaimFormatter {
   private readonly gaps = new GapEdits(layoutSpace);
@@ -91,7 +99,9 @@ class ClaimFormatter {
       case 'claim':
       case 'header': {
         const pieces = [...read.pieces];
-        const before: Array<string | undefined> = read.pieces.map((_, i) => (i === 0 ? (read.kind === 'claim' ? '' : indent) : ' '));
+        const before: Array<string | undefined> = read.pieces.map((_, i) =>
+          i === 0 ? (read.kind === 'claim' ? '' : indent) : ' ',
+        );
         if (read.value) {
           pieces.push(read.value);
           before.push(read.valueJoined === true ? '' : ' ');
@@ -104,7 +114,11 @@ class ClaimFormatter {
       }
       case 'unordered': {
         const pieces = [...read.pieces, ...(read.comment ? [read.comment] : [])];
-        return { pieces, before: pieces.map((_, i) => (i === 0 ? indent : i === read.pieces.length ? undefined : ' ')), trimEnd: true };
+        return {
+          pieces,
+          before: pieces.map((_, i) => (i === 0 ? indent : i === read.pieces.length ? undefined : ' ')),
+          trimEnd: true,
+        };
       }
       case 'service':
         return alignedPlan(read, indent, widths);
@@ -112,7 +126,10 @@ class ClaimFormatter {
   }
 
   private apply(line: number, text: string, plan: LinePlan): void {
-    const range = (start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+    const range = (start: number, end: number): Range => ({
+      start: { line, character: start },
+      end: { line, character: end },
+    });
     let previousEnd = 0;
     plan.pieces.forEach((piece, i) => {
       const wanted = plan.before[i];
@@ -144,7 +161,11 @@ function columnWidths(group: readonly ReadLine[]): Map<ServiceColumn, number> {
   return widths;
 }
 
-function alignedPlan(read: Extract<ClaimLine, { kind: 'service' }>, indent: string, widths: Map<ServiceColumn, number>): LinePlan {
+function alignedPlan(
+  read: Extract<ClaimLine, { kind: 'service' }>,
+  indent: string,
+  widths: Map<ServiceColumn, number>,
+): LinePlan {
   const pieces: Piece[] = [];
   const before: Array<string | undefined> = [];
   let columnStart = indent.length;
@@ -192,7 +213,11 @@ function finalLineEnds(text: string): { count: number; start: number } {
 }
 
 /** `insertFinalNewline` and `trimFinalNewlines`, for a whole document: edits at its end. */
-function finalNewlineEdits(text: string, options: FormattingOptions, endOf: (offset: number) => Range['start']): TextEdit[] {
+function finalNewlineEdits(
+  text: string,
+  options: FormattingOptions,
+  endOf: (offset: number) => Range['start'],
+): TextEdit[] {
   const { count, start } = finalLineEnds(text);
   if (count === 0 && options.insertFinalNewline === true && text.length > 0) {
     const end = endOf(text.length);
@@ -226,7 +251,13 @@ export function formatClaimText(input: ClaimTextToFormat, options: FormattingOpt
     const firstEnd = endEdits[0];
     if (firstEnd) {
       const from = firstEnd.range.start;
-      return [...edits.filter((e) => e.range.end.line < from.line || (e.range.end.line === from.line && e.range.end.character <= from.character)), ...endEdits];
+      return [
+        ...edits.filter(
+          (e) =>
+            e.range.end.line < from.line || (e.range.end.line === from.line && e.range.end.character <= from.character),
+        ),
+        ...endEdits,
+      ];
     }
   }
   return edits;

@@ -74,7 +74,12 @@ export function readClaimLine(text: string): ClaimLine {
   return readServiceLine(tokens, comment) ?? unreadable;
 }
 
-function readHeaderLine(content: string, keyStart: number, header: RegExpExecArray, comment: Piece | undefined): ClaimLine | undefined {
+function readHeaderLine(
+  content: string,
+  keyStart: number,
+  header: RegExpExecArray,
+  comment: Piece | undefined,
+): ClaimLine | undefined {
   const afterColon = keyStart + header[0].length;
   const rawValue = content.slice(afterColon);
   const valueStart = afterColon + (rawValue.length - rawValue.trimStart().length);
@@ -82,8 +87,16 @@ function readHeaderLine(content: string, keyStart: number, header: RegExpExecArr
   const key = (header[1] ?? '').toLowerCase();
   if (knownHeaderKeys.has(key)) {
     const problems: ParseProblem[] = [];
-    const scratch: Claim = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, headers: [], diagnoses: [], lines: [] };
-    const range = { start: { line: 0, character: valueStart }, end: { line: 0, character: valueStart + valueText.length } };
+    const scratch: Claim = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      headers: [],
+      diagnoses: [],
+      lines: [],
+    };
+    const range = {
+      start: { line: 0, character: valueStart },
+      end: { line: 0, character: valueStart + valueText.length },
+    };
     readHeaderValue(scratch, key, { value: valueText, range }, problems);
     if (!readable(problems)) {
       return undefined;

@@ -21,7 +21,9 @@ export interface FormatRequest {
 }
 
 function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  return document
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$|\r$/, '');
 }
 
 function formatClaimRange(document: TextDocument, range: Range, options: FormattingOptions): TextEdit[] {
@@ -39,18 +41,33 @@ function formatClaimRange(document: TextDocument, range: Range, options: Formatt
     sliceEnd++;
   }
   const text = document.getText({ start: { line: sliceStart, character: 0 }, end: { line: sliceEnd, character: 0 } });
-  return formatClaimText({ text, firstLine: sliceStart, lines: { first, last }, positionAt: (offset) => document.positionAt(offset) }, options);
+  return formatClaimText(
+    { text, firstLine: sliceStart, lines: { first, last }, positionAt: (offset) => document.positionAt(offset) },
+    options,
+  );
 }
 
-export function formatDocument(document: TextDocument, isX12: boolean, model: () => ClaimDocumentModel, request: FormatRequest): TextEdit[] {
+export function formatDocument(
+  document: TextDocument,
+  isX12: boolean,
+  model: () => ClaimDocumentModel,
+  request: FormatRequest,
+): TextEdit[] {
   const { options, range } = request;
   if (isX12) {
     const offsets = range && { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
-    const input = { text: document.getText(), x12: model().x12, positionAt: (offset: number) => document.positionAt(offset) };
+    const input = {
+      text: document.getText(),
+      x12: model().x12,
+      positionAt: (offset: number) => document.positionAt(offset),
+    };
     return formatX12Text(offsets ? { ...input, range: offsets } : input, request.x12Layout ?? 'keep', options);
   }
   if (range) {
     return formatClaimRange(document, range, options);
   }
-  return formatClaimText({ text: document.getText(), firstLine: 0, positionAt: (offset) => document.positionAt(offset) }, options);
+  return formatClaimText(
+    { text: document.getText(), firstLine: 0, positionAt: (offset) => document.positionAt(offset) },
+    options,
+  );
 }

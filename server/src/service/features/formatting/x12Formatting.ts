@@ -49,7 +49,9 @@ class SegmentEnds {
 
   end(ordinal: number): number {
     const terminator = this.terminatorAt(ordinal);
-    return terminator === undefined ? this.contentEnd(ordinal) : terminator + this.x12.interchange.separators.segment.length;
+    return terminator === undefined
+      ? this.contentEnd(ordinal)
+      : terminator + this.x12.interchange.separators.segment.length;
   }
 }
 
@@ -91,7 +93,10 @@ export function formatX12Text(input: X12TextToFormat, layout: X12Layout, options
   const eol = lineEndOf(text);
   const gaps = new GapEdits(layoutSpace);
   const replace = (start: number, end: number, wanted: string) =>
-    gaps.replace(text.slice(start, end), wanted, () => ({ start: input.positionAt(start), end: input.positionAt(end) }));
+    gaps.replace(text.slice(start, end), wanted, () => ({
+      start: input.positionAt(start),
+      end: input.positionAt(end),
+    }));
   const between = (start: number, end: number, wanted: string) => {
     // A segment per line keeps a gap's own line end (a CRLF file stays CRLF); a gap without one gets the file's.
     const own = lineBreak.exec(text.slice(start, end));

@@ -14,7 +14,8 @@ export const claimTotalRule: ClaimRule = {
     if (!total) {
       return [];
     }
-    const sum = Math.round(claim.lines.reduce((cents, line) => cents + Math.round((line.charge?.value ?? 0) * 100), 0)) / 100;
+    const sum =
+      Math.round(claim.lines.reduce((cents, line) => cents + Math.round((line.charge?.value ?? 0) * 100), 0)) / 100;
     if (Math.abs(sum - total.value) < 0.005) {
       return [];
     }
@@ -23,7 +24,13 @@ export const claimTotalRule: ClaimRule = {
         ruleId: this.id,
         range: total.range,
         message: `CLM02, the total charge, is ${amount(total.value)}, but the ${claim.lines.length} service lines' SV102 charges add up to ${amount(sum)}.`,
-        fixes: [{ title: `Set CLM02 to ${amount(sum)}`, edits: [{ range: total.range, newText: amount(sum) }], preferred: true }],
+        fixes: [
+          {
+            title: `Set CLM02 to ${amount(sum)}`,
+            edits: [{ range: total.range, newText: amount(sum) }],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

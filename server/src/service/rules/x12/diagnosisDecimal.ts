@@ -20,7 +20,9 @@ export const diagnosisDecimalRule: ClaimRule = {
           ruleId: this.id,
           range: diagnosis.range,
           message: `ICD-10-CM codes in an 837 are written without the decimal point: '${diagnosis.code}' should be '${written}'.`,
-          fixes: [{ title: `Write ${written}`, edits: [{ range: diagnosis.range, newText: written }], preferred: true }],
+          fixes: [
+            { title: `Write ${written}`, edits: [{ range: diagnosis.range, newText: written }], preferred: true },
+          ],
         });
       }
     }

@@ -38,7 +38,13 @@ export const segmentCountRule: DocumentRule = {
             ruleId: this.id,
             range,
             message: segmentCountMessage(count),
-            fixes: [{ title: `Set SE01 to ${count}`, edits: [{ range: x12.lines.range(written.start, written.end), newText: String(count) }], preferred: true }],
+            fixes: [
+              {
+                title: `Set SE01 to ${count}`,
+                edits: [{ range: x12.lines.range(written.start, written.end), newText: String(count) }],
+                preferred: true,
+              },
+            ],
           });
         }
         stOrdinal = undefined;
@@ -48,7 +54,14 @@ export const segmentCountRule: DocumentRule = {
   },
 };
 
-const pairs: ReadonlyArray<{ header: string; trailer: string; headerElement: number; trailerElement: number; countElement?: number; counts?: string }> = [
+const pairs: ReadonlyArray<{
+  header: string;
+  trailer: string;
+  headerElement: number;
+  trailerElement: number;
+  countElement?: number;
+  counts?: string;
+}> = [
   { header: 'ST', trailer: 'SE', headerElement: 2, trailerElement: 2 },
   { header: 'GS', trailer: 'GE', headerElement: 6, trailerElement: 2, countElement: 1, counts: 'ST' },
   { header: 'ISA', trailer: 'IEA', headerElement: 13, trailerElement: 2, countElement: 1, counts: 'GS' },
@@ -60,7 +73,8 @@ const envelopeIds = new Set(pairs.flatMap((pair) => [pair.header, pair.trailer, 
 export const controlNumberRule: DocumentRule = {
   id: 'x12-control-numbers',
   defaultSeverity: 'error',
-  description: 'An envelope trailer (SE, GE, IEA) does not repeat its header control number or miscounts what it closes.',
+  description:
+    'An envelope trailer (SE, GE, IEA) does not repeat its header control number or miscounts what it closes.',
   check(model) {
     const x12 = model.x12;
     if (!x12) {
@@ -73,7 +87,13 @@ export const controlNumberRule: DocumentRule = {
         ruleId: this.id,
         range: x12.lines.range(span.start, Math.max(span.end, span.start + 1)),
         message,
-        fixes: [{ title: `Set it to ${replacement}`, edits: [{ range: x12.lines.range(span.start, span.end), newText: replacement }], preferred: true }],
+        fixes: [
+          {
+            title: `Set it to ${replacement}`,
+            edits: [{ range: x12.lines.range(span.start, span.end), newText: replacement }],
+            preferred: true,
+          },
+        ],
       });
     const segments = x12.interchange.segments;
     for (let ordinal = 0; ordinal < segments.length; ordinal++) {
@@ -97,18 +117,34 @@ export const controlNumberRule: DocumentRule = {
           const expected = envelope?.header.elements[pair.headerElement - 1]?.text.trim();
           const written = segment.elements[pair.trailerElement - 1];
           if (envelope && expected !== undefined && written && written.text.trim() !== expected) {
-            finding(written, controlNumberMessage(`${pair.trailer}0${pair.trailerElement}`, `${pair.header}${String(pair.headerElement).padStart(2, '0')}`, expected), expected);
+            finding(
+              written,
+              controlNumberMessage(
+                `${pair.trailer}0${pair.trailerElement}`,
+                `${pair.header}${String(pair.headerElement).padStart(2, '0')}`,
+                expected,
+              ),
+              expected,
+            );
           }
           const countSpan = pair.countElement ? segment.elements[pair.countElement - 1] : undefined;
           if (envelope && countSpan && countSpan.text !== String(envelope.children)) {
-            finding(countSpan, childCountMessage(pair.trailer, envelope.children, pair.counts ?? ''), String(envelope.children));
+            finding(
+              countSpan,
+              childCountMessage(pair.trailer, envelope.children, pair.counts ?? ''),
+              String(envelope.children),
+            );
           }
         }
       }
     }
     for (const { header } of open.values()) {
       const trailer = pairs.find((pair) => pair.header === header.id)?.trailer ?? '';
-      findings.push({ ruleId: this.id, range: x12.lines.range(header.start, header.start + header.id.length), message: `This ${header.id} envelope is never closed by ${trailer}.` });
+      findings.push({
+        ruleId: this.id,
+        range: x12.lines.range(header.start, header.start + header.id.length),
+        message: `This ${header.id} envelope is never closed by ${trailer}.`,
+      });
     }
     return findings;
   },

@@ -27,19 +27,71 @@ const allowed: Record<Place, ReadonlySet<string>> = {
   header: new Set(['BHT', 'HL', ...nameSegments]),
   hl: new Set(['HL', 'CUR', 'SBR', 'PAT', 'DMG', 'CLM', 'SE', ...nameSegments]),
   claim: new Set([
-    'DTP', 'PWK', 'CN1', 'AMT', 'K3', 'NTE', 'CR1', 'CR2', 'CRC', 'HI', 'HCP', 'SBR', 'CAS', 'OI', 'MOA', 'MIA', 'DMG',
-    'LX', 'HL', 'CLM', 'SE', ...nameSegments,
+    'DTP',
+    'PWK',
+    'CN1',
+    'AMT',
+    'K3',
+    'NTE',
+    'CR1',
+    'CR2',
+    'CRC',
+    'HI',
+    'HCP',
+    'SBR',
+    'CAS',
+    'OI',
+    'MOA',
+    'MIA',
+    'DMG',
+    'LX',
+    'HL',
+    'CLM',
+    'SE',
+    ...nameSegments,
   ]),
   line: new Set([
-    'SV1', 'SV5', 'PWK', 'CR1', 'CR3', 'CRC', 'DTP', 'QTY', 'MEA', 'CN1', 'AMT', 'K3', 'NTE', 'PS1', 'HCP', 'LIN', 'CTP',
-    'SVD', 'CAS', 'LQ', 'FRM', 'LX', 'CLM', 'HL', 'SE', ...nameSegments,
+    'SV1',
+    'SV5',
+    'PWK',
+    'CR1',
+    'CR3',
+    'CRC',
+    'DTP',
+    'QTY',
+    'MEA',
+    'CN1',
+    'AMT',
+    'K3',
+    'NTE',
+    'PS1',
+    'HCP',
+    'LIN',
+    'CTP',
+    'SVD',
+    'CAS',
+    'LQ',
+    'FRM',
+    'LX',
+    'CLM',
+    'HL',
+    'SE',
+    ...nameSegments,
   ]),
   end: new Set(),
 };
 
 /** Segments that open a new place. */
 const opens: Readonly<Record<string, Place>> = {
-  ISA: 'interchange', GS: 'group', ST: 'header', HL: 'hl', CLM: 'claim', LX: 'line', SE: 'group', GE: 'interchange', IEA: 'end',
+  ISA: 'interchange',
+  GS: 'group',
+  ST: 'header',
+  HL: 'hl',
+  CLM: 'claim',
+  LX: 'line',
+  SE: 'group',
+  GE: 'interchange',
+  IEA: 'end',
 };
 
 const known = new Set(Object.values(allowed).flatMap((set) => [...set]));
@@ -60,11 +112,17 @@ export const segmentPlacementRule: DocumentRule = {
       const id = segments.idAt(ordinal) ?? '';
       const range = () => x12.lines.range(segments.startAt(ordinal), segments.startAt(ordinal) + id.length);
       if (!known.has(id)) {
-        findings.push({ ruleId: this.id, range: range(), message: 'This is not a segment of the 837P professional claim; it is skipped.' });
+        findings.push({
+          ruleId: this.id,
+          range: range(),
+          message: 'This is not a segment of the 837P professional claim; it is skipped.',
+        });
         continue;
       }
       if (!allowed[place].has(id)) {
-        const where = Object.entries(allowed).filter(([, set]) => set.has(id)).map(([p]) => names[p as Place]);
+        const where = Object.entries(allowed)
+          .filter(([, set]) => set.has(id))
+          .map(([p]) => names[p as Place]);
         findings.push({
           ruleId: this.id,
           range: range(),

@@ -15,9 +15,17 @@ export const unitsPairRule: ClaimRule = {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       if (line.unitBasis && !line.units) {
-        findings.push({ ruleId: this.id, range: line.unitBasis.range, message: 'SV103 gives a unit basis but SV104, the number of units, is empty.' });
+        findings.push({
+          ruleId: this.id,
+          range: line.unitBasis.range,
+          message: 'SV103 gives a unit basis but SV104, the number of units, is empty.',
+        });
       } else if (line.units && !line.unitBasis) {
-        findings.push({ ruleId: this.id, range: line.units.range, message: 'SV104 gives the units but SV103, the unit basis (UN for units, MJ for minutes), is empty.' });
+        findings.push({
+          ruleId: this.id,
+          range: line.units.range,
+          message: 'SV104 gives the units but SV103, the unit basis (UN for units, MJ for minutes), is empty.',
+        });
       }
     }
     return findings;
