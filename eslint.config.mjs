@@ -11,6 +11,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         project: [
+          './shared/tsconfig.json',
           './server/tsconfig.json',
           './client/tsconfig.json',
           './test/tsconfig.json',
@@ -28,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts'],
+    files: ['server/**/*.ts', 'shared/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
 );

@@ -27,11 +27,11 @@ break_one() {
   current=""
 }
 
-break_one hover server/src/service/features/hover.ts "const element = elementAt(model.claims, position);" "const element = undefined as ReturnType<typeof elementAt>;"
+break_one hover server/src/service/features/hover/hover.ts "const element = elementAt(model.claims, position);" "const element = undefined as ReturnType<typeof elementAt>;"
 break_one completion server/src/service/languageService.ts "doComplete: (document, model, position) => doComplete(document, model, position, reference)," "doComplete: () => ({ isIncomplete: false, items: [] }),"
 break_one addon-rule server/src/service/rules/ruleCatalog.ts "  addOnWithoutPrimaryRule,
 " ""
 break_one lesion-rule server/src/service/rules/ruleCatalog.ts "  lesionUnitsRule,
 " ""
-break_one quick-fix server/src/service/rules/addOnWithoutPrimary.ts "edits: editor.insertLine(line, 'before', newLine)," "edits: [],"
+break_one quick-fix server/src/service/rules/addonWithoutPrimary.ts "edits: editor.insertLine(line, 'before', newLine)," "edits: [],"
 break_one grammar syntaxes/claim.tmLanguage.json '"name": "storage.modifier.claim-modifier.claim"' '"name": "meta.unscoped.claim"'

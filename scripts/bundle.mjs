@@ -18,7 +18,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({
     ...common,
-    entryPoints: ['server/src/node/serverMain.ts'],
+    entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
-import { type FileResult, formatResults } from './formatters';
+import { type FileResult, formatResults } from './output/formatters';
 import { expandOperands } from './operands';
 import { type CliOptions, helpText, parseOptions, UsageError } from './options';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';

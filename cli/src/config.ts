@@ -6,9 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readDataFile as readGuardedDataFile } from '../../server/src/dataFileReader';
-import { readDescriptorFile } from '../../server/src/service/data/descriptorFile';
-import { readMueFile } from '../../server/src/service/data/mueFile';
+import { readDataFile as readGuardedDataFile } from '../../shared/src/dataFileReader';
+import { readDescriptorFile } from '../../server/src/service/reference/descriptorFile';
+import { readMueFile } from '../../server/src/service/reference/mueFile';
 import {
   type ClaimLanguageService,
   type ClaimSettings,

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
-/** What the server's conversion commands answer (`server/src/conversionCommands.ts`). */
+/** What the server's conversion commands answer (`server/src/handlers/conversionCommands.ts`). */
 interface ConversionAnswer {
   text: string;
   language: 'x12' | 'claim';

@@ -4,7 +4,7 @@
  * tests run it.
  */
 
-/** The server's answer (server/src/dataInUse.ts); checked here, since it crosses a process boundary. */
+/** The server's answer (server/src/handlers/dataInUse.ts); checked here, since it crosses a process boundary. */
 export interface DataInUse {
   descriptorFiles: string[];
   mueFile?: string;

@@ -17,28 +17,28 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DocumentChecks } from './documentChecks';
-import { DocumentModels } from './documentModels';
-import { DocumentSettings } from './documentSettings';
-import { describeError, runSafely } from './safeHandler';
+import { DiagnosticsPublisher } from './documents/diagnosticsPublisher';
+import { DocumentChecks } from './documents/documentChecks';
+import { DocumentModels } from './documents/documentModels';
+import { DocumentSettings } from './settings/documentSettings';
+import { describeError, runSafely } from './runtime/safeHandler';
 import { pathToFileURL } from 'node:url';
-import { DataFiles } from './dataFiles';
-import { conversionCommands } from './conversionCommands';
-import { listenForDataInUse } from './dataInUse';
-import { listenForEditorFeatures } from './editorFeatureHandlers';
-import type { ClientFeatures, FeatureContext } from './featureContext';
-import { listenForNavigation } from './navigationHandlers';
+import { DataFiles } from './dataFiles/dataFiles';
+import { conversionCommands } from './handlers/conversionCommands';
+import { listenForDataInUse } from './handlers/dataInUse';
+import { listenForEditorFeatures } from './handlers/editorFeatureHandlers';
+import type { ClientFeatures, FeatureContext } from './handlers/featureContext';
+import { listenForNavigation } from './handlers/navigationHandlers';
 import {
   type ClaimDocumentModel,
   type ClaimSettings,
   type DocumentValidator,
   semanticTokensLegend,
 } from './service/languageService';
-import { x12LayoutCommands } from './x12LayoutCommands';
-import { FolderSettingsReader } from './folderSettings';
-import { WorkspaceDiagnostics } from './workspaceDiagnostics';
-import { changedFolders, localFolderPaths } from './workspaceFolders';
+import { x12LayoutCommands } from './handlers/x12LayoutCommands';
+import { FolderSettingsReader } from './settings/folderSettings';
+import { WorkspaceDiagnostics } from './workspace/workspaceDiagnostics';
+import { changedFolders, localFolderPaths } from './workspace/workspaceFolders';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
-import { x12Batch } from '../support/x12Batch';
+import { x12Batch } from '../support/documents/x12Batch';
 import { cliPath, loneAddOn, runCli, unitsWarning, useTempFolder } from './cliRunner';
 
 describe('claim-lint in parallel', () => {

@@ -23,7 +23,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { networkGuard, type NetworkGuard } from '../support/networkGuard';
+import { networkGuard, type NetworkGuard } from '../support/server/networkGuard';
 import {
   claimIds,
   markersIn,
@@ -33,7 +33,7 @@ import {
   patientMueText,
   patientX12Text,
   wholeLinesIn,
-} from '../support/patientData';
+} from '../support/documents/patientData';
 import { jsonlRows, type Run, runCli } from './cliRunner';
 
 const m = patientMarkers;

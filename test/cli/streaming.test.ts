@@ -9,7 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { type JsonlRow, jsonlRows, runCli, useTempFolder } from './cliRunner';
-import { x12Batch } from '../support/x12Batch';
+import { x12Batch } from '../support/documents/x12Batch';
 
 /** Six transactions of 40 claims: each transaction (about 12 KB) is larger than the 1K and 8K chunks below. */
 const batch = x12Batch(6, 40);

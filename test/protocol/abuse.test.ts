@@ -11,7 +11,7 @@ import { HoverRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/lspClient';
+import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { hoverText, positionOf, specExample } from './claimTexts';
 
 const service = getLanguageService();

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-protocol';
 
-export { specExample } from '../support/specExample';
+export { specExample } from '../support/documents/specExample';
 
 /** The position of the `occurrence`-th (from 0) `needle` in the text, moved `offset` characters into it. */
 export function positionOf(text: string, needle: string, offset = 0, occurrence = 0): Position {

@@ -5,7 +5,7 @@
  * validator (and for an 837 a model) for the closed uri that no later close
  * would clear, and a push client could get the old text's diagnostics for a
  * document opened again at the same version. Run on the real server code in
- * process (test/support/inProcessServer.ts), to see what it holds.
+ * process (test/support/server/inProcessServer.ts), to see what it holds.
  */
 import * as assert from 'node:assert/strict';
 import {
@@ -19,10 +19,10 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { type InProcessServer, startInProcessServer } from '../support/inProcessServer';
-import { pullClientCapabilities, pushClientCapabilities, withTimeout } from '../support/lspClient';
-import { specExample } from '../support/specExample';
-import { x12Batch } from '../support/x12Batch';
+import { type InProcessServer, startInProcessServer } from '../support/server/inProcessServer';
+import { pullClientCapabilities, pushClientCapabilities, withTimeout } from '../support/server/lspClient';
+import { specExample } from '../support/documents/specExample';
+import { x12Batch } from '../support/documents/x12Batch';
 
 const service = getLanguageService();
 const x12Text = x12Batch(1, 20);

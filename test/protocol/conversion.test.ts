@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import type { ConversionResult } from '../../server/src/service/languageService';
-import { LspClient, newUri, stopAllClients } from '../support/lspClient';
+import { LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
-import { summaries, toClaim, toX12 } from '../support/conversionChecks';
+import { summaries, toClaim, toX12 } from '../support/checks/conversionChecks';
 
 const example = fs.readFileSync(path.join(repoRoot(), 'examples', 'stereotactic-three-lesions.claim'), 'utf8');
 const example837 = fs.readFileSync(path.join(repoRoot(), 'examples', 'lone-addon.837'), 'utf8');

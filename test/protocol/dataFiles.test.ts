@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { hoverText, positionOf } from './claimTexts';
 
 const claim = 'claim A\n  dos: 2026-03-14\n  dx: C50.411, C50.412\n  19283-RT   x1   dx=A\n  19283-LT   x1   dx=B\n';

@@ -22,7 +22,7 @@ import {
   pullClientCapabilities,
   pushClientCapabilities,
   stopAllClients,
-} from '../support/lspClient';
+} from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
 import { hoverText } from './claimTexts';
 

@@ -11,7 +11,7 @@ import {
   pullClientCapabilities,
   pushClientCapabilities,
   stopAllClients,
-} from '../support/lspClient';
+} from '../support/server/lspClient';
 import { describeDiagnostics, messageOf, specExample } from './claimTexts';
 
 /** Opens the text in the client and returns the diagnostics published for version 1. */

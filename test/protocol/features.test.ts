@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CodeAction, CodeActionKind, type Command } from 'vscode-languageserver-protocol';
-import { editsFor, LspClient, newUri, stopAllClients } from '../support/lspClient';
+import { editsFor, LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { describeDiagnostics, endOf, hoverText, positionOf, specExample } from './claimTexts';
 
 function isCodeAction(action: CodeAction | Command): action is CodeAction {

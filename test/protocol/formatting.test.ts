@@ -13,8 +13,8 @@ import {
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/lspClient';
-import { x12Batch } from '../support/x12Batch';
+import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
+import { x12Batch } from '../support/documents/x12Batch';
 
 const options = { tabSize: 2, insertSpaces: true };
 const messy = 'claim CLM-1\n    dos: 2026-03-14\n 19283-RT x1 $350.00\n19284-RT   x2 $1,200.00\n';

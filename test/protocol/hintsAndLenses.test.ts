@@ -17,9 +17,9 @@ import {
   InlayHintRequest,
   type Range,
 } from 'vscode-languageserver-protocol';
-import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/lspClient';
-import { specExample } from '../support/specExample';
-import { x12Fixtures } from '../support/x12Fixtures';
+import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/server/lspClient';
+import { specExample } from '../support/documents/specExample';
+import { x12Fixtures } from '../support/documents/x12Fixtures';
 
 function labelOf(hint: InlayHint): string {
   return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');

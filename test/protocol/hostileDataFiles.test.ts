@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageType, type ShowMessageParams } from 'vscode-languageserver-protocol';
-import { maxDataFileBytes } from '../../server/src/dataFileReader';
+import { maxDataFileBytes } from '../../shared/src/dataFileReader';
 import {
   LspClient,
   newUri,
@@ -24,7 +24,7 @@ import {
   type ReceivedMessage,
   serverScript,
   stopAllClients,
-} from '../support/lspClient';
+} from '../support/server/lspClient';
 import { hoverText, positionOf } from './claimTexts';
 
 /** An add-on without its primary: one diagnostic from the bundled data, and a code whose hover is the bundled summary. */

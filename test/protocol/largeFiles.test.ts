@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, readSettings } from '../../server/src/service/languageService';
-import { writeClaimText } from '../support/claimBatch';
+import { writeClaimText } from '../support/documents/claimBatch';
 import {
   LspClient,
   newUri,
@@ -35,8 +35,8 @@ import {
   pushClientCapabilities,
   type ReceivedMessage,
   stopAllClients,
-} from '../support/lspClient';
-import { batchClaim, x12Batch } from '../support/x12Batch';
+} from '../support/server/lspClient';
+import { batchClaim, x12Batch } from '../support/documents/x12Batch';
 import { hoverText, positionOf } from './claimTexts';
 
 const claims = 2000;

@@ -12,7 +12,7 @@ import {
   pushClientCapabilities,
   serverScript,
   stopAllClients,
-} from '../support/lspClient';
+} from '../support/server/lspClient';
 
 function runServer(args: string[]) {
   return spawnSync(process.execPath, [serverScript(), ...args], { encoding: 'utf8', timeout: 10000, input: '' });

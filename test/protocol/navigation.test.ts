@@ -17,7 +17,7 @@ import {
   ResponseError,
 } from 'vscode-languageserver-protocol';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
-import { editsFor, LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import { editsFor, LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { positionOf, specExample } from './claimTexts';
 
 function navigatingClientCapabilities(): ClientCapabilities {

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { networkGuard } from '../support/networkGuard';
+import { networkGuard } from '../support/server/networkGuard';
 
 /** Each attempt runs in its own try/catch and prints the name of what it threw. */
 const attempts: Record<string, string> = {

@@ -28,8 +28,8 @@ import {
   type Position,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { LspClient, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
-import { networkGuard, type NetworkGuard } from '../support/networkGuard';
+import { LspClient, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
+import { networkGuard, type NetworkGuard } from '../support/server/networkGuard';
 import {
   claimIds,
   markersIn,
@@ -39,7 +39,7 @@ import {
   patientMueText,
   patientX12Text,
   wholeLinesIn,
-} from '../support/patientData';
+} from '../support/documents/patientData';
 
 const m = patientMarkers;
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { HoverRequest } from 'vscode-languageserver-protocol';
-import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/lspClient';
+import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { endOf, hoverText, positionOf, specExample } from './claimTexts';
 
 describe('protocol: robustness', () => {

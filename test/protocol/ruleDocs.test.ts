@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
 
 describe('protocol: diagnostics link to their rule page', () => {

@@ -18,7 +18,7 @@ import {
   pullClientCapabilities,
   pushClientCapabilities,
   stopAllClients,
-} from '../support/lspClient';
+} from '../support/server/lspClient';
 import { describeDiagnostics, messageOf } from './claimTexts';
 
 /** Five add-ons without their primaries: five errors. */

@@ -1,7 +1,7 @@
 /**
  * Soak: half an hour of a coder's editing of a 5 MB file, compressed into a
  * bounded run, for `.claim` and 837P, with pull and with push diagnostics.
- * The real server code runs in this process (test/support/inProcessServer.ts)
+ * The real server code runs in this process (test/support/server/inProcessServer.ts)
  * so its heap can be measured and its per-document state reached:
  *
  * - diagnostics always belong to the latest version: at every pull (or
@@ -19,13 +19,13 @@
 import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { claimCoderActions } from '../support/claimCoderActions';
-import { type CoderAction, largeBatch, runSession, settingsVariants } from '../support/coderSession';
-import { type InProcessServer, startInProcessServer } from '../support/inProcessServer';
-import { SeededRandom } from '../support/keystrokes';
-import { pullClientCapabilities, pushClientCapabilities } from '../support/lspClient';
-import { SoakEditor } from '../support/soakEditor';
-import { x12CoderActions } from '../support/x12CoderActions';
+import { claimCoderActions } from '../support/soak/claimCoderActions';
+import { type CoderAction, largeBatch, runSession, settingsVariants } from '../support/soak/coderSession';
+import { type InProcessServer, startInProcessServer } from '../support/server/inProcessServer';
+import { SeededRandom } from '../support/soak/keystrokes';
+import { pullClientCapabilities, pushClientCapabilities } from '../support/server/lspClient';
+import { SoakEditor } from '../support/soak/soakEditor';
+import { x12CoderActions } from '../support/soak/x12CoderActions';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const seed = Number(process.env.SOAK_SEED ?? 20261125);

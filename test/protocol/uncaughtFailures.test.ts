@@ -3,14 +3,14 @@
  * server with a non-zero code (so an editor restarts it) after writing only
  * the error's type and position to stderr; an unhandled rejection is logged
  * the same way and the server keeps serving. The failure is raised by a
- * preload (test/support/failOnSignal.ts) with claim text in its message.
+ * preload (test/support/server/failOnSignal.ts) with claim text in its message.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { LspClient, newUri, stopAllClients } from '../support/lspClient';
+import { LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { hoverText, positionOf, specExample } from './claimTexts';
 
-const preload = path.join(__dirname, '..', 'support', 'failOnSignal.js');
+const preload = path.join(__dirname, '..', 'support', 'server', 'failOnSignal.js');
 const patientNames = ['DOE', 'JANE'];
 
 async function serverWithClaimOpen(args: string[] = []): Promise<{ client: LspClient; uri: string }> {

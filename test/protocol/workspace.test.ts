@@ -35,16 +35,16 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { generateBatch } from '../support/generateBatch';
+import { generateBatch } from '../support/documents/generateBatch';
 import {
   LspClient,
   pullClientCapabilities,
   pushClientCapabilities,
   type ReceivedMessage,
   stopAllClients,
-} from '../support/lspClient';
+} from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
-import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/workspaceReports';
+import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/server/workspaceReports';
 import { positionOf } from './claimTexts';
 
 const fixtureFiles = ['lone-addon.claim', 'clean.claim', 'lesion-units.claim', 'two-claims.837'];

@@ -23,9 +23,9 @@ import {
   HoverRequest,
   ReferencesRequest,
 } from 'vscode-languageserver-protocol';
-import { LspClient, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/lspClient';
+import { LspClient, pullClientCapabilities, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
-import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/workspaceReports';
+import { byUri, itemsOf, previousIds, pullWorkspace, ruleIds } from '../support/server/workspaceReports';
 import { positionOf } from './claimTexts';
 
 const on = { workspaceDiagnostics: true };

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { type CodeAction, type DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
 import { writeX12 } from '../../server/src/service/x12/x12Writer';
-import { editsFor, LspClient, newUri, stopAllClients } from '../support/lspClient';
-import { x12Fixtures } from '../support/x12Fixtures';
+import { editsFor, LspClient, newUri, stopAllClients } from '../support/server/lspClient';
+import { x12Fixtures } from '../support/documents/x12Fixtures';
 import { hoverText, positionOf } from './claimTexts';
 
 const loneAddOn = writeX12([

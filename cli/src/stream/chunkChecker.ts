@@ -9,8 +9,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { ClaimLanguageService, ClaimSettings } from '../../../server/src/service/languageService';
-import { claimIdAt, comparePositions, toMessage } from '../diagnosticMessages';
-import type { LintMessage } from '../formatters';
+import { claimIdAt, comparePositions, toMessage } from '../output/diagnosticMessages';
+import type { LintMessage } from '../output/formatters';
 import { endPosition } from './textPositions';
 
 export interface CopiedSegment {

@@ -8,8 +8,8 @@
  * garbage collector to walk again and again while the file is read.
  */
 import { allRules, type ClaimSettings } from '../../../server/src/service/languageService';
-import { comparePositions } from '../diagnosticMessages';
-import type { LintMessage, SeverityName } from '../formatters';
+import { comparePositions } from '../output/diagnosticMessages';
+import type { LintMessage, SeverityName } from '../output/formatters';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */
 const documentRuleOrder = ['x12-segment-count', 'x12-control-numbers', 'x12-segment-placement'];

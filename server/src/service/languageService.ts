@@ -24,43 +24,43 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { bundledCodes } from './data/bundledCodes';
-import { CodeReference, type DescriptorSource } from './data/codeReference';
-import { bundledModifiers } from './data/modifiers';
-import { ClaimTextEditor } from './edit/claimTextEditor';
-import { getCodeActions } from './features/codeActions';
-import { doComplete } from './features/completion';
-import { claimChecker, collectFindings, documentFindings } from './features/findings';
-import { doHover } from './features/hover';
-import { getDocumentSymbols } from './features/documentSymbols';
-import { getSemanticTokens } from './features/semanticTokens';
+import { bundledCodes } from './reference/bundledCodes';
+import { CodeReference, type DescriptorSource } from './reference/codeReference';
+import { bundledModifiers } from './reference/modifiers';
+import { ClaimTextEditor } from './claimText/claimTextEditor';
+import { getCodeActions } from './features/codeActions/codeActions';
+import { doComplete } from './features/completion/completion';
+import { claimChecker, collectFindings, documentFindings } from './validation/findings';
+import { doHover } from './features/hover/hover';
+import { getDocumentSymbols } from './features/documentSymbols/documentSymbols';
+import { getSemanticTokens } from './features/semanticTokens/semanticTokens';
 import {
   type CodeReferences,
   findCodeOccurrences,
   findCodeReferences,
   type ReferencedCode,
-} from './features/codeReferences';
-import { findDefinition } from './features/definition';
-import { getFoldingRanges } from './features/foldingRanges';
-import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename';
+} from './features/references/codeReferences';
+import { findDefinition } from './features/definition/definition';
+import { getFoldingRanges } from './features/folding/foldingRanges';
+import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename/rename';
 import { formatDocument, type FormatRequest } from './features/formatting/formatDocument';
-import { getInlayHints } from './features/inlayHints';
-import { getCodeLenses, resolveCodeLens } from './features/claimLens';
-import { doX12Complete } from './features/x12Completion';
-import { doX12Hover } from './features/x12Hover';
-import { findingsToDiagnostics } from './features/validation';
-import { IncrementalClaimValidation } from './features/incrementalValidation';
-import { IncrementalX12Validation } from './features/incrementalX12Validation';
-import type { ClaimDocumentModel } from './model';
-import { parseClaimText } from './parser/claimTextParser';
-import { parseClaimAround } from './parser/claimSlice';
+import { getInlayHints } from './features/inlayHints/inlayHints';
+import { getCodeLenses, resolveCodeLens } from './features/codeLens/claimLens';
+import { doX12Complete } from './features/completion/x12Completion';
+import { doX12Hover } from './features/hover/x12Hover';
+import { findingsToDiagnostics } from './validation/validation';
+import { IncrementalClaimValidation } from './validation/incrementalValidation';
+import { IncrementalX12Validation } from './validation/incrementalX12Validation';
+import type { ClaimDocumentModel } from './model/model';
+import { parseClaimText } from './claimText/claimTextParser';
+import { parseClaimAround } from './claimText/claimSlice';
 import { looksLikeX12, parseX12Text, X12DocumentModel } from './x12/x12ClaimParser';
 import { X12Editor } from './x12/x12Editor';
 import { reparseX12Text } from './x12/x12Reparse';
-import { type ClaimEditor, noEditsEditor } from './edit/claimEditor';
-import type { MueEntry } from './data/mueFile';
+import { type ClaimEditor, noEditsEditor } from './model/claimEditor';
+import type { MueEntry } from './reference/mueFile';
 import type { Finding } from './rules/ruleTypes';
-import { runToEnd, type StepSize, type ValidationRun, wholeRun } from './features/validationSteps';
+import { runToEnd, type StepSize, type ValidationRun, wholeRun } from './validation/validationSteps';
 import { type ClaimSettings, defaultSettings } from './settings';
 import { claimTo837 } from './features/conversion/claimTo837';
 import { x12ToClaim } from './features/conversion/x12ToClaim';
@@ -320,12 +320,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
   };
 }
 
-export type { ClaimDocumentModel } from './model';
+export type { ClaimDocumentModel } from './model/model';
 export { type ClaimSettings, defaultSettings, readSettings, type X12Layout, x12Layouts } from './settings';
 export { allRules } from './rules/ruleCatalog';
-export type { ClaimIdRange, RenameRefusal } from './features/rename';
-export type { StepSize, ValidationProgress, ValidationRun } from './features/validationSteps';
+export type { ClaimIdRange, RenameRefusal } from './features/rename/rename';
+export type { StepSize, ValidationProgress, ValidationRun } from './validation/validationSteps';
 export type { FormatRequest } from './features/formatting/formatDocument';
-export type { CodeReferences, ReferencedCode } from './features/codeReferences';
+export type { CodeReferences, ReferencedCode } from './features/references/codeReferences';
 export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
-export { semanticTokensLegend } from './features/semanticTokens';
+export { semanticTokensLegend } from './features/semanticTokens/semanticTokens';

@@ -3,7 +3,7 @@
  * client. Values arrive untyped from any client, so they are checked here and
  * fall back to defaults rather than trusted.
  */
-import type { Severity } from './model';
+import type { Severity } from './model/model';
 
 export type RuleSeveritySetting = Severity | 'off';
 

@@ -29,7 +29,7 @@ interface CptClaimsApi {
 }
 
 const waitLimitMs = 15000;
-const failurePreload = path.join(__dirname, '..', '..', 'support', 'failOnSignal.js');
+const failurePreload = path.join(__dirname, '..', '..', 'support', 'server', 'failOnSignal.js');
 /** Claim text of lone-addon.claim that must never reach the log. */
 const claimTexts = ['DOE', 'JANE', 'CLM-EDITOR-0001', 'C50.411'];
 

@@ -2,9 +2,9 @@
  * Where an add-on line's primary stands on its claim. Shared by the two
  * add-on rules so exactly one of them speaks about a given line.
  */
-import type { CodeInfo } from '../data/codeTypes';
-import type { CodeReference } from '../data/codeReference';
-import type { Claim, ServiceLine } from '../model';
+import type { CodeInfo } from '../reference/codeTypes';
+import type { CodeReference } from '../reference/codeReference';
+import type { Claim, ServiceLine } from '../model/model';
 import { dateOfService, type KnownLine, knownLines } from './claimFacts';
 
 export interface AddOnPrimaries {

@@ -4,7 +4,7 @@
  * unbundling (domain.md). A device in a different lesion may be reported with
  * 59 or XS, so a line carrying either is accepted.
  */
-import type { ServiceLine } from '../model';
+import type { ServiceLine } from '../model/model';
 import { sideOf } from './laterality';
 import type { ClaimRule, Finding } from './ruleTypes';
 

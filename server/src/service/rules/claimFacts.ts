@@ -2,9 +2,9 @@
  * Facts several rules need about a claim's lines: which bundled code each is,
  * its date of service, and how to describe a set of lines in a message.
  */
-import type { CodeInfo } from '../data/codeTypes';
-import type { CodeReference } from '../data/codeReference';
-import { type Claim, type ServiceLine, unitsOf } from '../model';
+import type { CodeInfo } from '../reference/codeTypes';
+import type { CodeReference } from '../reference/codeReference';
+import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 
 export interface KnownLine {
   line: ServiceLine;

@@ -3,7 +3,7 @@
  * service twice on one claim is usually billed twice by mistake.
  */
 import { dateOfService } from './claimFacts';
-import { codeKindOf } from '../data/codeShapes';
+import { codeKindOf } from '../reference/codeShapes';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 export const duplicateLineRule: ClaimRule = {

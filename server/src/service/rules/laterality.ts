@@ -6,7 +6,7 @@
  * right, N63.2x left, N63.3x and N63.4x: axillary tail and subareolar,
  * 1 right, 2 left).
  */
-import type { ServiceLine } from '../model';
+import type { ServiceLine } from '../model/model';
 
 export type Side = 'RT' | 'LT';
 

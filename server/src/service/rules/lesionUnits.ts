@@ -3,11 +3,11 @@
  * (claim-format.md, "Lesion-counted families"): over all modalities of one
  * procedure on a claim, first-lesion units plus add-on units equal the count.
  */
-import type { CodeInfo, LesionProcedure } from '../data/codeTypes';
-import type { CodeReference } from '../data/codeReference';
-import { type Claim, type Field, type ServiceLine, unitsOf } from '../model';
+import type { CodeInfo, LesionProcedure } from '../reference/codeTypes';
+import type { CodeReference } from '../reference/codeReference';
+import { type Claim, type Field, type ServiceLine, unitsOf } from '../model/model';
 import { describeLines, type KnownLine, knownLines, pointersOf } from './claimFacts';
-import type { ClaimEditor } from '../edit/claimEditor';
+import type { ClaimEditor } from '../model/claimEditor';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 
 const ruleId = 'lesion-units';

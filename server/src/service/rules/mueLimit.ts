@@ -6,7 +6,7 @@
  * be appealed with documentation. Without a loaded file this rule is silent:
  * the values are CMS's and are never invented here.
  */
-import { type Claim, type ServiceLine, unitsOf } from '../model';
+import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 import { dateOfService } from './claimFacts';
 import type { ClaimRule, Finding } from './ruleTypes';
 

@@ -3,26 +3,26 @@
  * the claim rules (one module each) and the checks the parser makes while
  * reading the text. Severity settings and the README's rule table read this.
  */
-import { addOnWithoutPrimaryRule } from './addOnWithoutPrimary';
-import { addOnWrongModalityRule } from './addOnWrongModality';
+import { addOnWithoutPrimaryRule } from './addonWithoutPrimary';
+import { addOnWrongModalityRule } from './addonWrongModality';
 import { bilateralModifierRule } from './bilateralModifier';
 import { biopsyWithLocalizationRule } from './biopsyWithLocalization';
 import { deletedCodeRule } from './deletedCode';
-import { diagnosisPointerRule } from './diagnosisPointers';
+import { diagnosisPointerRule } from './dxPointer';
 import { duplicateLineRule } from './duplicateLine';
-import { firstLesionUnitsRule } from './firstLesionUnits';
+import { firstLesionUnitsRule } from './primaryUnits';
 import { lateralityMismatchRule } from './lateralityMismatch';
 import { lateralityMissingRule } from './lateralityMissing';
 import { lesionUnitsRule } from './lesionUnits';
-import { missingDiagnosisPointerRule } from './missingDiagnosisPointer';
+import { missingDiagnosisPointerRule } from './missingDxPointer';
 import { mueLimitRule } from './mueLimit';
 import type { ClaimRule, DocumentRule, RuleDescription } from './ruleTypes';
 import { unknownCodeRule } from './unknownCode';
-import { claimTotalRule } from './x12/claimTotal';
-import { diagnosisDecimalRule } from './x12/diagnosisDecimal';
+import { claimTotalRule } from './x12/x12ClaimTotal';
+import { diagnosisDecimalRule } from './x12/x12IcdDecimal';
 import { controlNumberRule, segmentCountRule } from './x12/envelopeCounts';
-import { segmentPlacementRule } from './x12/segmentPlacement';
-import { unitsPairRule } from './x12/unitsPair';
+import { segmentPlacementRule } from './x12/x12SegmentPlacement';
+import { unitsPairRule } from './x12/x12UnitsPair';
 
 export const claimRules: readonly ClaimRule[] = [
   addOnWithoutPrimaryRule,

@@ -4,10 +4,10 @@
  * reads one claim of the model and returns findings with their quick fixes.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { CodeReference } from '../data/codeReference';
-import type { MueEntry } from '../data/mueFile';
-import type { ClaimEditor } from '../edit/claimEditor';
-import type { Claim, ClaimDocumentModel, ClaimFileFormat, Severity } from '../model';
+import type { CodeReference } from '../reference/codeReference';
+import type { MueEntry } from '../reference/mueFile';
+import type { ClaimEditor } from '../model/claimEditor';
+import type { Claim, ClaimDocumentModel, ClaimFileFormat, Severity } from '../model/model';
 
 export interface QuickFix {
   title: string;

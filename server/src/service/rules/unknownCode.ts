@@ -2,7 +2,7 @@
  * A well-formed code the loaded data does not know: information, so a coder
  * can tell a typo from a gap in the data.
  */
-import { codeKindLabel, codeKindOf } from '../data/codeShapes';
+import { codeKindLabel, codeKindOf } from '../reference/codeShapes';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 export const unknownCodeRule: ClaimRule = {

@@ -6,7 +6,7 @@
  * read for findings, hover and edits, a small share of the fields.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Diagnosis, DiagnosisPointer, Field, ServiceLine } from '../model';
+import type { Diagnosis, DiagnosisPointer, Field, ServiceLine } from '../model/model';
 import type { LineIndex } from './lineIndex';
 
 export class OffsetField<T> implements Field<T> {

@@ -4,8 +4,8 @@
  * same rules as for `.claim` files then read it; ranges are on the exact
  * element or component, also in one-line files.
  */
-import { codeKindOf, icd10Pattern, modifierPattern } from '../data/codeShapes';
-import { OnDemandClaims } from '../onDemandClaims';
+import { codeKindOf, icd10Pattern, modifierPattern } from '../reference/codeShapes';
+import { OnDemandClaims } from '../model/onDemandClaims';
 import type {
   Claim,
   ClaimDocumentModel,
@@ -15,7 +15,7 @@ import type {
   ParseProblem,
   ServiceLine,
   X12Structure,
-} from '../model';
+} from '../model/model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import type { X12Segments } from './segmentTable';

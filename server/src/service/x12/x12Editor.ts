@@ -5,8 +5,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ClaimEditor, NewServiceLine } from '../edit/claimEditor';
-import type { Field, ServiceLine, X12Structure } from '../model';
+import type { ClaimEditor, NewServiceLine } from '../model/claimEditor';
+import type { Field, ServiceLine, X12Structure } from '../model/model';
 import type { X12Segments } from './segmentTable';
 import type { X12Segment } from './x12Lexer';
 

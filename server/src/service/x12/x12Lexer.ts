@@ -4,7 +4,7 @@
  * segment per line and files that are one single line read alike. Text that
  * cannot be read is reported once, where it starts, and reading goes on.
  */
-import type { ParseProblem } from '../model';
+import type { ParseProblem } from '../model/model';
 import type { LineIndex } from './lineIndex';
 import { SegmentTable, type X12Segments } from './segmentTable';
 

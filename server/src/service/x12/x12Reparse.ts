@@ -6,8 +6,8 @@
  * that is not segments), the file is read whole. A test compares the result
  * with reading the whole file after random edits.
  */
-import type { ClaimDocumentModel } from '../model';
-import { commonPrefixLength, commonSuffixLength } from '../textDiff';
+import type { ClaimDocumentModel } from '../model/model';
+import { commonPrefixLength, commonSuffixLength } from '../text/textDiff';
 import { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
 import { parseX12Text, X12DocumentModel } from './x12ClaimParser';

@@ -8,7 +8,7 @@
  * charge, pointer or date is left for the user to fill in, with a note.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Claim, ClaimDocumentModel, ClaimsRead, ServiceLine } from '../../model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, ServiceLine } from '../../model/model';
 import { amount, type ClaimToWrite, type LineToWrite, placeholderNpi, writeX12 } from '../../x12/x12Writer';
 import { ClaimsByNote } from './claimLists';
 import type { ConversionResult, ConvertTo837Options } from './conversionTypes';

@@ -9,8 +9,8 @@
  * listed in the notes, by segment and claim id.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeKindOf } from '../../data/codeShapes';
-import type { Claim, ClaimDocumentModel } from '../../model';
+import { codeKindOf } from '../../reference/codeShapes';
+import type { Claim, ClaimDocumentModel } from '../../model/model';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
 import { components, type X12Segment } from '../../x12/x12Lexer';
 import { ClaimsByNote } from './claimLists';

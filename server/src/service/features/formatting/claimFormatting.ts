@@ -19,7 +19,7 @@ import {
   serviceColumns,
 } from './claimLines';
 import { edit, GapEdits, indentUnit, lineEndOf } from './gapEdits';
-import { forEachLine } from '../../parser/textLines';
+import { forEachLine } from '../../text/textLines';
 
 const columnGap = 3;
 /** Only spaces and tabs are layout; any other white space between tokens is kept as written. */

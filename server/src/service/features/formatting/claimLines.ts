@@ -5,11 +5,11 @@
  * token's text changes. A line the parser reports as unreadable is one
  * opaque piece, left exactly as it is.
  */
-import type { Claim, ParseProblem } from '../../model';
-import { isClaimLine } from '../../parser/claimTextParser';
-import { headerKeys, readHeaderValue } from '../../parser/headerParser';
-import { contentLength, type LineToken, tokenize } from '../../parser/lineTokens';
-import { parseServiceLine } from '../../parser/serviceLineParser';
+import type { Claim, ParseProblem } from '../../model/model';
+import { isClaimLine } from '../../claimText/claimTextParser';
+import { headerKeys, readHeaderValue } from '../../claimText/headerParser';
+import { contentLength, type LineToken, tokenize } from '../../claimText/lineTokens';
+import { parseServiceLine } from '../../claimText/serviceLineParser';
 
 /** A piece of a line, [start, end) in columns; its text never changes. */
 export interface Piece {

@@ -6,7 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import type { ClaimDocumentModel } from '../../model';
+import type { ClaimDocumentModel } from '../../model/model';
 import { isClaimKeywordLine } from './claimLines';
 import { formatClaimText } from './claimFormatting';
 import type { X12Layout } from '../../settings';

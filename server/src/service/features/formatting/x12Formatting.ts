@@ -8,7 +8,7 @@
  * terminator is itself white space (a line end), which has no other layout.
  */
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import type { X12Structure } from '../../model';
+import type { X12Structure } from '../../model/model';
 import type { X12Layout } from '../../settings';
 import { GapEdits, lineEndOf } from './gapEdits';
 

@@ -1,0 +1,111 @@
+/**
+ * Output of `claim-lint`: `stylish` for people, `json` (one array of file
+ * results), `jsonl` (one finding per line, with file and claim id) and
+ * `sarif` (code-scanning tools) for tools. Only the problem messages are printed, never the claim text.
+ */
+import type { OutputFormat } from '../options';
+import { sarif, type SarifContext } from './sarif';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface LintMessage {
+  /** 1-based, like the editor shows them. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityName;
+  message: string;
+  ruleId: string | null;
+  /** The id of the claim the finding is in; null for envelope or file-level findings. */
+  claimId: string | null;
+}
+
+export interface FileResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Per file: its name, a row per finding with aligned columns, a blank line; then the totals. */
+function* stylish(results: readonly FileResult[]): Generator<string> {
+  let errors = 0;
+  let warnings = 0;
+  let problems = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    problems += result.messages.length;
+    if (result.messages.length === 0) {
+      continue;
+    }
+    const widths = [0, 0];
+    for (const m of result.messages) {
+      widths[0] = Math.max(widths[0] ?? 0, `${m.line}:${m.column}`.length);
+      widths[1] = Math.max(widths[1] ?? 0, m.severity.length);
+    }
+    yield `${result.filePath}\n`;
+    for (const m of result.messages) {
+      yield `${`  ${`${m.line}:${m.column}`.padEnd(widths[0] ?? 0)}  ${m.severity.padEnd(widths[1] ?? 0)}  ${m.message}  ${m.ruleId ?? ''}`.trimEnd()}\n`;
+    }
+    yield '\n';
+  }
+  if (problems > 0) {
+    yield `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`;
+  }
+}
+
+function* json(results: readonly FileResult[]): Generator<string> {
+  yield '[';
+  for (const [index, result] of results.entries()) {
+    yield `${index === 0 ? '' : ','}${JSON.stringify({
+      filePath: result.filePath,
+      messages: result.messages.map(({ line, column, endLine, endColumn, severity, message, ruleId }) => ({
+        line,
+        column,
+        endLine,
+        endColumn,
+        severity,
+        message,
+        ruleId,
+      })),
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+    })}`;
+  }
+  yield ']\n';
+}
+
+function* jsonl(results: readonly FileResult[]): Generator<string> {
+  for (const result of results) {
+    for (const message of result.messages) {
+      yield `${JSON.stringify({ file: result.filePath, ...message })}\n`;
+    }
+  }
+}
+
+/**
+ * The output in pieces, so a batch with a million findings is written
+ * without first being built as one string.
+ */
+export function formatResults(
+  format: OutputFormat,
+  results: readonly FileResult[],
+  context: SarifContext,
+): Iterable<string> {
+  switch (format) {
+    case 'sarif':
+      return sarif(results, context);
+    case 'json':
+      return json(results);
+    case 'jsonl':
+      return jsonl(results);
+    case 'stylish':
+      return stylish(results);
+  }
+}

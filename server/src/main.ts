@@ -1,0 +1,90 @@
+/**
+ * Entry point of the standalone server, `claim-language-server --stdio`: any
+ * LSP client can start it. Nothing here writes to stdout once the server runs,
+ * because stdout carries the protocol.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeError } from './runtime/safeHandler';
+import { serverName, serverVersion, startServer } from './server';
+
+const usage = `${serverName}
+
+Usage: claim-language-server --stdio
+       claim-language-server --node-ipc | --socket=PORT | --pipe=NAME
+
+Speaks the Language Server Protocol for .claim files: hover, completion,
+diagnostics and quick fixes. Settings are read from the client under 'cptClaims'.
+`;
+
+/**
+ * True when the arguments name a transport `createConnection` can open. It
+ * reads them as vscode-languageserver does: the first of `--stdio`,
+ * `--node-ipc`, `--socket[=]PORT` or `--pipe[=]NAME` decides, and a socket
+ * needs a port number, a pipe a name. `--clientProcessId` is no transport.
+ */
+function hasTransport(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--stdio' || arg === '--node-ipc') {
+      return true;
+    }
+    const [key, inline] = arg.split('=');
+    if (key === '--socket' || key === '--pipe') {
+      const value = arg.includes('=') ? inline : args[i + 1];
+      return key === '--socket' ? Number.parseInt(value ?? '', 10) > 0 : (value ?? '') !== '';
+    }
+  }
+  return false;
+}
+
+/**
+ * Writes the text, then ends the process: with `--clientProcessId`,
+ * vscode-languageserver starts a parent-process watchdog timer when it loads,
+ * which would otherwise keep a process that serves nothing alive.
+ */
+function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
+  process.exitCode = code;
+  stream.write(text, () => process.exit(code));
+}
+
+/**
+ * After an uncaught exception the server's state is unknown, so it ends with
+ * a non-zero code and the client starts a fresh one. Node would print the
+ * error's message, which may quote claim text: only its type and where it was
+ * thrown are written. A pipe is written asynchronously, so the process ends
+ * once the line is out, or after a bounded wait if the reader has gone.
+ */
+function exitOnUncaughtException(error: unknown): void {
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 1000).unref();
+  process.stderr.write(`claim-language-server: uncaught exception, exiting: ${describeError(error)}\n`, () =>
+    process.exit(1),
+  );
+}
+
+function refuse(reason: string): void {
+  finish(process.stderr, `claim-language-server: ${reason}\n\n${usage}`, 2);
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  finish(process.stdout, usage, 0);
+} else if (args.includes('--version')) {
+  finish(process.stdout, `${serverVersion}\n`, 0);
+} else if (!hasTransport(args)) {
+  refuse('say how to talk to the client, e.g. --stdio (a --socket needs a port, a --pipe a name).');
+} else {
+  process.on('uncaughtException', exitOnUncaughtException);
+  let connection;
+  try {
+    connection = createConnection(ProposedFeatures.all);
+  } catch (error) {
+    refuse(`cannot open the connection: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (connection) {
+    const console = connection.console;
+    // A stray rejection must not end the server a coder is typing into; it is logged without its text.
+    process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection: ${describeError(reason)}`));
+    startServer(connection);
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * Reading a service line, `CODE[-MOD]... [MOD]... [xUNITS] [$CHARGE] [key=value]...`,
+ * into the model. Every malformed token gets its own problem on its own range
+ * and the rest of the line is still read.
+ */
+import { codeKindOf, modifierPattern } from '../reference/codeShapes';
+import type { DiagnosisPointer, ParseProblem, ServiceLine } from '../model/model';
+import { isValidDate, parseWholeNumber } from './headerParser';
+import { type LineToken, rangeOnLine } from './lineTokens';
+
+export const serviceFieldKeys: ReadonlyArray<{ key: string; summary: string }> = [
+  { key: 'dx', summary: "Diagnosis pointers into the claim's `dx` list: `A,B` or `1,2`, at most four." },
+  { key: 'dos', summary: "Date of service of this line (YYYY-MM-DD); defaults to the claim's `dos`." },
+  { key: 'lesions', summary: "Lesions treated for this line's code family; overrides the claim's `lesions`." },
+  { key: 'pos', summary: "Place of service of this line (two digits); defaults to the claim's `pos`." },
+];
+
+const maxModifiers = 4;
+const maxPointers = 4;
+const unitsPrefix = /^[x×]/;
+const chargePattern = /^\$(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+
+class ServiceLineReader {
+  private readonly problems: ParseProblem[];
+  private readonly lineNumber: number;
+  readonly line: ServiceLine;
+
+  constructor(lineNumber: number, codeToken: LineToken, problems: ParseProblem[]) {
+    this.problems = problems;
+    this.lineNumber = lineNumber;
+    const [codeText = '', ...modifierParts] = codeToken.text.split('-');
+    const codeRange = this.range(codeToken.start, codeText.length);
+    const end = { line: lineNumber, character: codeToken.start + codeToken.text.length };
+    this.line = {
+      code: { value: codeText.toUpperCase(), range: codeRange },
+      codeText,
+      modifiers: [],
+      dxPointers: [],
+      range: { start: codeRange.start, end },
+      afterModifiers: end,
+    };
+    this.checkCode(codeText);
+    let column = codeToken.start + codeText.length + 1;
+    for (const part of modifierParts) {
+      this.addModifier(part, column, true);
+      column += part.length + 1;
+    }
+  }
+
+  private range(start: number, length: number) {
+    return rangeOnLine(this.lineNumber, start, start + length);
+  }
+
+  private report(ruleId: string, message: string, start: number, length: number, replacement?: string): void {
+    const problem: ParseProblem = { ruleId, message, range: this.range(start, length) };
+    if (replacement !== undefined) {
+      problem.replacement = replacement;
+    }
+    this.problems.push(problem);
+  }
+
+  private checkCode(codeText: string): void {
+    const { start } = this.line.code.range;
+    const upper = codeText.toUpperCase();
+    if (codeKindOf(upper) === undefined) {
+      this.report(
+        'code-shape',
+        'This is not a procedure code: write 5 digits (CPT Category I), 4 digits and F or T (Category II/III), or a letter A-V and 4 digits (HCPCS Level II).',
+        start.character,
+        Math.max(codeText.length, 1),
+      );
+    } else if (upper !== codeText) {
+      this.report(
+        'lowercase-code',
+        `Code '${codeText}' is written in lower case; write '${upper}'.`,
+        start.character,
+        codeText.length,
+        upper,
+      );
+    }
+  }
+
+  addModifier(text: string, start: number, joined: boolean): void {
+    const upper = text.toUpperCase();
+    if (!modifierPattern.test(upper)) {
+      const what = text === '' ? `An empty modifier after '-'` : 'This is not a modifier';
+      this.report(
+        'bad-modifier',
+        `${what}: a modifier is two letters or digits, e.g. RT, LT, 59.`,
+        start,
+        Math.max(text.length, 1),
+      );
+      return;
+    }
+    if (upper !== text) {
+      this.report(
+        'lowercase-code',
+        `Modifier '${text}' is written in lower case; write '${upper}'.`,
+        start,
+        text.length,
+        upper,
+      );
+    }
+    const range = this.range(start, text.length);
+    if (this.line.modifiers.length === maxModifiers) {
+      this.report(
+        'bad-modifier',
+        `A line takes at most ${maxModifiers} modifiers; '${text}' is one too many.`,
+        start,
+        text.length,
+      );
+      return;
+    }
+    this.line.modifiers.push({ value: upper, range });
+    if (joined || this.line.afterModifiers.character <= start) {
+      this.line.afterModifiers = range.end;
+    }
+  }
+
+  addUnits(text: string, start: number, length: number): void {
+    const digits = text.replace(unitsPrefix, '').trim();
+    const units = parseWholeNumber(digits, 1, 9999);
+    if (units === undefined) {
+      this.report(
+        'bad-units',
+        'This is not a unit count: write x and a whole number from 1 to 9999, e.g. x2.',
+        start,
+        length,
+      );
+    } else if (this.line.units) {
+      this.report('bad-units', `Units are written twice on this line; keep one.`, start, length);
+    } else {
+      this.line.units = { value: units, range: this.range(start, length) };
+    }
+  }
+
+  addCharge(text: string, start: number): void {
+    if (!chargePattern.test(text)) {
+      this.report(
+        'bad-charge',
+        'This is not a charge: write a dollar amount such as $350, $350.00 or $1,200.00.',
+        start,
+        text.length,
+      );
+    } else if (this.line.charge) {
+      this.report('bad-charge', `A charge is written twice on this line; keep one.`, start, text.length);
+    } else {
+      this.line.charge = { value: Number(text.slice(1).replace(/,/g, '')), range: this.range(start, text.length) };
+    }
+  }
+
+  addField(key: string, value: string, start: number): void {
+    const valueStart = start + key.length + 1;
+    const valueRange = this.range(valueStart, value.length);
+    const fail = (message: string) => this.report('bad-field', message, valueStart, Math.max(value.length, 1));
+    switch (key.toLowerCase()) {
+      case 'dx':
+        this.line.dxField = this.range(start, key.length + 1 + value.length);
+        this.addPointers(value, valueStart);
+        return;
+      case 'dos':
+        if (isValidDate(value)) {
+          this.line.dos = { value, range: valueRange };
+        } else {
+          fail('This is not a date of service: write it as YYYY-MM-DD.');
+        }
+        return;
+      case 'lesions': {
+        const lesions = parseWholeNumber(value, 1, 9999);
+        if (lesions === undefined) {
+          fail('This is not a lesion count: write a whole number of at least 1.');
+        } else {
+          this.line.lesions = { value: lesions, range: valueRange };
+        }
+        return;
+      }
+      case 'pos':
+        if (/^\d{2}$/.test(value)) {
+          this.line.pos = { value, range: valueRange };
+        } else {
+          fail('This is not a place of service: write two digits.');
+        }
+        return;
+      default:
+        this.report(
+          'bad-field',
+          'This is not a service line field: use dx=, dos=, lesions= or pos=.',
+          start,
+          key.length,
+        );
+    }
+  }
+
+  private addPointers(value: string, valueStart: number): void {
+    let column = valueStart;
+    const pointers: DiagnosisPointer[] = [];
+    for (const text of value.split(',')) {
+      const range = this.range(column, text.length);
+      column += text.length + 1;
+      const index = pointerIndex(text);
+      if (text === '') {
+        this.reportEmptyPointer(value, valueStart, range.start.character);
+        continue;
+      }
+      if (index === -1) {
+        this.report(
+          'dx-pointer',
+          'This is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).',
+          range.start.character,
+          Math.max(text.length, 1),
+        );
+      } else if (pointers.length === maxPointers) {
+        this.report(
+          'dx-pointer',
+          `A line takes at most ${maxPointers} diagnosis pointers; this one is one too many.`,
+          range.start.character,
+          text.length,
+        );
+        continue;
+      }
+      pointers.push({ text, index, range });
+    }
+    this.line.dxPointers = pointers;
+  }
+
+  /** `dx=` with nothing after it, or two commas in a row: reported on the `dx=` or the stray comma. */
+  private reportEmptyPointer(value: string, valueStart: number, column: number): void {
+    if (value === '') {
+      this.report('dx-pointer', 'dx= names no diagnosis: write pointers such as dx=A or dx=A,B.', valueStart - 3, 3);
+      return;
+    }
+    const comma = column < valueStart + value.length ? column : column - 1;
+    this.report(
+      'dx-pointer',
+      'An empty diagnosis pointer next to this comma: write pointers such as dx=A,B.',
+      comma,
+      1,
+    );
+  }
+
+  extendTo(column: number): void {
+    this.line.range = { start: this.line.range.start, end: { line: this.lineNumber, character: column } };
+  }
+}
+
+/** Zero-based index of a pointer written `A`-`Z` or `1`-`99`, or -1. */
+export function pointerIndex(text: string): number {
+  if (/^[A-Za-z]$/.test(text)) {
+    return text.toUpperCase().charCodeAt(0) - 'A'.charCodeAt(0);
+  }
+  if (/^[1-9]\d?$/.test(text)) {
+    return Number(text) - 1;
+  }
+  return -1;
+}
+
+/** Reads the tokens of one service line; the first token is the code. */
+export function parseServiceLine(
+  lineNumber: number,
+  tokens: readonly LineToken[],
+  problems: ParseProblem[],
+): ServiceLine {
+  const [codeToken, ...rest] = tokens;
+  if (!codeToken) {
+    throw new Error('a service line has at least one token');
+  }
+  const reader = new ServiceLineReader(lineNumber, codeToken, problems);
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i] as LineToken;
+    const { text, start } = token;
+    const next = rest[i + 1];
+    const fieldMatch = /^([A-Za-z]+)=(.*)$/.exec(text);
+    if ((text === 'x' || text === '×') && next && /^\d/.test(next.text)) {
+      // `x 2`: units written with a space.
+      reader.addUnits(`${text}${next.text}`, start, next.start + next.text.length - start);
+      i++;
+    } else if (unitsPrefix.test(text) && (text.length === 1 || /^[x×]\d/.test(text))) {
+      reader.addUnits(text, start, text.length);
+    } else if (text.startsWith('$')) {
+      reader.addCharge(text, start);
+    } else if (fieldMatch) {
+      reader.addField(fieldMatch[1] ?? '', fieldMatch[2] ?? '', start);
+    } else if (/^[A-Za-z0-9]{1,4}$/.test(text)) {
+      reader.addModifier(text, start, false);
+    } else {
+      problems.push({
+        ruleId: 'bad-token',
+        message:
+          'This is not part of a service line: expected a modifier (RT), units (x2), a charge ($350.00) or a field (dx=A).',
+        range: rangeOnLine(lineNumber, start, start + text.length),
+      });
+    }
+  }
+  const last = tokens[tokens.length - 1] as LineToken;
+  reader.extendTo(last.start + last.text.length);
+  return reader.line;
+}

@@ -1,0 +1,245 @@
+/**
+ * A CodeLens on each claim's first line: lesions documented versus billed per
+ * procedure ("3 lesions: 19283 x1 + 19284 x2, complete"), the claim's total
+ * charge and its problems ("no problems", "2 errors").
+ *
+ * Editors ask for the lenses of a whole document but resolve only those on
+ * screen, so `getCodeLenses` only finds where claims start (a scan of the
+ * `.claim` lines, or of an 837's segment ids; nothing is parsed) and
+ * `resolveCodeLens` reads the one claim and runs the claim checker that
+ * validation runs, on that claim alone. The problems counted are the ones
+ * validation reports inside the claim: its parse problems and claim rules,
+ * after suppressions and severity settings. An 837's envelope and layout
+ * rules are about the interchange, not a claim, and are not counted.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type CodeLens, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
+import type { CodeReference } from '../../reference/codeReference';
+import { noEditsEditor } from '../../model/claimEditor';
+import type { MueEntry } from '../../reference/mueFile';
+import { rangeContains, rangesOverlap } from '../../position/locate';
+import type { Claim, ClaimDocumentModel, ParseProblem } from '../../model/model';
+import { parseClaimAround } from '../../claimText/claimSlice';
+import { isClaimLineAt } from '../../claimText/claimTextParser';
+import { describeLines } from '../../rules/claimFacts';
+import type { Finding } from '../../rules/ruleTypes';
+import type { ClaimSettings } from '../../settings';
+import { X12DocumentModel } from '../../x12/x12ClaimParser';
+import { readX12Spans, x12SpansBetween } from '../../position/claimsInRange';
+import { claimChecker, collectFindings, problemFinding } from '../../validation/findings';
+import { lesions, lesionTallies, verdictOf } from '../../rules/lesionTally';
+import { findingsToDiagnostics } from '../../validation/validation';
+
+/** What an unresolved lens carries back to the server: the document and where its claim starts. */
+export interface ClaimLensData {
+  uri: string;
+  position: Position;
+}
+
+export interface ClaimLensContext {
+  reference: CodeReference;
+  settings: ClaimSettings;
+  mue?: ReadonlyMap<string, MueEntry>;
+}
+
+function lensAt(document: TextDocument, position: Position): CodeLens {
+  const data: ClaimLensData = { uri: document.uri, position };
+  return { range: { start: position, end: position }, data };
+}
+
+function claimTextStarts(document: TextDocument): Position[] {
+  const text = document.getText();
+  const starts: Position[] = [];
+  for (let line = 0; line < document.lineCount; line++) {
+    if (isClaimLineAt(text, document.offsetAt({ line, character: 0 }))) {
+      starts.push({ line, character: 0 });
+    }
+  }
+  // Service lines before the first `claim` line form one unnamed claim.
+  if (starts[0]?.line !== 0) {
+    const unnamed = parseClaimAround(document, 0).claims.find((claim) => !claim.id);
+    if (unnamed && (starts[0] === undefined || unnamed.range.start.line < starts[0].line)) {
+      starts.unshift({ line: unnamed.range.start.line, character: 0 });
+    }
+  }
+  return starts;
+}
+
+/** Each CLM's start; claims sharing a line (an 837 on one line) get none, or one line would carry thousands. */
+function x12ClaimStarts(model: X12DocumentModel): Position[] {
+  const segments = model.x12.interchange.segments;
+  const starts: Position[] = [];
+  let sharedLine = -1;
+  for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+    if (segments.idAt(ordinal) !== 'CLM') {
+      continue;
+    }
+    const position = model.x12.lines.positionAt(segments.startAt(ordinal));
+    const previous = starts[starts.length - 1];
+    if (previous?.line === position.line || sharedLine === position.line) {
+      sharedLine = position.line;
+      if (previous?.line === position.line) {
+        starts.pop();
+      }
+      continue;
+    }
+    starts.push(position);
+  }
+  return starts;
+}
+
+export function getCodeLenses(document: TextDocument, model: ClaimDocumentModel): CodeLens[] {
+  if (model.format === 'claim') {
+    return claimTextStarts(document).map((position) => lensAt(document, position));
+  }
+  return model instanceof X12DocumentModel ? x12ClaimStarts(model).map((position) => lensAt(document, position)) : [];
+}
+
+function money(value: number): string {
+  const [whole = '0', cents = '00'] = Math.abs(value).toFixed(2).split('.');
+  return `${value < 0 ? '-' : ''}$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
+}
+
+function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumentModel['format']): string | undefined {
+  const tallies = lesionTallies(claim, reference);
+  const parts = tallies.map((tally) => {
+    const billed = describeLines(tally.lines.map(({ line }) => line));
+    const named = tallies.length > 1 ? `${tally.procedure} ` : '';
+    if (tally.documented === undefined) {
+      // An 837P has no lesion count; a .claim claim may simply not document one.
+      return `${named}${lesions(tally.billed)} billed: ${billed}${format === 'claim' ? ', count not documented' : ''}`;
+    }
+    return `${named}${lesions(tally.documented)}: ${billed}, ${verdictOf(tally)}`;
+  });
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+function chargeText(claim: Claim): string | undefined {
+  const charged = claim.lines.filter((line) => line.charge);
+  const cents = charged.reduce((sum, line) => sum + Math.round((line.charge?.value ?? 0) * 100), 0);
+  if (claim.totalCharge) {
+    const differs = charged.length > 0 && Math.abs(cents - Math.round(claim.totalCharge.value * 100)) > 0;
+    return `total ${money(claim.totalCharge.value)}${differs ? `, lines ${money(cents / 100)}` : ''}`;
+  }
+  if (charged.length === 0) {
+    return undefined;
+  }
+  const uncharged = claim.lines.length - charged.length;
+  return `total ${money(cents / 100)}${uncharged > 0 ? ` (${uncharged} line${uncharged === 1 ? '' : 's'} without a charge)` : ''}`;
+}
+
+const severityNames: Readonly<Record<DiagnosticSeverity, [string, string]>> = {
+  [DiagnosticSeverity.Error]: ['error', 'errors'],
+  [DiagnosticSeverity.Warning]: ['warning', 'warnings'],
+  [DiagnosticSeverity.Information]: ['info', 'infos'],
+  [DiagnosticSeverity.Hint]: ['hint', 'hints'],
+};
+
+/** `no problems`, `2 errors`, `3 problems: 1 error, 2 warnings`. */
+export function problemsText(severities: readonly DiagnosticSeverity[]): string {
+  if (severities.length === 0) {
+    return 'no problems';
+  }
+  const counts = (
+    [
+      DiagnosticSeverity.Error,
+      DiagnosticSeverity.Warning,
+      DiagnosticSeverity.Information,
+      DiagnosticSeverity.Hint,
+    ] as const
+  )
+    .map((severity) => ({ count: severities.filter((s) => s === severity).length, names: severityNames[severity] }))
+    .filter(({ count }) => count > 0)
+    .map(({ count, names }) => `${count} ${count === 1 ? names[0] : names[1]}`);
+  return counts.length === 1 ? (counts[0] ?? '') : `${severities.length} problems: ${counts.join(', ')}`;
+}
+
+interface ClaimWithFindings {
+  claim: Claim;
+  findings: Finding[];
+}
+
+function findingOptions(context: ClaimLensContext) {
+  return {
+    reference: context.reference,
+    editor: noEditsEditor,
+    settings: context.settings,
+    ...(context.mue ? { mue: context.mue } : {}),
+  };
+}
+
+/** The `.claim` claim starting at the position, with validation's findings on its chunk (claim line to the next). */
+function claimTextAt(
+  document: TextDocument,
+  position: Position,
+  context: ClaimLensContext,
+): ClaimWithFindings | undefined {
+  const chunk = parseClaimAround(document, position.line);
+  const claim = chunk.claims.find((c) => rangeContains(c.range, position) || c.range.start.line === position.line);
+  return claim && { claim, findings: collectFindings(chunk, findingOptions(context)) };
+}
+
+function x12ClaimAt(
+  model: X12DocumentModel,
+  position: Position,
+  context: ClaimLensContext,
+): ClaimWithFindings | undefined {
+  const offset = model.x12.lines.offsetAt(position);
+  const problems: ParseProblem[] = [];
+  const [claim] = readX12Spans(model, x12SpansBetween(model, offset, offset, 1), problems);
+  if (!claim) {
+    return undefined;
+  }
+  const findings: Finding[] = [];
+  claimChecker(model, findingOptions(context), findings)(claim);
+  const segmentProblems = model.segmentProblems.filter((problem) => rangesOverlap(problem.range, claim.range));
+  const enabled = [...problems, ...segmentProblems].filter(
+    (problem) => context.settings.rules[problem.ruleId] !== 'off',
+  );
+  return { claim, findings: enabled.map(problemFinding).concat(findings) };
+}
+
+function isLensData(data: unknown): data is ClaimLensData {
+  const position = (data as { position?: unknown } | null)?.position as
+    { line?: unknown; character?: unknown } | undefined;
+  return (
+    typeof position?.line === 'number' &&
+    typeof position.character === 'number' &&
+    position.line >= 0 &&
+    position.character >= 0
+  );
+}
+
+/** The lens with its title; a lens whose claim is gone (the document changed since) says so until the editor asks again. */
+export function resolveCodeLens(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  lens: CodeLens,
+  context: ClaimLensContext,
+): CodeLens {
+  const data: unknown = lens.data;
+  const position = isLensData(data) ? data.position : undefined;
+  const found =
+    position === undefined || position.line >= document.lineCount
+      ? undefined
+      : model.format === 'claim'
+        ? claimTextAt(document, position, context)
+        : model instanceof X12DocumentModel
+          ? x12ClaimAt(model, position, context)
+          : undefined;
+  if (!found) {
+    return { ...lens, command: { title: 'claim changed', command: '' } };
+  }
+  const { claim, findings } = found;
+  // Every problem is counted: the limit on problems shown is for the Problems panel, not one claim.
+  const diagnostics = findingsToDiagnostics(findings, {
+    ...context.settings,
+    maxNumberOfProblems: Number.MAX_SAFE_INTEGER,
+  });
+  const parts = [
+    lesionText(claim, context.reference, model.format),
+    chargeText(claim),
+    problemsText(diagnostics.map((d) => d.severity ?? DiagnosticSeverity.Error)),
+  ];
+  return { ...lens, command: { title: parts.filter((part) => part !== undefined).join(' · '), command: '' } };
+}

@@ -1,0 +1,407 @@
+/**
+ * Hover in X12 837P files: on a segment id, its name and loop; on an element
+ * or component, its X12 position (SV104, SV101-2) and meaning with the value;
+ * on a qualifier, what the value means; on the procedure code and modifiers
+ * of SV1, the same text as in `.claim` files; on an ICD-10-CM code in HI, its
+ * shape check and the pointer number service lines use for it. The segment is
+ * found by offset (binary search), so one-line files work alike.
+ */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { CodeReference } from '../../reference/codeReference';
+import { icd10Pattern } from '../../reference/codeShapes';
+import type { ClaimDocumentModel, X12Structure } from '../../model/model';
+import {
+  diagnosisCodeQualifiers,
+  elementInfo,
+  elementReference,
+  loopLabel,
+  segmentInfo,
+  type X12CodeTable,
+  type X12ComponentInfo,
+  type X12ElementInfo,
+  type X12SegmentInfo,
+  x12LoopAt,
+} from '../../x12/segmentDictionary';
+import { lastSegmentStartingAtOrBefore, type X12Segments } from '../../x12/segmentTable';
+import { components, type X12Segment, type X12Separators, type X12Span } from '../../x12/x12Lexer';
+import { codeMarkdown, modifierMarkdown } from '../../reference/codeDocs';
+
+/** SV107 points with 1 to 12. */
+const maxPointerNumber = 12;
+/** How far back the claim's HI segments are searched. */
+const maxClaimScan = 20000;
+
+/** What stands at an offset of an X12 document. */
+export type X12Target =
+  | { kind: 'segmentId'; segment: X12Segment; index: number; span: X12Span }
+  | {
+      kind: 'element';
+      segment: X12Segment;
+      index: number;
+      /** 1-based, as in SV104. */
+      element: number;
+      /** 1-based component of a composite, as in SV101-2; undefined for a simple element. */
+      component: number | undefined;
+      /** The element or component under the cursor. */
+      span: X12Span;
+      /** All components of the element (of the repeat under the cursor). */
+      parts: X12Span[];
+    };
+
+/** Index of the segment whose text holds the offset (id to last element), by binary search. */
+function segmentIndexAt(segments: X12Segments, offset: number): number {
+  const found = lastSegmentStartingAtOrBefore(segments, offset);
+  return found !== -1 && offset < segments.endAt(found) ? found : -1;
+}
+
+function isComposite(
+  segmentId: string,
+  info: X12ElementInfo | undefined,
+  element: X12Span,
+  separators: X12Separators,
+): boolean {
+  // The ISA holds the separators themselves as values: it has no composites.
+  return segmentId !== 'ISA' && (info ? info.components !== undefined : element.text.includes(separators.component));
+}
+
+/** The repeat of an element that holds the offset (the whole element when it does not repeat). */
+function repeatAt(element: X12Span, offset: number, separators: X12Separators): X12Span | undefined {
+  if (separators.repetition === undefined || !element.text.includes(separators.repetition)) {
+    return element;
+  }
+  return components(element, separators.repetition).find((part) => part.start <= offset && offset < part.end);
+}
+
+/** The segment id, element or component at an offset; undefined on separators, whitespace and empty elements. */
+export function x12TargetAt(x12: X12Structure, offset: number): X12Target | undefined {
+  const { segments, separators } = x12.interchange;
+  const index = segmentIndexAt(segments, offset);
+  const segment = segments.at(index);
+  if (!segment) {
+    return undefined;
+  }
+  if (offset < segment.start + segment.id.length) {
+    return {
+      kind: 'segmentId',
+      segment,
+      index,
+      span: { start: segment.start, end: segment.start + segment.id.length, text: segment.id },
+    };
+  }
+  const n = segment.elements.findIndex((element) => element.start <= offset && offset < element.end);
+  const element = segment.elements[n];
+  if (!element) {
+    return undefined;
+  }
+  const info = elementInfo(segment.id, n + 1);
+  if (!isComposite(segment.id, info, element, separators)) {
+    return { kind: 'element', segment, index, element: n + 1, component: undefined, span: element, parts: [element] };
+  }
+  const repeat = repeatAt(element, offset, separators);
+  if (!repeat) {
+    return undefined;
+  }
+  const parts = components(repeat, separators.component);
+  const k = parts.findIndex((part) => part.start <= offset && offset < part.end);
+  const part = parts[k];
+  return part ? { kind: 'element', segment, index, element: n + 1, component: k + 1, span: part, parts } : undefined;
+}
+
+/** The claim's diagnoses (HI codes with a diagnosis qualifier) up to the segment at `index`, in order. */
+function claimDiagnosesBefore(segments: X12Segments, index: number, separators: X12Separators): X12Span[] | undefined {
+  const hiSegments: X12Segment[] = [];
+  const floor = Math.max(0, index - maxClaimScan);
+  for (let i = index; i >= floor; i--) {
+    const segment = segments.at(i);
+    if (!segment) {
+      continue;
+    }
+    if (segment.id === 'HI') {
+      hiSegments.push(segment);
+    } else if (segment.id === 'CLM') {
+      const diagnoses: X12Span[] = [];
+      for (const hi of hiSegments.reverse()) {
+        for (const element of hi.elements) {
+          const [qualifier, code] = components(element, separators.component);
+          if (qualifier && code && code.text !== '' && diagnosisCodeQualifiers.has(qualifier.text)) {
+            diagnoses.push(code);
+          }
+        }
+      }
+      return diagnoses;
+    } else if (['HL', 'ST', 'SE', 'GS', 'GE', 'ISA', 'IEA'].includes(segment.id)) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+interface HoverContext {
+  x12: X12Structure;
+  target: Extract<X12Target, { kind: 'element' }>;
+  segmentInfo: X12SegmentInfo | undefined;
+  element: X12ElementInfo | undefined;
+  component: X12ComponentInfo | undefined;
+  reference: CodeReference;
+}
+
+function where(context: HoverContext): string {
+  const { target } = context;
+  const loop = x12LoopAt(context.x12.interchange.segments, target.index);
+  const loopText = loop ? loopLabel(loop) : context.segmentInfo?.loop;
+  return `in ${target.segment.id}${context.segmentInfo ? ` (${context.segmentInfo.name})` : ''}${loopText ? `, ${loopText}` : ''}`;
+}
+
+function positionName(context: HoverContext): string {
+  const { target } = context;
+  const ref = elementReference(target.segment.id, target.element, target.component);
+  const name = target.component === undefined ? context.element?.name : context.component?.name;
+  return name ? `${ref} · ${name}` : ref;
+}
+
+function footer(context: HoverContext): string {
+  return `\n\n---\n\n${positionName(context)} ${where(context)}`;
+}
+
+function codeValueMarkdown(value: string, table: X12CodeTable, context: HoverContext): string {
+  const meaning = table[value] ?? table[value.toUpperCase()];
+  const heading = meaning
+    ? `**${value}** · ${meaning}`
+    : `**${value}** · not a value this extension knows for ${elementReference(context.target.segment.id, context.target.element, context.target.component)}`;
+  const known = Object.entries(table);
+  const others = meaning
+    ? ''
+    : `\n\nKnown values: ${known
+        .slice(0, 12)
+        .map(([code, text]) => `\`${code}\` ${text}`)
+        .join('; ')}${known.length > 12 ? '; ...' : ''}.`;
+  const note = (context.component ?? context.element)?.note;
+  return `${heading}${others}\n\n**${positionName(context)}**${note ? `: ${note}` : ''}${footerWhere(context)}`;
+}
+
+function footerWhere(context: HoverContext): string {
+  return `\n\n*${capitalize(where(context))}*`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function genericMarkdown(context: HoverContext): string {
+  const note = (context.component ?? context.element)?.note;
+  const heading = `**${positionName(context)}**`;
+  const value = `Value: \`${context.target.span.text}\``;
+  const unknown =
+    context.element === undefined
+      ? `\n\n${context.segmentInfo ? `${context.target.segment.id} has no element ${context.target.element} in the 837P.` : `${context.target.segment.id} is not a segment of the 837P this extension knows.`}`
+      : '';
+  return `${heading}${note ? `\n\n${note}` : ''}${unknown}\n\n${value}${footerWhere(context)}`;
+}
+
+function qualifierOf(context: HoverContext): string {
+  return context.target.parts[0]?.text.toUpperCase() ?? '';
+}
+
+function procedureMarkdown(context: HoverContext): string | undefined {
+  const qualifier = qualifierOf(context);
+  if (qualifier !== 'HC' && qualifier !== '') {
+    return undefined;
+  }
+  const code = context.target.span.text.toUpperCase();
+  const lowerCase = code !== context.target.span.text ? `\n\nWritten in lower case: write \`${code}\`.` : '';
+  return `${codeMarkdown(code, context.reference.code(code), context.reference)}${lowerCase}${footer(context)}`;
+}
+
+function modifierHover(context: HoverContext): string {
+  const value = context.target.span.text.toUpperCase();
+  return `${modifierMarkdown(value, context.reference)}${footer(context)}`;
+}
+
+function diagnosisMarkdown(context: HoverContext): string | undefined {
+  const qualifier = qualifierOf(context);
+  if (!diagnosisCodeQualifiers.has(qualifier)) {
+    return undefined;
+  }
+  const written = context.target.span.text;
+  const code = written.toUpperCase();
+  const isIcd10 = qualifier === 'ABK' || qualifier === 'ABF';
+  const parts: string[] = [];
+  const diagnoses = claimDiagnosesBefore(
+    context.x12.interchange.segments,
+    context.target.index,
+    context.x12.interchange.separators,
+  );
+  const number = diagnoses ? diagnoses.findIndex((span) => span.start === context.target.span.start) + 1 : 0;
+  parts.push(
+    `**${written}** · ${isIcd10 ? 'ICD-10-CM' : 'ICD-9-CM'} ${qualifier === 'ABK' || qualifier === 'BK' ? 'principal diagnosis' : 'diagnosis'}${number > 0 ? ` · pointer ${number}` : ''}`,
+  );
+  if (isIcd10) {
+    const withoutPoint = code.replace('.', '');
+    if (!icd10Pattern.test(code)) {
+      parts.push(
+        '**Not an ICD-10-CM code shape**: a letter, a digit, a letter or digit, then up to 4 more letters or digits, e.g. C50411.',
+      );
+    } else if (code.includes('.')) {
+      parts.push(
+        `**Written with a decimal point**: the 837 writes ICD-10-CM codes without it; write \`${withoutPoint}\`.`,
+      );
+    } else {
+      const dotted = code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+      parts.push(
+        `A valid ICD-10-CM code shape (\`${dotted}\` in text), written without the decimal point as the 837 requires.`,
+      );
+    }
+    if (code !== written) {
+      parts.push(`Written in lower case: write \`${withoutPoint}\`.`);
+    }
+  } else {
+    parts.push('An ICD-9-CM code: claims for services from October 2015 on use ICD-10-CM (qualifiers ABK and ABF).');
+  }
+  if (number > 0 && diagnoses) {
+    const reach =
+      number > maxPointerNumber ? ` It is beyond ${maxPointerNumber}, so no service line can point to it.` : '';
+    parts.push(
+      `Diagnosis ${number} of ${diagnoses.length} in this claim's HI list: service lines point to it with \`${number}\` in SV107.${reach}`,
+    );
+  } else if (!diagnoses) {
+    parts.push('This HI stands outside a claim (no CLM before it), so no service line can point to it.');
+  }
+  return `${parts.join('\n\n')}${footer(context)}`;
+}
+
+function pointerMarkdown(context: HoverContext): string {
+  const text = context.target.span.text;
+  const heading = `**Diagnosis pointer ${text}**`;
+  const diagnoses = claimDiagnosesBefore(
+    context.x12.interchange.segments,
+    context.target.index,
+    context.x12.interchange.separators,
+  );
+  if (!/^[1-9]\d?$/.test(text)) {
+    return `${heading}\n\n'${text}' is not a diagnosis pointer: SV107 points with numbers 1 to ${maxPointerNumber}.${footer(context)}`;
+  }
+  const number = Number(text);
+  const diagnosis = diagnoses?.[number - 1];
+  if (!diagnoses || diagnoses.length === 0) {
+    return `${heading}\n\nThis claim has no HI diagnoses, so the pointer points to no diagnosis.${footer(context)}`;
+  }
+  if (!diagnosis) {
+    return `${heading}\n\nPoints outside the claim's HI list: it has ${diagnoses.length} diagnos${diagnoses.length === 1 ? 'is' : 'es'} (1-${diagnoses.length}).${footer(context)}`;
+  }
+  return `${heading} → **${diagnosis.text}**\n\nDiagnosis ${number} of ${diagnoses.length} in the claim's HI list.${footer(context)}`;
+}
+
+function elementMarkdown(context: HoverContext): string {
+  const info = context.component ?? context.element;
+  switch (info?.kind) {
+    case 'procedure-code': {
+      const markdown = procedureMarkdown(context);
+      if (markdown !== undefined) {
+        return markdown;
+      }
+      break;
+    }
+    case 'modifier':
+      return modifierHover(context);
+    case 'diagnosis-code': {
+      const markdown = diagnosisMarkdown(context);
+      if (markdown !== undefined) {
+        return markdown;
+      }
+      break;
+    }
+    case 'diagnosis-pointer':
+      return pointerMarkdown(context);
+    default:
+      break;
+  }
+  if (info?.codes) {
+    return codeValueMarkdown(context.target.span.text, info.codes, context);
+  }
+  return genericMarkdown(context);
+}
+
+function segmentMarkdown(x12: X12Structure, segment: X12Segment, index: number): string {
+  const info = segmentInfo(segment.id);
+  if (!info) {
+    return `**${segment.id}**\n\nNot a segment of the 837P this extension knows.`;
+  }
+  const loop = x12LoopAt(x12.interchange.segments, index);
+  const elements: string[] = [];
+  for (let i = 0; i < info.elements.length; i++) {
+    const element = info.elements[i];
+    if (!element || element.unused === true) {
+      continue;
+    }
+    const ref = elementReference(info.id, i + 1);
+    const parts = element.components?.map((c, k) => ({ c, k })).filter(({ c }) => c.unused !== true);
+    elements.push(
+      `- ${ref} ${element.name}${parts ? ` (${parts.map(({ c, k }) => `-${k + 1} ${c.name}`).join(', ')})` : ''}`,
+    );
+    // HI02-HI12: the same composite again, said once.
+    let last = i;
+    while (element.components !== undefined && info.elements[last + 1]?.components === element.components) {
+      last++;
+    }
+    if (last > i) {
+      const range =
+        last > i + 1
+          ? `${elementReference(info.id, i + 2)}-${elementReference(info.id, last + 1)}`
+          : elementReference(info.id, i + 2);
+      elements.push(`- ${range} the same composite as ${ref}`);
+      i = last;
+    }
+  }
+  const { separators } = x12.interchange;
+  const shown = (character: string) => (character.trim() === '' ? JSON.stringify(character) : `\`${character}\``);
+  const separatorText =
+    segment.id === 'ISA'
+      ? `**Separators of this file:** element ${shown(separators.element)}, component ${shown(separators.component)}, repetition ${separators.repetition === undefined ? 'none' : shown(separators.repetition)}, segment terminator ${shown(separators.segment)}.`
+      : '';
+  return [
+    `**${info.id}** · ${info.name}`,
+    `**Loop:** ${loop ? loopLabel(loop) : info.loop}`,
+    info.summary,
+    separatorText,
+    elements.length > 0 ? `**Elements**\n\n${elements.join('\n')}` : '',
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+function hoverOf(x12: X12Structure, value: string, span: X12Span): Hover {
+  return { contents: { kind: 'markdown', value }, range: x12.lines.range(span.start, span.end) };
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+export function doX12Hover(model: ClaimDocumentModel, position: Position, reference: CodeReference): Hover | null {
+  const x12 = model.x12;
+  if (!x12) {
+    return null;
+  }
+  const offset = x12.lines.offsetAt(position);
+  if (!samePosition(x12.lines.positionAt(offset), position)) {
+    // Past the end of its line: nothing is there.
+    return null;
+  }
+  const target = x12TargetAt(x12, offset);
+  if (!target) {
+    return null;
+  }
+  if (target.kind === 'segmentId') {
+    return hoverOf(x12, segmentMarkdown(x12, target.segment, target.index), target.span);
+  }
+  const element = elementInfo(target.segment.id, target.element);
+  const context: HoverContext = {
+    x12,
+    target,
+    segmentInfo: segmentInfo(target.segment.id),
+    element,
+    component: target.component === undefined ? undefined : element?.components?.[target.component - 1],
+    reference,
+  };
+  return hoverOf(x12, elementMarkdown(context), target.span);
+}

@@ -1,0 +1,35 @@
+/**
+ * The server's per-version models: after an edit to an 837, the model for
+ * hover and completion is read from the previous version's segments, and is
+ * the same as reading the new text whole.
+ */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentModels } from '../../../server/src/documents/documentModels';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { reparseCounts } from '../../../server/src/service/x12/x12Reparse';
+import { segmentsOf } from '../../support/documents/segmentList';
+import { x12Batch } from '../../support/documents/x12Batch';
+
+const service = getLanguageService();
+
+describe('server document models', () => {
+  it('reads an edited 837 from the previous version for hover, the same as a whole read', () => {
+    const models = new DocumentModels(service);
+    let document = TextDocument.create('file:///m.837', 'x12', 1, x12Batch(2, 5));
+    const first = models.get(document);
+    const offset = document.getText().indexOf('SV1*HC:') + 7;
+    document = TextDocument.update(
+      document,
+      [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 5) }, text: '19283' }],
+      2,
+    );
+    const aroundBefore = reparseCounts.aroundEdit;
+    const model = models.around(document, 0);
+    assert.equal(reparseCounts.aroundEdit, aroundBefore + 1);
+    assert.notEqual(model, first);
+    assert.deepEqual(segmentsOf(model), segmentsOf(service.parse(document)));
+    assert.equal(models.around(document, 5), model, 'kept for the next request of the same version');
+    assert.equal(models.get(document), model);
+  });
+});

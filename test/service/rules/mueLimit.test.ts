@@ -1,0 +1,80 @@
+/**
+ * The MUE rule with a loaded CMS MUE file: per line (indicator 1), absolute
+ * per day (2, an error), clinical per day (3); silent without a file.
+ */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readMueFile } from '../../../server/src/service/reference/mueFile';
+import { defaultSettings, getLanguageService } from '../../../server/src/service/languageService';
+import { messageOf, validate } from '../../support/documents/claimDocuments';
+
+const mueCsv = [
+  '"Copyright notice line"',
+  '"HCPCS/CPT Code","Practitioner Services MUE Values","MUE Adjudication Indicator","MUE Rationale"',
+  '"19284","2","3 Date of Service Edit: Clinical","Clinical: Data"',
+  '"19283","1","2 Date of Service Edit: Policy","Anatomic Consideration"',
+  '"76098","1","1 Line Edit","Nature of Service/Procedure"',
+].join('\n');
+
+const service = getLanguageService({ mue: readMueFile(mueCsv).entries });
+
+function mueDiagnostics(text: string) {
+  const document = TextDocument.create('file:///mue.claim', 'claim', 1, text);
+  return service.doValidation(document, service.parse(document)).filter((d) => d.code === 'mue-limit');
+}
+
+describe('mue-limit', () => {
+  it('is silent when no MUE file is loaded', () => {
+    assert.deepEqual(
+      validate('claim A\n dx: C50411\n 76098-RT x3 dx=A\n').filter((d) => d.code === 'mue-limit'),
+      [],
+    );
+  });
+
+  it('indicator 1: a per-line limit, suggesting another line with RT/LT or 59/XS', () => {
+    const diagnostics = mueDiagnostics('claim A\n dx: C50.411\n 76098-RT x2 dx=A\n');
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.severity, 2);
+    assert.match(messageOf(diagnostics[0]), /per-line limit.*RT\/LT.*59\/XS/);
+    assert.deepEqual(mueDiagnostics('claim A\n dx: C50.411\n 76098-RT x1 dx=A\n 76098-LT x1 dx=A\n'), []);
+  });
+
+  it('indicator 2: an absolute per-day limit over all lines of the day, as an error', () => {
+    const diagnostics = mueDiagnostics(
+      'claim A\n dos: 2026-03-14\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n',
+    );
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.severity, 1);
+    assert.equal(diagnostics[0]?.range.start.line, 4);
+    assert.match(messageOf(diagnostics[0]), /2 units on this date.*MUE is 1.*absolute/);
+    assert.deepEqual(
+      mueDiagnostics('claim A\n dx: C50.411\n 19283-RT x1 dx=A dos=2026-03-14\n 19283-LT x1 dx=A dos=2026-03-15\n'),
+      [],
+    );
+  });
+
+  it('indicator 3: a per-day clinical limit, as a warning that may be appealed', () => {
+    const diagnostics = mueDiagnostics('claim A\n dx: C50.411\n 19283-RT x1 dx=A\n 19284-RT x3 dx=A\n');
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.severity, 2);
+    assert.match(messageOf(diagnostics[0]), /clinical.*appeal/);
+  });
+
+  it('leaves the severity to the user when they set one', () => {
+    const document = TextDocument.create(
+      'file:///mue.claim',
+      'claim',
+      1,
+      'claim A\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n',
+    );
+    const diagnostics = service.doValidation(document, service.parse(document), {
+      ...defaultSettings,
+      maxNumberOfProblems: 100,
+      rules: { 'mue-limit': 'hint' },
+    });
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'mue-limit').map((d) => d.severity),
+      [4],
+    );
+  });
+});
