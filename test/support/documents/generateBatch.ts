@@ -4,7 +4,7 @@
  * (5000 claims each, the implementation guide's recommended most) or the
  * same claims as a `.claim` file.
  *
- *   node out/test/support/generateBatch.js FILE MEGABYTES [claims per transaction]
+ *   node out/test/support/documents/generateBatch.js FILE MEGABYTES [claims per transaction]
  *
  * The format follows FILE's extension (.837 or .claim). Prints the claim count.
  */

@@ -2,7 +2,7 @@
  * Types of the reference data the language service reads: codes, their
  * relations and our own plain-language summaries. CPT descriptors are the
  * AMA's copyrighted text and never appear here; a licensed user loads their
- * own descriptor file through a `DescriptorSource` (see dataProvider.ts).
+ * own descriptor file through a `DescriptorSource` (see codeReference.ts).
  */
 
 /** How a code is classified, derived from its shape (see codeShapes.ts). */
