@@ -2,6 +2,8 @@
  * The language service stays pure: it imports only LSP types, the text
  * document, Node-free code of its own, so a CLI or a web worker can use it.
  * And nothing in the server writes to stdout, which carries the protocol.
+ * shared/ is the bottom layer: client, server and CLI import it, never the
+ * other way round.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -27,6 +29,19 @@ describe('architecture', () => {
       const imports = [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1] ?? '');
       const outside = imports.filter((name) => !name.startsWith('.') && !allowedServiceImports.has(name));
       assert.deepEqual(outside, [], path.relative(serverSource, file));
+    }
+  });
+
+  it('keeps shared/ the bottom layer: it imports nothing from the client, the server or the CLI', () => {
+    const sharedSource = path.join(repoRoot(), 'shared', 'src');
+    const files = sourceFiles(sharedSource);
+    assert.ok(files.length >= 2);
+    for (const file of files) {
+      const imports = [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1] ?? '');
+      const outside = imports.filter(
+        (name) => name.startsWith('.') && !path.resolve(path.dirname(file), name).startsWith(sharedSource + path.sep),
+      );
+      assert.deepEqual(outside, [], path.relative(sharedSource, file));
     }
   });
 
