@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigResolver, type LoadedConfig } from './config';
 import { claimIdAt, toMessage } from './output/diagnosticMessages';
-import type { FileResult, LintMessage } from './output/formatters';
+import type { FileResult, LintMessage } from './output/lintResults';
 import { ChunkChecker } from './stream/chunkChecker';
 import { ClaimStream } from './stream/claimStream';
 import { StreamedMessages } from './stream/streamedMessages';

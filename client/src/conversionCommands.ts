@@ -7,18 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { type ConversionAnswer, convertTo837Command, convertToClaimCommand } from '../../shared/src/protocol';
 
-/** What the server's conversion commands answer (`server/src/handlers/conversionCommands.ts`). */
-interface ConversionAnswer {
-  text: string;
-  language: 'x12' | 'claim';
-  notes: string[];
-  refused?: string;
-}
-
+/** The client's commands (in the Command Palette and editor titles), each running one of the server's. */
 const conversions = [
-  { command: 'cptClaims.convertTo837', serverCommand: 'cptClaims.server.convertTo837', target: 'X12 837P' },
-  { command: 'cptClaims.convertToClaim', serverCommand: 'cptClaims.server.convertToClaim', target: '.claim' },
+  { command: 'cptClaims.convertTo837', serverCommand: convertTo837Command, target: 'X12 837P' },
+  { command: 'cptClaims.convertToClaim', serverCommand: convertToClaimCommand, target: '.claim' },
 ] as const;
 
 /** The document a command runs on: the one whose editor title was clicked, else the active editor's. */

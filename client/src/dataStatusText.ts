@@ -3,14 +3,7 @@
  * the server's `cptClaims/dataInUse` answer. No `vscode` import, so unit
  * tests run it.
  */
-
-/** The server's answer (server/src/handlers/dataInUse.ts); checked here, since it crosses a process boundary. */
-export interface DataInUse {
-  descriptorFiles: string[];
-  mueFile?: string;
-  muePeriod?: string;
-  notUsed: Array<{ name: string; reason: string }>;
-}
+import type { DataInUse, Unchecked, UnusedDataFile } from '../../shared/src/protocol';
 
 export interface DataStatusText {
   /** With a codicon: `$(book) CPT: bundled · MUE 2026 Q1`. */
@@ -20,18 +13,17 @@ export interface DataStatusText {
   warning: boolean;
 }
 
+/** Whether the server's answer is a `DataInUse`: checked here, since it crosses a process boundary. */
 export function isDataInUse(value: unknown): value is DataInUse {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const record = value as Record<string, unknown>;
-  const names = record['descriptorFiles'];
-  const notUsed = record['notUsed'];
+  const { descriptorFiles, notUsed } = value as Unchecked<DataInUse>;
   return (
-    Array.isArray(names) &&
-    names.every((name) => typeof name === 'string') &&
+    Array.isArray(descriptorFiles) &&
+    descriptorFiles.every((name) => typeof name === 'string') &&
     Array.isArray(notUsed) &&
-    notUsed.every((file) => typeof (file as Record<string, unknown> | null)?.['name'] === 'string')
+    notUsed.every((file) => typeof (file as Unchecked<UnusedDataFile> | null)?.name === 'string')
   );
 }
 

@@ -16,6 +16,7 @@ import { serverCrashHandler } from './serverCrashes';
 import { type DataStatusBar, registerDataStatusBar } from './statusBar';
 import { registerWalkthrough, type WalkthroughState } from './walkthrough';
 import { registerConversionCommands } from './conversionCommands';
+import { type InitializationOptions, settingsSection, workspaceTrustedNotification } from '../../shared/src/protocol';
 
 /** What `activate` returns: the language client, whose state changes and log the editor tests observe. */
 export interface CptClaimsApi {
@@ -47,11 +48,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
       { scheme: 'file', language: 'x12' },
       { scheme: 'untitled', language: 'x12' },
     ],
-    synchronize: { configurationSection: 'cptClaims' },
+    synchronize: { configurationSection: settingsSection },
     outputChannel: log,
     errorHandler: serverCrashHandler(log),
     // A function, so a restarted server is told the trust of that moment: untrusted, it reads no data file outside the workspace.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     middleware: { executeCommand: activeDocumentArgument },
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
@@ -63,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
   registerConversionCommands(context, client);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(
-      () => void client?.sendNotification('cptClaims/workspaceTrusted').catch(() => undefined),
+      () => void client?.sendNotification(workspaceTrustedNotification).catch(() => undefined),
     ),
   );
   return { languageClient: client, dataStatus, walkthrough };

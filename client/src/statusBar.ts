@@ -9,6 +9,12 @@
 import * as vscode from 'vscode';
 import { type LanguageClient, State, type StaticFeature } from 'vscode-languageclient/node';
 import { dataStatusText, isDataInUse } from './dataStatusText';
+import {
+  dataInUseCapability,
+  dataInUseChangedNotification,
+  dataInUseRequest,
+  reloadDataRequest,
+} from '../../shared/src/protocol';
 
 const claimLanguages = new Set(['claim', 'x12']);
 
@@ -43,7 +49,7 @@ export class DataStatusBar implements vscode.Disposable {
     if (document && claimLanguages.has(document.languageId) && this.client.state === State.Running) {
       const uri = this.client.code2ProtocolConverter.asUri(document.uri);
       // A server that cannot answer (stopping, restarting) leaves the item hidden until it can.
-      data = await this.client.sendRequest<unknown>('cptClaims/dataInUse', { uri }).catch(() => null);
+      data = await this.client.sendRequest(dataInUseRequest, { uri }).catch(() => null);
     }
     if (run !== this.latestUpdate) {
       return this.text;
@@ -66,7 +72,7 @@ export class DataStatusBar implements vscode.Disposable {
   /** The server reads every data file again (and reports their problems again), then the item is updated. */
   async reload(): Promise<string> {
     if (this.client.state === State.Running) {
-      await this.client.sendRequest('cptClaims/reloadData');
+      await this.client.sendRequest(reloadDataRequest);
     }
     return this.update();
   }
@@ -81,7 +87,10 @@ export class DataStatusBar implements vscode.Disposable {
 function dataInUseFeature(): StaticFeature {
   return {
     fillClientCapabilities(capabilities) {
-      capabilities.experimental = { ...(capabilities.experimental as object | undefined), cptClaimsDataInUse: true };
+      capabilities.experimental = {
+        ...(capabilities.experimental as object | undefined),
+        [dataInUseCapability]: true,
+      };
     },
     initialize() {
       // Nothing to set up: the notification handler is registered on the client once, below.
@@ -100,7 +109,7 @@ export function registerDataStatusBar(context: vscode.ExtensionContext, client: 
   const update = () => void statusBar.update();
   context.subscriptions.push(
     statusBar,
-    client.onNotification('cptClaims/dataInUseChanged', update),
+    client.onNotification(dataInUseChangedNotification, update),
     // A restarted server (after a crash) has read nothing yet: ask again once it runs.
     client.onDidChangeState(({ newState }) => newState === State.Running && update()),
     vscode.window.onDidChangeActiveTextEditor(update),

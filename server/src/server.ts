@@ -24,7 +24,6 @@ import { DocumentSettings } from './settings/documentSettings';
 import { describeError, runSafely } from './runtime/safeHandler';
 import { pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles/dataFiles';
-import { conversionCommands } from './handlers/conversionCommands';
 import { listenForDataInUse } from './handlers/dataInUse';
 import { listenForEditorFeatures } from './handlers/editorFeatureHandlers';
 import type { ClientFeatures, FeatureContext } from './handlers/featureContext';
@@ -35,16 +34,19 @@ import {
   type DocumentValidator,
   semanticTokensLegend,
 } from './service/languageService';
-import { x12LayoutCommands } from './handlers/x12LayoutCommands';
 import { FolderSettingsReader } from './settings/folderSettings';
 import { WorkspaceDiagnostics } from './workspace/workspaceDiagnostics';
 import { changedFolders, localFolderPaths } from './workspace/workspaceFolders';
+import {
+  type InitializationOptions,
+  serverCommands,
+  type Unchecked,
+  workspaceTrustedNotification,
+} from '../../shared/src/protocol';
 
 export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
 export const serverVersion = '0.1.0';
-/** Sent by the VS Code client when the user trusts the workspace. */
-export const workspaceTrustedNotification = 'cptClaims/workspaceTrusted';
 
 /** What the server holds for one document: each is undefined once the document is closed. */
 export interface HeldDocumentState {
@@ -182,7 +184,7 @@ export function startServer(connection: Connection): RunningServer {
     dataFiles.trusted = !(
       typeof options === 'object' &&
       options !== null &&
-      (options as Record<string, unknown>)['workspaceTrusted'] === false
+      (options as Unchecked<InitializationOptions>).workspaceTrusted === false
     );
     const result: InitializeResult = {
       capabilities: {
@@ -198,7 +200,7 @@ export function startServer(connection: Connection): RunningServer {
         renameProvider: capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
-        executeCommandProvider: { commands: [...Object.keys(x12LayoutCommands), ...conversionCommands] },
+        executeCommandProvider: { commands: [...serverCommands] },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -256,8 +258,9 @@ export function startServer(connection: Connection): RunningServer {
     }),
   );
 
-  // Trust, once granted, lasts the session (VS Code cannot take it back without a restart).
-  connection.onNotification(workspaceTrustedNotification, () =>
+  // Trust, once granted, lasts the session (VS Code cannot take it back without a restart). By method name, like the
+  // data-in-use requests: given a type, the library would log complaints of its own about a client's params.
+  connection.onNotification(workspaceTrustedNotification.method, () =>
     runSafely(connection, 'Workspace trust', undefined, undefined, () => dataFiles.grantTrust()),
   );
 

@@ -11,7 +11,7 @@ import { allRules } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { serverVersion } from '../../server/src/server';
 import { repoRoot } from '../support/repoRoot';
-import { x12LayoutCommands } from '../../server/src/handlers/x12LayoutCommands';
+import { x12LayoutCommands } from '../../shared/src/protocol';
 
 interface Manifest {
   engines: Record<string, string>;
@@ -155,7 +155,7 @@ describe('extension manifest and package', () => {
     const registered = [
       ...[...clientSource.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1] ?? ''),
       ...[...clientSource.matchAll(/\{ command: '([^']+)', serverCommand:/g)].map((match) => match[1] ?? ''),
-      ...Object.keys(x12LayoutCommands),
+      ...x12LayoutCommands,
     ];
     assert.deepEqual(
       [...contributed].sort(),

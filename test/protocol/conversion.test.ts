@@ -8,7 +8,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
-import type { ConversionResult } from '../../server/src/service/languageService';
+import {
+  type ConversionAnswer,
+  conversionCommands,
+  convertTo837Command,
+  convertToClaimCommand,
+} from '../../shared/src/protocol';
 import { LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
 import { summaries, toClaim, toX12 } from '../support/checks/conversionChecks';
@@ -29,14 +34,12 @@ describe('protocol: conversion commands', () => {
       ExecuteCommandRequest.type,
       { command, arguments: args },
       command,
-    ) as Promise<ConversionResult | null>;
+    ) as Promise<ConversionAnswer | null>;
 
   it('declares both commands', () => {
     const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
     assert.ok(
-      ['cptClaims.server.convertTo837', 'cptClaims.server.convertToClaim'].every((command) =>
-        commands.includes(command),
-      ),
+      conversionCommands.every((command) => commands.includes(command)),
       commands.join(', '),
     );
   });
@@ -49,7 +52,7 @@ describe('protocol: conversion commands', () => {
     ]);
     const edited = client.document(uri).getText();
     assert.match(edited, /19284-RT {3}x2 {3}\$425\.00/);
-    const result = await run('cptClaims.server.convertTo837', [uri]);
+    const result = await run(convertTo837Command, [uri]);
     assert.ok(result);
     assert.equal(result.language, 'x12');
     const expected = toX12(edited);
@@ -70,23 +73,23 @@ describe('protocol: conversion commands', () => {
   it('converts an open 837 to the .claim text the service writes', async () => {
     const uri = newUri('convert').replace(/\.claim$/, '.837');
     await client.open(uri, example837, 1, 'x12');
-    const result = await run('cptClaims.server.convertToClaim', [{ uri }]);
+    const result = await run(convertToClaimCommand, [{ uri }]);
     assert.deepEqual(result, toClaim(example837));
   });
 
   it('refuses, with a reason, a document of the other format', async () => {
     const uri = newUri('convert');
     await client.open(uri, example);
-    const result = await run('cptClaims.server.convertToClaim', [uri]);
+    const result = await run(convertToClaimCommand, [uri]);
     assert.equal(result?.text, '');
     assert.match(result?.refused ?? '', /already a \.claim file/);
   });
 
   it('answers null for a document not open, a missing argument or an unknown command, and logs nothing', async () => {
     const before = client.logText();
-    assert.equal(await run('cptClaims.server.convertTo837', ['file:///not-open.claim']), null);
-    assert.equal(await run('cptClaims.server.convertTo837', []), null);
-    assert.equal(await run('cptClaims.server.convertTo837', [42]), null);
+    assert.equal(await run(convertTo837Command, ['file:///not-open.claim']), null);
+    assert.equal(await run(convertTo837Command, []), null);
+    assert.equal(await run(convertTo837Command, [42]), null);
     const uri = newUri('convert');
     await client.open(uri, example);
     assert.equal(await run('cptClaims.server.noSuchCommand', [uri]), null);

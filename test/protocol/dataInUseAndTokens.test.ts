@@ -9,12 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  LSPErrorCodes,
-  RequestType,
-  SemanticTokensRangeRequest,
-  SemanticTokensRequest,
-} from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, SemanticTokensRangeRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol';
 import { getLanguageService, semanticTokensLegend } from '../../server/src/service/languageService';
 import {
   LspClient,
@@ -25,18 +20,15 @@ import {
 } from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
 import { hoverText } from './claimTexts';
+import {
+  dataInUseCapability,
+  dataInUseChangedNotification,
+  dataInUseRequest,
+  reloadDataRequest,
+} from '../../shared/src/protocol';
 
-interface DataInUse {
-  descriptorFiles: string[];
-  mueFile?: string;
-  muePeriod?: string;
-  notUsed: Array<{ name: string; reason: string }>;
-}
-
-const dataInUseRequest = new RequestType<{ uri: string }, DataInUse | null, void>('cptClaims/dataInUse');
-const reloadDataRequest = new RequestType<null, null, void>('cptClaims/reloadData');
-const changed = 'cptClaims/dataInUseChanged';
-const listening = () => ({ ...pushClientCapabilities(), experimental: { cptClaimsDataInUse: true } });
+const changed = dataInUseChangedNotification.method;
+const listening = () => ({ ...pushClientCapabilities(), experimental: { [dataInUseCapability]: true } });
 
 const claim = 'claim A\n  dx: C50.411\n  lesions: 2\n  19283-RT x1\n  19284-RT x1\n  19290-59\n';
 const mueText =
@@ -216,7 +208,7 @@ describe('protocol: data in use', () => {
         (message) => message.method === 'window/showMessage' && JSON.stringify(message.params).includes('a-folder'),
       ).length;
     assert.equal(warnings(), 1);
-    assert.equal(await client.request(reloadDataRequest, null), null);
+    assert.equal(await client.requestWithoutParams(reloadDataRequest), null);
     await client.nextMessage((message) => message.method === changed, changed);
     const republished = await client.nextDiagnostics(uri, 1);
     assert.deepEqual(republished.diagnostics.map((diagnostic) => diagnostic.code).sort(), [
@@ -235,7 +227,7 @@ describe('protocol: data in use', () => {
 
   it('answers null for a request without a uri, and from the settings alone for a document it does not hold', async () => {
     client = await LspClient.start({ capabilities: listening() });
-    assert.equal(await client.connection.sendRequest('cptClaims/dataInUse', { nothing: 1 }), null);
+    assert.equal(await client.connection.sendRequest(dataInUseRequest.method, { nothing: 1 }), null);
     assert.deepEqual(await client.request(dataInUseRequest, { uri: 'file:///not/open.claim' }), {
       descriptorFiles: [],
       notUsed: [],

@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { x12Batch } from '../support/documents/x12Batch';
+import { oneLineCommand, segmentPerLineCommand, x12LayoutCommands } from '../../shared/src/protocol';
 
 const options = { tabSize: 2, insertSpaces: true };
 const messy = 'claim CLM-1\n    dos: 2026-03-14\n 19283-RT x1 $350.00\n19284-RT   x2 $1,200.00\n';
@@ -46,7 +47,7 @@ describe('protocol: formatting', () => {
     assert.equal(capabilities?.documentRangeFormattingProvider, true);
     const commands = capabilities?.executeCommandProvider?.commands ?? [];
     assert.ok(
-      ['cptClaims.x12.segmentPerLine', 'cptClaims.x12.oneLine'].every((command) => commands.includes(command)),
+      x12LayoutCommands.every((command) => commands.includes(command)),
       commands.join(', '),
     );
   });
@@ -108,7 +109,7 @@ describe('protocol: formatting', () => {
     });
     const result: unknown = await client.request(
       ExecuteCommandRequest.type,
-      { command: 'cptClaims.x12.oneLine', arguments: [uri] },
+      { command: oneLineCommand, arguments: [uri] },
       'executeCommand',
     );
     assert.equal(result, true);
@@ -125,13 +126,13 @@ describe('protocol: formatting', () => {
     await client.open(claimUri, messy);
     const refused: unknown = await client.request(
       ExecuteCommandRequest.type,
-      { command: 'cptClaims.x12.segmentPerLine', arguments: [claimUri] },
+      { command: segmentPerLineCommand, arguments: [claimUri] },
       'executeCommand',
     );
     assert.equal(refused, false);
     const noArguments: unknown = await client.request(
       ExecuteCommandRequest.type,
-      { command: 'cptClaims.x12.segmentPerLine' },
+      { command: segmentPerLineCommand },
       'executeCommand',
     );
     assert.equal(noArguments, false);

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageType, type ShowMessageParams } from 'vscode-languageserver-protocol';
 import { maxDataFileBytes } from '../../shared/src/dataFileReader';
+import { workspaceTrustedNotification } from '../../shared/src/protocol';
 import {
   LspClient,
   newUri,
@@ -364,7 +365,7 @@ describe('protocol: hostile data file settings', () => {
         await client.nextMessage((message) => isWarningShown(message, report), report.source);
       }
 
-      await client.connection.sendNotification('cptClaims/workspaceTrusted');
+      await client.connection.sendNotification(workspaceTrustedNotification);
       // Checked again without an edit, now with the MUE file's limit of 0.
       const after = await client.nextDiagnostics(uri, 1);
       assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), [...before, 'mue-limit'].sort());

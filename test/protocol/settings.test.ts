@@ -20,6 +20,7 @@ import {
   stopAllClients,
 } from '../support/server/lspClient';
 import { describeDiagnostics, messageOf } from './claimTexts';
+import { settingsSection } from '../../shared/src/protocol';
 
 /** Five add-ons without their primaries: five errors. */
 const manyProblems = '19284-RT\n19286-RT\n19288-RT\n19126-RT\n99417\n';
@@ -34,7 +35,7 @@ describe('protocol: settings from workspace/configuration', () => {
     await client.nextDiagnostics(uri, 1);
     const items: ConfigurationItem[] = client.configurationRequests.flatMap((request) => request.items);
     assert.ok(
-      items.some((item) => item.section === 'cptClaims' && item.scopeUri === uri),
+      items.some((item) => item.section === settingsSection && item.scopeUri === uri),
       `configuration requests: ${JSON.stringify(client.configurationRequests)}`,
     );
   });

@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
 import type { ClaimDocumentModel } from '../../../server/src/service/languageService';
-import type { LintMessage, SeverityName } from './formatters';
+import type { LintMessage, SeverityName } from './lintResults';
 
 export const severityNames: Record<DiagnosticSeverity, SeverityName> = {
   [DiagnosticSeverity.Error]: 'error',

@@ -4,29 +4,8 @@
  * `sarif` (code-scanning tools) for tools. Only the problem messages are printed, never the claim text.
  */
 import type { OutputFormat } from '../options';
+import type { FileResult } from './lintResults';
 import { sarif, type SarifContext } from './sarif';
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-
-export interface LintMessage {
-  /** 1-based, like the editor shows them. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: SeverityName;
-  message: string;
-  ruleId: string | null;
-  /** The id of the claim the finding is in; null for envelope or file-level findings. */
-  claimId: string | null;
-}
-
-export interface FileResult {
-  filePath: string;
-  messages: LintMessage[];
-  errorCount: number;
-  warningCount: number;
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { ClaimLanguageService, ClaimSettings } from '../../../server/src/service/languageService';
 import { claimIdAt, comparePositions, toMessage } from '../output/diagnosticMessages';
-import type { LintMessage } from '../output/formatters';
+import type { LintMessage } from '../output/lintResults';
 import { endPosition } from './textPositions';
 
 export interface CopiedSegment {

@@ -9,7 +9,7 @@
  * run of more than the chunk size without a `claim` line (there is none in a
  * real file) is cut at a line end, and checked in parts.
  */
-import type { LintMessage } from '../output/formatters';
+import type { LintMessage } from '../output/lintResults';
 import type { ChunkChecker } from './chunkChecker';
 import { type StreamLimits, StreamLimitError } from './x12Stream';
 

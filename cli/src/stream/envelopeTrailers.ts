@@ -9,7 +9,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import { childCountMessage, controlNumberMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
-import type { LintMessage, SeverityName } from '../output/formatters';
+import type { LintMessage, SeverityName } from '../output/lintResults';
 
 export const controlNumbersRuleId = 'x12-control-numbers';
 

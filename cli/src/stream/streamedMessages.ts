@@ -9,7 +9,7 @@
  */
 import { allRules, type ClaimSettings } from '../../../server/src/service/languageService';
 import { comparePositions } from '../output/diagnosticMessages';
-import type { LintMessage, SeverityName } from '../output/formatters';
+import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */
 const documentRuleOrder = ['x12-segment-count', 'x12-control-numbers', 'x12-segment-placement'];

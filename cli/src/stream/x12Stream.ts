@@ -12,7 +12,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { ClaimSettings } from '../../../server/src/service/languageService';
 import { segmentCountMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
-import type { LintMessage, SeverityName } from '../output/formatters';
+import type { LintMessage, SeverityName } from '../output/lintResults';
 import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
 import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
 import { severityFor } from './streamedMessages';

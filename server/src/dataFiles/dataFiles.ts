@@ -20,6 +20,7 @@ import {
   readDataFile,
   stateOf,
 } from '../../../shared/src/dataFileReader';
+import type { DataInUse } from '../../../shared/src/protocol';
 import { describeError } from '../runtime/safeHandler';
 import { readDescriptorFile } from '../service/reference/descriptorFile';
 import type { DescriptorSource } from '../service/reference/codeReference';
@@ -27,7 +28,6 @@ import type { RowProblem } from '../service/reference/delimitedText';
 import { readMueFile, type MueEntry } from '../service/reference/mueFile';
 import { type ClaimLanguageService, getLanguageService, type LanguageServiceOptions } from '../service/languageService';
 import type { ClaimSettings } from '../service/settings';
-import type { DataInUse } from '../handlers/dataInUse';
 
 const watchIntervalMs = 500;
 /** Row problems listed in the log; the diagnostics on the file list more. */

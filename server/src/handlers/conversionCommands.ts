@@ -7,11 +7,8 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from '../documents/documentModels';
-import type { ClaimLanguageService, ConversionResult } from '../service/languageService';
-
-export const convertTo837Command = 'cptClaims.server.convertTo837';
-export const convertToClaimCommand = 'cptClaims.server.convertToClaim';
-export const conversionCommands = [convertTo837Command, convertToClaimCommand];
+import type { ClaimLanguageService } from '../service/languageService';
+import { type ConversionAnswer, convertTo837Command, convertToClaimCommand } from '../../../shared/src/protocol';
 
 /** Today's date and time on this machine, as the 837 envelope writes them (YYYY-MM-DD, HHMM). */
 function now(): { date: string; time: string } {
@@ -35,13 +32,16 @@ function uriArgument(params: ExecuteCommandParams): string | undefined {
   return undefined;
 }
 
-/** The command's answer, or null for a command or document the server does not know. */
+/**
+ * The command's answer, or null for a command or document the server does not know. The service's result is
+ * sent as it is: the pure service cannot import the protocol, so the compiler checks here that it fits the wire.
+ */
 export function runConversion(
   params: ExecuteCommandParams,
   documentOf: (uri: string) => TextDocument | undefined,
   models: DocumentModels,
   service: ClaimLanguageService,
-): ConversionResult | null {
+): ConversionAnswer | null {
   const uri = uriArgument(params);
   const document = uri === undefined ? undefined : documentOf(uri);
   if (!document) {

@@ -2,7 +2,8 @@
  * What data a document is checked with, for the editor's status bar: the
  * bundled data, or the licensed descriptor files and the MUE file (with its
  * quarter) its settings name; and a request to read the data files again.
- * These are extensions to LSP, answered for any client; the server tells a
+ * These are extensions to LSP (their names and payloads are in
+ * shared/src/protocol.ts), answered for any client; the server tells a
  * client that the data in use may have changed only when it says it listens
  * (`experimental.cptClaimsDataInUse`), so other editors get no unknown
  * notifications.
@@ -12,30 +13,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataFiles } from '../dataFiles/dataFiles';
 import type { DocumentSettings } from '../settings/documentSettings';
 import { describeError } from '../runtime/safeHandler';
-
-/** `{ uri }` → `DataInUse`. */
-export const dataInUseRequest = 'cptClaims/dataInUse';
-/** No parameters: every data file is read again (and its problems reported again), then documents are checked again. */
-export const reloadDataRequest = 'cptClaims/reloadData';
-/** Server → client, no parameters: settings or data files changed, so ask again. */
-export const dataInUseChangedNotification = 'cptClaims/dataInUseChanged';
-
-/** A data file the settings name that is not used, and why (the reason never quotes the file's content). */
-export interface UnusedDataFile {
-  name: string;
-  reason: string;
-}
-
-export interface DataInUse {
-  /** Names of the licensed descriptor files in use, in the settings' order; empty: the bundled summaries. */
-  descriptorFiles: string[];
-  /** The name of the MUE file in use, if any. */
-  mueFile?: string;
-  /** The quarter or date the MUE file names in its preamble, when it does. */
-  muePeriod?: string;
-  /** Files the settings name that cannot be used. */
-  notUsed: UnusedDataFile[];
-}
+import {
+  type DataInUse,
+  type DataInUseParams,
+  dataInUseCapability,
+  dataInUseChangedNotification,
+  dataInUseRequest,
+  reloadDataRequest,
+  type Unchecked,
+} from '../../../shared/src/protocol';
 
 export interface DataInUseSupport {
   /** Tell a listening client the data in use may have changed. */
@@ -51,8 +37,10 @@ export function listenForDataInUse(
   dataFiles: DataFiles,
 ): DataInUseSupport {
   let clientListens = false;
-  connection.onRequest(dataInUseRequest, async (params: unknown): Promise<DataInUse | null> => {
-    const uri = typeof params === 'object' && params !== null ? (params as Record<string, unknown>)['uri'] : undefined;
+  // Registered by method name, not by type: the handlers check what a client sent themselves (given a type, the
+  // library would answer a request without params with an error of its own).
+  connection.onRequest(dataInUseRequest.method, async (params: unknown): Promise<DataInUse | null> => {
+    const uri = typeof params === 'object' && params !== null ? (params as Unchecked<DataInUseParams>).uri : undefined;
     if (typeof uri !== 'string') {
       return null;
     }
@@ -68,7 +56,7 @@ export function listenForDataInUse(
       return null;
     }
   });
-  connection.onRequest(reloadDataRequest, () => {
+  connection.onRequest(reloadDataRequest.method, () => {
     try {
       dataFiles.reload();
     } catch (error) {
@@ -87,7 +75,7 @@ export function listenForDataInUse(
       clientListens =
         typeof experimental === 'object' &&
         experimental !== null &&
-        (experimental as Record<string, unknown>)['cptClaimsDataInUse'] === true;
+        (experimental as Record<string, unknown>)[dataInUseCapability] === true;
     },
   };
 }

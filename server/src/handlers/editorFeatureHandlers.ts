@@ -8,12 +8,13 @@
 import { type CodeLens, type CompletionList, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { conversionCommands, runConversion } from './conversionCommands';
+import { runConversion } from './conversionCommands';
 import { charactersPerMB } from '../documents/documentChecks';
 import { type FeatureContext, openDocumentWithSettings } from './featureContext';
 import { describeError, runSafely } from '../runtime/safeHandler';
 import type { ClaimSettings, FormatRequest, X12Layout } from '../service/languageService';
-import { runX12LayoutCommand, x12LayoutCommands, x12LayoutEdits } from './x12LayoutCommands';
+import { runX12LayoutCommand, x12LayoutEdits, x12LayoutOfCommand } from './x12LayoutCommands';
+import { conversionCommands } from '../../../shared/src/protocol';
 
 export function listenForEditorFeatures(context: FeatureContext): void {
   listenForHoverCompletionAndFixes(context);
@@ -173,7 +174,7 @@ function listenForFormattingAndCommands(context: FeatureContext): void {
         runConversion(params, (uri) => documents.get(uri), models, dataFiles.bundledOnly),
       );
     }
-    if (!Object.hasOwn(x12LayoutCommands, params.command)) {
+    if (!Object.hasOwn(x12LayoutOfCommand, params.command)) {
       return null;
     }
     const editsFor = (document: TextDocument | undefined, layout: X12Layout) =>

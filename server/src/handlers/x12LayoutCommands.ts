@@ -8,11 +8,13 @@ import type { Connection, ExecuteCommandParams, TextDocuments, TextEdit, Workspa
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from '../documents/documentModels';
 import type { ClaimLanguageService, X12Layout } from '../service/languageService';
+import { oneLineCommand, segmentPerLineCommand, type X12LayoutCommand } from '../../../shared/src/protocol';
 
-export const x12LayoutCommands: Readonly<Record<string, X12Layout>> = {
-  'cptClaims.x12.segmentPerLine': 'segmentPerLine',
-  'cptClaims.x12.oneLine': 'oneLine',
-};
+/** The layout each command makes (a record over any string, so a command from the client can be looked up). */
+export const x12LayoutOfCommand: Readonly<Record<string, X12Layout>> = {
+  [segmentPerLineCommand]: 'segmentPerLine',
+  [oneLineCommand]: 'oneLine',
+} satisfies Record<X12LayoutCommand, X12Layout>;
 
 /** The document uri a command was given: the uri itself, or an object with a `uri` (a string or VS Code's Uri as JSON). */
 export function commandDocumentUri(args: unknown[] | undefined): string | undefined {
@@ -54,7 +56,7 @@ export async function runX12LayoutCommand(
   params: ExecuteCommandParams,
   versioned: boolean,
 ): Promise<boolean> {
-  const layout = x12LayoutCommands[params.command];
+  const layout = x12LayoutOfCommand[params.command];
   const uri = commandDocumentUri(params.arguments);
   const document = uri === undefined ? undefined : documents.get(uri);
   const edits = layout && document ? editsFor(document, layout) : undefined;

@@ -6,6 +6,7 @@
  * section (or nothing, or a failed request) into settings.
  */
 import type { Connection } from 'vscode-languageserver';
+import { settingsSection } from '../../../shared/src/protocol';
 
 export class ScopedSettings<T> {
   private readonly cache = new Map<string, Promise<T>>();
@@ -26,7 +27,7 @@ export class ScopedSettings<T> {
     let settings = this.cache.get(scopeUri);
     if (!settings) {
       settings = this.connection.workspace
-        .getConfiguration({ scopeUri, section: 'cptClaims' })
+        .getConfiguration({ scopeUri, section: settingsSection })
         .then(this.read, () => this.read(undefined));
       this.cache.set(scopeUri, settings);
     }
@@ -43,7 +44,7 @@ export class ScopedSettings<T> {
     this.cache.clear();
     const section =
       typeof pushedSettings === 'object' && pushedSettings !== null
-        ? (pushedSettings as Record<string, unknown>)['cptClaims']
+        ? (pushedSettings as Record<string, unknown>)[settingsSection]
         : undefined;
     this.pushed = this.read(section);
   }

@@ -16,6 +16,7 @@ import {
   type MessageConnection,
   type RequestParam,
   type RequestType,
+  type RequestType0,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
@@ -52,6 +53,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { repoRoot } from '../repoRoot';
+import { settingsSection } from '../../../shared/src/protocol';
 
 /** How long any single wait may take before the test fails instead of stalling. */
 export const defaultWaitMs = 5000;
@@ -169,7 +171,7 @@ export class LspClient {
 
   private constructor(options: StartOptions) {
     const settings = options.settings;
-    this.settingsProvider = (item) => (item.section === 'cptClaims' ? settings : null);
+    this.settingsProvider = (item) => (item.section === settingsSection ? settings : null);
     this.child = spawn(
       process.execPath,
       [...(options.nodeArgs ?? []), serverScript(), '--stdio', ...(options.args ?? [])],
@@ -255,7 +257,7 @@ export class LspClient {
 
   /** Changes what the client answers for `workspace/configuration` (section cptClaims), e.g. before didChangeConfiguration. */
   setSettings(settings: unknown): void {
-    this.settingsProvider = (item) => (item.section === 'cptClaims' ? settings : null);
+    this.settingsProvider = (item) => (item.section === settingsSection ? settings : null);
   }
 
   /** Answers a server-to-client request method (other than workspace/configuration) the way a test needs, e.g. with a ResponseError. */
@@ -271,6 +273,11 @@ export class LspClient {
     ms = defaultWaitMs,
   ): Promise<R> {
     return this.bounded(this.connection.sendRequest(type, params), what, ms);
+  }
+
+  /** A request without parameters (the message has none, as VS Code's client sends it), bounded like `request`. */
+  requestWithoutParams<R, E>(type: RequestType0<R, E>, what = type.method, ms = defaultWaitMs): Promise<R> {
+    return this.bounded(this.connection.sendRequest(type), what, ms);
   }
 
   /** Bounds a pending response in time, and fails it at once if the server exits. */

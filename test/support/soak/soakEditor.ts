@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, readSettings } from '../../../server/src/service/languageService';
+import { settingsSection } from '../../../shared/src/protocol';
 import type { CoderEditor } from './coderSession';
 import type { InProcessServer } from '../server/inProcessServer';
 import { editsFor } from '../server/lspClient';
@@ -122,7 +123,7 @@ export class SoakEditor implements CoderEditor {
     this.document = TextDocument.create(uri, languageId, 1, text);
     this.settings = initialSettings;
     server.answerConfiguration = (params) =>
-      params.items.map((item) => (item.section === 'cptClaims' ? this.settings : null));
+      params.items.map((item) => (item.section === settingsSection ? this.settings : null));
     server.onPublish = (params) => this.published(params);
   }
 
