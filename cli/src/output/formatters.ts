@@ -5,6 +5,7 @@
  */
 import type { OutputFormat } from '../options';
 import { sarif, type SarifContext } from './sarif';
+import { counted } from '../../../server/src/service/text/wording';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -26,10 +27,6 @@ export interface FileResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Per file: its name, a row per finding with aligned columns, a blank line; then the totals. */
@@ -56,7 +53,7 @@ function* stylish(results: readonly FileResult[]): Generator<string> {
     yield '\n';
   }
   if (problems > 0) {
-    yield `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`;
+    yield `${counted(problems, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})\n`;
   }
 }
 

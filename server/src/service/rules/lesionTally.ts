@@ -37,10 +37,6 @@ export function lesionTallies(claim: Claim, reference: CodeReference): LesionTal
   });
 }
 
-export function lesions(count: number): string {
-  return `${count} lesion${count === 1 ? '' : 's'}`;
-}
-
 /** `complete`, `missing 1` or `1 too many`; undefined when no count is documented. */
 export function balanceOf(tally: LesionTally): string | undefined {
   if (tally.documented === undefined) {
