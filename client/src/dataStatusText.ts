@@ -5,14 +5,14 @@
  */
 
 /** The server's answer (server/src/handlers/dataInUse.ts); checked here, since it crosses a process boundary. */
-export interface DataInUse {
+interface DataInUse {
   descriptorFiles: string[];
   mueFile?: string;
   muePeriod?: string;
   notUsed: Array<{ name: string; reason: string }>;
 }
 
-export interface DataStatusText {
+interface DataStatusText {
   /** With a codicon: `$(book) CPT: bundled · MUE 2026 Q1`. */
   text: string;
   tooltip: string;

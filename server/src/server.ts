@@ -44,10 +44,10 @@ export const serverName = 'CPT Claims language server';
 /** Kept equal to package.json's version by the manifest test. */
 export const serverVersion = '0.1.0';
 /** Sent by the VS Code client when the user trusts the workspace. */
-export const workspaceTrustedNotification = 'cptClaims/workspaceTrusted';
+const workspaceTrustedNotification = 'cptClaims/workspaceTrusted';
 
 /** What the server holds for one document: each is undefined once the document is closed. */
-export interface HeldDocumentState {
+interface HeldDocumentState {
   document: TextDocument | undefined;
   model: ClaimDocumentModel | undefined;
   validator: DocumentValidator | undefined;

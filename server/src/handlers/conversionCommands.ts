@@ -9,8 +9,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from '../documents/documentModels';
 import type { ClaimLanguageService, ConversionResult } from '../service/languageService';
 
-export const convertTo837Command = 'cptClaims.server.convertTo837';
-export const convertToClaimCommand = 'cptClaims.server.convertToClaim';
+const convertTo837Command = 'cptClaims.server.convertTo837';
+const convertToClaimCommand = 'cptClaims.server.convertToClaim';
 export const conversionCommands = [convertTo837Command, convertToClaimCommand];
 
 /** Today's date and time on this machine, as the 837 envelope writes them (YYYY-MM-DD, HHMM). */

@@ -14,14 +14,14 @@ import type { DocumentSettings } from '../settings/documentSettings';
 import { describeError } from '../runtime/safeHandler';
 
 /** `{ uri }` → `DataInUse`. */
-export const dataInUseRequest = 'cptClaims/dataInUse';
+const dataInUseRequest = 'cptClaims/dataInUse';
 /** No parameters: every data file is read again (and its problems reported again), then documents are checked again. */
-export const reloadDataRequest = 'cptClaims/reloadData';
+const reloadDataRequest = 'cptClaims/reloadData';
 /** Server → client, no parameters: settings or data files changed, so ask again. */
-export const dataInUseChangedNotification = 'cptClaims/dataInUseChanged';
+const dataInUseChangedNotification = 'cptClaims/dataInUseChanged';
 
 /** A data file the settings name that is not used, and why (the reason never quotes the file's content). */
-export interface UnusedDataFile {
+interface UnusedDataFile {
   name: string;
   reason: string;
 }
@@ -37,7 +37,7 @@ export interface DataInUse {
   notUsed: UnusedDataFile[];
 }
 
-export interface DataInUseSupport {
+interface DataInUseSupport {
   /** Tell a listening client the data in use may have changed. */
   notifyChanged(): void;
   /** Read from the client's capabilities at initialize. */

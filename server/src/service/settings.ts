@@ -6,7 +6,7 @@
 import type { Severity } from './model/model';
 import { counted } from './text/wording';
 
-export type RuleSeveritySetting = Severity | 'off';
+type RuleSeveritySetting = Severity | 'off';
 
 /** How formatting lays out an X12 file; `keep`: the layout most of the file already has. */
 export type X12Layout = 'segmentPerLine' | 'oneLine' | 'keep';

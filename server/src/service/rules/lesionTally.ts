@@ -51,7 +51,7 @@ export function balanceOf(tally: LesionTally): string | undefined {
  * `primary-units` rule reports): the count may add up while the lesions sit on
  * the wrong code, and a lens must not call that complete.
  */
-export function overbilledFirstLesionCodes(tally: LesionTally): string[] {
+function overbilledFirstLesionCodes(tally: LesionTally): string[] {
   const codes = tally.lines
     .filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1)
     .map(({ info }) => info.code);

@@ -13,7 +13,7 @@ import { counted, nounFor } from '../text/wording';
 
 const ruleId = 'lesion-units';
 
-export interface ProcedureGroup {
+interface ProcedureGroup {
   procedure: LesionProcedure;
   lines: KnownLine[];
 }

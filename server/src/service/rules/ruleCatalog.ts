@@ -49,7 +49,7 @@ export const claimRules: readonly ClaimRule[] = [
 export const documentRules: readonly DocumentRule[] = [segmentCountRule, controlNumberRule, segmentPlacementRule];
 
 /** Checks made while parsing: the text does not have the shape the format requires. */
-export const parserRules: readonly RuleDescription[] = [
+const parserRules: readonly RuleDescription[] = [
   {
     id: 'code-shape',
     defaultSeverity: 'error',

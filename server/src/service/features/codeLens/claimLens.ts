@@ -32,12 +32,12 @@ import { findingsToDiagnostics } from '../../validation/validation';
 import { counted, money } from '../../text/wording';
 
 /** What an unresolved lens carries back to the server: the document and where its claim starts. */
-export interface ClaimLensData {
+interface ClaimLensData {
   uri: string;
   position: Position;
 }
 
-export interface ClaimLensContext {
+interface ClaimLensContext {
   reference: CodeReference;
   settings: ClaimSettings;
   mue?: ReadonlyMap<string, MueEntry>;
@@ -132,7 +132,7 @@ const severityNames: Readonly<Record<DiagnosticSeverity, readonly [string, strin
 };
 
 /** `no problems`, `2 errors`, `3 problems: 1 error, 2 warnings`. */
-export function problemsText(severities: readonly DiagnosticSeverity[]): string {
+function problemsText(severities: readonly DiagnosticSeverity[]): string {
   if (severities.length === 0) {
     return 'no problems';
   }

@@ -21,7 +21,7 @@ const maxDiagnoses = 12;
 /** What `.claim` lesion counts become: an NTE*ADD note, since the 837P has no lesion field. */
 export const lesionNotePrefix = 'LESIONS ';
 
-export const envelopePlaceholderNote =
+const envelopePlaceholderNote =
   'Placeholders to replace before sending: the submitter and receiver (ISA06/ISA08, GS02/GS03, NM1*41 and NM1*40: SUBMITTERID, RECEIVERID, CONTACT PLACEHOLDER), ' +
   `the billing provider (NM1*85 BILLING PROVIDER PLACEHOLDER, NPI ${placeholderNpi}, N3, N4, REF*EI 000000000), the payer (NM1*PR PAYER PLACEHOLDER, PAYERID) and each subscriber's member id (NM1*IL MEMBERID).`;
 

@@ -33,7 +33,7 @@ const maxPointerNumber = 12;
 const maxClaimScan = 20000;
 
 /** What stands at an offset of an X12 document. */
-export type X12Target =
+type X12Target =
   | { kind: 'segmentId'; segment: X12Segment; index: number; span: X12Span }
   | {
       kind: 'element';
