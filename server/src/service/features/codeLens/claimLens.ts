@@ -147,7 +147,7 @@ function problemsText(severities: readonly DiagnosticSeverity[]): string {
     .map((severity) => ({ count: severities.filter((s) => s === severity).length, names: severityNames[severity] }))
     .filter(({ count }) => count > 0)
     .map(({ count, names: [noun, plural] }) => counted(count, noun, plural));
-  return counts.length === 1 ? (counts[0] ?? '') : `${severities.length} problems: ${counts.join(', ')}`;
+  return counts.length === 1 ? (counts[0] ?? '') : `${counted(severities.length, 'problem')}: ${counts.join(', ')}`;
 }
 
 interface ClaimWithFindings {

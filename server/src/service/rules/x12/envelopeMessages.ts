@@ -7,7 +7,7 @@
 import { counted } from '../../text/wording';
 
 export function segmentCountMessage(count: number): string {
-  return `SE01 should be ${count}: this transaction has ${count} segments from ST to SE.`;
+  return `SE01 should be ${count}: this transaction has ${counted(count, 'segment')} from ST to SE.`;
 }
 
 export function controlNumberMessage(trailerElement: string, headerElement: string, expected: string): string {
