@@ -17,7 +17,7 @@ import {
   readSettings,
 } from '../../server/src/service/languageService';
 
-export const configFileName = '.claimlintrc.json';
+const configFileName = '.claimlintrc.json';
 
 /** The command line reports every problem unless a config sets a limit. */
 const cliMaxProblems = Number.MAX_SAFE_INTEGER;

@@ -6,7 +6,7 @@
 
 export type OutputFormat = 'stylish' | 'json' | 'jsonl' | 'sarif';
 
-export const outputFormats: readonly OutputFormat[] = ['stylish', 'json', 'jsonl', 'sarif'];
+const outputFormats: readonly OutputFormat[] = ['stylish', 'json', 'jsonl', 'sarif'];
 
 export interface CliOptions {
   format: OutputFormat;
@@ -30,8 +30,8 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const megabyte = 1024 * 1024;
-export const defaultStreamThreshold = 32 * megabyte;
-export const defaultStreamChunk = 4 * megabyte;
+const defaultStreamThreshold = 32 * megabyte;
+const defaultStreamChunk = 4 * megabyte;
 
 export const helpText = `Usage: claim-lint [options] <files, folders or globs...>
        claim-lint [options] - --stdin-filename NAME < file

@@ -50,7 +50,7 @@ export function serveWorkerIfAsked(): boolean {
 }
 
 /** An error inside a worker, by type only. */
-export class WorkerFailure extends Error {}
+class WorkerFailure extends Error {}
 
 /**
  * Checks `jobs` in `size` workers running `script`; `done(index, outcome)`

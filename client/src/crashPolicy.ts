@@ -5,7 +5,7 @@
  * `serverCrashes.ts` connects it to the language client and the window.
  */
 
-export interface CrashLimits {
+interface CrashLimits {
   /** Restarting stops at this many crashes within `withinMs`. */
   readonly crashes: number;
   readonly withinMs: number;

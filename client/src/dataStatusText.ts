@@ -5,7 +5,7 @@
  */
 import type { DataInUse, Unchecked, UnusedDataFile } from '../../shared/src/protocol';
 
-export interface DataStatusText {
+interface DataStatusText {
   /** With a codicon: `$(book) CPT: bundled · MUE 2026 Q1`. */
   text: string;
   tooltip: string;

@@ -49,7 +49,7 @@ export const serverName = 'CPT Claims language server';
 export const serverVersion = '0.1.0';
 
 /** What the server holds for one document: each is undefined once the document is closed. */
-export interface HeldDocumentState {
+interface HeldDocumentState {
   document: TextDocument | undefined;
   model: ClaimDocumentModel | undefined;
   validator: DocumentValidator | undefined;

@@ -11,9 +11,9 @@ import * as path from 'node:path';
 /** Larger files are refused: the biggest real descriptor or MUE file is a few megabytes. */
 export const maxDataFileBytes = 16 * 1024 * 1024;
 /** Longer paths are refused before the file system is asked (Linux allows 4,096 bytes). */
-export const maxDataFilePathLength = 4096;
+const maxDataFilePathLength = 4096;
 
-export type DataFileText = { ok: true; text: string } | { ok: false; reason: string };
+type DataFileText = { ok: true; text: string } | { ok: false; reason: string };
 
 /** What a path names now: a stamp that changes when the file does, and why it cannot be read, if it cannot. */
 export interface DataFileState {

@@ -7,7 +7,7 @@ import { type Diagnostic, DiagnosticSeverity, type Position } from 'vscode-langu
 import type { ClaimDocumentModel } from '../../../server/src/service/languageService';
 import type { LintMessage, SeverityName } from './lintResults';
 
-export const severityNames: Record<DiagnosticSeverity, SeverityName> = {
+const severityNames: Record<DiagnosticSeverity, SeverityName> = {
   [DiagnosticSeverity.Error]: 'error',
   [DiagnosticSeverity.Warning]: 'warning',
   [DiagnosticSeverity.Information]: 'information',

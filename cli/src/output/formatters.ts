@@ -6,10 +6,7 @@
 import type { OutputFormat } from '../options';
 import type { FileResult } from './lintResults';
 import { sarif, type SarifContext } from './sarif';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+import { counted } from '../../../server/src/service/text/wording';
 
 /** Per file: its name, a row per finding with aligned columns, a blank line; then the totals. */
 function* stylish(results: readonly FileResult[]): Generator<string> {
@@ -35,7 +32,7 @@ function* stylish(results: readonly FileResult[]): Generator<string> {
     yield '\n';
   }
   if (problems > 0) {
-    yield `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`;
+    yield `${counted(problems, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})\n`;
   }
 }
 

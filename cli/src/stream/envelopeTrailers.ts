@@ -20,7 +20,7 @@ export interface ElementSpan {
   findingEnd: Position;
 }
 
-export interface EnvelopeSegment {
+interface EnvelopeSegment {
   id: string;
   start: Position;
   /** The end of the segment id. */

@@ -23,7 +23,7 @@ import {
   type Unchecked,
 } from '../../../shared/src/protocol';
 
-export interface DataInUseSupport {
+interface DataInUseSupport {
   /** Tell a listening client the data in use may have changed. */
   notifyChanged(): void;
   /** Read from the client's capabilities at initialize. */

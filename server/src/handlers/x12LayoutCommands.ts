@@ -17,7 +17,7 @@ export const x12LayoutOfCommand: Readonly<Record<string, X12Layout>> = {
 } satisfies Record<X12LayoutCommand, X12Layout>;
 
 /** The document uri a command was given: the uri itself, or an object with a `uri` (a string or VS Code's Uri as JSON). */
-export function commandDocumentUri(args: unknown[] | undefined): string | undefined {
+function commandDocumentUri(args: unknown[] | undefined): string | undefined {
   const first: unknown = args?.[0];
   if (typeof first === 'string') {
     return first;

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 const turnBudgetMs = 5;
 
 /** Resolves on the event loop's next turn, after the I/O (requests) that arrived meanwhile. */
-export function nextTurn(): Promise<void> {
+function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -3,6 +3,11 @@
  * actions on a `TextDocument`, returning LSP types. It knows nothing of the
  * connection or the file system, so the server, the tests and a command-line
  * checker all use it alike.
+ *
+ * This module only composes the service: it decides a document's format in
+ * one place (`isX12`), builds the code reference and the validation context
+ * once, and hands each request to the module that does it (`features/<feature>/`,
+ * `validation/`, the parsers).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
@@ -27,10 +32,8 @@ import type {
 import { bundledCodes } from './reference/bundledCodes';
 import { CodeReference, type DescriptorSource } from './reference/codeReference';
 import { bundledModifiers } from './reference/modifiers';
-import { ClaimTextEditor } from './claimText/claimTextEditor';
 import { getCodeActions } from './features/codeActions/codeActions';
 import { doComplete } from './features/completion/completion';
-import { claimChecker, collectFindings, documentFindings } from './validation/findings';
 import { doHover } from './features/hover/hover';
 import { getDocumentSymbols } from './features/documentSymbols/documentSymbols';
 import { getSemanticTokens } from './features/semanticTokens/semanticTokens';
@@ -48,19 +51,18 @@ import { getInlayHints } from './features/inlayHints/inlayHints';
 import { getCodeLenses, resolveCodeLens } from './features/codeLens/claimLens';
 import { doX12Complete } from './features/completion/x12Completion';
 import { doX12Hover } from './features/hover/x12Hover';
-import { findingsToDiagnostics } from './validation/validation';
-import { IncrementalClaimValidation } from './validation/incrementalValidation';
-import { IncrementalX12Validation } from './validation/incrementalX12Validation';
 import type { ClaimDocumentModel } from './model/model';
 import { parseClaimText } from './claimText/claimTextParser';
 import { parseClaimAround } from './claimText/claimSlice';
-import { looksLikeX12, parseX12Text, X12DocumentModel } from './x12/x12ClaimParser';
-import { X12Editor } from './x12/x12Editor';
+import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
 import { reparseX12Text } from './x12/x12Reparse';
-import { type ClaimEditor, noEditsEditor } from './model/claimEditor';
 import type { MueEntry } from './reference/mueFile';
-import type { Finding } from './rules/ruleTypes';
-import { runToEnd, type StepSize, type ValidationRun, wholeRun } from './validation/validationSteps';
+import {
+  createDocumentValidator,
+  type DocumentValidator,
+  validateModel,
+  type ValidationContext,
+} from './validation/documentValidator';
 import { type ClaimSettings, defaultSettings } from './settings';
 import { claimTo837 } from './features/conversion/claimTo837';
 import { x12ToClaim } from './features/conversion/x12ToClaim';
@@ -155,30 +157,6 @@ export interface ClaimLanguageService {
   format(document: TextDocument, model: () => ClaimDocumentModel, request: FormatRequest): TextEdit[];
 }
 
-export interface DocumentValidator {
-  /**
-   * `currentModel`, when given, gives the document's current model (a server
-   * keeps one per version for hover), so an X12 file is not read a second
-   * time. It is not asked for `.claim` files, which are read by claim.
-   */
-  validate(document: TextDocument, settings?: ClaimSettings, currentModel?: () => ClaimDocumentModel): Diagnostic[];
-  /**
-   * `validate` in steps of at most `size.claimsPerStep` claims read, for a
-   * server that answers other requests between steps: each `next()` does one
-   * step and reports the share done; the last returns exactly what `validate`
-   * would. Starting a run (or calling `validate`) abandons the runs started
-   * before it: they keep nothing, and resuming one throws.
-   */
-  validateInSteps(
-    document: TextDocument,
-    settings: ClaimSettings,
-    currentModel: (() => ClaimDocumentModel) | undefined,
-    size: StepSize,
-  ): ValidationRun<Diagnostic[]>;
-  /** How many claims the last finished run read again; the rest were reused. */
-  readonly lastClaimsRead: number;
-}
-
 export interface LanguageServiceOptions {
   /** Licensed descriptor files; their text wins over our summaries in hover and completion. */
   descriptorSources?: readonly DescriptorSource[];
@@ -194,32 +172,44 @@ export interface LanguageServiceOptions {
 /** The language id VS Code gives X12 files; any document whose text starts with ISA is read as X12 too. */
 export const x12LanguageId = 'x12';
 
+/** Which format a document is in: the one place the service decides it; what differs by format asks here. */
 function isX12(document: TextDocument): boolean {
   return document.languageId === x12LanguageId || looksLikeX12(document.getText());
 }
 
-function editorFor(document: TextDocument, model: ClaimDocumentModel): ClaimEditor {
-  return model.x12 ? new X12Editor(document, model.x12) : new ClaimTextEditor(document);
+/** Reading a document into its model, for each format. */
+interface DocumentReader {
+  parse(document: TextDocument): ClaimDocumentModel;
+  reparse(document: TextDocument, previous: ClaimDocumentModel | undefined): ClaimDocumentModel;
+  parseClaimAround(document: TextDocument, line: number, lastLine?: number): ClaimDocumentModel;
 }
+
+const claimTextReader: DocumentReader = {
+  parse: (document) => parseClaimText(document.getText()),
+  reparse: (document) => parseClaimText(document.getText()),
+  parseClaimAround,
+};
+
+const x12Reader: DocumentReader = {
+  parse: (document) => parseX12Text(document.getText()),
+  reparse: (document, previous) => reparseX12Text(previous, document.getText()),
+  // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
+  parseClaimAround: (document) => parseX12Text(document.getText()),
+};
+
+const readerFor = (document: TextDocument): DocumentReader => (isX12(document) ? x12Reader : claimTextReader);
 
 export function getLanguageService(options: LanguageServiceOptions = {}): ClaimLanguageService {
   const reference = new CodeReference({ codes: bundledCodes, modifiers: bundledModifiers }, options.descriptorSources);
-  const mue = options.mue ? { mue: options.mue } : {};
-  // Validation never offers fixes (diagnostics do not carry them), so rules get an editor that makes none.
-  const validationOptions = (settings: ClaimSettings) => ({ reference, editor: noEditsEditor, settings, ...mue });
-  const parse = (document: TextDocument) =>
-    isX12(document) ? parseX12Text(document.getText()) : parseClaimText(document.getText());
+  const validation: ValidationContext = { reference, mue: options.mue, rulesDocsBase: options.rulesDocsBase };
   return {
-    parse,
-    reparse: (document, previous) =>
-      isX12(document) ? reparseX12Text(previous, document.getText()) : parseClaimText(document.getText()),
-    // An X12 claim has no line of its own to start from, so X12 files are parsed whole.
-    parseClaimAround: (document, line, lastLine) =>
-      isX12(document) ? parse(document) : parseClaimAround(document, line, lastLine),
-    doValidation(_document, model, settings = defaultSettings) {
-      const findings = collectFindings(model, validationOptions(settings));
-      return findingsToDiagnostics(findings, settings, options.rulesDocsBase);
-    },
+    parse: (document) => readerFor(document).parse(document),
+    reparse: (document, previous) => readerFor(document).reparse(document, previous),
+    parseClaimAround: (document, line, lastLine) => readerFor(document).parseClaimAround(document, line, lastLine),
+    doValidation: (_document, model, settings = defaultSettings) => validateModel(model, settings, validation),
+    createDocumentValidator: () => createDocumentValidator(validation, isX12),
+    getCodeActions: (document, model, range, context, settings = defaultSettings) =>
+      getCodeActions(document, model, range, context, settings, validation),
     doHover: (_document, model, position) =>
       model.x12 ? doX12Hover(model, position, reference) : doHover(model, position, reference),
     doComplete: (document, model, position) =>
@@ -240,83 +230,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       getInlayHints(document, model, range, reference, settings.inlayHints),
     getCodeLenses,
     resolveCodeLens: (document, model, lens, settings = defaultSettings) =>
-      resolveCodeLens(document, model, lens, { reference, settings, ...mue }),
-    createDocumentValidator() {
-      const incremental = new IncrementalClaimValidation((model, settings) =>
-        collectFindings(model, validationOptions(settings)),
-      );
-      const incrementalX12 = new IncrementalX12Validation({
-        claim: (model, settings, into) => claimChecker(model, validationOptions(settings), into),
-        document: (model, settings) => documentFindings(model, validationOptions(settings)),
-      });
-      let previousX12: ClaimDocumentModel | undefined;
-      let latestRun = 0;
-      let lastClaimsRead = 0;
-      const diagnosticsOf = (findings: Finding[], settings: ClaimSettings) =>
-        findingsToDiagnostics(findings, settings, options.rulesDocsBase);
-      function* findingsInSteps(
-        document: TextDocument,
-        settings: ClaimSettings,
-        currentModel: (() => ClaimDocumentModel) | undefined,
-        size: StepSize,
-      ): ValidationRun<Finding[]> {
-        if (!isX12(document)) {
-          const findings = yield* incremental.findingsInSteps(document, settings, size);
-          lastClaimsRead = incremental.lastChunksRead;
-          return findings;
-        }
-        const model = currentModel?.() ?? reparseX12Text(previousX12, document.getText());
-        previousX12 = model;
-        if (!(model instanceof X12DocumentModel)) {
-          // No readable ISA: the model holds only that problem.
-          yield { fraction: 1, claimsRead: 0 };
-          lastClaimsRead = 0;
-          return collectFindings(model, validationOptions(settings));
-        }
-        const findings = yield* incrementalX12.findingsInSteps(model, document.getText(), settings, size);
-        lastClaimsRead = incrementalX12.lastClaimsRead;
-        return findings;
-      }
-      function* validateInSteps(
-        document: TextDocument,
-        settings: ClaimSettings,
-        currentModel: (() => ClaimDocumentModel) | undefined,
-        size: StepSize,
-      ): ValidationRun<Diagnostic[]> {
-        const run = ++latestRun;
-        const steps = findingsInSteps(document, settings, currentModel, size);
-        for (;;) {
-          if (run !== latestRun) {
-            // The validators keep what a run found only at its end; a later run has moved them on since.
-            throw new Error('A validation run was resumed after a later one started.');
-          }
-          const step = steps.next();
-          if (step.done === true) {
-            return diagnosticsOf(step.value, settings);
-          }
-          yield step.value;
-        }
-      }
-      return {
-        validate: (document, settings = defaultSettings, currentModel) =>
-          runToEnd(validateInSteps(document, settings, currentModel, wholeRun)),
-        validateInSteps,
-        get lastClaimsRead() {
-          return lastClaimsRead;
-        },
-      };
-    },
+      resolveCodeLens(document, model, lens, { reference, settings, ...(options.mue ? { mue: options.mue } : {}) }),
     format: (document, model, request) => formatDocument(document, isX12(document), model, request),
-    getCodeActions(document, model, range, context, settings = defaultSettings) {
-      const findings = collectFindings(model, {
-        reference,
-        editor: editorFor(document, model),
-        settings,
-        within: range,
-        ...mue,
-      });
-      return getCodeActions(document.uri, findings, context, settings);
-    },
   };
 }
 
@@ -325,6 +240,7 @@ export { type ClaimSettings, defaultSettings, readSettings, type X12Layout, x12L
 export { allRules } from './rules/ruleCatalog';
 export type { ClaimIdRange, RenameRefusal } from './features/rename/rename';
 export type { StepSize, ValidationProgress, ValidationRun } from './validation/validationSteps';
+export type { DocumentValidator } from './validation/documentValidator';
 export type { FormatRequest } from './features/formatting/formatDocument';
 export type { CodeReferences, ReferencedCode } from './features/references/codeReferences';
 export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';

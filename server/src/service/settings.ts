@@ -4,8 +4,9 @@
  * fall back to defaults rather than trusted.
  */
 import type { Severity } from './model/model';
+import { counted } from './text/wording';
 
-export type RuleSeveritySetting = Severity | 'off';
+type RuleSeveritySetting = Severity | 'off';
 
 /** How formatting lays out an X12 file; `keep`: the layout most of the file already has. */
 export type X12Layout = 'segmentPerLine' | 'oneLine' | 'keep';
@@ -136,7 +137,7 @@ function readDataFileSettings(
   }
   if (descriptorFiles.length > maxDescriptorFiles) {
     ignored.push(
-      `cptClaims.descriptorFiles names ${descriptorFiles.length} files; only the first ${maxDescriptorFiles} are read.`,
+      `cptClaims.descriptorFiles names ${counted(descriptorFiles.length, 'file')}; only the first ${maxDescriptorFiles} are read.`,
     );
     descriptorFiles.length = maxDescriptorFiles;
   }

@@ -23,20 +23,20 @@ import {
 /** The extensions package.json gives the `claim` and `x12` languages. */
 export const claimFileExtensions: readonly string[] = ['.claim', '.837', '.x12', '.edi'];
 /** More claim files than this are not checked: a scan of them takes minutes and the Problems panel is no help past it. */
-export const maxWorkspaceClaimFiles = 10_000;
+const maxWorkspaceClaimFiles = 10_000;
 /** A walk stops after this many folder entries, so a workspace holding a whole disk does not scan for ever. */
-export const maxEntriesVisited = 500_000;
+const maxEntriesVisited = 500_000;
 /** Folders no one keeps claim files in, skipped with every hidden folder. */
 const skippedFolderNames = new Set(['node_modules', 'bower_components']);
 
-export interface ClaimFileListing {
+interface ClaimFileListing {
   /** Absolute paths, sorted, each once. */
   files: string[];
   /** Why the walk stopped early, when it did: a sentence for the user. */
   truncated?: string;
 }
 
-export function isClaimFileName(name: string): boolean {
+function isClaimFileName(name: string): boolean {
   const extension = path.extname(name).toLowerCase();
   return claimFileExtensions.includes(extension);
 }
@@ -120,7 +120,7 @@ export async function listClaimFiles(
 }
 
 /** What a claim file on disk is now: a stamp that changes when it does, its size, or why it cannot be read. */
-export type ClaimFileState = { ok: true; stamp: string; size: number } | { ok: false; reason: string };
+type ClaimFileState = { ok: true; stamp: string; size: number } | { ok: false; reason: string };
 
 export async function claimFileState(file: string): Promise<ClaimFileState> {
   const refused = pathProblem(file);
@@ -138,7 +138,7 @@ export async function claimFileState(file: string): Promise<ClaimFileState> {
   }
 }
 
-export type ClaimFileText = { ok: true; text: string } | { ok: false; reason: string };
+type ClaimFileText = { ok: true; text: string } | { ok: false; reason: string };
 
 /**
  * The text of a claim file of at most `maxBytes`: opened without blocking,

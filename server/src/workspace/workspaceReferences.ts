@@ -15,7 +15,7 @@ import type { ClaimLanguageService, ReferencedCode } from '../service/languageSe
 import { TurnBudget } from '../runtime/turnBudget';
 import { fileUriOf, languageIdOf, listClaimFiles, readClaimFile } from './workspaceFiles';
 
-export interface WorkspaceSearch {
+interface WorkspaceSearch {
   folders: readonly string[];
   trusted: boolean;
   /** Files an editor has open: searched elsewhere, in their current text. */

@@ -51,7 +51,7 @@ export interface FileReport {
 }
 
 /** What one pass is asked for. */
-export interface ScanRequest {
+interface ScanRequest {
   /** The settings generation: a result of an earlier one is stale. */
   generation: number;
   /** The result id the client holds for each uri. */

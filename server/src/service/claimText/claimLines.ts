@@ -8,7 +8,7 @@
 import { isClaimLine } from './claimTextParser';
 import { contentLength, type LineToken, tokenize } from './lineTokens';
 
-export type ClaimLineKind = 'blank' | 'comment' | 'claim' | 'content';
+type ClaimLineKind = 'blank' | 'comment' | 'claim' | 'content';
 
 export function claimLineKind(line: string): ClaimLineKind {
   const content = line.slice(0, contentLength(line));

@@ -7,7 +7,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Field, ServiceLine } from '../model/model';
 import type { ClaimEditor, NewServiceLine } from '../model/claimEditor';
 
-export function formatServiceLine(newLine: NewServiceLine): string {
+function formatServiceLine(newLine: NewServiceLine): string {
   const codeWithModifiers = [newLine.code, ...newLine.modifiers].join('-');
   const pointers = newLine.dxPointers && newLine.dxPointers.length > 0 ? `   dx=${newLine.dxPointers.join(',')}` : '';
   const dos = newLine.dos ? `   dos=${newLine.dos}` : '';

@@ -6,7 +6,7 @@ import { icd10Pattern } from '../reference/codeShapes';
 import type { Claim, Field, ParseProblem } from '../model/model';
 import { rangeOnLine, tokenize } from './lineTokens';
 
-export interface HeaderKeyInfo {
+interface HeaderKeyInfo {
   key: string;
   summary: string;
   example: string;

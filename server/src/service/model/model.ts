@@ -33,8 +33,6 @@ export interface DiagnosisPointer {
   range: Range;
 }
 
-export type ServiceFieldKey = 'dx' | 'dos' | 'lesions' | 'pos';
-
 export interface ServiceLine {
   /** The procedure code, upper-cased. */
   code: Field<string>;

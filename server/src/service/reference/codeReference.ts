@@ -7,7 +7,7 @@
 import type { CodeInfo, ModifierInfo } from './codeTypes';
 
 /** A source of code facts and our own summaries; the bundled data is one. */
-export interface CodeDataProvider {
+interface CodeDataProvider {
   readonly codes: readonly CodeInfo[];
   readonly modifiers: readonly ModifierInfo[];
 }
@@ -19,7 +19,7 @@ export interface DescriptorSource {
   descriptorOf(code: string): string | undefined;
 }
 
-export interface LicensedDescriptor {
+interface LicensedDescriptor {
   text: string;
   source: string;
 }

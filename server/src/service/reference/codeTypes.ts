@@ -18,7 +18,7 @@ export type Modality = 'mammographic' | 'stereotactic' | 'ultrasound' | 'mri';
 export type LesionProcedure = 'localization' | 'biopsy' | 'excision';
 
 /** A code's place in a lesion-counted family. */
-export interface LesionCounting {
+interface LesionCounting {
   procedure: LesionProcedure;
   /** `first`: reported once per modality per session; `additional`: one unit per extra lesion. */
   role: 'first' | 'additional';

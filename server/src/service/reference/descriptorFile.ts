@@ -8,7 +8,7 @@ import { codeKindOf } from './codeShapes';
 import type { DescriptorSource } from './codeReference';
 import { type RowProblem, RowProblems, rowsOf } from './delimitedText';
 
-export interface DescriptorFile {
+interface DescriptorFile {
   source: DescriptorSource;
   /** The first bad rows (at most `maxRowProblemsKept`). */
   problems: RowProblem[];

@@ -8,7 +8,7 @@ import { codeKindOf } from './codeShapes';
 import { type RowProblem, RowProblems, rowsOf } from './delimitedText';
 
 /** 1: per line; 2: absolute per day (policy); 3: per day, clinical (appealable). */
-export type MueIndicator = 1 | 2 | 3;
+type MueIndicator = 1 | 2 | 3;
 
 export interface MueEntry {
   code: string;
@@ -17,7 +17,7 @@ export interface MueEntry {
   rationale: string;
 }
 
-export interface MueTable {
+interface MueTable {
   entries: ReadonlyMap<string, MueEntry>;
   /** The first bad rows (at most `maxRowProblemsKept`). */
   problems: RowProblem[];

@@ -7,7 +7,7 @@ import type { CodeReference } from '../reference/codeReference';
 import type { Claim, ServiceLine } from '../model/model';
 import { dateOfService, type KnownLine, knownLines } from './claimFacts';
 
-export interface AddOnPrimaries {
+interface AddOnPrimaries {
   /** Lines of one of the add-on's own primaries on the same date (or with no date to compare). */
   sameDate: KnownLine[];
   /** Lines of its own primaries on another date of service. */

@@ -37,10 +37,6 @@ export function lesionTallies(claim: Claim, reference: CodeReference): LesionTal
   });
 }
 
-export function lesions(count: number): string {
-  return `${count} lesion${count === 1 ? '' : 's'}`;
-}
-
 /** `complete`, `missing 1` or `1 too many`; undefined when no count is documented. */
 export function balanceOf(tally: LesionTally): string | undefined {
   if (tally.documented === undefined) {
@@ -55,7 +51,7 @@ export function balanceOf(tally: LesionTally): string | undefined {
  * `primary-units` rule reports): the count may add up while the lesions sit on
  * the wrong code, and a lens must not call that complete.
  */
-export function overbilledFirstLesionCodes(tally: LesionTally): string[] {
+function overbilledFirstLesionCodes(tally: LesionTally): string[] {
   const codes = tally.lines
     .filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1)
     .map(({ info }) => info.code);

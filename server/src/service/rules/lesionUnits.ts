@@ -9,10 +9,11 @@ import { type Claim, type Field, type ServiceLine, unitsOf } from '../model/mode
 import { describeLines, type KnownLine, knownLines, pointersOf } from './claimFacts';
 import type { ClaimEditor } from '../model/claimEditor';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
+import { counted, nounFor } from '../text/wording';
 
 const ruleId = 'lesion-units';
 
-export interface ProcedureGroup {
+interface ProcedureGroup {
   procedure: LesionProcedure;
   lines: KnownLine[];
 }
@@ -29,10 +30,6 @@ export function groupByProcedure(claim: Claim, reference: CodeReference): Proced
     groups.set(procedure, group);
   }
   return [...groups.values()];
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The line's `lesions=` overrides the claim's for its family; lines that disagree are reported (inlay hints and CodeLens count the same way). */
@@ -73,7 +70,7 @@ function expectedBilling(group: ProcedureGroup, count: number, reference: CodeRe
       ? `${family.first.code} x1 + ${family.addOn.code} x${count - 1}`
       : `${family.first.code} x1 with no +${family.addOn.code}`;
   }
-  return `${plural(count, 'unit')} in all: each first-lesion code x1 and the add-on codes for the other lesions`;
+  return `${counted(count, 'unit')} in all: each first-lesion code x1 and the add-on codes for the other lesions`;
 }
 
 /** The group's lesion count once `removed` is gone: the `lesions=` in use may be on that line. */
@@ -102,7 +99,7 @@ function lesionFixes(
     if (units >= 1) {
       return [
         {
-          title: `Set +${addOnLine.info.code} to x${units} (${plural(count, 'lesion')})`,
+          title: `Set +${addOnLine.info.code} to x${units} (${counted(count, 'lesion')})`,
           edits: editor.setUnits(addOnLine.line, units),
           preferred: true,
         },
@@ -112,7 +109,7 @@ function lesionFixes(
     if (units === 0 && countWithout(claim, group, addOnLine.line) === count) {
       return [
         {
-          title: `Remove +${addOnLine.info.code}: ${plural(count, 'lesion')} need no add-on`,
+          title: `Remove +${addOnLine.info.code}: ${counted(count, 'lesion')} need no add-on`,
           edits: editor.deleteLine(addOnLine.line),
           preferred: true,
         },
@@ -127,7 +124,7 @@ function lesionFixes(
     const line: ServiceLine = first.line;
     return [
       {
-        title: `Add +${addOn.code} x${units} for the additional ${units === 1 ? 'lesion' : 'lesions'}`,
+        title: `Add +${addOn.code} x${units} for the additional ${nounFor(units, 'lesion')}`,
         edits: editor.insertLine(line, 'after', {
           code: addOn.code,
           modifiers: line.modifiers.map((m) => m.value),
@@ -167,7 +164,7 @@ export const lesionUnitsRule: ClaimRule = {
         ruleId,
         range: target.units?.range ?? target.code.range,
         message:
-          `${plural(count.value, 'lesion')} documented, but the ${group.procedure} lines bill ${plural(billed, 'unit')} ` +
+          `${counted(count.value, 'lesion')} documented, but the ${group.procedure} lines bill ${counted(billed, 'unit')} ` +
           `(${describeLines(group.lines.map(({ line }) => line))}); expected ${expectedBilling(group, count.value, reference)}.`,
         fixes: lesionFixes(claim, group, count.value, billed, editor, reference),
       });

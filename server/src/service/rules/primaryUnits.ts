@@ -5,6 +5,7 @@
 import { unitsOf } from '../model/model';
 import { pointersOf } from './claimFacts';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
+import { counted, nounFor } from '../text/wording';
 
 export const firstLesionUnitsRule: ClaimRule = {
   id: 'primary-units',
@@ -20,8 +21,9 @@ export const firstLesionUnitsRule: ClaimRule = {
       }
       const extra = units - 1;
       const addOn = reference.addOnFor(info);
-      const lesionWord = extra === 1 ? 'lesion' : 'lesions';
-      const advice = addOn ? `; report the ${extra} additional ${lesionWord} with +${addOn.code} x${extra}` : '';
+      const advice = addOn
+        ? `; report the ${extra} additional ${nounFor(extra, 'lesion')} with +${addOn.code} x${extra}`
+        : '';
       const fixes: QuickFix[] = [];
       if (addOn) {
         const existing = claim.lines.find((other) => other.code.value === addOn.code);
@@ -35,7 +37,7 @@ export const firstLesionUnitsRule: ClaimRule = {
               dos: line.dos?.value,
             });
         fixes.push({
-          title: `Move ${extra} ${extra === 1 ? 'unit' : 'units'} to +${addOn.code}`,
+          title: `Move ${counted(extra, 'unit')} to +${addOn.code}`,
           edits: [...editor.setUnits(line, 1), ...addOnEdits],
           preferred: true,
         });

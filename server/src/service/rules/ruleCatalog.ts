@@ -20,7 +20,8 @@ import type { ClaimRule, DocumentRule, RuleDescription } from './ruleTypes';
 import { unknownCodeRule } from './unknownCode';
 import { claimTotalRule } from './x12/x12ClaimTotal';
 import { diagnosisDecimalRule } from './x12/x12IcdDecimal';
-import { controlNumberRule, segmentCountRule } from './x12/envelopeCounts';
+import { controlNumberRule } from './x12/x12ControlNumbers';
+import { segmentCountRule } from './x12/x12SegmentCount';
 import { segmentPlacementRule } from './x12/x12SegmentPlacement';
 import { unitsPairRule } from './x12/x12UnitsPair';
 
@@ -48,7 +49,7 @@ export const claimRules: readonly ClaimRule[] = [
 export const documentRules: readonly DocumentRule[] = [segmentCountRule, controlNumberRule, segmentPlacementRule];
 
 /** Checks made while parsing: the text does not have the shape the format requires. */
-export const parserRules: readonly RuleDescription[] = [
+const parserRules: readonly RuleDescription[] = [
   {
     id: 'code-shape',
     defaultSeverity: 'error',

@@ -37,7 +37,7 @@ interface Chunk {
 }
 
 /** The findings of one chunk's model (without fixes: diagnostics do not carry them). */
-export type ChunkChecker = (model: ClaimDocumentModel, settings: ClaimSettings) => Finding[];
+type ChunkChecker = (model: ClaimDocumentModel, settings: ClaimSettings) => Finding[];
 
 const lineBreak = /\r\n|\r|\n/g;
 const commentLine = /[^\S\r\n]*#/y;

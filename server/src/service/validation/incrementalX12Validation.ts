@@ -37,7 +37,7 @@ interface ClaimFindings {
   findings: OffsetFinding[];
 }
 
-export interface X12Checks {
+interface X12Checks {
   /** A check of one claim under the settings; findings go to `into`. */
   claim: (model: X12DocumentModel, settings: ClaimSettings, into: Finding[]) => (claim: Claim) => void;
   document: (model: X12DocumentModel, settings: ClaimSettings) => Finding[];

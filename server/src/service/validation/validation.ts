@@ -12,7 +12,7 @@ import { problemLimitRule, ruleById } from '../rules/ruleCatalog';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 
-export const diagnosticSource = 'cpt-claims';
+const diagnosticSource = 'cpt-claims';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,7 +21,7 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function severityOf(
+function severityOf(
   ruleId: string,
   settings: ClaimSettings,
   findingSeverity?: Severity,
@@ -41,7 +41,7 @@ function linkToRulePage(diagnostic: Diagnostic, rulesDocsBase: string | undefine
   return diagnostic;
 }
 
-export function toDiagnostic(finding: Finding, severity: DiagnosticSeverity, rulesDocsBase?: string): Diagnostic {
+function toDiagnostic(finding: Finding, severity: DiagnosticSeverity, rulesDocsBase?: string): Diagnostic {
   return linkToRulePage(
     { range: finding.range, severity, code: finding.ruleId, source: diagnosticSource, message: finding.message },
     rulesDocsBase,

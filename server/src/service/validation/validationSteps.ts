@@ -28,7 +28,7 @@ export interface StepSize {
  * reading and checking it, but on a batch of 200,000 claims the lookups alone
  * add up, so they are sliced too, in bigger slices.
  */
-export const reusedPerRead = 20;
+const reusedPerRead = 20;
 
 /** One step does everything: `validate` runs this way. */
 export const wholeRun: StepSize = { claimsPerStep: Number.POSITIVE_INFINITY };

@@ -185,6 +185,30 @@ describe('document symbols', () => {
       assert.equal(claim.detail, '1 line · total $350.00');
     });
 
+    it('writes amounts as the CodeLens does, with thousands commas: $1,200.00', () => {
+      const large = x12Symbols(
+        writeX12([
+          {
+            id: 'CLM-E',
+            diagnoses: ['R92.8'],
+            lines: [
+              { code: '19081', charge: 1200 },
+              { code: '19283', charge: 12345.5 },
+            ],
+          },
+        ]),
+      );
+      const claim = only(
+        only(only(only(large.symbols, 'interchange').children, 'group').children, 'transaction').children,
+        'claim',
+      );
+      assert.equal(claim.detail, '2 lines · total $13,545.50');
+      assert.deepEqual(
+        claim.children?.map((line) => line.detail),
+        ['1 unit · $1,200.00', '1 unit · $12,345.50'],
+      );
+    });
+
     it('gives no symbols when the interchange cannot be read', () => {
       assert.deepEqual(x12Symbols('ISA*00*truncated').symbols, []);
     });
@@ -225,6 +249,11 @@ describe('document symbols', () => {
         ],
       );
       assert.equal(document.getText(symbols[1]?.children?.[1]?.selectionRange ?? symbols[0]?.range), '19284');
+    });
+
+    it('writes a charge as the CodeLens does, with thousands commas: $1,200.00', () => {
+      const { symbols: large } = claimSymbols('claim CLM-1\n  dx: C50.411\n  19081-RT x1 $1200 dx=A');
+      assert.equal(large[0]?.children?.[0]?.detail, '1 unit · $1,200.00');
     });
 
     it('keeps every range well formed', () => {

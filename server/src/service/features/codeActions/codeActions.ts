@@ -1,13 +1,21 @@
 /**
  * Quick fixes for the diagnostics in a range. The fixes are recomputed from
  * the claims the range touches, so they always match the current text, and
- * each action names the diagnostic it resolves.
+ * each action names the diagnostic it resolves. The rules make their fixes
+ * with the document's editor (`.claim` text or X12 segments).
  */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
+import { ClaimTextEditor } from '../../claimText/claimTextEditor';
+import type { ClaimEditor } from '../../model/claimEditor';
+import type { ClaimDocumentModel } from '../../model/model';
 import type { Finding } from '../../rules/ruleTypes';
 import type { ClaimSettings } from '../../settings';
+import type { ValidationContext } from '../../validation/documentValidator';
+import { collectFindings } from '../../validation/findings';
 import { findingsToDiagnostics } from '../../validation/validation';
+import { X12Editor } from '../../x12/x12Editor';
 
 function sameRange(a: Range, b: Range): boolean {
   return (
@@ -30,7 +38,30 @@ function matchingDiagnostic(
   return findingsToDiagnostics([finding], { ...settings, maxNumberOfProblems: 1 })[0];
 }
 
+function editorFor(document: TextDocument, model: ClaimDocumentModel): ClaimEditor {
+  return model.x12 ? new X12Editor(document, model.x12) : new ClaimTextEditor(document);
+}
+
+/** The quick fixes of the findings on the claims and problems `range` touches. */
 export function getCodeActions(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  range: Range,
+  context: CodeActionContext,
+  settings: ClaimSettings,
+  rules: Pick<ValidationContext, 'reference' | 'mue'>,
+): CodeAction[] {
+  const findings = collectFindings(model, {
+    reference: rules.reference,
+    editor: editorFor(document, model),
+    settings,
+    within: range,
+    ...(rules.mue ? { mue: rules.mue } : {}),
+  });
+  return actionsFor(document.uri, findings, context, settings);
+}
+
+function actionsFor(
   uri: string,
   findings: readonly Finding[],
   context: CodeActionContext,

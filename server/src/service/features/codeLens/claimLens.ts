@@ -27,16 +27,17 @@ import type { ClaimSettings } from '../../settings';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
 import { readX12Spans, x12SpansBetween } from '../../position/claimsInRange';
 import { claimChecker, collectFindings, problemFinding } from '../../validation/findings';
-import { lesions, lesionTallies, verdictOf } from '../../rules/lesionTally';
+import { lesionTallies, verdictOf } from '../../rules/lesionTally';
 import { findingsToDiagnostics } from '../../validation/validation';
+import { counted, money } from '../../text/wording';
 
 /** What an unresolved lens carries back to the server: the document and where its claim starts. */
-export interface ClaimLensData {
+interface ClaimLensData {
   uri: string;
   position: Position;
 }
 
-export interface ClaimLensContext {
+interface ClaimLensContext {
   reference: CodeReference;
   settings: ClaimSettings;
   mue?: ReadonlyMap<string, MueEntry>;
@@ -95,11 +96,6 @@ export function getCodeLenses(document: TextDocument, model: ClaimDocumentModel)
   return model instanceof X12DocumentModel ? x12ClaimStarts(model).map((position) => lensAt(document, position)) : [];
 }
 
-function money(value: number): string {
-  const [whole = '0', cents = '00'] = Math.abs(value).toFixed(2).split('.');
-  return `${value < 0 ? '-' : ''}$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
-}
-
 function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumentModel['format']): string | undefined {
   const tallies = lesionTallies(claim, reference);
   const parts = tallies.map((tally) => {
@@ -107,9 +103,9 @@ function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumen
     const named = tallies.length > 1 ? `${tally.procedure} ` : '';
     if (tally.documented === undefined) {
       // An 837P has no lesion count; a .claim claim may simply not document one.
-      return `${named}${lesions(tally.billed)} billed: ${billed}${format === 'claim' ? ', count not documented' : ''}`;
+      return `${named}${counted(tally.billed, 'lesion')} billed: ${billed}${format === 'claim' ? ', count not documented' : ''}`;
     }
-    return `${named}${lesions(tally.documented)}: ${billed}, ${verdictOf(tally)}`;
+    return `${named}${counted(tally.documented, 'lesion')}: ${billed}, ${verdictOf(tally)}`;
   });
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
@@ -125,10 +121,10 @@ function chargeText(claim: Claim): string | undefined {
     return undefined;
   }
   const uncharged = claim.lines.length - charged.length;
-  return `total ${money(cents / 100)}${uncharged > 0 ? ` (${uncharged} line${uncharged === 1 ? '' : 's'} without a charge)` : ''}`;
+  return `total ${money(cents / 100)}${uncharged > 0 ? ` (${counted(uncharged, 'line')} without a charge)` : ''}`;
 }
 
-const severityNames: Readonly<Record<DiagnosticSeverity, [string, string]>> = {
+const severityNames: Readonly<Record<DiagnosticSeverity, readonly [string, string]>> = {
   [DiagnosticSeverity.Error]: ['error', 'errors'],
   [DiagnosticSeverity.Warning]: ['warning', 'warnings'],
   [DiagnosticSeverity.Information]: ['info', 'infos'],
@@ -136,7 +132,7 @@ const severityNames: Readonly<Record<DiagnosticSeverity, [string, string]>> = {
 };
 
 /** `no problems`, `2 errors`, `3 problems: 1 error, 2 warnings`. */
-export function problemsText(severities: readonly DiagnosticSeverity[]): string {
+function problemsText(severities: readonly DiagnosticSeverity[]): string {
   if (severities.length === 0) {
     return 'no problems';
   }
@@ -150,8 +146,8 @@ export function problemsText(severities: readonly DiagnosticSeverity[]): string 
   )
     .map((severity) => ({ count: severities.filter((s) => s === severity).length, names: severityNames[severity] }))
     .filter(({ count }) => count > 0)
-    .map(({ count, names }) => `${count} ${count === 1 ? names[0] : names[1]}`);
-  return counts.length === 1 ? (counts[0] ?? '') : `${severities.length} problems: ${counts.join(', ')}`;
+    .map(({ count, names: [noun, plural] }) => counted(count, noun, plural));
+  return counts.length === 1 ? (counts[0] ?? '') : `${counted(severities.length, 'problem')}: ${counts.join(', ')}`;
 }
 
 interface ClaimWithFindings {

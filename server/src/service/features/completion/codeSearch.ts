@@ -13,7 +13,7 @@ interface IndexedCode {
   summaryWords: string[];
 }
 
-export interface CodeMatch {
+interface CodeMatch {
   info: CodeInfo;
   /** Higher is better. */
   score: number;

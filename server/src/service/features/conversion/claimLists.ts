@@ -6,7 +6,7 @@
 const shown = 5;
 
 /** `CLM-1, CLM-2 and 3 more`. */
-export function claimList(ids: readonly string[]): string {
+function claimList(ids: readonly string[]): string {
   const unique = [...new Set(ids)];
   const named = unique.slice(0, shown).join(', ');
   return unique.length > shown ? `${named} and ${unique.length - shown} more` : named;

@@ -30,7 +30,7 @@ export interface ClaimText {
   lines: readonly ClaimTextLine[];
 }
 
-/** `$1,200.00` style without the thousands commas: `$1200.00`. */
+/** A charge as a `.claim` file holds it: `$1200.00`, no thousands commas (display money is `text/wording.ts`). */
 function charge(value: number): string {
   return `$${value.toFixed(2)}`;
 }

@@ -14,13 +14,14 @@ import { ClaimsByNote } from './claimLists';
 import type { ConversionResult, ConvertTo837Options } from './conversionTypes';
 import { nameFromHeader } from './personNames';
 import { chooseSeparators } from './separatorChoice';
+import { counted } from '../../text/wording';
 
 /** HI holds at most 12 diagnoses. */
 const maxDiagnoses = 12;
 /** What `.claim` lesion counts become: an NTE*ADD note, since the 837P has no lesion field. */
 export const lesionNotePrefix = 'LESIONS ';
 
-export const envelopePlaceholderNote =
+const envelopePlaceholderNote =
   'Placeholders to replace before sending: the submitter and receiver (ISA06/ISA08, GS02/GS03, NM1*41 and NM1*40: SUBMITTERID, RECEIVERID, CONTACT PLACEHOLDER), ' +
   `the billing provider (NM1*85 BILLING PROVIDER PLACEHOLDER, NPI ${placeholderNpi}, N3, N4, REF*EI 000000000), the payer (NM1*PR PAYER PLACEHOLDER, PAYERID) and each subscriber's member id (NM1*IL MEMBERID).`;
 
@@ -241,15 +242,11 @@ export function claimTo837(
   }
   const problems = read.problems.length;
   if (problems > 0) {
-    notes.push(
-      `The .claim file has ${problems} problem${problems === 1 ? '' : 's'}: what could not be read is not converted.`,
-    );
+    notes.push(`The .claim file has ${counted(problems, 'problem')}: what could not be read is not converted.`);
   }
   const comments = commentLines(document.getText());
   if (comments > 0) {
-    notes.push(
-      `Comments (${comments} line${comments === 1 ? '' : 's'}) are not carried over: the 837P has no place for them.`,
-    );
+    notes.push(`Comments (${counted(comments, 'line')}) are not carried over: the 837P has no place for them.`);
   }
   if (removed.count > 0) {
     notes.push(`Control characters (${removed.count}) are taken out of the values: an 837 element cannot hold them.`);
@@ -272,7 +269,7 @@ export function claimTo837(
       0,
     ) / 100;
   notes.unshift(
-    `Converted ${claims.length} claim${claims.length === 1 ? '' : 's'} (${claims.reduce((n, c) => n + c.lines.length, 0)} service lines, ${amount(total)} in charges) to X12 837P.`,
+    `Converted ${counted(claims.length, 'claim')} (${claims.reduce((n, c) => n + c.lines.length, 0)} service lines, ${amount(total)} in charges) to X12 837P.`,
   );
   return { text, language: 'x12', notes };
 }

@@ -19,6 +19,7 @@ import { lesionNotePrefix } from './claimTo837';
 import type { ConversionResult } from './conversionTypes';
 import { headerFromName } from './personNames';
 import { carriedSegmentIds, describeLeftOver } from './x12LeftOver';
+import { counted } from '../../text/wording';
 
 /** What the segments around one CLM hold that the claim model does not. */
 interface ClaimExtras {
@@ -364,7 +365,7 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
   const kinds = builder.kinds;
   const extraKinds = reader.kinds;
   const notes = [
-    `Converted ${claims.length} claim${claims.length === 1 ? '' : 's'} (${lineCount} service line${lineCount === 1 ? '' : 's'}) from X12 837P.`,
+    `Converted ${counted(claims.length, 'claim')} (${counted(lineCount, 'service line')}) from X12 837P.`,
     totalNote(claims),
     kinds.note('no-id', 'A CLM has no CLM01: its claim is named {claims}.'),
     kinds.note('id-changed', 'CLM01 with spaces or a leading # is written as one token: {claims}.'),
@@ -413,7 +414,7 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
   ].filter((note): note is string => note !== undefined);
   if (problems.length > 0) {
     notes.push(
-      `The 837 has ${problems.length} problem${problems.length === 1 ? '' : 's'} when read: what could not be read is not converted.`,
+      `The 837 has ${counted(problems.length, 'problem')} when read: what could not be read is not converted.`,
     );
   }
   const text = writeClaimText(texts, ['Converted from an X12 837P file.', ...notes.slice(1)]);

@@ -13,6 +13,7 @@ import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vsco
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
 import type { X12Segments } from '../../x12/segmentTable';
 import { components, type X12Segment, type X12Span } from '../../x12/x12Lexer';
+import { counted, money } from '../../text/wording';
 
 function compare(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
@@ -26,10 +27,6 @@ function union(a: Range, b: Range): Range {
   return { start: compare(a.start, b.start) <= 0 ? a.start : b.start, end: compare(a.end, b.end) >= 0 ? a.end : b.end };
 }
 
-function money(value: number): string {
-  return `$${value.toFixed(2)}`;
-}
-
 function amountText(text: string): string {
   const value = Number(text);
   return text !== '' && Number.isFinite(value) ? money(value) : text;
@@ -39,7 +36,7 @@ function amountText(text: string): string {
 function lineDetail(units: string | undefined, charge: string | undefined): string {
   const parts: string[] = [];
   if (units !== undefined && units !== '') {
-    parts.push(`${units} unit${units === '1' ? '' : 's'}`);
+    parts.push(counted(units, 'unit'));
   }
   if (charge !== undefined && charge !== '') {
     parts.push(amountText(charge));
@@ -87,7 +84,7 @@ function claimLineSymbol(line: ServiceLine): DocumentSymbol {
 
 function claimSymbol(claim: Claim): DocumentSymbol {
   const lines = claim.lines.map(claimLineSymbol);
-  const detail = [`${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'}`, claim.dos?.value]
+  const detail = [counted(claim.lines.length, 'line'), claim.dos?.value]
     .filter((part) => part !== undefined)
     .join(' · ');
   return {
@@ -123,14 +120,10 @@ interface OpenNode {
   dos?: string | undefined;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** `2 lines · 2026-03-14 · total $750.00`, as a `.claim` claim's detail plus the total an 837 states. */
 function x12ClaimDetail(node: OpenNode): string {
   const total = node.total !== undefined && node.total !== '' ? `total ${amountText(node.total)}` : undefined;
-  return [plural(node.symbol.children?.length ?? 0, 'line'), node.dos, total]
+  return [counted(node.symbol.children?.length ?? 0, 'line'), node.dos, total]
     .filter((part) => part !== undefined)
     .join(' · ');
 }

@@ -231,7 +231,7 @@ function finalNewlineEdits(
   return [];
 }
 
-export interface ClaimTextToFormat {
+interface ClaimTextToFormat {
   text: string;
   /** The document line the text starts at (a slice of a document starts at a claim line). */
   firstLine: number;

@@ -75,7 +75,7 @@ function layoutOf(text: string, ends: SegmentEnds): 'segmentPerLine' | 'oneLine'
   return broken * 2 >= ends.count - 1 ? 'segmentPerLine' : 'oneLine';
 }
 
-export interface X12TextToFormat {
+interface X12TextToFormat {
   text: string;
   x12: X12Structure | undefined;
   positionAt: (offset: number) => Range['start'];

@@ -11,6 +11,7 @@ import type { ClaimDocumentModel } from '../../model/model';
 import { headerKeys } from '../../claimText/headerParser';
 import { serviceFieldKeys } from '../../claimText/serviceLineParser';
 import { codeMarkdown, modifierMarkdown, unitsRule } from '../../reference/codeDocs';
+import { counted } from '../../text/wording';
 
 function pointerLetter(index: number): string {
   return String.fromCharCode('A'.charCodeAt(0) + index);
@@ -37,7 +38,7 @@ function pointerMarkdown(text: string, index: number, diagnoses: readonly string
   if (diagnosis === undefined) {
     return diagnoses.length === 0
       ? `${heading}\n\nThis claim has no \`dx:\` list, so the pointer points to no diagnosis.`
-      : `${heading}\n\nPoints outside the claim's dx list: it has ${diagnoses.length} diagnos${diagnoses.length === 1 ? 'is' : 'es'} (${diagnoses.length <= 26 ? `${pointerLetter(0)}-${pointerLetter(diagnoses.length - 1)}` : `1-${diagnoses.length}`}).`;
+      : `${heading}\n\nPoints outside the claim's dx list: it has ${counted(diagnoses.length, 'diagnosis', 'diagnoses')} (${diagnoses.length <= 26 ? `${pointerLetter(0)}-${pointerLetter(diagnoses.length - 1)}` : `1-${diagnoses.length}`}).`;
   }
   return `${heading} → **${diagnosis}**\n\nDiagnosis ${index + 1} of ${diagnoses.length} in the claim's dx list.`;
 }

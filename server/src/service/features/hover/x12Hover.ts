@@ -25,6 +25,7 @@ import {
 import { lastSegmentStartingAtOrBefore, type X12Segments } from '../../x12/segmentTable';
 import { components, type X12Segment, type X12Separators, type X12Span } from '../../x12/x12Lexer';
 import { codeMarkdown, modifierMarkdown } from '../../reference/codeDocs';
+import { counted } from '../../text/wording';
 
 /** SV107 points with 1 to 12. */
 const maxPointerNumber = 12;
@@ -32,7 +33,7 @@ const maxPointerNumber = 12;
 const maxClaimScan = 20000;
 
 /** What stands at an offset of an X12 document. */
-export type X12Target =
+type X12Target =
   | { kind: 'segmentId'; segment: X12Segment; index: number; span: X12Span }
   | {
       kind: 'element';
@@ -286,7 +287,7 @@ function pointerMarkdown(context: HoverContext): string {
     return `${heading}\n\nThis claim has no HI diagnoses, so the pointer points to no diagnosis.${footer(context)}`;
   }
   if (!diagnosis) {
-    return `${heading}\n\nPoints outside the claim's HI list: it has ${diagnoses.length} diagnos${diagnoses.length === 1 ? 'is' : 'es'} (1-${diagnoses.length}).${footer(context)}`;
+    return `${heading}\n\nPoints outside the claim's HI list: it has ${counted(diagnoses.length, 'diagnosis', 'diagnoses')} (1-${diagnoses.length}).${footer(context)}`;
   }
   return `${heading} → **${diagnosis.text}**\n\nDiagnosis ${number} of ${diagnoses.length} in the claim's HI list.${footer(context)}`;
 }

@@ -67,7 +67,7 @@ function summaryText(info: CodeInfo): string {
   return info.deleted ? info.summary.replace(/^Formerly:\s*/, '') : info.summary;
 }
 
-export interface CodeHint {
+interface CodeHint {
   label: string;
   tooltip: MarkupContent;
 }

@@ -18,7 +18,8 @@ import type { InlayHintSettings } from '../../settings';
 import { describeLines } from '../../rules/claimFacts';
 import { claimsInRange } from '../../position/claimsInRange';
 import { codeHint, shortened } from './codeHint';
-import { balanceOf, type LesionTally, lesions, lesionTallies, verdictOf } from '../../rules/lesionTally';
+import { balanceOf, type LesionTally, lesionTallies, verdictOf } from '../../rules/lesionTally';
+import { counted } from '../../text/wording';
 
 /**
  * Claims read for one request at most. An editor asks for the lines it
@@ -34,16 +35,18 @@ function lesionHints(tally: LesionTally): InlayHint[] {
   }
   const balance = balanceOf(tally);
   const source = tally.lines.some(({ line }) => line.lesions) ? 'lesions= on a line' : "the claim's lesions:";
-  const tooltip = `${lesions(documented)} documented (${source}); the ${tally.procedure} lines bill ${describeLines(tally.lines.map(({ line }) => line))}: ${verdictOf(tally)}.`;
+  const tooltip = `${counted(documented, 'lesion')} documented (${source}); the ${tally.procedure} lines bill ${describeLines(tally.lines.map(({ line }) => line))}: ${verdictOf(tally)}.`;
   return tally.lines.map(({ line }, index) => {
     const isLast = index === tally.lines.length - 1;
     const suffix = isLast && balance !== 'complete' ? `, ${balance}` : '';
     const position: Position = line.units?.range.end ?? line.afterModifiers;
     const units = unitsOf(line);
     // "3 of 2 lesions" would read as a typo: more units than lesions say so.
-    const counted =
-      units <= documented ? `${units} of ${lesions(documented)}` : `${lesions(units)} (${documented} documented)`;
-    return { position, label: counted + suffix, paddingLeft: true, tooltip };
+    const tallied =
+      units <= documented
+        ? `${units} of ${counted(documented, 'lesion')}`
+        : `${counted(units, 'lesion')} (${documented} documented)`;
+    return { position, label: tallied + suffix, paddingLeft: true, tooltip };
   });
 }
 

@@ -25,13 +25,13 @@ import type { Location, Position, Range } from 'vscode-languageserver-types';
 import { elementAt } from '../../position/locate';
 import type { Claim, ClaimDocumentModel } from '../../model/model';
 
-export interface ReferencedProcedure {
+interface ReferencedProcedure {
   kind: 'procedure';
   /** Upper-cased, as the model holds it. */
   value: string;
 }
 
-export interface ReferencedDiagnosis {
+interface ReferencedDiagnosis {
   kind: 'diagnosis';
   /** Upper-cased, without its decimal point (`diagnosisKey`). */
   value: string;
@@ -50,7 +50,7 @@ export interface CodeReferences {
 }
 
 /** A diagnosis code as compared: upper case, no decimal point, so `c50.911` and `C50911` are one. */
-export function diagnosisKey(code: string): string {
+function diagnosisKey(code: string): string {
   return code.toUpperCase().replace(/\./g, '');
 }
 

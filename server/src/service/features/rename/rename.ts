@@ -17,7 +17,7 @@ import { rangeOnLine } from '../../claimText/lineTokens';
 import { x12TargetAt } from '../hover/x12Hover';
 
 /** CLM01, the patient control number, is AN 1-38. */
-export const maxClaimIdLength = 38;
+const maxClaimIdLength = 38;
 /** The separators of the 837P a `.claim` file converts to. */
 const claimFileForbidden = ['*', ':', '~', '^'];
 

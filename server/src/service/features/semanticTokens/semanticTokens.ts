@@ -31,7 +31,7 @@ export const semanticTokensLegend: SemanticTokensLegend = {
 };
 
 /** One token before encoding: single-line, as LSP requires unless the client says otherwise. */
-export interface ClaimToken {
+interface ClaimToken {
   line: number;
   character: number;
   length: number;
@@ -162,7 +162,7 @@ function compareTokens(a: ClaimToken, b: ClaimToken): number {
  * order. A range of a `.claim` file is read from the claims around it, never
  * from the whole model: a whole model not yet read would read every claim.
  */
-export function claimSemanticTokens(
+function claimSemanticTokens(
   document: TextDocument,
   model: ClaimDocumentModel,
   reference: CodeReference,
@@ -202,7 +202,7 @@ export function claimSemanticTokens(
 }
 
 /** LSP's relative encoding: five integers a token (line delta, start delta, length, type, modifier bits). */
-export function encodeSemanticTokens(tokens: readonly ClaimToken[]): SemanticTokens {
+function encodeSemanticTokens(tokens: readonly ClaimToken[]): SemanticTokens {
   const data: number[] = [];
   let line = 0;
   let character = 0;

@@ -4,9 +4,10 @@
  * file can put any text there, patient data included. A header's control
  * number is quoted only when it is digits, as the guide requires.
  */
+import { counted } from '../../text/wording';
 
 export function segmentCountMessage(count: number): string {
-  return `SE01 should be ${count}: this transaction has ${count} segments from ST to SE.`;
+  return `SE01 should be ${count}: this transaction has ${counted(count, 'segment')} from ST to SE.`;
 }
 
 export function controlNumberMessage(trailerElement: string, headerElement: string, expected: string): string {
@@ -15,5 +16,5 @@ export function controlNumberMessage(trailerElement: string, headerElement: stri
 }
 
 export function childCountMessage(trailer: string, children: number, counts: string): string {
-  return `${trailer}01 should be ${children}: this envelope holds ${children} ${counts} segment${children === 1 ? '' : 's'}.`;
+  return `${trailer}01 should be ${children}: this envelope holds ${counted(children, `${counts} segment`)}.`;
 }

@@ -1,58 +1,17 @@
 /**
- * 837P integrity of the envelopes: SE01 counts the segments of its
- * transaction (ST to SE), and each trailer repeats its header's control
- * number (ST02/SE02, GS06/GE02, ISA13/IEA02) and counts what it closes
- * (GE01 transactions, IEA01 groups).
+ * `x12-control-numbers`, 837P integrity of the envelopes: each trailer repeats
+ * its header's control number (ST02/SE02, GS06/GE02, ISA13/IEA02) and counts
+ * what it closes (GE01 transactions, IEA01 groups), and every envelope opened
+ * is closed. SE01's count of segments is `x12-segment-count`'s.
  */
 import type { X12Segment, X12Span } from '../../x12/x12Lexer';
 import type { DocumentRule, Finding } from '../ruleTypes';
-import { childCountMessage, controlNumberMessage, segmentCountMessage } from './envelopeMessages';
+import { childCountMessage, controlNumberMessage } from './envelopeMessages';
 
 interface OpenEnvelope {
   header: X12Segment;
   children: number;
 }
-
-export const segmentCountRule: DocumentRule = {
-  id: 'x12-segment-count',
-  defaultSeverity: 'error',
-  description: 'SE01 is not the number of segments from ST to SE.',
-  check(model) {
-    const x12 = model.x12;
-    if (!x12) {
-      return [];
-    }
-    const findings: Finding[] = [];
-    let stOrdinal: number | undefined;
-    const segments = x12.interchange.segments;
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-      const id = segments.idAt(ordinal);
-      if (id === 'ST') {
-        stOrdinal = ordinal;
-      } else if (id === 'SE' && stOrdinal !== undefined) {
-        const count = ordinal - stOrdinal + 1;
-        const written = segments.at(ordinal)?.elements[0];
-        if (written && written.text !== String(count)) {
-          const range = x12.lines.range(written.start, Math.max(written.end, written.start + 1));
-          findings.push({
-            ruleId: this.id,
-            range,
-            message: segmentCountMessage(count),
-            fixes: [
-              {
-                title: `Set SE01 to ${count}`,
-                edits: [{ range: x12.lines.range(written.start, written.end), newText: String(count) }],
-                preferred: true,
-              },
-            ],
-          });
-        }
-        stOrdinal = undefined;
-      }
-    }
-    return findings;
-  },
-};
 
 const pairs: ReadonlyArray<{
   header: string;

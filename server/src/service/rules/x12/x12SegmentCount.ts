@@ -1,0 +1,48 @@
+/**
+ * `x12-segment-count`, 837P integrity of a transaction: SE01 counts the
+ * segments of its transaction, ST and SE included. The trailers' control
+ * numbers and the other envelopes' counts are `x12-control-numbers`'s.
+ */
+import type { DocumentRule, Finding } from '../ruleTypes';
+import { segmentCountMessage } from './envelopeMessages';
+
+export const segmentCountRule: DocumentRule = {
+  id: 'x12-segment-count',
+  defaultSeverity: 'error',
+  description: 'SE01 is not the number of segments from ST to SE.',
+  check(model) {
+    const x12 = model.x12;
+    if (!x12) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    let stOrdinal: number | undefined;
+    const segments = x12.interchange.segments;
+    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+      const id = segments.idAt(ordinal);
+      if (id === 'ST') {
+        stOrdinal = ordinal;
+      } else if (id === 'SE' && stOrdinal !== undefined) {
+        const count = ordinal - stOrdinal + 1;
+        const written = segments.at(ordinal)?.elements[0];
+        if (written && written.text !== String(count)) {
+          const range = x12.lines.range(written.start, Math.max(written.end, written.start + 1));
+          findings.push({
+            ruleId: this.id,
+            range,
+            message: segmentCountMessage(count),
+            fixes: [
+              {
+                title: `Set SE01 to ${count}`,
+                edits: [{ range: x12.lines.range(written.start, written.end), newText: String(count) }],
+                preferred: true,
+              },
+            ],
+          });
+        }
+        stOrdinal = undefined;
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * `duplicate-line`: The same code, modifiers and date of service appear on two
+ * lines of one claim. Cases that fire (with their range and message) and cases
+ * that must not, and its quick fixes.
+ */
+import * as assert from 'node:assert/strict';
+import { messageOf, ruleIds, textAt } from '../../support/documents/claimDocuments';
+import { applyFix, fixTitles, only } from '../../support/checks/ruleFindings';
+
+describe('duplicate-line', () => {
+  it('warns on the second line with the same code, modifiers in any order and date', () => {
+    const text = 'claim A\n dos: 2026-03-14\n 19283-RT-59\n 19283-59-RT x1\n';
+    const diagnostic = only(text, 'duplicate-line');
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(textAt(text, diagnostic), '19283-59-RT x1');
+    assert.match(messageOf(diagnostic), /repeats service line 1 of this claim/);
+  });
+
+  it('offers removing the duplicate, not preferred', () => {
+    const text = 'claim A\n 19283-RT\n 19283-RT\n';
+    assert.deepEqual(fixTitles(text, 'duplicate-line'), [['Remove this duplicate 19283-RT line', false]]);
+    const fixed = applyFix(text, 'duplicate-line', 'Remove this duplicate 19283-RT line');
+    assert.equal(fixed, 'claim A\n 19283-RT\n');
+    assert.deepEqual(ruleIds(fixed), []);
+  });
+
+  it('accepts other modifiers, another date, or another claim', () => {
+    assert.deepEqual(ruleIds('claim A\n 19283-RT\n 19283-LT\n'), []);
+    assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 19283-RT\n 19283-RT dos=2026-03-15\n'), []);
+    assert.deepEqual(ruleIds('claim A\n 19283-RT\nclaim B\n 19283-RT\n'), []);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * `laterality-mismatch`: A line's RT or LT modifier contradicts the breast
+ * side of the diagnosis it points to. Cases that fire (with their range and
+ * message) and cases that must not.
+ */
+import * as assert from 'node:assert/strict';
+import { diagnosisSide } from '../../../server/src/service/rules/laterality';
+import { writeX12 } from '../../../server/src/service/x12/x12Writer';
+import { formatDiagnostic, messageOf, ruleIds, textAt, validateX12 } from '../../support/documents/claimDocuments';
+import { only } from '../../support/checks/ruleFindings';
+
+describe('laterality-mismatch', () => {
+  it('reads the side of C50 from its sixth character and of N63 from its fourth', () => {
+    assert.equal(diagnosisSide('C50.411'), 'RT');
+    assert.equal(diagnosisSide('C50412'), 'LT');
+    assert.equal(diagnosisSide('C50.421'), 'RT');
+    assert.equal(diagnosisSide('C50.919'), undefined);
+    assert.equal(diagnosisSide('N63.10'), 'RT');
+    assert.equal(diagnosisSide('N6320'), 'LT');
+    assert.equal(diagnosisSide('N63.0'), undefined);
+    assert.equal(diagnosisSide('R92.8'), undefined);
+  });
+
+  it('warns on LT pointing at a right-breast diagnosis, on the modifier', () => {
+    const text = 'claim A\n dx: C50.411\n 19283-LT dx=A\n';
+    const diagnostic = only(text, 'laterality-mismatch');
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(textAt(text, diagnostic), 'LT');
+    assert.equal(
+      messageOf(diagnostic),
+      'LT (left) contradicts the pointed diagnosis C50.411, which is the right breast.',
+    );
+  });
+
+  it('reads 837 diagnoses without the decimal point', () => {
+    const text = writeX12([
+      {
+        id: 'CLM-1',
+        diagnoses: ['C50412'],
+        dos: '2026-03-14',
+        lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }],
+      },
+    ]);
+    const diagnostics = validateX12(text);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['laterality-mismatch'],
+      diagnostics.map(formatDiagnostic).join('\n'),
+    );
+    assert.match(messageOf(diagnostics[0]), /C50412, which is the left breast/);
+  });
+
+  it('accepts a matching side, a diagnosis with no side, and a line with no side', () => {
+    assert.deepEqual(ruleIds('claim A\n dx: C50.412, N63.20\n 19283-LT dx=A,B\n'), []);
+    assert.deepEqual(ruleIds('claim A\n dx: R92.8\n 19283-LT dx=A\n'), []);
+    assert.deepEqual(ruleIds('claim A\n dx: C50.411\n 19303 dx=A\n'), []);
+    assert.deepEqual(ruleIds('claim A\n dx: C50.411, C50.412\n 19283-LT dx=A,B\n'), []);
+  });
+});
