@@ -7,7 +7,8 @@
 import type { Position } from 'vscode-languageserver-types';
 import { claimAt } from './locate';
 import type { Claim, ClaimDocumentModel } from '../model/model';
-import { lastSegmentStartingAtOrBefore, type X12Segments } from '../x12/segmentTable';
+import { lastSegmentStartingAtOrBefore } from '../x12/segmentTable';
+import type { X12Segments } from '../x12/x12Types';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
 
 /** How many segments are searched each way for the claim's CLM and its end. */

@@ -8,7 +8,7 @@
  * Element n (1-based, as in SV104) is `elements[n - 1]`; component k of a
  * composite (as in SV101-2) is `components[k - 1]`.
  */
-import type { X12Segments } from './segmentTable';
+import type { X12Segments } from './x12Types';
 
 /** Qualifier or code value → its meaning. */
 export type X12CodeTable = Readonly<Record<string, string>>;

@@ -18,8 +18,8 @@ import type {
 } from '../model/model';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
-import type { X12Segments } from './segmentTable';
-import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
+import { components, lexInterchange } from './x12Lexer';
+import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
 /** The segments the reader takes anything from. */

@@ -7,8 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ClaimEditor, NewServiceLine } from '../model/claimEditor';
 import type { Field, ServiceLine, X12Structure } from '../model/model';
-import type { X12Segments } from './segmentTable';
-import type { X12Segment } from './x12Lexer';
+import type { X12Segment, X12Segments } from './x12Types';
 
 /** Segments that end a service line loop (2400). */
 const loopEnds = new Set(['LX', 'CLM', 'HL', 'SE', 'GE', 'IEA']);

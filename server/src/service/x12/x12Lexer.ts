@@ -6,38 +6,8 @@
  */
 import type { ParseProblem } from '../model/model';
 import type { LineIndex } from './lineIndex';
-import { SegmentTable, type X12Segments } from './segmentTable';
-
-export interface X12Separators {
-  element: string;
-  component: string;
-  /** ISA11 from version 00402 on; undefined where ISA11 is the old `U`. */
-  repetition: string | undefined;
-  segment: string;
-}
-
-/** A span of the text: [start, end) offsets and the text itself. */
-export interface X12Span {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface X12Segment {
-  readonly id: string;
-  /** Offset of the segment id; `end` excludes the terminator. */
-  readonly start: number;
-  readonly end: number;
-  /** Element n (1-based, as in SV104) is `elements[n - 1]`; split from the text on each read. */
-  readonly elements: X12Span[];
-  /** Position in the interchange, from 0 (ISA). */
-  readonly ordinal: number;
-}
-
-export interface X12Interchange {
-  separators: X12Separators;
-  segments: X12Segments;
-}
+import { SegmentTable } from './segmentTable';
+import type { X12Interchange, X12Separators, X12Span } from './x12Types';
 
 const isaElementCount = 16;
 

@@ -11,8 +11,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
-import type { X12Segments } from '../../x12/segmentTable';
-import { components, type X12Segment, type X12Span } from '../../x12/x12Lexer';
+import { components } from '../../x12/x12Lexer';
+import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
 
 function compare(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;

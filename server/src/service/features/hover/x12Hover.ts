@@ -22,8 +22,9 @@ import {
   type X12SegmentInfo,
   x12LoopAt,
 } from '../../x12/segmentDictionary';
-import { lastSegmentStartingAtOrBefore, type X12Segments } from '../../x12/segmentTable';
-import { components, type X12Segment, type X12Separators, type X12Span } from '../../x12/x12Lexer';
+import { lastSegmentStartingAtOrBefore } from '../../x12/segmentTable';
+import { components } from '../../x12/x12Lexer';
+import type { X12Segment, X12Segments, X12Separators, X12Span } from '../../x12/x12Types';
 import { codeMarkdown, modifierMarkdown } from '../../reference/codeDocs';
 
 /** SV107 points with 1 to 12. */

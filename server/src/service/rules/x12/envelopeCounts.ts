@@ -4,7 +4,7 @@
  * number (ST02/SE02, GS06/GE02, ISA13/IEA02) and counts what it closes
  * (GE01 transactions, IEA01 groups).
  */
-import type { X12Segment, X12Span } from '../../x12/x12Lexer';
+import type { X12Segment, X12Span } from '../../x12/x12Types';
 import type { DocumentRule, Finding } from '../ruleTypes';
 import { childCountMessage, controlNumberMessage, segmentCountMessage } from './envelopeMessages';
 
