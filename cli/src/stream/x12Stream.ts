@@ -12,6 +12,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { ClaimSettings } from '../../../server/src/service/languageService';
 import { segmentCountMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
+import { endsClaim } from '../../../server/src/service/x12/claimSpans';
 import type { LintMessage, SeverityName } from '../output/formatters';
 import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
 import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
@@ -183,8 +184,10 @@ export class X12Stream {
     const valid = id !== undefined && !this.junk.has(start, end);
     const gathered = this.partsLength + (rawStart - this.chunkIndex);
     if (this.inTransaction) {
-      const atLoop = valid && (id === 'HL' || id === 'CLM') && this.previousValid;
-      if (gathered >= 2 * this.limits.chunk || (gathered >= this.limits.chunk && atLoop)) {
+      // A transaction is cut where a claim ends, before its HL or CLM (the SE ends the transaction and is
+      // handled as such), so each claim is read whole in one piece, as the service reads it.
+      const atClaimEnd = valid && id !== 'SE' && endsClaim(id) && this.previousValid;
+      if (gathered >= 2 * this.limits.chunk || (gathered >= this.limits.chunk && atClaimEnd)) {
         this.cut(rawStart, 'inside-transaction');
       }
     } else if (gathered >= 2 * this.limits.chunk) {

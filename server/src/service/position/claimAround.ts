@@ -7,41 +7,14 @@
 import type { Position } from 'vscode-languageserver-types';
 import { claimAt } from './locate';
 import type { Claim, ClaimDocumentModel } from '../model/model';
+import { claimSpanAround } from '../x12/claimSpans';
 import { lastSegmentStartingAtOrBefore } from '../x12/segmentTable';
-import type { X12Segments } from '../x12/x12Types';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
-
-/** How many segments are searched each way for the claim's CLM and its end. */
-const maxClaimScan = 20000;
-
-/** The claim's segments as [first, end), as the claim reader cuts them: from its CLM to the next CLM, HL or SE. */
-function claimSpanAt(segments: X12Segments, index: number): { first: number; end: number } | undefined {
-  let first = -1;
-  for (let ordinal = index; ordinal >= Math.max(0, index - maxClaimScan); ordinal--) {
-    const id = segments.idAt(ordinal);
-    if (id === 'CLM') {
-      first = ordinal;
-      break;
-    }
-    if (id === 'HL' || id === 'SE') {
-      return undefined;
-    }
-  }
-  if (first === -1) {
-    return undefined;
-  }
-  let end = first + 1;
-  const last = Math.min(segments.length, first + maxClaimScan);
-  while (end < last && !['CLM', 'HL', 'SE'].includes(segments.idAt(end) ?? '')) {
-    end++;
-  }
-  return { first, end };
-}
 
 function x12ClaimAround(model: X12DocumentModel, position: Position): Claim | undefined {
   const { segments } = model.x12.interchange;
   const index = lastSegmentStartingAtOrBefore(segments, model.x12.lines.offsetAt(position));
-  const span = index === -1 ? undefined : claimSpanAt(segments, index);
+  const span = index === -1 ? undefined : claimSpanAround(segments, index);
   let found: Claim | undefined;
   if (span) {
     model.readClaimAt(span, [], (claim) => (found = claim));

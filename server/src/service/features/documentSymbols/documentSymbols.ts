@@ -104,7 +104,12 @@ function claimSymbol(claim: Claim): DocumentSymbol {
 // ---------------------------------------------------------------------------
 // X12
 
-/** Levels of the X12 outline, outermost first. */
+/**
+ * Levels of the X12 outline, outermost first. A claim closes at the next CLM,
+ * HL or SE, where the claim reader ends a claim (x12/claimSpans.ts), and also
+ * at any envelope segment: the outline nests by level, whatever the file
+ * leaves unclosed.
+ */
 const enum Level {
   Interchange = 0,
   Group = 1,

@@ -23,14 +23,13 @@ import {
   x12LoopAt,
 } from '../../x12/segmentDictionary';
 import { lastSegmentStartingAtOrBefore } from '../../x12/segmentTable';
+import { claimStartAtOrBefore } from '../../x12/claimSpans';
 import { components } from '../../x12/x12Lexer';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from '../../x12/x12Types';
 import { codeMarkdown, modifierMarkdown } from '../../reference/codeDocs';
 
 /** SV107 points with 1 to 12. */
 const maxPointerNumber = 12;
-/** How far back the claim's HI segments are searched. */
-const maxClaimScan = 20000;
 
 /** What stands at an offset of an X12 document. */
 export type X12Target =
@@ -108,33 +107,31 @@ export function x12TargetAt(x12: X12Structure, offset: number): X12Target | unde
   return part ? { kind: 'element', segment, index, element: n + 1, component: k + 1, span: part, parts } : undefined;
 }
 
+/**
+ * Segments that put an HI outside any claim for hover, besides the HL and SE
+ * that end a claim: envelope segments. The claim reader does not end a claim
+ * at them (a transaction missing its SE runs on into the next ST), but hover
+ * takes an HI after them as outside a claim, with no pointer numbers.
+ */
+const envelopeIds: ReadonlySet<string> = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
+
 /** The claim's diagnoses (HI codes with a diagnosis qualifier) up to the segment at `index`, in order. */
 function claimDiagnosesBefore(segments: X12Segments, index: number, separators: X12Separators): X12Span[] | undefined {
-  const hiSegments: X12Segment[] = [];
-  const floor = Math.max(0, index - maxClaimScan);
-  for (let i = index; i >= floor; i--) {
-    const segment = segments.at(i);
-    if (!segment) {
-      continue;
-    }
-    if (segment.id === 'HI') {
-      hiSegments.push(segment);
-    } else if (segment.id === 'CLM') {
-      const diagnoses: X12Span[] = [];
-      for (const hi of hiSegments.reverse()) {
-        for (const element of hi.elements) {
-          const [qualifier, code] = components(element, separators.component);
-          if (qualifier && code && code.text !== '' && diagnosisCodeQualifiers.has(qualifier.text)) {
-            diagnoses.push(code);
-          }
-        }
+  const clm = claimStartAtOrBefore(segments, index, envelopeIds);
+  if (clm === -1) {
+    return undefined;
+  }
+  const diagnoses: X12Span[] = [];
+  for (let ordinal = clm; ordinal <= index; ordinal++) {
+    const hi = segments.idAt(ordinal) === 'HI' ? segments.at(ordinal) : undefined;
+    for (const element of hi?.elements ?? []) {
+      const [qualifier, code] = components(element, separators.component);
+      if (qualifier && code && code.text !== '' && diagnosisCodeQualifiers.has(qualifier.text)) {
+        diagnoses.push(code);
       }
-      return diagnoses;
-    } else if (['HL', 'ST', 'SE', 'GS', 'GE', 'ISA', 'IEA'].includes(segment.id)) {
-      return undefined;
     }
   }
-  return undefined;
+  return diagnoses;
 }
 
 interface HoverContext {
