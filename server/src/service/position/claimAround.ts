@@ -1,11 +1,12 @@
 /**
- * The claim a position is in, read as cheaply as the format allows: for
- * `.claim`, from the model's claims (a server passes the model of just the
- * claims around the line after an edit); for an 837, only that CLM loop's
- * segments are read, never every claim of the batch.
+ * The claim a position is in, and the part of it there, read as cheaply as
+ * the format allows: for `.claim`, from the model's claims (a server passes
+ * the model of just the claims around the line after an edit); for an 837,
+ * only that CLM loop's segments are read (`claimSpanAround`), never every
+ * claim of the batch. Hover, definition and references ask this.
  */
 import type { Position } from 'vscode-languageserver-types';
-import { claimAt } from './locate';
+import { claimAt, elementAt, type ModelElement } from './locate';
 import type { Claim, ClaimDocumentModel } from '../model/model';
 import { claimSpanAround } from '../x12/claimSpans';
 import { lastSegmentStartingAtOrBefore } from '../x12/segmentTable';
@@ -19,12 +20,20 @@ function x12ClaimAround(model: X12DocumentModel, position: Position): Claim | un
   if (span) {
     model.readClaimAt(span, [], (claim) => (found = claim));
   }
-  return found;
+  // The span is found from the segment starting before the position: the position may be past the claim's end.
+  return claimAt(found ? [found] : [], position);
 }
 
+/** The claim whose range holds the position, as `claimAt` gives it from all the model's claims. */
 export function claimAround(model: ClaimDocumentModel, position: Position): Claim | undefined {
   if (model instanceof X12DocumentModel) {
     return x12ClaimAround(model, position);
   }
   return claimAt(model.claims, position);
+}
+
+/** The part of the claim model at the position (a code, a pointer, a diagnosis...), from the claim around it alone. */
+export function elementAround(model: ClaimDocumentModel, position: Position): ModelElement | undefined {
+  const claim = claimAround(model, position);
+  return claim && elementAt([claim], position);
 }
