@@ -18,7 +18,8 @@ import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from
 import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
 import { severityFor } from './streamedMessages';
 import { PositionCursor } from './textPositions';
-import { isLayoutSpace, JunkFinder, readSeparators, segmentIdAt, type Separators } from './x12Scan';
+import { isLayoutSpace, segmentEnd, segmentIdAt } from '../../../server/src/service/x12/x12Syntax';
+import { JunkFinder, readSeparators, type Separators } from './x12Scan';
 
 const segmentCountRuleId = 'x12-segment-count';
 
@@ -38,6 +39,9 @@ export class X12Stream {
   private readonly envelope: EnvelopeTrailers;
   private readonly segmentCountSeverity: SeverityName | undefined;
   private separators: Separators = { element: '*', segment: '~' };
+  private elementCode = '*'.charCodeAt(0);
+  /** Segment ids by their character codes, one string each for the whole file (see `segmentIdAt`). */
+  private readonly ids = new Map<number, string>();
   private work = '';
   // The chunk being gathered: `parts`, then work[chunkIndex, ...).
   private parts: string[] = [];
@@ -97,6 +101,7 @@ export class X12Stream {
       return;
     }
     this.separators = separators;
+    this.elementCode = separators.element.charCodeAt(0);
     this.beginWork(this.work);
     try {
       await this.readAll(pieces, separators.isaStart, done);
@@ -173,14 +178,11 @@ export class X12Stream {
     while (start < terminator && isLayoutSpace(work.charCodeAt(start))) {
       start++;
     }
-    let end = terminator;
-    while (end > start && (work.charCodeAt(end - 1) === 10 || work.charCodeAt(end - 1) === 13)) {
-      end--;
-    }
+    const end = segmentEnd(work, start, terminator);
     if (start === end) {
       return false;
     }
-    const id = segmentIdAt(work, start, end, this.separators.element);
+    const id = segmentIdAt(work, start, end, this.elementCode, this.ids);
     const valid = id !== undefined && !this.junk.has(start, end);
     const gathered = this.partsLength + (rawStart - this.chunkIndex);
     if (this.inTransaction) {
