@@ -8,21 +8,24 @@
  * CLI's streaming cuts), or a claim read alone would differ from the same
  * claim read with the whole file. A span is [first, end) segment ordinals:
  * `first` is the CLM, `end` the segment that ended it (or the end of the
- * segments).
+ * segments). Folding and the outline nest loops by level, and the editor's
+ * service-line loop ends at the next LX too: they end a claim's loop at more
+ * segments than these, and say so where they do.
  */
 import { lastSegmentStartingAtOrBefore } from './segmentTable';
 import type { X12Segments } from './x12Types';
 
 /** The segments that end the claim before them. */
 const claimEnds: ReadonlySet<string> = new Set(['CLM', 'HL', 'SE']);
-const noIds: ReadonlySet<string> = new Set();
+const noIds: ReadonlySet<string> = new Set<string>();
 
 /**
  * How many segments a lookup around one place walks (each way) before it
  * gives up. It is far beyond any real claim (an 837P claim has at most 50
  * service lines of a few segments each), and it bounds what one request costs
  * on a file whose claims never end: a 100 MB file of segments without a CLM,
- * HL or SE would otherwise be walked whole on every hover.
+ * HL or SE would otherwise be walked whole on every hover. The loop lookup
+ * of hover (`segmentDictionary.ts`, `x12LoopAt`) walks back as far.
  */
 export const maxSegmentScan = 20000;
 
