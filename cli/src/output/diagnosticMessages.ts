@@ -5,6 +5,7 @@
  */
 import { type Diagnostic, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
 import type { ClaimDocumentModel } from '../../../server/src/service/languageService';
+import { claimAt } from '../../../server/src/service/position/locate';
 import type { LintMessage, SeverityName } from './lintResults';
 
 const severityNames: Record<DiagnosticSeverity, SeverityName> = {
@@ -14,13 +15,9 @@ const severityNames: Record<DiagnosticSeverity, SeverityName> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 /**
  * The id of the claim whose range holds `position`, or null. Claims are in
- * document order and do not overlap, so a binary search finds it: a batch
+ * document order and do not overlap, so a binary search (`claimAt`) finds it: a batch
  * holds a million claims and may have a finding on each.
  */
 export function claimIdAt(model: ClaimDocumentModel, position: Position): string | null {
@@ -28,22 +25,7 @@ export function claimIdAt(model: ClaimDocumentModel, position: Position): string
     // Answered from what validation read, without reading every claim again.
     return model.claimIdAt(position);
   }
-  const claims = model.claims;
-  let low = 0;
-  let high = claims.length - 1;
-  let candidate = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const start = claims[middle]?.range.start;
-    if (start && comparePositions(start, position) <= 0) {
-      candidate = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  const claim = claims[candidate];
-  return claim && comparePositions(position, claim.range.end) <= 0 ? (claim.id?.value ?? null) : null;
+  return claimAt(model.claims, position)?.id?.value ?? null;
 }
 
 export function toMessage(diagnostic: Diagnostic, claimId: string | null): LintMessage {

@@ -9,7 +9,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { ClaimLanguageService, ClaimSettings } from '../../../server/src/service/languageService';
-import { claimIdAt, comparePositions, toMessage } from '../output/diagnosticMessages';
+import { comparePositions, rangeContains } from '../../../server/src/service/position/locate';
+import { claimIdAt, toMessage } from '../output/diagnosticMessages';
 import type { LintMessage } from '../output/lintResults';
 import { endPosition } from './textPositions';
 
@@ -40,7 +41,7 @@ export interface Chunk {
 }
 
 function within(position: Position, spans: readonly FileSpan[]): boolean {
-  return spans.some((span) => comparePositions(span.start, position) <= 0 && comparePositions(position, span.end) <= 0);
+  return spans.some((span) => rangeContains(span, position));
 }
 
 export class ChunkChecker {

@@ -8,7 +8,7 @@
  * garbage collector to walk again and again while the file is read.
  */
 import { allRules, type ClaimSettings } from '../../../server/src/service/languageService';
-import { comparePositions } from '../output/diagnosticMessages';
+import { comparePositions } from '../../../server/src/service/position/locate';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */

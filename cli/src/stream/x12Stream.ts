@@ -12,12 +12,14 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { ClaimSettings } from '../../../server/src/service/languageService';
 import { segmentCountMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
+import { endsClaim } from '../../../server/src/service/x12/claimSpans';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
 import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
 import { severityFor } from './streamedMessages';
 import { PositionCursor } from './textPositions';
-import { isLayoutSpace, JunkFinder, readSeparators, segmentIdAt, type Separators } from './x12Scan';
+import { isLayoutSpace, segmentEnd, segmentIdAt } from '../../../server/src/service/x12/x12Syntax';
+import { JunkFinder, readSeparators, type Separators } from './x12Scan';
 
 const segmentCountRuleId = 'x12-segment-count';
 
@@ -37,6 +39,9 @@ export class X12Stream {
   private readonly envelope: EnvelopeTrailers;
   private readonly segmentCountSeverity: SeverityName | undefined;
   private separators: Separators = { element: '*', segment: '~' };
+  private elementCode = '*'.charCodeAt(0);
+  /** Segment ids by their character codes, one string each for the whole file (see `segmentIdAt`). */
+  private readonly ids = new Map<number, string>();
   private work = '';
   // The chunk being gathered: `parts`, then work[chunkIndex, ...).
   private parts: string[] = [];
@@ -96,6 +101,7 @@ export class X12Stream {
       return;
     }
     this.separators = separators;
+    this.elementCode = separators.element.charCodeAt(0);
     this.beginWork(this.work);
     try {
       await this.readAll(pieces, separators.isaStart, done);
@@ -172,19 +178,18 @@ export class X12Stream {
     while (start < terminator && isLayoutSpace(work.charCodeAt(start))) {
       start++;
     }
-    let end = terminator;
-    while (end > start && (work.charCodeAt(end - 1) === 10 || work.charCodeAt(end - 1) === 13)) {
-      end--;
-    }
+    const end = segmentEnd(work, start, terminator);
     if (start === end) {
       return false;
     }
-    const id = segmentIdAt(work, start, end, this.separators.element);
+    const id = segmentIdAt(work, start, end, this.elementCode, this.ids);
     const valid = id !== undefined && !this.junk.has(start, end);
     const gathered = this.partsLength + (rawStart - this.chunkIndex);
     if (this.inTransaction) {
-      const atLoop = valid && (id === 'HL' || id === 'CLM') && this.previousValid;
-      if (gathered >= 2 * this.limits.chunk || (gathered >= this.limits.chunk && atLoop)) {
+      // A transaction is cut where a claim ends, before its HL or CLM (the SE ends the transaction and is
+      // handled as such), so each claim is read whole in one piece, as the service reads it.
+      const atClaimEnd = valid && id !== 'SE' && endsClaim(id) && this.previousValid;
+      if (gathered >= 2 * this.limits.chunk || (gathered >= this.limits.chunk && atClaimEnd)) {
         this.cut(rawStart, 'inside-transaction');
       }
     } else if (gathered >= 2 * this.limits.chunk) {

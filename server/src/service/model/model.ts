@@ -1,11 +1,14 @@
 /**
- * The claim model both file formats parse into (`.claim` now, X12 837P next):
+ * The claim model both file formats parse into (`.claim` and X12 837P):
  * claims, their headers and service lines, each field with the range it was
  * written at. Rules, hover and completion read this model, never the raw text.
+ * For an 837 it also holds the interchange as read (`X12Structure`), by the
+ * types of `x12/x12Types.ts`, which depend on nothing, so the model does not
+ * depend on the lexer that reads it.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../x12/lineIndex';
-import type { X12Interchange } from '../x12/x12Lexer';
+import type { X12Interchange } from '../x12/x12Types';
 
 export interface X12Structure {
   interchange: X12Interchange;

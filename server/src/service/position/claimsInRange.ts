@@ -6,71 +6,27 @@
  * are read from its segments (kept by the model) around the range's offsets.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import { rangesOverlap } from './locate';
 import type { Claim, ClaimDocumentModel, ParseProblem } from '../model/model';
 import { parseClaimAround } from '../claimText/claimSlice';
-import { lastSegmentStartingAtOrBefore } from '../x12/segmentTable';
+import { claimSpansBetween } from '../x12/claimSpans';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
 
-/** How far an 837's claim is searched for around a position: far beyond any real claim (50 lines of a few segments each). */
-const maxSegmentScan = 20000;
-/** Segments that start or end a claim span, as `X12DocumentModel.claimSpans` cuts them. */
-const claimBoundaries = new Set(['CLM', 'HL', 'SE']);
-
-export interface ClaimSpan {
-  first: number;
-  end: number;
-}
-
 /**
- * The claim spans (CLM to the segment closing it) overlapping the offsets
- * [start, end], in order, stopping after `limit` spans. A span is found by
- * walking back from `start` to the boundary before it, so the cost is the
- * range's segments plus one claim, bounded by `maxSegmentScan` each way.
+ * The claims of an 837 whose segments overlap the offsets [start, end], at
+ * most `limit` of them, read alone (see `claimSpansBetween`); problems found
+ * reading them go to `problems`.
  */
-export function x12SpansBetween(
+export function x12ClaimsBetween(
   model: X12DocumentModel,
   start: number,
   end: number,
   limit = Number.POSITIVE_INFINITY,
-): ClaimSpan[] {
-  const segments = model.x12.interchange.segments;
-  let ordinal = Math.max(0, lastSegmentStartingAtOrBefore(model.x12.interchange.segments, start));
-  const lowest = Math.max(0, ordinal - maxSegmentScan);
-  while (ordinal > lowest && !claimBoundaries.has(segments.idAt(ordinal) ?? '')) {
-    ordinal--;
-  }
-  const spans: ClaimSpan[] = [];
-  let open = -1;
-  let scannedPastEnd = 0;
-  for (; ordinal < segments.length && spans.length < limit; ordinal++) {
-    const id = segments.idAt(ordinal) ?? '';
-    if (claimBoundaries.has(id)) {
-      if (open !== -1) {
-        spans.push({ first: open, end: ordinal });
-      }
-      // A claim starting after the range is not one it touches.
-      open = id === 'CLM' && segments.startAt(ordinal) <= end ? ordinal : -1;
-    }
-    if (segments.startAt(ordinal) > end && (open === -1 || ++scannedPastEnd > maxSegmentScan)) {
-      break;
-    }
-  }
-  if (open !== -1 && spans.length < limit) {
-    spans.push({ first: open, end: Math.min(ordinal, segments.length) });
-  }
-  return spans;
-}
-
-/** Reads the claims of the spans; problems found reading them go to `problems`. */
-export function readX12Spans(
-  model: X12DocumentModel,
-  spans: readonly ClaimSpan[],
   problems: ParseProblem[] = [],
 ): Claim[] {
   const claims: Claim[] = [];
-  for (const span of spans) {
+  for (const span of claimSpansBetween(model.x12.interchange.segments, start, end, limit)) {
     model.readClaimAt(span, problems, (claim) => claims.push(claim));
   }
   return claims;
@@ -98,15 +54,7 @@ export function claimsInRange(
     return [];
   }
   const lines = model.x12.lines;
-  const spans = x12SpansBetween(model, lines.offsetAt(range.start), lines.offsetAt(range.end), limit);
-  return readX12Spans(model, spans).filter((claim) => rangesOverlap(claim.range, range));
-}
-
-/** The claim at a position (its first line, for CodeLens), read alone. */
-export function claimAtPosition(
-  document: TextDocument,
-  model: ClaimDocumentModel,
-  position: Position,
-): Claim | undefined {
-  return claimsInRange(document, model, { start: position, end: position }, 1)[0];
+  return x12ClaimsBetween(model, lines.offsetAt(range.start), lines.offsetAt(range.end), limit).filter((claim) =>
+    rangesOverlap(claim.range, range),
+  );
 }

@@ -1,7 +1,9 @@
 /**
- * Which part of the claim model stands at a position: hover and completion
- * ask this. Claims and their lines are in document order, so a binary search
- * keeps it fast on a large file.
+ * Which part of the claim model stands at a position, among claims already
+ * read. Claims and their lines are in document order, so a binary search
+ * keeps it fast on a large file. From a document's model, reading only the
+ * claim there, ask `claimAround.ts`; for the X12 segment, element or
+ * component at an offset, `x12Target.ts`.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Claim, DiagnosisPointer, Field, HeaderEntry, ServiceLine } from '../model/model';

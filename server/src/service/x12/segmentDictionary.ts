@@ -8,7 +8,8 @@
  * Element n (1-based, as in SV104) is `elements[n - 1]`; component k of a
  * composite (as in SV101-2) is `components[k - 1]`.
  */
-import type { X12Segments } from './segmentTable';
+import { maxSegmentScan } from './claimSpans';
+import type { X12Segments } from './x12Types';
 
 /** Qualifier or code value → its meaning. */
 export type X12CodeTable = Readonly<Record<string, string>>;
@@ -1187,9 +1188,6 @@ const nm1Loops: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 const hlLoops: Readonly<Record<string, string>> = { '20': '2000A', '22': '2000B', '23': '2000C' };
 
-/** How far back the loop of a segment is searched for; beyond it the loop is not named. */
-const maxLoopScan = 20000;
-
 function loopOf(id: string): X12Loop {
   return { id, name: loopNames[id] ?? id };
 }
@@ -1205,7 +1203,8 @@ export function x12LoopAt(segments: X12Segments, index: number): X12Loop | undef
     return undefined;
   }
   let start = index;
-  const floor = Math.max(0, index - maxLoopScan);
+  // As far back as a claim is searched for, and for the same reason; beyond it the loop is not named.
+  const floor = Math.max(0, index - maxSegmentScan);
   while (start > floor && !['HL', 'ST', 'ISA', 'GS'].includes(segments.idAt(start) ?? '')) {
     start--;
   }

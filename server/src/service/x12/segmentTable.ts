@@ -7,17 +7,7 @@
  * the text only when those are read; rules that only need ids and offsets
  * read the columns.
  */
-import type { X12Segment, X12Span } from './x12Lexer';
-
-/** Read access to the segments, in order; `ordinal` is the position from 0 (ISA). */
-export interface X12Segments extends Iterable<X12Segment> {
-  readonly length: number;
-  at(ordinal: number): X12Segment | undefined;
-  idAt(ordinal: number): string | undefined;
-  startAt(ordinal: number): number;
-  endAt(ordinal: number): number;
-  slice(first: number, end: number): X12Segment[];
-}
+import type { X12Segment, X12Segments, X12Span } from './x12Types';
 
 /** The last segment that starts at or before `offset` (by binary search over the starts), or -1. */
 export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: number): number {

@@ -16,14 +16,15 @@ import type {
   ServiceLine,
   X12Structure,
 } from '../model/model';
+import { allClaimSpans, type ClaimSpan, endsClaim } from './claimSpans';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
-import type { X12Segments } from './segmentTable';
-import { components, lexInterchange, type X12Segment, type X12Separators, type X12Span } from './x12Lexer';
+import { components, lexInterchange } from './x12Lexer';
+import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
-/** The segments the reader takes anything from. */
-const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP', 'HL', 'SE']);
+/** The segments the reader takes anything from (besides the ids of those that end a claim). */
+const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP']);
 /** HI qualifiers of diagnoses: ICD-10-CM principal and other (ABK, ABF), ICD-9-CM (BK, BF). */
 const diagnosisQualifiers = new Set(['ABK', 'ABF', 'BK', 'BF']);
 
@@ -63,10 +64,17 @@ class X12ClaimReader {
     this.problems.push(problem);
   }
 
-  /** Reads segments [first, end); only the segments the model takes anything from are made into objects. */
+  /**
+   * Reads segments [first, end); only the segments the model takes anything
+   * from are made into objects. A claim ends where `claimSpans.ts` says (the
+   * next CLM, HL or SE), which is where the spans other readers read alone end.
+   */
   read(segments: X12Segments, first = 0, end = segments.length): void {
     for (let ordinal = first; ordinal < end; ordinal++) {
       const id = segments.idAt(ordinal);
+      if (endsClaim(id)) {
+        this.closeClaim();
+      }
       const segment = id !== undefined && readSegmentIds.has(id) ? (segments.at(ordinal) as X12Segment) : undefined;
       switch (segment?.id) {
         case 'CLM':
@@ -83,10 +91,6 @@ class X12ClaimReader {
           break;
         case 'DTP':
           this.readDate(segment);
-          break;
-        case 'HL':
-        case 'SE':
-          this.closeClaim();
           break;
         default:
           break;
@@ -106,7 +110,6 @@ class X12ClaimReader {
   }
 
   private startClaim(segment: X12Segment): void {
-    this.closeClaim();
     const claim: Claim = { range: this.lines.range(segment.start, segment.end), headers: [], diagnoses: [], lines: [] };
     const [id, total] = segment.elements;
     if (id && id.text !== '') {
@@ -309,31 +312,13 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
     return this.lexProblems;
   }
 
-  /**
-   * Where each claim's segments are, as [first, end) segment ordinals: from
-   * its CLM to the HL, SE or CLM that closes it, as the reader reads them.
-   */
-  claimSpans(): Array<{ first: number; end: number }> {
-    const spans: Array<{ first: number; end: number }> = [];
-    const segments = this.x12.interchange.segments;
-    let first = -1;
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-      const id = segments.idAt(ordinal);
-      if (id === 'CLM' || id === 'HL' || id === 'SE') {
-        if (first !== -1) {
-          spans.push({ first, end: ordinal });
-        }
-        first = id === 'CLM' ? ordinal : -1;
-      }
-    }
-    if (first !== -1) {
-      spans.push({ first, end: segments.length });
-    }
-    return spans;
+  /** Where each claim's segments are (see `claimSpans.ts`), in order. */
+  claimSpans(): ClaimSpan[] {
+    return allClaimSpans(this.x12.interchange.segments);
   }
 
-  /** Reads the claim whose segments are [first, end) (a span of `claimSpans`); its problems go to `problems`. */
-  readClaimAt(span: { first: number; end: number }, problems: ParseProblem[], visit: (claim: Claim) => void): void {
+  /** Reads the claim whose segments are the span (one of `claimSpans.ts`); its problems go to `problems`. */
+  readClaimAt(span: ClaimSpan, problems: ParseProblem[], visit: (claim: Claim) => void): void {
     new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
       this.x12.interchange.segments,
       span.first,

@@ -7,11 +7,20 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ClaimEditor, NewServiceLine } from '../model/claimEditor';
 import type { Field, ServiceLine, X12Structure } from '../model/model';
-import type { X12Segments } from './segmentTable';
-import type { X12Segment } from './x12Lexer';
+import { endsClaim } from './claimSpans';
+import type { X12Segment, X12Segments } from './x12Types';
 
-/** Segments that end a service line loop (2400). */
-const loopEnds = new Set(['LX', 'CLM', 'HL', 'SE', 'GE', 'IEA']);
+/**
+ * Segments that end a service line loop (2400) besides those that end its
+ * claim: the next line's LX, and a GE or IEA that ends the group or
+ * interchange where the SE is missing (a line moved or deleted never takes
+ * the envelope's trailers with it).
+ */
+const lineLoopEnds = new Set(['LX', 'GE', 'IEA']);
+
+function endsLineLoop(id: string | undefined): boolean {
+  return endsClaim(id) || (id !== undefined && lineLoopEnds.has(id));
+}
 
 export class X12Editor implements ClaimEditor {
   private readonly document: TextDocument;
@@ -111,7 +120,7 @@ export class X12Editor implements ClaimEditor {
     const first = previous?.id === 'LX' ? previous : sv1;
     let last = sv1;
     for (let n = sv1.ordinal + 1; n < this.segments.length; n++) {
-      if (loopEnds.has(this.segments.idAt(n) ?? '')) {
+      if (endsLineLoop(this.segments.idAt(n))) {
         break;
       }
       last = this.segments.at(n) as X12Segment;
@@ -149,10 +158,11 @@ export class X12Editor implements ClaimEditor {
         edits.push(this.replace(first.start, first.end, String(Number(first.text) + by)));
       }
     };
-    // LX numbers restart with each claim, so only this claim's later lines move.
+    // LX numbers restart with each claim, so only this claim's later lines move: up to where the claim reader
+    // ends the claim (a GE or IEA does not, though it ends a line loop above).
     for (let n = from; n < this.segments.length; n++) {
       const segment = this.segments.at(n) as X12Segment;
-      if (segment.id === 'CLM' || segment.id === 'HL' || segment.id === 'SE') {
+      if (endsClaim(segment.id)) {
         break;
       }
       if (segment.id === 'LX') {

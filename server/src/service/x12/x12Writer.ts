@@ -4,7 +4,7 @@
  * does not hold (submitter, payer, provider) gets clearly marked placeholders.
  * Used to convert `.claim` files, and by tests and the benchmark to build files.
  */
-import type { X12Separators } from './x12Lexer';
+import type { X12Separators } from './x12Types';
 
 export interface LineToWrite {
   code: string;

@@ -25,7 +25,7 @@ import { describeLines } from '../../rules/claimFacts';
 import type { Finding } from '../../rules/ruleTypes';
 import type { ClaimSettings } from '../../settings';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
-import { readX12Spans, x12SpansBetween } from '../../position/claimsInRange';
+import { x12ClaimsBetween } from '../../position/claimsInRange';
 import { claimChecker, collectFindings, problemFinding } from '../../validation/findings';
 import { lesionTallies, verdictOf } from '../../rules/lesionTally';
 import { findingsToDiagnostics } from '../../validation/validation';
@@ -182,7 +182,7 @@ function x12ClaimAt(
 ): ClaimWithFindings | undefined {
   const offset = model.x12.lines.offsetAt(position);
   const problems: ParseProblem[] = [];
-  const [claim] = readX12Spans(model, x12SpansBetween(model, offset, offset, 1), problems);
+  const [claim] = x12ClaimsBetween(model, offset, offset, 1, problems);
   if (!claim) {
     return undefined;
   }

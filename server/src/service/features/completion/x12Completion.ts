@@ -16,7 +16,7 @@ import {
 import type { CodeReference } from '../../reference/codeReference';
 import type { ClaimDocumentModel } from '../../model/model';
 import { x12Segments } from '../../x12/segmentDictionary';
-import type { X12Separators } from '../../x12/x12Lexer';
+import type { X12Separators } from '../../x12/x12Types';
 import { codeItems, modifierItems } from './completionItems';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };

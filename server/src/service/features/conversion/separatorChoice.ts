@@ -4,7 +4,7 @@
  * with `^`), in which case another character the guide allows takes its
  * place, so no value is ever cut in two.
  */
-import type { X12Separators } from '../../x12/x12Lexer';
+import type { X12Separators } from '../../x12/x12Types';
 
 const candidates: Record<keyof X12Separators, readonly string[]> = {
   element: ['*', '|', '!', '"'],

@@ -10,11 +10,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LocationLink, Position, Range } from 'vscode-languageserver-types';
 import type { CodeReference } from '../../reference/codeReference';
-import { elementAt } from '../../position/locate';
 import type { Claim, ClaimDocumentModel, Diagnosis, DiagnosisPointer, ServiceLine } from '../../model/model';
 import { findAddOnPrimaries } from '../../rules/addOnPrimaries';
-import { claimAround } from '../../position/claimAround';
-import { x12TargetAt } from '../hover/x12Hover';
+import { elementAround } from '../../position/claimAround';
+import { x12TargetAt } from '../../position/x12Target';
 
 interface Link {
   origin: Range;
@@ -66,8 +65,7 @@ function primaryLinks(claim: Claim, line: ServiceLine, reference: CodeReference)
 }
 
 function linksAt(model: ClaimDocumentModel, position: Position, reference: CodeReference): Link[] {
-  const claim = claimAround(model, position);
-  const element = claim && elementAt([claim], position);
+  const element = elementAround(model, position);
   switch (element?.kind) {
     case 'dxPointer':
       return pointerLinks(model, element.claim, [element.pointer], (pointer) => pointer.range);

@@ -11,8 +11,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
-import type { X12Segments } from '../../x12/segmentTable';
-import { components, type X12Segment, type X12Span } from '../../x12/x12Lexer';
+import { components } from '../../x12/x12Lexer';
+import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
 import { counted, money } from '../../text/wording';
 
 function compare(a: Position, b: Position): number {
@@ -101,7 +101,12 @@ function claimSymbol(claim: Claim): DocumentSymbol {
 // ---------------------------------------------------------------------------
 // X12
 
-/** Levels of the X12 outline, outermost first. */
+/**
+ * Levels of the X12 outline, outermost first. A claim closes at the next CLM,
+ * HL or SE, where the claim reader ends a claim (x12/claimSpans.ts), and also
+ * at any envelope segment: the outline nests by level, whatever the file
+ * leaves unclosed.
+ */
 const enum Level {
   Interchange = 0,
   Group = 1,

@@ -73,7 +73,11 @@ function claimTextFolds(text: string): Fold[] {
 // ---------------------------------------------------------------------------
 // X12
 
-/** Loop levels, outermost first; a segment opening a level closes the open loops at it and below. */
+/**
+ * Loop levels, outermost first; a segment opening a level closes the open loops at it and below. A claim's fold
+ * thus ends at the next CLM, HL or SE, where the claim reader ends a claim (x12/claimSpans.ts), and also at any
+ * envelope segment: folds nest by level, whatever the file leaves unclosed.
+ */
 const openingLevel: Readonly<Record<string, number>> = { ISA: 0, GS: 1, ST: 2, HL: 3, CLM: 4, LX: 5 };
 /** Trailers close their envelope and belong to it. */
 const closingLevel: Readonly<Record<string, number>> = { IEA: 0, GE: 1, SE: 2 };

@@ -6,7 +6,8 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CodeReference } from '../../reference/codeReference';
 import type { CodeInfo } from '../../reference/codeTypes';
-import { elementAt, type ModelElement } from '../../position/locate';
+import { elementAround } from '../../position/claimAround';
+import type { ModelElement } from '../../position/locate';
 import type { ClaimDocumentModel } from '../../model/model';
 import { headerKeys } from '../../claimText/headerParser';
 import { serviceFieldKeys } from '../../claimText/serviceLineParser';
@@ -99,7 +100,7 @@ function rangeOf(element: ModelElement) {
 }
 
 export function doHover(model: ClaimDocumentModel, position: Position, reference: CodeReference): Hover | null {
-  const element = elementAt(model.claims, position);
+  const element = elementAround(model, position);
   if (!element) {
     return null;
   }

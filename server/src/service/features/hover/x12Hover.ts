@@ -3,8 +3,8 @@
  * or component, its X12 position (SV104, SV101-2) and meaning with the value;
  * on a qualifier, what the value means; on the procedure code and modifiers
  * of SV1, the same text as in `.claim` files; on an ICD-10-CM code in HI, its
- * shape check and the pointer number service lines use for it. The segment is
- * found by offset (binary search), so one-line files work alike.
+ * shape check and the pointer number service lines use for it. What stands
+ * at the cursor is found by `position/x12Target.ts`.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CodeReference } from '../../reference/codeReference';
@@ -22,119 +22,41 @@ import {
   type X12SegmentInfo,
   x12LoopAt,
 } from '../../x12/segmentDictionary';
-import { lastSegmentStartingAtOrBefore, type X12Segments } from '../../x12/segmentTable';
-import { components, type X12Segment, type X12Separators, type X12Span } from '../../x12/x12Lexer';
+import { claimStartAtOrBefore } from '../../x12/claimSpans';
+import { components } from '../../x12/x12Lexer';
+import type { X12Segment, X12Segments, X12Separators, X12Span } from '../../x12/x12Types';
+import { type X12Target, x12TargetAt } from '../../position/x12Target';
 import { codeMarkdown, modifierMarkdown } from '../../reference/codeDocs';
 import { counted } from '../../text/wording';
 
 /** SV107 points with 1 to 12. */
 const maxPointerNumber = 12;
-/** How far back the claim's HI segments are searched. */
-const maxClaimScan = 20000;
 
-/** What stands at an offset of an X12 document. */
-type X12Target =
-  | { kind: 'segmentId'; segment: X12Segment; index: number; span: X12Span }
-  | {
-      kind: 'element';
-      segment: X12Segment;
-      index: number;
-      /** 1-based, as in SV104. */
-      element: number;
-      /** 1-based component of a composite, as in SV101-2; undefined for a simple element. */
-      component: number | undefined;
-      /** The element or component under the cursor. */
-      span: X12Span;
-      /** All components of the element (of the repeat under the cursor). */
-      parts: X12Span[];
-    };
-
-/** Index of the segment whose text holds the offset (id to last element), by binary search. */
-function segmentIndexAt(segments: X12Segments, offset: number): number {
-  const found = lastSegmentStartingAtOrBefore(segments, offset);
-  return found !== -1 && offset < segments.endAt(found) ? found : -1;
-}
-
-function isComposite(
-  segmentId: string,
-  info: X12ElementInfo | undefined,
-  element: X12Span,
-  separators: X12Separators,
-): boolean {
-  // The ISA holds the separators themselves as values: it has no composites.
-  return segmentId !== 'ISA' && (info ? info.components !== undefined : element.text.includes(separators.component));
-}
-
-/** The repeat of an element that holds the offset (the whole element when it does not repeat). */
-function repeatAt(element: X12Span, offset: number, separators: X12Separators): X12Span | undefined {
-  if (separators.repetition === undefined || !element.text.includes(separators.repetition)) {
-    return element;
-  }
-  return components(element, separators.repetition).find((part) => part.start <= offset && offset < part.end);
-}
-
-/** The segment id, element or component at an offset; undefined on separators, whitespace and empty elements. */
-export function x12TargetAt(x12: X12Structure, offset: number): X12Target | undefined {
-  const { segments, separators } = x12.interchange;
-  const index = segmentIndexAt(segments, offset);
-  const segment = segments.at(index);
-  if (!segment) {
-    return undefined;
-  }
-  if (offset < segment.start + segment.id.length) {
-    return {
-      kind: 'segmentId',
-      segment,
-      index,
-      span: { start: segment.start, end: segment.start + segment.id.length, text: segment.id },
-    };
-  }
-  const n = segment.elements.findIndex((element) => element.start <= offset && offset < element.end);
-  const element = segment.elements[n];
-  if (!element) {
-    return undefined;
-  }
-  const info = elementInfo(segment.id, n + 1);
-  if (!isComposite(segment.id, info, element, separators)) {
-    return { kind: 'element', segment, index, element: n + 1, component: undefined, span: element, parts: [element] };
-  }
-  const repeat = repeatAt(element, offset, separators);
-  if (!repeat) {
-    return undefined;
-  }
-  const parts = components(repeat, separators.component);
-  const k = parts.findIndex((part) => part.start <= offset && offset < part.end);
-  const part = parts[k];
-  return part ? { kind: 'element', segment, index, element: n + 1, component: k + 1, span: part, parts } : undefined;
-}
+/**
+ * Segments that put an HI outside any claim for hover, besides the HL and SE
+ * that end a claim: envelope segments. The claim reader does not end a claim
+ * at them (a transaction missing its SE runs on into the next ST), but hover
+ * takes an HI after them as outside a claim, with no pointer numbers.
+ */
+const envelopeIds: ReadonlySet<string> = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
 
 /** The claim's diagnoses (HI codes with a diagnosis qualifier) up to the segment at `index`, in order. */
 function claimDiagnosesBefore(segments: X12Segments, index: number, separators: X12Separators): X12Span[] | undefined {
-  const hiSegments: X12Segment[] = [];
-  const floor = Math.max(0, index - maxClaimScan);
-  for (let i = index; i >= floor; i--) {
-    const segment = segments.at(i);
-    if (!segment) {
-      continue;
-    }
-    if (segment.id === 'HI') {
-      hiSegments.push(segment);
-    } else if (segment.id === 'CLM') {
-      const diagnoses: X12Span[] = [];
-      for (const hi of hiSegments.reverse()) {
-        for (const element of hi.elements) {
-          const [qualifier, code] = components(element, separators.component);
-          if (qualifier && code && code.text !== '' && diagnosisCodeQualifiers.has(qualifier.text)) {
-            diagnoses.push(code);
-          }
-        }
+  const clm = claimStartAtOrBefore(segments, index, envelopeIds);
+  if (clm === -1) {
+    return undefined;
+  }
+  const diagnoses: X12Span[] = [];
+  for (let ordinal = clm; ordinal <= index; ordinal++) {
+    const hi = segments.idAt(ordinal) === 'HI' ? segments.at(ordinal) : undefined;
+    for (const element of hi?.elements ?? []) {
+      const [qualifier, code] = components(element, separators.component);
+      if (qualifier && code && code.text !== '' && diagnosisCodeQualifiers.has(qualifier.text)) {
+        diagnoses.push(code);
       }
-      return diagnoses;
-    } else if (['HL', 'ST', 'SE', 'GS', 'GE', 'ISA', 'IEA'].includes(segment.id)) {
-      return undefined;
     }
   }
-  return undefined;
+  return diagnoses;
 }
 
 interface HoverContext {

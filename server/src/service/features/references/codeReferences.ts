@@ -22,7 +22,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
-import { elementAt } from '../../position/locate';
+import { elementAround } from '../../position/claimAround';
+import type { ModelElement } from '../../position/locate';
 import type { Claim, ClaimDocumentModel } from '../../model/model';
 
 interface ReferencedProcedure {
@@ -129,7 +130,7 @@ export function findCodeOccurrences(
 }
 
 /** The diagnosis a position names: a list entry, or a pointer at one (a malformed or dangling pointer names none). */
-function diagnosisCodeAt(element: ReturnType<typeof elementAt>): string | undefined {
+function diagnosisCodeAt(element: ModelElement | undefined): string | undefined {
   if (element?.kind === 'diagnosis') {
     return element.claim.diagnoses[element.index]?.code;
   }
@@ -146,7 +147,7 @@ export function findCodeReferences(
   position: Position,
   context = { includeDeclaration: true },
 ): CodeReferences | null {
-  const element = elementAt(model.claims, position);
+  const element = elementAround(model, position);
   if (element?.kind === 'code' && element.line.code.value !== '') {
     const code: ReferencedCode = { kind: 'procedure', value: element.line.code.value };
     const here = element.line.code.range;

@@ -14,7 +14,7 @@ import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types
 import type { ClaimDocumentModel, X12Structure } from '../../model/model';
 import { claimIdToken, claimLineKind, forEachClaimId } from '../../claimText/claimLines';
 import { rangeOnLine } from '../../claimText/lineTokens';
-import { x12TargetAt } from '../hover/x12Hover';
+import { x12TargetAt } from '../../position/x12Target';
 
 /** CLM01, the patient control number, is AN 1-38. */
 const maxClaimIdLength = 38;

@@ -13,7 +13,7 @@ import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languag
 import type { CodeReference } from '../../reference/codeReference';
 import type { Claim, ClaimDocumentModel, Field, X12Structure } from '../../model/model';
 import { codeKindOf, modifierPattern } from '../../reference/codeShapes';
-import type { X12Segments } from '../../x12/segmentTable';
+import type { X12Segments } from '../../x12/x12Types';
 import { components } from '../../x12/x12Lexer';
 import { parseClaimAround } from '../../claimText/claimSlice';
 

@@ -4,7 +4,7 @@
  * what it closes (GE01 transactions, IEA01 groups), and every envelope opened
  * is closed. SE01's count of segments is `x12-segment-count`'s.
  */
-import type { X12Segment, X12Span } from '../../x12/x12Lexer';
+import type { X12Segment, X12Span } from '../../x12/x12Types';
 import type { DocumentRule, Finding } from '../ruleTypes';
 import { childCountMessage, controlNumberMessage } from './envelopeMessages';
 
