@@ -22,8 +22,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
-import { elementAround } from '../../position/claimAround';
-import type { ModelElement } from '../../position/locate';
+import { elementAt, type ModelElement } from '../../position/locate';
 import type { Claim, ClaimDocumentModel } from '../../model/model';
 
 interface ReferencedProcedure {
@@ -147,7 +146,9 @@ export function findCodeReferences(
   position: Position,
   context = { includeDeclaration: true },
 ): CodeReferences | null {
-  const element = elementAround(model, position);
+  // Every claim of the model is searched (not just the span around the position, as definition
+  // does), so a claim of any length is found whole.
+  const element = elementAt(model.claims, position);
   if (element?.kind === 'code' && element.line.code.value !== '') {
     const code: ReferencedCode = { kind: 'procedure', value: element.line.code.value };
     const here = element.line.code.range;
