@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type ClaimSettings, defaultSettings } from '../server/src/service/languageService';
+import { type ClaimSettings, defaultSettings } from '../server/src/service';
 import type { CorpusFormat } from './corpusWriters';
 
 export const languageIds: Record<CorpusFormat, string> = { claim: 'claim', x12: 'x12' };

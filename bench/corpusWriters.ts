@@ -9,7 +9,7 @@
  * (ISA, GS) comes from the first call and GE/IEA are written at the end with
  * the transaction count.
  */
-import { type ClaimToWrite, writeX12 } from '../server/src/service/x12/x12Writer';
+import { type ClaimToWrite, writeX12 } from '../server/src/service';
 import type { PlannedClaim } from './claimPlan';
 
 export type CorpusFormat = 'claim' | 'x12';

@@ -8,7 +8,7 @@
  * what the idle process held before reading.
  */
 import { performance } from 'node:perf_hooks';
-import { getLanguageService } from '../server/src/service/languageService';
+import { getLanguageService } from '../server/src/service';
 import { answerParent, collectGarbage } from './childProcesses';
 import { corpusDocument, isCorpusFormat, readCorpusText, unlimitedSettings } from './corpusDocument';
 

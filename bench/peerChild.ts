@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { X12Parser } from 'node-x12';
-import { getLanguageService } from '../server/src/service/languageService';
+import { getLanguageService } from '../server/src/service';
 import { answerParent, collectGarbage } from './childProcesses';
 import { corpusDocument, readCorpusText, unlimitedSettings } from './corpusDocument';
 

@@ -27,8 +27,8 @@ break_one() {
   current=""
 }
 
-break_one hover server/src/service/features/hover/hover.ts "const element = elementAt(model.claims, position);" "const element = undefined as ReturnType<typeof elementAt>;"
-break_one completion server/src/service/languageService.ts "doComplete: (document, model, position) => doComplete(document, model, position, reference)," "doComplete: () => ({ isIncomplete: false, items: [] }),"
+break_one hover server/src/service/features/hover/hover.ts "const element = elementAround(model, position);" "const element = undefined as ReturnType<typeof elementAround>;"
+break_one completion server/src/service/languageService.ts ": doComplete(document, model, position, reference)," ": { isIncomplete: false, items: [] },"
 break_one addon-rule server/src/service/rules/ruleCatalog.ts "  addOnWithoutPrimaryRule,
 " ""
 break_one lesion-rule server/src/service/rules/ruleCatalog.ts "  lesionUnitsRule,

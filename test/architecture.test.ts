@@ -102,8 +102,9 @@ describe('architecture', () => {
 
   it('reads the whole code base', () => {
     for (const folder of sourceFolders) {
-      assert.ok(graph.files.filter(within(folder)).length > 3, `${folder} has files`);
+      assert.ok(graph.files.some(within(folder)), `${folder} has files`);
     }
+    assert.ok(graph.files.length > 300, `${graph.files.length} files`);
     assert.ok(graph.files.includes(serviceDoor), 'the service door exists');
   });
 

@@ -7,15 +7,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readDataFile as readGuardedDataFile } from '../../shared/src/dataFileReader';
-import { readDescriptorFile } from '../../server/src/service/reference/descriptorFile';
-import { readMueFile } from '../../server/src/service/reference/mueFile';
 import {
   type ClaimLanguageService,
   type ClaimSettings,
   getLanguageService,
   type LanguageServiceOptions,
+  readDescriptorFile,
+  readMueFile,
   readSettings,
-} from '../../server/src/service/languageService';
+} from '../../server/src/service';
 
 const configFileName = '.claimlintrc.json';
 

@@ -28,12 +28,7 @@ import { listenForDataInUse } from './handlers/dataInUse';
 import { listenForEditorFeatures } from './handlers/editorFeatureHandlers';
 import type { ClientFeatures, FeatureContext } from './handlers/featureContext';
 import { listenForNavigation } from './handlers/navigationHandlers';
-import {
-  type ClaimDocumentModel,
-  type ClaimSettings,
-  type DocumentValidator,
-  semanticTokensLegend,
-} from './service/languageService';
+import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, semanticTokensLegend } from './service';
 import { FolderSettingsReader } from './settings/folderSettings';
 import { WorkspaceDiagnostics } from './workspace/workspaceDiagnostics';
 import { changedFolders, localFolderPaths } from './workspace/workspaceFolders';

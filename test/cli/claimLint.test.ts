@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { writeX12 } from '../../server/src/service';
 import { cliPath as cli, jsonlRows, loneAddOn, root, runCli as run, unitsWarning, useTempFolder } from './cliRunner';
 
 interface JsonResult {

@@ -5,7 +5,7 @@
  * each kind of violation it looks for.
  */
 import * as assert from 'node:assert/strict';
-import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { writeX12 } from '../../server/src/service';
 import { loneAddOn, runCli, unitsWarning, useTempFolder } from './cliRunner';
 import { sarifViolations } from './sarifRequired';
 

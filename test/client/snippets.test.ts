@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundledCodes } from '../../server/src/service/reference/bundledCodes';
+import { bundledCodes } from '../../server/src/service';
 import { formatDiagnostic, validate } from '../support/documents/claimDocuments';
 import { repoRoot } from '../support/repoRoot';
 

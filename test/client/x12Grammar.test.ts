@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import { loadGrammar } from '../support/checks/textMateGrammar';
-import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { writeX12 } from '../../server/src/service';
 import { repoRoot } from '../support/repoRoot';
 
 const SEGMENT_ID = 'entity.name.tag.segment-id.x12';

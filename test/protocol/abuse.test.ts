@@ -10,7 +10,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { HoverRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../server/src/service/languageService';
+import { getLanguageService } from '../../server/src/service';
 import { LspClient, newUri, pullClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { hoverText, positionOf, specExample } from './claimTexts';
 

@@ -18,7 +18,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../../server/src/service/languageService';
+import { getLanguageService } from '../../server/src/service';
 import { type InProcessServer, startInProcessServer } from '../support/server/inProcessServer';
 import { pullClientCapabilities, pushClientCapabilities, withTimeout } from '../support/server/lspClient';
 import { specExample } from '../support/documents/specExample';

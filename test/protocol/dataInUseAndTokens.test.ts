@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LSPErrorCodes, SemanticTokensRangeRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol';
-import { getLanguageService, semanticTokensLegend } from '../../server/src/service/languageService';
+import { getLanguageService, semanticTokensLegend } from '../../server/src/service';
 import {
   LspClient,
   newUri,

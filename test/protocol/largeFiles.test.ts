@@ -26,7 +26,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, readSettings } from '../../server/src/service/languageService';
+import { getLanguageService, readSettings } from '../../server/src/service';
 import { writeClaimText } from '../support/documents/claimBatch';
 import {
   LspClient,

@@ -16,7 +16,7 @@ import {
   RenameRequest,
   ResponseError,
 } from 'vscode-languageserver-protocol';
-import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { writeX12 } from '../../server/src/service';
 import { editsFor, LspClient, newUri, pushClientCapabilities, stopAllClients } from '../support/server/lspClient';
 import { positionOf, specExample } from './claimTexts';
 

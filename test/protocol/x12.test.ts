@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { type CodeAction, type DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
-import { writeX12 } from '../../server/src/service/x12/x12Writer';
+import { writeX12 } from '../../server/src/service';
 import { editsFor, LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { x12Fixtures } from '../support/documents/x12Fixtures';
 import { hoverText, positionOf } from './claimTexts';

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Position, Range } from 'vscode-languageserver-types';
-import { defaultSettings, getLanguageService } from '../../server/src/service/languageService';
+import { defaultSettings, getLanguageService } from '../../server/src/service';
 import { anyTexts } from '../support/documents/fuzzTexts';
 import { decodeSemanticTokens } from '../support/checks/semanticTokens';
 

@@ -3,7 +3,7 @@
  * and malformed values from a client falling back to defaults.
  */
 import * as assert from 'node:assert/strict';
-import { allRules } from '../../server/src/service/languageService';
+import { allRules } from '../../server/src/service';
 import { defaultSettings, maxDescriptorFiles, readSettings } from '../../server/src/service/settings';
 import { validate, messageOf } from '../support/documents/claimDocuments';
 

@@ -4,8 +4,7 @@
  * finding is in. Never the claim text.
  */
 import { type Diagnostic, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
-import type { ClaimDocumentModel } from '../../../server/src/service/languageService';
-import { claimAt } from '../../../server/src/service/position/locate';
+import { claimAt, type ClaimDocumentModel } from '../../../server/src/service';
 import type { LintMessage, SeverityName } from './lintResults';
 
 const severityNames: Record<DiagnosticSeverity, SeverityName> = {

@@ -6,7 +6,7 @@
 import type { OutputFormat } from '../options';
 import type { FileResult } from './lintResults';
 import { sarif, type SarifContext } from './sarif';
-import { counted } from '../../../server/src/service/text/wording';
+import { counted } from '../../../server/src/service';
 
 /** Per file: its name, a row per finding with aligned columns, a blank line; then the totals. */
 function* stylish(results: readonly FileResult[]): Generator<string> {

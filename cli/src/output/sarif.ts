@@ -5,8 +5,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules } from '../../../server/src/service/rules/ruleCatalog';
-import type { Severity } from '../../../server/src/service/model/model';
+import { allRules, type Severity } from '../../../server/src/service';
 import type { FileResult, SeverityName } from './lintResults';
 
 const levels: Record<Severity | SeverityName, 'error' | 'warning' | 'note'> = {

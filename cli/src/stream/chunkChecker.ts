@@ -8,8 +8,12 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { ClaimLanguageService, ClaimSettings } from '../../../server/src/service/languageService';
-import { comparePositions, rangeContains } from '../../../server/src/service/position/locate';
+import {
+  type ClaimLanguageService,
+  type ClaimSettings,
+  comparePositions,
+  rangeContains,
+} from '../../../server/src/service';
 import { claimIdAt, toMessage } from '../output/diagnosticMessages';
 import type { LintMessage } from '../output/lintResults';
 import { endPosition } from './textPositions';

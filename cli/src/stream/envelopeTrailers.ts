@@ -8,7 +8,7 @@
  * are inside a piece and stay the language service's.
  */
 import type { Position } from 'vscode-languageserver-types';
-import { childCountMessage, controlNumberMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
+import { childCountMessage, controlNumberMessage } from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 export const controlNumbersRuleId = 'x12-control-numbers';

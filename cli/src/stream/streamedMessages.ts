@@ -7,8 +7,7 @@
  * severity, rule and message once), not as a million objects for the
  * garbage collector to walk again and again while the file is read.
  */
-import { allRules, type ClaimSettings } from '../../../server/src/service/languageService';
-import { comparePositions } from '../../../server/src/service/position/locate';
+import { allRules, type ClaimSettings, comparePositions } from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */

@@ -5,7 +5,7 @@
  * own X12 syntax (server/src/service/x12/x12Syntax.ts, which its lexer reads
  * with), and the stream-versus-whole-file tests compare the two.
  */
-import { isaStartIn, isJunk, readSeparators as readIsaSeparators } from '../../../server/src/service/x12/x12Syntax';
+import { isaStartIn, isJunk, readSeparators as readIsaSeparators } from '../../../server/src/service';
 
 export interface Separators {
   element: string;

@@ -10,15 +10,19 @@
  * segment, its SE01 segment count. See docs/scaling.md for what a cut loses.
  */
 import type { Position } from 'vscode-languageserver-types';
-import type { ClaimSettings } from '../../../server/src/service/languageService';
-import { segmentCountMessage } from '../../../server/src/service/rules/x12/envelopeMessages';
-import { endsClaim } from '../../../server/src/service/x12/claimSpans';
+import {
+  type ClaimSettings,
+  endsClaim,
+  isLayoutSpace,
+  segmentCountMessage,
+  segmentEnd,
+  segmentIdAt,
+} from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
 import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
 import { severityFor } from './streamedMessages';
 import { PositionCursor } from './textPositions';
-import { isLayoutSpace, segmentEnd, segmentIdAt } from '../../../server/src/service/x12/x12Syntax';
 import { JunkFinder, readSeparators, type Separators } from './x12Scan';
 
 const segmentCountRuleId = 'x12-segment-count';

@@ -22,12 +22,17 @@ import {
 } from '../../../shared/src/dataFileReader';
 import type { DataInUse } from '../../../shared/src/protocol';
 import { describeError } from '../runtime/safeHandler';
-import { readDescriptorFile } from '../service/reference/descriptorFile';
-import type { DescriptorSource } from '../service/reference/codeReference';
-import type { RowProblem } from '../service/reference/delimitedText';
-import { readMueFile, type MueEntry } from '../service/reference/mueFile';
-import { type ClaimLanguageService, getLanguageService, type LanguageServiceOptions } from '../service/languageService';
-import type { ClaimSettings } from '../service/settings';
+import {
+  type ClaimLanguageService,
+  type ClaimSettings,
+  type DescriptorSource,
+  getLanguageService,
+  type LanguageServiceOptions,
+  type MueEntry,
+  readDescriptorFile,
+  readMueFile,
+  type RowProblem,
+} from '../service';
 
 const watchIntervalMs = 500;
 /** Row problems listed in the log; the diagnostics on the file list more. */

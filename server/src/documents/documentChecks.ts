@@ -27,7 +27,7 @@ import { CheckProgress, fileNameOf } from './checkProgress';
 import type { DocumentModels } from './documentModels';
 import { TurnBudget } from '../runtime/turnBudget';
 import { describeError } from '../runtime/safeHandler';
-import type { ClaimLanguageService, ClaimSettings, DocumentValidator, ValidationRun } from '../service/languageService';
+import type { ClaimLanguageService, ClaimSettings, DocumentValidator, ValidationRun } from '../service';
 
 /**
  * Claims a step of the service reads (it may reuse 20 times as many instead).

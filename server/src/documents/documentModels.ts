@@ -3,7 +3,7 @@
  * URI and version, dropped when the document closes so nothing outlives it.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClaimDocumentModel, ClaimLanguageService } from '../service/languageService';
+import type { ClaimDocumentModel, ClaimLanguageService } from '../service';
 
 export class DocumentModels {
   private readonly models = new Map<string, { version: number; model: ClaimDocumentModel }>();

@@ -7,7 +7,7 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from '../documents/documentModels';
-import type { ClaimLanguageService } from '../service/languageService';
+import type { ClaimLanguageService } from '../service';
 import { type ConversionAnswer, convertTo837Command, convertToClaimCommand } from '../../../shared/src/protocol';
 
 /** Today's date and time on this machine, as the 837 envelope writes them (YYYY-MM-DD, HHMM). */

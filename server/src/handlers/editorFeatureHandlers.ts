@@ -12,7 +12,7 @@ import { runConversion } from './conversionCommands';
 import { charactersPerMB } from '../documents/documentChecks';
 import { type FeatureContext, openDocumentWithSettings } from './featureContext';
 import { describeError, runSafely } from '../runtime/safeHandler';
-import type { ClaimSettings, FormatRequest, X12Layout } from '../service/languageService';
+import type { ClaimSettings, FormatRequest, X12Layout } from '../service';
 import { runX12LayoutCommand, x12LayoutEdits, x12LayoutOfCommand } from './x12LayoutCommands';
 import { conversionCommands } from '../../../shared/src/protocol';
 

@@ -8,7 +8,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DataFiles } from '../dataFiles/dataFiles';
 import type { DocumentModels } from '../documents/documentModels';
-import type { ClaimSettings } from '../service/languageService';
+import type { ClaimSettings } from '../service';
 
 /** What the client declared at initialize. Handlers are registered before that, so they read it per request. */
 export interface ClientFeatures {

@@ -7,7 +7,7 @@
 import type { Connection, ExecuteCommandParams, TextDocuments, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from '../documents/documentModels';
-import type { ClaimLanguageService, X12Layout } from '../service/languageService';
+import type { ClaimLanguageService, X12Layout } from '../service';
 import { oneLineCommand, segmentPerLineCommand, type X12LayoutCommand } from '../../../shared/src/protocol';
 
 /** The layout each command makes (a record over any string, so a command from the client can be looked up). */

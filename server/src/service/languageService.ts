@@ -234,14 +234,3 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     format: (document, model, request) => formatDocument(document, isX12(document), model, request),
   };
 }
-
-export type { ClaimDocumentModel } from './model/model';
-export { type ClaimSettings, defaultSettings, readSettings, type X12Layout, x12Layouts } from './settings';
-export { allRules } from './rules/ruleCatalog';
-export type { ClaimIdRange, RenameRefusal } from './features/rename/rename';
-export type { StepSize, ValidationProgress, ValidationRun } from './validation/validationSteps';
-export type { DocumentValidator } from './validation/documentValidator';
-export type { FormatRequest } from './features/formatting/formatDocument';
-export type { CodeReferences, ReferencedCode } from './features/references/codeReferences';
-export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
-export { semanticTokensLegend } from './features/semanticTokens/semanticTokens';

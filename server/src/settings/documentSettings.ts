@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { ScopedSettings } from './scopedSettings';
-import { type ClaimSettings, readSettings } from '../service/settings';
+import { type ClaimSettings, readSettings } from '../service';
 
 export class DocumentSettings extends ScopedSettings<ClaimSettings> {
   constructor(connection: Connection) {

@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { ScopedSettings } from './scopedSettings';
-import { type ClaimSettings, readSettings } from '../service/settings';
+import { type ClaimSettings, readSettings } from '../service';
 
 export interface FolderSettings {
   claim: ClaimSettings;

@@ -11,7 +11,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
-import type { ClaimLanguageService, ReferencedCode } from '../service/languageService';
+import type { ClaimLanguageService, ReferencedCode } from '../service';
 import { TurnBudget } from '../runtime/turnBudget';
 import { fileUriOf, languageIdOf, listClaimFiles, readClaimFile } from './workspaceFiles';
 

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { claimsPerStep } from '../documents/documentChecks';
 import type { FolderSettings, FolderSettingsReader } from '../settings/folderSettings';
 import { describeError } from '../runtime/safeHandler';
-import type { ClaimLanguageService, ClaimSettings } from '../service/languageService';
+import type { ClaimLanguageService, ClaimSettings } from '../service';
 import { TurnBudget } from '../runtime/turnBudget';
 import { claimFileState, fileUriOf, languageIdOf, listClaimFiles, readClaimFile } from './workspaceFiles';
 import { WorkspaceScanProgress } from './workspaceScanProgress';

@@ -6,8 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentModels } from '../../../server/src/documents/documentModels';
-import { getLanguageService } from '../../../server/src/service/languageService';
-import { reparseCounts } from '../../../server/src/service/x12/x12Reparse';
+import { getLanguageService, reparseCounts } from '../../../server/src/service';
 import { segmentsOf } from '../../support/documents/segmentList';
 import { x12Batch } from '../../support/documents/x12Batch';
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../../server/src/service/languageService';
+import { getLanguageService } from '../../../server/src/service';
 import type { ClaimDocumentModel } from '../../../server/src/service/model/model';
 import { repoRoot } from '../../support/repoRoot';
 import { x12Batch } from '../../support/documents/x12Batch';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readMueFile } from '../../../server/src/service/reference/mueFile';
-import { defaultSettings, getLanguageService } from '../../../server/src/service/languageService';
+import { defaultSettings, getLanguageService } from '../../../server/src/service';
 import { messageOf, validate } from '../../support/documents/claimDocuments';
 
 const mueCsv = [

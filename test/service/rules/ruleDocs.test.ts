@@ -10,12 +10,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MueEntry } from '../../../server/src/service/reference/mueFile';
-import {
-  allRules,
-  type ClaimSettings,
-  defaultSettings,
-  getLanguageService,
-} from '../../../server/src/service/languageService';
+import { allRules, type ClaimSettings, defaultSettings, getLanguageService } from '../../../server/src/service';
 import { repoRoot } from '../../support/repoRoot';
 import { type Example, example, page, x12Text } from '../../support/documents/ruleDocExamples';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readDescriptorFile } from '../../../server/src/service/reference/descriptorFile';
-import { getLanguageService } from '../../../server/src/service/languageService';
+import { getLanguageService } from '../../../server/src/service';
 import { messageOf, ruleIds, textAt } from '../../support/documents/claimDocuments';
 import { only } from '../../support/checks/ruleFindings';
 

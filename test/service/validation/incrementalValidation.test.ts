@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../../../server/src/service/languageService';
+import { getLanguageService } from '../../../server/src/service';
 import { defaultSettings } from '../../../server/src/service/settings';
 import { type ClaimToWrite, type LineToWrite, writeX12 } from '../../../server/src/service/x12/x12Writer';
 import { repoRoot } from '../../support/repoRoot';

@@ -8,11 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import {
-  type DocumentValidator,
-  getLanguageService,
-  type ValidationProgress,
-} from '../../../server/src/service/languageService';
+import { type DocumentValidator, getLanguageService, type ValidationProgress } from '../../../server/src/service';
 import { defaultSettings } from '../../../server/src/service/settings';
 import { writeClaimText } from '../../support/documents/claimBatch';
 import { batchClaim, x12Batch } from '../../support/documents/x12Batch';

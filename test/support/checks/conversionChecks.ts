@@ -9,11 +9,11 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type ClaimDocumentModel,
+  components,
   type ConversionResult,
   getLanguageService,
-} from '../../../server/src/service/languageService';
-import { unitsOf } from '../../../server/src/service/model/model';
-import { components } from '../../../server/src/service/x12/x12Lexer';
+  unitsOf,
+} from '../../../server/src/service';
 import { repoRoot } from '../repoRoot';
 
 export const conversionService = getLanguageService();

@@ -7,12 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import {
-  defaultSettings,
-  type FormatRequest,
-  getLanguageService,
-  type X12Layout,
-} from '../../../server/src/service/languageService';
+import { defaultSettings, type FormatRequest, getLanguageService, type X12Layout } from '../../../server/src/service';
 
 const service = getLanguageService();
 export const houseOptions: FormattingOptions = { tabSize: 2, insertSpaces: true };

@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { ClaimDocumentModel } from '../../../server/src/service/model/model';
+import type { ClaimDocumentModel } from '../../../server/src/service';
 
 export interface CountingDocument extends TextDocument {
   /** Characters returned by `getText(range)` so far. */

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type ClaimToWrite, writeX12 } from '../../../server/src/service/x12/x12Writer';
+import { type ClaimToWrite, writeX12 } from '../../../server/src/service';
 import {
   applyAction,
   claimDocument,

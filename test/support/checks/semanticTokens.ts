@@ -3,7 +3,7 @@
  * positions, with type and modifier names from the service legend.
  */
 import type { SemanticTokens } from 'vscode-languageserver-types';
-import { semanticTokensLegend } from '../../../server/src/service/languageService';
+import { semanticTokensLegend } from '../../../server/src/service';
 
 export interface DecodedToken {
   line: number;

@@ -2,7 +2,7 @@
  * The claims of a generated batch written as `.claim` text (docs/claim-format.md),
  * so the same claims can be measured in both formats.
  */
-import type { ClaimToWrite } from '../../../server/src/service/x12/x12Writer';
+import type { ClaimToWrite } from '../../../server/src/service';
 
 /** An ICD-10-CM code with its decimal point after the category, as `.claim` headers write it. */
 function withDecimal(code: string): string {

@@ -5,8 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../../server/src/service/languageService';
-import type { ClaimSettings } from '../../../server/src/service/settings';
+import { type ClaimSettings, getLanguageService } from '../../../server/src/service';
 
 export const service = getLanguageService();
 

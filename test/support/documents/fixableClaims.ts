@@ -8,9 +8,7 @@
  * `fixableDocuments.ts`), so both formats' fixes are exercised.
  */
 import fc from 'fast-check';
-import { bundledCodes } from '../../../server/src/service/reference/bundledCodes';
-import type { CodeInfo } from '../../../server/src/service/reference/codeTypes';
-import type { ClaimToWrite, LineToWrite } from '../../../server/src/service/x12/x12Writer';
+import { bundledCodes, type ClaimToWrite, type CodeInfo, type LineToWrite } from '../../../server/src/service';
 
 export interface GeneratedLine extends LineToWrite {
   modifiers: string[];

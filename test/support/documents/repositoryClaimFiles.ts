@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules } from '../../../server/src/service/languageService';
+import { allRules } from '../../../server/src/service';
 import { repoRoot } from '../repoRoot';
 import { example, x12Text } from './ruleDocExamples';
 

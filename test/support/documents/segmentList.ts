@@ -1,5 +1,5 @@
 /** A model's X12 segments as `ID@start-end` strings, to compare two reads of a text. */
-import type { ClaimDocumentModel } from '../../../server/src/service/model/model';
+import type { ClaimDocumentModel } from '../../../server/src/service';
 
 export function segmentsOf(model: ClaimDocumentModel): string[] {
   const segments = model.x12?.interchange.segments;

@@ -6,7 +6,7 @@
  * renumbers ST02/SE02 and writes the shared envelope with GE01 counting the
  * transactions. Claims carry planted problems so the rules have work to do.
  */
-import { type ClaimToWrite, writeX12 } from '../../../server/src/service/x12/x12Writer';
+import { type ClaimToWrite, writeX12 } from '../../../server/src/service';
 
 const localizationPairs = [
   ['19281', '19282'],

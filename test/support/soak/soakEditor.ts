@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { getLanguageService, readSettings } from '../../../server/src/service/languageService';
+import { getLanguageService, readSettings } from '../../../server/src/service';
 import { settingsSection } from '../../../shared/src/protocol';
 import type { CoderEditor } from './coderSession';
 import type { InProcessServer } from '../server/inProcessServer';

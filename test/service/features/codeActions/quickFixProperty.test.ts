@@ -23,7 +23,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { bundledCodes } from '../../../../server/src/service/reference/bundledCodes';
-import { allRules, defaultSettings, getLanguageService } from '../../../../server/src/service/languageService';
+import { allRules, defaultSettings, getLanguageService } from '../../../../server/src/service';
 import type { ClaimDocumentModel, ServiceLine } from '../../../../server/src/service/model/model';
 import { claimDocumentArb, x12DocumentArb } from '../../../support/documents/fixableDocuments';
 import { repoRoot } from '../../../support/repoRoot';

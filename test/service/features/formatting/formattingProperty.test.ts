@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FormattingOptions } from 'vscode-languageserver-types';
-import type { FormatRequest, X12Layout } from '../../../../server/src/service/languageService';
+import type { FormatRequest, X12Layout } from '../../../../server/src/service';
 import { claimDocumentArb, x12DocumentArb } from '../../../support/documents/fixableDocuments';
 import { anyTexts } from '../../../support/documents/fuzzTexts';
 import {

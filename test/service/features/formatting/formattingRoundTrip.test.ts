@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseX12Text } from '../../../../server/src/service/x12/x12ClaimParser';
-import type { X12Layout } from '../../../../server/src/service/languageService';
+import type { X12Layout } from '../../../../server/src/service';
 import {
   assertDiagnosticsKept,
   assertWellFormedEdits,

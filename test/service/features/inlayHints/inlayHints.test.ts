@@ -13,7 +13,7 @@ import { CodeReference, type DescriptorSource } from '../../../../server/src/ser
 import { bundledModifiers } from '../../../../server/src/service/reference/modifiers';
 import { codeHint, maxHintLength, shortened } from '../../../../server/src/service/features/inlayHints/codeHint';
 import { lineHintBudget, maxClaimsPerRequest } from '../../../../server/src/service/features/inlayHints/inlayHints';
-import { getLanguageService } from '../../../../server/src/service/languageService';
+import { getLanguageService } from '../../../../server/src/service';
 import { type ClaimSettings, defaultSettings } from '../../../../server/src/service/settings';
 import { X12DocumentModel } from '../../../../server/src/service/x12/x12ClaimParser';
 import { writeClaimText } from '../../../support/documents/claimBatch';

@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { writeX12 } from '../../../../server/src/service/x12/x12Writer';
 import { mentionPattern } from '../../../../server/src/workspace/workspaceReferences';
-import type { ReferencedCode } from '../../../../server/src/service/languageService';
+import type { ReferencedCode } from '../../../../server/src/service';
 import { claimDocument, service, x12Document } from '../../../support/documents/claimDocuments';
 
 const claimText = [

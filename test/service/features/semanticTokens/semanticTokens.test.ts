@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, SemanticTokens } from 'vscode-languageserver-types';
-import { semanticTokensLegend } from '../../../../server/src/service/languageService';
+import { semanticTokensLegend } from '../../../../server/src/service';
 import { claimDocument, service, x12Document } from '../../../support/documents/claimDocuments';
 import { repoRoot } from '../../../support/repoRoot';
 import { type DecodedToken, decodeSemanticTokens } from '../../../support/checks/semanticTokens';
