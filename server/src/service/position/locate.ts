@@ -27,6 +27,15 @@ export function rangeContains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
 }
 
+export function rangesEqual(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
+/** True when `inner` lies wholly in `outer`. */
+export function rangeEncloses(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
 export function rangesOverlap(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }

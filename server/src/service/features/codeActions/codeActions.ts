@@ -11,20 +11,12 @@ import { ClaimTextEditor } from '../../claimText/claimTextEditor';
 import type { ClaimEditor } from '../../model/claimEditor';
 import type { ClaimDocumentModel } from '../../model/model';
 import type { Finding } from '../../rules/ruleTypes';
+import { rangesEqual } from '../../position/locate';
 import type { ClaimSettings } from '../../settings';
 import type { ValidationContext } from '../../validation/documentValidator';
 import { collectFindings } from '../../validation/findings';
 import { findingsToDiagnostics } from '../../validation/validation';
 import { X12Editor } from '../../x12/x12Editor';
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
 
 function matchingDiagnostic(
   finding: Finding,
@@ -32,7 +24,7 @@ function matchingDiagnostic(
   settings: ClaimSettings,
 ): Diagnostic | undefined {
   if (context.diagnostics.length > 0) {
-    return context.diagnostics.find((d) => d.code === finding.ruleId && sameRange(d.range, finding.range));
+    return context.diagnostics.find((d) => d.code === finding.ruleId && rangesEqual(d.range, finding.range));
   }
   // A client that sends no diagnostics still gets the fixes for the range it asked about.
   return findingsToDiagnostics([finding], { ...settings, maxNumberOfProblems: 1 })[0];

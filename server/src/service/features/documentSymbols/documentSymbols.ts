@@ -9,22 +9,18 @@
  * editors require.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type DocumentSymbol, type Position, type Range, SymbolKind } from 'vscode-languageserver-types';
+import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
 import { components } from '../../x12/x12Lexer';
 import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
+import { comparePositions, rangeEncloses } from '../../position/locate';
 import { counted, money } from '../../text/wording';
 
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  return compare(outer.start, inner.start) <= 0 && compare(inner.end, outer.end) <= 0;
-}
-
 function union(a: Range, b: Range): Range {
-  return { start: compare(a.start, b.start) <= 0 ? a.start : b.start, end: compare(a.end, b.end) >= 0 ? a.end : b.end };
+  return {
+    start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
+    end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,
+  };
 }
 
 function amountText(text: string): string {
@@ -62,7 +58,7 @@ function normalize(symbol: DocumentSymbol, document: TextDocument): DocumentSymb
     normalize(child, document);
     symbol.range = union(symbol.range, child.range);
   }
-  if (!contains(symbol.range, symbol.selectionRange)) {
+  if (!rangeEncloses(symbol.range, symbol.selectionRange)) {
     symbol.range = union(symbol.range, symbol.selectionRange);
   }
   return symbol;

@@ -25,6 +25,7 @@ import {
 import { claimStartAtOrBefore } from '../../x12/claimSpans';
 import { components } from '../../x12/x12Lexer';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from '../../x12/x12Types';
+import { comparePositions } from '../../position/locate';
 import { type X12Target, x12TargetAt } from '../../position/x12Target';
 import { codeMarkdown, modifierMarkdown } from '../../reference/codeDocs';
 import { counted } from '../../text/wording';
@@ -296,17 +297,13 @@ function hoverOf(x12: X12Structure, value: string, span: X12Span): Hover {
   return { contents: { kind: 'markdown', value }, range: x12.lines.range(span.start, span.end) };
 }
 
-function samePosition(a: Position, b: Position): boolean {
-  return a.line === b.line && a.character === b.character;
-}
-
 export function doX12Hover(model: ClaimDocumentModel, position: Position, reference: CodeReference): Hover | null {
   const x12 = model.x12;
   if (!x12) {
     return null;
   }
   const offset = x12.lines.offsetAt(position);
-  if (!samePosition(x12.lines.positionAt(offset), position)) {
+  if (comparePositions(x12.lines.positionAt(offset), position) !== 0) {
     // Past the end of its line: nothing is there.
     return null;
   }

@@ -22,7 +22,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
-import { elementAt, type ModelElement } from '../../position/locate';
+import { elementAt, type ModelElement, rangesEqual } from '../../position/locate';
 import type { Claim, ClaimDocumentModel } from '../../model/model';
 
 interface ReferencedProcedure {
@@ -61,15 +61,6 @@ function forEachClaim(model: ClaimDocumentModel, visit: (claim: Claim) => void):
   } else {
     model.claims.forEach(visit);
   }
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
 }
 
 function byPosition(a: Range, b: Range): number {
@@ -153,7 +144,7 @@ export function findCodeReferences(
     const code: ReferencedCode = { kind: 'procedure', value: element.line.code.value };
     const here = element.line.code.range;
     const locations = findCodeOccurrences(document, model, code).filter(
-      (location) => context.includeDeclaration || !sameRange(location.range, here),
+      (location) => context.includeDeclaration || !rangesEqual(location.range, here),
     );
     return { code, locations };
   }
