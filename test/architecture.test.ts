@@ -44,6 +44,9 @@ const onlyFrom =
     return within(...folders)(edge.target) || folders.includes(edge.target) ? undefined : 'a layer it may not reach';
   };
 
+/** The feature folder (`hover`, `rename`, ...) a file of `service/features/` stands in. */
+const featureOf = (file: string): string | undefined => /^server\/src\/service\/features\/([^/]+)\//.exec(file)?.[1];
+
 const layerRules: readonly LayerRule[] = [
   {
     name: 'the language service is pure',
@@ -54,6 +57,14 @@ const layerRules: readonly LayerRule[] = [
         : allowedServicePackages.has(edge.specifier)
           ? undefined
           : 'a package or built-in outside the LSP types and the text document',
+  },
+  {
+    name: 'no feature imports from another feature (what two share lives below features/)',
+    governs: (file) => featureOf(file) !== undefined,
+    breach: (edge, file) =>
+      edge.target !== undefined && featureOf(edge.target) !== undefined && featureOf(edge.target) !== featureOf(file)
+        ? 'another feature'
+        : undefined,
   },
   {
     name: 'nothing outside the service imports past service/index.ts',
@@ -132,6 +143,10 @@ describe('architecture', () => {
       'server/src/service/index.ts': ['./rules/someRule'],
       'server/src/service/rules/someRule.ts': ['node:fs', '../../documents/d', 'vscode-languageserver-types'],
       'server/src/documents/d.ts': [],
+      'server/src/service/features/rename/rename.ts': ['../hover/hover', '../../position/locate'],
+      'server/src/service/features/hover/hover.ts': ['./x12Hover'],
+      'server/src/service/features/hover/x12Hover.ts': [],
+      'server/src/service/position/locate.ts': [],
       'server/src/handlers/h.ts': ['../service/index'],
       'client/src/extension.ts': ['../../server/src/server', '../../shared/src/a'],
       'cli/src/claimLint.ts': ['../../server/src/handlers/h', '../../server/src/service/index'],
@@ -142,6 +157,7 @@ describe('architecture', () => {
       const planted = readImportGraph(root, sourceFolders);
       assert.deepEqual(importCycles(planted), [['shared/src/a.ts', 'shared/src/b.ts', 'shared/src/c.ts']]);
       assert.deepEqual(layerBreaches(planted, layerRules).sort(), [
+        "no feature imports from another feature (what two share lives below features/): server/src/service/features/rename/rename.ts imports '../hover/hover' (another feature)",
         "nothing outside the service imports past service/index.ts: bench/main.ts imports '../server/src/service/rules/someRule' (past the service door)",
         "nothing outside the service imports past service/index.ts: server/src/server.ts imports './service/rules/someRule' (past the service door)",
         "shared is the bottom layer: shared/src/c.ts imports '../../server/src/server' (a layer it may not reach)",
