@@ -107,12 +107,18 @@ describe('X12 837P claims', () => {
       assert.deepEqual(validateX12(fixed), []);
     });
 
-    it('found: replaces a 50 written twice in SV101 as a whole, so the warning goes', () => {
-      const text = writeX12([x12Claim('CLM-1', [{ code: '19283', modifiers: ['50', '50'], charge: 350 }])], {
-        separators: { element: '|', component: '>' },
-      });
+    it('found: replaces a 50 written twice in SV101 as a whole, so the error goes', () => {
+      const text = writeX12(
+        [
+          x12Claim('CLM-1', [
+            { code: '19283', modifiers: ['RT'], charge: 350 },
+            { code: '19284', modifiers: ['50', '50'], charge: 200 },
+          ]),
+        ],
+        { separators: { element: '|', component: '>' } },
+      );
       const fixed = applyX12Fix(text, 'bilateral-modifier');
-      assert.equal(fixed, text.replace('HC>19283>50>50|', 'HC>19283>RT|'));
+      assert.equal(fixed, text.replace('HC>19284>50>50|', 'HC>19284>RT|'));
       assert.deepEqual(validateX12(fixed), []);
     });
 

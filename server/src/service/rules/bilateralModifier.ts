@@ -1,28 +1,53 @@
 /**
- * Modifier 50 (bilateral) does not fit a lesion-counted code: lesions are
- * counted with the add-on code, and sides are shown with RT and LT.
+ * Modifier 50 (bilateral procedure). On an add-on code it is settled: 50
+ * never goes on an add-on code, which is reported per side with RT or LT
+ * (First Coast, "Modifier 50"). On any other code the answer depends on the
+ * payer: for Medicare, on the fee schedule's bilateral surgery indicator of
+ * the code (1: one line with 50; 2: already bilateral, no 50; 3: each side
+ * paid in full, RT/LT or 50 per payer; 0 and 9: no 50), and other payers
+ * differ. Until that indicator is loaded, the rule says so as information,
+ * with no fix: either way of billing may be the right one.
  */
+import type { CodeInfo } from '../reference/codeTypes';
 import type { ClaimRule, Finding } from './ruleTypes';
+
+function addOnMessage(info: CodeInfo): string {
+  const perLesion = info.lesion ? ' (one unit for each further lesion)' : '';
+  return `Modifier 50 never goes on an add-on code: report ${info.code} on a line for each side with RT or LT${perLesion}.`;
+}
+
+function payerDependentMessage(info: CodeInfo): string {
+  return `Whether ${info.code} takes modifier 50 (one line) or a line for each side with RT and LT depends on the payer: for Medicare, on the fee schedule's bilateral surgery indicator for ${info.code}. Check the payer's policy.`;
+}
 
 export const bilateralModifierRule: ClaimRule = {
   id: 'bilateral-modifier',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description:
-    'Modifier 50 is on a lesion-counted code; lesions are counted with the add-on code and sides shown with RT/LT.',
+    'Modifier 50 is on an add-on code (an error); on other known codes, whether 50 or RT/LT lines are right depends on the payer (information).',
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       const info = reference.code(line.code.value);
       const [modifier, ...repeated] = line.modifiers.filter((m) => m.value === '50');
-      if (!info?.lesion || info.deleted || !modifier) {
+      if (!info || info.deleted || !modifier) {
         continue;
       }
-      // A 50 written twice goes as a whole: replacing only the first would leave the warning on the line.
+      if (!info.addOnTo) {
+        findings.push({
+          ruleId: this.id,
+          range: modifier.range,
+          message: payerDependentMessage(info),
+          severity: 'information',
+        });
+        continue;
+      }
+      // A 50 written twice goes as a whole: replacing only the first would leave the error on the line.
       const removeRepeated = repeated.flatMap((m) => editor.removeModifier(line, m));
       findings.push({
         ruleId: this.id,
         range: modifier.range,
-        message: `Modifier 50 does not fit ${info.code}: lesions are counted with the add-on code, and sides are shown with RT or LT (one line per side).`,
+        message: addOnMessage(info),
         fixes: (['RT', 'LT'] as const).map((side) => ({
           title: `Replace 50 with ${side}`,
           edits: [...editor.replaceModifier(line, modifier, side), ...removeRepeated],
