@@ -9,24 +9,29 @@ import { applyFix, fixTitles, only } from '../../support/checks/ruleFindings';
 
 describe('duplicate-line', () => {
   it('warns on the second line with the same code, modifiers in any order and date', () => {
-    const text = 'claim A\n dos: 2026-03-14\n 19283-RT-59\n 19283-59-RT x1\n';
+    const text = 'claim A\n dos: 2026-03-14\n 19303-RT-59\n 19303-59-RT x1\n';
     const diagnostic = only(text, 'duplicate-line');
     assert.equal(diagnostic.severity, 2);
-    assert.equal(textAt(text, diagnostic), '19283-59-RT x1');
+    assert.equal(textAt(text, diagnostic), '19303-59-RT x1');
     assert.match(messageOf(diagnostic), /repeats service line 1 of this claim/);
   });
 
   it('offers removing the duplicate, not preferred', () => {
-    const text = 'claim A\n 19283-RT\n 19283-RT\n';
-    assert.deepEqual(fixTitles(text, 'duplicate-line'), [['Remove this duplicate 19283-RT line', false]]);
-    const fixed = applyFix(text, 'duplicate-line', 'Remove this duplicate 19283-RT line');
-    assert.equal(fixed, 'claim A\n 19283-RT\n');
+    const text = 'claim A\n 19283-RT\n 19284-RT\n 19284-RT\n';
+    assert.deepEqual(fixTitles(text, 'duplicate-line'), [['Remove this duplicate 19284-RT line', false]]);
+    const fixed = applyFix(text, 'duplicate-line', 'Remove this duplicate 19284-RT line');
+    assert.equal(fixed, 'claim A\n 19283-RT\n 19284-RT\n');
     assert.deepEqual(ruleIds(fixed), []);
   });
 
+  it('leaves a first-lesion code keyed twice on a date to primary-units (the repeat is usually the next lesion)', () => {
+    assert.deepEqual(ruleIds('claim A\n 19283-RT\n 19283-RT\n'), ['primary-units']);
+  });
+
   it('accepts other modifiers, another date, or another claim', () => {
-    assert.deepEqual(ruleIds('claim A\n 19283-RT\n 19283-LT\n'), []);
+    assert.deepEqual(ruleIds('claim A\n 19303-RT\n 19303-LT\n'), []);
+    assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 19303-RT\n 19303-RT dos=2026-03-15\n'), []);
+    assert.deepEqual(ruleIds('claim A\n 19303-RT\nclaim B\n 19303-RT\n'), []);
     assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 19283-RT\n 19283-RT dos=2026-03-15\n'), []);
-    assert.deepEqual(ruleIds('claim A\n 19283-RT\nclaim B\n 19283-RT\n'), []);
   });
 });

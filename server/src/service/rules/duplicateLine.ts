@@ -1,6 +1,7 @@
 /**
  * The same code with the same modifiers (in any order) on the same date of
- * service twice on one claim is usually billed twice by mistake.
+ * service twice on one claim is usually billed twice by mistake. First-lesion
+ * codes are left to `primary-units`: their repeat is usually another lesion.
  */
 import { dateOfService } from './claimFacts';
 import { codeKindOf } from '../reference/codeShapes';
@@ -10,7 +11,7 @@ export const duplicateLineRule: ClaimRule = {
   id: 'duplicate-line',
   defaultSeverity: 'warning',
   description: 'The same code, modifiers and date of service appear on two lines of one claim.',
-  check(claim, { editor }) {
+  check(claim, { editor, reference }) {
     const findings: Finding[] = [];
     if (claim.lines.length < 2) {
       return findings;
@@ -18,6 +19,12 @@ export const duplicateLineRule: ClaimRule = {
     // By service line number within the claim (LX in an 837), which an edit elsewhere in the file does not change.
     const seen = new Map<string, number>();
     for (const [index, line] of claim.lines.entries()) {
+      const info = reference.code(line.code.value);
+      if (info?.lesion?.role === 'first' && !info.deleted) {
+        // A first-lesion code keyed again on a date is most often the next lesion: `primary-units` reports it
+        // and moves it to the add-on, where removing the line would lose a documented lesion.
+        continue;
+      }
       const modifiers =
         line.modifiers.length < 2
           ? (line.modifiers[0]?.value ?? '')

@@ -8,7 +8,7 @@
 import type { CodeReference } from '../reference/codeReference';
 import type { LesionProcedure } from '../reference/codeTypes';
 import { type Claim, unitsOf } from '../model/model';
-import type { KnownLine } from './claimFacts';
+import { dateOfService, type KnownLine } from './claimFacts';
 import { groupByProcedure, lesionCount } from './lesionUnits';
 
 export interface LesionTally {
@@ -19,6 +19,40 @@ export interface LesionTally {
   documented?: number;
   /** Units billed over the lines. */
   billed: number;
+  /**
+   * First-lesion codes billed more than once on a date, with more than 1 unit
+   * or on several lines (what `primary-units` reports): the count may add up
+   * while the lesions sit on the wrong code.
+   */
+  overbilledFirst: string[];
+  /** Add-on codes billed without a primary of their own modality (what `addon-wrong-modality` reports). */
+  unpairedAddOns: Array<{ addOn: string; primary: string }>;
+}
+
+function overbilledFirstLesionCodes(claim: Claim, lines: readonly KnownLine[]): string[] {
+  const unitsBySession = new Map<string, { code: string; units: number }>();
+  for (const { line, info } of lines) {
+    if (info.lesion?.role !== 'first') {
+      continue;
+    }
+    const key = `${info.code}|${dateOfService(line, claim) ?? ''}`;
+    const session = unitsBySession.get(key) ?? { code: info.code, units: 0 };
+    session.units += unitsOf(line);
+    unitsBySession.set(key, session);
+  }
+  return [...new Set([...unitsBySession.values()].filter(({ units }) => units > 1).map(({ code }) => code))];
+}
+
+function unpairedAddOns(claim: Claim, lines: readonly KnownLine[]): Array<{ addOn: string; primary: string }> {
+  const billed = new Set(claim.lines.map((line) => line.code.value));
+  const unpaired = new Map<string, string>();
+  for (const { info } of lines) {
+    const [primary] = info.addOnTo ?? [];
+    if (info.lesion?.role === 'additional' && primary && !info.addOnTo?.some((code) => billed.has(code))) {
+      unpaired.set(info.code, primary);
+    }
+  }
+  return [...unpaired].map(([addOn, primary]) => ({ addOn, primary }));
 }
 
 export function lesionTallies(claim: Claim, reference: CodeReference): LesionTally[] {
@@ -29,6 +63,8 @@ export function lesionTallies(claim: Claim, reference: CodeReference): LesionTal
       procedure: group.procedure,
       lines: group.lines,
       billed: group.lines.reduce((sum, { line }) => sum + unitsOf(line), 0),
+      overbilledFirst: overbilledFirstLesionCodes(claim, group.lines),
+      unpairedAddOns: unpairedAddOns(claim, group.lines),
     };
     if (documented !== undefined) {
       tally.documented = documented;
@@ -47,30 +83,29 @@ export function balanceOf(tally: LesionTally): string | undefined {
 }
 
 /**
- * The first-lesion codes of the tally billed with more than 1 unit (what the
- * `primary-units` rule reports): the count may add up while the lesions sit on
- * the wrong code, and a lens must not call that complete.
- */
-function overbilledFirstLesionCodes(tally: LesionTally): string[] {
-  const codes = tally.lines
-    .filter(({ line, info }) => info.lesion?.role === 'first' && unitsOf(line) > 1)
-    .map(({ info }) => info.code);
-  return [...new Set(codes)];
-}
-
-/**
- * `complete`, `missing 1`, `1 too many`; when a first-lesion code carries more
- * than 1 unit the count adding up is not enough (`19283 x2 + 19284 x1` for 3
- * lesions is billed wrong), so the verdict says which code takes 1 unit.
+ * `complete`, `missing 1`, `1 too many`. The count adding up is not enough
+ * when a first-lesion code is billed more than once on a date (`19283 x2 +
+ * 19284 x1`, or 19283 on two lines, for 3 lesions) or an add-on lacks its own
+ * modality's primary (`19283 x1 + 19286 x1`): the verdict then says which code
+ * takes 1 unit or which add-on needs which primary, so it never reads
+ * "complete" while `primary-units` or the add-on rules report the claim.
  * The lens and the lesion hint's tooltip both say it.
  */
 export function verdictOf(tally: LesionTally): string {
   const balance = balanceOf(tally) ?? '';
-  const overbilled = overbilledFirstLesionCodes(tally);
-  if (overbilled.length === 0) {
+  const overbilled = tally.overbilledFirst;
+  const notes = [
+    ...(overbilled.length === 0
+      ? []
+      : [
+          overbilled.length === 1
+            ? `${overbilled[0] ?? ''} takes 1 unit`
+            : `${overbilled.join(' and ')} take 1 unit each`,
+        ]),
+    ...tally.unpairedAddOns.map(({ addOn, primary }) => `+${addOn} needs ${primary}`),
+  ];
+  if (notes.length === 0) {
     return balance;
   }
-  const note =
-    overbilled.length === 1 ? `${overbilled[0] ?? ''} takes 1 unit` : `${overbilled.join(' and ')} take 1 unit each`;
-  return balance === 'complete' ? `adds up, but ${note}` : `${balance}; ${note}`;
+  return balance === 'complete' ? `adds up, but ${notes.join('; ')}` : `${balance}; ${notes.join('; ')}`;
 }

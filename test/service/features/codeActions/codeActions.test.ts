@@ -161,13 +161,23 @@ describe('quick fixes', () => {
   });
 
   it('still removes an add-on whose lesions= another line of its family repeats', () => {
-    const text = 'claim A\n 19283-RT x2 lesions=2\n 19284-RT x1 lesions=2\n';
+    const text = 'claim A\n 19283-RT x1 lesions=1\n 19284-RT x1 lesions=1\n';
     const fixed = applyFirst(text, 'lesion-units');
-    assert.equal(fixed, 'claim A\n 19283-RT x2 lesions=2\n');
-    assert.deepEqual(
-      codesOf(validate(fixed)).filter((code) => code === 'lesion-units'),
-      [],
-    );
+    assert.equal(fixed, 'claim A\n 19283-RT x1 lesions=1\n');
+    assert.deepEqual(codesOf(validate(fixed)), []);
+  });
+
+  it('found: offers no lesion-units fix while a first-lesion code is billed twice, so no fix leads to a claim primary-units reports', () => {
+    // Removing +19284 here used to leave 19283 x2 for 2 lesions, which primary-units reports.
+    for (const text of [
+      'claim A\n 19283-RT x2 lesions=2\n 19284-RT x1 lesions=2\n',
+      'claim A\n lesions: 2\n 19083-LT x1\n 19083-LT x1\n 19084-LT x1\n',
+    ]) {
+      assert.deepEqual(fixesFor(claimDocument(text), 'lesion-units'), []);
+      const moved = applyFirst(text, 'primary-units');
+      const fixed = applyFirst(moved, 'lesion-units');
+      assert.deepEqual(codesOf(validate(fixed)), [], fixed);
+    }
   });
 
   it('offers no units fix for a lone add-on: the primary must come first', () => {

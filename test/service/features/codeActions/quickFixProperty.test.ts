@@ -73,7 +73,7 @@ const fixableRules: Record<Format, readonly string[]> = {
 };
 
 /** Fixes that add or remove a whole 837 service line (loop 2400). */
-const lineDeletingRules = new Set(['duplicate-line', 'lesion-units']);
+const lineDeletingRules = new Set(['duplicate-line', 'lesion-units', 'primary-units']);
 
 class FixTally {
   cases = 0;

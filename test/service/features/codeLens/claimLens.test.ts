@@ -84,6 +84,21 @@ describe('claim CodeLens', () => {
     );
   });
 
+  it('never says complete when a first-lesion code is keyed on two lines of a date, or an add-on lacks its own primary', () => {
+    // The issue's case: 19083 keyed twice on one side for 2 lesions adds up, but is 19083 x2 (primary-units).
+    assert.deepEqual(titles(`${header}  lesions: 2\n  19083-RT x1 $500 dx=A\n  19083-RT x1 $500 dx=A`), [
+      '2 lesions: 19083 x1 + 19083 x1, adds up, but 19083 takes 1 unit · total $1,000.00 · 1 warning',
+    ]);
+    // On two dates they are two sessions: complete.
+    assert.deepEqual(
+      titles(`${header}  lesions: 2\n  19083-RT x1 $500 dx=A dos=2026-03-14\n  19083-RT x1 $500 dx=A dos=2026-03-20`),
+      ['2 lesions: 19083 x1 + 19083 x1, complete · total $1,000.00 · no problems'],
+    );
+    // 2 units for 2 lesions, but the ultrasound add-on is billed with the stereotactic primary (addon-wrong-modality).
+    const [wrongModality] = titles(`${header}  lesions: 2\n  19283-RT x1 $350 dx=A\n  19286-RT x1 $400 dx=A`);
+    assert.match(wrongModality ?? '', /^2 lesions: 19283 x1 \+ 19286 x1, adds up, but \+19286 needs 19285 · /);
+  });
+
   it('names each procedure when a claim bills more than one, and breaks problems down by severity', () => {
     // 19999: unknown-code and missing-dx-pointer (information); the localization lines: lesion-units (warning).
     const [title] = titles(
