@@ -240,7 +240,11 @@ describe('bundled modifiers', () => {
     assert.equal(categoryByModifier.get('RT'), 'laterality');
     assert.equal(categoryByModifier.get('LT'), 'laterality');
     assert.equal(categoryByModifier.get('50'), 'laterality');
-    assert.equal(categoryByModifier.get('59'), 'distinct-service');
-    assert.equal(categoryByModifier.get('XS'), 'distinct-service');
+    // The modifiers CMS lists for bypassing an NCCI procedure-to-procedure edit as a distinct service
+    // (MLN1783722); biopsy-with-localization accepts these and semantic tokens mark them.
+    const distinct = bundledModifiers
+      .filter((info) => info.category === 'distinct-service')
+      .map((info) => info.modifier);
+    assert.deepEqual(distinct.sort(), ['59', 'XE', 'XP', 'XS', 'XU']);
   });
 });

@@ -44,12 +44,13 @@ export const bundledModifiers: readonly ModifierInfo[] = [
   {
     modifier: 'XS',
     summary:
-      'Distinct service because it was on a separate organ, structure or lesion, e.g. a clip in a different breast lesion.',
+      'Distinct service because it was on a separate organ or structure, e.g. the other breast; for another lesion of the same breast, XU or 59 fits.',
     category: 'distinct-service',
   },
   {
     modifier: 'XU',
-    summary: 'Distinct service that does not usually overlap the main service but fits no other X modifier.',
+    summary:
+      'Distinct service that does not overlap the usual parts of the main one and fits no other X modifier, e.g. a clip in another lesion of the same breast.',
     category: 'distinct-service',
   },
 

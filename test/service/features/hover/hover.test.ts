@@ -157,7 +157,10 @@ describe('hover', () => {
     it('explains 59 and XS written as separate tokens, in words rather than category ids', () => {
       assert.match(hoverText('19283 5|9'), /^\*\*Modifier 59\*\* · distinct service\n\n.*separate/);
       const xs = hoverText('19283 RT X|S');
-      assert.match(xs, /^\*\*Modifier XS\*\* · distinct service\n\n.*different breast lesion/);
+      assert.match(
+        xs,
+        /^\*\*Modifier XS\*\* · distinct service\n\n.*the other breast; for another lesion of the same breast, XU or 59/,
+      );
       assert.doesNotMatch(xs, /distinct-service/);
     });
 
