@@ -46,7 +46,11 @@ describe('protocol: data files from the settings', () => {
   it('turns on the MUE rule from the MUE file, and checks again when the file changes on disk', async () => {
     const file = path.join(dir, 'mue.csv');
     fs.writeFileSync(file, `${mueHeader}"19283","1","2 Date of Service Edit: Policy","Anatomic Consideration"\n`);
-    client = await LspClient.start({ capabilities: pushClientCapabilities(), settings: { mueFile: file } });
+    // 19283 on both sides of one date is also primary-units' other-breast case: off here, to watch the MUE rule alone.
+    client = await LspClient.start({
+      capabilities: pushClientCapabilities(),
+      settings: { mueFile: file, rules: { 'primary-units': 'off' } },
+    });
     const uri = newUri('mue');
     await client.open(uri, claim);
     const published = await client.nextDiagnostics(uri, 1);

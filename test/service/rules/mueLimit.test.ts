@@ -31,11 +31,15 @@ describe('mue-limit', () => {
     );
   });
 
-  it('indicator 1: a per-line limit, suggesting another line with RT/LT or 59/XS', () => {
+  it('indicator 1: a per-line limit, suggesting another line with RT/LT for the other breast or XU/59 for another lesion, never XS', () => {
     const diagnostics = mueDiagnostics('claim A\n dx: C50.411\n 76098-RT x2 dx=A\n');
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]?.severity, 2);
-    assert.match(messageOf(diagnostics[0]), /per-line limit.*RT\/LT.*59\/XS/);
+    assert.match(
+      messageOf(diagnostics[0]),
+      /per-line limit.*RT\/LT for the other breast, or XU or 59 for another lesion of the same breast/,
+    );
+    assert.doesNotMatch(messageOf(diagnostics[0]), /XS/);
     assert.deepEqual(mueDiagnostics('claim A\n dx: C50.411\n 76098-RT x1 dx=A\n 76098-LT x1 dx=A\n'), []);
   });
 

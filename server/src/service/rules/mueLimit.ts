@@ -2,7 +2,7 @@
  * MUE (medically unlikely edit): units above the code's limit in the CMS
  * practitioner MUE file the user loaded. The adjudication indicator decides
  * how: 1 is a per-line limit (more units may go on another line with RT/LT
- * or 59/XS), 2 an absolute per-day limit, 3 a per-day clinical limit that can
+ * for the other side, or XU/59 for another lesion of the same breast), 2 an absolute per-day limit, 3 a per-day clinical limit that can
  * be appealed with documentation. Without a loaded file this rule is silent:
  * the values are CMS's and are never invented here.
  */
@@ -11,7 +11,7 @@ import { dateOfService } from './claimFacts';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 const indicatorText = {
-  1: 'a per-line limit (indicator 1): report the other units on another line with RT/LT, or 59/XS for a distinct lesion',
+  1: 'a per-line limit (indicator 1): report the other units on another line with RT/LT for the other breast, or XU or 59 for another lesion of the same breast',
   2: 'an absolute per-day limit (indicator 2): units above it are denied and cannot be appealed',
   3: 'a per-day clinical limit (indicator 3): units above it are denied unless appealed with documentation',
 } as const;
