@@ -22,14 +22,19 @@ import { contentLength, rangeOnLine, tokenize } from '../../claimText/lineTokens
 import { pointerIndex, serviceFieldKeys } from '../../claimText/serviceLineParser';
 import { codeItems, modifierItems } from './completionItems';
 
+/**
+ * The claim skeleton: the same text as the `Claim` snippet of `snippets/claim.code-snippets`, so it
+ * expands, with its defaults, to a claim with no problems (`test/client/snippets.test.ts` checks both).
+ * The date is today's, from the snippet variables VS Code and Neovim fill in.
+ */
 const claimSnippet = [
   'claim ${1:CLM-0001}',
-  '  patient: ${2}',
-  '  dos: ${3:YYYY-MM-DD}',
-  '  dx: ${4}',
-  '  lesions: ${5:1}',
+  '  patient: ${2:LAST, FIRST}',
+  '  dos: ${3:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}',
+  '  dx: ${4:C50.411}',
   '',
-  '  ${6:19283}-${7:RT}   x1   dx=A',
+  '  ${5:99213}   x${6:1}   \\$${7:100.00}   dx=${8:A}',
+  '$0',
 ].join('\n');
 
 /** At most four `dx=` pointers on a line (claim-format.md). */
