@@ -28,7 +28,13 @@ import { listenForDataInUse } from './handlers/dataInUse';
 import { listenForEditorFeatures } from './handlers/editorFeatureHandlers';
 import type { ClientFeatures, FeatureContext } from './handlers/featureContext';
 import { listenForNavigation } from './handlers/navigationHandlers';
-import { type ClaimDocumentModel, type ClaimSettings, type DocumentValidator, semanticTokensLegend } from './service';
+import {
+  type ClaimDocumentModel,
+  type ClaimSettings,
+  completionTriggerCharacters,
+  type DocumentValidator,
+  semanticTokensLegend,
+} from './service';
 import { FolderSettingsReader } from './settings/folderSettings';
 import { WorkspaceDiagnostics } from './workspace/workspaceDiagnostics';
 import { changedFolders, localFolderPaths } from './workspace/workspaceFolders';
@@ -185,7 +191,7 @@ export function startServer(connection: Connection): RunningServer {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['-', ' ', '=', ','], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...completionTriggerCharacters], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: { label: 'Claims' },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },

@@ -2,103 +2,16 @@
  * The `.claim` snippets: each one, expanded with its defaults (first choice,
  * a fixed date for the date variables), is a claim the checker finds nothing
  * wrong with; and the lesion count really is checked on them, so "nothing
- * wrong" means the header agrees with the units.
+ * wrong" means the header agrees with the units. The claim skeleton the
+ * language server's completion offers is the `Claim` snippet, checked the same way.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
 import { bundledCodes } from '../../server/src/service';
-import { formatDiagnostic, validate } from '../support/documents/claimDocuments';
-import { repoRoot } from '../support/repoRoot';
+import { formatDiagnostic, service, validate, withCursor } from '../support/documents/claimDocuments';
+import { claimSnippets, expandSnippet as expand } from '../support/documents/snippets';
 
-interface Snippet {
-  prefix: string[];
-  description: string;
-  body: string[];
-}
-
-/** The date the date variables expand to, so the test does not depend on the day it runs. */
-const variables: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '14' };
-
-/**
- * Expands VS Code's snippet syntax with defaults: `$1`, `${1}`, `${1:default}` (nested), `${1|a,b|}`,
- * `$NAME`, `${NAME:default}` and `\$`. A bare `$1` mirrors the default its placeholder has elsewhere.
- */
-function expand(body: string): string {
-  const defaults = new Map<string, string>();
-  let position = 0;
-  const parse = (until: string | undefined): string => {
-    let out = '';
-    while (position < body.length) {
-      const char = body[position] ?? '';
-      if (until !== undefined && char === until) {
-        return out;
-      }
-      if (char === '\\' && position + 1 < body.length) {
-        out += body[position + 1];
-        position += 2;
-      } else if (char === '$') {
-        out += dollar();
-      } else {
-        out += char;
-        position++;
-      }
-    }
-    assert.equal(until, undefined, `unclosed \${ in ${body}`);
-    return out;
-  };
-  const dollar = (): string => {
-    position++;
-    const bare = /^(\d+|[A-Z_]+)/.exec(body.slice(position));
-    if (bare) {
-      position += bare[0].length;
-      return valueOf(bare[0], undefined);
-    }
-    assert.equal(body[position], '{', `a $ that starts nothing in ${body}`);
-    const name = /^\{(\d+|[A-Z_]+)/.exec(body.slice(position))?.[1] ?? '';
-    position += 1 + name.length;
-    const next = body[position];
-    if (next === '}') {
-      position++;
-      return valueOf(name, undefined);
-    }
-    if (next === '|') {
-      const end = body.indexOf('|}', position);
-      const first = body.slice(position + 1, end).split(',')[0] ?? '';
-      position = end + 2;
-      return valueOf(name, first);
-    }
-    assert.equal(next, ':', `unexpected ${next ?? 'end'} in ${body}`);
-    position++;
-    const value = parse('}');
-    position++;
-    return valueOf(name, value);
-  };
-  const valueOf = (name: string, given: string | undefined): string => {
-    if (/^\d+$/.test(name)) {
-      if (given !== undefined) {
-        defaults.set(name, given);
-      }
-      return given ?? defaults.get(name) ?? `\u{E000}${name}\u{E000}`;
-    }
-    const value = variables[name];
-    assert.ok(value !== undefined || given !== undefined, `unknown variable ${name}`);
-    return value ?? given ?? '';
-  };
-  const first = parse(undefined);
-  // Mirrors written before their placeholder are filled in a second pass.
-  return first.replace(/\u{E000}(\d+)\u{E000}/gu, (_, name: string) => defaults.get(name) ?? '');
-}
-
-const root = repoRoot();
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  contributes: { snippets?: Array<{ language: string; path: string }> };
-};
-const contributed = manifest.contributes.snippets?.find((entry) => entry.language === 'claim');
-const snippets = JSON.parse(fs.readFileSync(path.join(root, contributed?.path ?? 'missing'), 'utf8')) as Record<
-  string,
-  Snippet
->;
+const snippets = claimSnippets();
 
 function expanded(name: string): string {
   const snippet = snippets[name];
@@ -142,6 +55,23 @@ describe('claim snippets', () => {
           assert.ok(codes.includes(primary), `${name}: +${code} without ${primary}`);
         }
       }
+    }
+  });
+
+  it('offers, as the claim completion, the Claim snippet itself: expanded with its defaults, the checker reports nothing', () => {
+    for (const textWithCursor of ['|', 'cl|', 'claim|', 'claim A\n  19283-RT x1\n\n|']) {
+      const { document, position } = withCursor(textWithCursor);
+      const item = service
+        .doComplete(document, service.parse(document), position)
+        .items.find((i) => i.label === 'claim');
+      assert.ok(item, `the claim skeleton is offered at ${JSON.stringify(textWithCursor)}`);
+      assert.equal(item.kind, CompletionItemKind.Snippet);
+      assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
+      const edit = item.textEdit;
+      assert.ok(edit && 'range' in edit, 'a plain text edit');
+      assert.equal(edit.newText, snippets.Claim?.body.join('\n'), 'the same text as the Claim snippet');
+      const text = expand(edit.newText);
+      assert.deepEqual(validate(text).map(formatDiagnostic), [], text);
     }
   });
 

@@ -102,6 +102,21 @@ describe('protocol: completion', () => {
     assert.ok(!labels.includes('19283'), 'no codes after the dash');
   });
 
+  it('declares every digit a trigger character, as well as - space = and ,', () => {
+    const triggers = client.initializeResult?.capabilities.completionProvider?.triggerCharacters ?? [];
+    for (const character of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', ' ', '=', ',']) {
+      assert.ok(triggers.includes(character), `${JSON.stringify(character)} in ${JSON.stringify(triggers)}`);
+    }
+  });
+
+  it('asked on a digit, offers codes where a code starts and nothing in units, a charge or a date', async () => {
+    const labels = (await itemsAtEnd('claim A\n  1')).map((item) => item.label);
+    assert.ok(labels.includes('19283'), labels.join(', '));
+    for (const text of ['claim A\n  19283-RT x2', 'claim A\n  19283-RT x1 $150', 'claim A\n  19283-RT dos=2026-']) {
+      assert.deepEqual(await itemsAtEnd(text), [], JSON.stringify(text));
+    }
+  });
+
   it('inside a comment offers nothing', async () => {
     assert.deepEqual(await itemsAtEnd('claim A\n  # 1928'), []);
     assert.deepEqual(await itemsAtEnd('claim A\n  19283 x1 # stereo'), []);

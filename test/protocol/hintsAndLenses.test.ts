@@ -59,15 +59,16 @@ describe('protocol: inlay hints and CodeLens', () => {
   it('gives the code summaries and lesion counts of a .claim file, only in the range asked', async () => {
     const uri = newUri('hints');
     await client.open(uri, specExample);
+    // At the end of each service line (32 characters), so the columns stay put.
     assert.deepEqual(await hintLabels(client, uri), [
-      '7:10 Stereotactic localization',
-      '7:15 1 of 3 lesions',
-      '8:10 Stereotactic localization',
-      '8:15 2 of 3 lesions',
+      '7:32 Stereotactic localization',
+      '7:32 1 lesion of 3',
+      '8:32 Stereotactic localization',
+      '8:32 2 lesions of 3',
     ]);
     assert.deepEqual(
       await hintLabels(client, uri, { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }),
-      ['8:10 Stereotactic localization', '8:15 2 of 3 lesions'],
+      ['8:32 Stereotactic localization', '8:32 2 lesions of 3'],
     );
   });
 
@@ -142,7 +143,7 @@ describe('protocol: inlay hint settings and refresh', () => {
   it('leaves the summaries out when cptClaims.inlayHints.codeSummaries is false', async () => {
     const uri = newUri('settings');
     await client.open(uri, specExample);
-    assert.deepEqual(await hintLabels(client, uri), ['7:15 1 of 3 lesions', '8:15 2 of 3 lesions']);
+    assert.deepEqual(await hintLabels(client, uri), ['7:32 1 lesion of 3', '8:32 2 lesions of 3']);
   });
 
   it('asks the client to refresh hints and lenses when the settings change, and the next request follows them', async () => {
@@ -153,8 +154,8 @@ describe('protocol: inlay hint settings and refresh', () => {
     await client.nextMessage((message) => message.method === InlayHintRefreshRequest.method, 'an inlay hint refresh');
     await client.nextMessage((message) => message.method === CodeLensRefreshRequest.method, 'a CodeLens refresh');
     assert.deepEqual(await hintLabels(client, uri), [
-      '7:10 Stereotactic localization, first lesion',
-      '8:10 Stereotactic localization, each additional lesion',
+      '7:32 Stereotactic localization, first lesion',
+      '8:32 Stereotactic localization, each additional lesion',
     ]);
   });
 });

@@ -18,20 +18,34 @@ const settings = { ...defaultSettings, maxNumberOfProblems: 1e6 };
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
 
+/** The length of a line without its line end. */
+function lineLength(document: TextDocument, line: number): number {
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.replace(/(\r\n|\r|\n)$/, '').length;
+}
+
+/**
+ * A position of the document: on one of its lines, at most at that line's end (never past it, where an
+ * editor would put it on the next line or clamp it), and the position its offset maps back to.
+ */
 function isInside(document: TextDocument, position: Position): boolean {
+  if (position.line < 0 || position.character < 0 || position.line >= document.lineCount) {
+    return false;
+  }
+  const offset = document.offsetAt(position);
+  const back = document.positionAt(offset);
   return (
-    position.line >= 0 &&
-    position.character >= 0 &&
-    position.line < document.lineCount &&
-    document.positionAt(document.offsetAt(position)).character === position.character &&
-    document.positionAt(document.offsetAt(position)).line === position.line
+    offset <= document.getText().length &&
+    position.character <= lineLength(document, position.line) &&
+    back.line === position.line &&
+    back.character === position.character
   );
 }
 
 function assertRange(document: TextDocument, range: Range, what: string): void {
   assert.ok(
     isInside(document, range.start) && isInside(document, range.end),
-    `${what}: ${JSON.stringify(range)} is outside the document`,
+    `${what}: ${JSON.stringify(range)} is outside the document (or past the end of a line)`,
   );
   assert.ok(
     document.offsetAt(range.start) <= document.offsetAt(range.end),
@@ -86,7 +100,12 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
   const document = TextDocument.create(`file:///fuzz.${languageId}`, languageId, 1, text);
   const model = service.parse(document);
   const diagnostics = service.doValidation(document, model, settings);
-  diagnostics.forEach((diagnostic) => assertRange(document, diagnostic.range, `diagnostic ${String(diagnostic.code)}`));
+  for (const diagnostic of diagnostics) {
+    assertRange(document, diagnostic.range, `diagnostic ${String(diagnostic.code)}`);
+    for (const related of diagnostic.relatedInformation ?? []) {
+      assertRange(document, related.location.range, `related information of ${String(diagnostic.code)}`);
+    }
+  }
   assert.deepEqual(
     service.doValidation(document, service.parse(document), settings),
     diagnostics,
@@ -142,7 +161,11 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
     assertRange(document, service.resolveCodeLens(document, model, lens, settings).range, 'code lens');
   }
   const length = text.length;
-  for (const offset of [0, 1, Math.floor(length / 3), Math.floor(length / 2), length - 1, length]) {
+  const lineEnds = Array.from({ length: Math.min(document.lineCount, 8) }, (_, line) =>
+    document.offsetAt({ line, character: lineLength(document, line) }),
+  );
+  const offsets = [0, 1, Math.floor(length / 3), Math.floor(length / 2), length - 1, length, ...lineEnds];
+  for (const offset of new Set(offsets)) {
     const position = document.positionAt(Math.max(0, offset));
     const around = service.parseClaimAround(document, position.line);
     const hover = service.doHover(document, around, position);
@@ -153,7 +176,16 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
       const edit = item.textEdit;
       if (edit && 'range' in edit) {
         assertRange(document, edit.range, `completion ${item.label}`);
+      } else if (edit) {
+        assertRange(document, edit.insert, `completion ${item.label} (insert)`);
+        assertRange(document, edit.replace, `completion ${item.label} (replace)`);
       }
+      for (const additional of item.additionalTextEdits ?? []) {
+        assertRange(document, additional.range, `completion ${item.label} (additional edit)`);
+      }
+    }
+    for (const location of service.findCodeReferences(document, model, position)?.locations ?? []) {
+      assertRange(document, location.range, 'reference');
     }
   }
 }
@@ -180,5 +212,23 @@ describe(`fuzzing the language service (seed ${seed}, ${numRuns} cases a propert
     const [diagnostic] = service.doValidation(document, service.parse(document));
     assert.equal(diagnostic?.code, 'x12-envelope');
     assert.deepEqual(diagnostic.range.end, { line: 0, character: 2 });
+  });
+
+  it('found: an empty modifier, or a field with no value, at the end of a line is reported inside the line', () => {
+    for (const [text, code, range] of [
+      ['claim A\n  19281-', 'bad-modifier', [1, 7, 1, 8]],
+      ['claim A\n  19281-\n', 'bad-modifier', [1, 7, 1, 8]],
+      ['claim A\n  19281-RT-\r\n', 'bad-modifier', [1, 10, 1, 11]],
+      ['claim A\n  19281 dos=', 'bad-field', [1, 8, 1, 12]],
+      ['claim A\n  19281 lesions=\n', 'bad-field', [1, 8, 1, 16]],
+    ] as const) {
+      const document = TextDocument.create('file:///found.claim', 'claim', 1, text);
+      const found = service.doValidation(document, service.parse(document)).filter((d) => d.code === code);
+      assert.deepEqual(
+        found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+        [range],
+        JSON.stringify(text),
+      );
+    }
   });
 });

@@ -24,6 +24,7 @@ export type { CodeReferences, ReferencedCode } from './features/references/codeR
 export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
 export type { ClaimIdRange, RenameRefusal } from './features/rename/rename';
 export { semanticTokensLegend } from './features/semanticTokens/semanticTokens';
+export { completionTriggerCharacters } from './features/completion/completionItems';
 
 // Settings, typed and checked, and the rules they turn on and off.
 export { type ClaimSettings, defaultSettings, readSettings, type X12Layout, x12Layouts } from './settings';

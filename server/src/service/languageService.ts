@@ -111,7 +111,7 @@ export interface ClaimLanguageService {
     newName: string,
   ): WorkspaceEdit | RenameRefusal;
   /**
-   * Inlay hints in `range`: a code's short summary, and "2 of 3 lesions" after lesion-counted units.
+   * Inlay hints in `range`: a code's short summary, and "2 lesions of 3" on lesion-counted lines (at a `.claim` line's end).
    * Reads only the claims the range touches (a `.claim` range is parsed from the text; `model` serves 837s).
    */
   getInlayHints(document: TextDocument, model: ClaimDocumentModel, range: Range, settings?: ClaimSettings): InlayHint[];

@@ -29,7 +29,7 @@ export interface ClaimSettings {
   skipCheckAboveMB: number;
   /** `cptClaims.x12.layout`: what formatting does to an X12 file's line breaks; absent means `keep`. */
   x12Layout?: X12Layout;
-  /** Inlay hints: a code's short summary after it, and on lesion-counted lines the lesions its units count ("2 of 3 lesions"). */
+  /** Inlay hints: a code's short summary, and on lesion-counted lines the lesions its units bill ("2 lesions of 3"). */
   inlayHints: InlayHintSettings;
   /** Data file values that are not paths, each as a sentence saying it is ignored; absent when there are none. */
   ignoredDataFileSettings?: readonly string[];

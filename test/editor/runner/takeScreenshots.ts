@@ -82,10 +82,10 @@ async function main(): Promise<void> {
     await camera.save('problems.png');
     await page.keyboard.press('Control+Shift+M');
 
-    // A clean claim: the lens over it and the hints after each code and its units.
+    // A clean claim: the lens over it and the hints at the end of each service line.
     await openFile(page, 'stereotactic-three-lesions.claim');
     await page.locator('.codelens-decoration', { hasText: 'complete' }).first().waitFor({ timeout: stepLimitMs });
-    await page.locator('.view-lines', { hasText: 'of 3 lesions' }).first().waitFor({ timeout: stepLimitMs });
+    await page.locator('.view-lines', { hasText: 'lesions of 3' }).first().waitFor({ timeout: stepLimitMs });
     await camera.save('hints-and-lens.png');
 
     await captureFormatting(camera);

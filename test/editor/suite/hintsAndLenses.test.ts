@@ -1,7 +1,7 @@
 /**
  * Inlay hints and the claim CodeLens in the real editor, through VS Code's
- * own provider commands: the labels a coder sees after the codes and units of
- * a `.claim` file and after an 837's SV101, and the lens on each claim.
+ * own provider commands: the labels a coder sees at the end of a `.claim`
+ * file's service lines and after an 837's SV101, and the lens on each claim.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -36,18 +36,19 @@ async function lensesOf(document: vscode.TextDocument): Promise<string[]> {
 describe('inlay hints and CodeLens in the editor', () => {
   it("show each code's summary and the lesions its units count in a .claim file", async () => {
     const { document } = await openFixture('clean.claim');
+    // At the end of each line, so the columns stay where the formatter put them.
     assert.deepEqual(await hintsOf(document), [
-      '19283-RT ⟨Stereotactic localization⟩',
-      '19283-RT   x1 ⟨1 of 3 lesions⟩',
-      '19284-RT ⟨Stereotactic localization⟩',
-      '19284-RT   x2 ⟨2 of 3 lesions⟩',
+      '19283-RT   x1   $350.00   dx=A ⟨Stereotactic localization⟩',
+      '19283-RT   x1   $350.00   dx=A ⟨1 lesion of 3⟩',
+      '19284-RT   x2   $400.00   dx=A ⟨Stereotactic localization⟩',
+      '19284-RT   x2   $400.00   dx=A ⟨2 lesions of 3⟩',
     ]);
   });
 
   it('say what is missing when the units fall short of the lesions', async () => {
     const { document } = await openFixture('lesion-units.claim');
     const hints = await hintsOf(document);
-    assert.equal(hints[hints.length - 1], '19284-RT   x1 ⟨1 of 3 lesions, missing 1⟩');
+    assert.equal(hints[hints.length - 1], '19284-RT   x1   $400.00   dx=A ⟨1 lesion of 3, missing 1⟩');
     assert.deepEqual(await lensesOf(document), [
       '2: 3 lesions: 19283 x1 + 19284 x1, missing 1 · total $750.00 · 1 warning',
     ]);

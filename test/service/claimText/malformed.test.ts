@@ -60,15 +60,35 @@ describe('malformed input', () => {
     assert.deepEqual(diagnostics.map(formatDiagnostic), []);
   });
 
-  it('reports bad modifiers on their own range', () => {
+  it('reports bad modifiers on their own range, an empty one on its dash', () => {
     assert.deepEqual(
-      problems('19283-LT-RTX\n19285-RT R\n19287-RT-\n19281-RT-LT-59-XS-76\n').map((p) => [p.rule, p.text]),
+      problems('19283-LT-RTX\n19285-RT R\n19287-RT-\n19281-RT-LT-59-XS-76\n19283--RT\n').map((p) => [p.rule, p.text]),
       [
         ['bad-modifier', 'RTX'],
         ['bad-modifier', 'R'],
-        ['bad-modifier', ''],
+        ['bad-modifier', '-'],
         ['bad-modifier', '76'],
+        ['bad-modifier', '-'],
       ],
+    );
+  });
+
+  it('reports a dash left at the very end of the file on the dash, inside the line', () => {
+    for (const text of ['claim A\n 19281-', 'claim A\n 19281-RT-', 'claim A\n 19281-\r\n']) {
+      const found = validate(text).filter((d) => d.code === 'bad-modifier');
+      assert.deepEqual(
+        found.map((d) => [d.range.start.line, d.range.end.character - d.range.start.character, textAt(text, d)]),
+        [[1, 1, '-']],
+        JSON.stringify(text),
+      );
+      assert.match(messageOf(found[0] ?? assert.fail('no diagnostic')), /empty modifier after '-'/);
+    }
+  });
+
+  it('says nothing of a dash between a code and its modifiers', () => {
+    assert.deepEqual(
+      problems('claim A\n 19283-RT-59\n 19283-LT').filter((p) => p.rule === 'bad-modifier'),
+      [],
     );
   });
 
@@ -136,6 +156,17 @@ describe('malformed input', () => {
         ['bad-field', '0'],
         ['bad-field', 'zz'],
         ['bad-token', '???'],
+      ],
+    );
+  });
+
+  it('reports a field left without a value on its key and =, also at the end of the file', () => {
+    assert.deepEqual(
+      problems('19283-RT dos=\n19285-RT lesions= $350\n19287-RT pos=').map((p) => [p.rule, p.text]),
+      [
+        ['bad-field', 'dos='],
+        ['bad-field', 'lesions='],
+        ['bad-field', 'pos='],
       ],
     );
   });

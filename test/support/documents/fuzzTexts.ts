@@ -3,7 +3,9 @@
  * random `.claim` texts of realistic and hostile lines joined by any line
  * end, the examples with random cuts, insertions and duplications, X12
  * batches (a segment per line and one line) mutated the same way, `ISA`
- * followed by junk, and a 1 MB line.
+ * followed by junk, a 1 MB line, and any of these ending in an unfinished
+ * token with no line end after it (`19281-`, `dos=`, `x`, `$`, `SV1*HC:`):
+ * what a file is while its last line is being typed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -86,9 +88,52 @@ export const x12Texts = fc.oneof(
   mutated(x12Batch(1, 2, { oneLine: true }), x12Pieces),
   fc.string({ maxLength: 200, unit: 'binary' }).map((junk) => `ISA${junk}`),
 );
+/** What a token is cut at while it is typed: a modifier's dash, a field's `=`, units, a charge, a separator. */
+const danglingMarks = ['-', '=', 'x', '×', '$', ',', ':', '*', '^', '~', '#', ' ', '\t'];
+/** Last lines being typed, each ending in a token left unfinished. */
+const unfinishedLines = fc.oneof(
+  fc.constantFrom(
+    '  19281-',
+    '  19281-RT-',
+    '  19281--',
+    '  19281 RT-',
+    '  -',
+    '  19281 x',
+    '  19281 x ',
+    '  19281 x2 $',
+    '  19281 $1,',
+    '  19281 dx=',
+    '  19281 dx=A,',
+    '  19281 dos=',
+    '  19281 dos=2026-',
+    '  19281 lesions=',
+    '  19281 pos=',
+    '  19281 =',
+    '  dos:',
+    '  dx: C50.411,',
+    '  lesions:',
+    'claim',
+    'claim ',
+    '# claim-lint-disable-next-line',
+    'SV1*HC:',
+    'SV1*HC:19281:',
+    'CLM*',
+    'HI*ABK:',
+  ),
+  fc
+    .tuple(fc.constantFrom(...claimPieces, ...x12Pieces), fc.nat(), fc.constantFrom(...danglingMarks))
+    .map(([piece, cut, mark]) => piece.slice(0, cut % (piece.length + 1)) + mark),
+);
+
+/** A text, then a last line ending in an unfinished token and no line end. */
+const unfinishedTexts = fc
+  .tuple(fc.oneof(claimTexts, mutated(claimExample, claimPieces), x12Texts), unfinishedLines)
+  .map(([text, line]) => text + line);
+
 export const anyTexts = fc.oneof(
   claimTexts,
   mutated(claimExample, claimPieces),
   x12Texts,
+  unfinishedTexts,
   fc.constant('x'.repeat(1_000_000)),
 );

@@ -19,6 +19,7 @@ const maxModifiers = 4;
 const maxPointers = 4;
 const unitsPrefix = /^[x×]/;
 const chargePattern = /^\$(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+const emptyModifierMessage = `An empty modifier after '-': a modifier is two letters or digits, e.g. RT, LT, 59.`;
 
 class ServiceLineReader {
   private readonly problems: ParseProblem[];
@@ -67,6 +68,7 @@ class ServiceLineReader {
         'code-shape',
         'This is not a procedure code: write 5 digits (CPT Category I), 4 digits and F or T (Category II/III), or a letter A-V and 4 digits (HCPCS Level II).',
         start.character,
+        // An empty code is a token starting with '-': that dash is marked.
         Math.max(codeText.length, 1),
       );
     } else if (upper !== codeText) {
@@ -82,13 +84,17 @@ class ServiceLineReader {
 
   addModifier(text: string, start: number, joined: boolean): void {
     const upper = text.toUpperCase();
+    if (text === '') {
+      // Nothing after a '-' (often the end of the line): the problem is on the dash, which is there to mark.
+      this.report('bad-modifier', emptyModifierMessage, start - 1, 1);
+      return;
+    }
     if (!modifierPattern.test(upper)) {
-      const what = text === '' ? `An empty modifier after '-'` : 'This is not a modifier';
       this.report(
         'bad-modifier',
-        `${what}: a modifier is two letters or digits, e.g. RT, LT, 59.`,
+        'This is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.',
         start,
-        Math.max(text.length, 1),
+        text.length,
       );
       return;
     }
@@ -152,7 +158,11 @@ class ServiceLineReader {
   addField(key: string, value: string, start: number): void {
     const valueStart = start + key.length + 1;
     const valueRange = this.range(valueStart, value.length);
-    const fail = (message: string) => this.report('bad-field', message, valueStart, Math.max(value.length, 1));
+    // A value left empty (`dos=`, often at the end of the line) is reported on its `key=`, which is there to mark.
+    const fail = (message: string) =>
+      value === ''
+        ? this.report('bad-field', message, start, key.length + 1)
+        : this.report('bad-field', message, valueStart, value.length);
     switch (key.toLowerCase()) {
       case 'dx':
         this.line.dxField = this.range(start, key.length + 1 + value.length);
@@ -207,7 +217,7 @@ class ServiceLineReader {
           'dx-pointer',
           'This is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...).',
           range.start.character,
-          Math.max(text.length, 1),
+          text.length,
         );
       } else if (pointers.length === maxPointers) {
         this.report(

@@ -329,7 +329,8 @@ describe('completion', () => {
       const edit = item.textEdit;
       assert.ok(edit && 'range' in edit);
       assert.match(edit.newText, /^claim \$\{1:[^}]+\}\n/);
-      for (const key of ['patient:', 'dos:', 'dx:', 'lesions:']) {
+      // It is the Claim snippet, which expands to a claim with no problems: test/client/snippets.test.ts.
+      for (const key of ['patient:', 'dos:', 'dx:', 'dx=']) {
         assert.ok(edit.newText.includes(key), key);
       }
       assert.equal(sortedLabels(completion.list)[0], 'claim');
@@ -354,6 +355,81 @@ describe('completion', () => {
       assert.deepEqual(rangeOf(completion.item('19283')), onLine(2, 2, 2));
       assert.equal(completion.item('lesions').textEdit?.newText, 'lesions: ');
       assert.equal(completion.list.isIncomplete, true, 'a word typed next needs a word search');
+    });
+  });
+
+  describe('typed digits (every digit is a trigger character, so the client asks on each)', () => {
+    it('offers codes for a digit at the start of a service line, and after 1928', () => {
+      const first = completeAt('claim A\n  dx: C50.411\n  1|');
+      assert.ok(first.labels.includes('19283') && first.labels.includes('19284'), first.labels.join(', '));
+      assert.ok(
+        first.labels.every((label) => label.startsWith('1')),
+        `only codes starting with 1: ${first.labels.join(', ')}`,
+      );
+      assert.deepEqual(rangeOf(first.item('19283')), onLine(2, 2, 3));
+      const more = completeAt('claim A\n  dx: C50.411\n  1928|');
+      assert.deepEqual(more.labels, ['19281', '19282', '19283', '19284', '19285', '19286', '19287', '19288']);
+    });
+
+    it('offers only the digit modifiers a digit starts, and no fields', () => {
+      assert.deepEqual(completeAt('19283-RT 5|').labels, ['50', '59', '51', '52', '53', '57', '58']);
+      assert.deepEqual(completeAt('19283-5|').labels, ['50', '59', '51', '52', '53', '57', '58']);
+      assert.deepEqual(completeAt('19283-RT 59|').labels, ['59']);
+      assert.deepEqual(completeAt('19283-RT x1 3|').labels, []);
+      assert.deepEqual(completeAt('19283-RT-59 5|').labels, ['50', '51', '52', '53', '57', '58'], 'not 59 again');
+    });
+
+    it('offers nothing for the digits of units, a charge, a date or a field value', () => {
+      const places = [
+        '19283-RT x|',
+        '19283-RT x2|',
+        '19283-RT x12|',
+        '19283-RT ×2|',
+        '19283-RT x |',
+        '19283-RT x 2|',
+        '19283-RT x1 $1|',
+        '19283-RT x1 $150|',
+        '19283-RT x1 $1,2|',
+        '19283-RT x1 $150.0|',
+        '19283-RT dos=2|',
+        '19283-RT dos=2026-|',
+        '19283-RT dos=2026-03-1|',
+        '19283-RT lesions=2|',
+        '19283-RT pos=1|',
+        'claim A\n  dx: C50.411\n  19283-RT dx=1|',
+        'claim A\n  dx: C50.411, R92.8\n  19283-RT dx=A,2|',
+        '  dos: 2026-03-1|',
+        '  lesions: 2|',
+        '  pos: 1|',
+        '  dx: C50.41|',
+        'claim CLM-1|',
+        '19283-RT x1 # 1|',
+      ];
+      for (const place of places.slice(1)) {
+        assert.deepEqual(completeAt(place).labels, [], JSON.stringify(place));
+      }
+      // A lone x with nothing after it may still become the XS modifier.
+      assert.ok(completeAt(places[0] ?? '').labels.includes('XS'));
+    });
+
+    it('answers a digit in units, a charge or a date from the line alone, reading no claim', () => {
+      for (const textWithCursor of [
+        'claim A\n  19283-RT x12|',
+        'claim A\n  19283-RT $150|',
+        'claim A\n  19283 dos=2026-|',
+      ]) {
+        const { document, position } = withCursor(textWithCursor);
+        const untouchable = new Proxy(service.parse(document), {
+          get: (model, key): unknown => {
+            assert.ok(
+              key !== 'claims' && key !== 'readClaims',
+              `the claims are read at ${JSON.stringify(textWithCursor)}`,
+            );
+            return Reflect.get(model, key, model) as unknown;
+          },
+        });
+        assert.deepEqual(service.doComplete(document, untouchable, position).items, []);
+      }
     });
   });
 

@@ -215,6 +215,26 @@ describe('X12 completion', () => {
       assert.deepEqual(completeAt(file.replace('HI*ABK:C50411', 'HI*ABK:C50¦411')).labels, [], 'HI');
     });
 
+    it('offers codes for the digits of SV101-2, digit modifiers for those of SV101-3, nothing for other digits', () => {
+      // Digits are trigger characters: the client asks on each one typed.
+      const first = completeAt(withSv1('SV1*HC:1¦'));
+      assert.ok(first.labels.includes('19283'));
+      assert.ok(
+        first.labels.every((label) => label.startsWith('1')),
+        first.labels.join(', '),
+      );
+      assert.deepEqual(completeAt(withSv1('SV1*HC:19283:5¦')).labels, ['50', '59', '51', '52', '53', '57', '58']);
+      assert.deepEqual(completeAt(withSv1('SV1*HC:19283:RT:3¦')).labels, []);
+      for (const [segment, what] of [
+        ['SV1*HC:19283:RT*3¦', 'SV102, the charge'],
+        ['SV1*HC:19283:RT*350*UN*2¦', 'SV104, the units'],
+        ['SV1*HC:19283:RT*350*UN*1***1¦', 'SV107, the pointer'],
+      ]) {
+        assert.deepEqual(completeAt(withSv1(segment ?? '')).labels, [], what);
+      }
+      assert.deepEqual(completeAt(file.replace('D8*20260314', 'D8*2026¦0314')).labels, [], 'a date');
+    });
+
     it('offers nothing when the model has no interchange', () => {
       const text = withSv1('SV1*HC:1928¦');
       assert.deepEqual(completeAt(text, undefined, { format: 'x12-837p', claims: [], problems: [] }).labels, []);

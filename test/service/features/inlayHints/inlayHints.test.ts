@@ -1,18 +1,23 @@
 /**
- * Inlay hints (issue 8): a code's short summary after it, in both formats;
- * "2 of 3 lesions" after lesion-counted units, counted as the lesion-units
- * rule counts; the settings that turn each off; hints only in the range
+ * Inlay hints (issue 8): a code's short summary, in both formats; "2 lesions
+ * of 3" on lesion-counted lines, counted as the lesion-units rule counts; in a
+ * `.claim` file both at the end of the line, so the formatter's columns stay
+ * put (issue 15); the settings that turn each off; hints only in the range
  * asked for, inside the document; and a large document read only around the
  * range.
  */
 import * as assert from 'node:assert/strict';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import { bundledCodes } from '../../../../server/src/service/reference/bundledCodes';
 import { CodeReference, type DescriptorSource } from '../../../../server/src/service/reference/codeReference';
 import { bundledModifiers } from '../../../../server/src/service/reference/modifiers';
 import { codeHint, maxHintLength, shortened } from '../../../../server/src/service/features/inlayHints/codeHint';
-import { lineHintBudget, maxClaimsPerRequest } from '../../../../server/src/service/features/inlayHints/inlayHints';
+import {
+  lesionCountLabel,
+  lineHintBudget,
+  maxClaimsPerRequest,
+} from '../../../../server/src/service/features/inlayHints/inlayHints';
 import { getLanguageService } from '../../../../server/src/service';
 import { type ClaimSettings, defaultSettings } from '../../../../server/src/service/settings';
 import { X12DocumentModel } from '../../../../server/src/service/x12/x12ClaimParser';
@@ -57,13 +62,40 @@ const onlyLesions: ClaimSettings = { ...defaultSettings, inlayHints: { codeSumma
 
 describe('inlay hints', () => {
   describe('code summaries', () => {
-    it('follow each code and its modifiers in the spec example, lesion counts after the units', () => {
+    it('sit at the end of each service line of the spec example, the summary before the lesion count', () => {
       assert.deepEqual(claimHints(specExample), [
-        '19283-RT ⟨Stereotactic localization⟩',
-        '19283-RT   x1 ⟨1 of 3 lesions⟩',
-        '19284-RT ⟨Stereotactic localization⟩',
-        '19284-RT   x2 ⟨2 of 3 lesions⟩',
+        '19283-RT   x1   $350.00   dx=A ⟨Stereotactic localization⟩',
+        '19283-RT   x1   $350.00   dx=A ⟨1 lesion of 3⟩',
+        '19284-RT   x2   $400.00   dx=A ⟨Stereotactic localization⟩',
+        '19284-RT   x2   $400.00   dx=A ⟨2 lesions of 3⟩',
       ]);
+    });
+
+    it("leave the formatter's columns where they are: every hint of a formatted .claim file is at its line's end, after any comment", () => {
+      const unformatted = [
+        'claim A',
+        '  lesions: 3',
+        '  19283-RT x1 $350.00 dx=A # first',
+        '  19284-RT x2 $1,400.00 dx=A',
+        '  19290 $1',
+        '  77065-RT',
+      ].join('\n');
+      const before = claimDocument(unformatted);
+      const formatted = TextDocument.applyEdits(
+        before,
+        service.format(before, () => service.parse(before), { options: { tabSize: 2, insertSpaces: true } }),
+      );
+      const document = claimDocument(formatted);
+      const hints = hintsOf(document);
+      assert.equal(hints.length, 6, placed(document, hints).join(' | '));
+      for (const hint of hints) {
+        const line = document.getText({
+          start: { line: hint.position.line, character: 0 },
+          end: { line: hint.position.line + 1, character: 0 },
+        });
+        assert.equal(hint.position.character, line.trimEnd().length, `${line.trimEnd()} ⟨${labelOf(hint)}⟩`);
+      }
+      assert.ok(placed(document, hints).includes('19283-RT   x1     $350.00   dx=A   # first ⟨1 lesion of 3⟩'));
     });
 
     it("keep every line's hints within VS Code's default per-line length, cutting the summary and never the lesion count", () => {
@@ -76,7 +108,7 @@ describe('inlay hints', () => {
       assert.equal(byLine.size, 4);
       for (const labels of byLine.values()) {
         assert.ok(labels.join('').length <= lineHintBudget, labels.join(' | '));
-        assert.match(labels.at(-1) ?? '', /of 3 lesions|missing/);
+        assert.match(labels.at(-1) ?? '', /lesions? of 3/);
       }
     });
 
@@ -112,7 +144,7 @@ describe('inlay hints', () => {
 
     it('say a deleted code is deleted, and show no lesion count for it', () => {
       assert.deepEqual(claimHints('claim A\n  lesions: 1\n  19290 x1'), [
-        '19290 ⟨Deleted 2014: a wire set in the first breast lesion…⟩',
+        '19290 x1 ⟨Deleted 2014: a wire set in the first breast lesion…⟩',
       ]);
     });
 
@@ -137,7 +169,7 @@ describe('inlay hints', () => {
         licensed,
       );
       assert.deepEqual(placed(document, hints), [
-        '19283-RT ⟨Stereotactic localization, first lesion⟩',
+        '19283-RT x1 ⟨Stereotactic localization, first lesion⟩',
         '19238 ⟨LICENSED DESCRIPTOR FOR 19238⟩',
       ]);
       const tooltip = hints[0]?.tooltip;
@@ -174,14 +206,14 @@ describe('inlay hints', () => {
   describe('lesion counts', () => {
     it("say what is missing on the procedure's last line", () => {
       assert.deepEqual(claimHints('claim A\n  lesions: 3\n  19283 x1\n  19284 x1', onlyLesions), [
-        '19283 x1 ⟨1 of 3 lesions⟩',
-        '19284 x1 ⟨1 of 3 lesions, missing 1⟩',
+        '19283 x1 ⟨1 lesion of 3⟩',
+        '19284 x1 ⟨1 lesion of 3, missing 1⟩',
       ]);
     });
 
     it('say how many are too many', () => {
       assert.deepEqual(claimHints('claim A\n  lesions: 2\n  19283 x1\n  19284 x3', onlyLesions), [
-        '19283 x1 ⟨1 of 2 lesions⟩',
+        '19283 x1 ⟨1 lesion of 2⟩',
         '19284 x3 ⟨3 lesions (2 documented), 2 too many⟩',
       ]);
     });
@@ -189,7 +221,7 @@ describe('inlay hints', () => {
     it('do not call a count complete in the tooltip when the first-lesion code carries the lesions (primary-units)', () => {
       const document = claimDocument('claim A\n  lesions: 3\n  19283-RT x2\n  19284-RT x1');
       const hints = hintsOf(document, onlyLesions);
-      assert.deepEqual(placed(document, hints), ['19283-RT x2 ⟨2 of 3 lesions⟩', '19284-RT x1 ⟨1 of 3 lesions⟩']);
+      assert.deepEqual(placed(document, hints), ['19283-RT x2 ⟨2 lesions of 3⟩', '19284-RT x1 ⟨1 lesion of 3⟩']);
       for (const hint of hints) {
         assert.equal(
           hint.tooltip,
@@ -200,7 +232,7 @@ describe('inlay hints', () => {
 
     it('count every modality of one procedure together, as the lesion-units rule does', () => {
       const text = 'claim A\n  lesions: 2\n  19283-RT x1\n  19285-LT x1';
-      assert.deepEqual(claimHints(text, onlyLesions), ['19283-RT x1 ⟨1 of 2 lesions⟩', '19285-LT x1 ⟨1 of 2 lesions⟩']);
+      assert.deepEqual(claimHints(text, onlyLesions), ['19283-RT x1 ⟨1 lesion of 2⟩', '19285-LT x1 ⟨1 lesion of 2⟩']);
       assert.deepEqual(
         validateIds(text).filter((id) => id === 'lesion-units'),
         [],
@@ -225,26 +257,39 @@ describe('inlay hints', () => {
 
     it("take a line's lesions= over the claim's lesions:", () => {
       assert.deepEqual(claimHints('claim A\n  lesions: 5\n  19283 x1 lesions=2\n  19284 x1', onlyLesions), [
-        '19283 x1 ⟨1 of 2 lesions⟩',
-        '19284 x1 ⟨1 of 2 lesions⟩',
+        '19283 x1 lesions=2 ⟨1 lesion of 2⟩',
+        '19284 x1 ⟨1 lesion of 2⟩',
       ]);
     });
 
     it('count each procedure on its own (biopsy and localization of other lesions)', () => {
       const hints = claimHints('claim A\n  lesions: 2\n  19081 x1\n  19082 x1\n  19283-59 x1', onlyLesions);
       assert.deepEqual(hints, [
-        '19081 x1 ⟨1 of 2 lesions⟩',
-        '19082 x1 ⟨1 of 2 lesions⟩',
-        '19283-59 x1 ⟨1 of 2 lesions, missing 1⟩',
+        '19081 x1 ⟨1 lesion of 2⟩',
+        '19082 x1 ⟨1 lesion of 2⟩',
+        '19283-59 x1 ⟨1 lesion of 2, missing 1⟩',
       ]);
     });
 
-    it('sit after the code when no units are written (1 unit), after the summary', () => {
+    it('count 1 unit when none are written, after the summary at the end of the line', () => {
       const document = claimDocument('claim A\n  lesions: 1\n  19283-RT $350');
       assert.deepEqual(placed(document, hintsOf(document)), [
-        '19283-RT ⟨Stereotactic localization⟩',
-        '19283-RT ⟨1 of 1 lesion⟩',
+        '19283-RT $350 ⟨Stereotactic localization⟩',
+        '19283-RT $350 ⟨1 lesion of 1⟩',
       ]);
+    });
+
+    it('read as a count of lesions, never as "lesion number 1 of 3"', () => {
+      assert.equal(lesionCountLabel(1, 3), '1 lesion of 3');
+      assert.equal(lesionCountLabel(2, 3), '2 lesions of 3');
+      assert.equal(lesionCountLabel(3, 2), '3 lesions (2 documented)');
+      for (let documented = 1; documented <= 4; documented++) {
+        for (let units = 1; units <= 5; units++) {
+          const label = lesionCountLabel(units, documented);
+          assert.match(label, new RegExp(`^${units} lesions? `), label);
+          assert.doesNotMatch(label, /^\d+ of /, label);
+        }
+      }
     });
 
     it('are not shown without a documented count', () => {
@@ -255,14 +300,17 @@ describe('inlay hints', () => {
   describe('settings', () => {
     it('codeSummaries off leaves the lesion counts; lesionCounts off leaves the summaries; both off, none', () => {
       const noSummaries = claimHints(specExample, onlyLesions);
-      assert.deepEqual(noSummaries, ['19283-RT   x1 ⟨1 of 3 lesions⟩', '19284-RT   x2 ⟨2 of 3 lesions⟩']);
+      assert.deepEqual(noSummaries, [
+        '19283-RT   x1   $350.00   dx=A ⟨1 lesion of 3⟩',
+        '19284-RT   x2   $400.00   dx=A ⟨2 lesions of 3⟩',
+      ]);
       const noLesions = claimHints(specExample, {
         ...defaultSettings,
         inlayHints: { codeSummaries: true, lesionCounts: false },
       });
       assert.deepEqual(noLesions, [
-        '19283-RT ⟨Stereotactic localization, first lesion⟩',
-        '19284-RT ⟨Stereotactic localization, each additional lesion⟩',
+        '19283-RT   x1   $350.00   dx=A ⟨Stereotactic localization, first lesion⟩',
+        '19284-RT   x2   $400.00   dx=A ⟨Stereotactic localization, each additional lesion⟩',
       ]);
       assert.deepEqual(
         claimHints(specExample, { ...defaultSettings, inlayHints: { codeSummaries: false, lesionCounts: false } }),
@@ -279,22 +327,26 @@ describe('inlay hints', () => {
       const secondClaim: Range = { start: { line: 10, character: 0 }, end: { line: 14, character: 0 } };
       const hints = hintsOf(document, defaultSettings, secondClaim);
       assert.deepEqual(placed(document, hints), [
-        '19285-LT ⟨Ultrasound localization⟩',
-        '19285-LT x1 ⟨1 of 2 lesions⟩',
-        '19286-LT ⟨Ultrasound localization⟩',
-        '19286-LT x1 ⟨1 of 2 lesions⟩',
+        '19285-LT x1 ⟨Ultrasound localization⟩',
+        '19285-LT x1 ⟨1 lesion of 2⟩',
+        '19286-LT x1 ⟨Ultrasound localization⟩',
+        '19286-LT x1 ⟨1 lesion of 2⟩',
       ]);
       const oneLine: Range = { start: { line: 8, character: 0 }, end: { line: 8, character: 40 } };
       assert.deepEqual(placed(document, hintsOf(document, defaultSettings, oneLine)), [
-        '19284-RT ⟨Stereotactic localization⟩',
-        '19284-RT   x2 ⟨2 of 3 lesions⟩',
+        '19284-RT   x2   $400.00   dx=A ⟨Stereotactic localization⟩',
+        '19284-RT   x2   $400.00   dx=A ⟨2 lesions of 3⟩',
       ]);
+      const beforeTheLineEnd: Range = { start: { line: 8, character: 0 }, end: { line: 8, character: 20 } };
+      assert.deepEqual(hintsOf(document, defaultSettings, beforeTheLineEnd), [], 'the hints are at the end, outside');
     });
 
     it('counts a claim whose lines are only partly in range in full', () => {
       const document = claimDocument(specExample);
       const lastLine: Range = { start: { line: 8, character: 0 }, end: { line: 8, character: 40 } };
-      assert.deepEqual(placed(document, hintsOf(document, onlyLesions, lastLine)), ['19284-RT   x2 ⟨2 of 3 lesions⟩']);
+      assert.deepEqual(placed(document, hintsOf(document, onlyLesions, lastLine)), [
+        '19284-RT   x2   $400.00   dx=A ⟨2 lesions of 3⟩',
+      ]);
     });
 
     it('keeps every hint inside the document and the range, for every fixture and odd ranges', () => {

@@ -22,14 +22,19 @@ import { contentLength, rangeOnLine, tokenize } from '../../claimText/lineTokens
 import { pointerIndex, serviceFieldKeys } from '../../claimText/serviceLineParser';
 import { codeItems, modifierItems } from './completionItems';
 
+/**
+ * The claim skeleton: the same text as the `Claim` snippet of `snippets/claim.code-snippets`, so it
+ * expands, with its defaults, to a claim with no problems (`test/client/snippets.test.ts` checks both).
+ * The date is today's, from the snippet variables VS Code and Neovim fill in.
+ */
 const claimSnippet = [
   'claim ${1:CLM-0001}',
-  '  patient: ${2}',
-  '  dos: ${3:YYYY-MM-DD}',
-  '  dx: ${4}',
-  '  lesions: ${5:1}',
+  '  patient: ${2:LAST, FIRST}',
+  '  dos: ${3:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}',
+  '  dx: ${4:C50.411}',
   '',
-  '  ${6:19283}-${7:RT}   x1   dx=A',
+  '  ${5:99213}   x${6:1}   \\$${7:100.00}   dx=${8:A}',
+  '$0',
 ].join('\n');
 
 /** At most four `dx=` pointers on a line (claim-format.md). */
@@ -119,6 +124,9 @@ function modifiersOnLine(content: string, cursor: number): Set<string> {
   return found;
 }
 
+/** Units as the parser reads them: a lower-case `x` (or `×`) and digits. */
+const unitsPattern = /^[x×]\d/;
+
 /** Completion on the first token of a line: codes, header keys, or a new claim. */
 function firstTokenItems(
   content: string,
@@ -191,7 +199,8 @@ export function doComplete(
       const modifierStart = first.start + current.lastIndexOf('-') + 1;
       const modifierEnd = cursor + (/^[^-]*/.exec(after)?.[0].length ?? 0);
       const range = rangeOnLine(position.line, modifierStart, modifierEnd);
-      return { isIncomplete: false, items: modifierItems(reference, range, modifiersOnLine(content, cursor)) };
+      const typed = current.slice(current.lastIndexOf('-') + 1);
+      return { isIncomplete: false, items: modifierItems(reference, range, modifiersOnLine(content, cursor), typed) };
     }
     return firstTokenItems(content, position.line, first.start, cursor, reference);
   }
@@ -207,7 +216,8 @@ export function doComplete(
   if (dxMatch) {
     const written = `${dxMatch[1] ?? ''}${dxMatch[2] ?? ''}${after}`.split(',');
     const atCursor = (dxMatch[1] ?? '').split(',').length - 1;
-    if (written.length > maxPointers) {
+    if (written.length > maxPointers || /^\d/.test(dxMatch[2] ?? '')) {
+      // A fifth pointer, or one written as a number (dx=1): the letters offered would not match it.
       return empty;
     }
     const used = new Set(
@@ -232,12 +242,16 @@ export function doComplete(
       items: fieldItems(rangeOnLine(position.line, currentStart, currentStart + equals + 1)),
     };
   }
+  const previous = tokens[tokens.length - (current === '' ? 1 : 2)]?.text ?? '';
+  if (unitsPattern.test(current) || (/^[x×]$/.test(previous) && /^\d*$/.test(current))) {
+    // Units being written (`x12`, `x 2`): a count, nothing to offer.
+    return empty;
+  }
   if (/^[A-Za-z0-9]{0,2}$/.test(current) || /^[a-z]+$/i.test(current)) {
     const range = rangeOnLine(position.line, currentStart, cursor + (/^[A-Za-z0-9]*/.exec(after)?.[0].length ?? 0));
-    return {
-      isIncomplete: false,
-      items: [...modifierItems(reference, range, modifiersOnLine(content, cursor)), ...fieldItems(range)],
-    };
+    const modifiers = modifierItems(reference, range, modifiersOnLine(content, cursor), current);
+    // No field key starts with a digit.
+    return { isIncomplete: false, items: /^\d/.test(current) ? modifiers : [...modifiers, ...fieldItems(range)] };
   }
   return empty;
 }

@@ -8,6 +8,14 @@ import type { CodeReference } from '../../reference/codeReference';
 import { codeDetail, codeLabel, codeMarkdown } from '../../reference/codeDocs';
 import { codesByPrefix, codesByWords } from './codeSearch';
 
+/**
+ * The characters after which a client should ask for completion without Ctrl+Space: a modifier's
+ * dash, a space between fields, a field's `=`, a pointer's comma, and every digit, since a code
+ * (`1928`) and a digit modifier (`59`) start with one. The client asks on every digit typed, in a
+ * charge or a date too: there the answer is an empty list, found from the line's text alone.
+ */
+export const completionTriggerCharacters: readonly string[] = ['-', ' ', '=', ',', ...'0123456789'];
+
 function codeItem(
   info: CodeInfo,
   reference: CodeReference,
@@ -52,11 +60,22 @@ export function codeItems(query: string, reference: CodeReference, range: Range)
   return items;
 }
 
-export function modifierItems(reference: CodeReference, range: Range, exclude: ReadonlySet<string>): CompletionItem[] {
+/**
+ * The modifiers to offer, but those in `exclude`. Digits typed (`typed`) keep only the modifiers they
+ * start (`5` gives 50, 51, 59 ...; `3` none): the client asks on every digit, and digits typed in a
+ * modifier's place that start none are not a modifier.
+ */
+export function modifierItems(
+  reference: CodeReference,
+  range: Range,
+  exclude: ReadonlySet<string>,
+  typed = '',
+): CompletionItem[] {
+  const digits = /^\d/.test(typed) ? typed : '';
   // Laterality first (RT, LT, then 50), then distinct-service, then the rest, each in the data's order.
   return [...reference.modifiers]
     .map((modifier, order) => ({ modifier, order }))
-    .filter(({ modifier }) => !exclude.has(modifier.modifier))
+    .filter(({ modifier }) => !exclude.has(modifier.modifier) && modifier.modifier.startsWith(digits))
     .map(({ modifier, order }) => ({
       label: modifier.modifier,
       kind: CompletionItemKind.EnumMember,

@@ -146,7 +146,7 @@ export function doX12Complete(
       .filter((_, k) => k >= firstModifierComponent - 1 && k !== component - 1)
       .map((modifier) => modifier.toUpperCase())
       .filter((modifier) => modifier.length === 2);
-    return { isIncomplete: false, items: modifierItems(reference, range, new Set(others)) };
+    return { isIncomplete: false, items: modifierItems(reference, range, new Set(others), typed) };
   }
   return empty;
 }

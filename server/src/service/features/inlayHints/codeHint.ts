@@ -1,6 +1,6 @@
 /**
- * The few words an inlay hint shows after a code. A hint sits inside the
- * line, so it must be short: our summaries run to 130 characters, and cut
+ * The few words an inlay hint shows for a code. A hint is drawn in the line
+ * (at a `.claim` line's end, after an 837's SV101), so it must be short: our summaries run to 130 characters, and cut
  * short the lesion-counted ones would all read "Marks the first breast lesion
  * with a clip", hiding the modality and the first/additional split that tell
  * 19281-19288 apart. So lesion-counted codes get a label built from the

@@ -1,9 +1,15 @@
 /**
- * Inlay hints for the range an editor shows: after each procedure code (and
- * its modifiers), its short summary; after the units of a lesion-counted
- * line, how many of the documented lesions they count ("2 of 3 lesions"),
- * and on a procedure's last line what is missing or too many. Only the
- * claims the range touches are read (`claimsInRange`).
+ * Inlay hints for the range an editor shows: for each procedure code, its
+ * short summary; on a lesion-counted line, how many of the documented lesions
+ * it bills ("2 lesions of 3": a count, not "lesion number 2"), and on a
+ * procedure's last line what is missing or too many. Only the claims the
+ * range touches are read (`claimsInRange`).
+ *
+ * A hint is drawn inside the line and pushes what follows it to the right.
+ * In a `.claim` file the formatter lines up each claim's units, charges,
+ * fields and comments in columns, so there the hints go at the end of the
+ * line, after everything, and no column moves. An 837 has no columns: its
+ * summary follows SV101 (code and modifiers), where it is read.
  *
  * An 837P has no lesion count, so its lines get no lesion hint (the claim's
  * CodeLens says how many lesions it bills); nor does a `.claim` claim
@@ -13,7 +19,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Position, Range } from 'vscode-languageserver-types';
 import type { CodeReference } from '../../reference/codeReference';
 import { comparePositions, rangeContains } from '../../position/locate';
-import { type Claim, type ClaimDocumentModel, unitsOf } from '../../model/model';
+import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf } from '../../model/model';
 import type { InlayHintSettings } from '../../settings';
 import { describeLines } from '../../rules/claimFacts';
 import { claimsInRange } from '../../position/claimsInRange';
@@ -28,7 +34,36 @@ import { counted } from '../../text/wording';
  */
 export const maxClaimsPerRequest = 500;
 
-function lesionHints(tally: LesionTally): InlayHint[] {
+/** Where a service line's hints go: after the code and modifiers, or after the units, as the format wants. */
+type HintPlace = (line: ServiceLine, after: Position) => Position;
+
+/** A `.claim` line's hints: at the end of its text (after any comment), so no column the formatter lines up moves. */
+function atEndOfLine(document: TextDocument): HintPlace {
+  return (line) => {
+    const lineNumber = line.range.start.line;
+    const text = document.getText({
+      start: { line: lineNumber, character: 0 },
+      end: { line: lineNumber + 1, character: 0 },
+    });
+    return { line: lineNumber, character: text.replace(/\s+$/, '').length };
+  };
+}
+
+/** An 837's: where they are read, right after what they explain. */
+const rightAfter: HintPlace = (_line, after) => after;
+
+/**
+ * "2 lesions of 3": how many lesions the line's units bill, out of the documented count. The noun goes
+ * with the line's number, so it reads as a count and not as "lesion number 2 of 3"; more units than
+ * lesions say so ("3 lesions (2 documented)") rather than "3 of 2", which would read as a typo.
+ */
+export function lesionCountLabel(units: number, documented: number): string {
+  return units <= documented
+    ? `${counted(units, 'lesion')} of ${documented}`
+    : `${counted(units, 'lesion')} (${documented} documented)`;
+}
+
+function lesionHints(tally: LesionTally, place: HintPlace): InlayHint[] {
   const documented = tally.documented;
   if (documented === undefined) {
     return [];
@@ -39,14 +74,8 @@ function lesionHints(tally: LesionTally): InlayHint[] {
   return tally.lines.map(({ line }, index) => {
     const isLast = index === tally.lines.length - 1;
     const suffix = isLast && balance !== 'complete' ? `, ${balance}` : '';
-    const position: Position = line.units?.range.end ?? line.afterModifiers;
-    const units = unitsOf(line);
-    // "3 of 2 lesions" would read as a typo: more units than lesions say so.
-    const tallied =
-      units <= documented
-        ? `${units} of ${counted(documented, 'lesion')}`
-        : `${counted(units, 'lesion')} (${documented} documented)`;
-    return { position, label: tallied + suffix, paddingLeft: true, tooltip };
+    const position = place(line, line.units?.range.end ?? line.afterModifiers);
+    return { position, label: lesionCountLabel(unitsOf(line), documented) + suffix, paddingLeft: true, tooltip };
   });
 }
 
@@ -63,8 +92,15 @@ function fitted(label: string, max: number): string {
   return label.length <= max ? label : firstClause.length <= max ? firstClause : shortened(label, max);
 }
 
-function claimHints(claim: Claim, reference: CodeReference, settings: InlayHintSettings): InlayHint[] {
-  const lesionHintsOfClaim = settings.lesionCounts ? lesionTallies(claim, reference).flatMap(lesionHints) : [];
+function claimHints(
+  claim: Claim,
+  reference: CodeReference,
+  settings: InlayHintSettings,
+  place: HintPlace,
+): InlayHint[] {
+  const lesionHintsOfClaim = settings.lesionCounts
+    ? lesionTallies(claim, reference).flatMap((tally) => lesionHints(tally, place))
+    : [];
   const lesionLengthByLine = new Map<number, number>();
   for (const hint of lesionHintsOfClaim) {
     lesionLengthByLine.set(
@@ -80,7 +116,7 @@ function claimHints(claim: Claim, reference: CodeReference, settings: InlayHintS
       if (hint) {
         const label =
           lesionLength === undefined ? hint.label : fitted(hint.label, Math.max(12, lineHintBudget - lesionLength - 2));
-        hints.push({ position: line.afterModifiers, label, paddingLeft: true, tooltip: hint.tooltip });
+        hints.push({ position: place(line, line.afterModifiers), label, paddingLeft: true, tooltip: hint.tooltip });
       }
     }
   }
@@ -98,10 +134,11 @@ export function getInlayHints(
   if (!settings.codeSummaries && !settings.lesionCounts) {
     return [];
   }
+  const place = model.format === 'claim' ? atEndOfLine(document) : rightAfter;
   const hints = claimsInRange(document, model, range, maxClaimsPerRequest).flatMap((claim) =>
-    claimHints(claim, reference, settings),
+    claimHints(claim, reference, settings, place),
   );
-  // A stable sort keeps a code's summary before the lesion hint when a line without units puts both after the code.
+  // A stable sort keeps a code's summary before the lesion hint where both sit at one place (a .claim line's end).
   return hints
     .filter((hint) => rangeContains(range, hint.position))
     .sort((a, b) => comparePositions(a.position, b.position));
