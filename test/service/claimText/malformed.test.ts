@@ -62,7 +62,10 @@ describe('malformed input', () => {
 
   it('reports bad modifiers on their own range, an empty one on its dash', () => {
     assert.deepEqual(
-      problems('19283-LT-RTX\n19285-RT R\n19287-RT-\n19281-RT-LT-59-XS-76\n19283--RT\n').map((p) => [p.rule, p.text]),
+      problems('19283-LT-RTX\n19285-RT R\n19287-RT-\n19281-RT-LT-59-XS-76\n19283--RT\n')
+        // 19283 twice on a date is also primary-units' to report; only the modifiers are looked at here.
+        .filter((p) => p.rule === 'bad-modifier')
+        .map((p) => [p.rule, p.text]),
       [
         ['bad-modifier', 'RTX'],
         ['bad-modifier', 'R'],
