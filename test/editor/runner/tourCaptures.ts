@@ -118,7 +118,7 @@ async function waitForLine(page: Page, pattern: RegExp): Promise<void> {
 export async function captureFormatting({ page, save }: Camera): Promise<void> {
   await openFile(page, unalignedClaims.name);
   // The summaries after the codes show the server has read the file.
-  await waitForLine(page, /19082-RT\s*Stereotactic needle biopsy/);
+  await waitForLine(page, /19082-RT.*Stereotactic needle biopsy/);
   await waitForLine(page, /^claim {3}CLM-2026-0011/);
   // The lenses come after the hints: a picture without them would show a file still loading.
   await page.locator('.codelens-decoration', { hasText: '19283 x1 + 19284 x2' }).waitFor({ timeout: stepLimitMs });
@@ -129,7 +129,8 @@ export async function captureFormatting({ page, save }: Camera): Promise<void> {
   // The formatter's edits on the page: headers indented, the claim line's spaces, and the columns.
   await waitForLine(page, /^claim CLM-2026-0011$/);
   await waitForLine(page, /^ {2}patient: DOE, JANE$/);
-  await waitForLine(page, /^ {2}19082-RT.* {3}x1.* {4}\$600\.00 {3}dx=A$/);
+  // The hints sit at the end of the line, after the columns.
+  await waitForLine(page, /^ {2}19082-RT {3}x1 {4}\$600\.00 {3}dx=A\b/);
   await page.locator('.codelens-decoration', { hasText: '19081 x1 + 19082 x1' }).waitFor({ timeout: stepLimitMs });
   await save('format-after.png', await editorClip(page));
 }
