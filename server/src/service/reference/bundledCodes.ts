@@ -5,7 +5,7 @@
  * (domain.md, "Licensing"); a licensed user's descriptor file overrides the
  * summaries in hover and completion.
  */
-import type { CodeInfo, LesionProcedure, Modality } from './codeTypes';
+import type { CodeInfo, DeletedCode, LesionProcedure, Modality } from './codeTypes';
 
 // ---------------------------------------------------------------------------
 // Shared wording
@@ -657,8 +657,42 @@ const pathologyAndVisitCodes: readonly CodeInfo[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// Deleted codes (domain.md: "unverified list")
+// Deleted codes (domain.md, "Deleted codes and what became of them")
 // ---------------------------------------------------------------------------
+
+const biopsyCodes = ['19081', '19082', '19083', '19084', '19085', '19086'];
+/** The biopsy codes 19081-19086 replaced; on a claim they show a biopsy as well as the live codes do. */
+const deletedBiopsyCodes = ['19102', '19103'];
+/** The wire codes 19281-19288 replaced; they did not include the imaging guidance, which was billed beside them. */
+const deletedWireCodes = ['19290', '19291'];
+
+const source2014 =
+  'AAPC Radiology Coding Alert, "CPT 2014: Prepare to Upgrade" (a secondary source; not checked against the AMA\'s own record)';
+const source2007 = `renumbered in CPT 2007 (secondary sources), then ${source2014}`;
+
+/**
+ * Imaging guidance billed beside a biopsy or a wire before 2014 (mammographic
+ * 76096/77032, stereotactic 76095/77031). Guidance of a biopsy is now inside
+ * 19081-19086, so the line goes; guidance of a wire is inside the localization
+ * code, which replaces it unless the claim already has that code (or the old
+ * wire code that becomes it), in which case the line goes too.
+ */
+function guidanceSuccessors(localization: string, localizationAddOn: string): DeletedCode['successors'] {
+  return [
+    {
+      action: 'remove',
+      codes: biopsyCodes,
+      when: 'it guided a biopsy',
+      shownBy: [...biopsyCodes, ...deletedBiopsyCodes],
+    },
+    {
+      action: 'remove',
+      codes: [localization, localizationAddOn],
+      shownBy: [localization, localizationAddOn, ...deletedWireCodes],
+    },
+    { action: 'replace', codes: [localization], when: 'it guided a wire or other localization device' },
+  ];
+}
 
 const deletedCodes: readonly CodeInfo[] = [
   {
@@ -667,8 +701,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast biopsy',
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19083', '19085'],
+      successors: [{ action: 'replace', codes: ['19081', '19083', '19085'] }],
       note: 'Deleted in 2014: image-guided breast biopsy is now 19081, 19083 or 19085 by modality, with add-ons for more lesions.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['biopsy', 'core', 'needle', 'deleted'],
@@ -679,8 +714,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast biopsy',
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19083', '19085'],
+      successors: [{ action: 'replace', codes: ['19081', '19083', '19085'] }],
       note: 'Deleted in 2014: image-guided breast biopsy is now 19081, 19083 or 19085 by modality, with add-ons for more lesions.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['biopsy', 'vacuum', 'needle', 'deleted'],
@@ -691,8 +727,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: localizationFamily,
     deleted: {
       year: 2014,
-      replacedBy: ['19281', '19283', '19285', '19287'],
+      successors: [{ action: 'replace', codes: ['19281', '19283', '19285', '19287'] }],
       note: 'Deleted in 2014: localization of the first lesion is now 19281, 19283, 19285 or 19287 by modality, guidance included.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['localization', 'wire', 'needle', 'deleted'],
@@ -703,8 +740,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: localizationFamily,
     deleted: {
       year: 2014,
-      replacedBy: ['19282', '19284', '19286', '19288'],
+      successors: [{ action: 'replace', codes: ['19282', '19284', '19286', '19288'] }],
       note: "Deleted in 2014: each further lesion is now the add-on 19282, 19284, 19286 or 19288, matching the first lesion's modality.",
+      source: source2014,
       unverified: true,
     },
     keywords: ['localization', 'wire', 'needle', 'additional', 'deleted'],
@@ -715,8 +753,10 @@ const deletedCodes: readonly CodeInfo[] = [
     family: localizationFamily,
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19083', '19085'],
+      // An add-on to the biopsy: replacing it with a biopsy code would bill a second biopsy.
+      successors: [{ action: 'remove', codes: biopsyCodes }],
       note: 'Deleted in 2014: the clip is now included in the biopsy codes 19081-19086, so nothing is added for it.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['clip', 'marker', 'biopsy', 'deleted'],
@@ -727,8 +767,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast imaging guidance',
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19283'],
-      note: 'Deleted in 2014: stereotactic guidance is now inside 19081 (biopsy) or 19283 (device placement).',
+      successors: guidanceSuccessors('19283', '19284'),
+      note: 'Deleted in 2014: stereotactic guidance is now inside the biopsy codes (19081) or the device placement code (19283).',
+      source: source2014,
       unverified: true,
     },
     keywords: ['stereo', 'stereotactic', 'guidance', 'deleted'],
@@ -739,8 +780,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast imaging guidance',
     deleted: {
       year: 2014,
-      replacedBy: ['19281'],
-      note: 'Deleted in 2014: mammographic guidance is now inside 19281 (and +19282 for further lesions).',
+      successors: guidanceSuccessors('19281', '19282'),
+      note: 'Deleted in 2014: mammographic guidance is now inside 19281 (wire or other device) or the biopsy codes 19081-19086.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['mammo', 'mammographic', 'guidance', 'wire', 'deleted'],
@@ -752,8 +794,9 @@ const deletedCodes: readonly CodeInfo[] = [
     deleted: {
       year: 2007,
       // Renumbered 77031 in 2007; 77031 was deleted in 2014, so the live successors are listed.
-      replacedBy: ['19081', '19283'],
+      successors: guidanceSuccessors('19283', '19284'),
       note: 'Deleted in 2007 and renumbered 77031, itself deleted in 2014: stereotactic guidance is now inside 19081 or 19283.',
+      source: source2007,
       unverified: true,
     },
     keywords: ['stereo', 'stereotactic', 'guidance', 'deleted'],
@@ -764,9 +807,10 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast imaging guidance',
     deleted: {
       year: 2007,
-      // Renumbered 77032 in 2007; 77032 was deleted in 2014, so the live successor is listed.
-      replacedBy: ['19281'],
-      note: 'Deleted in 2007 and renumbered 77032, itself deleted in 2014: mammographic guidance is now inside 19281.',
+      // Renumbered 77032 in 2007; 77032 was deleted in 2014, so the live successors are listed.
+      successors: guidanceSuccessors('19281', '19282'),
+      note: 'Deleted in 2007 and renumbered 77032, itself deleted in 2014: mammographic guidance is now inside 19281 or the biopsy codes.',
+      source: source2007,
       unverified: true,
     },
     keywords: ['mammo', 'mammographic', 'guidance', 'wire', 'deleted'],
