@@ -190,6 +190,22 @@ describe('bundled code data', () => {
     }
   });
 
+  it('says where each add-on primary list comes from', () => {
+    for (const info of bundledCodes.filter((candidate) => candidate.addOnTo !== undefined)) {
+      assert.ok((info.addOnSource ?? '').trim().length > 0, `${info.code} does not say where its primaries come from`);
+    }
+    for (const info of bundledCodes.filter((candidate) => candidate.addOnTo === undefined)) {
+      assert.equal(info.addOnSource, undefined, `${info.code} has a primary source but no primaries`);
+    }
+  });
+
+  it('lists no primary twice for one add-on', () => {
+    for (const info of bundledCodes) {
+      const primaries = info.addOnTo ?? [];
+      assert.equal(new Set(primaries).size, primaries.length, `${info.code} lists a primary twice`);
+    }
+  });
+
   it('holds every code domain.md names, with its deleted list marked deleted and unverified', () => {
     for (const code of domainFamilyCodes) {
       assert.equal(lookUp(code).deleted, undefined, `${code} should not be deleted`);

@@ -77,6 +77,8 @@ export interface CodeInfo {
   lesion?: LesionCounting;
   /** For an add-on code: the primary codes it may be reported with. */
   addOnTo?: string[];
+  /** Where `addOnTo` comes from and how sure it is (the detail is in docs/domain.md); required with `addOnTo`. */
+  addOnSource?: string;
   /** Present for deleted codes. */
   deleted?: DeletedCode;
   /** Coder-relevant notes in our own words (bundling, modifiers, units). */
