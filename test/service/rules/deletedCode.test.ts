@@ -17,6 +17,7 @@ import {
   validateX12,
 } from '../../support/documents/claimDocuments';
 import { applyFix, applyX12Fix, fixTitles, only, x12Claim } from '../../support/checks/ruleFindings';
+import { page } from '../../support/documents/ruleDocExamples';
 
 describe('deleted-code', () => {
   it('reports 19290 as an error on the code, naming its replacements by modality', () => {
@@ -66,6 +67,14 @@ describe('deleted-code', () => {
       assert.deepEqual(fixTitles('claim A\n 19295\n', 'deleted-code'), [
         ['Remove the 19295 line: its work is in 19081-19086', true],
       ]);
+    });
+
+    it('gives the message its rule page quotes for it', () => {
+      const match = /The same message for a clip add-on[^`]*```claim\n([\s\S]*?)\n```\n\ngives \*([^*]+)\*/.exec(
+        page('deleted-code'),
+      );
+      assert.ok(match?.[1] && match[2], 'the page shows a 19295 claim and its message');
+      assert.equal(messageOf(only(`${match[1]}\n`, 'deleted-code')), match[2].replace(/\s+/g, ' '));
     });
 
     it('takes its charge off the 837 total when it removes the line, so the total still adds up', () => {

@@ -576,7 +576,7 @@ const lymphNodeCodes: readonly CodeInfo[] = [
       '58210',
     ],
     addOnSource:
-      'CPT parenthetical after 38900: the 2011 list (ACS Bulletin), widened in CPT 2019 for gynecologic cancers (SGO); 58210 from SGO coding guidance',
+      'CPT parenthetical after 38900: the 2011 list (ACS Bulletin), widened in CPT 2019 for gynecologic cancers (SGO; part of the widened list unverified); 58210 from SGO coding guidance',
     notes: [
       'Add-on: report only with the node biopsy or dissection, mastectomy, vulvectomy or radical hysterectomy done in the same session.',
       'Bilateral mapping (both sides of the pelvis or both groins) takes modifier 50 in gynecologic oncology (SGO).',
