@@ -86,7 +86,11 @@ function successorText(successor: Successor): string {
     successor.action === 'replace'
       ? `replaced by ${successor.codes.map((code) => `**${code}**`).join(', ')}`
       : `included in **${codeRanges(successor.codes)}** (remove the line)`;
-  const when = successor.when ?? (successor.shownBy && `${codeRanges(successor.shownBy)} is billed for the same date`);
+  const shownBy = successor.shownBy;
+  const when =
+    successor.when ??
+    (shownBy &&
+      `${shownBy.length > 1 ? 'one of ' : ''}${codeRanges(shownBy)} is on the claim for the same date and side`);
   return when ? `When ${when}: ${what}.` : `${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
 }
 
