@@ -152,18 +152,57 @@ describe('bundled code data', () => {
     assert.deepEqual(lookUp('19283').lesion, { procedure: 'localization', role: 'first' });
   });
 
-  it('replaces each deleted code with codes that exist and are not deleted', () => {
+  it('says what became of each deleted code with codes that exist and are not deleted, and where that comes from', () => {
     const deletedCodes = bundledCodes.filter((info) => info.deleted !== undefined);
     for (const info of deletedCodes) {
-      const replacements = info.deleted?.replacedBy ?? [];
-      assert.ok(replacements.length > 0, `${info.code} is deleted without a replacement`);
-      for (const replacement of replacements) {
-        const replacementInfo = codesByNumber.get(replacement);
-        assert.ok(replacementInfo, `${info.code} is replaced by ${replacement}, which is missing`);
-        assert.equal(replacementInfo.deleted, undefined, `${info.code} is replaced by deleted ${replacement}`);
+      const successors = info.deleted?.successors ?? [];
+      assert.ok(successors.length > 0, `${info.code} is deleted without a successor`);
+      for (const successor of successors) {
+        assert.ok(successor.codes.length > 0, `${info.code} has a successor without codes`);
+        for (const code of successor.codes) {
+          const successorInfo = codesByNumber.get(code);
+          assert.ok(successorInfo, `${info.code}'s successor ${code} is missing`);
+          assert.equal(successorInfo.deleted, undefined, `${info.code}'s successor ${code} is deleted`);
+        }
+        assert.ok(
+          successor.when === undefined || successor.when.trim().length > 0,
+          `${info.code} has an empty situation`,
+        );
+        assert.ok(successor.shownBy === undefined || successor.shownBy.length > 0, `${info.code} has an empty shownBy`);
       }
+      // When the claim shows no situation, some advice must still be given.
+      assert.ok(
+        successors.some((s) => s.when !== undefined || s.shownBy === undefined),
+        `${info.code} has no successor that applies when the claim shows none`,
+      );
+      // Several successors that apply unshown must each say when, or the message cannot tell them apart.
+      const unshown = successors.filter((s) => s.when !== undefined || s.shownBy === undefined);
+      assert.ok(
+        unshown.length === 1 || unshown.every((s) => s.when !== undefined),
+        `${info.code}'s successors do not say when each applies`,
+      );
+      assert.ok(
+        (info.deleted?.source ?? '').trim().length > 0,
+        `${info.code} does not say where its successors come from`,
+      );
       assert.ok(info.summary.startsWith('Formerly: '), `${info.code}'s summary should start with "Formerly: "`);
       assert.equal(info.lesion, undefined, `deleted ${info.code} should not count lesions`);
+    }
+  });
+
+  it('says where each add-on primary list comes from', () => {
+    for (const info of bundledCodes.filter((candidate) => candidate.addOnTo !== undefined)) {
+      assert.ok((info.addOnSource ?? '').trim().length > 0, `${info.code} does not say where its primaries come from`);
+    }
+    for (const info of bundledCodes.filter((candidate) => candidate.addOnTo === undefined)) {
+      assert.equal(info.addOnSource, undefined, `${info.code} has a primary source but no primaries`);
+    }
+  });
+
+  it('lists no primary twice for one add-on', () => {
+    for (const info of bundledCodes) {
+      const primaries = info.addOnTo ?? [];
+      assert.equal(new Set(primaries).size, primaries.length, `${info.code} lists a primary twice`);
     }
   });
 

@@ -60,4 +60,60 @@ describe('addon-without-primary', () => {
     const diagnostic = only(text, 'addon-without-primary');
     assert.match(messageOf(diagnostic), /same date of service/);
   });
+
+  describe('+38900, sentinel node mapping, with its primaries of CPT 2019 and SGO', () => {
+    it('stays quiet with the laparoscopic node sampling 38570 that gynecologic oncology reports it with', () => {
+      // bilateral-modifier says, as information, that 50 on +38900 depends on the payer.
+      assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 58571\n 38570\n 38900-50\n'), [
+        'unknown-code',
+        'bilateral-modifier',
+      ]);
+      assert.deepEqual(ruleIds('claim A\n 38570\n 38900\n'), []);
+    });
+
+    it('stays quiet with each primary of the widened list: groin, pelvic and para-aortic nodes, vulvectomies', () => {
+      for (const primary of [
+        '38531',
+        '38562',
+        '38564',
+        '38570',
+        '38571',
+        '38572',
+        '38573',
+        '38760',
+        '38765',
+        '38770',
+        '38780',
+        '56630',
+        '56631',
+        '56632',
+        '56633',
+        '56634',
+        '56637',
+        '56640',
+        '58210',
+        '38525',
+        '19302',
+      ]) {
+        assert.deepEqual(ruleIds(`claim A\n ${primary}\n 38900\n`), [], primary);
+      }
+    });
+
+    it('still fires alone, or with a procedure that is not its primary, naming the primaries as ranges', () => {
+      for (const text of ['claim A\n 38900\n', 'claim A\n 19301-RT\n 38900\n']) {
+        const diagnostic = only(text, 'addon-without-primary');
+        assert.match(
+          messageOf(diagnostic),
+          /one of 19302, 19307, 38500, .*38570-38573, .*56630-56634, 56637, 56640, 58210 on/,
+        );
+      }
+    });
+  });
+
+  it('stays quiet for +99417 with the consultation, home visit and cognitive assessment codes of CPT 2023', () => {
+    for (const primary of ['99205', '99215', '99245', '99345', '99350', '99483']) {
+      assert.deepEqual(ruleIds(`claim A\n ${primary}\n 99417\n`), [], primary);
+    }
+    assert.deepEqual(ruleIds('claim A\n 99213\n 99417\n'), ['addon-without-primary']);
+  });
 });

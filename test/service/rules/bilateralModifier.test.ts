@@ -1,6 +1,6 @@
 /**
- * `bilateral-modifier`: modifier 50 on an add-on code is an error (it never
- * goes there); on any other known code whether 50 or RT/LT lines are right
+ * `bilateral-modifier`: modifier 50 on a lesion-counted add-on code is an
+ * error; on any other known code whether 50 or RT/LT lines are right
  * depends on the payer (the fee schedule's bilateral indicator, for
  * Medicare), said as information with no fix. Cases that fire (with their
  * range, severity and message), cases that must not, and the quick fixes.
@@ -17,17 +17,15 @@ describe('bilateral-modifier', () => {
     assert.equal(textAt(text, diagnostic), '50');
     assert.equal(
       messageOf(diagnostic),
-      'Modifier 50 never goes on an add-on code: report 19284 on a line for each side with RT or LT (one unit for each further lesion).',
+      'Modifier 50 does not go on an add-on code: report 19284 on a line for each side with RT or LT (one unit for each further lesion).',
     );
   });
 
-  it('says on an add-on code that is not lesion-counted that it goes per side, without lesion units', () => {
+  it('says of an add-on code that is not lesion-counted that 50 depends on the payer (SGO reports +38900-50)', () => {
     const diagnostic = validate('claim A\n 38525-RT\n 38900-50\n').find((d) => d.code === 'bilateral-modifier');
-    assert.equal(diagnostic?.severity, 1);
-    assert.equal(
-      messageOf(diagnostic),
-      'Modifier 50 never goes on an add-on code: report 38900 on a line for each side with RT or LT.',
-    );
+    assert.equal(diagnostic?.severity, 3);
+    assert.match(messageOf(diagnostic), /^Whether 38900 takes modifier 50 \(one line\) or a line for each side/);
+    assert.deepEqual(fixTitles('claim A\n 38525-RT\n 38900-50\n', 'bilateral-modifier'), []);
   });
 
   it('offers RT and LT on an add-on code, neither preferred', () => {

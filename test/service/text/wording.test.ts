@@ -3,7 +3,7 @@
  * claim-lint's summary), from the one module that words them.
  */
 import * as assert from 'node:assert/strict';
-import { counted, money, nounFor } from '../../../server/src/service/text/wording';
+import { codeRanges, counted, money, nounFor } from '../../../server/src/service/text/wording';
 
 describe('wording', () => {
   describe('money', () => {
@@ -45,6 +45,20 @@ describe('wording', () => {
       assert.equal(nounFor(1, 'lesion'), 'lesion');
       assert.equal(nounFor(2, 'lesion'), 'lesions');
       assert.equal(nounFor(2, 'diagnosis', 'diagnoses'), 'diagnoses');
+    });
+  });
+
+  describe('codeRanges', () => {
+    it('joins runs of three or more consecutive codes, and lists shorter runs', () => {
+      assert.equal(codeRanges(['19081', '19082', '19083', '19084', '19085', '19086']), '19081-19086');
+      assert.equal(codeRanges(['19281', '19282']), '19281, 19282');
+      assert.equal(codeRanges(['19302', '38570', '38571', '38572', '38740']), '19302, 38570-38572, 38740');
+      assert.equal(codeRanges([]), '');
+    });
+
+    it('lists codes that are not all digits, and runs broken by order, as given', () => {
+      assert.equal(codeRanges(['G0279', 'G0280', 'G0281']), 'G0279, G0280, G0281');
+      assert.equal(codeRanges(['19083', '19082', '19081']), '19083, 19082, 19081');
     });
   });
 });

@@ -2,7 +2,7 @@
  * Realistic claims that trip the rules with quick fixes, as fast-check
  * arbitraries: lesion families from the bundled code data with units that
  * miss the lesion count, add-ons without their primary or with another
- * modality's, deleted codes, modifier 50, missing sides, duplicated lines and
+ * modality's, deleted codes (alone, or beside what replaced them), modifier 50, missing sides, duplicated lines and
  * lower-case codes. Random texts almost never reach these rules; these do.
  * The same claims are written as `.claim` text and as 837P (see
  * `fixableDocuments.ts`), so both formats' fixes are exercised.
@@ -117,6 +117,24 @@ const addOnBlock = fc
 const deletedBlock = fc
   .tuple(fc.constantFrom(...deletedCodes), modifiersArb)
   .map(([code, modifiers]) => ({ lines: [line(code, modifiers, 1, 150)] }));
+
+/**
+ * A deleted code beside a live code of what became of it, or of what settles
+ * it (19290 beside 19281, 76096 beside 19081): its fix must not bill that
+ * code twice.
+ */
+const deletedNeighbours = bundledCodes.flatMap((info) =>
+  (info.deleted?.successors ?? [])
+    .flatMap((successor) => [...successor.codes, ...(successor.shownBy ?? [])])
+    .filter((code, n, codes) => codes.indexOf(code) === n && live.some((candidate) => candidate.code === code))
+    .map((beside) => [info.code, beside] as const),
+);
+const deletedBesideBlock = fc
+  .tuple(fc.constantFrom(...deletedNeighbours), modifiersArb, fc.boolean())
+  .map(([[code, beside], modifiers, besideFirst]) => {
+    const lines = [line(beside, modifiers, 1, 200), line(code, modifiers, 1, 150)];
+    return { lines: besideFirst ? lines : lines.reverse() };
+  });
 const otherBlock = fc
   .tuple(fc.constantFrom(...otherCodes), modifiersArb)
   .map(([code, modifiers]) => ({ lines: [line(code, modifiers, undefined, 90)] }));
@@ -132,6 +150,7 @@ const blockArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 1, arbitrary: wrongModalityBlock },
   { weight: 2, arbitrary: addOnBlock },
   { weight: 1, arbitrary: deletedBlock },
+  { weight: 1, arbitrary: deletedBesideBlock },
   { weight: 1, arbitrary: otherBlock },
 );
 

@@ -5,7 +5,7 @@
  * (domain.md, "Licensing"); a licensed user's descriptor file overrides the
  * summaries in hover and completion.
  */
-import type { CodeInfo, LesionProcedure, Modality } from './codeTypes';
+import type { CodeInfo, DeletedCode, LesionProcedure, Modality } from './codeTypes';
 
 // ---------------------------------------------------------------------------
 // Shared wording
@@ -154,6 +154,10 @@ const biopsyPairs: readonly ModalityPair[] = [
   },
 ];
 
+/** domain.md, "Add-on primaries". */
+const lesionAddOnSource =
+  'CPT parenthetical after each additional-lesion code (its own modality\'s first-lesion code only), as summarised by AAPC Radiology Coding Alert, "CPT 2014: Prepare to Upgrade"';
+
 function lesionFamilyCodes(
   procedure: LesionProcedure,
   family: string,
@@ -177,6 +181,7 @@ function lesionFamilyCodes(
       modality: pair.modality,
       lesion: { procedure, role: 'additional' },
       addOnTo: [pair.firstCode],
+      addOnSource: lesionAddOnSource,
       notes: [...additionalLesionNotes(pair.firstCode), ...bundlingNotes, lateralityNote],
       keywords: [...lesionKeywords(procedure, pair.modality), 'additional', 'addon'],
     },
@@ -218,6 +223,8 @@ const excisionCodes: readonly CodeInfo[] = [
     family: excisionFamily,
     lesion: { procedure: 'excision', role: 'additional' },
     addOnTo: ['19125'],
+    addOnSource:
+      'CPT parenthetical after 19126 (its first-lesion code 19125 only); from the code book, not checked here',
     notes: [
       'Add-on: report only with 19125, same patient, provider and date of service.',
       `${unitsCountLesionsNote} One unit per marked lesion after the first.`,
@@ -230,6 +237,9 @@ const excisionCodes: readonly CodeInfo[] = [
 // ---------------------------------------------------------------------------
 // Codes usually on the same claims
 // ---------------------------------------------------------------------------
+
+const partialMastectomyAddOnSource =
+  'CPT parentheticals after 19294 and 19297 (the partial mastectomies 19301 and 19302); from the code book, not checked here';
 
 const breastSurgeryCodes: readonly CodeInfo[] = [
   {
@@ -352,6 +362,7 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
       'Prepares the lumpectomy cavity and places an applicator for radiation given during the same operation (IORT).',
     family: 'Breast radiation applicator placement',
     addOnTo: ['19301', '19302'],
+    addOnSource: partialMastectomyAddOnSource,
     notes: ['Add-on: report only with the partial mastectomy (19301 or 19302) done in the same session.'],
     keywords: ['iort', 'intraoperative', 'radiation', 'applicator', 'cavity', 'addon'],
   },
@@ -361,6 +372,7 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
       'Places a balloon catheter for later internal radiation (brachytherapy) during the same partial mastectomy.',
     family: 'Breast radiation applicator placement',
     addOnTo: ['19301', '19302'],
+    addOnSource: partialMastectomyAddOnSource,
     notes: [
       'Add-on: report only with the partial mastectomy (19301 or 19302) done in the same session.',
       'A catheter placed at a separate, later session is not this add-on (see 19296).',
@@ -375,6 +387,7 @@ const breastSurgeryCodes: readonly CodeInfo[] = [
 
 const lymphNodeFamily = 'Lymph node biopsy or excision';
 const lymphNodeDissectionFamily = 'Lymph node dissection';
+const laparoscopicNodeFamily = 'Laparoscopic lymph node surgery';
 const sentinelNodeNote = 'Sentinel node mapping with blue dye during it: add +38900.';
 
 const lymphNodeCodes: readonly CodeInfo[] = [
@@ -439,15 +452,213 @@ const lymphNodeCodes: readonly CodeInfo[] = [
     keywords: ['lymph', 'node', 'axilla', 'axillary', 'lymphadenectomy', 'dissection', 'complete', 'alnd'],
   },
   {
+    code: '38531',
+    summary:
+      'Open biopsy or removal of lymph nodes in the groin (inguinofemoral), e.g. a sentinel node, short of a full dissection.',
+    family: lymphNodeFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'groin', 'inguinal', 'inguinofemoral', 'sentinel', 'biopsy', 'excision'],
+  },
+  {
+    code: '38562',
+    summary: 'Open limited removal of pelvic and para-aortic lymph nodes, to stage a cancer.',
+    family: lymphNodeDissectionFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'pelvic', 'paraaortic', 'aortic', 'staging', 'limited', 'lymphadenectomy'],
+  },
+  {
+    code: '38564',
+    summary:
+      'Open limited removal of lymph nodes behind the abdominal lining (along the aorta or the spleen), to stage a cancer.',
+    family: lymphNodeDissectionFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'retroperitoneal', 'aortic', 'splenic', 'staging', 'limited', 'lymphadenectomy'],
+  },
+  {
+    code: '38570',
+    summary:
+      'Laparoscopic sampling of one or more lymph nodes behind the abdominal lining, e.g. pelvic sentinel nodes.',
+    family: laparoscopicNodeFamily,
+    notes: [
+      'Gynecologic oncology reports pelvic sentinel node biopsy with this code, with +38900 for the mapping (SGO).',
+      sentinelNodeNote,
+    ],
+    keywords: ['lymph', 'node', 'laparoscopic', 'retroperitoneal', 'pelvic', 'sentinel', 'sampling', 'biopsy'],
+  },
+  {
+    code: '38571',
+    summary: 'Laparoscopic removal of all the pelvic lymph nodes on both sides.',
+    family: laparoscopicNodeFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'laparoscopic', 'pelvic', 'bilateral', 'lymphadenectomy', 'dissection'],
+  },
+  {
+    code: '38572',
+    summary:
+      'Laparoscopic removal of all the pelvic lymph nodes on both sides, with sampling of the nodes along the aorta.',
+    family: laparoscopicNodeFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'laparoscopic', 'pelvic', 'paraaortic', 'bilateral', 'lymphadenectomy'],
+  },
+  {
+    code: '38573',
+    summary:
+      'Laparoscopic staging: pelvic nodes on both sides and nodes along the aorta removed, with washings, lining biopsies and omentum removal.',
+    family: laparoscopicNodeFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'laparoscopic', 'pelvic', 'paraaortic', 'staging', 'omentectomy', 'washings'],
+  },
+  {
+    code: '38760',
+    summary:
+      "Open removal of the superficial groin lymph nodes, up to the highest node of the femoral canal (Cloquet's node).",
+    family: lymphNodeDissectionFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'groin', 'inguinal', 'inguinofemoral', 'superficial', 'lymphadenectomy'],
+  },
+  {
+    code: '38765',
+    summary:
+      'Open removal of the superficial and deep groin lymph nodes together with the pelvic nodes along the iliac vessels.',
+    family: lymphNodeDissectionFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'groin', 'inguinofemoral', 'iliac', 'pelvic', 'deep', 'lymphadenectomy'],
+  },
+  {
+    code: '38770',
+    summary: 'Open removal of the pelvic lymph nodes along the iliac and obturator vessels.',
+    family: lymphNodeDissectionFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'pelvic', 'iliac', 'obturator', 'lymphadenectomy', 'dissection'],
+  },
+  {
+    code: '38780',
+    summary:
+      'Open removal, through the abdomen, of the lymph nodes behind the abdominal lining, along the aorta and the pelvic vessels.',
+    family: lymphNodeDissectionFamily,
+    notes: [sentinelNodeNote],
+    keywords: ['lymph', 'node', 'retroperitoneal', 'aortic', 'pelvic', 'transabdominal', 'lymphadenectomy'],
+  },
+  {
     code: '38900',
     summary: 'Finds the sentinel lymph node during surgery, including injecting blue (non-radioactive) dye when done.',
     family: 'Sentinel node mapping',
-    addOnTo: ['38500', '38510', '38520', '38525', '38530', '38542', '38740', '38745', '19302', '19307'],
+    // domain.md, "Add-on primaries": the CPT parenthetical after 38900 (2011 list, widened in 2019) and SGO.
+    addOnTo: [
+      '19302',
+      '19307',
+      '38500',
+      '38510',
+      '38520',
+      '38525',
+      '38530',
+      '38531',
+      '38542',
+      '38562',
+      '38564',
+      '38570',
+      '38571',
+      '38572',
+      '38573',
+      '38740',
+      '38745',
+      '38760',
+      '38765',
+      '38770',
+      '38780',
+      '56630',
+      '56631',
+      '56632',
+      '56633',
+      '56634',
+      '56637',
+      '56640',
+      '58210',
+    ],
+    addOnSource:
+      'CPT parenthetical after 38900: the 2011 list (ACS Bulletin), widened in CPT 2019 for gynecologic cancers (SGO; part of the widened list unverified); 58210 from SGO coding guidance',
     notes: [
-      'Add-on: report only with the node biopsy, node dissection or mastectomy done in the same session.',
+      'Add-on: report only with the node biopsy or dissection, mastectomy, vulvectomy or radical hysterectomy done in the same session.',
+      'Bilateral mapping (both sides of the pelvis or both groins) takes modifier 50 in gynecologic oncology (SGO).',
       'Injection of a radioactive tracer is a separate service, not part of this code.',
     ],
-    keywords: ['sentinel', 'node', 'lymph', 'mapping', 'dye', 'blue', 'intraoperative', 'addon'],
+    keywords: ['sentinel', 'node', 'lymph', 'mapping', 'dye', 'blue', 'icg', 'intraoperative', 'addon'],
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Gynecologic cancer surgery that +38900 is reported with (domain.md, "Add-on primaries")
+// ---------------------------------------------------------------------------
+
+const vulvectomyFamily = 'Radical vulvectomy';
+const vulvectomyKeywords: readonly string[] = ['vulvectomy', 'radical', 'vulva', 'vulvar'];
+
+const gynecologicCancerCodes: readonly CodeInfo[] = [
+  {
+    code: '56630',
+    summary: 'Radical removal of part of the vulva, down to the deep tissue, without the groin lymph nodes.',
+    family: vulvectomyFamily,
+    notes: [
+      'A groin sentinel node biopsy is reported beside it with 38531, and the mapping with +38900 (SGO).',
+      sentinelNodeNote,
+    ],
+    keywords: [...vulvectomyKeywords, 'partial'],
+  },
+  {
+    code: '56631',
+    summary: 'Radical removal of part of the vulva together with the lymph nodes of one groin.',
+    family: vulvectomyFamily,
+    notes: [sentinelNodeNote],
+    keywords: [...vulvectomyKeywords, 'partial', 'groin', 'inguinofemoral', 'unilateral', 'lymphadenectomy'],
+  },
+  {
+    code: '56632',
+    summary: 'Radical removal of part of the vulva together with the lymph nodes of both groins.',
+    family: vulvectomyFamily,
+    notes: [sentinelNodeNote],
+    keywords: [...vulvectomyKeywords, 'partial', 'groin', 'inguinofemoral', 'bilateral', 'lymphadenectomy'],
+  },
+  {
+    code: '56633',
+    summary: 'Radical removal of the whole vulva, down to the deep tissue, without the groin lymph nodes.',
+    family: vulvectomyFamily,
+    notes: [
+      'A groin sentinel node biopsy is reported beside it with 38531, and the mapping with +38900 (SGO).',
+      sentinelNodeNote,
+    ],
+    keywords: [...vulvectomyKeywords, 'complete'],
+  },
+  {
+    code: '56634',
+    summary: 'Radical removal of the whole vulva together with the lymph nodes of one groin.',
+    family: vulvectomyFamily,
+    notes: [sentinelNodeNote],
+    keywords: [...vulvectomyKeywords, 'complete', 'groin', 'inguinofemoral', 'unilateral', 'lymphadenectomy'],
+  },
+  {
+    code: '56637',
+    summary: 'Radical removal of the whole vulva together with the lymph nodes of both groins.',
+    family: vulvectomyFamily,
+    notes: [sentinelNodeNote],
+    keywords: [...vulvectomyKeywords, 'complete', 'groin', 'inguinofemoral', 'bilateral', 'lymphadenectomy'],
+  },
+  {
+    code: '56640',
+    summary: 'Radical removal of the whole vulva together with the groin, iliac and pelvic lymph nodes.',
+    family: vulvectomyFamily,
+    notes: [sentinelNodeNote],
+    keywords: [...vulvectomyKeywords, 'complete', 'groin', 'iliac', 'pelvic', 'lymphadenectomy'],
+  },
+  {
+    code: '58210',
+    summary:
+      'Open radical removal of the uterus and cervix with the tissue beside them, the pelvic lymph nodes of both sides and a sampling along the aorta.',
+    family: 'Radical hysterectomy',
+    notes: [
+      'With sentinel node mapping instead of the full node dissection, SGO reports it with modifier 52 (reduced service) and +38900.',
+      sentinelNodeNote,
+    ],
+    keywords: ['hysterectomy', 'radical', 'abdominal', 'wertheim', 'cervical', 'cervix', 'pelvic', 'lymphadenectomy'],
   },
 ];
 
@@ -485,6 +696,8 @@ const breastImagingCodes: readonly CodeInfo[] = [
     summary: 'Adds 3D tomosynthesis to a screening mammogram of both breasts.',
     family: 'Mammography',
     addOnTo: ['77067'],
+    addOnSource:
+      'CPT parenthetical after 77063 (the screening mammogram 77067 only); from the code book, not checked here',
     notes: ['Add-on: report only with the screening mammogram 77067 on the same date.'],
     keywords: [...mammographyKeywords, ...tomosynthesisKeywords, 'screening'],
   },
@@ -493,6 +706,7 @@ const breastImagingCodes: readonly CodeInfo[] = [
     summary: 'Adds 3D tomosynthesis to a diagnostic mammogram of one or both breasts (Medicare HCPCS code).',
     family: 'Mammography',
     addOnTo: ['77065', '77066'],
+    addOnSource: 'CMS HCPCS Level II long descriptor of G0279 (January 2026 file): in addition to 77065 or 77066',
     notes: [
       'Add-on: report only with the diagnostic mammogram 77065 or 77066 on the same date.',
       'Some commercial payers want CPT tomosynthesis codes instead; check the payer.',
@@ -632,12 +846,49 @@ const pathologyAndVisitCodes: readonly CodeInfo[] = [
     keywords: [...officeVisitKeywords, 'established'],
   },
   {
-    code: '99417',
-    summary: 'Adds each further full 15 minutes of total time beyond the top new or established office visit level.',
-    family: 'Office visit',
-    addOnTo: ['99205', '99215'],
+    code: '99245',
+    summary:
+      'Office or outpatient consultation asked for by another clinician, at the top level (by decision making or total time).',
+    family: 'Office consultation',
     notes: [
-      'Add-on: only with 99205 or 99215 chosen by time, same date.',
+      'Medicare does not pay consultation codes; for Medicare the visit is billed as an office visit.',
+      'Time well past this level may add +99417.',
+    ],
+    keywords: [...officeVisitKeywords, 'consultation', 'consult'],
+  },
+  {
+    code: '99345',
+    summary: 'Visit at the home or residence of a new patient, at the top level (by decision making or total time).',
+    family: 'Home or residence visit',
+    notes: ['Time well past this level may add +99417.'],
+    keywords: ['home', 'residence', 'visit', 'new', 'em', 'evaluation', 'management'],
+  },
+  {
+    code: '99350',
+    summary:
+      'Visit at the home or residence of an established patient, at the top level (by decision making or total time).',
+    family: 'Home or residence visit',
+    notes: ['Time well past this level may add +99417.'],
+    keywords: ['home', 'residence', 'visit', 'established', 'em', 'evaluation', 'management'],
+  },
+  {
+    code: '99483',
+    summary:
+      'Assessment of memory and thinking (e.g. suspected dementia) with a written care plan, with the patient or a caregiver.',
+    family: 'Cognitive assessment and care planning',
+    notes: ['Time well past the usual length may add +99417 (Medicare uses its own HCPCS code).'],
+    keywords: ['cognitive', 'cognition', 'dementia', 'memory', 'assessment', 'care', 'plan'],
+  },
+  {
+    code: '99417',
+    summary:
+      'Adds each further full 15 minutes of total time beyond the top level of an office, consultation or home visit chosen by time.',
+    family: 'Office visit',
+    addOnTo: ['99205', '99215', '99245', '99345', '99350', '99483'],
+    addOnSource:
+      'CPT parenthetical after 99417 as widened in CPT 2023 (secondary sources, not checked here); CMS G2212, its Medicare twin, names 99205, 99215 and 99483',
+    notes: [
+      'Add-on: only with a top-level visit chosen by time (99205, 99215, 99245, 99345, 99350) or with 99483, same date.',
       'Units are full 15-minute blocks; Medicare does not take this code and uses its own HCPCS prolonged-service code.',
     ],
     keywords: ['prolonged', 'time', 'office', 'visit', 'addon'],
@@ -648,6 +899,8 @@ const pathologyAndVisitCodes: readonly CodeInfo[] = [
       'Medicare add-on for the extra complexity of an office visit that is part of ongoing care for a serious or complex condition.',
     family: 'Office visit',
     addOnTo: [...newPatientVisitCodes, ...establishedPatientVisitCodes],
+    addOnSource:
+      'CMS HCPCS Level II long descriptor of G2211 (January 2026 file): in addition to an office or outpatient visit, new or established',
     notes: [
       'Add-on: only with an office visit 99202-99205 or 99211-99215 on the same date.',
       'Payers may deny it when the visit carries modifier 25 for a same-day procedure; check current CMS rules.',
@@ -657,8 +910,42 @@ const pathologyAndVisitCodes: readonly CodeInfo[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// Deleted codes (domain.md: "unverified list")
+// Deleted codes (domain.md, "Deleted codes and what became of them")
 // ---------------------------------------------------------------------------
+
+const biopsyCodes = ['19081', '19082', '19083', '19084', '19085', '19086'];
+/** The biopsy codes 19081-19086 replaced; on a claim they show a biopsy as well as the live codes do. */
+const deletedBiopsyCodes = ['19102', '19103'];
+/** The wire codes 19281-19288 replaced; they did not include the imaging guidance, which was billed beside them. */
+const deletedWireCodes = ['19290', '19291'];
+
+const source2014 =
+  'AAPC Radiology Coding Alert, "CPT 2014: Prepare to Upgrade" (a secondary source; not checked against the AMA\'s own record)';
+const source2007 = `renumbered in CPT 2007 (secondary sources), then ${source2014}`;
+
+/**
+ * Imaging guidance billed beside a biopsy or a wire before 2014 (mammographic
+ * 76096/77032, stereotactic 76095/77031). Guidance of a biopsy is now inside
+ * 19081-19086, so the line goes; guidance of a wire is inside the localization
+ * code, which replaces it unless the claim already has that code (or the old
+ * wire code that becomes it), in which case the line goes too.
+ */
+function guidanceSuccessors(localization: string, localizationAddOn: string): DeletedCode['successors'] {
+  return [
+    {
+      action: 'remove',
+      codes: biopsyCodes,
+      when: 'it guided a biopsy',
+      shownBy: [...biopsyCodes, ...deletedBiopsyCodes],
+    },
+    {
+      action: 'remove',
+      codes: [localization, localizationAddOn],
+      shownBy: [localization, localizationAddOn, ...deletedWireCodes],
+    },
+    { action: 'replace', codes: [localization], when: 'it guided a wire or other localization device' },
+  ];
+}
 
 const deletedCodes: readonly CodeInfo[] = [
   {
@@ -667,8 +954,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast biopsy',
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19083', '19085'],
+      successors: [{ action: 'replace', codes: ['19081', '19083', '19085'] }],
       note: 'Deleted in 2014: image-guided breast biopsy is now 19081, 19083 or 19085 by modality, with add-ons for more lesions.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['biopsy', 'core', 'needle', 'deleted'],
@@ -679,8 +967,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast biopsy',
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19083', '19085'],
+      successors: [{ action: 'replace', codes: ['19081', '19083', '19085'] }],
       note: 'Deleted in 2014: image-guided breast biopsy is now 19081, 19083 or 19085 by modality, with add-ons for more lesions.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['biopsy', 'vacuum', 'needle', 'deleted'],
@@ -691,8 +980,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: localizationFamily,
     deleted: {
       year: 2014,
-      replacedBy: ['19281', '19283', '19285', '19287'],
+      successors: [{ action: 'replace', codes: ['19281', '19283', '19285', '19287'] }],
       note: 'Deleted in 2014: localization of the first lesion is now 19281, 19283, 19285 or 19287 by modality, guidance included.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['localization', 'wire', 'needle', 'deleted'],
@@ -703,8 +993,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: localizationFamily,
     deleted: {
       year: 2014,
-      replacedBy: ['19282', '19284', '19286', '19288'],
+      successors: [{ action: 'replace', codes: ['19282', '19284', '19286', '19288'] }],
       note: "Deleted in 2014: each further lesion is now the add-on 19282, 19284, 19286 or 19288, matching the first lesion's modality.",
+      source: source2014,
       unverified: true,
     },
     keywords: ['localization', 'wire', 'needle', 'additional', 'deleted'],
@@ -715,8 +1006,10 @@ const deletedCodes: readonly CodeInfo[] = [
     family: localizationFamily,
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19083', '19085'],
+      // An add-on to the biopsy: replacing it with a biopsy code would bill a second biopsy.
+      successors: [{ action: 'remove', codes: biopsyCodes }],
       note: 'Deleted in 2014: the clip is now included in the biopsy codes 19081-19086, so nothing is added for it.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['clip', 'marker', 'biopsy', 'deleted'],
@@ -727,8 +1020,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast imaging guidance',
     deleted: {
       year: 2014,
-      replacedBy: ['19081', '19283'],
-      note: 'Deleted in 2014: stereotactic guidance is now inside 19081 (biopsy) or 19283 (device placement).',
+      successors: guidanceSuccessors('19283', '19284'),
+      note: 'Deleted in 2014: stereotactic guidance is now inside the biopsy codes (19081) or the device placement code (19283).',
+      source: source2014,
       unverified: true,
     },
     keywords: ['stereo', 'stereotactic', 'guidance', 'deleted'],
@@ -739,8 +1033,9 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast imaging guidance',
     deleted: {
       year: 2014,
-      replacedBy: ['19281'],
-      note: 'Deleted in 2014: mammographic guidance is now inside 19281 (and +19282 for further lesions).',
+      successors: guidanceSuccessors('19281', '19282'),
+      note: 'Deleted in 2014: mammographic guidance is now inside 19281 (wire or other device) or the biopsy codes 19081-19086.',
+      source: source2014,
       unverified: true,
     },
     keywords: ['mammo', 'mammographic', 'guidance', 'wire', 'deleted'],
@@ -752,8 +1047,9 @@ const deletedCodes: readonly CodeInfo[] = [
     deleted: {
       year: 2007,
       // Renumbered 77031 in 2007; 77031 was deleted in 2014, so the live successors are listed.
-      replacedBy: ['19081', '19283'],
+      successors: guidanceSuccessors('19283', '19284'),
       note: 'Deleted in 2007 and renumbered 77031, itself deleted in 2014: stereotactic guidance is now inside 19081 or 19283.',
+      source: source2007,
       unverified: true,
     },
     keywords: ['stereo', 'stereotactic', 'guidance', 'deleted'],
@@ -764,9 +1060,10 @@ const deletedCodes: readonly CodeInfo[] = [
     family: 'Breast imaging guidance',
     deleted: {
       year: 2007,
-      // Renumbered 77032 in 2007; 77032 was deleted in 2014, so the live successor is listed.
-      replacedBy: ['19281'],
-      note: 'Deleted in 2007 and renumbered 77032, itself deleted in 2014: mammographic guidance is now inside 19281.',
+      // Renumbered 77032 in 2007; 77032 was deleted in 2014, so the live successors are listed.
+      successors: guidanceSuccessors('19281', '19282'),
+      note: 'Deleted in 2007 and renumbered 77032, itself deleted in 2014: mammographic guidance is now inside 19281 or the biopsy codes.',
+      source: source2007,
       unverified: true,
     },
     keywords: ['mammo', 'mammographic', 'guidance', 'wire', 'deleted'],
@@ -779,6 +1076,7 @@ export const bundledCodes: readonly CodeInfo[] = [
   ...excisionCodes,
   ...breastSurgeryCodes,
   ...lymphNodeCodes,
+  ...gynecologicCancerCodes,
   ...breastImagingCodes,
   ...pathologyAndVisitCodes,
   ...deletedCodes,

@@ -4,8 +4,9 @@
  * and modality, add-on relation, units rule, deleted status and notes.
  */
 import { codeKindLabel, codeKindOf } from './codeShapes';
-import type { CodeInfo, DeletedCode, ModifierInfo } from './codeTypes';
+import type { CodeInfo, DeletedCode, ModifierInfo, Successor } from './codeTypes';
 import type { CodeReference } from './codeReference';
+import { codeRanges } from '../text/wording';
 
 const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>> = {
   laterality: 'laterality',
@@ -79,17 +80,34 @@ function primaryText(info: CodeInfo, reference: CodeReference): string | undefin
     : undefined;
 }
 
+/** What became of a deleted code's work in one situation: `When it guided a biopsy: included in **19081-19086** (remove the line)`. */
+function successorText(successor: Successor): string {
+  const what =
+    successor.action === 'replace'
+      ? `replaced by ${successor.codes.map((code) => `**${code}**`).join(', ')}`
+      : `included in **${codeRanges(successor.codes)}** (remove the line)`;
+  const shownBy = successor.shownBy;
+  const when =
+    successor.when ??
+    (shownBy &&
+      `${shownBy.length > 1 ? 'one of ' : ''}${codeRanges(shownBy)} is on the claim for the same date and side`);
+  return when ? `When ${when}: ${what}.` : `${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
+}
+
 function deletedText(deleted: DeletedCode): string {
   // The note usually opens with the year already ("Deleted in 2014: ..."); do not say it twice.
   const heading = deleted.note.includes(String(deleted.year))
     ? '**Deleted code: do not report it.**'
     : `**Deleted in ${deleted.year}: do not report it.**`;
-  const replacedBy =
-    deleted.replacedBy.length > 0 ? ` Replaced by: ${deleted.replacedBy.map((code) => `**${code}**`).join(', ')}.` : '';
+  const [only] = deleted.successors;
+  const successors =
+    deleted.successors.length === 1 && only?.action === 'replace' && !only.when && !only.shownBy
+      ? ` Replaced by: ${only.codes.map((code) => `**${code}**`).join(', ')}.`
+      : deleted.successors.map((successor) => ` ${successorText(successor)}`).join('');
   const unverified = deleted.unverified
     ? ' *(From a deleted-code list not yet verified against a current code book.)*'
     : '';
-  return `${heading} ${deleted.note}${replacedBy}${unverified}`;
+  return `${heading} ${deleted.note}${successors}${unverified}`;
 }
 
 export function codeMarkdown(code: string, info: CodeInfo | undefined, reference: CodeReference): string {

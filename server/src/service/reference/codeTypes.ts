@@ -24,14 +24,42 @@ interface LesionCounting {
   role: 'first' | 'additional';
 }
 
-/** A code no longer valid, with what replaced it. */
+/**
+ * What became of a deleted code's work, in one situation. `replace`: report
+ * one of `codes` instead. `remove`: the work is now included in `codes` (the
+ * line goes, since a replacement would bill that code twice).
+ */
+export interface Successor {
+  action: 'replace' | 'remove';
+  codes: string[];
+  /**
+   * The situation, in our words, as the message says it when the claim cannot
+   * tell ("it guided a biopsy"). Absent on a successor that always applies, or
+   * that applies only when `shownBy` shows it.
+   */
+  when?: string;
+  /**
+   * Codes that settle the situation: one of them on the claim for the same
+   * date of service and side makes this the successor. Live or deleted codes,
+   * in the bundled data or not.
+   */
+  shownBy?: string[];
+}
+
+/** A code no longer valid, with what became of its work. */
 export interface DeletedCode {
   /** Year the code was deleted from CPT. */
   year: number;
-  /** Codes that replaced it, usually one per modality. */
-  replacedBy: string[];
+  /**
+   * What to report instead, in order: the first successor the claim shows
+   * wins; when none is shown, every successor with a `when` (or with neither
+   * `when` nor `shownBy`) is an option.
+   */
+  successors: Successor[];
   /** Our own words on what replaced it. */
   note: string;
+  /** Where the successors come from and how sure they are (the detail is in docs/domain.md). */
+  source: string;
   /** True where the source list is marked unverified in domain.md. */
   unverified?: boolean;
 }
@@ -49,6 +77,8 @@ export interface CodeInfo {
   lesion?: LesionCounting;
   /** For an add-on code: the primary codes it may be reported with. */
   addOnTo?: string[];
+  /** Where `addOnTo` comes from and how sure it is (the detail is in docs/domain.md); required with `addOnTo`. */
+  addOnSource?: string;
   /** Present for deleted codes. */
   deleted?: DeletedCode;
   /** Coder-relevant notes in our own words (bundling, modifiers, units). */

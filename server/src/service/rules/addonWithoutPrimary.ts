@@ -3,6 +3,7 @@
  * provider and date of service (CMS add-on edits, type 1): 19284 without 19283.
  */
 import { pointersOf } from './claimFacts';
+import { codeRanges } from '../text/wording';
 import { findAddOnPrimaries, isWrongModality } from './addOnPrimaries';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 
@@ -24,7 +25,7 @@ export const addOnWithoutPrimaryRule: ClaimRule = {
       if (primaries.sameDate.length > 0 || isWrongModality(primaries)) {
         continue;
       }
-      const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${info.addOnTo.join(', ')}`;
+      const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${codeRanges(info.addOnTo)}`;
       const primaryInfo = info.addOnTo.length === 1 ? reference.code(info.addOnTo[0] ?? '') : undefined;
       const neededText = primaryInfo?.lesion
         ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,`

@@ -1,19 +1,20 @@
 /**
- * Modifier 50 (bilateral procedure). On an add-on code it is settled: 50
- * never goes on an add-on code, which is reported per side with RT or LT
- * (First Coast, "Modifier 50"). On any other code the answer depends on the
- * payer: for Medicare, on the fee schedule's bilateral surgery indicator of
- * the code (1: one line with 50; 2: already bilateral, no 50; 3: each side
- * paid in full, RT/LT or 50 per payer; 0 and 9: no 50), and other payers
- * differ. Until that indicator is loaded, the rule says so as information,
- * with no fix: either way of billing may be the right one.
+ * Modifier 50 (bilateral procedure). On a lesion-counted add-on code it is
+ * settled: 50 does not go on an add-on code (First Coast, "Modifier 50"), and
+ * these add-ons count further lesions, a line per side with RT or LT. On any
+ * other code, other add-ons included, the answer depends on the payer: for
+ * Medicare, on the fee schedule's bilateral surgery indicator of the code (1:
+ * one line with 50; 2: already bilateral, no 50; 3: each side paid in full,
+ * RT/LT or 50 per payer; 0 and 9: no 50), and other payers differ (SGO, for
+ * one, reports bilateral sentinel mapping as +38900-50). Until that indicator
+ * is loaded, the rule says so as information, with no fix: either way of
+ * billing may be the right one.
  */
 import type { CodeInfo } from '../reference/codeTypes';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 function addOnMessage(info: CodeInfo): string {
-  const perLesion = info.lesion ? ' (one unit for each further lesion)' : '';
-  return `Modifier 50 never goes on an add-on code: report ${info.code} on a line for each side with RT or LT${perLesion}.`;
+  return `Modifier 50 does not go on an add-on code: report ${info.code} on a line for each side with RT or LT (one unit for each further lesion).`;
 }
 
 function payerDependentMessage(info: CodeInfo): string {
@@ -24,7 +25,7 @@ export const bilateralModifierRule: ClaimRule = {
   id: 'bilateral-modifier',
   defaultSeverity: 'error',
   description:
-    'Modifier 50 is on an add-on code (an error); on other known codes, whether 50 or RT/LT lines are right depends on the payer (information).',
+    'Modifier 50 is on a lesion-counted add-on code (an error); on other known codes, whether 50 or RT/LT lines are right depends on the payer (information).',
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
@@ -33,7 +34,7 @@ export const bilateralModifierRule: ClaimRule = {
       if (!info || info.deleted || !modifier) {
         continue;
       }
-      if (!info.addOnTo) {
+      if (!info.addOnTo || !info.lesion) {
         findings.push({
           ruleId: this.id,
           range: modifier.range,

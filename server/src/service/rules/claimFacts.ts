@@ -2,9 +2,12 @@
  * Facts several rules need about a claim's lines: which bundled code each is,
  * its date of service, and how to describe a set of lines in a message.
  */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ClaimEditor } from '../model/claimEditor';
 import type { CodeInfo } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
 import { type Claim, type ServiceLine, unitsOf } from '../model/model';
+import { amount } from '../x12/x12Writer';
 
 export interface KnownLine {
   line: ServiceLine;
@@ -41,4 +44,20 @@ export function codeWithModality(info: CodeInfo): string {
 /** Diagnosis pointers of a line as written, to copy onto a line a fix adds. */
 export function pointersOf(line: ServiceLine): string[] {
   return line.dxPointers.map((pointer) => pointer.text);
+}
+
+/**
+ * The edits that take a line off its claim. In an 837 the claim's total
+ * charge (CLM02) loses the line's charge too, so a total that added up still
+ * does (x12-claim-total); a `.claim` file has no total.
+ */
+export function removeLineEdits(claim: Claim, line: ServiceLine, editor: ClaimEditor): TextEdit[] {
+  const edits = editor.deleteLine(line);
+  const total = claim.totalCharge;
+  const charge = line.charge?.value;
+  if (edits.length === 0 || !total || !charge) {
+    return edits;
+  }
+  const cents = Math.max(0, Math.round(total.value * 100) - Math.round(charge * 100));
+  return [...edits, { range: total.range, newText: amount(cents / 100) }];
 }

@@ -1,37 +1,215 @@
 /**
- * A deleted code is not payable: report it as an error naming the codes that
- * replaced it, by modality (domain.md, "Codes deleted ... in 2014"), with a
- * fix per replacement.
+ * A deleted code is not payable: report it as an error saying what became of
+ * its work (domain.md, "Deleted codes and what became of them"): the codes
+ * that replaced it, or the codes that now include it, in which case the line
+ * goes. The bundled data says which, per situation; where the answer depends
+ * on what else was billed (old guidance of a biopsy or of a wire), the
+ * claim's other lines for the same date and side settle it, and when they
+ * cannot, the message gives each case and no fix is preferred.
+ *
+ * A fix never bills a code the claim already has for that date and side: it
+ * would bill one service twice (two biopsies for one, or a duplicate line).
  */
-import { codeWithModality } from './claimFacts';
+import type { ClaimEditor } from '../model/claimEditor';
+import type { Claim, ServiceLine } from '../model/model';
+import type { CodeReference } from '../reference/codeReference';
+import type { DeletedCode, Successor } from '../reference/codeTypes';
+import { codeRanges } from '../text/wording';
+import { codeWithModality, dateOfService, removeLineEdits } from './claimFacts';
+import { sideOf } from './laterality';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
+
+/** A code a fix may put in the deleted code's place. */
+interface Offer {
+  code: string;
+  label: string;
+  /** Set when the code is the add-on offered because its first-lesion code is already billed. */
+  anotherLesionThan?: string;
+}
+
+/** Report other codes instead (`billed`: replacements the claim already has, so not offered). */
+interface ReplaceAdvice {
+  action: 'replace';
+  when?: string;
+  offers: Offer[];
+  billed: string[];
+}
+
+/** Take the line off: its work is included in `includedIn` (`shownBy`: the code on the claim that settled it). */
+interface RemoveAdvice {
+  action: 'remove';
+  when?: string;
+  includedIn: string[];
+  shownBy?: string;
+}
+
+/** Take the line off if `of`, already on the claim, reports the same service (for a lesion code: the same lesion). */
+interface RemoveDuplicateAdvice {
+  action: 'remove-duplicate';
+  of: string;
+  lesion: boolean;
+}
+
+/** One way the deleted line may be corrected, as the message words it and the fixes make it. */
+type Advice = ReplaceAdvice | RemoveAdvice | RemoveDuplicateAdvice;
+
+/** The codes of the claim's other lines for the same service: the same date (or none to compare) and no other side. */
+function codesBilledBeside(claim: Claim, line: ServiceLine): Set<string> {
+  const date = dateOfService(line, claim);
+  const side = sideOf(line);
+  const codes = new Set<string>();
+  for (const other of claim.lines) {
+    if (other === line) {
+      continue;
+    }
+    const otherDate = dateOfService(other, claim);
+    const otherSide = sideOf(other);
+    const sameDate = date === undefined || otherDate === undefined || date === otherDate;
+    const sameSide = side === undefined || otherSide === undefined || side === otherSide;
+    if (sameDate && sameSide) {
+      codes.add(other.code.value);
+    }
+  }
+  return codes;
+}
+
+/** The successors that apply: the first the claim shows, else every one that is an option without being shown. */
+function applicable(deleted: DeletedCode, billed: ReadonlySet<string>): { successors: Successor[]; shownBy?: string } {
+  for (const successor of deleted.successors) {
+    const shownBy = successor.shownBy?.find((code) => billed.has(code));
+    if (shownBy !== undefined) {
+      return { successors: [{ ...successor, when: undefined }], shownBy };
+    }
+  }
+  return {
+    successors: deleted.successors.filter((s) => s.when !== undefined || s.shownBy === undefined),
+  };
+}
+
+/** A successor as advice, with replacements the claim already bills taken out (and their add-on offered instead). */
+function adviceFor(
+  successor: Successor,
+  shownBy: string | undefined,
+  billed: ReadonlySet<string>,
+  reference: CodeReference,
+): Advice[] {
+  if (successor.action === 'remove') {
+    return [{ action: 'remove', when: successor.when, includedIn: successor.codes, shownBy }];
+  }
+  const offers: Offer[] = [];
+  const already: string[] = [];
+  const duplicates: Advice[] = [];
+  const label = (code: string) => {
+    const info = reference.code(code);
+    return info ? codeWithModality(info) : code;
+  };
+  for (const code of successor.codes) {
+    if (!billed.has(code)) {
+      offers.push({ code, label: label(code) });
+      continue;
+    }
+    already.push(code);
+    const info = reference.code(code);
+    if (info?.lesion?.role === 'additional') {
+      continue; // Another lesion goes in that line's units (said in the message); the same one is not billed twice.
+    }
+    const addOn = info?.lesion?.role === 'first' ? reference.addOnFor(info) : undefined;
+    if (addOn && !billed.has(addOn.code)) {
+      offers.push({ code: addOn.code, label: label(addOn.code), anotherLesionThan: code });
+    }
+    duplicates.push({ action: 'remove-duplicate', of: code, lesion: info?.lesion !== undefined });
+  }
+  return [{ action: 'replace', when: successor.when, offers, billed: already }, ...duplicates];
+}
+
+function offerText(offer: Offer): string {
+  return offer.anotherLesionThan ? `+${offer.label} for another lesion` : offer.label;
+}
+
+function sentence(advice: Advice, reference: CodeReference): string {
+  const when = advice.action !== 'remove-duplicate' && advice.when ? `when ${advice.when}, ` : '';
+  switch (advice.action) {
+    case 'remove':
+      return advice.shownBy
+        ? `with ${advice.shownBy} on this claim for that date, its work is included in ${codeRanges(advice.includedIn)}: remove the line`
+        : `${when}its work is now included in ${codeRanges(advice.includedIn)}: remove the line`;
+    case 'remove-duplicate':
+      return advice.lesion
+        ? `if it is the lesion ${advice.of} on this claim already reports, remove the line`
+        : `if ${advice.of} on this claim already reports it, remove the line`;
+    case 'replace': {
+      const parts: string[] = [];
+      if (advice.offers.length > 0) {
+        parts.push(`${when}report ${advice.offers.map(offerText).join(', ')} instead`);
+      }
+      for (const code of advice.billed) {
+        if (reference.code(code)?.lesion?.role === 'additional') {
+          parts.push(`if it is another lesion for +${code} on this claim, count it in that line's units instead`);
+        }
+      }
+      return parts.join('; ');
+    }
+  }
+}
+
+function fixesFor(
+  advice: Advice,
+  claim: Claim,
+  line: ServiceLine,
+  editor: ClaimEditor,
+  cannotTell: boolean,
+): QuickFix[] {
+  const code = line.code.value;
+  const condition = cannotTell && advice.action !== 'remove-duplicate' && advice.when ? `, if ${advice.when}` : '';
+  switch (advice.action) {
+    case 'replace':
+      return advice.offers.map((offer) => ({
+        title: `Replace ${code} with ${offer.label}${offer.anotherLesionThan ? ` for another lesion than ${offer.anotherLesionThan}'s` : ''}${condition}`,
+        edits: editor.replaceCode(line, offer.code),
+      }));
+    case 'remove':
+      return [
+        {
+          title: `Remove the ${code} line${condition || `: its work is in ${codeRanges(advice.includedIn)}`}`,
+          edits: removeLineEdits(claim, line, editor),
+        },
+      ];
+    case 'remove-duplicate':
+      return [
+        {
+          title: `Remove the ${code} line, if ${advice.of} on this claim reports ${advice.lesion ? 'its lesion' : 'it'}`,
+          edits: removeLineEdits(claim, line, editor),
+        },
+      ];
+  }
+}
 
 export const deletedCodeRule: ClaimRule = {
   id: 'deleted-code',
   defaultSeverity: 'error',
-  description: 'A code that has been deleted from CPT; the message names the codes that replaced it by modality.',
-  check(claim, { reference, editor }) {
+  description:
+    'A code that has been deleted from CPT; the message says what replaced it, or which code now includes its work (remove the line).',
+  check(claim, context) {
+    const { reference } = context;
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       const deleted = reference.code(line.code.value)?.deleted;
       if (!deleted) {
         continue;
       }
-      const replacements = deleted.replacedBy.map((code) => {
-        const info = reference.code(code);
-        return { code, label: info ? codeWithModality(info) : code };
-      });
-      const replacedBy =
-        replacements.length > 0 ? `; report ${replacements.map((r) => r.label).join(', ')} instead` : '';
-      const fixes: QuickFix[] = replacements.map((replacement) => ({
-        title: `Replace ${line.code.value} with ${replacement.label}`,
-        edits: editor.replaceCode(line, replacement.code),
-        preferred: replacements.length === 1,
-      }));
+      const billed = codesBilledBeside(claim, line);
+      const { successors, shownBy } = applicable(deleted, billed);
+      const advice = successors.flatMap((successor) => adviceFor(successor, shownBy, billed, reference));
+      const cannotTell = successors.length > 1;
+      const sentences = advice.map((a) => sentence(a, reference)).filter((text) => text.length > 0);
+      const fixes = advice.flatMap((a) => fixesFor(a, claim, line, context.editor, cannotTell));
+      if (fixes.length === 1 && !cannotTell && fixes[0]) {
+        fixes[0].preferred = true;
+      }
       findings.push({
         ruleId: this.id,
         range: line.code.range,
-        message: `${line.code.value} was deleted in ${deleted.year}${replacedBy}.`,
+        message: `${line.code.value} was deleted in ${deleted.year}${sentences.length > 0 ? `; ${sentences.join('; ')}` : ''}.`,
         fixes,
       });
     }

@@ -28,3 +28,36 @@ export function nounFor(count: number | string, noun: string, plural = `${noun}s
 export function counted(count: number | string, noun: string, plural?: string): string {
   return `${count} ${nounFor(count, noun, plural)}`;
 }
+
+/**
+ * Codes as a message lists them, runs of three or more consecutive numbers
+ * joined: `19081-19086`, `19281, 19282`, `19302, 38500-38502`. Codes that are
+ * not all digits are listed as they are, in the order given.
+ */
+export function codeRanges(codes: readonly string[]): string {
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (first !== undefined && last !== undefined) {
+      parts.push(...(run.length >= 3 ? [`${first}-${last}`] : run));
+    }
+    run = [];
+  };
+  for (const code of codes) {
+    const previous = run.at(-1);
+    const follows =
+      previous !== undefined &&
+      /^\d+$/.test(code) &&
+      /^\d+$/.test(previous) &&
+      code.length === previous.length &&
+      Number(code) === Number(previous) + 1;
+    if (!follows) {
+      flush();
+    }
+    run.push(code);
+  }
+  flush();
+  return parts.join(', ');
+}

@@ -73,7 +73,16 @@ const fixableRules: Record<Format, readonly string[]> = {
 };
 
 /** Fixes that add or remove a whole 837 service line (loop 2400). */
-const lineDeletingRules = new Set(['duplicate-line', 'lesion-units', 'primary-units']);
+const lineDeletingRules = new Set(['duplicate-line', 'lesion-units', 'primary-units', 'deleted-code']);
+
+/**
+ * Rules a fix of the key rule must not make report more often: a deleted
+ * code's fix bills nothing twice (its replacement is not already on the
+ * claim), and taking its line off keeps the 837 total (CLM02) adding up.
+ */
+const mustNotRaise: Readonly<Record<string, readonly string[]>> = {
+  'deleted-code': ['duplicate-line', 'x12-claim-total'],
+};
 
 class FixTally {
   cases = 0;
@@ -136,7 +145,8 @@ function segmentId(unit: TextUnit, element: string): string {
  * page documents: `primary-units` moves units onto the claim's add-on line;
  * removing a `.claim` line takes its `claim-lint-disable-next-line` comment
  * along; removing an 837 service line removes its whole loop 2400 (the LX
- * before its SV1 and the segments after it up to the next loop).
+ * before its SV1 and the segments after it up to the next loop) and may take
+ * the line's charge off the claim's total (its CLM).
  */
 function documentedUnits(
   ruleId: string,
@@ -179,6 +189,12 @@ function documentedUnits(
       }
       if (n > 0 && segmentId(units[n - 1] as TextUnit, element) === 'LX') {
         allowed.add(n - 1);
+      }
+      for (let before = n - 1; before >= 0; before--) {
+        if (segmentId(units[before] as TextUnit, element) === 'CLM') {
+          allowed.add(before);
+          break;
+        }
       }
       for (
         let after = n + 1;
@@ -321,6 +337,12 @@ function checkFix(
     count(after, ruleId) < count(before, ruleId),
     `${label}: ${ruleId} reported ${count(after, ruleId)} times after, ${count(before, ruleId)} before`,
   );
+  for (const other of mustNotRaise[ruleId] ?? []) {
+    assert.ok(
+      count(after, other) <= count(before, other),
+      `${label}: ${other} reported ${count(after, other)} times after, ${count(before, other)} before`,
+    );
+  }
 
   // (2) No other line changed: every line (837: segment) of the old text
   // outside the diagnostic's own and those its rule documents is still there,

@@ -118,6 +118,18 @@ describe('hover', () => {
       assert.match(text, /not yet verified/, 'the deleted list is marked unverified in domain.md');
     });
 
+    it('says what became of a deleted code in each case: 76096 removed with a biopsy, replaced by 19281 for a wire', () => {
+      const text = hoverText('7609|6');
+      assert.match(text, /When it guided a biopsy: included in \*\*19081-19086\*\* \(remove the line\)\./);
+      assert.match(
+        text,
+        /When one of 19281, 19282, 19290, 19291 is on the claim for the same date and side: included in/,
+      );
+      assert.match(text, /When it guided a wire or other localization device: replaced by \*\*19281\*\*\./);
+      assert.match(hoverText('1929|5'), /Included in \*\*19081-19086\*\* \(remove the line\)\./);
+      assert.doesNotMatch(hoverText('1929|5'), /Replaced by/);
+    });
+
     it('says an unknown well-formed code is not in the data', () => {
       const text = hoverText('1999|9');
       assert.match(text, /^\*\*19999\*\* · CPT Category I\n/);
