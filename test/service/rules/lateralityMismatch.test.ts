@@ -21,6 +21,32 @@ describe('laterality-mismatch', () => {
     assert.equal(diagnosisSide('R92.8'), undefined);
   });
 
+  it('warns for every breast category that encodes the side, not only C50 and N63', () => {
+    for (const [dx, line] of [
+      ['D05.11', '19081-LT'],
+      ['N60.12', '19083-RT'],
+      ['D48.61', '19283-LT'],
+      ['D24.2', '19285-RT'],
+      ['Z90.11', '19281-LT'],
+    ] as const) {
+      const text = `claim A\n dx: ${dx}\n ${line} dx=A\n`;
+      assert.deepEqual(ruleIds(text), ['laterality-mismatch'], text);
+    }
+  });
+
+  it('stays quiet on the matching side, and on diagnoses that name none (C79.81, unspecified, bilateral)', () => {
+    for (const [dx, line] of [
+      ['D05.11', '19081-RT'],
+      ['N60.12', '19083-LT'],
+      ['C79.81', '19283-LT'],
+      ['D48.60', '19283-LT'],
+      ['Z90.13', '19281-LT'],
+    ] as const) {
+      const text = `claim A\n dx: ${dx}\n ${line} dx=A\n`;
+      assert.deepEqual(ruleIds(text), [], text);
+    }
+  });
+
   it('warns on LT pointing at a right-breast diagnosis, on the modifier', () => {
     const text = 'claim A\n dx: C50.411\n 19283-LT dx=A\n';
     const diagnostic = only(text, 'laterality-mismatch');
