@@ -26,6 +26,31 @@ export function knownLines(claim: Claim, reference: CodeReference): KnownLine[] 
   return known;
 }
 
+/**
+ * The lines of each first-lesion code, one list per session (code and date of
+ * service), in claim order: the code is reported once per session, so its
+ * units add up over a session's lines.
+ */
+export function firstLesionSessions(claim: Claim, lines: readonly KnownLine[]): KnownLine[][] {
+  const sessions = new Map<string, KnownLine[]>();
+  for (const known of lines) {
+    if (known.info.lesion?.role !== 'first' || known.info.deleted) {
+      continue;
+    }
+    const key = `${known.info.code}|${dateOfService(known.line, claim) ?? ''}`;
+    sessions.set(key, [...(sessions.get(key) ?? []), known]);
+  }
+  return [...sessions.values()];
+}
+
+/** The first-lesion codes billed more than once in a session, on one line or over several (`primary-units`). */
+export function overbilledFirstLesionCodes(claim: Claim, lines: readonly KnownLine[]): string[] {
+  const codes = firstLesionSessions(claim, lines)
+    .filter((session) => session.reduce((units, { line }) => units + unitsOf(line), 0) > 1)
+    .flatMap((session) => session.slice(0, 1).map(({ info }) => info.code));
+  return [...new Set(codes)];
+}
+
 /** A line's date of service: its own `dos=`, else the claim's. */
 export function dateOfService(line: ServiceLine, claim: Claim): string | undefined {
   return line.dos?.value ?? claim.dos?.value;

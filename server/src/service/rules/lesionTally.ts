@@ -8,7 +8,7 @@
 import type { CodeReference } from '../reference/codeReference';
 import type { LesionProcedure } from '../reference/codeTypes';
 import { type Claim, unitsOf } from '../model/model';
-import { dateOfService, type KnownLine } from './claimFacts';
+import { type KnownLine, overbilledFirstLesionCodes } from './claimFacts';
 import { groupByProcedure, lesionCount } from './lesionUnits';
 
 export interface LesionTally {
@@ -27,20 +27,6 @@ export interface LesionTally {
   overbilledFirst: string[];
   /** Add-on codes billed without a primary of their own modality (what `addon-wrong-modality` reports). */
   unpairedAddOns: Array<{ addOn: string; primary: string }>;
-}
-
-function overbilledFirstLesionCodes(claim: Claim, lines: readonly KnownLine[]): string[] {
-  const unitsBySession = new Map<string, { code: string; units: number }>();
-  for (const { line, info } of lines) {
-    if (info.lesion?.role !== 'first') {
-      continue;
-    }
-    const key = `${info.code}|${dateOfService(line, claim) ?? ''}`;
-    const session = unitsBySession.get(key) ?? { code: info.code, units: 0 };
-    session.units += unitsOf(line);
-    unitsBySession.set(key, session);
-  }
-  return [...new Set([...unitsBySession.values()].filter(({ units }) => units > 1).map(({ code }) => code))];
 }
 
 function unpairedAddOns(claim: Claim, lines: readonly KnownLine[]): Array<{ addOn: string; primary: string }> {

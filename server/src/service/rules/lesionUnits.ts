@@ -6,7 +6,7 @@
 import type { CodeInfo, LesionProcedure } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
 import { type Claim, type Field, type ServiceLine, unitsOf } from '../model/model';
-import { dateOfService, describeLines, type KnownLine, knownLines, pointersOf } from './claimFacts';
+import { describeLines, type KnownLine, knownLines, overbilledFirstLesionCodes, pointersOf } from './claimFacts';
 import type { ClaimEditor } from '../model/claimEditor';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 import { counted, nounFor } from '../text/wording';
@@ -79,19 +79,6 @@ function countWithout(claim: Claim, group: ProcedureGroup, removed: ServiceLine)
   return (override ?? claim.lesions)?.value;
 }
 
-/** True when a first-lesion code carries more than 1 unit on a date, on one line or over several. */
-function firstLesionBilledTwice(claim: Claim, firsts: readonly KnownLine[]): boolean {
-  const seen = new Set<string>();
-  for (const { line, info } of firsts) {
-    const key = `${info.code}|${dateOfService(line, claim) ?? ''}`;
-    if (unitsOf(line) > 1 || seen.has(key)) {
-      return true;
-    }
-    seen.add(key);
-  }
-  return false;
-}
-
 function lesionFixes(
   claim: Claim,
   group: ProcedureGroup,
@@ -106,7 +93,7 @@ function lesionFixes(
     // Units cannot be right before the first-lesion code is there; the add-on rules' fix inserts it.
     return [];
   }
-  if (firstLesionBilledTwice(claim, firsts)) {
+  if (overbilledFirstLesionCodes(claim, firsts).length > 0) {
     // `primary-units` fixes that first (its fix moves the lesions to the add-on); a fix here, such as removing
     // the add-on, would leave a claim that rule reports again.
     return [];

@@ -11,7 +11,7 @@
  * offered, not preferred.
  */
 import { type ServiceLine, unitsOf } from '../model/model';
-import { dateOfService, pointersOf } from './claimFacts';
+import { dateOfService, firstLesionSessions, knownLines, pointersOf } from './claimFacts';
 import { sideOf } from './laterality';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 import { counted, nounFor } from '../text/wording';
@@ -31,22 +31,12 @@ export const firstLesionUnitsRule: ClaimRule = {
     'A first-lesion code is reported with more than 1 unit, on one line or over several lines of one date; the extra lesions belong on its add-on code.',
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
-    // The lines of each first-lesion code, by date of service, in claim order.
-    const sessions = new Map<string, ServiceLine[]>();
-    for (const line of claim.lines) {
-      const info = reference.code(line.code.value);
-      if (info?.lesion?.role !== 'first' || info.deleted) {
+    for (const [head, ...repeatLines] of firstLesionSessions(claim, knownLines(claim, reference))) {
+      if (!head) {
         continue;
       }
-      const key = `${info.code}|${dateOfService(line, claim) ?? ''}`;
-      sessions.set(key, [...(sessions.get(key) ?? []), line]);
-    }
-    for (const lines of sessions.values()) {
-      const [first, ...repeats] = lines;
-      const info = first && reference.code(first.code.value);
-      if (!first || !info) {
-        continue;
-      }
+      const { line: first, info } = head;
+      const repeats = repeatLines.map(({ line }) => line);
       const addOn = reference.addOnFor(info);
       const existingAddOn = addOn && claim.lines.find((other) => other.code.value === addOn.code);
       const units = unitsOf(first);
