@@ -35,16 +35,8 @@ function segmentIdItems(range: Range): CompletionItem[] {
   }));
 }
 
-/** Length of the text after the cursor that belongs to the same component (up to any separator or line end). */
-function restOfComponent(text: string, cursor: number, separators: X12Separators): number {
-  const stops = new Set([
-    separators.component,
-    separators.element,
-    separators.segment,
-    separators.repetition ?? separators.element,
-    '\r',
-    '\n',
-  ]);
+/** Length of the text after the cursor up to the first of `stops` (or the end of the text). */
+function restUntil(text: string, cursor: number, stops: ReadonlySet<string>): number {
   let end = cursor;
   while (end < text.length && !stops.has(text.charAt(end))) {
     end++;
@@ -52,20 +44,19 @@ function restOfComponent(text: string, cursor: number, separators: X12Separators
   return end - cursor;
 }
 
+/** What ends an element: its separator, a repetition, the segment's terminator or a line end. */
+function elementStops(separators: X12Separators): string[] {
+  return [separators.element, separators.segment, separators.repetition ?? separators.element, '\r', '\n'];
+}
+
+/** Length of the text after the cursor that belongs to the same component (up to any separator or line end). */
+function restOfComponent(text: string, cursor: number, separators: X12Separators): number {
+  return restUntil(text, cursor, new Set([separators.component, ...elementStops(separators)]));
+}
+
 /** Length of the text after the cursor that belongs to the same element. */
 function restOfElement(text: string, cursor: number, separators: X12Separators): number {
-  const stops = new Set([
-    separators.element,
-    separators.segment,
-    separators.repetition ?? separators.element,
-    '\r',
-    '\n',
-  ]);
-  let end = cursor;
-  while (end < text.length && !stops.has(text.charAt(end))) {
-    end++;
-  }
-  return end - cursor;
+  return restUntil(text, cursor, new Set(elementStops(separators)));
 }
 
 /**
