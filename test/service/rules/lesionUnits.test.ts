@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { messageOf, ruleIds, textAt, validate } from '../../support/documents/claimDocuments';
-import { only } from '../../support/checks/ruleFindings';
+import { fixTitles, only } from '../../support/checks/ruleFindings';
 
 describe('lesion-units', () => {
   it('warns when 19283 x1 + 19284 x1 bill 2 of 3 lesions and gives the expected units', () => {
@@ -42,6 +42,46 @@ describe('lesion-units', () => {
 
   it('checks each procedure against the count separately', () => {
     assert.deepEqual(ruleIds('claim A\n lesions: 2\n 19081-RT\n 19082-RT\n 19283-LT\n 19284-LT\n'), []);
+  });
+
+  describe("several procedures sharing the claim's lesions: (claim-format.md, Lesion-counted families)", () => {
+    it('stays quiet when a biopsy of one lesion and a clip in another bill 1 each of 2', () => {
+      assert.deepEqual(ruleIds('claim A\n lesions: 2\n 19081-RT\n 19281-RT-XU\n'), []);
+      assert.deepEqual(ruleIds('claim A\n lesions: 3\n 19081-RT\n 19082-RT\n 19281-RT-XU\n'), []);
+    });
+
+    it('advises no unit change, since the split between procedures is not documented', () => {
+      const text = 'claim A\n lesions: 2\n 19081-RT\n 19082-RT x2\n 19281-RT-XU\n';
+      const finding = only(text, 'lesion-units');
+      assert.equal(textAt(text, finding), 'x2');
+      assert.match(messageOf(finding), /encounter documents 2 lesions .* biopsy lines alone bill 3 units/);
+      assert.match(messageOf(finding), /write each procedure's count as lesions= on its lines/);
+      assert.deepEqual(fixTitles(text, 'lesion-units'), []);
+    });
+
+    it("checks a procedure's lines against its own lesions=, and the others against the encounter's count", () => {
+      assert.deepEqual(ruleIds('claim A\n lesions: 2\n 19081-RT lesions=1\n 19082-RT\n 19281-RT-XU\n'), [
+        'lesion-units',
+      ]);
+      assert.deepEqual(ruleIds('claim A\n lesions: 2\n 19081-RT lesions=2\n 19082-RT\n 19281-RT-XU\n'), []);
+      assert.deepEqual(
+        ruleIds('claim A\n lesions: 2\n 19081-RT lesions=2\n 19082-RT\n 19281-RT-XU\n 19282-RT-XU x2\n'),
+        ['lesion-units'],
+      );
+    });
+
+    it('reads an encounter of 1 lesion as 1 for every procedure, so the usual fix applies', () => {
+      const text = 'claim A\n lesions: 1\n 19281-RT-59\n 19282-RT-59\n 19081-RT\n';
+      assert.deepEqual(ruleIds(text), ['lesion-units']);
+      assert.deepEqual(fixTitles(text, 'lesion-units'), [['Remove +19282: 1 lesion need no add-on', true]]);
+    });
+
+    it("reports a line's lesions= above the encounter's lesions:", () => {
+      const text = 'claim A\n lesions: 1\n 19283-RT lesions=2\n 19284-RT\n';
+      const finding = only(text, 'lesion-units');
+      assert.equal(textAt(text, finding), '2');
+      assert.match(messageOf(finding), /lesions=2 on a localization line is more than the encounter's lesions: 1/);
+    });
   });
 
   it('says nothing without a documented lesion count', () => {

@@ -1,7 +1,8 @@
 /**
  * Every rule has its page in `docs/rules/<id>.md`, listed in the index, with
  * its id, its default severity, an example that fires it and a corrected
- * version that is clean; and diagnostics link to the page through
+ * version that is clean (and, where it shows one, an example that stays
+ * quiet); and diagnostics link to the page through
  * `codeDescription` when the service is given the pages' base URI.
  */
 import * as assert from 'node:assert/strict';
@@ -81,6 +82,12 @@ describe('rule pages (docs/rules)', () => {
       }
       assert.deepEqual(codesOf(rule.id, corrected), [], `the corrected example of ${rule.id}.md`);
     });
+
+    if (page(rule.id).includes('## Example that stays quiet')) {
+      it(`${rule.id}: its example that stays quiet does not fire it`, () => {
+        assert.ok(!codesOf(rule.id, example(rule.id, 'Example that stays quiet')).includes(rule.id));
+      });
+    }
   }
 
   it('has no page for a rule that does not exist', () => {

@@ -1,22 +1,25 @@
 /**
  * Lesions documented versus billed on a claim, per lesion-counted procedure,
- * counted exactly as the `lesion-units` rule counts them: over all modalities
- * of one procedure, every unit of its lines (first-lesion and add-on) counts
- * one lesion, against the line's `lesions=` or else the claim's `lesions:`.
+ * counted exactly as the `lesion-units` rule counts them (procedureLesions.ts):
+ * over all modalities of one procedure, every unit of its lines (first-lesion
+ * and add-on) counts one lesion, against the procedure's own count, or, when
+ * several procedures share the encounter's count, against that as a bound.
  * Inlay hints and the claim's CodeLens show this arithmetic.
  */
 import type { CodeReference } from '../reference/codeReference';
 import type { LesionProcedure } from '../reference/codeTypes';
 import { type Claim, unitsOf } from '../model/model';
 import { type KnownLine, overbilledFirstLesionCodes } from './claimFacts';
-import { groupByProcedure, lesionCount } from './lesionUnits';
+import { groupByProcedure, procedureLesionCount } from './procedureLesions';
 
 export interface LesionTally {
   procedure: LesionProcedure;
   /** The procedure's lines, in document order. */
   lines: KnownLine[];
-  /** The documented lesion count; absent when none is (an 837P has no field for it). */
+  /** The procedure's documented lesion count; absent when none is (an 837P has no field for it) or the split is unknown. */
   documented?: number;
+  /** The encounter's lesion count when several procedures share it and this one's share is not documented. */
+  encounter?: number;
   /** Units billed over the lines. */
   billed: number;
   /**
@@ -42,9 +45,10 @@ function unpairedAddOns(claim: Claim, lines: readonly KnownLine[]): Array<{ addO
 }
 
 export function lesionTallies(claim: Claim, reference: CodeReference): LesionTally[] {
-  return groupByProcedure(claim, reference).map((group) => {
+  const groups = groupByProcedure(claim, reference);
+  return groups.map((group) => {
     // Disagreeing lesions= are the rule's to report; the count it uses is the one shown.
-    const documented = lesionCount(claim, group, [])?.value;
+    const count = procedureLesionCount(claim, group, groups);
     const tally: LesionTally = {
       procedure: group.procedure,
       lines: group.lines,
@@ -52,17 +56,25 @@ export function lesionTallies(claim: Claim, reference: CodeReference): LesionTal
       overbilledFirst: overbilledFirstLesionCodes(claim, group.lines),
       unpairedAddOns: unpairedAddOns(claim, group.lines),
     };
-    if (documented !== undefined) {
-      tally.documented = documented;
+    if (count.known) {
+      tally.documented = count.known.value;
+    }
+    if (count.atMost) {
+      tally.encounter = count.atMost.value;
     }
     return tally;
   });
 }
 
-/** `complete`, `missing 1` or `1 too many`; undefined when no count is documented. */
+/**
+ * `complete`, `missing 1` or `1 too many`; when only the encounter's count is
+ * known, `1 more than the encounter` or nothing (the share is not documented);
+ * undefined when no count is documented.
+ */
 export function balanceOf(tally: LesionTally): string | undefined {
   if (tally.documented === undefined) {
-    return undefined;
+    const over = tally.encounter === undefined ? 0 : tally.billed - tally.encounter;
+    return over > 0 ? `${over} more than the encounter` : undefined;
   }
   const difference = tally.billed - tally.documented;
   return difference === 0 ? 'complete' : difference < 0 ? `missing ${-difference}` : `${difference} too many`;
@@ -75,6 +87,8 @@ export function balanceOf(tally: LesionTally): string | undefined {
  * modality's primary (`19283 x1 + 19286 x1`): the verdict then says which code
  * takes 1 unit or which add-on needs which primary, so it never reads
  * "complete" while `primary-units` or the add-on rules report the claim.
+ * Empty when nothing can be said (a procedure's share of the encounter's
+ * lesions is not documented and it bills no more than the encounter).
  * The lens and the lesion hint's tooltip both say it.
  */
 export function verdictOf(tally: LesionTally): string {
@@ -90,8 +104,8 @@ export function verdictOf(tally: LesionTally): string {
         ]),
     ...tally.unpairedAddOns.map(({ addOn, primary }) => `+${addOn} needs ${primary}`),
   ];
-  if (notes.length === 0) {
-    return balance;
+  if (notes.length === 0 || balance === '') {
+    return [balance, ...notes].filter((part) => part !== '').join('; ');
   }
   return balance === 'complete' ? `adds up, but ${notes.join('; ')}` : `${balance}; ${notes.join('; ')}`;
 }

@@ -1,52 +1,26 @@
 /**
  * Units of a lesion-counted procedure versus the documented lesion count
- * (claim-format.md, "Lesion-counted families"): over all modalities of one
- * procedure on a claim, first-lesion units plus add-on units equal the count.
+ * (claim-format.md, "Lesion-counted families"): where a procedure's own count
+ * is known, first-lesion units plus add-on units over all its modalities
+ * equal it; where several procedures share only the encounter's count, none
+ * may bill more than that, and no unit change is advised (the split is not
+ * documented).
  */
-import type { CodeInfo, LesionProcedure } from '../reference/codeTypes';
+import type { CodeInfo } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
-import { type Claim, type Field, type ServiceLine, unitsOf } from '../model/model';
-import { describeLines, type KnownLine, knownLines, overbilledFirstLesionCodes, pointersOf } from './claimFacts';
+import { type Claim, type ServiceLine, unitsOf } from '../model/model';
+import { describeLines, overbilledFirstLesionCodes, pointersOf } from './claimFacts';
+import {
+  groupByProcedure,
+  type LesionCountConflict,
+  type ProcedureGroup,
+  procedureLesionCount,
+} from './procedureLesions';
 import type { ClaimEditor } from '../model/claimEditor';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 import { counted, nounFor } from '../text/wording';
 
 const ruleId = 'lesion-units';
-
-interface ProcedureGroup {
-  procedure: LesionProcedure;
-  lines: KnownLine[];
-}
-
-export function groupByProcedure(claim: Claim, reference: CodeReference): ProcedureGroup[] {
-  const groups = new Map<LesionProcedure, ProcedureGroup>();
-  for (const known of knownLines(claim, reference)) {
-    const procedure = known.info.lesion?.procedure;
-    if (!procedure || known.info.deleted) {
-      continue;
-    }
-    const group = groups.get(procedure) ?? { procedure, lines: [] };
-    group.lines.push(known);
-    groups.set(procedure, group);
-  }
-  return [...groups.values()];
-}
-
-/** The line's `lesions=` overrides the claim's for its family; lines that disagree are reported (inlay hints and CodeLens count the same way). */
-export function lesionCount(claim: Claim, group: ProcedureGroup, findings: Finding[]): Field<number> | undefined {
-  const overrides = group.lines.flatMap(({ line }) => (line.lesions ? [line.lesions] : []));
-  const [first, ...others] = overrides;
-  for (const other of others) {
-    if (other.value !== first?.value) {
-      findings.push({
-        ruleId,
-        range: other.range,
-        message: `lesions=${other.value} disagrees with lesions=${first?.value} on another ${group.procedure} line of this claim; ${first?.value} is used.`,
-      });
-    }
-  }
-  return first ?? claim.lesions;
-}
 
 /** The family a group bills, when it is one: its only first-lesion code, or the primary of its only add-on. */
 function singleFamily(
@@ -74,14 +48,19 @@ function expectedBilling(group: ProcedureGroup, count: number, reference: CodeRe
 }
 
 /** The group's lesion count once `removed` is gone: the `lesions=` in use may be on that line. */
-function countWithout(claim: Claim, group: ProcedureGroup, removed: ServiceLine): number | undefined {
-  const override = group.lines.find(({ line }) => line !== removed && line.lesions)?.line.lesions;
-  return (override ?? claim.lesions)?.value;
+function countWithout(
+  claim: Claim,
+  group: ProcedureGroup,
+  groups: readonly ProcedureGroup[],
+  removed: ServiceLine,
+): number | undefined {
+  return procedureLesionCount(claim, group, groups, removed).known?.value;
 }
 
 function lesionFixes(
   claim: Claim,
   group: ProcedureGroup,
+  groups: readonly ProcedureGroup[],
   count: number,
   billed: number,
   editor: ClaimEditor,
@@ -111,7 +90,7 @@ function lesionFixes(
       ];
     }
     // Removing a line that holds the lesions= in use would change the count it was removed for.
-    if (units === 0 && countWithout(claim, group, addOnLine.line) === count) {
+    if (units === 0 && countWithout(claim, group, groups, addOnLine.line) === count) {
       return [
         {
           title: `Remove +${addOnLine.info.code}: ${counted(count, 'lesion')} need no add-on`,
@@ -144,19 +123,38 @@ function lesionFixes(
   return [];
 }
 
+/** A procedure that bills more lesions than the encounter has, when the split between procedures is unknown. */
+function aboveEncounter(group: ProcedureGroup, encounter: number, billed: number): Finding | undefined {
+  const target = group.lines[group.lines.length - 1]?.line;
+  if (billed <= encounter || !target) {
+    return undefined;
+  }
+  return {
+    ruleId,
+    range: target.units?.range ?? target.code.range,
+    message:
+      `The encounter documents ${counted(encounter, 'lesion')} (lesions:), but the ${group.procedure} lines alone bill ` +
+      `${counted(billed, 'unit')} (${describeLines(group.lines.map(({ line }) => line))}); no procedure treats more lesions ` +
+      `than the encounter. Correct the units, or write each procedure's count as lesions= on its lines.`,
+  };
+}
+
 export const lesionUnitsRule: ClaimRule = {
   id: ruleId,
   defaultSeverity: 'warning',
   description: 'Units of a lesion-counted procedure do not add up to the documented number of lesions.',
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
-    for (const group of groupByProcedure(claim, reference)) {
-      const count = lesionCount(claim, group, findings);
-      if (!count) {
-        continue;
-      }
+    const groups = groupByProcedure(claim, reference);
+    const conflicts: LesionCountConflict[] = [];
+    for (const group of groups) {
+      const count = procedureLesionCount(claim, group, groups, undefined, conflicts);
       const billed = group.lines.reduce((sum, { line }) => sum + unitsOf(line), 0);
-      if (billed === count.value) {
+      const tooMany = count.atMost ? aboveEncounter(group, count.atMost.value, billed) : undefined;
+      if (tooMany) {
+        findings.push(tooMany);
+      }
+      if (!count.known || billed === count.known.value) {
         continue;
       }
       const addOnLines = group.lines.filter(({ info }) => info.lesion?.role === 'additional');
@@ -169,11 +167,12 @@ export const lesionUnitsRule: ClaimRule = {
         ruleId,
         range: target.units?.range ?? target.code.range,
         message:
-          `${counted(count.value, 'lesion')} documented, but the ${group.procedure} lines bill ${counted(billed, 'unit')} ` +
-          `(${describeLines(group.lines.map(({ line }) => line))}); expected ${expectedBilling(group, count.value, reference)}.`,
-        fixes: lesionFixes(claim, group, count.value, billed, editor, reference),
+          `${counted(count.known.value, 'lesion')} documented, but the ${group.procedure} lines bill ${counted(billed, 'unit')} ` +
+          `(${describeLines(group.lines.map(({ line }) => line))}); expected ${expectedBilling(group, count.known.value, reference)}.`,
+        fixes: lesionFixes(claim, group, groups, count.known.value, billed, editor, reference),
       });
     }
+    findings.push(...conflicts.map(({ field, message }) => ({ ruleId, range: field.range, message })));
     return findings;
   },
 };

@@ -102,11 +102,24 @@ describe('claim CodeLens', () => {
   it('names each procedure when a claim bills more than one, and breaks problems down by severity', () => {
     // 19999: unknown-code and missing-dx-pointer (information); the localization lines: lesion-units (warning).
     const [title] = titles(
-      `${header}  lesions: 2\n  19081-RT x1 dx=A\n  19082-RT x1 dx=A\n  19283-RT-59 x1 dx=A\n  19999`,
+      `${header}  lesions: 2\n  19081-RT x1 dx=A lesions=2\n  19082-RT x1 dx=A\n  19283-RT-59 x1 dx=A lesions=2\n  19999`,
     );
     assert.equal(
       title,
       'biopsy 2 lesions: 19081 x1 + 19082 x1, complete; localization 2 lesions: 19283 x1, missing 1 · 3 problems: 1 warning, 2 infos',
+    );
+  });
+
+  it("says once that procedures share the encounter's lesions when their split is not documented", () => {
+    const [shared] = titles(`${header}  lesions: 2\n  19081-RT x1 dx=A\n  19281-RT-XU x1 dx=A`);
+    assert.equal(
+      shared,
+      '2 lesions in the encounter, split not documented: biopsy 19081 x1; localization 19281 x1 · no problems',
+    );
+    const [over] = titles(`${header}  lesions: 2\n  19081-RT x1 dx=A\n  19082-RT x2 dx=A\n  19281-RT-XU x1 dx=A`);
+    assert.equal(
+      over,
+      '2 lesions in the encounter, split not documented: biopsy 19081 x1 + 19082 x2, 1 more than the encounter; localization 19281 x1 · 1 warning',
     );
   });
 

@@ -262,12 +262,41 @@ describe('inlay hints', () => {
       ]);
     });
 
-    it('count each procedure on its own (biopsy and localization of other lesions)', () => {
-      const hints = claimHints('claim A\n  lesions: 2\n  19081 x1\n  19082 x1\n  19283-59 x1', onlyLesions);
+    it('count each procedure on its own against its lesions= (biopsy and localization of other lesions)', () => {
+      const hints = claimHints(
+        'claim A\n  lesions: 3\n  19081 x1 lesions=2\n  19082 x1\n  19283-59 x1 lesions=2',
+        onlyLesions,
+      );
       assert.deepEqual(hints, [
-        '19081 x1 ⟨1 lesion of 2⟩',
+        '19081 x1 lesions=2 ⟨1 lesion of 2⟩',
         '19082 x1 ⟨1 lesion of 2⟩',
-        '19283-59 x1 ⟨1 lesion of 2, missing 1⟩',
+        '19283-59 x1 lesions=2 ⟨1 lesion of 2, missing 1⟩',
+      ]);
+    });
+
+    it("give procedures that share the claim's lesions: no share of it, only the encounter's count", () => {
+      // A biopsy of one lesion and a clip in another: 2 lesions in the encounter, 1 for each procedure.
+      const text = 'claim A\n  lesions: 2\n  19081-RT x1\n  19281-RT-XU x1';
+      const document = claimDocument(text);
+      const lesionHints = hintsOf(document).filter((hint) => labelOf(hint).includes('encounter'));
+      assert.deepEqual(lesionHints.map(labelOf), ['1 lesion, 2 in encounter', '1 lesion, 2 in encounter']);
+      const tooltip = lesionHints[0]?.tooltip;
+      assert.match(
+        typeof tooltip === 'string' ? tooltip : '',
+        /shared by several procedures.*Write lesions= on its lines/,
+      );
+      assert.deepEqual(
+        validateIds(text).filter((id) => id === 'lesion-units'),
+        [],
+      );
+    });
+
+    it('say when one of several procedures bills more lesions than the encounter has', () => {
+      const hints = claimHints('claim A\n  lesions: 2\n  19081-RT x1\n  19082-RT x2\n  19281-RT-XU x1', onlyLesions);
+      assert.deepEqual(hints, [
+        '19081-RT x1 ⟨1 lesion, 2 in encounter⟩',
+        '19082-RT x2 ⟨2 lesions, 2 in encounter, 1 more than the encounter⟩',
+        '19281-RT-XU x1 ⟨1 lesion, 2 in encounter⟩',
       ]);
     });
 

@@ -27,7 +27,7 @@ import type { ClaimSettings } from '../../settings';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
 import { x12ClaimsBetween } from '../../position/claimsInRange';
 import { claimChecker, collectFindings, problemFinding } from '../../validation/findings';
-import { lesionTallies, verdictOf } from '../../rules/lesionTally';
+import { type LesionTally, lesionTallies, verdictOf } from '../../rules/lesionTally';
 import { findingsToDiagnostics } from '../../validation/validation';
 import { counted, money } from '../../text/wording';
 
@@ -98,15 +98,27 @@ export function getCodeLenses(document: TextDocument, model: ClaimDocumentModel)
 
 function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumentModel['format']): string | undefined {
   const tallies = lesionTallies(claim, reference);
-  const parts = tallies.map((tally) => {
-    const billed = describeLines(tally.lines.map(({ line }) => line));
-    const named = tallies.length > 1 ? `${tally.procedure} ` : '';
-    if (tally.documented === undefined) {
-      // An 837P has no lesion count; a .claim claim may simply not document one.
-      return `${named}${counted(tally.billed, 'lesion')} billed: ${billed}${format === 'claim' ? ', count not documented' : ''}`;
-    }
-    return `${named}${counted(tally.documented, 'lesion')}: ${billed}, ${verdictOf(tally)}`;
-  });
+  const named = (tally: LesionTally): string => (tallies.length > 1 ? `${tally.procedure} ` : '');
+  const billedBy = (tally: LesionTally): string => describeLines(tally.lines.map(({ line }) => line));
+  const withVerdict = (text: string, verdict: string): string => (verdict === '' ? text : `${text}, ${verdict}`);
+  const parts = tallies
+    .filter((tally) => tally.encounter === undefined)
+    .map((tally) => {
+      if (tally.documented === undefined) {
+        // An 837P has no lesion count; a .claim claim may simply not document one.
+        return `${named(tally)}${counted(tally.billed, 'lesion')} billed: ${billedBy(tally)}${format === 'claim' ? ', count not documented' : ''}`;
+      }
+      return `${named(tally)}${counted(tally.documented, 'lesion')}: ${billedBy(tally)}, ${verdictOf(tally)}`;
+    });
+  // Procedures sharing the encounter's count: said once, since each procedure's share is not documented.
+  const sharing = tallies.filter((tally) => tally.encounter !== undefined);
+  const [firstSharing] = sharing;
+  if (firstSharing?.encounter !== undefined) {
+    const each = sharing.map((tally) => withVerdict(`${named(tally)}${billedBy(tally)}`, verdictOf(tally)));
+    parts.push(
+      `${counted(firstSharing.encounter, 'lesion')} in the encounter, split not documented: ${each.join('; ')}`,
+    );
+  }
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 

@@ -65,17 +65,31 @@ export function lesionCountLabel(units: number, documented: number): string {
 
 function lesionHints(tally: LesionTally, place: HintPlace): InlayHint[] {
   const documented = tally.documented;
-  if (documented === undefined) {
+  const encounter = tally.encounter;
+  const billed = describeLines(tally.lines.map(({ line }) => line));
+  const verdict = verdictOf(tally);
+  let label: (units: number) => string;
+  let tooltip: string;
+  if (documented !== undefined) {
+    const source = tally.lines.some(({ line }) => line.lesions) ? 'lesions= on a line' : "the claim's lesions:";
+    label = (units) => lesionCountLabel(units, documented);
+    tooltip = `${counted(documented, 'lesion')} documented (${source}); the ${tally.procedure} lines bill ${billed}: ${verdict}.`;
+  } else if (encounter !== undefined) {
+    // Several procedures share the claim's lesions:, so this one's share is not known: a count "of 2" would claim it.
+    label = (units) => `${counted(units, 'lesion')}, ${encounter} in encounter`;
+    tooltip =
+      `${counted(encounter, 'lesion')} documented for the encounter (the claim's lesions:), shared by several procedures; ` +
+      `the ${tally.procedure} lines bill ${billed}${verdict === '' ? '' : `: ${verdict}`}. ` +
+      `Write lesions= on its lines to check this procedure's units.`;
+  } else {
     return [];
   }
   const balance = balanceOf(tally);
-  const source = tally.lines.some(({ line }) => line.lesions) ? 'lesions= on a line' : "the claim's lesions:";
-  const tooltip = `${counted(documented, 'lesion')} documented (${source}); the ${tally.procedure} lines bill ${describeLines(tally.lines.map(({ line }) => line))}: ${verdictOf(tally)}.`;
   return tally.lines.map(({ line }, index) => {
     const isLast = index === tally.lines.length - 1;
-    const suffix = isLast && balance !== 'complete' ? `, ${balance}` : '';
+    const suffix = isLast && balance !== undefined && balance !== 'complete' ? `, ${balance}` : '';
     const position = place(line, line.units?.range.end ?? line.afterModifiers);
-    return { position, label: lesionCountLabel(unitsOf(line), documented) + suffix, paddingLeft: true, tooltip };
+    return { position, label: label(unitsOf(line)) + suffix, paddingLeft: true, tooltip };
   });
 }
 
