@@ -44,6 +44,30 @@ describe('deleted-code', () => {
     assert.deepEqual(ruleIds(fixed), []);
   });
 
+  it('moves the further lesions of a deleted first-lesion line onto the add-on, so primary-units has nothing to say', () => {
+    const text = 'claim A\n 19290-RT x3 dx=A\n dx: C50.411\n';
+    const title = 'Replace 19290 with 19283 (stereotactic) x1 + 19284 x2';
+    assert.ok(fixTitles(text, 'deleted-code').some(([t]) => t === title));
+    const fixed = applyFix(text, 'deleted-code', title);
+    assert.equal(fixed, 'claim A\n 19283-RT x1 dx=A\n 19284-RT   x2   dx=A\n dx: C50.411\n');
+    assert.deepEqual(ruleIds(fixed), []);
+    // With the add-on already billed for that date, its units grow instead.
+    const withAddOn = 'claim A\n 19290-RT x2\n 19284-RT x1\n';
+    assert.equal(
+      applyFix(withAddOn, 'deleted-code', 'Replace 19290 with 19283 (stereotactic) x1 + 19284 x1'),
+      'claim A\n 19283-RT x1\n 19284-RT x2\n',
+    );
+  });
+
+  it('keeps the units of a deleted add-on line it replaces', () => {
+    const fixed = applyFix(
+      'claim A\n 19283-RT\n 19291-RT x2\n',
+      'deleted-code',
+      'Replace 19291 with 19284 (stereotactic)',
+    );
+    assert.equal(fixed, 'claim A\n 19283-RT\n 19284-RT x2\n');
+  });
+
   it('does not fire on current codes', () => {
     assert.deepEqual(ruleIds('claim A\n 19283-RT\n 19281-LT\n'), []);
   });

@@ -4,8 +4,9 @@
  * that must not, and its quick fixes.
  */
 import * as assert from 'node:assert/strict';
-import { messageOf, ruleIds, textAt } from '../../support/documents/claimDocuments';
-import { applyFix, fixTitles, only } from '../../support/checks/ruleFindings';
+import { writeX12 } from '../../../server/src/service';
+import { messageOf, ruleIds, textAt, validateX12 } from '../../support/documents/claimDocuments';
+import { applyFix, applyX12Fix, fixTitles, only, x12Claim } from '../../support/checks/ruleFindings';
 
 describe('duplicate-line', () => {
   it('warns on the second line with the same code, modifiers in any order and date', () => {
@@ -14,6 +15,26 @@ describe('duplicate-line', () => {
     assert.equal(diagnostic.severity, 2);
     assert.equal(textAt(text, diagnostic), '19303-59-RT x1');
     assert.match(messageOf(diagnostic), /repeats service line 1 of this claim/);
+  });
+
+  it("takes the duplicate's charge off an 837's claim total (CLM02) with the line, so the total still adds up", () => {
+    const text = writeX12([
+      x12Claim('CLM-1', [
+        { code: '19303', modifiers: ['RT'], charge: 900 },
+        { code: '19303', modifiers: ['RT'], charge: 900 },
+      ]),
+    ]);
+    assert.deepEqual(
+      validateX12(text).map((d) => d.code),
+      ['duplicate-line'],
+    );
+    const fixed = applyX12Fix(text, 'duplicate-line');
+    assert.match(fixed, /CLM\*CLM-1\*900\*/);
+    assert.equal(fixed.match(/SV1\*/g)?.length, 1);
+    assert.deepEqual(
+      validateX12(fixed).map((d) => d.code),
+      [],
+    );
   });
 
   it('offers removing the duplicate, not preferred', () => {

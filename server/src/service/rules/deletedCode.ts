@@ -11,13 +11,14 @@
  * would bill one service twice (two biopsies for one, or a duplicate line).
  */
 import type { ClaimEditor } from '../model/claimEditor';
-import type { Claim, ServiceLine } from '../model/model';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 import type { CodeReference } from '../reference/codeReference';
 import type { DeletedCode, Successor } from '../reference/codeTypes';
 import { codeRanges } from '../text/wording';
-import { codeWithModality, dateOfService, removeLineEdits } from './claimFacts';
+import { codeWithModality, dateOfService, pointersOf, removeLineEdits } from './claimFacts';
 import { sideOf } from './laterality';
-import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
+import type { ClaimRule, Finding, QuickFix, RuleContext } from './ruleTypes';
 
 /** A code a fix may put in the deleted code's place. */
 interface Offer {
@@ -152,21 +153,60 @@ function sentence(advice: Advice, reference: CodeReference): string {
   }
 }
 
+/**
+ * The edits that put `offer` in the line's place. The deleted code's units carry over, except onto a
+ * first-lesion code, which takes 1 unit: the further lesions go on its add-on (`primary-units` would
+ * report the replaced line otherwise). The returned text says the units when they were split.
+ */
+function replacement(
+  claim: Claim,
+  line: ServiceLine,
+  offer: Offer,
+  editor: ClaimEditor,
+  reference: CodeReference,
+): { edits: TextEdit[]; billing: string } {
+  const edits = editor.replaceCode(line, offer.code);
+  const info = reference.code(offer.code);
+  const addOn = info?.lesion?.role === 'first' ? reference.addOnFor(info) : undefined;
+  const extra = unitsOf(line) - 1;
+  if (!addOn || extra < 1) {
+    return { edits, billing: offer.label };
+  }
+  const date = dateOfService(line, claim);
+  const existing = claim.lines.find((other) => other.code.value === addOn.code && dateOfService(other, claim) === date);
+  const addOnEdits = existing
+    ? editor.setUnits(existing, unitsOf(existing) + extra)
+    : editor.insertLine(line, 'after', {
+        code: addOn.code,
+        modifiers: line.modifiers.map((m) => m.value),
+        units: extra,
+        dxPointers: pointersOf(line),
+        dos: line.dos?.value,
+      });
+  return {
+    edits: [...edits, ...editor.setUnits(line, 1), ...addOnEdits],
+    billing: `${offer.label} x1 + ${addOn.code} x${extra}`,
+  };
+}
+
 function fixesFor(
   advice: Advice,
   claim: Claim,
   line: ServiceLine,
-  editor: ClaimEditor,
+  { editor, reference }: RuleContext,
   cannotTell: boolean,
 ): QuickFix[] {
   const code = line.code.value;
   const condition = cannotTell && advice.action !== 'remove-duplicate' && advice.when ? `, if ${advice.when}` : '';
   switch (advice.action) {
     case 'replace':
-      return advice.offers.map((offer) => ({
-        title: `Replace ${code} with ${offer.label}${offer.anotherLesionThan ? ` for another lesion than ${offer.anotherLesionThan}'s` : ''}${condition}`,
-        edits: editor.replaceCode(line, offer.code),
-      }));
+      return advice.offers.map((offer) => {
+        const { edits, billing } = replacement(claim, line, offer, editor, reference);
+        return {
+          title: `Replace ${code} with ${billing}${offer.anotherLesionThan ? ` for another lesion than ${offer.anotherLesionThan}'s` : ''}${condition}`,
+          edits,
+        };
+      });
     case 'remove':
       return [
         {
@@ -202,7 +242,7 @@ export const deletedCodeRule: ClaimRule = {
       const advice = successors.flatMap((successor) => adviceFor(successor, shownBy, billed, reference));
       const cannotTell = successors.length > 1;
       const sentences = advice.map((a) => sentence(a, reference)).filter((text) => text.length > 0);
-      const fixes = advice.flatMap((a) => fixesFor(a, claim, line, context.editor, cannotTell));
+      const fixes = advice.flatMap((a) => fixesFor(a, claim, line, context, cannotTell));
       if (fixes.length === 1 && !cannotTell && fixes[0]) {
         fixes[0].preferred = true;
       }

@@ -3,7 +3,7 @@
  * service twice on one claim is usually billed twice by mistake. First-lesion
  * codes are left to `primary-units`: their repeat is usually another lesion.
  */
-import { dateOfService } from './claimFacts';
+import { dateOfService, removeLineEdits } from './claimFacts';
 import { codeKindOf } from '../reference/codeShapes';
 import type { ClaimRule, Finding } from './ruleTypes';
 
@@ -50,7 +50,7 @@ export const duplicateLineRule: ClaimRule = {
         fixes: [
           {
             title: written === undefined ? 'Remove this duplicate line' : `Remove this duplicate ${written} line`,
-            edits: editor.deleteLine(line),
+            edits: removeLineEdits(claim, line, editor),
           },
         ],
       });
