@@ -87,10 +87,19 @@ describe('deleted-code', () => {
       assert.deepEqual(ruleIds(fixed), []);
     });
 
-    it('removes it alone too: with no biopsy on the claim, a biopsy code is still not its successor', () => {
-      assert.deepEqual(fixTitles('claim A\n 19295\n', 'deleted-code'), [
+    it('removes it too with no biopsy on the claim: a biopsy code is still not its successor', () => {
+      assert.deepEqual(fixTitles('claim A\n 77065-RT\n 19295-RT\n', 'deleted-code'), [
         ['Remove the 19295 line: its work is in 19081-19086', true],
       ]);
+    });
+
+    it("offers no removal of a claim's only line, which would leave a claim with nothing to bill, and says why", () => {
+      const text = 'claim A\n 19295-RT\n';
+      assert.deepEqual(fixTitles(text, 'deleted-code'), []);
+      assert.match(
+        messageOf(only(text, 'deleted-code')),
+        /remove the line \(it is this claim's only service line: bill the 19081-19086 service it belongs to here, or drop the claim\)\.$/,
+      );
     });
 
     it('gives the message its rule page quotes for it', () => {
@@ -145,7 +154,7 @@ describe('deleted-code', () => {
     });
 
     it('when the claim cannot tell, gives both cases and prefers neither fix', () => {
-      const text = 'claim A\n 76096-RT\n';
+      const text = 'claim A\n 77065-RT\n 76096-RT\n';
       assert.equal(
         messageOf(only(text, 'deleted-code')),
         '76096 was deleted in 2007; when it guided a biopsy, its work is now included in 19081-19086: remove the line; when it guided a wire or other localization device, report 19281 (mammographic) instead.',
@@ -154,7 +163,10 @@ describe('deleted-code', () => {
         ['Remove the 76096 line, if it guided a biopsy', false],
         ['Replace 76096 with 19281 (mammographic), if it guided a wire or other localization device', false],
       ]);
-      assert.equal(applyFix(text, 'deleted-code', 'Remove the 76096 line, if it guided a biopsy'), 'claim A\n');
+      assert.equal(
+        applyFix(text, 'deleted-code', 'Remove the 76096 line, if it guided a biopsy'),
+        'claim A\n 77065-RT\n',
+      );
     });
 
     it('is not settled by a biopsy of the other side or of another date', () => {

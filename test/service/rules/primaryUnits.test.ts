@@ -4,8 +4,9 @@
  * and message) and cases that must not.
  */
 import * as assert from 'node:assert/strict';
-import { messageOf, ruleIds, textAt } from '../../support/documents/claimDocuments';
-import { applyFix, fixTitles, only } from '../../support/checks/ruleFindings';
+import { writeX12 } from '../../../server/src/service';
+import { messageOf, ruleIds, textAt, validateX12 } from '../../support/documents/claimDocuments';
+import { applyFix, applyX12Fix, fixTitles, only, x12Claim } from '../../support/checks/ruleFindings';
 
 describe('primary-units', () => {
   it('warns on 19283 x2 and names the add-on to use', () => {
@@ -40,6 +41,27 @@ describe('primary-units over several lines of one date', () => {
     const fixed = applyFix(text, 'primary-units', 'Bill this line as +19084');
     assert.equal(fixed, 'claim A\n lesions: 2\n 19083-LT x1\n 19084-LT x1\n');
     assert.deepEqual(ruleIds(fixed), []);
+  });
+
+  it("takes the merged repeat's charge off an 837's claim total, so the total still adds up", () => {
+    const text = writeX12([
+      x12Claim('CLM-1', [
+        { code: '19083', modifiers: ['RT'], charge: 500 },
+        { code: '19083', modifiers: ['RT'], charge: 500 },
+        { code: '19084', modifiers: ['RT'], charge: 300 },
+      ]),
+    ]);
+    assert.deepEqual(
+      validateX12(text).map((d) => d.code),
+      ['primary-units'],
+    );
+    const fixed = applyX12Fix(text, 'primary-units');
+    assert.match(fixed, /CLM\*CLM-1\*800\*/);
+    assert.match(fixed, /SV1\*HC:19084:RT\*300\*UN\*2\*/);
+    assert.deepEqual(
+      validateX12(fixed).map((d) => d.code),
+      [],
+    );
   });
 
   it('moves the repeat onto an add-on line already billed for that side, so no duplicate is made', () => {

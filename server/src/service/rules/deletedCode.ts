@@ -42,6 +42,8 @@ interface RemoveAdvice {
   when?: string;
   includedIn: string[];
   shownBy?: string;
+  /** The line is the claim's only service line. */
+  onlyLine: boolean;
 }
 
 /** Take the line off if `of`, already on the claim, reports the same service (for a lesion code: the same lesion). */
@@ -93,9 +95,10 @@ function adviceFor(
   shownBy: string | undefined,
   billed: ReadonlySet<string>,
   reference: CodeReference,
+  onlyLine: boolean,
 ): Advice[] {
   if (successor.action === 'remove') {
-    return [{ action: 'remove', when: successor.when, includedIn: successor.codes, shownBy }];
+    return [{ action: 'remove', when: successor.when, includedIn: successor.codes, shownBy, onlyLine }];
   }
   const offers: Offer[] = [];
   const already: string[] = [];
@@ -133,7 +136,11 @@ function sentence(advice: Advice, reference: CodeReference): string {
     case 'remove':
       return advice.shownBy
         ? `with ${advice.shownBy} on this claim for that date, its work is included in ${codeRanges(advice.includedIn)}: remove the line`
-        : `${when}its work is now included in ${codeRanges(advice.includedIn)}: remove the line`;
+        : `${when}its work is now included in ${codeRanges(advice.includedIn)}: remove the line${
+            advice.onlyLine
+              ? ` (it is this claim's only service line: bill the ${codeRanges(advice.includedIn)} service it belongs to here, or drop the claim)`
+              : ''
+          }`;
     case 'remove-duplicate':
       return advice.lesion
         ? `if it is the lesion ${advice.of} on this claim already reports, remove the line`
@@ -208,6 +215,10 @@ function fixesFor(
         };
       });
     case 'remove':
+      // Taking a claim's only line leaves a claim with nothing to bill, which no payer accepts: the coder decides.
+      if (advice.onlyLine) {
+        return [];
+      }
       return [
         {
           title: `Remove the ${code} line${condition || `: its work is in ${codeRanges(advice.includedIn)}`}`,
@@ -239,7 +250,9 @@ export const deletedCodeRule: ClaimRule = {
       }
       const billed = codesBilledBeside(claim, line);
       const { successors, shownBy } = applicable(deleted, billed);
-      const advice = successors.flatMap((successor) => adviceFor(successor, shownBy, billed, reference));
+      const advice = successors.flatMap((successor) =>
+        adviceFor(successor, shownBy, billed, reference, claim.lines.length === 1),
+      );
       const cannotTell = successors.length > 1;
       const sentences = advice.map((a) => sentence(a, reference)).filter((text) => text.length > 0);
       const fixes = advice.flatMap((a) => fixesFor(a, claim, line, context, cannotTell));

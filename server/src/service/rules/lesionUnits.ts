@@ -9,7 +9,7 @@
 import type { CodeInfo } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
 import { type Claim, type ServiceLine, unitsOf } from '../model/model';
-import { describeLines, overbilledFirstLesionCodes, pointersOf } from './claimFacts';
+import { describeLines, overbilledFirstLesionCodes, pointersOf, removeLineEdits } from './claimFacts';
 import {
   groupByProcedure,
   type LesionCountConflict,
@@ -94,7 +94,7 @@ function lesionFixes(
       return [
         {
           title: `Remove +${addOnLine.info.code}: ${counted(count, 'lesion')} need no add-on`,
-          edits: editor.deleteLine(addOnLine.line),
+          edits: removeLineEdits(claim, addOnLine.line, editor),
           preferred: true,
         },
       ];

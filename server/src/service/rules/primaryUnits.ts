@@ -11,7 +11,7 @@
  * offered, not preferred.
  */
 import { type ServiceLine, unitsOf } from '../model/model';
-import { dateOfService, firstLesionSessions, knownLines, pointersOf } from './claimFacts';
+import { dateOfService, firstLesionSessions, knownLines, pointersOf, removeLineEdits } from './claimFacts';
 import { sideOf } from './laterality';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 import { counted, nounFor } from '../text/wording';
@@ -99,7 +99,7 @@ export const firstLesionUnitsRule: ClaimRule = {
                   edits: sameAddOn
                     ? [
                         ...editor.setUnits(sameAddOn, unitsOf(sameAddOn) + unitsOf(repeat)),
-                        ...editor.deleteLine(repeat),
+                        ...removeLineEdits(claim, repeat, editor),
                       ]
                     : editor.replaceCode(repeat, addOn.code),
                   preferred: !otherSide,
