@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { writeX12 } from '../../../server/src/service/x12/x12Writer';
 import { messageOf, ruleIds, textAt, validate, validateX12 } from '../../support/documents/claimDocuments';
-import { fixTitles, ids, only, x12Claim, x12TextOf } from '../../support/checks/ruleFindings';
+import { applyFix, fixTitles, ids, only, x12Claim, x12TextOf } from '../../support/checks/ruleFindings';
 
 const rule = 'biopsy-with-localization';
 
@@ -90,6 +90,31 @@ describe('biopsy-with-localization', () => {
     });
   });
 
+  describe('XS on the biopsy side', () => {
+    it('is accepted with an information that XS is the other breast, offering XU or 59 instead', () => {
+      const text = 'claim A\n dos: 2026-03-02\n 19081-RT\n 19283-RT-XS\n';
+      const diagnostic = only(text, rule);
+      assert.equal(diagnostic.severity, 3);
+      assert.equal(textAt(text, diagnostic), 'XS');
+      assert.match(
+        messageOf(diagnostic),
+        /same side \(RT\) as the biopsy 19081: XS fits the other breast.*XU .* or 59/,
+      );
+      assert.deepEqual(fixTitles(text, rule), [
+        ['Replace XS with XU', false],
+        ['Replace XS with 59', false],
+      ]);
+      const fixed = applyFix(text, rule, 'Replace XS with XU');
+      assert.equal(fixed, 'claim A\n dos: 2026-03-02\n 19081-RT\n 19283-RT-XU\n');
+      assert.deepEqual(ruleIds(fixed), []);
+    });
+
+    it('says nothing on another date or side, where XS is not about the biopsy', () => {
+      assert.deepEqual(ruleIds('claim A\n 19081-RT\n 19283-LT-XS\n'), []);
+      assert.deepEqual(ruleIds('claim A\n 19081-RT dos=2026-03-02\n 19283-RT-XS dos=2026-03-20\n'), []);
+    });
+  });
+
   describe('stays quiet', () => {
     it('on a localization another day: a separate session (pre-operative seed before an excision)', () => {
       assert.deepEqual(
@@ -115,9 +140,13 @@ describe('biopsy-with-localization', () => {
 
     it('on any of the five distinct-service modifiers CMS lists: 59, XE, XP, XS, XU', () => {
       for (const modifier of ['59', 'XE', 'XP', 'XS', 'XU']) {
-        assert.deepEqual(ruleIds(`claim A\n 19081-RT\n 19283-RT-${modifier}\n`), [], modifier);
         assert.deepEqual(ruleIds(`claim A\n 19081-LT\n 76098 ${modifier}\n`), [], modifier);
       }
+      for (const modifier of ['59', 'XE', 'XP', 'XU']) {
+        assert.deepEqual(ruleIds(`claim A\n 19081-RT\n 19283-RT-${modifier}\n`), [], modifier);
+      }
+      // XS beside another reason says nothing more: the line names one that fits.
+      assert.deepEqual(ruleIds('claim A\n 19081-RT\n 19283-RT-XS-59\n'), []);
     });
 
     it('on opposite sides, and on localization without a biopsy', () => {

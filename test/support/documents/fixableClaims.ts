@@ -29,6 +29,8 @@ const firstLesionCodes = live.filter((info) => info.lesion?.role === 'first');
 const addOnCodes = live.filter((info) => info.addOnTo !== undefined);
 const deletedCodes = bundledCodes.filter((info) => info.deleted !== undefined).map((info) => info.code);
 const otherCodes = ['76098', '19301', '19125', '88305', '99213', '77065', '77067', '38525'];
+/** HCPCS Level II codes billed beside breast procedures (a tissue marker, a localization device): letters to key in lower case. */
+const levelTwoCodes = ['A4648', 'C1819'];
 const diagnosisPool = ['C50.411', 'C50.412', 'C50.911', 'N63.10', 'N63.20', 'R92.8', 'Z12.31'];
 const dates = ['2026-03-14', '2026-03-15'];
 
@@ -135,9 +137,31 @@ const deletedBesideBlock = fc
     const lines = [line(beside, modifiers, 1, 200), line(code, modifiers, 1, 150)];
     return { lines: besideFirst ? lines : lines.reverse() };
   });
+/** Other codes, HCPCS Level II ones among them, sometimes keyed in lower case. */
 const otherBlock = fc
-  .tuple(fc.constantFrom(...otherCodes), modifiersArb)
-  .map(([code, modifiers]) => ({ lines: [line(code, modifiers, undefined, 90)] }));
+  .tuple(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...otherCodes) },
+      { weight: 1, arbitrary: fc.constantFrom(...levelTwoCodes) },
+    ),
+    modifiersArb,
+    fc.boolean(),
+  )
+  .map(([code, modifiers, lowerCase]) => ({
+    lines: [line(lowerCase ? code.toLowerCase() : code, modifiers, undefined, 90)],
+  }));
+
+/** A biopsy and a localization device or specimen image of the same side, with or without a distinct-service modifier. */
+const biopsyBesideLocalizationBlock = fc
+  .tuple(
+    fc.constantFrom('19081', '19083', '19085'),
+    fc.constantFrom('19281', '19283', '19285', '76098'),
+    fc.constantFrom('RT', 'LT', 'rt'),
+    fc.constantFrom<string[]>(['XS'], ['xs'], ['XU'], ['59'], []),
+  )
+  .map(([biopsy, device, side, distinct]) => ({
+    lines: [line(biopsy, [side], 1, 900), line(device, [side, ...distinct], 1, 300)],
+  }));
 
 interface Block {
   lines: GeneratedLine[];
@@ -152,6 +176,7 @@ const blockArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 1, arbitrary: deletedBlock },
   { weight: 1, arbitrary: deletedBesideBlock },
   { weight: 1, arbitrary: otherBlock },
+  { weight: 1, arbitrary: biopsyBesideLocalizationBlock },
 );
 
 /** Per-line extras: pointers into the diagnoses, a line date (sometimes another day), a `lesions=`. */

@@ -8,14 +8,17 @@
  * the ones CMS lists for bypassing such an NCCI edit) is accepted, and so are
  * lines on opposite sides. The advice names the modifier that fits what the
  * claim shows: XU or 59 for another lesion of the same breast, never XS,
- * which is for a separate structure such as the other breast.
+ * which is for a separate structure such as the other breast; XS alone on a
+ * line of the biopsy's side gets an information saying so.
  */
-import type { Claim, ServiceLine } from '../model/model';
+import type { ClaimEditor } from '../model/claimEditor';
+import type { Claim, Field, ServiceLine } from '../model/model';
 import type { CodeReference } from '../reference/codeReference';
 import { dateOfService } from './claimFacts';
 import { type Side, sideOf } from './laterality';
 import type { ClaimRule, Finding } from './ruleTypes';
 
+const ruleId = 'biopsy-with-localization';
 const biopsyCodes = new Set(['19081', '19082', '19083', '19084', '19085', '19086']);
 const includedCodes = new Set(['19281', '19282', '19283', '19284', '19285', '19286', '19287', '19288', '76098']);
 
@@ -48,9 +51,52 @@ function weight(pairing: Pairing): number {
   return (pairing.side ? 2 : 0) + (pairing.sameDate ? 1 : 0);
 }
 
-/** True when a modifier of the line is one the reference data lists as a distinct-service modifier. */
-function markedDistinct(line: ServiceLine, reference: CodeReference): boolean {
-  return line.modifiers.some((m) => reference.modifier(m.value)?.category === 'distinct-service');
+/** The line's modifiers that the reference data lists as distinct-service modifiers. */
+function distinctModifiers(line: ServiceLine, reference: CodeReference): Array<Field<string>> {
+  return line.modifiers.filter((m) => reference.modifier(m.value)?.category === 'distinct-service');
+}
+
+/** The biopsy line that pairs most closely with `line` (same side and date first), if any is not apart from it. */
+function closestBiopsy(
+  line: ServiceLine,
+  biopsies: readonly ServiceLine[],
+  claim: Claim,
+): { biopsy: ServiceLine; pairing: Pairing } | undefined {
+  let match: { biopsy: ServiceLine; pairing: Pairing } | undefined;
+  for (const biopsy of biopsies) {
+    const pairing = pair(biopsy, line, claim);
+    if (!pairing.apart && (match === undefined || weight(pairing) > weight(match.pairing))) {
+      match = { biopsy, pairing };
+    }
+  }
+  return match;
+}
+
+/**
+ * XS alone on a line of the same side as the biopsy: XS says "separate structure", which the same
+ * breast is not; another lesion there is XU (or 59). Information, with the swap as fixes: the edit is
+ * bypassed either way, but a payer reviewing the modifier may not accept the reason.
+ */
+function sameSideXs(
+  line: ServiceLine,
+  distinct: ReadonlyArray<Field<string>>,
+  match: { biopsy: ServiceLine; pairing: Pairing },
+  editor: ClaimEditor,
+): Finding | undefined {
+  const [xs, ...others] = distinct;
+  if (others.length > 0 || xs?.value !== 'XS' || !match.pairing.side) {
+    return undefined;
+  }
+  return {
+    ruleId,
+    range: xs.range,
+    severity: 'information',
+    message: `XS (separate structure) on ${line.code.value}, on the same side (${match.pairing.side}) as the biopsy ${match.biopsy.code.value}: XS fits the other breast, which RT and LT already tell apart; for another lesion of the same breast the modifier that says so is XU (unusual non-overlapping service) or 59.`,
+    fixes: ['XU', '59'].map((modifier) => ({
+      title: `Replace XS with ${modifier}`,
+      edits: editor.replaceModifier(line, xs, modifier),
+    })),
+  };
 }
 
 /** Where the two lines meet, as the claim shows it. */
@@ -62,28 +108,30 @@ function describePairing({ sameDate, side }: Pairing): string {
 }
 
 export const biopsyWithLocalizationRule: ClaimRule = {
-  id: 'biopsy-with-localization',
+  id: ruleId,
   defaultSeverity: 'warning',
   description:
     'A localization device (19281-19288) or specimen imaging (76098) is reported with a breast biopsy 19081-19086 of the same side and date of service, which already includes them.',
-  check(claim, { reference }) {
+  check(claim, { reference, editor }) {
     const findings: Finding[] = [];
     const biopsies = claim.lines.filter((line) => biopsyCodes.has(line.code.value));
     if (biopsies.length === 0) {
       return findings;
     }
     for (const line of claim.lines) {
-      if (!includedCodes.has(line.code.value) || markedDistinct(line, reference)) {
+      if (!includedCodes.has(line.code.value)) {
         continue;
       }
-      let match: { biopsy: ServiceLine; pairing: Pairing } | undefined;
-      for (const biopsy of biopsies) {
-        const pairing = pair(biopsy, line, claim);
-        if (!pairing.apart && (match === undefined || weight(pairing) > weight(match.pairing))) {
-          match = { biopsy, pairing };
-        }
-      }
+      const match = closestBiopsy(line, biopsies, claim);
       if (!match) {
+        continue;
+      }
+      const distinct = distinctModifiers(line, reference);
+      if (distinct.length > 0) {
+        const wrongReason = sameSideXs(line, distinct, match, editor);
+        if (wrongReason) {
+          findings.push(wrongReason);
+        }
         continue;
       }
       const code = line.code.value;
@@ -91,7 +139,7 @@ export const biopsyWithLocalizationRule: ClaimRule = {
       // XS (separate structure) is for the other breast, which RT and LT already tell apart; another lesion of the same breast is XU or 59.
       const otherBreast = match.pairing.side ? '' : '; if it was in the other breast, mark each line RT or LT';
       findings.push({
-        ruleId: this.id,
+        ruleId,
         range: line.code.range,
         message: `${match.biopsy.code.value} already includes localization device placement and specimen imaging, so ${code} (${what}) ${describePairing(match.pairing)} is unbundling if it is for the same lesion; if it is for another lesion of the same breast, add XU or 59${otherBreast}.`,
       });

@@ -55,6 +55,7 @@ const fixableRules: Record<Format, readonly string[]> = {
     'laterality-missing',
     'duplicate-line',
     'lowercase-code',
+    'biopsy-with-localization',
   ],
   x12: [
     'addon-without-primary',
@@ -69,6 +70,7 @@ const fixableRules: Record<Format, readonly string[]> = {
     'x12-segment-count',
     'x12-control-numbers',
     'x12-claim-total',
+    'biopsy-with-localization',
   ],
 };
 
