@@ -90,6 +90,22 @@ describe('rule pages (docs/rules)', () => {
     }
   }
 
+  it('has every rule in the table of docs/domain.md that gives the facts it uses, their source and sureness', () => {
+    const domain = fs.readFileSync(path.join(repoRoot(), 'docs', 'domain.md'), 'utf8');
+    const table = domain.slice(domain.indexOf('## Every fact the rules use'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+    const named = new Set(
+      rows.flatMap((row) => [...(row.split(' | ')[0] ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1])),
+    );
+    assert.deepEqual(
+      allRules.map((rule) => rule.id).filter((id) => !named.has(id)),
+      [],
+    );
+    for (const row of rows) {
+      assert.equal(row.split(' | ').length, 4, `a row of four cells (rule, fact, source, how sure): ${row}`);
+    }
+  });
+
   it('has no page for a rule that does not exist', () => {
     const ids = new Set(allRules.map((rule) => rule.id));
     const pages = fs.readdirSync(rulesDir).filter((file) => file.endsWith('.md') && file !== 'README.md');
