@@ -9,7 +9,7 @@ import { type CodeAction, type DocumentSymbol, DocumentSymbolRequest } from 'vsc
 import { writeX12 } from '../../server/src/service';
 import { editsFor, LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { x12Fixtures } from '../support/documents/x12Fixtures';
-import { hoverText, positionOf } from './claimTexts';
+import { hoverText, messageOf, positionOf } from './claimTexts';
 
 const loneAddOn = writeX12([
   {
@@ -69,6 +69,34 @@ describe('protocol: X12 837P files', () => {
       client.document(uri).getText(),
       /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:LT/,
     );
+  });
+
+  it('reads HI by qualifier: ICD-9-CM (BK, BF) before 2015-10-01 is clean, from that date it is flagged', async () => {
+    const icd9 = (dos: string) =>
+      writeX12([
+        {
+          id: 'CLM-9',
+          diagnoses: ['C50411', 'R928'],
+          dos,
+          lines: [{ code: '19283', modifiers: ['RT'], charge: 350, pointers: [1, 2] }],
+        },
+      ]).replace('HI*ABK:C50411*ABF:R928', 'HI*BK:1749*BF:79380');
+    const before = newUri('icd9').replace(/\.claim$/, '.837');
+    await client.open(before, icd9('2014-06-02'), 1, 'x12');
+    assert.deepEqual((await client.nextDiagnostics(before, 1)).diagnostics, []);
+
+    const after = newUri('icd9-late').replace(/\.claim$/, '.837');
+    await client.open(after, icd9('2016-01-04'), 1, 'x12');
+    const published = (await client.nextDiagnostics(after, 1)).diagnostics;
+    assert.deepEqual(
+      published.map((d) => [d.code, client.document(after).getText(d.range)]),
+      [
+        ['x12-diagnosis-code', '1749'],
+        ['x12-diagnosis-code', '79380'],
+      ],
+    );
+    assert.ok(published[0]);
+    assert.match(messageOf(published[0]), /ICD-9-CM code .* from 2015-10-01 on, diagnoses are coded in ICD-10-CM/);
   });
 
   it('reads a document as X12 by its ISA whatever its language id, with | and > separators on one line', async () => {

@@ -4,7 +4,7 @@
  * message) and cases that must not.
  */
 import * as assert from 'node:assert/strict';
-import { diagnosisSide } from '../../../server/src/service/rules/laterality';
+import { diagnosisSide, sideOfDiagnosis } from '../../../server/src/service/rules/laterality';
 import { writeX12 } from '../../../server/src/service/x12/x12Writer';
 import { formatDiagnostic, messageOf, ruleIds, textAt, validateX12 } from '../../support/documents/claimDocuments';
 import { only } from '../../support/checks/ruleFindings';
@@ -19,6 +19,24 @@ describe('laterality-mismatch', () => {
     assert.equal(diagnosisSide('N6320'), 'LT');
     assert.equal(diagnosisSide('N63.0'), undefined);
     assert.equal(diagnosisSide('R92.8'), undefined);
+  });
+
+  it('reads a side from ICD-10-CM diagnoses only, never from an ICD-9-CM code', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } };
+    assert.equal(sideOfDiagnosis({ code: 'C50411', codeSet: 'ICD-10-CM', range }), 'RT');
+    assert.equal(sideOfDiagnosis({ code: 'C50411', codeSet: 'ICD-9-CM', range }), undefined);
+  });
+
+  it('stays quiet on an 837 whose pointed diagnosis is ICD-9-CM (BK), dated before 2015-10-01', () => {
+    const text = writeX12([
+      {
+        id: 'C9',
+        diagnoses: ['C50412'],
+        dos: '2014-06-02',
+        lines: [{ code: '19283', modifiers: ['RT'], charge: 350 }],
+      },
+    ]).replace('HI*ABK:C50412', 'HI*BK:1749');
+    assert.deepEqual(validateX12(text).map(formatDiagnostic), []);
   });
 
   it('warns for every breast category that encodes the side, not only C50 and N63', () => {

@@ -121,6 +121,6 @@ function readDiagnosisList(claim: Claim, text: string, column: number, line: num
         replacement: code,
       });
     }
-    claim.diagnoses.push({ code, range });
+    claim.diagnoses.push({ code, codeSet: 'ICD-10-CM', range });
   }
 }

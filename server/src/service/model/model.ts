@@ -21,9 +21,13 @@ export interface Field<T> {
   range: Range;
 }
 
-/** One ICD-10-CM code of a claim's diagnosis list. */
+/** The code set of a diagnosis: a `.claim` dx list is ICD-10-CM; an 837 says which by each HI code's qualifier. */
+export type DiagnosisCodeSet = 'ICD-10-CM' | 'ICD-9-CM';
+
+/** One code of a claim's diagnosis list. */
 export interface Diagnosis {
   code: string;
+  codeSet: DiagnosisCodeSet;
   range: Range;
 }
 

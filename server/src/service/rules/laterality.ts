@@ -3,7 +3,7 @@
  * side an ICD-10-CM diagnosis names (domain.md, "Laterality"), which the
  * reference data's laterality table reads from the character that encodes it.
  */
-import type { ServiceLine } from '../model/model';
+import type { Diagnosis, ServiceLine } from '../model/model';
 import { breastLaterality, type BreastSide, diagnosisSideIn } from '../reference/diagnosisLaterality';
 
 export type Side = BreastSide;
@@ -30,4 +30,9 @@ export function sideOf(line: ServiceLine): Side | undefined {
  */
 export function diagnosisSide(code: string): Side | undefined {
   return diagnosisSideIn(breastLaterality, code);
+}
+
+/** The breast side a claim's diagnosis names: only ICD-10-CM codes are read (an ICD-9-CM code encodes no side). */
+export function sideOfDiagnosis(diagnosis: Diagnosis): Side | undefined {
+  return diagnosis.codeSet === 'ICD-10-CM' ? diagnosisSide(diagnosis.code) : undefined;
 }

@@ -2,7 +2,7 @@
  * RT or LT on a line must agree with the side its pointed diagnoses name
  * (domain.md, "Laterality").
  */
-import { diagnosisSide, sideOf } from './laterality';
+import { sideOfDiagnosis, sideOf } from './laterality';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 const sideWords = { RT: 'right', LT: 'left' } as const;
@@ -21,7 +21,7 @@ export const lateralityMismatchRule: ClaimRule = {
       const sided = line.dxPointers
         .map((pointer) => claim.diagnoses[pointer.index])
         .filter((diagnosis) => diagnosis !== undefined)
-        .map((diagnosis) => ({ diagnosis, side: diagnosisSide(diagnosis.code) }))
+        .map((diagnosis) => ({ diagnosis, side: sideOfDiagnosis(diagnosis) }))
         .filter((entry) => entry.side !== undefined);
       if (sided.length === 0 || sided.some((entry) => entry.side === side)) {
         continue;

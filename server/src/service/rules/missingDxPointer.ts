@@ -2,14 +2,15 @@
  * When a claim lists diagnoses, each service line should point to the ones
  * it treats (837P SV107; CMS-1500 box 24E).
  */
-import { codeKindOf, icd10Pattern } from '../reference/codeShapes';
+import { codeKindOf } from '../reference/codeShapes';
+import { hasDiagnosisShape } from '../reference/diagnosisCodeSets';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 export const missingDiagnosisPointerRule: ClaimRule = {
   id: 'missing-dx-pointer',
   defaultSeverity: 'information',
-  description: 'A service line has no diagnosis pointer although the claim has a dx list.',
-  check(claim) {
+  description: 'A service line has no diagnosis pointer although the claim lists diagnoses.',
+  check(claim, { format }) {
     const findings: Finding[] = [];
     if (claim.diagnoses.length === 0) {
       return findings;
@@ -21,11 +22,15 @@ export const missingDiagnosisPointerRule: ClaimRule = {
       }
       // Only what has the shape of a code is named: malformed text may be anything, patient data included.
       const named = codeKindOf(line.code.value) === undefined ? 'This line' : line.code.value;
-      const diagnoses = claim.diagnoses.filter((d) => icd10Pattern.test(d.code)).map((d) => d.code);
+      const diagnoses = claim.diagnoses.filter((d) => hasDiagnosisShape(d.code, d.codeSet)).map((d) => d.code);
+      const listed = diagnoses.length > 0 ? ` (${diagnoses.join(', ')})` : '';
       findings.push({
         ruleId: this.id,
         range: line.code.range,
-        message: `${named} has no diagnosis pointer; point it at the claim's dx list${diagnoses.length > 0 ? ` (${diagnoses.join(', ')})` : ''}.`,
+        message:
+          format === 'x12-837p'
+            ? `${named} has no diagnosis pointer in SV107; point it at the claim's HI diagnoses${listed}.`
+            : `${named} has no diagnosis pointer; point it at the claim's dx list${listed}.`,
       });
     }
     return findings;

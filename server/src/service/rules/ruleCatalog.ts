@@ -108,7 +108,8 @@ const parserRules: readonly RuleDescription[] = [
   {
     id: 'x12-diagnosis-code',
     defaultSeverity: 'error',
-    description: 'A diagnosis in HI is missing or is not an ICD-10-CM code.',
+    description:
+      'A diagnosis in HI is missing, lacks the shape of the code set its qualifier names, or is ICD-9-CM on a claim dated from 2015-10-01.',
   },
 ];
 

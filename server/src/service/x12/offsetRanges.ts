@@ -6,7 +6,7 @@
  * read for findings, hover and edits, a small share of the fields.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Diagnosis, DiagnosisPointer, Field, ServiceLine } from '../model/model';
+import type { Diagnosis, DiagnosisCodeSet, DiagnosisPointer, Field, ServiceLine } from '../model/model';
 import type { LineIndex } from './lineIndex';
 
 export class OffsetField<T> implements Field<T> {
@@ -25,6 +25,7 @@ export class OffsetField<T> implements Field<T> {
 export class OffsetDiagnosis implements Diagnosis {
   constructor(
     readonly code: string,
+    readonly codeSet: DiagnosisCodeSet,
     private readonly start: number,
     private readonly end: number,
     private readonly lines: LineIndex,

@@ -10,6 +10,7 @@
  */
 import { maxSegmentScan } from './claimSpans';
 import type { X12Segments } from './x12Types';
+import type { DiagnosisCodeSet } from '../model/model';
 
 /** Qualifier or code value → its meaning. */
 export type X12CodeTable = Readonly<Record<string, string>>;
@@ -135,14 +136,37 @@ export const dateFormatQualifiers: X12CodeTable = {
 export const diagnosisQualifiers: X12CodeTable = {
   ABK: 'Principal diagnosis, ICD-10-CM',
   ABF: 'Other diagnosis, ICD-10-CM',
-  BK: 'Principal diagnosis, ICD-9-CM (claims for services before October 2015)',
-  BF: 'Other diagnosis, ICD-9-CM (claims for services before October 2015)',
+  APR: "Patient's reason for visit, ICD-10-CM",
+  ABJ: 'Admitting diagnosis, ICD-10-CM',
+  ABN: 'External cause of injury, ICD-10-CM',
+  BK: 'Principal diagnosis, ICD-9-CM (services before October 1, 2015)',
+  BF: 'Other diagnosis, ICD-9-CM (services before October 1, 2015)',
+  BR: "Patient's reason for visit, ICD-9-CM (services before October 1, 2015)",
+  BJ: 'Admitting diagnosis, ICD-9-CM (services before October 1, 2015)',
+  BN: 'External cause of injury, ICD-9-CM (services before October 1, 2015)',
   BP: 'Anesthesia related surgical procedure (HCPCS)',
+  BO: 'Anesthesia related surgical procedure (HCPCS), other',
   BG: 'Condition code',
 };
 
-/** HI qualifiers whose code is a diagnosis that SV107 may point to. */
-export const diagnosisCodeQualifiers: ReadonlySet<string> = new Set(['ABK', 'ABF', 'BK', 'BF']);
+/**
+ * HI qualifiers whose code is a diagnosis that SV107 may point to, with the
+ * code set each names (X12 code list 1270). Any other HI qualifier (anesthesia
+ * procedures BP and BO, condition codes BG, value codes, ...) is not a
+ * diagnosis and is never read as one.
+ */
+export const diagnosisCodeSets: ReadonlyMap<string, DiagnosisCodeSet> = new Map([
+  ['ABK', 'ICD-10-CM'],
+  ['ABF', 'ICD-10-CM'],
+  ['APR', 'ICD-10-CM'],
+  ['ABJ', 'ICD-10-CM'],
+  ['ABN', 'ICD-10-CM'],
+  ['BK', 'ICD-9-CM'],
+  ['BF', 'ICD-9-CM'],
+  ['BR', 'ICD-9-CM'],
+  ['BJ', 'ICD-9-CM'],
+  ['BN', 'ICD-9-CM'],
+]);
 
 export const productServiceQualifiers: X12CodeTable = {
   HC: 'HCPCS codes: CPT (HCPCS Level I) and HCPCS Level II codes',
@@ -311,10 +335,14 @@ const procedureComposite: readonly X12ComponentInfo[] = [
 const diagnosisComposite: readonly X12ComponentInfo[] = [
   {
     name: 'Code list qualifier',
-    note: 'What the code is: ABK principal diagnosis, ABF other diagnosis (ICD-10-CM).',
+    note: 'What the code is: ABK principal diagnosis, ABF other diagnosis (ICD-10-CM); BK, BF the same in ICD-9-CM, for services before October 1, 2015.',
     codes: diagnosisQualifiers,
   },
-  { name: 'Diagnosis code', note: 'The ICD-10-CM code, written without its decimal point.', kind: 'diagnosis-code' },
+  {
+    name: 'Diagnosis code',
+    note: 'The ICD-10-CM (or, under BK and BF, ICD-9-CM) code, written without its decimal point.',
+    kind: 'diagnosis-code',
+  },
 ];
 
 function hiElement(n: number): X12ElementInfo {

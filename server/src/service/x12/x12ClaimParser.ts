@@ -4,7 +4,8 @@
  * same rules as for `.claim` files then read it; ranges are on the exact
  * element or component, also in one-line files.
  */
-import { codeKindOf, icd10Pattern, modifierPattern } from '../reference/codeShapes';
+import { codeKindOf, modifierPattern } from '../reference/codeShapes';
+import { diagnosisShapeText, hasDiagnosisShape, icd10RequiredFrom } from '../reference/diagnosisCodeSets';
 import { OnDemandClaims } from '../model/onDemandClaims';
 import type {
   Claim,
@@ -17,6 +18,7 @@ import type {
   X12Structure,
 } from '../model/model';
 import { allClaimSpans, type ClaimSpan, endsClaim } from './claimSpans';
+import { diagnosisCodeSets } from './segmentDictionary';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { components, lexInterchange } from './x12Lexer';
@@ -25,12 +27,12 @@ import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types
 const maxPointers = 4;
 /** The segments the reader takes anything from (besides the ids of those that end a claim). */
 const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP']);
-/** HI qualifiers of diagnoses: ICD-10-CM principal and other (ABK, ABF), ICD-9-CM (BK, BF). */
-const diagnosisQualifiers = new Set(['ABK', 'ABF', 'BK', 'BF']);
 
 class X12ClaimReader {
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
+  /** The open claim's well-shaped ICD-9-CM codes and their qualifiers: whether they are allowed depends on dates read later. */
+  private icd9: Array<{ diagnosis: OffsetDiagnosis; qualifier: string }> = [];
   /** Where the open claim's last segment ends; its range is set when it closes. */
   private claimEnd = 0;
   private readonly lines: LineIndex;
@@ -102,11 +104,37 @@ class X12ClaimReader {
 
   private closeClaim(): void {
     if (this.claim) {
+      this.checkIcd9Dates(this.claim);
       this.claim.range = { start: this.claim.range.start, end: this.lines.positionAt(this.claimEnd) };
       this.visit(this.claim);
     }
     this.claim = undefined;
     this.line = undefined;
+    this.icd9 = [];
+  }
+
+  /**
+   * 005010X222A1 allows ICD-9-CM (BK, BF, ...) only for services before the
+   * ICD-10 compliance date: its codes are flagged when the claim or one of its
+   * lines has a date of service on or after it, and left alone when every date
+   * is earlier or none is written (the date decides, and it is unknown).
+   */
+  private checkIcd9Dates(claim: Claim): void {
+    if (this.icd9.length === 0) {
+      return;
+    }
+    const dates = [claim.dos?.value, ...claim.lines.map((line) => line.dos?.value)];
+    const late = dates.find((date) => date !== undefined && date >= icd10RequiredFrom);
+    if (late === undefined) {
+      return;
+    }
+    for (const { diagnosis, qualifier } of this.icd9) {
+      this.problems.push({
+        ruleId: 'x12-diagnosis-code',
+        message: `${diagnosis.code} is an ICD-9-CM code (HI qualifier ${qualifier}), but this claim has a service on ${late}: from ${icd10RequiredFrom} on, diagnoses are coded in ICD-10-CM (qualifiers ABK, ABF).`,
+        range: diagnosis.range,
+      });
+    }
   }
 
   private startClaim(segment: X12Segment): void {
@@ -139,8 +167,10 @@ class X12ClaimReader {
         continue;
       }
       const [qualifier, code] = components(element, this.separators.component);
-      if (!diagnosisQualifiers.has(qualifier?.text ?? '')) {
-        // Condition codes (BG) and anesthesia procedures (BP, BO) share the HI segment; SV107 does not point at them.
+      const codeSet = diagnosisCodeSets.get(qualifier?.text ?? '');
+      if (codeSet === undefined) {
+        // Condition codes (BG), anesthesia procedures (BP, BO) and value codes share the HI segment; they are
+        // not diagnoses, SV107 does not point at them, and their codes have other shapes.
         continue;
       }
       if (!code || code.text === '') {
@@ -152,14 +182,17 @@ class X12ClaimReader {
         continue;
       }
       const upper = code.text.toUpperCase();
-      if (!icd10Pattern.test(upper)) {
+      const diagnosis = new OffsetDiagnosis(upper, codeSet, code.start, code.end, this.lines);
+      if (!hasDiagnosisShape(upper, codeSet)) {
         this.report(
           'x12-diagnosis-code',
-          'This is not an ICD-10-CM code: a letter, a digit, a letter or digit, then up to 4 more, e.g. C50411.',
+          `This is not an ${codeSet} code (qualifier ${qualifier?.text ?? ''}): ${diagnosisShapeText(codeSet)}.`,
           code,
         );
+      } else if (codeSet === 'ICD-9-CM') {
+        this.icd9.push({ diagnosis, qualifier: qualifier?.text ?? '' });
       }
-      this.claim.diagnoses.push(new OffsetDiagnosis(upper, code.start, code.end, this.lines));
+      this.claim.diagnoses.push(diagnosis);
     }
   }
 

@@ -249,6 +249,16 @@ describe('conversion: 837P to .claim', () => {
     assert.doesNotMatch(notes, /DOE|JANE|JOHN|ROE|W123/);
   });
 
+  it('writes ICD-9-CM codes with their own decimal point (after E and 3 digits for E codes), with a note', () => {
+    const x12 = clearinghouse837.replace('HI*ABK:C50411*ABF:R928*BG:01', 'HI*BK:1749*BF:E8889*BF:V7612*BP:00400');
+    const result = toClaim(x12);
+    assert.match(result.text, /\n {2}dx: 174\.9, E888\.9, V76\.12\n/);
+    const notes = result.notes.join('\n');
+    assert.match(notes, /ICD-9-CM codes \(HI qualifiers BK, BF, \.\.\.\) in CLM-77 are carried over/);
+    assert.match(notes, /HI codes that are not diagnoses .* in CLM-77/);
+    assert.doesNotMatch(toClaim(clearinghouse837).notes.join('\n'), /ICD-9-CM/);
+  });
+
   it('makes the date the lines share the claim dos:, and keeps dos= where a line differs', () => {
     const x12 = toX12('claim D\n  dos: 2026-03-14\n  19283 $1\n  19284 $1\n  76098 $1 dos=2026-03-20\n').text;
     const text = toClaim(x12).text;

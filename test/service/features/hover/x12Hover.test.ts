@@ -278,6 +278,32 @@ describe('X12 hover', () => {
       assert.doesNotMatch(hoverAt(twoLines, 'ABF:R928', 5).value(), /Not an ICD-10-CM/);
     });
 
+    it('reads an ICD-9-CM code by its qualifier: its role, its shape with the point after E and 3 digits, and the date', () => {
+      const text = twoLines.replace('ABK:C50411*ABF:R928', 'BK:1749*BF:E8889*BR:1234567');
+      const principal = hoverAt(text, 'BK:1749', 3).value();
+      assert.match(principal, /^\*\*1749\*\* · ICD-9-CM principal diagnosis · pointer 1/);
+      assert.match(principal, /A valid ICD-9-CM code shape \(`174\.9` in text\)/);
+      assert.match(
+        principal,
+        /ICD-9-CM is for services before 2015-10-01; from that date on, diagnoses are coded in ICD-10-CM/,
+      );
+      assert.match(
+        hoverAt(text, 'BF:E8889', 3).value(),
+        /^\*\*E8889\*\* · ICD-9-CM diagnosis · pointer 2[\s\S]*`E888\.9` in text/,
+      );
+      assert.match(
+        hoverAt(text, 'BR:1234567', 3).value(),
+        /^\*\*1234567\*\* · ICD-9-CM patient's reason for visit · pointer 3[\s\S]*\*\*Not an ICD-9-CM code shape\*\*: 3 digits/,
+      );
+      assert.doesNotMatch(hoverAt(twoLines, 'ABK:C50411', 4).value(), /ICD-9-CM/);
+    });
+
+    it('gives no diagnosis hover to a code under a qualifier that is not a diagnosis (anesthesia BP)', () => {
+      const text = twoLines.replace('ABK:C50411*ABF:R928', 'BP:00400*ABK:C50411');
+      assert.doesNotMatch(hoverAt(text, 'BP:00400', 4).value(), /diagnosis ·|pointer/);
+      assert.match(hoverAt(text, 'ABK:C50411', 4).value(), /pointer 1/);
+    });
+
     it('shows what an SV107 pointer points to', () => {
       const at = hoverAt(twoLines, '***1:2~', 5);
       assert.match(at.value(), /^\*\*Diagnosis pointer 2\*\* → \*\*R928\*\*/);

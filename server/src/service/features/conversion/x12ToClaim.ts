@@ -10,8 +10,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeKindOf } from '../../reference/codeShapes';
-import type { Claim, ClaimDocumentModel } from '../../model/model';
+import { withDiagnosisPoint } from '../../reference/diagnosisCodeSets';
+import type { Claim, ClaimDocumentModel, Diagnosis } from '../../model/model';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
+import { diagnosisCodeSets } from '../../x12/segmentDictionary';
 import { components } from '../../x12/x12Lexer';
 import type { X12Segment } from '../../x12/x12Types';
 import { ClaimsByNote } from './claimLists';
@@ -96,7 +98,7 @@ class ExtrasReader {
         if (
           this.current &&
           segment.elements.some(
-            (part) => part.text !== '' && !/^(ABK|ABF|BK|BF)$/.test(components(part, this.component)[0]?.text ?? ''),
+            (part) => part.text !== '' && !diagnosisCodeSets.has(components(part, this.component)[0]?.text ?? ''),
           )
         ) {
           this.kinds.add('hi-other', this.currentId);
@@ -182,11 +184,6 @@ class ExtrasReader {
   }
 }
 
-/** ICD-10-CM as text writes it: the decimal point after the third character. */
-function withDecimalPoint(code: string): string {
-  return /^[A-Z]\d[0-9A-Z][0-9A-Z]{1,4}$/.test(code) ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
-}
-
 /**
  * A value of a `.claim` header runs to the end of its line, except a `#` after white space, which starts a
  * comment; an element may hold a line break or another control character where the segment terminator is not one.
@@ -204,8 +201,8 @@ function tokenSafe(text: string): string {
 }
 
 /** A diagnosis as a `dx:` token: what a code cannot hold is dropped, and a code left empty still keeps its place for the pointers. */
-function diagnosisToken(code: string): string {
-  return withDecimalPoint(code.replace(/[^A-Z0-9.]/g, '')) || 'UNREADABLE';
+function diagnosisToken(diagnosis: Diagnosis): string {
+  return withDiagnosisPoint(diagnosis.code.replace(/[^A-Z0-9.]/g, ''), diagnosis.codeSet) || 'UNREADABLE';
 }
 
 /** The date most of the claim's lines share (the first met, on a tie), when every line has one. */
@@ -229,9 +226,12 @@ class ClaimBuilder {
     const dos = claim.dos?.value ?? sharedDate(dates);
     const text: ClaimText = {
       id,
-      diagnoses: claim.diagnoses.map((diagnosis) => diagnosisToken(diagnosis.code)),
+      diagnoses: claim.diagnoses.map(diagnosisToken),
       lines: [],
     };
+    if (claim.diagnoses.some((diagnosis) => diagnosis.codeSet === 'ICD-9-CM')) {
+      this.kinds.add('icd9', id);
+    }
     if (claim.diagnoses.some((diagnosis) => /[^A-Z0-9.]/.test(diagnosis.code))) {
       this.kinds.add('dx-text', id);
     }
@@ -371,6 +371,10 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
     kinds.note('no-id', 'A CLM has no CLM01: its claim is named {claims}.'),
     kinds.note('id-changed', 'CLM01 with spaces or a leading # is written as one token: {claims}.'),
     kinds.note('dx-text', 'Characters a diagnosis code cannot hold are dropped from HI codes in {claims}.'),
+    kinds.note(
+      'icd9',
+      'ICD-9-CM codes (HI qualifiers BK, BF, ...) in {claims} are carried over with their decimal point, but a .claim dx list is read as ICD-10-CM: recode them in ICD-10-CM or keep those claims in X12.',
+    ),
     kinds.note('bad-pointer', 'Unreadable SV107 pointers in {claims} are left out.'),
     kinds.note(
       'units',

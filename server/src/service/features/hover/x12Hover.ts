@@ -2,16 +2,22 @@
  * Hover in X12 837P files: on a segment id, its name and loop; on an element
  * or component, its X12 position (SV104, SV101-2) and meaning with the value;
  * on a qualifier, what the value means; on the procedure code and modifiers
- * of SV1, the same text as in `.claim` files; on an ICD-10-CM code in HI, its
- * shape check and the pointer number service lines use for it. What stands
+ * of SV1, the same text as in `.claim` files; on a diagnosis code in HI, its
+ * code set (by qualifier), shape check and the pointer number service lines use for it. What stands
  * at the cursor is found by `position/x12Target.ts`.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CodeReference } from '../../reference/codeReference';
-import { icd10Pattern } from '../../reference/codeShapes';
+import {
+  diagnosisShapeText,
+  hasDiagnosisShape,
+  icd10RequiredFrom,
+  withDiagnosisPoint,
+} from '../../reference/diagnosisCodeSets';
 import type { ClaimDocumentModel, X12Structure } from '../../model/model';
 import {
-  diagnosisCodeQualifiers,
+  diagnosisCodeSets,
+  diagnosisQualifiers,
   elementInfo,
   elementReference,
   loopLabel,
@@ -52,7 +58,7 @@ function claimDiagnosesBefore(segments: X12Segments, index: number, separators: 
     const hi = segments.idAt(ordinal) === 'HI' ? segments.at(ordinal) : undefined;
     for (const element of hi?.elements ?? []) {
       const [qualifier, code] = components(element, separators.component);
-      if (qualifier && code && code.text !== '' && diagnosisCodeQualifiers.has(qualifier.text)) {
+      if (qualifier && code && code.text !== '' && diagnosisCodeSets.has(qualifier.text)) {
         diagnoses.push(code);
       }
     }
@@ -141,14 +147,20 @@ function modifierHover(context: HoverContext): string {
   return `${modifierMarkdown(value, context.reference)}${footer(context)}`;
 }
 
+/** What a diagnosis qualifier says the code is, without its code set: "principal diagnosis", "admitting diagnosis". */
+function diagnosisRole(qualifier: string): string {
+  const meaning = (diagnosisQualifiers[qualifier] ?? 'diagnosis').split(',')[0] ?? 'diagnosis';
+  return meaning === 'Other diagnosis' ? 'diagnosis' : meaning.charAt(0).toLowerCase() + meaning.slice(1);
+}
+
 function diagnosisMarkdown(context: HoverContext): string | undefined {
   const qualifier = qualifierOf(context);
-  if (!diagnosisCodeQualifiers.has(qualifier)) {
+  const codeSet = diagnosisCodeSets.get(qualifier);
+  if (codeSet === undefined) {
     return undefined;
   }
   const written = context.target.span.text;
   const code = written.toUpperCase();
-  const isIcd10 = qualifier === 'ABK' || qualifier === 'ABF';
   const parts: string[] = [];
   const diagnoses = claimDiagnosesBefore(
     context.x12.interchange.segments,
@@ -156,30 +168,26 @@ function diagnosisMarkdown(context: HoverContext): string | undefined {
     context.x12.interchange.separators,
   );
   const number = diagnoses ? diagnoses.findIndex((span) => span.start === context.target.span.start) + 1 : 0;
-  parts.push(
-    `**${written}** · ${isIcd10 ? 'ICD-10-CM' : 'ICD-9-CM'} ${qualifier === 'ABK' || qualifier === 'BK' ? 'principal diagnosis' : 'diagnosis'}${number > 0 ? ` · pointer ${number}` : ''}`,
-  );
-  if (isIcd10) {
-    const withoutPoint = code.replace('.', '');
-    if (!icd10Pattern.test(code)) {
-      parts.push(
-        '**Not an ICD-10-CM code shape**: a letter, a digit, a letter or digit, then up to 4 more letters or digits, e.g. C50411.',
-      );
-    } else if (code.includes('.')) {
-      parts.push(
-        `**Written with a decimal point**: the 837 writes ICD-10-CM codes without it; write \`${withoutPoint}\`.`,
-      );
-    } else {
-      const dotted = code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
-      parts.push(
-        `A valid ICD-10-CM code shape (\`${dotted}\` in text), written without the decimal point as the 837 requires.`,
-      );
-    }
-    if (code !== written) {
-      parts.push(`Written in lower case: write \`${withoutPoint}\`.`);
-    }
+  parts.push(`**${written}** · ${codeSet} ${diagnosisRole(qualifier)}${number > 0 ? ` · pointer ${number}` : ''}`);
+  const withoutPoint = code.replace('.', '');
+  if (!hasDiagnosisShape(code, codeSet)) {
+    parts.push(`**Not an ${codeSet} code shape**: ${diagnosisShapeText(codeSet)}.`);
+  } else if (code.includes('.')) {
+    parts.push(
+      `**Written with a decimal point**: the 837 writes ${codeSet} codes without it; write \`${withoutPoint}\`.`,
+    );
   } else {
-    parts.push('An ICD-9-CM code: claims for services from October 2015 on use ICD-10-CM (qualifiers ABK and ABF).');
+    parts.push(
+      `A valid ${codeSet} code shape (\`${withDiagnosisPoint(code, codeSet)}\` in text), written without the decimal point as the 837 requires.`,
+    );
+  }
+  if (code !== written) {
+    parts.push(`Written in lower case: write \`${withoutPoint}\`.`);
+  }
+  if (codeSet === 'ICD-9-CM') {
+    parts.push(
+      `ICD-9-CM is for services before ${icd10RequiredFrom}; from that date on, diagnoses are coded in ICD-10-CM (qualifiers ABK and ABF).`,
+    );
   }
   if (number > 0 && diagnoses) {
     const reach =

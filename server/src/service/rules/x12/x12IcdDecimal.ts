@@ -1,13 +1,14 @@
 /**
- * 837P integrity: ICD-10-CM codes in HI are written without the decimal
- * point (C50411, not C50.411); the point belongs to printed text only.
+ * 837P integrity: diagnosis codes in HI, ICD-10-CM and ICD-9-CM alike, are
+ * written without the decimal point (C50411, not C50.411; 1749, not 174.9);
+ * the point belongs to printed text only.
  */
 import type { ClaimRule, Finding } from '../ruleTypes';
 
 export const diagnosisDecimalRule: ClaimRule = {
   id: 'x12-icd-decimal',
   defaultSeverity: 'error',
-  description: 'An ICD-10-CM code in HI is written with a decimal point.',
+  description: 'A diagnosis code (ICD-10-CM or ICD-9-CM) in HI is written with a decimal point.',
   check(claim, { format }) {
     if (format !== 'x12-837p') {
       return [];
@@ -19,7 +20,7 @@ export const diagnosisDecimalRule: ClaimRule = {
         findings.push({
           ruleId: this.id,
           range: diagnosis.range,
-          message: `ICD-10-CM codes in an 837 are written without the decimal point: '${diagnosis.code}' should be '${written}'.`,
+          message: `${diagnosis.codeSet} codes in an 837 are written without the decimal point: '${diagnosis.code}' should be '${written}'.`,
           fixes: [
             { title: `Write ${written}`, edits: [{ range: diagnosis.range, newText: written }], preferred: true },
           ],
