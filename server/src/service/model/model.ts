@@ -51,6 +51,13 @@ export interface ServiceLine {
   charge?: Field<number>;
   /** X12 SV103, the unit basis (`UN`, `MJ`); `.claim` lines have none. */
   unitBasis?: Field<string>;
+  /**
+   * X12 SV101-7, the description an unclassified code (J3490, 19499) needs: free text, so never quoted in a
+   * message; `.claim` lines have none.
+   */
+  description?: Field<string>;
+  /** X12 LIN03 of loop 2410 under LIN02 `N4`: the National Drug Code of a drug line; `.claim` lines have none. */
+  ndc?: Field<string>;
   dxPointers: DiagnosisPointer[];
   /** Range of the `dx=` field as a whole, for hover and completion. */
   dxField?: Range;

@@ -2,10 +2,32 @@
  * The same code with the same modifiers (in any order) on the same date of
  * service twice on one claim is usually billed twice by mistake. First-lesion
  * codes are left to `primary-units`: their repeat is usually another lesion.
+ * In an 837 the line's SV101-7 description and its NDC (LIN, loop 2410) are
+ * part of what it bills: two J3490 (unclassified drug) lines of different
+ * drugs are two services, not one keyed twice.
  */
 import { dateOfService, removeLineEdits } from './claimFacts';
 import { codeKindOf } from '../reference/codeShapes';
+import type { ServiceLine } from '../model/model';
 import type { ClaimRule, Finding } from './ruleTypes';
+
+/** SV101-7 as compared: case and runs of blanks do not make two descriptions different drugs. */
+function descriptionKey(line: ServiceLine): string {
+  return line.description?.value.trim().replace(/\s+/g, ' ').toUpperCase() ?? '';
+}
+
+/** The NDC as compared: 11 digits are written with or without hyphens. */
+function ndcKey(line: ServiceLine): string {
+  return line.ndc?.value.replace(/-/g, '') ?? '';
+}
+
+/** What the two lines share, for the message: the description and NDC are named when the lines have them. */
+function sameWhat(line: ServiceLine): string {
+  const extra = [line.description ? 'SV101-7 description' : '', line.ndc ? 'NDC' : ''].filter((w) => w !== '');
+  return extra.length === 0
+    ? 'same code, modifiers and date of service'
+    : `same code, modifiers, date of service and ${extra.join(' and ')}`;
+}
 
 export const duplicateLineRule: ClaimRule = {
   id: 'duplicate-line',
@@ -32,7 +54,7 @@ export const duplicateLineRule: ClaimRule = {
               .map((m) => m.value)
               .sort()
               .join('-');
-      const key = `${line.code.value}|${modifiers}|${dateOfService(line, claim) ?? ''}`;
+      const key = `${line.code.value}|${modifiers}|${dateOfService(line, claim) ?? ''}|${descriptionKey(line)}|${ndcKey(line)}`;
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, index + 1);
@@ -46,7 +68,7 @@ export const duplicateLineRule: ClaimRule = {
       findings.push({
         ruleId: this.id,
         range: line.range,
-        message: `${written ?? 'This line'} repeats service line ${first} of this claim (same code, modifiers and date of service); combine the units on one line or remove the duplicate.`,
+        message: `${written ?? 'This line'} repeats service line ${first} of this claim (${sameWhat(line)}); combine the units on one line or remove the duplicate.`,
         fixes: [
           {
             title: written === undefined ? 'Remove this duplicate line' : `Remove this duplicate ${written} line`,

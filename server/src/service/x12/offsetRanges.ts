@@ -56,6 +56,8 @@ export class X12ServiceLine implements ServiceLine {
   units?: Field<number>;
   charge?: Field<number>;
   unitBasis?: Field<string>;
+  description?: Field<string>;
+  ndc?: Field<string>;
   dos?: Field<string>;
 
   constructor(

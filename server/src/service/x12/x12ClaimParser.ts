@@ -1,6 +1,7 @@
 /**
  * X12 837P to the claim model: a claim is a CLM loop (2300) with its HI
- * diagnoses, a service line is an SV1 (loop 2400) with its DTP*472 date. The
+ * diagnoses, a service line is an SV1 (loop 2400) with its DTP*472 date and
+ * the NDC of its drug identification (LIN, loop 2410). The
  * same rules as for `.claim` files then read it; ranges are on the exact
  * element or component, also in one-line files.
  */
@@ -26,7 +27,7 @@ import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types
 
 const maxPointers = 4;
 /** The segments the reader takes anything from (besides the ids of those that end a claim). */
-const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP']);
+const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP', 'LIN']);
 
 class X12ClaimReader {
   private claim: Claim | undefined;
@@ -93,6 +94,9 @@ class X12ClaimReader {
           break;
         case 'DTP':
           this.readDate(segment);
+          break;
+        case 'LIN':
+          this.readDrug(segment);
           break;
         default:
           break;
@@ -241,6 +245,10 @@ class X12ClaimReader {
         line.modifiers.push(this.field(modifier.text.toUpperCase(), modifier));
       }
     }
+    const description = parts[6];
+    if (description && description.text.trim() !== '') {
+      line.description = this.field(description.text, description);
+    }
     if (charge && charge.text !== '') {
       const value = Number(charge.text);
       if (Number.isFinite(value)) {
@@ -292,6 +300,14 @@ class X12ClaimReader {
       pointers.push(new OffsetPointer(part.text, index, part.start, this.lines));
     });
     return pointers;
+  }
+
+  /** LIN*...*N4*<NDC> (loop 2410) names the drug a line bills, which tells two lines of one unclassified code apart. */
+  private readDrug(segment: X12Segment): void {
+    const [, qualifier, ndc] = segment.elements;
+    if (this.line && qualifier?.text === 'N4' && ndc && ndc.text !== '') {
+      this.line.ndc = this.field(ndc.text, ndc);
+    }
   }
 
   /** DTP*472 is the date of service: of the line after an SV1, else of the claim. */
