@@ -120,6 +120,20 @@ describe('claim-lint on large files, streamed', () => {
     assertSame(streamed('batch.837', '1K'), whole);
   });
 
+  it('keeps the file-level findings of the end of the file under the limit, then errors first, whole and streamed', () => {
+    temp.write('batch.837', everything(batch));
+    const all = lint(['batch.837']);
+    const fileLevel = ['x12-control-numbers', 'x12-segment-count', 'x12-segment-placement', 'x12-unreadable'];
+    const lastRow = all.rows[all.rows.length - 1];
+    assert.ok(lastRow && fileLevel.includes(lastRow.ruleId ?? ''), 'the last finding of the file is file-level');
+    temp.write('.claimlintrc.json', JSON.stringify({ maxNumberOfProblems: 3 }));
+    const whole = lint(['batch.837']);
+    assert.equal(whole.rows.length, 4);
+    assert.equal(whole.rows[3]?.ruleId, 'too-many-problems');
+    assert.ok(whole.rows.slice(0, 3).every((row) => fileLevel.includes(row.ruleId ?? '')));
+    assertSame(streamed('batch.837', '1K'), whole);
+  });
+
   it('gives the whole-file findings for a large .claim file, cut between claims', () => {
     const lineEnds: Record<string, (text: string) => string> = {
       LF: (t) => t,

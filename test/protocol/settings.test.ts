@@ -21,6 +21,7 @@ import {
 } from '../support/server/lspClient';
 import { describeDiagnostics, messageOf } from './claimTexts';
 import { settingsSection } from '../../shared/src/protocol';
+import { writeX12 } from '../../server/src/service';
 
 /** Five add-ons without their primaries: five errors. */
 const manyProblems = '19284-RT\n19286-RT\n19288-RT\n19126-RT\n99417\n';
@@ -74,6 +75,24 @@ describe('protocol: settings from workspace/configuration', () => {
     const notice = diagnostics[2];
     assert.equal(notice?.code, 'too-many-problems');
     assert.match(messageOf(notice), /\b2\b.*\b5\b/);
+  });
+
+  it('keeps a wrong SE01 at the end of an 837 under maxNumberOfProblems, ahead of earlier claim errors', async () => {
+    const client = await LspClient.start({ settings: { maxNumberOfProblems: 2 } });
+    const uri = newUri().replace(/\.claim$/, '.837');
+    const claims = Array.from({ length: 4 }, (_, n) => ({
+      id: `C${n}`,
+      diagnoses: ['C50411'],
+      dos: '2026-03-14',
+      lines: [{ code: '19284', modifiers: ['RT'], charge: 400 }],
+    }));
+    await client.open(uri, writeX12(claims).replace(/SE\*\d+\*0001~/, 'SE*3*0001~'), 1, 'x12');
+    const { diagnostics } = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['addon-without-primary', 'x12-segment-count', 'too-many-problems'],
+      describeDiagnostics(diagnostics),
+    );
   });
 
   it('uses the defaults when the client answers nothing useful', async () => {

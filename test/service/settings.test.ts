@@ -28,7 +28,7 @@ describe('settings', () => {
       diagnostics.map((d) => d.code),
       ['addon-without-primary', 'addon-without-primary', 'addon-without-primary', 'too-many-problems'],
     );
-    assert.match(messageOf(diagnostics[3]), /first 3 of 10/);
+    assert.match(messageOf(diagnostics[3]), /^Showing 3 of 10 problems/);
   });
 
   it('reads the data file settings, dropping what is not a path', () => {

@@ -2,12 +2,21 @@
  * The findings of a streamed file, put in the order the whole-file check
  * gives them (by position; at one position, parser and claim findings, then
  * the document rules in the catalog's order), with the same problem limit
- * and notice. A 1 GB batch can have a million findings, held until the file
+ * and notice: past the limit, the same findings are kept as in the whole-file
+ * check (file-level ones first, then by severity: `keptUnderCap`). A 1 GB batch can have a million findings, held until the file
  * is done: they are kept packed (positions in typed arrays, each distinct
  * severity, rule and message once), not as a million objects for the
  * garbage collector to walk again and again while the file is read.
  */
-import { allRules, type ClaimSettings, comparePositions } from '../../../server/src/service';
+import {
+  allRules,
+  type ClaimSettings,
+  comparePositions,
+  keptUnderCap,
+  problemLimitMessage,
+  problemPriorities,
+  problemPriority,
+} from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */
@@ -85,8 +94,18 @@ class PackedMessages {
   }
 }
 
+function priorityOf(message: LintMessage): number {
+  return problemPriority(message.ruleId, message.severity);
+}
+
 export class StreamedMessages {
   private readonly kept = new PackedMessages();
+  /**
+   * How many findings of each cap priority are kept. Past the limit of one
+   * priority, a finding in order comes after all those kept of its priority,
+   * so the whole-file check would not show it either: it is only counted.
+   */
+  private readonly keptByPriority = new Array<number>(problemPriorities).fill(0);
   private last: LintMessage | undefined;
   /** Findings that came after one they stand before (an ST never closed, reported at the end): merged in at the end. */
   private readonly late: LintMessage[] = [];
@@ -103,14 +122,18 @@ export class StreamedMessages {
       this.total++;
       if (this.last && compareMessages(message, this.last) < 0) {
         this.late.push(message);
-      } else if (this.kept.length < this.limit) {
-        this.kept.push(message);
-        this.last = message;
+      } else {
+        const priority = priorityOf(message);
+        if ((this.keptByPriority[priority] ?? 0) < this.limit) {
+          this.keptByPriority[priority] = (this.keptByPriority[priority] ?? 0) + 1;
+          this.kept.push(message);
+          this.last = message;
+        }
       }
     }
   }
 
-  /** All findings in order; past the limit, the first `limit` and a notice. */
+  /** All findings in order; past the limit, the `limit` the whole-file check keeps, and a notice. */
   finish(claimIdAtFileStart: string | null): LintMessage[] {
     const all: LintMessage[] = [];
     const late = this.late.sort(compareMessages);
@@ -126,7 +149,7 @@ export class StreamedMessages {
     if (this.total <= this.limit) {
       return all;
     }
-    const shown = all.slice(0, this.limit);
+    const shown = keptUnderCap(all, this.limit, priorityOf);
     const severity = severityFor(problemLimitRuleId, this.settings);
     if (severity !== undefined) {
       shown.push({
@@ -135,7 +158,7 @@ export class StreamedMessages {
         endLine: 1,
         endColumn: 1,
         severity,
-        message: `Showing the first ${this.limit} of ${this.total} problems (setting cptClaims.maxNumberOfProblems).`,
+        message: problemLimitMessage(this.limit, this.total),
         ruleId: problemLimitRuleId,
         claimId: claimIdAtFileStart,
       });

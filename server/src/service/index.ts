@@ -48,4 +48,8 @@ export { isJunk, isLayoutSpace, isaStartIn, readSeparators, segmentEnd, segmentI
 export { components } from './x12/x12Lexer';
 export { reparseCounts } from './x12/x12Reparse';
 export { childCountMessage, controlNumberMessage, segmentCountMessage } from './rules/x12/envelopeMessages';
+
+// The problem cap, which claim-lint's streamed check applies as the whole-file check does.
+export { keptUnderCap, problemPriorities, problemPriority } from './validation/problemCap';
+export { problemLimitMessage } from './validation/validation';
 export { type ClaimToWrite, type LineToWrite, writeX12 } from './x12/x12Writer';

@@ -2,7 +2,8 @@
  * Diagnostics for the Problems panel: every finding with its rule id as
  * `code`, the product name as `source`, and the severity the user set for the
  * rule (or the rule's default). The count is bounded by a setting, with one
- * notice when the limit is reached. Given the base URI of the rule pages
+ * notice when the limit is reached; file-level findings and errors are the
+ * last to go (`problemCap.ts`). Given the base URI of the rule pages
  * (`docs/rules/`), each diagnostic links to its rule's page.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -11,6 +12,7 @@ import type { Severity } from '../model/model';
 import { problemLimitRule, ruleById } from '../rules/ruleCatalog';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
+import { keptUnderCap, problemPriority } from './problemCap';
 
 const diagnosticSource = 'cpt-claims';
 
@@ -20,6 +22,18 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+const severityNames: Record<DiagnosticSeverity, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** The notice when findings are left out; `claim-lint` words it the same. */
+export function problemLimitMessage(limit: number, total: number): string {
+  return `Showing ${limit} of ${total} problems: file-level findings first, then errors, warnings and information (setting cptClaims.maxNumberOfProblems).`;
+}
 
 function severityOf(
   ruleId: string,
@@ -64,7 +78,12 @@ export function findingsToDiagnostics(
   if (diagnostics.length <= settings.maxNumberOfProblems) {
     return diagnostics;
   }
-  const shown = diagnostics.slice(0, settings.maxNumberOfProblems);
+  const shown = keptUnderCap(diagnostics, settings.maxNumberOfProblems, (diagnostic) =>
+    problemPriority(
+      typeof diagnostic.code === 'string' ? diagnostic.code : undefined,
+      severityNames[diagnostic.severity ?? DiagnosticSeverity.Error],
+    ),
+  );
   const severity = severityOf(problemLimitRule.id, settings);
   if (severity !== undefined) {
     shown.push(
@@ -74,7 +93,7 @@ export function findingsToDiagnostics(
           severity,
           code: problemLimitRule.id,
           source: diagnosticSource,
-          message: `Showing the first ${settings.maxNumberOfProblems} of ${diagnostics.length} problems (setting cptClaims.maxNumberOfProblems).`,
+          message: problemLimitMessage(settings.maxNumberOfProblems, diagnostics.length),
         },
         rulesDocsBase,
       ),
