@@ -99,6 +99,12 @@ describe('protocol: inlay hints and CodeLens', () => {
     ]);
   });
 
+  it('counts information findings as notes, not problems', async () => {
+    const uri = newUri('notes');
+    await client.open(uri, 'claim A\n  dx: C50.411\n  77065-RT\n');
+    assert.deepEqual(await lensTitles(client, uri), ['0 no problems · 1 note']);
+  });
+
   it('answers a lens of a closed document, and hints and lenses of an unknown one, with nothing that throws', async () => {
     const uri = newUri('closed');
     await client.open(uri, specExample);

@@ -9,11 +9,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeLens } from 'vscode-languageserver-types';
+import { type CodeLens, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { documentRules } from '../../../../server/src/service/rules/ruleCatalog';
 import { type ClaimSettings, defaultSettings } from '../../../../server/src/service/settings';
 import { writeClaimText } from '../../../support/documents/claimBatch';
-import { claimDocument, service, x12Document } from '../../../support/documents/claimDocuments';
+import { claimDocument, service, validate, x12Document } from '../../../support/documents/claimDocuments';
 import { countingDocument, modelReadingNothingWhole } from '../../../support/checks/readCounting';
 import { repoRoot } from '../../../support/repoRoot';
 import { specExample } from '../../../support/documents/specExample';
@@ -32,15 +32,21 @@ function titles(text: string, settings?: ClaimSettings): string[] {
   return lensesOf(claimDocument(text), settings).map(({ title }) => title);
 }
 
-/** The number in a lens's problems part: `no problems`, `1 warning`, `3 problems: ...`. */
-function problemCount(title: string): number {
-  const part = title.split(' · ').pop() ?? '';
-  if (part === 'no problems') {
-    return 0;
+/** The counts a lens's last parts give: problems (errors and warnings: `no problems`, `1 warning`, `3 problems: ...`) and notes. */
+function lensCounts(title: string): { problems: number; notes: number } {
+  const parts = title.split(' · ');
+  const notesMatch = /^(\d+) notes?$/.exec(parts[parts.length - 1] ?? '');
+  if (notesMatch) {
+    parts.pop();
   }
-  const match = /^(\d+) (problems|errors?|warnings?|infos?|hints?)\b/.exec(part);
+  const notes = notesMatch ? Number(notesMatch[1]) : 0;
+  const part = parts.pop() ?? '';
+  if (part === 'no problems') {
+    return { problems: 0, notes };
+  }
+  const match = /^(\d+) (problems|errors?|warnings?)\b/.exec(part);
   assert.ok(match, `a problems part in '${title}'`);
-  return Number(match[1]);
+  return { problems: Number(match[1]), notes };
 }
 
 const documentRuleIds = new Set(documentRules.map((rule) => rule.id));
@@ -99,14 +105,14 @@ describe('claim CodeLens', () => {
     assert.match(wrongModality ?? '', /^2 lesions: 19283 x1 \+ 19286 x1, adds up, but \+19286 needs 19285 · /);
   });
 
-  it('names each procedure when a claim bills more than one, and breaks problems down by severity', () => {
+  it('names each procedure when a claim bills more than one, and counts problems by severity and notes apart', () => {
     // 19999: unknown-code and missing-dx-pointer (information); the localization lines: lesion-units (warning).
     const [title] = titles(
       `${header}  lesions: 2\n  19081-RT x1 dx=A lesions=2\n  19082-RT x1 dx=A\n  19283-RT-59 x1 dx=A lesions=2\n  19999`,
     );
     assert.equal(
       title,
-      'biopsy 2 lesions: 19081 x1 + 19082 x1, complete; localization 2 lesions: 19283 x1, missing 1 · 3 problems: 1 warning, 2 infos',
+      'biopsy 2 lesions: 19081 x1 + 19082 x1, complete; localization 2 lesions: 19283 x1, missing 1 · 1 warning · 2 notes',
     );
   });
 
@@ -136,8 +142,8 @@ describe('claim CodeLens', () => {
     assert.deepEqual(
       lensesOf(document).map(({ line, title }) => `${line}: ${title}`),
       [
-        '2: 3 lesions billed: 19283 x1 + 19284 x2, count not documented · 2 infos',
-        '4: 1 lesion billed: 19283 x1, count not documented · 1 info',
+        '2: 3 lesions billed: 19283 x1 + 19284 x2, count not documented · no problems · 2 notes',
+        '4: 1 lesion billed: 19283 x1, count not documented · no problems · 1 note',
       ],
     );
     assert.deepEqual(lensesOf(claimDocument('# only a comment\n\n')), []);
@@ -151,8 +157,19 @@ describe('claim CodeLens', () => {
       '1 lesion billed: 19284 x1, count not documented · total $400.00 · no problems',
     ]);
     assert.deepEqual(titles(text, { ...defaultSettings, rules: { 'addon-without-primary': 'hint' } }), [
-      '1 lesion billed: 19284 x1, count not documented · total $400.00 · 1 hint',
+      '1 lesion billed: 19284 x1, count not documented · total $400.00 · no problems · 1 note',
     ]);
+  });
+
+  it('calls a claim with information findings only one with no problems, and counts its notes', () => {
+    // 77065 without dx=A: missing-dx-pointer (information) only.
+    const text = `${header}  77065-RT`;
+    assert.deepEqual(
+      validate(text).map((d) => [d.code, d.severity]),
+      [['missing-dx-pointer', DiagnosticSeverity.Information]],
+    );
+    assert.deepEqual(titles(text), ['no problems · 1 note']);
+    assert.doesNotMatch(titles(text)[0] ?? '', /\b1 problem|info/);
   });
 
   it('does not count a problem a claim-lint-disable comment silences', () => {
@@ -213,9 +230,12 @@ describe('claim CodeLens', () => {
         const next = lenses[index + 1]?.line ?? Number.MAX_SAFE_INTEGER;
         // A .claim claim owns its lines up to the next claim line; an 837's claims end where the next begins too.
         const inClaim = diagnostics.filter((d) => d.range.start.line >= lens.line && d.range.start.line < next);
-        assert.equal(
-          problemCount(lens.title),
-          inClaim.length,
+        const notes = inClaim.filter(
+          (d) => d.severity === DiagnosticSeverity.Information || d.severity === DiagnosticSeverity.Hint,
+        ).length;
+        assert.deepEqual(
+          lensCounts(lens.title),
+          { problems: inClaim.length - notes, notes },
           `${path.basename(file)} line ${lens.line}: '${lens.title}' against ${inClaim.map((d) => String(d.code)).join(', ')}`,
         );
         claims++;

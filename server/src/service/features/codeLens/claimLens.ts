@@ -1,7 +1,10 @@
 /**
  * A CodeLens on each claim's first line: lesions documented versus billed per
  * procedure ("3 lesions: 19283 x1 + 19284 x2, complete"), the claim's total
- * charge and its problems ("no problems", "2 errors").
+ * charge and its problems ("no problems", "2 errors"): errors and warnings
+ * are problems; information and hints are notes, counted apart ("1 warning ·
+ * 2 notes", "no problems · 1 note"), so a claim with notes only does not read
+ * as having problems.
  *
  * Editors ask for the lenses of a whole document but resolve only those on
  * screen, so `getCodeLenses` only finds where claims start (a scan of the
@@ -136,30 +139,28 @@ function chargeText(claim: Claim): string | undefined {
   return `total ${money(cents / 100)}${uncharged > 0 ? ` (${counted(uncharged, 'line')} without a charge)` : ''}`;
 }
 
-const severityNames: Readonly<Record<DiagnosticSeverity, readonly [string, string]>> = {
-  [DiagnosticSeverity.Error]: ['error', 'errors'],
-  [DiagnosticSeverity.Warning]: ['warning', 'warnings'],
-  [DiagnosticSeverity.Information]: ['info', 'infos'],
-  [DiagnosticSeverity.Hint]: ['hint', 'hints'],
-};
-
-/** `no problems`, `2 errors`, `3 problems: 1 error, 2 warnings`. */
+/**
+ * `no problems`, `2 errors`, `3 problems: 1 error, 2 warnings`, then the
+ * notes (information and hints) when there are any: `1 warning · 2 notes`.
+ */
 function problemsText(severities: readonly DiagnosticSeverity[]): string {
-  if (severities.length === 0) {
-    return 'no problems';
+  const errors = severities.filter((s) => s === DiagnosticSeverity.Error).length;
+  const warnings = severities.filter((s) => s === DiagnosticSeverity.Warning).length;
+  const notes = severities.length - errors - warnings;
+  const counts: string[] = [];
+  if (errors > 0) {
+    counts.push(counted(errors, 'error'));
   }
-  const counts = (
-    [
-      DiagnosticSeverity.Error,
-      DiagnosticSeverity.Warning,
-      DiagnosticSeverity.Information,
-      DiagnosticSeverity.Hint,
-    ] as const
-  )
-    .map((severity) => ({ count: severities.filter((s) => s === severity).length, names: severityNames[severity] }))
-    .filter(({ count }) => count > 0)
-    .map(({ count, names: [noun, plural] }) => counted(count, noun, plural));
-  return counts.length === 1 ? (counts[0] ?? '') : `${counted(severities.length, 'problem')}: ${counts.join(', ')}`;
+  if (warnings > 0) {
+    counts.push(counted(warnings, 'warning'));
+  }
+  const problems =
+    counts.length === 0
+      ? 'no problems'
+      : counts.length === 1
+        ? (counts[0] ?? '')
+        : `${counted(errors + warnings, 'problem')}: ${counts.join(', ')}`;
+  return notes === 0 ? problems : `${problems} · ${counted(notes, 'note')}`;
 }
 
 interface ClaimWithFindings {
