@@ -30,6 +30,28 @@ const plantedProblems: Record<string, (text: string) => string> = {
     t.replace(/ST\*837\*0003\*005010X222A1~\n[\s\S]*?CLM\*/, 'ST*837*0003*005010X222A1~\nCLM*'),
   'no subscriber loops': (t) => t.replace(/HL\*\d+\*1\*22\*0~\n/g, ''),
 };
+
+/** Envelopes and transactions that are not 837P: the stream tells what each is, and the pieces check nothing in them. */
+const otherTransactions: Record<string, (text: string) => string> = {
+  'two institutional transactions, then 837P again': (t) =>
+    t
+      .replace('ST*837*0002*005010X222A1~', 'ST*837*0002*005010X223A2~')
+      .replace('ST*837*0003*005010X222A1~', 'ST*837*0003*005010X223A2~'),
+  'an 835 last': (t) => t.replace('ST*837*0006*', 'ST*835*0006*'),
+  'a 4010 group, told by GS08': (t) =>
+    t.replace('*1*X*005010X222A1~', '*1*X*004010X098A1~').replace(/ST\*837\*(\d+)\*005010X222A1~/g, 'ST*837*$1~'),
+  'a second interchange repeating the first ISA13': (t) =>
+    t.replace(
+      'SE*521*0004~\n',
+      `SE*521*0004~\nGE*4*1~\nIEA*1*000000001~\n${t.split('\n')[0] ?? ''}\nGS*HC*SUBMITTERID*RECEIVERID*20260314*1200*1*X*005010X222A1~\n`,
+    ),
+  'a short ISA, GS01 not HC, ST03 not GS08 and 005010X222': (t) =>
+    t
+      .replace('*SUBMITTERID    *', '*SUBMITTERID*')
+      .replace('GS*HC*', 'GS*HP*')
+      .replace('ST*837*0003*005010X222A1~', 'ST*837*0003*005010X222A2~')
+      .replace('ST*837*0005*005010X222A1~', 'ST*837*0005*005010X222~'),
+};
 const everything = (text: string) => Object.values(plantedProblems).reduce((t, plant) => plant(t), text);
 
 const layouts: Record<string, (text: string) => string> = {
@@ -101,6 +123,32 @@ describe('claim-lint on large files, streamed', () => {
       assertSame(streamed('batch.837', '8K'), whole);
     });
   }
+
+  for (const [what, plant] of Object.entries(otherTransactions)) {
+    it(`gives the whole-file findings with ${what}`, () => {
+      temp.write('batch.837', plant(batch));
+      const whole = lint(['batch.837']);
+      const told = whole.rows.filter((row) =>
+        ['x12-not-837p', 'x12-duplicate-interchange', 'x12-envelope-ids', 'x12-envelope'].includes(row.ruleId ?? ''),
+      );
+      assert.ok(told.length > 0, 'the whole-file check tells it');
+      for (const chunk of ['1K', '8K', '64K']) {
+        assertSame(streamed('batch.837', chunk), whole, `chunk ${chunk}`);
+      }
+    });
+  }
+
+  it('tells a file of institutional transactions once, and nothing else, streamed at any chunk size', () => {
+    temp.write('institutional.837', batch.replace(/005010X222A1/g, '005010X223A2'));
+    const whole = lint(['institutional.837']);
+    assert.deepEqual(
+      whole.rows.map((row) => [row.ruleId, row.line]),
+      [['x12-not-837p', 3]],
+    );
+    for (const chunk of ['1K', '8K']) {
+      assertSame(streamed('institutional.837', chunk), whole, `chunk ${chunk}`);
+    }
+  });
 
   it('reports SE01 of a transaction cut into pieces once, counted over all of it', () => {
     temp.write('batch.837', batch.replace('SE*519*0002~', 'SE*500*0002~'));

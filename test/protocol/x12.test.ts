@@ -5,7 +5,12 @@
  * ISA whatever its language id.
  */
 import * as assert from 'node:assert/strict';
-import { type CodeAction, type DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
+import {
+  type CodeAction,
+  DiagnosticSeverity,
+  type DocumentSymbol,
+  DocumentSymbolRequest,
+} from 'vscode-languageserver-protocol';
 import { writeX12 } from '../../server/src/service';
 import { editsFor, LspClient, newUri, stopAllClients } from '../support/server/lspClient';
 import { x12Fixtures } from '../support/documents/x12Fixtures';
@@ -158,5 +163,25 @@ describe('protocol: X12 837P files', () => {
     );
     assert.equal(names(claims[0]?.children).length, 2);
     assert.match(names(claims[1]?.children)[0] ?? '', /19284/);
+  });
+
+  it('tells an 837I once that it is not checked, and checks an 837P interchange after it in the same file', async () => {
+    const institutional = loneAddOn.replace(/005010X222A1/g, '005010X223A2');
+    const professional = loneAddOn.replace(/000000001/g, '000000002');
+    const uri = newUri('mixed').replace(/\.claim$/, '.837');
+    await client.open(uri, institutional + professional, 1, 'x12');
+    const published = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.severity]),
+      [
+        ['x12-not-837p', DiagnosticSeverity.Warning],
+        ['addon-without-primary', DiagnosticSeverity.Error],
+      ],
+    );
+    const [refusal, finding] = published.diagnostics;
+    assert.equal(client.document(uri).getText(refusal?.range), '005010X223A2');
+    assert.match(typeof refusal?.message === 'string' ? refusal.message : '', /^This is an 837I institutional claim/);
+    assert.match(String(refusal?.codeDescription?.href), /x12-not-837p\.md$/);
+    assert.ok((finding?.range.start.line ?? 0) > positionOf(institutional + professional, 'IEA*1*000000001').line);
   });
 });

@@ -5,13 +5,16 @@
  * an envelope left open at the end of the file is reported. No piece sees a
  * whole group, so the stream counts them itself, with the rule's own logic
  * and words (the stream-versus-whole-file tests compare them). ST/SE pairs
- * are inside a piece and stay the language service's.
+ * are inside a piece and stay the language service's. An ISA13 that repeats
+ * an earlier interchange's (x12-duplicate-interchange) is told here too: no
+ * piece sees every ISA of the file.
  */
 import type { Position } from 'vscode-languageserver-types';
-import { childCountMessage, controlNumberMessage } from '../../../server/src/service';
+import { childCountMessage, controlNumberMessage, repeatedInterchangeMessage } from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 export const controlNumbersRuleId = 'x12-control-numbers';
+export const duplicateInterchangeRuleId = 'x12-duplicate-interchange';
 
 export interface ElementSpan {
   text: string;
@@ -39,28 +42,47 @@ export const envelopeSegmentIds: ReadonlySet<string> = new Set(['ST', 'GS', 'GE'
 
 export class EnvelopeTrailers {
   private readonly open = new Map<string, { header: EnvelopeSegment; children: number }>();
+  private readonly interchangeNumbers = new Set<string>();
 
   constructor(
     private readonly severity: SeverityName | undefined,
+    private readonly duplicateSeverity: SeverityName | undefined,
     private readonly report: (message: LintMessage) => void,
   ) {}
 
-  private finding(start: Position, end: Position, message: string): void {
-    if (this.severity !== undefined) {
+  private finding(start: Position, end: Position, message: string, ruleId = controlNumbersRuleId): void {
+    const severity = ruleId === controlNumbersRuleId ? this.severity : this.duplicateSeverity;
+    if (severity !== undefined) {
       this.report({
         line: start.line + 1,
         column: start.character + 1,
         endLine: end.line + 1,
         endColumn: end.character + 1,
-        severity: this.severity,
+        severity,
         message,
-        ruleId: controlNumbersRuleId,
+        ruleId,
         claimId: null,
       });
     }
   }
 
+  /** An ISA13 seen before in the file, as the x12-duplicate-interchange rule tells it. */
+  private checkRepeat(isa: EnvelopeSegment): void {
+    const isa13 = isa.elements[12];
+    const number = isa13?.text.trim() ?? '';
+    if (!isa13 || number === '') {
+      return;
+    }
+    if (this.interchangeNumbers.has(number)) {
+      this.finding(isa13.start, isa13.findingEnd, repeatedInterchangeMessage(number), duplicateInterchangeRuleId);
+    }
+    this.interchangeNumbers.add(number);
+  }
+
   observe(segment: EnvelopeSegment): void {
+    if (segment.id === 'ISA') {
+      this.checkRepeat(segment);
+    }
     for (const pair of pairs) {
       if (segment.id === pair.counts) {
         const parent = this.open.get(pair.header);

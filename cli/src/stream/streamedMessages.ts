@@ -20,7 +20,15 @@ import {
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */
-const documentRuleOrder = ['x12-segment-count', 'x12-control-numbers', 'x12-segment-placement'];
+const documentRuleOrder = [
+  'x12-segment-count',
+  'x12-control-numbers',
+  'x12-segment-placement',
+  'x12-not-837p',
+  'x12-envelope-ids',
+  'x12-envelope',
+  'x12-duplicate-interchange',
+];
 const problemLimitRuleId = 'too-many-problems';
 
 function rank(message: LintMessage): number {

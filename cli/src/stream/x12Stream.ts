@@ -7,25 +7,44 @@
  * reads the file. What spans pieces is the stream's own: the GS/GE and
  * ISA/IEA envelope counts and control numbers (EnvelopeTrailers), and, for a
  * transaction larger than the chunk size, which is cut before an HL or CLM
- * segment, its SE01 segment count. See docs/scaling.md for what a cut loses.
+ * segment, its SE01 segment count. What each transaction is, and the one
+ * x12-not-837p finding for each run of transactions that are not 837P
+ * claims, is the stream's too: a piece does not know what came before it.
+ * See docs/scaling.md for what a cut loses.
  */
 import type { Position } from 'vscode-languageserver-types';
 import {
   type ClaimSettings,
   endsClaim,
+  identifyTransaction,
   isLayoutSpace,
+  RefusalRuns,
+  refusalMessage,
   segmentCountMessage,
   segmentEnd,
   segmentIdAt,
 } from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 import { type Chunk, type ChunkChecker, type CopiedSegment, type FileSpan } from './chunkChecker';
-import { controlNumbersRuleId, type ElementSpan, envelopeSegmentIds, EnvelopeTrailers } from './envelopeTrailers';
+import {
+  controlNumbersRuleId,
+  duplicateInterchangeRuleId,
+  type ElementSpan,
+  envelopeSegmentIds,
+  EnvelopeTrailers,
+} from './envelopeTrailers';
 import { severityFor } from './streamedMessages';
 import { PositionCursor } from './textPositions';
 import { JunkFinder, readSeparators, type Separators } from './x12Scan';
 
 const segmentCountRuleId = 'x12-segment-count';
+const not837pRuleId = 'x12-not-837p';
+const envelopeIdsRuleId = 'x12-envelope-ids';
+/** All of the file: the stream reports x12-not-837p itself, wherever it stands. */
+const wholeFile: FileSpan = {
+  start: { line: 0, character: 0 },
+  end: { line: Number.MAX_SAFE_INTEGER, character: Number.MAX_SAFE_INTEGER },
+};
 
 /** A segment, or a line, longer than the stream can hold: the file cannot be checked in bounded memory. */
 export class StreamLimitError extends Error {}
@@ -42,6 +61,16 @@ export class X12Stream {
   private readonly junk = new JunkFinder();
   private readonly envelope: EnvelopeTrailers;
   private readonly segmentCountSeverity: SeverityName | undefined;
+  private readonly not837pSeverity: SeverityName | undefined;
+  private readonly refusalRuns = new RefusalRuns();
+  /** ISA12 of the interchange and GS08 of the group being read: with ST01 and ST03, what a transaction is. */
+  private isa12 = '';
+  private gs08: ElementSpan | undefined;
+  /** True while in a transaction that is not an 837P (the service checks nothing in it, nor does the stream). */
+  private refused = false;
+  /** Where the open transaction's ST is in the file, and the copies of it a piece starts with. */
+  private transactionSpan: FileSpan | undefined;
+  private copiedStSpans: FileSpan[] = [];
   private separators: Separators = { element: '*', segment: '~' };
   private elementCode = '*'.charCodeAt(0);
   /** Segment ids by their character codes, one string each for the whole file (see `segmentIdAt`). */
@@ -74,10 +103,13 @@ export class X12Stream {
     private readonly limits: StreamLimits,
     private readonly report: (batch: LintMessage[]) => void,
   ) {
-    this.envelope = new EnvelopeTrailers(severityFor(controlNumbersRuleId, settings), (message) =>
-      this.ownMessages.push(message),
+    this.envelope = new EnvelopeTrailers(
+      severityFor(controlNumbersRuleId, settings),
+      severityFor(duplicateInterchangeRuleId, settings),
+      (message) => this.ownMessages.push(message),
     );
     this.segmentCountSeverity = severityFor(segmentCountRuleId, settings);
+    this.not837pSeverity = severityFor(not837pRuleId, settings);
   }
 
   async run(source: AsyncIterable<string>): Promise<void> {
@@ -227,25 +259,67 @@ export class X12Stream {
       this.lastOpener = text();
     }
     if (envelopeSegmentIds.has(id)) {
+      // The cursor only moves forward: each position is taken once, in the order of the text.
       const spanStart = this.cursor.positionAt(start);
-      this.envelope.observe({
-        id,
-        start: spanStart,
-        idEnd: this.cursor.positionAt(start + id.length),
-        elements: this.elements(id, start, end),
-      });
+      const idEnd = this.cursor.positionAt(start + id.length);
+      const elements = this.elements(id, start, end);
+      this.envelope.observe({ id, start: spanStart, idEnd, elements });
+      const span = { start: spanStart, end: this.cursor.positionAt(end) };
       if (id !== 'ST') {
-        this.envelopeSpans.push({ start: spanStart, end: this.cursor.positionAt(end) });
+        this.envelopeSpans.push(span);
+      }
+      if (id === 'ISA') {
+        this.isa12 = elements[11]?.text ?? '';
+        this.gs08 = undefined;
+      } else if (id === 'GS') {
+        this.gs08 = elements[7];
+      } else if (id === 'ST') {
+        this.identify(elements, span);
       }
     }
     if (id === 'SE' && this.inTransaction) {
-      if (this.transactionCut) {
+      if (this.transactionCut && !this.refused) {
         this.checkSegmentCount(start, end);
       }
       this.inTransaction = false;
       return true;
     }
     return false;
+  }
+
+  /**
+   * What the transaction whose ST (its elements, at `span`) opens is, and the
+   * x12-not-837p finding when it starts a run of refused ones: the rule's own
+   * logic and words, on the element that tells (the GS08 may be in an
+   * earlier piece).
+   */
+  private identify(st: readonly ElementSpan[], span: FileSpan): void {
+    const identity = identifyTransaction({
+      isa12: this.isa12,
+      gs08: this.gs08?.text ?? '',
+      st01: st[0]?.text ?? '',
+      st03: st[2]?.text ?? '',
+    });
+    this.refused = !identity.checked;
+    this.transactionSpan = span;
+    if (!this.refusalRuns.startsRun(identity) || this.not837pSeverity === undefined) {
+      return;
+    }
+    const element = identity.decidedBy === 'GS08' ? this.gs08 : identity.decidedBy === 'ST01' ? st[0] : st[2];
+    const written = element !== undefined && element.text !== '';
+    // Where nothing is written, the rule reports the first two characters of the ST.
+    const from = written ? element.start : span.start;
+    const to = written ? element.findingEnd : { line: span.start.line, character: span.start.character + 2 };
+    this.ownMessages.push({
+      line: from.line + 1,
+      column: from.character + 1,
+      endLine: to.line + 1,
+      endColumn: to.character + 1,
+      severity: this.not837pSeverity,
+      message: refusalMessage(identity),
+      ruleId: not837pRuleId,
+      claimId: null,
+    });
   }
 
   /** The elements of a segment with their positions, for the few segments the stream reads itself. */
@@ -296,6 +370,10 @@ export class X12Stream {
     this.before = [{ text: this.firstIsa ?? '' }, { text: this.group || `GS${this.separators.segment}` }];
     if (inside && this.transaction) {
       this.transactionCut = true;
+      // What the service says of the copied ST's envelope ids was said with the piece that holds the real one.
+      if (this.transactionSpan) {
+        this.copiedStSpans.push(this.transactionSpan);
+      }
       // The copied ST stands for the real one: an ST never closed by SE is reported there. The
       // last HL, CLM or LX puts the piece where the file is in the 837P layout; it is closed
       // by the HL or CLM the piece starts with, so no claim reaches from the copy into the piece.
@@ -317,6 +395,9 @@ export class X12Stream {
       ownFindings: [
         { ruleId: controlNumbersRuleId, spans: this.envelopeSpans },
         { ruleId: segmentCountRuleId, spans: this.segmentCountSpans },
+        { ruleId: duplicateInterchangeRuleId, spans: this.envelopeSpans },
+        { ruleId: not837pRuleId, spans: [wholeFile] },
+        { ruleId: envelopeIdsRuleId, spans: this.copiedStSpans },
       ],
       ownMessages: this.ownMessages,
     };
@@ -325,6 +406,7 @@ export class X12Stream {
     this.partsLength = 0;
     this.envelopeSpans = [];
     this.segmentCountSpans = [];
+    this.copiedStSpans = [];
     this.ownMessages = [];
   }
 

@@ -47,7 +47,13 @@ export { endsClaim } from './x12/claimSpans';
 export { isJunk, isLayoutSpace, isaStartIn, readSeparators, segmentEnd, segmentIdAt } from './x12/x12Syntax';
 export { components } from './x12/x12Lexer';
 export { reparseCounts } from './x12/x12Reparse';
-export { childCountMessage, controlNumberMessage, segmentCountMessage } from './rules/x12/envelopeMessages';
+export {
+  childCountMessage,
+  controlNumberMessage,
+  repeatedInterchangeMessage,
+  segmentCountMessage,
+} from './rules/x12/envelopeMessages';
+export { identifyTransaction, RefusalRuns, refusalMessage } from './x12/transactionIdentity';
 
 // The problem cap, which claim-lint's streamed check applies as the whole-file check does.
 export { keptUnderCap, problemPriorities, problemPriority } from './validation/problemCap';

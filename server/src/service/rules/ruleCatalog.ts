@@ -24,6 +24,10 @@ import { controlNumberRule } from './x12/x12ControlNumbers';
 import { segmentCountRule } from './x12/x12SegmentCount';
 import { segmentPlacementRule } from './x12/x12SegmentPlacement';
 import { unitsPairRule } from './x12/x12UnitsPair';
+import { duplicateInterchangeRule } from './x12/x12DuplicateInterchange';
+import { envelopeRule } from './x12/x12Envelope';
+import { envelopeIdsRule } from './x12/x12EnvelopeIds';
+import { not837pRule } from './x12/x12Not837p';
 
 export const claimRules: readonly ClaimRule[] = [
   addOnWithoutPrimaryRule,
@@ -46,7 +50,15 @@ export const claimRules: readonly ClaimRule[] = [
 ];
 
 /** Rules about a whole document: the X12 envelopes and layout. */
-export const documentRules: readonly DocumentRule[] = [segmentCountRule, controlNumberRule, segmentPlacementRule];
+export const documentRules: readonly DocumentRule[] = [
+  segmentCountRule,
+  controlNumberRule,
+  segmentPlacementRule,
+  not837pRule,
+  envelopeIdsRule,
+  envelopeRule,
+  duplicateInterchangeRule,
+];
 
 /** Checks made while parsing: the text does not have the shape the format requires. */
 const parserRules: readonly RuleDescription[] = [
@@ -89,11 +101,6 @@ const parserRules: readonly RuleDescription[] = [
     id: 'unknown-rule-id',
     defaultSeverity: 'warning',
     description: 'A claim-lint-disable comment names a rule id that does not exist.',
-  },
-  {
-    id: 'x12-envelope',
-    defaultSeverity: 'error',
-    description: 'An X12 file does not start with a readable ISA segment, so its separators cannot be read.',
   },
   {
     id: 'x12-unreadable',

@@ -10,9 +10,11 @@
  * `first` is the CLM, `end` the segment that ended it (or the end of the
  * segments). Folding and the outline nest loops by level, and the editor's
  * service-line loop ends at the next LX too: they end a claim's loop at more
- * segments than these, and say so where they do.
+ * segments than these, and say so where they do. A CLM in a transaction
+ * that is not an 837P (an 837I's, say: `x12Transactions.ts`) starts no claim.
  */
 import { lastSegmentStartingAtOrBefore } from './segmentTable';
+import { x12Transactions } from './x12Transactions';
 import type { X12Segments } from './x12Types';
 
 /** The segments that end the claim before them. */
@@ -75,7 +77,7 @@ export function claimEndAfter(segments: X12Segments, first: number, limit = segm
 /** The span of the claim the segment at `index` stands in, each end searched for at most `maxSegmentScan` segments away. */
 export function claimSpanAround(segments: X12Segments, index: number): ClaimSpan | undefined {
   const first = claimStartAtOrBefore(segments, index);
-  if (first === -1) {
+  if (first === -1 || x12Transactions(segments).isRefused(first)) {
     return undefined;
   }
   return { first, end: claimEndAfter(segments, first, Math.min(segments.length, first + maxSegmentScan)) };
@@ -97,7 +99,13 @@ export function allClaimSpans(segments: X12Segments): ClaimSpan[] {
   if (first !== -1) {
     spans.push({ first, end: segments.length });
   }
-  return spans;
+  return withoutRefused(segments, spans);
+}
+
+/** The spans that stand in a checked transaction. */
+function withoutRefused(segments: X12Segments, spans: ClaimSpan[]): ClaimSpan[] {
+  const transactions = x12Transactions(segments);
+  return transactions.refused.length === 0 ? spans : spans.filter((span) => !transactions.isRefused(span.first));
 }
 
 /**
@@ -137,5 +145,5 @@ export function claimSpansBetween(
   if (open !== -1 && spans.length < limit) {
     spans.push({ first: open, end: Math.min(ordinal, segments.length) });
   }
-  return spans;
+  return withoutRefused(segments, spans);
 }

@@ -23,6 +23,7 @@ import { diagnosisCodeSets } from './segmentDictionary';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { components, lexInterchange } from './x12Lexer';
+import { x12Transactions } from './x12Transactions';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
@@ -71,10 +72,20 @@ class X12ClaimReader {
    * Reads segments [first, end); only the segments the model takes anything
    * from are made into objects. A claim ends where `claimSpans.ts` says (the
    * next CLM, HL or SE), which is where the spans other readers read alone end.
+   * Transactions that are not 837P claims are passed over (`x12Transactions.ts`).
    */
   read(segments: X12Segments, first = 0, end = segments.length): void {
+    const transactions = x12Transactions(segments);
     for (let ordinal = first; ordinal < end; ordinal++) {
       const id = segments.idAt(ordinal);
+      if (ordinal === first || id === 'ST') {
+        const refusedEnd = transactions.refusedEndAt(ordinal);
+        if (refusedEnd !== -1) {
+          this.closeClaim();
+          ordinal = refusedEnd - 1;
+          continue;
+        }
+      }
       if (endsClaim(id)) {
         this.closeClaim();
       }

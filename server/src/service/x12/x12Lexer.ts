@@ -9,7 +9,16 @@
 import type { ParseProblem } from '../model/model';
 import type { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
-import { isaLength, isaStartIn, isJunk, isLayoutSpace, readSeparators, segmentEnd, segmentIdAt } from './x12Syntax';
+import {
+  isaLength,
+  isaStartIn,
+  isJunk,
+  isLayoutSpace,
+  looksLikeUtf16,
+  readSeparators,
+  segmentEnd,
+  segmentIdAt,
+} from './x12Syntax';
 import type { X12Interchange, X12Separators, X12Span } from './x12Types';
 
 export function components(element: X12Span, separator: string): X12Span[] {
@@ -44,7 +53,9 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
     const start = Math.max(0, text.search(/\S/));
     problems.push({
       ruleId: 'x12-envelope',
-      message: 'An X12 file starts with the ISA segment; this one does not, so it is not checked.',
+      message: looksLikeUtf16(text)
+        ? 'This file is UTF-16 text (two bytes a character), which an X12 receiver cannot read: save it as UTF-8 or ASCII. It is not checked.'
+        : 'An X12 file starts with the ISA segment; this one does not, so it is not checked.',
       range: lines.range(start, Math.min(text.length, start + 3)),
     });
     return undefined;

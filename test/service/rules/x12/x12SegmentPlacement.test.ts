@@ -21,4 +21,18 @@ describe('x12-segment-placement', () => {
       .replace('SE*20*', 'SE*21*');
     assert.deepEqual(ids(validateX12(lone)), ['x12-segment-placement', 'addon-without-primary']);
   });
+
+  it('x12-segment-placement: an ISA after an IEA opens the next interchange; anything else after IEA is reported', () => {
+    const second = cleanTwoLines.replace(/000000001/g, '000000002');
+    assert.deepEqual(ids(validateX12(cleanTwoLines + second)), []);
+    const stray = `${cleanTwoLines}GS*HC*SUBMITTERID*RECEIVERID*20260314*1200*2*X*005010X222A1~\n`;
+    assert.ok(ids(validateX12(stray)).includes('x12-segment-placement'));
+  });
+
+  it('x12-segment-placement: passes over a transaction that is not an 837P', () => {
+    const institutional = cleanTwoLines
+      .replace(/005010X222A1/g, '005010X223A2')
+      .replace('SV1*HC:19283:RT*350*UN*1***1~', 'SV2*0300*HC:19283*350*UN*1~');
+    assert.deepEqual(ids(validateX12(institutional)), ['x12-not-837p']);
+  });
 });

@@ -18,3 +18,8 @@ export function controlNumberMessage(trailerElement: string, headerElement: stri
 export function childCountMessage(trailer: string, children: number, counts: string): string {
   return `${trailer}01 should be ${children}: this envelope holds ${counted(children, `${counts} segment`)}.`;
 }
+
+export function repeatedInterchangeMessage(controlNumber: string): string {
+  const quoted = /^\d{1,9}$/.test(controlNumber) ? ` ${controlNumber}` : '';
+  return `ISA13, the interchange control number${quoted}, repeats an earlier interchange's in this file: a receiver takes a repeated number for a duplicate of an interchange it already has and may reject it. Give each interchange its own number.`;
+}

@@ -2,8 +2,12 @@
  * `x12-control-numbers`, 837P integrity of the envelopes: each trailer repeats
  * its header's control number (ST02/SE02, GS06/GE02, ISA13/IEA02) and counts
  * what it closes (GE01 transactions, IEA01 groups), and every envelope opened
- * is closed. SE01's count of segments is `x12-segment-count`'s.
+ * is closed. SE01's count of segments is `x12-segment-count`'s. Each
+ * interchange of a file is checked on its own. A transaction that is not an
+ * 837P claim is `x12-not-837p`'s: GE01 counts it, but its ST/SE pair is not
+ * checked.
  */
+import { x12Transactions } from '../../x12/x12Transactions';
 import type { X12Segment, X12Span } from '../../x12/x12Types';
 import type { DocumentRule, Finding } from '../ruleTypes';
 import { childCountMessage, controlNumberMessage } from './envelopeMessages';
@@ -55,9 +59,20 @@ export const controlNumberRule: DocumentRule = {
         ],
       });
     const segments = x12.interchange.segments;
+    const transactions = x12Transactions(segments);
     for (let ordinal = 0; ordinal < segments.length; ordinal++) {
       const id = segments.idAt(ordinal);
       if (id === undefined || !envelopeIds.has(id)) {
+        continue;
+      }
+      const refusedEnd = id === 'ST' ? transactions.refusedEndAt(ordinal) : -1;
+      if (refusedEnd !== -1) {
+        const group = open.get('GS');
+        if (group) {
+          group.children++;
+        }
+        // Its SE, if it has one, is passed over with it.
+        ordinal = refusedEnd - 1;
         continue;
       }
       const segment = segments.at(ordinal) as X12Segment;

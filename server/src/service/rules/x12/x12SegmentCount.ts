@@ -2,7 +2,9 @@
  * `x12-segment-count`, 837P integrity of a transaction: SE01 counts the
  * segments of its transaction, ST and SE included. The trailers' control
  * numbers and the other envelopes' counts are `x12-control-numbers`'s.
+ * Transactions that are not 837P claims are `x12-not-837p`'s, and passed over.
  */
+import { x12Transactions } from '../../x12/x12Transactions';
 import type { DocumentRule, Finding } from '../ruleTypes';
 import { segmentCountMessage } from './envelopeMessages';
 
@@ -18,10 +20,13 @@ export const segmentCountRule: DocumentRule = {
     const findings: Finding[] = [];
     let stOrdinal: number | undefined;
     const segments = x12.interchange.segments;
+    const transactions = x12Transactions(segments);
     for (let ordinal = 0; ordinal < segments.length; ordinal++) {
       const id = segments.idAt(ordinal);
       if (id === 'ST') {
-        stOrdinal = ordinal;
+        const refusedEnd = transactions.refusedEndAt(ordinal);
+        stOrdinal = refusedEnd === -1 ? ordinal : undefined;
+        ordinal = refusedEnd === -1 ? ordinal : refusedEnd - 1;
       } else if (id === 'SE' && stOrdinal !== undefined) {
         const count = ordinal - stOrdinal + 1;
         const written = segments.at(ordinal)?.elements[0];

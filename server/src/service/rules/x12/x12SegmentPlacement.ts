@@ -2,8 +2,11 @@
  * 837P structure: each segment must stand where the 005010X222A1 layout
  * allows it (envelopes, header, HL loops, the claim loop 2300, the service
  * line loop 2400). A misplaced or unknown segment is reported, never fatal:
- * reading goes on from where the segment stands.
+ * reading goes on from where the segment stands. Transactions that are not
+ * 837P claims are `x12-not-837p`'s, and passed over; an ISA after an IEA
+ * opens the next interchange of the file.
  */
+import { x12Transactions } from '../../x12/x12Transactions';
 import type { DocumentRule, Finding } from '../ruleTypes';
 
 type Place = 'start' | 'interchange' | 'group' | 'header' | 'hl' | 'claim' | 'line' | 'end';
@@ -78,7 +81,7 @@ const allowed: Record<Place, ReadonlySet<string>> = {
     'SE',
     ...nameSegments,
   ]),
-  end: new Set(),
+  end: new Set(['ISA']),
 };
 
 /** Segments that open a new place. */
@@ -108,8 +111,15 @@ export const segmentPlacementRule: DocumentRule = {
     const findings: Finding[] = [];
     let place: Place = 'start';
     const segments = x12.interchange.segments;
+    const transactions = x12Transactions(segments);
     for (let ordinal = 0; ordinal < segments.length; ordinal++) {
       const id = segments.idAt(ordinal) ?? '';
+      const refusedEnd = id === 'ST' ? transactions.refusedEndAt(ordinal) : -1;
+      if (refusedEnd !== -1 && allowed[place].has(id)) {
+        ordinal = refusedEnd - 1;
+        place = 'group';
+        continue;
+      }
       const range = () => x12.lines.range(segments.startAt(ordinal), segments.startAt(ordinal) + id.length);
       if (!known.has(id)) {
         findings.push({

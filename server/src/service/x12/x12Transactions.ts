@@ -1,0 +1,117 @@
+/**
+ * The transactions (ST...SE) of an X12 file and what each is
+ * (`transactionIdentity.ts`), so the claim reader, the claim spans and the
+ * envelope and structure rules can pass over the transactions that are not
+ * 837P professional claims. Read once per version of the segments (one walk
+ * of their ids, the few envelope segments made into objects) and kept beside
+ * them, as the segments of a version never change.
+ */
+import { identifyTransaction, type TransactionIdentity } from './transactionIdentity';
+import type { X12Segment, X12Segments } from './x12Types';
+
+export interface X12Transaction {
+  identity: TransactionIdentity;
+  /** The ST's ordinal. */
+  first: number;
+  /** One past the SE's ordinal; without SE, the ordinal of the segment that ends it (ST, GS, GE, ISA, IEA) or the end. */
+  end: number;
+  /** The ordinal of the GS of its group, or -1. */
+  group: number;
+}
+
+export interface X12Transactions {
+  all: readonly X12Transaction[];
+  /** Only the transactions not checked, in order. */
+  refused: readonly X12Transaction[];
+  /** True when the segment at `ordinal` stands in a transaction that is not checked. */
+  isRefused(ordinal: number): boolean;
+  /** The end of the refused transaction the segment at `ordinal` stands in, or -1 when it stands in none. */
+  refusedEndAt(ordinal: number): number;
+}
+
+/** Segments after which a transaction without SE is over. */
+const endsOpenTransaction = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
+
+const cache = new WeakMap<X12Segments, X12Transactions>();
+
+function elementText(segment: X12Segment | undefined, n: number): string {
+  return segment?.elements[n - 1]?.text ?? '';
+}
+
+function readTransactions(segments: X12Segments): X12Transaction[] {
+  const transactions: X12Transaction[] = [];
+  let isa: X12Segment | undefined;
+  let gs: X12Segment | undefined;
+  let group = -1;
+  let open: X12Transaction | undefined;
+  for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+    const id = segments.idAt(ordinal);
+    if (id === undefined || !(id === 'SE' || endsOpenTransaction.has(id))) {
+      continue;
+    }
+    if (open && id !== 'SE') {
+      open.end = ordinal;
+      open = undefined;
+    }
+    if (id === 'ISA') {
+      isa = segments.at(ordinal);
+      gs = undefined;
+      group = -1;
+    } else if (id === 'GS') {
+      gs = segments.at(ordinal);
+      group = ordinal;
+    } else if (id === 'ST') {
+      const st = segments.at(ordinal);
+      const identity = identifyTransaction({
+        isa12: elementText(isa, 12),
+        gs08: elementText(gs, 8),
+        st01: elementText(st, 1),
+        st03: elementText(st, 3),
+      });
+      open = { identity, first: ordinal, end: segments.length, group };
+      transactions.push(open);
+    } else if (id === 'SE' && open) {
+      open.end = ordinal + 1;
+      open = undefined;
+    }
+  }
+  return transactions;
+}
+
+function transactionsOf(segments: X12Segments): X12Transactions {
+  const all = readTransactions(segments);
+  const refused = all.filter((transaction) => !transaction.identity.checked);
+  /** The refused transaction holding `ordinal`, by binary search (they are in order and do not overlap). */
+  const refusedHolding = (ordinal: number): X12Transaction | undefined => {
+    let low = 0;
+    let high = refused.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const transaction = refused[middle] as X12Transaction;
+      if (ordinal < transaction.first) {
+        high = middle - 1;
+      } else if (ordinal >= transaction.end) {
+        low = middle + 1;
+      } else {
+        return transaction;
+      }
+    }
+    return undefined;
+  };
+  return {
+    all,
+    refused,
+    isRefused: (ordinal) => refused.length > 0 && refusedHolding(ordinal) !== undefined,
+    refusedEndAt: (ordinal) => (refused.length === 0 ? -1 : (refusedHolding(ordinal)?.end ?? -1)),
+  };
+}
+
+/** The transactions of these segments, read once and kept while the segments are. */
+export function x12Transactions(segments: X12Segments): X12Transactions {
+  let transactions = cache.get(segments);
+  if (!transactions) {
+    transactions = transactionsOf(segments);
+    cache.set(segments, transactions);
+  }
+  return transactions;
+}
