@@ -350,8 +350,8 @@ function hiElement(n: number): X12ElementInfo {
     name: n === 1 ? 'Principal diagnosis' : `Diagnosis ${n}`,
     note:
       n === 1
-        ? 'The first diagnosis: qualifier ABK and the ICD-10-CM code. SV107 points to it as 1.'
-        : `Diagnosis ${n} of up to 12: qualifier ABF and the ICD-10-CM code. SV107 points to it as ${n}.`,
+        ? 'The first diagnosis: qualifier ABK and the ICD-10-CM code (BK and an ICD-9-CM code for services before October 1, 2015). SV107 points to it as 1.'
+        : `Diagnosis ${n} of up to 12: qualifier ABF and the ICD-10-CM code (BF and an ICD-9-CM code for services before October 1, 2015). SV107 points to it as ${n}.`,
     components: diagnosisComposite,
   };
 }
@@ -721,7 +721,7 @@ const segments: readonly X12SegmentInfo[] = [
     name: 'Health care diagnosis code',
     loop: 'Loop 2300 claim',
     summary:
-      "The claim's diagnoses: up to 12, each a qualifier and an ICD-10-CM code without its decimal point. Service lines point to them by position (SV107: 1 is HI01, 2 is HI02, ...).",
+      "The claim's diagnoses: up to 12, each a qualifier and a code without its decimal point, ICD-10-CM (ABK, ABF), or ICD-9-CM (BK, BF) for services before October 1, 2015. Service lines point to them by position (SV107: 1 is HI01, 2 is HI02, ...).",
     elements: Array.from({ length: 12 }, (_, i) => hiElement(i + 1)),
   },
   {

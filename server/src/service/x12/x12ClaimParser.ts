@@ -125,7 +125,9 @@ class X12ClaimReader {
     }
     this.claim = undefined;
     this.line = undefined;
-    this.icd9 = [];
+    if (this.icd9.length > 0) {
+      this.icd9 = [];
+    }
   }
 
   /**
