@@ -61,6 +61,17 @@ describe('claim-lint on files that are not 837P', () => {
     assert.deepEqual(streamed('wide.837').rows, whole.rows);
   });
 
+  it('tells a file with a note above its ISA that there is text before the ISA, whole or streamed', () => {
+    temp.write('noted.837', `Example 1 - as sent by the clearinghouse\n\n${professional}`);
+    const whole = lint('noted.837');
+    assert.deepEqual(
+      whole.rows.map((row) => row.ruleId),
+      ['x12-envelope'],
+    );
+    assert.match(whole.rows[0]?.message ?? '', /^There is text before the ISA segment/);
+    assert.deepEqual(streamed('noted.837').rows, whole.rows);
+  });
+
   it('checks each interchange of a file on its own and warns of a repeated ISA13', () => {
     const second = professional.replace('CLM*CLM-1*', 'CLM*CLM-2*');
     temp.write('two.837', professional + second);

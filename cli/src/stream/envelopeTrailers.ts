@@ -42,7 +42,8 @@ export const envelopeSegmentIds: ReadonlySet<string> = new Set(['ST', 'GS', 'GE'
 
 export class EnvelopeTrailers {
   private readonly open = new Map<string, { header: EnvelopeSegment; children: number }>();
-  private readonly interchangeNumbers = new Set<string>();
+  /** Each ISA13 seen: once, or repeated and told (each number is told once, as the rule does). */
+  private readonly interchangeNumbers = new Map<string, 'once' | 'told'>();
 
   constructor(
     private readonly severity: SeverityName | undefined,
@@ -73,10 +74,11 @@ export class EnvelopeTrailers {
     if (!isa13 || number === '') {
       return;
     }
-    if (this.interchangeNumbers.has(number)) {
+    const before = this.interchangeNumbers.get(number);
+    if (before === 'once') {
       this.finding(isa13.start, isa13.findingEnd, repeatedInterchangeMessage(number), duplicateInterchangeRuleId);
     }
-    this.interchangeNumbers.add(number);
+    this.interchangeNumbers.set(number, before === undefined ? 'once' : 'told');
   }
 
   observe(segment: EnvelopeSegment): void {

@@ -206,6 +206,40 @@ describe('incremental validation of X12 837 files', () => {
     });
   }
 
+  it('gives the whole-document diagnostics after random edits that make transactions 837I, 835 or 837P again', () => {
+    const random = randomSource(17);
+    const identityEdits = [
+      'SE*9*0001~\nST*837*0002*005010X223A2~\n',
+      'SE*9*0001~\nST*835*0003*005010X221A1~\n',
+      'SE*9*0001~\nST*837*0004*005010X222A1~\n',
+      '005010X223A2',
+      '005010X222A1',
+      'IEA*1*000000001~\nISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260314*1200*^*00501*000000001*0*P*:~\nGS*HC*A*B*20260314*1200*2*X*005010X224A2~\n',
+    ];
+    let document = TextDocument.create('file:///bench/kinds.837', 'x12', 1, x12Text(20, false));
+    const validator = service.createDocumentValidator();
+    for (let edit = 0; edit < 120; edit++) {
+      const text = document.getText();
+      const start = 106 + Math.floor(random() * (text.length - 105));
+      const end = Math.min(text.length, start + (random() < 0.7 ? 0 : Math.floor(random() * 12)));
+      const insert = identityEdits[Math.floor(random() * identityEdits.length)] ?? '';
+      document = TextDocument.update(
+        document,
+        [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }],
+        document.version + 1,
+      );
+      assert.deepEqual(
+        validator.validate(document, settings),
+        wholeDocumentDiagnostics(document),
+        `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`,
+      );
+    }
+    assert.ok(
+      wholeDocumentDiagnostics(document).some((d) => d.code === 'x12-not-837p'),
+      'some transactions refused',
+    );
+  });
+
   it('reads only the claim an edit is in, also when the file is one line', () => {
     for (const oneLine of [false, true]) {
       let document = TextDocument.create('file:///bench/one.837', 'x12', 1, x12Text(30, oneLine));

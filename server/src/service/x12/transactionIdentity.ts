@@ -105,7 +105,7 @@ export function identifyTransaction(headers: TransactionHeaders): TransactionIde
 /** The one message of a refusal: what the transaction is, and that it is not checked. */
 export function refusalMessage(identity: TransactionIdentity): string {
   const named = identity.guide && identity.decidedBy !== 'ST01' ? ` (${identity.decidedBy} ${identity.guide})` : '';
-  return `This is ${identity.name}${named}. claim-lint checks only 837P professional claims of the ${checkedGuide} guide, so this transaction is not checked, nor any like it right after it.`;
+  return `This is ${identity.name}${named}. Only 837P professional claims of the ${checkedGuide} guide are checked, so this transaction is not, nor any like it right after it.`;
 }
 
 /**

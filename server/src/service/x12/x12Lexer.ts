@@ -46,6 +46,16 @@ function hasJunk(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * True when a line in the first 1000 characters starts with an ISA and its
+ * element separator: a note or a mail header pasted above the interchange.
+ * (Only the head is looked at, which the CLI's stream also hands the service
+ * when a file does not start with ISA, so both say the same.)
+ */
+function isaAfterText(text: string): boolean {
+  return /(^|[\r\n])[ \t]*ISA[^A-Za-z0-9\s]/.test(text.slice(0, 1000));
+}
+
 /** Reads the interchange; problems go to `problems`, never thrown. */
 export function lexInterchange(text: string, lines: LineIndex, problems: ParseProblem[]): X12Interchange | undefined {
   const isaStart = isaStartIn(text);
@@ -55,7 +65,9 @@ export function lexInterchange(text: string, lines: LineIndex, problems: ParsePr
       ruleId: 'x12-envelope',
       message: looksLikeUtf16(text)
         ? 'This file is UTF-16 text (two bytes a character), which an X12 receiver cannot read: save it as UTF-8 or ASCII. It is not checked.'
-        : 'An X12 file starts with the ISA segment; this one does not, so it is not checked.',
+        : isaAfterText(text)
+          ? 'There is text before the ISA segment: an X12 file starts with ISA, so this one is not checked. Remove what comes before the ISA.'
+          : 'An X12 file starts with the ISA segment; this one does not, so it is not checked.',
       range: lines.range(start, Math.min(text.length, start + 3)),
     });
     return undefined;

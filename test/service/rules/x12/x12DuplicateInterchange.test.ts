@@ -19,6 +19,11 @@ describe('x12-duplicate-interchange', () => {
     assert.deepEqual(ids(diagnostics), ['x12-duplicate-interchange']);
     assert.equal(x12TextOf(repeated, diagnostics[0]), '000000001');
     assert.ok((diagnostics[0]?.range.start.line ?? 0) > 20, 'on the second interchange');
+    // A number repeated by many interchanges is told once, at its first repeat.
+    const thrice = repeated + second.replace(/000000002/g, '000000001');
+    assert.deepEqual(ids(validateX12(thrice)), ['x12-duplicate-interchange']);
+    const twoNumbers = thrice + second + second;
+    assert.deepEqual(ids(validateX12(twoNumbers)), ['x12-duplicate-interchange', 'x12-duplicate-interchange']);
   });
 
   it('x12-duplicate-interchange: stays quiet on interchanges of their own numbers, and checks each on its own', () => {

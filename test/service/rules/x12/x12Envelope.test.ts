@@ -43,5 +43,8 @@ describe('x12-envelope', () => {
     const diagnostics = validateX12('GS*HC*SUBMITTERID~\nST*837*0001~\n');
     assert.deepEqual(ids(diagnostics), ['x12-envelope']);
     assert.match(messageOf(diagnostics[0]), /starts with the ISA segment; this one does not/);
+    const noted = validateX12(`Example 1, as sent\n\n${cleanTwoLines}`);
+    assert.deepEqual(ids(noted), ['x12-envelope']);
+    assert.match(messageOf(noted[0]), /There is text before the ISA segment/);
   });
 });

@@ -29,12 +29,21 @@ describe('x12-envelope-ids', () => {
     assert.equal(x12TextOf(missing, missingFindings[0]), 'ST');
   });
 
-  it('x12-envelope-ids: 005010X222 without its errata is checked, with one warning', () => {
+  it('x12-envelope-ids: a group of 005010X222, without its errata, is checked, with one warning on GS08', () => {
     const text = cleanTwoLines.replace(/005010X222A1/g, '005010X222').replace('CLM*CLM-1*750*', 'CLM*CLM-1*999*');
     const diagnostics = validateX12(text);
     assert.deepEqual(ids(diagnostics), ['x12-envelope-ids', 'x12-claim-total']);
     assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Warning);
     assert.equal(x12TextOf(text, diagnostics[0]), '005010X222');
+    assert.equal(diagnostics[0]?.range.start.line, 1, 'on GS08');
+    // Two transactions in the group: still one warning.
+    const lines = text.split('\n');
+    const transaction = lines.slice(2, -3);
+    const twice = [...lines.slice(0, 2), ...transaction, ...transaction, 'GE*2*1~', 'IEA*1*000000001~'].join('\n');
+    assert.deepEqual(
+      ids(validateX12(twice)).filter((id) => id === 'x12-envelope-ids'),
+      ['x12-envelope-ids'],
+    );
   });
 
   it('x12-envelope-ids: stays quiet on a right envelope, X222A2 in both, and a refused transaction', () => {

@@ -21,5 +21,5 @@ export function childCountMessage(trailer: string, children: number, counts: str
 
 export function repeatedInterchangeMessage(controlNumber: string): string {
   const quoted = /^\d{1,9}$/.test(controlNumber) ? ` ${controlNumber}` : '';
-  return `ISA13, the interchange control number${quoted}, repeats an earlier interchange's in this file: a receiver takes a repeated number for a duplicate of an interchange it already has and may reject it. Give each interchange its own number.`;
+  return `ISA13, the interchange control number${quoted}, repeats an earlier interchange's in this file: a receiver takes a repeated number for a duplicate of an interchange it already has and may reject it. Give each interchange its own number (later repeats of this one are not told again).`;
 }

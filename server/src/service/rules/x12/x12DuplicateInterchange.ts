@@ -2,7 +2,8 @@
  * `x12-duplicate-interchange`: several interchanges in one file are normal
  * (each checked on its own by `x12-control-numbers`), but each has its own
  * ISA13: a receiver keeps the control numbers it has taken and turns a
- * repeated one away as a duplicate. The CLI's stream, whose pieces never see
+ * repeated one away as a duplicate. Told once per number, at its first
+ * repeat. The CLI's stream, whose pieces never see
  * the whole file, tells this rule itself with the same message.
  */
 import type { DocumentRule, Finding } from '../ruleTypes';
@@ -20,7 +21,8 @@ export const duplicateInterchangeRule: DocumentRule = {
       return [];
     }
     const segments = x12.interchange.segments;
-    const seen = new Set<string>();
+    // Each number is told once, at its first repeat: a file that numbers 300 interchanges alike gets one warning.
+    const seen = new Map<string, 'once' | 'told'>();
     const findings: Finding[] = [];
     for (let ordinal = 0; ordinal < segments.length; ordinal++) {
       if (segments.idAt(ordinal) !== 'ISA') {
@@ -31,14 +33,15 @@ export const duplicateInterchangeRule: DocumentRule = {
       if (!isa13 || number === '') {
         continue;
       }
-      if (seen.has(number)) {
+      const before = seen.get(number);
+      if (before === 'once') {
         findings.push({
           ruleId: this.id,
           range: x12.lines.range(isa13.start, isa13.end),
           message: repeatedInterchangeMessage(number),
         });
       }
-      seen.add(number);
+      seen.set(number, before === undefined ? 'once' : 'told');
     }
     return findings;
   },

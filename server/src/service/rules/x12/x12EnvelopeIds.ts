@@ -1,9 +1,9 @@
 /**
  * `x12-envelope-ids`: the envelope of an 837P names what it holds the way the
  * 005010X222A1 guide requires. GS01 is HC (health care claim) in a group of
- * 837P claims; ST03 names the guide (005010X222A1) and repeats GS08; a guide
+ * 837P claims; ST03 names the guide (005010X222A1) and repeats GS08; a group
  * of 005010X222, the version before its 2010 errata, is read as 837P but
- * warned about, since HIPAA adopted the A1 errata and receivers turn the
+ * warned about once, on GS08, since HIPAA adopted the A1 errata and receivers turn the
  * older one away. Only checked transactions are read (`x12-not-837p` names
  * the others).
  */
@@ -63,18 +63,19 @@ export const envelopeIdsRule: DocumentRule = {
           st03 ?? { start: st.start, end: st.start + st.id.length, text: st.id },
           `ST03 is missing: an 837P names its implementation guide (${checkedGuide}) in ST03, as in GS08.`,
         );
-        continue;
       }
-      const version = st03.text.trim();
-      if (gs && version !== gs08) {
+      const version = st03?.text.trim() ?? '';
+      if (st03 && gs && version !== '' && version !== gs08) {
         report(
           st03,
           `ST03${quoted(version)} differs from GS08${quoted(gs08)}: both name the implementation guide of the transaction and must be the same.`,
         );
-      } else if (version === '005010X222') {
+      }
+      const gs08Span = gs?.elements[7];
+      if (firstOfGroup && gs08Span && gs08 === '005010X222') {
         report(
-          st03,
-          `005010X222 is the 837P guide before its 2010 errata; HIPAA requires ${checkedGuide}, and receivers reject the older one. The file is checked as ${checkedGuide}: write ${checkedGuide} in GS08 and ST03.`,
+          gs08Span,
+          `005010X222 is the 837P guide before its 2010 errata; HIPAA requires ${checkedGuide}, and receivers reject the older one. The group is checked as ${checkedGuide}: write ${checkedGuide} in GS08 and in each ST03.`,
           'warning',
         );
       }
