@@ -55,7 +55,8 @@ Options:
                                transaction or claim at a time (default: 32M)
   --stream-chunk BYTES         The most text checked at once while streaming
                                (default: 4M, at least 1K); a larger 837
-                               transaction is cut before an HL or CLM segment
+                               transaction is cut before an HL or CLM segment;
+                               a claim is never cut
   -h, --help                   Show this help
   -v, --version                Show the version
 

@@ -8,8 +8,15 @@
  * cut transaction, envelopes never closed.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { type JsonlRow, jsonlRows, runCli, useTempFolder } from './cliRunner';
 import { x12Batch } from '../support/documents/x12Batch';
+import {
+  fortyLineClaim,
+  type LargeClaimShape,
+  largeClaimsText,
+  largeClaimsX12,
+} from '../support/documents/largeClaims';
 
 /** Six transactions of 40 claims: each transaction (about 12 KB) is larger than the 1K and 8K chunks below. */
 const batch = x12Batch(6, 40);
@@ -209,6 +216,81 @@ describe('claim-lint on large files, streamed', () => {
       ),
       whole,
     );
+  });
+
+  describe('claims larger than the chunk', () => {
+    /** Chunk sizes from the smallest allowed, with odd ones that fall anywhere in a segment or line. */
+    const chunkSizes = ['1K', '1031', '2K', '3333', '4K'];
+
+    it('checks every line of a 5 KB 837 claim of 40 lines at every chunk size, with no false claim total', () => {
+      const text = fortyLineClaim();
+      assert.ok(text.length > 5000, `the claim is ${text.length} characters`);
+      temp.write('big.837', text);
+      const whole = lint(['big.837']);
+      const unknownCodes = whole.rows.filter((row) => row.ruleId === 'unknown-code');
+      assert.equal(unknownCodes.length, 40, 'one planted finding on each of the 40 lines');
+      assert.ok(!ruleIds(whole).has('x12-claim-total'));
+      for (const chunk of chunkSizes) {
+        assertSame(streamed('big.837', chunk), whole, `chunk ${chunk}`);
+      }
+    });
+
+    it('gives the whole-file findings for 837 claims of many sizes beside each other, in every layout', () => {
+      const shapes: LargeClaimShape[] = [3, 60, 1, 25, 45, 2, 50].map((lines, n) => ({ lines, noteLength: 7 * n }));
+      for (const [layout, lay] of Object.entries(layouts)) {
+        temp.write('big.837', lay(largeClaimsX12(shapes)).replace('SE*', 'SE*9'));
+        const whole = lint(['big.837']);
+        assert.ok(ruleIds(whole).has('x12-segment-count'), `SE01 planted (${layout})`);
+        for (const chunk of chunkSizes) {
+          assertSame(streamed('big.837', chunk), whole, `${layout}, chunk ${chunk}`);
+        }
+      }
+    });
+
+    it('gives the whole-file findings for .claim claims larger than the chunk', () => {
+      const text = largeClaimsText([
+        { lines: 60, noteLength: 50 },
+        { lines: 2, noteLength: 0 },
+        { lines: 45, noteLength: 30 },
+      ]);
+      temp.write('big.claim', text);
+      const whole = lint(['big.claim']);
+      assert.equal(whole.rows.filter((row) => row.ruleId === 'unknown-code').length, 107);
+      for (const chunk of chunkSizes) {
+        assertSame(streamed('big.claim', chunk), whole, `chunk ${chunk}`);
+      }
+    });
+
+    it('keeps the file-level findings and the problem cap of the whole-file check', () => {
+      temp.write('.claimlintrc.json', JSON.stringify({ maxNumberOfProblems: 30 }));
+      temp.write('big.837', largeClaimsX12([{ lines: 50, noteLength: 40 }]).replace('IEA*1*', 'IEA*3*'));
+      const whole = lint(['big.837']);
+      assert.ok(ruleIds(whole).has('too-many-problems'));
+      for (const chunk of chunkSizes) {
+        assertSame(streamed('big.837', chunk), whole, `chunk ${chunk}`);
+      }
+    });
+
+    it('gives the whole-file findings for random claim sizes and chunk sizes (property)', function () {
+      // Each case runs claim-lint three times; a few cases cover the sizes, the seed replays a failure.
+      this.timeout(120000);
+      const seed = Number(process.env.FUZZ_SEED ?? 20261206);
+      const shape = fc.record({ lines: fc.integer({ min: 1, max: 60 }), noteLength: fc.integer({ min: 0, max: 70 }) });
+      fc.assert(
+        fc.property(
+          fc.array(shape, { minLength: 1, maxLength: 6 }),
+          fc.integer({ min: 1024, max: 6000 }),
+          fc.boolean(),
+          (shapes, chunk, asClaimText) => {
+            const file = asClaimText ? 'random.claim' : 'random.837';
+            temp.write(file, asClaimText ? largeClaimsText(shapes) : largeClaimsX12(shapes));
+            const whole = lint([file]);
+            assertSame(streamed(file, String(chunk)), whole, `chunk ${chunk}, seed ${seed}`);
+          },
+        ),
+        { seed, numRuns: 8 },
+      );
+    });
   });
 
   it('reports an 837 that does not start with ISA as the whole-file check does', () => {

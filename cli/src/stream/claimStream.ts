@@ -6,12 +6,14 @@
  * and comment lines just above it (a claim-lint-disable-next-line there
  * belongs to the claim), once a quarter of the chunk size is gathered. A
  * piece starts at a line start, so its findings move down by whole lines. A
- * run of more than the chunk size without a `claim` line (there is none in a
- * real file) is cut at a line end, and checked in parts.
+ * claim is never cut: a claim larger than the chunk makes its piece larger,
+ * so the memory held is bounded by the largest claim. Only a run of 64 MB
+ * without a `claim` line (there is none in a real file) is cut at a line
+ * end, and checked in parts.
  */
 import type { LintMessage } from '../output/lintResults';
 import type { ChunkChecker } from './chunkChecker';
-import { type StreamLimits, StreamLimitError } from './x12Stream';
+import { claimTextLimit, type StreamLimits, StreamLimitError } from './x12Stream';
 
 const claimKeyword = /^claim(?=\s|$)/i;
 const lineEnd = /\r\n|\r|\n/g;
@@ -82,7 +84,7 @@ export class ClaimStream {
     if (kind === 'blank') {
       this.pendingRun.push(withEnd);
       this.pendingLength += withEnd.length;
-      if (this.pendingLength >= this.limits.chunk) {
+      if (this.pendingLength >= claimTextLimit(this.limits)) {
         this.commitRun();
       }
     } else {
@@ -93,7 +95,7 @@ export class ClaimStream {
       this.committed.push(withEnd);
       this.committedLength += withEnd.length;
     }
-    if (this.committedLength >= 2 * this.limits.chunk) {
+    if (this.committedLength >= claimTextLimit(this.limits)) {
       this.commitRun();
       this.emit();
     }

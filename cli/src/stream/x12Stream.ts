@@ -7,8 +7,11 @@
  * reads the file. What spans pieces is the stream's own: the GS/GE and
  * ISA/IEA envelope counts and control numbers (EnvelopeTrailers), and, for a
  * transaction larger than the chunk size, which is cut before an HL or CLM
- * segment, its SE01 segment count. What each transaction is, and the one
- * x12-not-837p finding for each run of transactions that are not 837P
+ * segment, its SE01 segment count. A cut is never made inside a claim (from
+ * its CLM to the CLM, HL or SE that ends it, as `claimSpans.ts` reads it): a
+ * claim larger than the chunk makes its piece larger, so the memory held is
+ * bounded by the largest claim, not the file. What each transaction is, and
+ * the one x12-not-837p finding for each run of transactions that are not 837P
  * claims, is the stream's too: a piece does not know what came before it.
  * See docs/scaling.md for what a cut loses.
  */
@@ -50,8 +53,18 @@ const wholeFile: FileSpan = {
 export class StreamLimitError extends Error {}
 
 export interface StreamLimits {
-  /** The most text checked at once; transactions are gathered up to a quarter of it. */
+  /** The most text checked at once, but for a claim larger than it; transactions are gathered up to a quarter of it. */
   chunk: number;
+}
+
+/**
+ * The most text a piece may hold before it is cut even inside a claim: 64 Mi characters, or twice
+ * the chunk when that is more. A real claim is a few kilobytes (an 837P claim has at most 50
+ * service lines), so only a file that never ends its claims (no CLM, HL or SE, or no `claim` line,
+ * for 64 MB) reaches it; it keeps such a file in bounded memory, checked in parts.
+ */
+export function claimTextLimit(limits: StreamLimits): number {
+  return Math.max(2 * limits.chunk, 64 * 1024 * 1024);
 }
 
 type Cut = 'between-transactions' | 'inside-transaction' | 'outside-transaction';
@@ -96,6 +109,8 @@ export class X12Stream {
   private pieceSegments = 0;
   private transactionCut = false;
   private previousValid = true;
+  /** True from a CLM to the CLM, HL or SE that ends its claim: no cut is made there. */
+  private inClaim = false;
 
   constructor(
     private readonly checker: ChunkChecker,
@@ -221,15 +236,23 @@ export class X12Stream {
     const id = segmentIdAt(work, start, end, this.elementCode, this.ids);
     const valid = id !== undefined && !this.junk.has(start, end);
     const gathered = this.partsLength + (rawStart - this.chunkIndex);
+    // Each claim is read whole in one piece, as the service reads it: a piece grows past the chunk
+    // size until the claim ends, and only text no claim can reach is cut at twice the chunk size.
+    const endsOpenClaim = this.inClaim && valid && endsClaim(id) && this.previousValid;
+    const cuttable = !this.inClaim || endsOpenClaim || gathered >= claimTextLimit(this.limits);
     if (this.inTransaction) {
       // A transaction is cut where a claim ends, before its HL or CLM (the SE ends the transaction and is
-      // handled as such), so each claim is read whole in one piece, as the service reads it.
+      // handled as such), or between claims once the piece is twice the chunk size.
       const atClaimEnd = valid && id !== 'SE' && endsClaim(id) && this.previousValid;
-      if (gathered >= 2 * this.limits.chunk || (gathered >= this.limits.chunk && atClaimEnd)) {
+      if ((gathered >= 2 * this.limits.chunk && cuttable) || (gathered >= this.limits.chunk && atClaimEnd)) {
         this.cut(rawStart, 'inside-transaction');
       }
-    } else if (gathered >= 2 * this.limits.chunk) {
+    } else if (gathered >= 2 * this.limits.chunk && cuttable) {
       this.cut(rawStart, 'outside-transaction');
+    }
+    if (valid && endsClaim(id)) {
+      // As claimSpans.ts reads claims among the segments the lexer keeps (junk is none of them).
+      this.inClaim = id === 'CLM';
     }
     this.firstIsa ??= `${work.slice(start, end)}${this.separators.segment}`;
     this.previousValid = valid;
