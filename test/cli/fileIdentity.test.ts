@@ -48,6 +48,23 @@ describe('claim-lint on files that are not 837P', () => {
     }
   });
 
+  it('gives an 837I batch with wrong trailer counts its one finding only, whole or streamed', () => {
+    // Its envelopes hold nothing the product checks, so their counts are not told either.
+    temp.write(
+      'institutional-batch.837',
+      professional
+        .replace(/005010X222A1/g, '005010X223A2')
+        .replace('GE*1*1~', 'GE*4*9~')
+        .replace('IEA*1*000000001', 'IEA*2*000000007'),
+    );
+    const whole = lint('institutional-batch.837');
+    assert.deepEqual(
+      whole.rows.map((row) => row.ruleId),
+      ['x12-not-837p'],
+    );
+    assert.deepEqual(streamed('institutional-batch.837').rows, whole.rows);
+  });
+
   it('tells a UTF-16 file it is UTF-16 text, whole or streamed', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(professional, 'utf16le')]);
     fs.writeFileSync(path.join(temp.dir(), 'wide.837'), utf16);

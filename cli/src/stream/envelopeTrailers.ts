@@ -10,7 +10,12 @@
  * piece sees every ISA of the file.
  */
 import type { Position } from 'vscode-languageserver-types';
-import { childCountMessage, controlNumberMessage, repeatedInterchangeMessage } from '../../../server/src/service';
+import {
+  childCountMessage,
+  controlNumberMessage,
+  onlyRefused,
+  repeatedInterchangeMessage,
+} from '../../../server/src/service';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 export const controlNumbersRuleId = 'x12-control-numbers';
@@ -41,7 +46,11 @@ const pairs = [
 export const envelopeSegmentIds: ReadonlySet<string> = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
 
 export class EnvelopeTrailers {
-  private readonly open = new Map<string, { header: EnvelopeSegment; children: number }>();
+  /** Each open envelope, with what it counts and how many of its transactions are checked or refused. */
+  private readonly open = new Map<
+    string,
+    { header: EnvelopeSegment; children: number; checked: number; refused: number }
+  >();
   /** Each ISA13 seen: once, or repeated and told (each number is told once, as the rule does). */
   private readonly interchangeNumbers = new Map<string, 'once' | 'told'>();
 
@@ -81,9 +90,17 @@ export class EnvelopeTrailers {
     this.interchangeNumbers.set(number, before === undefined ? 'once' : 'told');
   }
 
-  observe(segment: EnvelopeSegment): void {
+  /**
+   * One envelope segment, in file order; for an ST, whether its transaction is refused (not an 837P
+   * claim): a group or interchange of nothing but refused transactions is not checked, as the rule does.
+   */
+  observe(segment: EnvelopeSegment, refused = false): void {
     if (segment.id === 'ISA') {
       this.checkRepeat(segment);
+    }
+    const group = segment.id === 'ST' ? this.open.get('GS') : undefined;
+    if (group) {
+      group[refused ? 'refused' : 'checked']++;
     }
     for (const pair of pairs) {
       if (segment.id === pair.counts) {
@@ -93,11 +110,15 @@ export class EnvelopeTrailers {
         }
       }
       if (segment.id === pair.header) {
-        this.open.set(pair.header, { header: segment, children: 0 });
+        this.open.set(pair.header, { header: segment, children: 0, checked: 0, refused: 0 });
       } else if (segment.id === pair.trailer) {
         const envelope = this.open.get(pair.header);
         this.open.delete(pair.header);
         if (!envelope) {
+          continue;
+        }
+        this.passUp(envelope);
+        if (onlyRefused(envelope)) {
           continue;
         }
         const expected = envelope.header.elements[pair.headerElement - 1]?.text.trim();
@@ -121,9 +142,26 @@ export class EnvelopeTrailers {
     }
   }
 
-  /** At the end of the file: the envelopes never closed. */
+  /** A group's checked and refused transactions count for its interchange too. */
+  private passUp(envelope: { header: EnvelopeSegment; checked: number; refused: number }): void {
+    const interchange = envelope.header.id === 'GS' ? this.open.get('ISA') : undefined;
+    if (interchange) {
+      interchange.checked += envelope.checked;
+      interchange.refused += envelope.refused;
+    }
+  }
+
+  /** At the end of the file: the envelopes never closed (not those of refused transactions only). */
   finish(): void {
-    for (const { header } of this.open.values()) {
+    const group = this.open.get('GS');
+    if (group) {
+      this.passUp(group);
+    }
+    for (const envelope of this.open.values()) {
+      const { header } = envelope;
+      if (onlyRefused(envelope)) {
+        continue;
+      }
       const trailer = pairs.find((pair) => pair.header === header.id)?.trailer ?? '';
       this.finding(header.start, header.idEnd, `This ${header.id} envelope is never closed by ${trailer}.`);
     }

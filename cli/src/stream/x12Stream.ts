@@ -286,7 +286,6 @@ export class X12Stream {
       const spanStart = this.cursor.positionAt(start);
       const idEnd = this.cursor.positionAt(start + id.length);
       const elements = this.elements(id, start, end);
-      this.envelope.observe({ id, start: spanStart, idEnd, elements });
       const span = { start: spanStart, end: this.cursor.positionAt(end) };
       if (id !== 'ST') {
         this.envelopeSpans.push(span);
@@ -299,6 +298,8 @@ export class X12Stream {
       } else if (id === 'ST') {
         this.identify(elements, span);
       }
+      // After identify: the envelope needs to know whether an ST's transaction is refused.
+      this.envelope.observe({ id, start: spanStart, idEnd, elements }, id === 'ST' && this.refused);
     }
     if (id === 'SE' && this.inTransaction) {
       if (this.transactionCut && !this.refused) {

@@ -54,6 +54,7 @@ export {
   segmentCountMessage,
 } from './rules/x12/envelopeMessages';
 export { identifyTransaction, RefusalRuns, refusalMessage } from './x12/transactionIdentity';
+export { onlyRefused } from './rules/x12/x12ControlNumbers';
 
 // The problem cap, which claim-lint's streamed check applies as the whole-file check does.
 export { keptUnderCap, problemPriorities, problemPriority } from './validation/problemCap';

@@ -45,6 +45,22 @@ describe('x12-not-837p', () => {
     assert.match(messageOf(diagnostics[0]), /4010 837P professional claim \(GS08 004010X098A1\)/);
   });
 
+  it('x12-not-837p: is the one finding of a file whose envelopes hold refused transactions only, even with wrong trailers', () => {
+    const text = brokenAsProfessional
+      .replace(/005010X222A1/g, '005010X223A2')
+      .replace('GE*1*1~', 'GE*2*7~')
+      .replace('IEA*1*000000001', 'IEA*3*000000009');
+    assert.deepEqual(ids(validateX12(text)), ['x12-not-837p']);
+    // With an 837P transaction in the group, the envelope is the 837P's too, and its trailers are checked.
+    const mixed = cleanTwoLines.replace('GE*1*1~', 'GE*2*7~').replace('IEA*1*000000001', 'IEA*3*000000009');
+    assert.deepEqual(ids(validateX12(mixed)), [
+      'x12-control-numbers',
+      'x12-control-numbers',
+      'x12-control-numbers',
+      'x12-control-numbers',
+    ]);
+  });
+
   it('x12-not-837p: another transaction set is named by ST01', () => {
     for (const [st01, words] of [
       ['835', 'an 835 claim payment'],

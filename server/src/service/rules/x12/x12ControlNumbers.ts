@@ -5,7 +5,8 @@
  * is closed. SE01's count of segments is `x12-segment-count`'s. Each
  * interchange of a file is checked on its own. A transaction that is not an
  * 837P claim is `x12-not-837p`'s: GE01 counts it, but its ST/SE pair is not
- * checked.
+ * checked, and a group or interchange of nothing but such transactions is
+ * not checked at all (`onlyRefused`).
  */
 import { x12Transactions } from '../../x12/x12Transactions';
 import type { X12Segment, X12Span } from '../../x12/x12Types';
@@ -15,6 +16,18 @@ import { childCountMessage, controlNumberMessage } from './envelopeMessages';
 interface OpenEnvelope {
   header: X12Segment;
   children: number;
+  /** Transactions inside it (directly, or in its groups) that are checked, and that are refused. */
+  checked: number;
+  refused: number;
+}
+
+/**
+ * An envelope that holds only transactions the product does not check (an
+ * 837I batch, a 4010 file) is not checked either: `x12-not-837p` is the one
+ * finding such a file gets, so its trailers' counts and numbers are not told.
+ */
+export function onlyRefused(envelope: { checked: number; refused: number }): boolean {
+  return envelope.refused > 0 && envelope.checked === 0;
 }
 
 const pairs: ReadonlyArray<{
@@ -70,12 +83,19 @@ export const controlNumberRule: DocumentRule = {
         const group = open.get('GS');
         if (group) {
           group.children++;
+          group.refused++;
         }
         // Its SE, if it has one, is passed over with it.
         ordinal = refusedEnd - 1;
         continue;
       }
       const segment = segments.at(ordinal) as X12Segment;
+      if (segment.id === 'ST') {
+        const group = open.get('GS');
+        if (group) {
+          group.checked++;
+        }
+      }
       for (const pair of pairs) {
         if (segment.id === pair.counts) {
           const parent = open.get(pair.header);
@@ -84,10 +104,18 @@ export const controlNumberRule: DocumentRule = {
           }
         }
         if (segment.id === pair.header) {
-          open.set(pair.header, { header: segment, children: 0 });
+          open.set(pair.header, { header: segment, children: 0, checked: 0, refused: 0 });
         } else if (segment.id === pair.trailer) {
           const envelope = open.get(pair.header);
           open.delete(pair.header);
+          const interchange = segment.id === 'GE' ? open.get('ISA') : undefined;
+          if (envelope && interchange) {
+            interchange.checked += envelope.checked;
+            interchange.refused += envelope.refused;
+          }
+          if (envelope && onlyRefused(envelope)) {
+            continue;
+          }
           const expected = envelope?.header.elements[pair.headerElement - 1]?.text.trim();
           const written = segment.elements[pair.trailerElement - 1];
           if (envelope && expected !== undefined && written && written.text.trim() !== expected) {
@@ -112,7 +140,16 @@ export const controlNumberRule: DocumentRule = {
         }
       }
     }
-    for (const { header } of open.values()) {
+    const [openGroup, openInterchange] = [open.get('GS'), open.get('ISA')];
+    if (openGroup && openInterchange) {
+      openInterchange.checked += openGroup.checked;
+      openInterchange.refused += openGroup.refused;
+    }
+    for (const envelope of open.values()) {
+      const { header } = envelope;
+      if (onlyRefused(envelope)) {
+        continue;
+      }
       const trailer = pairs.find((pair) => pair.header === header.id)?.trailer ?? '';
       findings.push({
         ruleId: this.id,
