@@ -1,7 +1,8 @@
 /**
  * X12 837P files in the editor: recognised by extension, the same problems
  * as `.claim` files on the exact element (also in a one-line file with `|`
- * and `>` separators), hover on an SV1 procedure code, and the outline.
+ * and `>` separators), one problem for a file that is not an 837P (an 837I),
+ * hover on an SV1 procedure code, and the outline.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -17,6 +18,15 @@ describe('an X12 837P file in the editor', () => {
     assert.ok(diagnostic);
     assert.equal(document.getText(diagnostic.range), '19284');
     assert.ok(diagnostic.range.start.isAfter(positionOf(document, 'CLM*CLM-EDITOR-B')));
+  });
+
+  it('shows one problem for an 837I, saying what it is and that it is not checked', async () => {
+    const { document } = await openFixture('institutional.837');
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length > 0, 'the 837I is refused');
+    assert.deepEqual(diagnostics.map(ruleIdOf), ['x12-not-837p']);
+    assert.equal(document.getText(diagnostics[0]?.range), '005010X223A2');
+    assert.match(diagnostics[0]?.message ?? '', /837I institutional claim/);
+    assert.equal(diagnostics[0]?.severity, vscode.DiagnosticSeverity.Warning);
   });
 
   it('reads the separators from ISA in a one-line .edi file', async () => {
