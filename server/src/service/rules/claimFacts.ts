@@ -86,3 +86,30 @@ export function removeLineEdits(claim: Claim, line: ServiceLine, editor: ClaimEd
   const cents = Math.max(0, Math.round(total.value * 100) - Math.round(charge * 100));
   return [...edits, { range: total.range, newText: amount(cents / 100) }];
 }
+
+/**
+ * The edits that leave a first-lesion line at 1 unit and bill its other units as additional lesions
+ * on `addOn`: added to the add-on's line for the same date when the claim has one, else on a new line
+ * after it with the same modifiers, pointers and date (`primary-units`, and `deleted-code` when its
+ * replacement is a first-lesion code).
+ */
+export function moveExtraUnitsToAddOn(
+  claim: Claim,
+  line: ServiceLine,
+  addOn: CodeInfo,
+  editor: ClaimEditor,
+): TextEdit[] {
+  const extra = unitsOf(line) - 1;
+  const date = dateOfService(line, claim);
+  const existing = claim.lines.find((other) => other.code.value === addOn.code && dateOfService(other, claim) === date);
+  const addOnEdits = existing
+    ? editor.setUnits(existing, unitsOf(existing) + extra)
+    : editor.insertLine(line, 'after', {
+        code: addOn.code,
+        modifiers: line.modifiers.map((m) => m.value),
+        units: extra,
+        dxPointers: pointersOf(line),
+        dos: line.dos?.value,
+      });
+  return [...editor.setUnits(line, 1), ...addOnEdits];
+}

@@ -16,7 +16,7 @@ import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 import type { CodeReference } from '../reference/codeReference';
 import type { DeletedCode, Successor } from '../reference/codeTypes';
 import { codeRanges } from '../text/wording';
-import { codeWithModality, dateOfService, pointersOf, removeLineEdits } from './claimFacts';
+import { codeWithModality, dateOfService, moveExtraUnitsToAddOn, removeLineEdits } from './claimFacts';
 import { sideOf } from './laterality';
 import type { ClaimRule, Finding, QuickFix, RuleContext } from './ruleTypes';
 
@@ -179,19 +179,8 @@ function replacement(
   if (!addOn || extra < 1) {
     return { edits, billing: offer.label };
   }
-  const date = dateOfService(line, claim);
-  const existing = claim.lines.find((other) => other.code.value === addOn.code && dateOfService(other, claim) === date);
-  const addOnEdits = existing
-    ? editor.setUnits(existing, unitsOf(existing) + extra)
-    : editor.insertLine(line, 'after', {
-        code: addOn.code,
-        modifiers: line.modifiers.map((m) => m.value),
-        units: extra,
-        dxPointers: pointersOf(line),
-        dos: line.dos?.value,
-      });
   return {
-    edits: [...edits, ...editor.setUnits(line, 1), ...addOnEdits],
+    edits: [...edits, ...moveExtraUnitsToAddOn(claim, line, addOn, editor)],
     billing: `${offer.label} x1 + ${addOn.code} x${extra}`,
   };
 }

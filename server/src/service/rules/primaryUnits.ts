@@ -11,7 +11,7 @@
  * offered, not preferred.
  */
 import { type ServiceLine, unitsOf } from '../model/model';
-import { dateOfService, firstLesionSessions, knownLines, pointersOf, removeLineEdits } from './claimFacts';
+import { dateOfService, firstLesionSessions, knownLines, moveExtraUnitsToAddOn, removeLineEdits } from './claimFacts';
 import { sideOf } from './laterality';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 import { counted, nounFor } from '../text/wording';
@@ -38,7 +38,6 @@ export const firstLesionUnitsRule: ClaimRule = {
       const { line: first, info } = head;
       const repeats = repeatLines.map(({ line }) => line);
       const addOn = reference.addOnFor(info);
-      const existingAddOn = addOn && claim.lines.find((other) => other.code.value === addOn.code);
       const units = unitsOf(first);
       if (units > 1) {
         const extra = units - 1;
@@ -47,18 +46,9 @@ export const firstLesionUnitsRule: ClaimRule = {
           : '';
         const fixes: QuickFix[] = [];
         if (addOn) {
-          const addOnEdits = existingAddOn
-            ? editor.setUnits(existingAddOn, unitsOf(existingAddOn) + extra)
-            : editor.insertLine(first, 'after', {
-                code: addOn.code,
-                modifiers: first.modifiers.map((m) => m.value),
-                units: extra,
-                dxPointers: pointersOf(first),
-                dos: first.dos?.value,
-              });
           fixes.push({
             title: `Move ${counted(extra, 'unit')} to +${addOn.code}`,
-            edits: [...editor.setUnits(first, 1), ...addOnEdits],
+            edits: moveExtraUnitsToAddOn(claim, first, addOn, editor),
             preferred: true,
           });
         }

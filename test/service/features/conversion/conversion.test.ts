@@ -199,6 +199,25 @@ const clearinghouse837 = [
 ].join('~\n');
 
 describe('conversion: 837P to .claim', () => {
+  it('refuses a file of 837I transactions, and leaves an 837I group of a mixed file out with a note', () => {
+    const professional = toX12(fullClaim).text;
+    const institutional = professional.replace(/005010X222A1/g, '005010X223A2');
+    assert.match(
+      toClaim(institutional).refused ?? '',
+      /^This is an 837I institutional claim \(005010X223A2\), not an 837P/,
+    );
+    // The 837I group (GS...GE) copied into the 837P's interchange, before its IEA.
+    const group = institutional.slice(institutional.indexOf('GS*'), institutional.indexOf('IEA*'));
+    const mixed = professional.replace('IEA*1*', `${group}IEA*2*`);
+    const converted = toClaim(mixed);
+    assert.equal(converted.refused, undefined);
+    assert.ok(
+      converted.notes.includes('Left out: 1 transaction that is not an 837P claim (an 837I institutional claim).'),
+      converted.notes.join('\n'),
+    );
+    assert.equal(converted.text.match(/^claim /gm)?.length, 1);
+  });
+
   it('writes each claim with its id, headers and aligned service lines, the decimal points restored', () => {
     const x12 = toX12(fullClaim).text;
     const text = toClaim(x12).text;

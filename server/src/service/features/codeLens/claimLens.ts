@@ -31,6 +31,7 @@ import { X12DocumentModel } from '../../x12/x12ClaimParser';
 import { x12ClaimsBetween } from '../../position/claimsInRange';
 import { claimChecker, collectFindings, problemFinding } from '../../validation/findings';
 import { type LesionTally, lesionTallies, verdictOf } from '../../rules/lesionTally';
+import { x12Transactions } from '../../x12/x12Transactions';
 import { findingsToDiagnostics } from '../../validation/validation';
 import { counted, money } from '../../text/wording';
 
@@ -72,10 +73,12 @@ function claimTextStarts(document: TextDocument): Position[] {
 /** Each CLM's start; claims sharing a line (an 837 on one line) get none, or one line would carry thousands. */
 function x12ClaimStarts(model: X12DocumentModel): Position[] {
   const segments = model.x12.interchange.segments;
+  const transactions = x12Transactions(segments);
   const starts: Position[] = [];
   let sharedLine = -1;
   for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-    if (segments.idAt(ordinal) !== 'CLM') {
+    // A transaction that is not an 837P claim is not read for claims (x12-not-837p), so it gets no lens.
+    if (segments.idAt(ordinal) !== 'CLM' || transactions.isRefused(ordinal)) {
       continue;
     }
     const position = model.x12.lines.positionAt(segments.startAt(ordinal));

@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeKindOf } from '../../reference/codeShapes';
 import { withDiagnosisPoint } from '../../reference/diagnosisCodeSets';
 import type { Claim, ClaimDocumentModel, Diagnosis } from '../../model/model';
+import { x12Transactions } from '../../x12/x12Transactions';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
 import { diagnosisCodeSets } from '../../x12/segmentDictionary';
 import { components } from '../../x12/x12Lexer';
@@ -343,6 +344,19 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
     return { text: '', language: 'claim', notes: [], refused };
   }
   const { segments, separators } = model.x12.interchange;
+  // Only 837P claims are read (x12-not-837p): a file of other transactions has nothing to convert, and saying
+  // "0 claims converted" would hide why.
+  const { all, refused } = x12Transactions(segments);
+  const [firstRefused] = refused;
+  if (firstRefused && refused.length === all.length) {
+    const named = firstRefused.identity.guide ? ` (${firstRefused.identity.guide})` : '';
+    return {
+      text: '',
+      language: 'claim',
+      notes: [],
+      refused: `This is ${firstRefused.identity.name}${named}, not an 837P professional claim: only 837P claims convert to a .claim file.`,
+    };
+  }
   const reader = new ExtrasReader(separators.component);
   const extrasAt = new Map<number, ClaimExtras>();
   for (const segment of segments) {
@@ -368,6 +382,9 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
   const notes = [
     `Converted ${counted(claims.length, 'claim')} (${counted(lineCount, 'service line')}) from X12 837P.`,
     totalNote(claims),
+    refused.length > 0
+      ? `Left out: ${counted(refused.length, 'transaction')} that ${refused.length === 1 ? 'is not an 837P claim' : 'are not 837P claims'} (${[...new Set(refused.map((t) => t.identity.name))].join(', ')}).`
+      : undefined,
     kinds.note('no-id', 'A CLM has no CLM01: its claim is named {claims}.'),
     kinds.note('id-changed', 'CLM01 with spaces or a leading # is written as one token: {claims}.'),
     kinds.note('dx-text', 'Characters a diagnosis code cannot hold are dropped from HI codes in {claims}.'),
