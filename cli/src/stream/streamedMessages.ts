@@ -11,7 +11,15 @@ import { allRules, type ClaimSettings, comparePositions } from '../../../server/
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */
-const documentRuleOrder = ['x12-segment-count', 'x12-control-numbers', 'x12-segment-placement'];
+const documentRuleOrder = [
+  'x12-segment-count',
+  'x12-control-numbers',
+  'x12-segment-placement',
+  'x12-required',
+  'x12-element',
+  'x12-hierarchy',
+  'x12-line-number',
+];
 const problemLimitRuleId = 'too-many-problems';
 
 function rank(message: LintMessage): number {

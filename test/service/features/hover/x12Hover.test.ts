@@ -108,13 +108,14 @@ describe('X12 hover', () => {
     });
 
     it('tells a claim date (DTP in 2300) from a line date (DTP after SV1, in 2400)', () => {
-      const claimDate = twoLines.indexOf('DTP*472', twoLines.indexOf('CLM*'));
-      const lineDate = twoLines.indexOf('DTP*472', twoLines.indexOf('SV1*HC:19284'));
+      // The writer dates lines only, as 005010X222A1 does; some files also carry a DTP in 2300.
+      const claimDated = twoLines.replace('HI*', 'DTP*431*D8*20260301~\nHI*');
+      const claimDate = claimDated.indexOf('DTP*431', claimDated.indexOf('CLM*'));
+      const lineDate = claimDated.indexOf('DTP*472', claimDated.indexOf('SV1*HC:19284'));
       assert.ok(claimDate !== -1 && lineDate > claimDate);
-      const atClaimDate = hoverAt(twoLines, 'DTP*472');
-      assert.equal(twoLines.indexOf('DTP*472'), claimDate, 'the first DTP is the claim date');
+      const atClaimDate = hoverAt(claimDated, 'DTP*431');
       assert.match(atClaimDate.value(), /Loop 2300 · Claim/);
-      const afterLine = hoverAt(twoLines, twoLines.slice(lineDate - 5, lineDate + 3), 5);
+      const afterLine = hoverAt(claimDated, claimDated.slice(lineDate - 5, lineDate + 3), 5);
       assert.equal(afterLine.covered(), 'DTP');
       assert.match(afterLine.value(), /Loop 2400 · Service line/);
     });
