@@ -261,6 +261,12 @@ export class StructureWalker {
   private place(id: string, start: number, end: number): void {
     const idEnd = start + id.length;
     const identifier = this.identifierOf(id, start, end);
+    const root = this.frames[0] as Frame;
+    if (id === 'HL' && this.depth === 0 && root.place === -1) {
+      // An HL right after ST: claim-lint's stream cuts a long transaction before an HL and repeats only its
+      // ST, so the header cannot be known missing here; the header's checks are off for this transaction.
+      root.assumed = true;
+    }
     let unidentified: CompiledLoop | undefined;
     for (let depth = this.depth; depth >= 0; depth--) {
       const frame = this.frames[depth] as Frame;
@@ -434,6 +440,8 @@ export class StructureWalker {
       chain.unshift(parent);
     }
     this.closeAbove(0);
+    // The walk no longer knows what came before: the header's own checks are off for this transaction.
+    (this.frames[0] as Frame).assumed = true;
     for (const parent of chain) {
       this.push(parent, start, idEnd, true);
     }
