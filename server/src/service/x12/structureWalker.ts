@@ -205,7 +205,7 @@ export class StructureWalker {
     while (this.depth > depth) {
       const frame = this.frames[this.depth] as Frame;
       if (!frame.assumed) {
-        this.checkMandatory(frame, frame.openerStart, frame.openerEnd - frame.openerStart, Number.MAX_SAFE_INTEGER);
+        this.checkMandatory(frame, frame.openerStart, frame.loop.spec.opener.segment.length, Number.MAX_SAFE_INTEGER);
       }
       this.depth--;
     }
@@ -214,7 +214,7 @@ export class StructureWalker {
   /** Reports the loop's mandatory members at places before `before` that were never seen. */
   private checkMandatory(frame: Frame, start: number, length: number, before: number): void {
     const loop = frame.loop;
-    const idLength = Math.min(length, 3);
+    const idLength = length;
     for (const [id, place] of loop.segments) {
       if (place.entry.mandatory && place.place < before && frame.counts[place.member] === 0) {
         this.report(
