@@ -21,6 +21,32 @@ function label(segment: string, position: number, component?: number): string {
   return component === undefined ? element : `${element}-${component}`;
 }
 
+/** A loop's code lists for a segment, by element position and by "position-component", compiled once. */
+interface EntryCodes {
+  elements: ReadonlyArray<readonly string[] | undefined>;
+  components: ReadonlyMap<string, readonly string[]>;
+}
+
+const compiledCodes = new WeakMap<SegmentEntry, EntryCodes>();
+
+function codesOf(entry: SegmentEntry): EntryCodes {
+  let codes = compiledCodes.get(entry);
+  if (!codes) {
+    const elements: Array<readonly string[] | undefined> = [];
+    const components = new Map<string, readonly string[]>();
+    for (const [key, list] of Object.entries(entry.codes ?? {})) {
+      if (key.includes('-')) {
+        components.set(key, list);
+      } else {
+        elements[Number(key)] = list;
+      }
+    }
+    codes = { elements, components };
+    compiledCodes.set(entry, codes);
+  }
+  return codes;
+}
+
 export class ElementChecker {
   constructor(
     private readonly text: string,
@@ -58,6 +84,7 @@ export class ElementChecker {
       return;
     }
     const period = periods[id];
+    const codes = entry?.codes ? codesOf(entry) : undefined;
     let format = '';
     let position = 0;
     let from = start + id.length;
@@ -79,7 +106,7 @@ export class ElementChecker {
             this.report(elementRuleId, from, to, `${title}: ${label(id, position)} (${spec.name}) ${problem}.`);
           }
         } else {
-          this.checkElement(id, start, position, from, to, spec, title, entry);
+          this.checkElement(id, start, position, from, to, spec, title, entry, codes);
         }
       }
       from = to;
@@ -105,6 +132,7 @@ export class ElementChecker {
     spec: ElementSpec,
     title: string,
     entry: SegmentEntry | undefined,
+    codes: EntryCodes | undefined,
   ): void {
     if (from === to) {
       if (spec.required || entry?.required?.includes(position)) {
@@ -113,7 +141,7 @@ export class ElementChecker {
       return;
     }
     if (!spec.components) {
-      this.checkValue(id, position, undefined, from, to, spec, entry?.codes?.[position] ?? spec.codes, title);
+      this.checkValue(id, position, undefined, from, to, spec, codes?.elements[position] ?? spec.codes, title);
       return;
     }
     let componentFrom = from;
@@ -131,8 +159,10 @@ export class ElementChecker {
             this.missing(id, start, title, label(id, position, index), component);
           }
         } else {
-          const codes = entry?.codes?.[`${position}-${index}`] ?? component.codes;
-          this.checkValue(id, position, index, componentFrom, componentTo, component, codes, title);
+          const allowed =
+            (codes && codes.components.size > 0 ? codes.components.get(`${position}-${index}`) : undefined) ??
+            component.codes;
+          this.checkValue(id, position, index, componentFrom, componentTo, component, allowed, title);
         }
       }
       if (componentTo === to) {
@@ -148,6 +178,17 @@ export class ElementChecker {
     }
   }
 
+  /** Is the text at [from, to) one of the codes? Compared in place: no string is made for the common case. */
+  private isOneOf(codes: readonly string[], from: number, to: number): boolean {
+    const length = to - from;
+    for (const code of codes) {
+      if (code.length === length && this.text.startsWith(code, from)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private checkValue(
     id: string,
     position: number,
@@ -158,19 +199,20 @@ export class ElementChecker {
     codes: readonly string[] | undefined,
     title: string,
   ): void {
-    const name = `${title}: ${label(id, position, component)} (${spec.name})`;
+    // The name is built only for a finding: this runs for every element of every segment.
+    const name = () => `${title}: ${label(id, position, component)} (${spec.name})`;
     if (codes) {
-      const value = this.text.slice(from, to);
-      if (!codes.includes(value)) {
+      if (!this.isOneOf(codes, from, to)) {
+        const value = this.text.slice(from, to);
         // A code is quoted only when it looks like one: text shifted into the wrong element may be a name.
         const shown = /^[A-Z0-9]{1,3}$/i.test(value) ? ` is '${value}';` : ' is not a code of its list;';
-        this.report(elementRuleId, from, to, `${name}${shown} the 837P allows ${codes.join(', ')} here.`);
+        this.report(elementRuleId, from, to, `${name()}${shown} the 837P allows ${codes.join(', ')} here.`);
       }
       return;
     }
     const problem = valueProblem(spec.type, spec.min, spec.max, this.text, from, to);
     if (problem) {
-      this.report(elementRuleId, from, to, `${name} ${problem}.`);
+      this.report(elementRuleId, from, to, `${name()} ${problem}.`);
     }
   }
 }

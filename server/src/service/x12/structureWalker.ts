@@ -214,25 +214,27 @@ export class StructureWalker {
   /** Reports the loop's mandatory members at places before `before` that were never seen. */
   private checkMandatory(frame: Frame, start: number, length: number, before: number): void {
     const loop = frame.loop;
-    const idLength = length;
-    for (const [id, place] of loop.segments) {
-      if (place.entry.mandatory && place.place < before && frame.counts[place.member] === 0) {
+    for (const place of loop.mandatorySegments) {
+      if (place.place < before && frame.counts[place.member] === 0) {
         this.report(
           requiredRuleId,
           start,
-          start + idLength,
-          `${capitalized(loop.title)} has no ${id}; the 837P requires it.`,
+          start + length,
+          `${loop.heading} has no ${place.entry.segment}; the 837P requires it.`,
         );
       }
     }
     for (const child of loop.childList) {
+      if (!child.mandatory || child.place >= before) {
+        continue;
+      }
       const member = loop.childMember.get(child.loop.spec.id) ?? 0;
-      if (child.mandatory && child.place < before && frame.counts[member] === 0) {
+      if (frame.counts[member] === 0) {
         this.report(
           requiredRuleId,
           start,
-          start + idLength,
-          `${capitalized(loop.title)} has no Loop ${child.loop.spec.id} ${child.loop.spec.name}; the 837P requires it.`,
+          start + length,
+          `${loop.heading} has no Loop ${child.loop.spec.id} ${child.loop.spec.name}; the 837P requires it.`,
         );
       }
     }
@@ -288,10 +290,10 @@ export class StructureWalker {
             placementRuleId,
             start,
             idEnd,
-            `${capitalized(loop.title)} allows ${id} at most ${segment.entry.maxUse} time${segment.entry.maxUse === 1 ? '' : 's'}.`,
+            `${loop.heading} allows ${id} at most ${segment.entry.maxUse} time${segment.entry.maxUse === 1 ? '' : 's'}.`,
           );
         }
-        this.elements.check(id, start, end, capitalized(loop.title), segment.entry);
+        this.elements.check(id, start, end, loop.heading, segment.entry);
         return;
       }
       const children = loop.children.get(id);
@@ -342,7 +344,7 @@ export class StructureWalker {
           : `${id} stands in ${innermost.loop.title}, but the 837P puts it in ${frame.loop.title}, before the segments above it.`,
       );
     }
-    this.elements.check(id, start, end, capitalized(frame.loop.title), entry);
+    this.elements.check(id, start, end, frame.loop.heading, entry);
   }
 
   /** Moves the loop's place forward to `place`. */
@@ -362,7 +364,7 @@ export class StructureWalker {
     assumed: boolean,
   ): void {
     const frame = this.push(loop, start, end, assumed);
-    const title = capitalized(loop.title);
+    const title = loop.heading;
     this.elements.check(id, start, end, title, loop.spec.opener);
     if (id === 'HL') {
       this.checkHierarchy(frame, parent, start, end);
@@ -547,10 +549,6 @@ export class StructureWalker {
     const [from, to] = this.elements.elementSpan(id, start, end, position);
     return from < to ? [from, to] : [start, start + id.length];
   }
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every structure finding of an interchange, from one walk. */

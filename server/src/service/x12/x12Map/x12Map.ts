@@ -27,6 +27,8 @@ export interface CompiledLoop {
   spec: LoopSpec;
   /** "Loop 2010AA Billing Provider Name". */
   title: string;
+  /** The title as a message starts with it ("The transaction header"). */
+  heading: string;
   parent: CompiledLoop | undefined;
   /** Segments of the loop (not its opener) by id. */
   segments: ReadonlyMap<string, SegmentPlace>;
@@ -38,6 +40,8 @@ export interface CompiledLoop {
   memberCount: number;
   /** Member index of each child loop, by loop id. */
   childMember: ReadonlyMap<string, number>;
+  /** The segments every instance must hold, for the check when the loop closes. */
+  mandatorySegments: readonly SegmentPlace[];
 }
 
 const specs: readonly LoopSpec[] = [transactionLoop, ...headerLoops, ...subscriberLoops, ...claimLoops, ...lineLoops];
@@ -48,9 +52,13 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   const children = new Map<string, ChildLoop[]>();
   const childList: ChildLoop[] = [];
   const childMember = new Map<string, number>();
+  const title = spec.id === 'ST' ? 'the transaction header' : `Loop ${spec.id} ${spec.name}`;
+  const mandatorySegments: SegmentPlace[] = [];
   const loop: CompiledLoop = {
     spec,
-    title: spec.id === 'ST' ? 'the transaction header' : `Loop ${spec.id} ${spec.name}`,
+    title,
+    heading: title.charAt(0).toUpperCase() + title.slice(1),
+    mandatorySegments,
     parent,
     segments,
     children,
@@ -61,7 +69,11 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   let member = 0;
   spec.members.forEach((entry, place) => {
     if (!isChildLoops(entry)) {
-      segments.set(entry.segment, { entry, place, member: member++ });
+      const segmentPlace = { entry, place, member: member++ };
+      segments.set(entry.segment, segmentPlace);
+      if (entry.mandatory) {
+        mandatorySegments.push(segmentPlace);
+      }
       return;
     }
     for (const id of entry.loops) {
