@@ -47,6 +47,28 @@ function codesOf(entry: SegmentEntry): EntryCodes {
   return codes;
 }
 
+/**
+ * The map's element specs, each made again with every field present, so the checks below read one
+ * object shape: specs written with and without `codes` or `required` would make those reads slow.
+ */
+function uniform(spec: ElementSpec | undefined): ElementSpec | undefined {
+  return spec
+    ? {
+        name: spec.name,
+        type: spec.type,
+        min: spec.min,
+        max: spec.max,
+        required: spec.required === true,
+        components: spec.components?.map(uniform),
+        codes: spec.codes,
+      }
+    : undefined;
+}
+
+const elementSpecs: Readonly<Record<string, readonly (ElementSpec | undefined)[]>> = Object.fromEntries(
+  Object.entries(segmentElements).map(([id, specs]) => [id, specs.map(uniform)]),
+);
+
 export class ElementChecker {
   constructor(
     private readonly text: string,
@@ -79,7 +101,7 @@ export class ElementChecker {
   }
 
   check(id: string, start: number, end: number, title: string, entry: SegmentEntry | undefined): void {
-    const specs = segmentElements[id];
+    const specs = elementSpecs[id];
     if (!specs) {
       return;
     }
