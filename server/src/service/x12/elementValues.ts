@@ -77,7 +77,7 @@ export function valueProblem(
       if (start === to || !allDigits(text, start, to)) {
         return 'is not a whole number';
       }
-      return lengthProblem(to - start, min, max, 'digits');
+      return lengthProblem(to - start, min, max, 'digit');
     }
     case 'R': {
       const start = text.charCodeAt(from) === minus ? from + 1 : from;
@@ -93,23 +93,24 @@ export function valueProblem(
           return 'is not a number';
         }
       }
-      return digits === 0 ? 'is not a number' : lengthProblem(digits, min, max, 'digits');
+      return digits === 0 ? 'is not a number' : lengthProblem(digits, min, max, 'digit');
     }
     case 'DT':
       return isDate(text, from, to) ? undefined : 'is not a date that exists (CCYYMMDD)';
     case 'TM':
       return isTime(text, from, to) ? undefined : 'is not a time (HHMM, 24-hour)';
     default:
-      return lengthProblem(to - from, min, max, 'characters');
+      return lengthProblem(to - from, min, max, 'character');
   }
 }
 
-function lengthProblem(length: number, min: number, max: number, unit: string): string | undefined {
+function lengthProblem(length: number, min: number, max: number, unit: 'digit' | 'character'): string | undefined {
+  const counted = (n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   if (length < min) {
-    return `is ${length} ${unit} long; it needs at least ${min}`;
+    return `is ${counted(length)} long; it needs at least ${min}`;
   }
   if (length > max) {
-    return `is ${length} ${unit} long; it may have at most ${max}`;
+    return `is ${counted(length)} long; it may have at most ${max}`;
   }
   return undefined;
 }
