@@ -77,6 +77,7 @@ describe('x12-segment-placement', () => {
         .filter((name) => !name.endsWith('.json'))
         .map((name) => path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace', 'x12', name)),
       path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace', 'two-claims.837'),
+      path.join(repoRoot(), 'test', 'editor', 'fixtures', 'workspace', 'one-line.edi'),
     ];
     for (const file of files) {
       const expected = path.basename(file) === 'segment-placement.837' ? ['x12-segment-placement'] : [];
