@@ -44,7 +44,8 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
     element('originator application transaction id', 'AN', 1, 50, required),
     element('transaction set creation date', 'DT', 8, 8, required),
     element('transaction set creation time', 'TM', 4, 8, required),
-    { ...element('claim or encounter identifier', 'ID', 2, 2, required), codes: ['CH', 'RP'] },
+    // 31 (subrogation demand) came with the A1 addenda for Medicaid subrogation; some maps list only CH and RP.
+    { ...element('claim or encounter identifier', 'ID', 2, 2, required), codes: ['CH', 'RP', '31'] },
   ],
   NM1: [
     element('entity identifier code', 'ID', 2, 3, required),
