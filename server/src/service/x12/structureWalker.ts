@@ -69,7 +69,7 @@ export class StructureWalker {
   private readonly frames: Frame[] = [];
   private depth = -1;
   private envelope: Envelope = 'outside';
-  /** HL ids of the transaction, in order of reading: the last one, and whether the walk saw the transaction from its start. */
+  /** The transaction's last HL01 read, and whether one has been read (x12-hierarchy counts from it). */
   private lastHl = 0;
   private hlCounted = false;
   private readonly text: string;
