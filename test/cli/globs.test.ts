@@ -11,7 +11,7 @@ import { jsonlRows, loneAddOn, runCli, useTempFolder } from './cliRunner';
 describe('claim-lint with globs', () => {
   const temp = useTempFolder();
   const x12 = (id: string) =>
-    `ISA*00*          *00*          *ZZ*A              *ZZ*B              *260314*1200*^*00501*000000001*0*P*:~\nGS*HC*A*B*20260314*1200*1*X*005010X222A1~\nST*837*0001*005010X222A1~\nHL*1**20*1~\nHL*2*1*22*0~\nCLM*${id}*400***11:B:1*Y*A*Y*Y~\nDTP*472*D8*20260314~\nHI*ABK:C50411~\nLX*1~\nSV1*HC:19284:RT*400*UN*1***1~\nSE*9*0001~\nGE*1*1~\nIEA*1*000000001~\n`;
+    `ISA*00*          *00*          *ZZ*A              *ZZ*B              *260314*1200*^*00501*000000001*0*P*:~\nGS*HC*A*B*20260314*1200*1*X*005010X222A1~\nST*837*0001*005010X222A1~\nBHT*0019*00*0001*20260314*1200*CH~\nNM1*41*2*S*****46*SUBMITTER~\nPER*IC*C*TE*5555550100~\nNM1*40*2*R*****46*RECEIVER~\nHL*1**20*1~\nNM1*85*2*P*****XX*1234567893~\nN3*A~\nN4*CITY*ST*000000000~\nREF*EI*000000000~\nHL*2*1*22*0~\nSBR*P*18*******CI~\nNM1*IL*1*P*****MI*MEMBER~\nNM1*PR*2*P*****PI*PAYER~\nCLM*${id}*400***11:B:1*Y*A*Y*Y~\nHI*ABK:C50411~\nLX*1~\nSV1*HC:19284:RT*400*UN*1***1~\nDTP*472*D8*20260314~\nSE*20*0001~\nGE*1*1~\nIEA*1*000000001~\n`;
 
   const files = () =>
     jsonlRows(runCli(['--format', 'jsonl', ...operands], temp.dir()).stdout).map(

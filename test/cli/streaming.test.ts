@@ -24,15 +24,15 @@ const batch = x12Batch(6, 40);
 const plantedProblems: Record<string, (text: string) => string> = {
   'a wrong GE01 and GE02': (t) => t.replace('GE*6*1~', 'GE*5*7~'),
   'a wrong IEA01 and IEA02': (t) => t.replace('IEA*1*000000001~', 'IEA*2*000000009~'),
-  'a wrong SE01 and SE02': (t) => t.replace('SE*519*0002~', 'SE*500*0003~'),
-  'a transaction without SE': (t) => t.replace('SE*519*0003~\n', ''),
+  'a wrong SE01 and SE02': (t) => t.replace('SE*593*0002~', 'SE*500*0003~'),
+  'a transaction without SE': (t) => t.replace('SE*593*0003~\n', ''),
   'binary junk between and inside transactions': (t) =>
-    t.replace('SE*519*0002~\n', 'SE*519*0002~\n\x01\x02garbage~\n').replace('LX*2~', 'L\x01X*2~'),
+    t.replace('SE*593*0002~\n', 'SE*593*0002~\n\x01\x02garbage~\n').replace('LX*2~', 'L\x01X*2~'),
   'unknown and misplaced segments between transactions': (t) =>
-    t.replace('SE*521*0004~\n', 'SE*521*0004~\nZZZ*1~\nNM1*XX~\n'),
+    t.replace('SE*596*0004~\n', 'SE*596*0004~\nZZZ*1~\nNM1*XX~\n'),
   'no IEA': (t) => t.replace('IEA*1*000000001~\n', ''),
   'a second functional group': (t) =>
-    t.replace('SE*519*0002~\n', 'SE*519*0002~\nGE*2*1~\nGS*HC*A*B*20260314*1200*2*X*005010X222A1~\n'),
+    t.replace('SE*593*0002~\n', 'SE*593*0002~\nGE*2*1~\nGS*HC*A*B*20260314*1200*2*X*005010X222A1~\n'),
   'a claim right after ST': (t) =>
     t.replace(/ST\*837\*0003\*005010X222A1~\n[\s\S]*?CLM\*/, 'ST*837*0003*005010X222A1~\nCLM*'),
   'no subscriber loops': (t) => t.replace(/HL\*\d+\*1\*22\*0~\n/g, ''),
@@ -122,6 +122,12 @@ describe('claim-lint on large files, streamed', () => {
     });
   }
 
+  it('plants every problem: each one changes the batch', () => {
+    for (const [problem, plant] of Object.entries(plantedProblems)) {
+      assert.notEqual(plant(batch), batch, problem);
+    }
+  });
+
   for (const [problem, plant] of Object.entries(plantedProblems)) {
     it(`gives the whole-file findings with ${problem}`, () => {
       temp.write('batch.837', plant(batch));
@@ -158,11 +164,11 @@ describe('claim-lint on large files, streamed', () => {
   });
 
   it('reports SE01 of a transaction cut into pieces once, counted over all of it', () => {
-    temp.write('batch.837', batch.replace('SE*519*0002~', 'SE*500*0002~'));
+    temp.write('batch.837', batch.replace('SE*593*0002~', 'SE*500*0002~'));
     const counts = streamed('batch.837', '1K').rows.filter((row) => row.ruleId === 'x12-segment-count');
     assert.deepEqual(
       counts.map(({ line, column, message }) => ({ line, column, message })),
-      [{ line: 1040, column: 4, message: 'SE01 should be 519: this transaction has 519 segments from ST to SE.' }],
+      [{ line: 1188, column: 4, message: 'SE01 should be 593: this transaction has 593 segments from ST to SE.' }],
     );
   });
 

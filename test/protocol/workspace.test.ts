@@ -462,7 +462,7 @@ describe('protocol: find references of a code across the workspace', () => {
       context: { includeDeclaration: true },
     });
     assert.deepEqual(describeLocations(locations ?? [], new Map([[openUri, text]])), [
-      'two-claims.837 20: 19283',
+      'two-claims.837 19: 19283',
       'clean.claim 6: 19283',
       'lesion-units.claim 6: 19283',
     ]);
@@ -497,8 +497,8 @@ describe('protocol: find references of a code across the workspace', () => {
       'lesion-units.claim 7: A',
       'lone-addon.claim 4: C50.411',
       'lone-addon.claim 7: A',
-      'two-claims.837 18: C50411',
-      'two-claims.837 20: 1',
+      'two-claims.837 17: C50411',
+      'two-claims.837 19: 1',
       'two-claims.837 22: 1',
     ]);
     assert.deepEqual(describeLocations((await request(false)) ?? [], open), [
@@ -507,7 +507,7 @@ describe('protocol: find references of a code across the workspace', () => {
       'lesion-units.claim 6: A',
       'lesion-units.claim 7: A',
       'lone-addon.claim 7: A',
-      'two-claims.837 20: 1',
+      'two-claims.837 19: 1',
       'two-claims.837 22: 1',
     ]);
     await client.close(openUri);
@@ -527,12 +527,12 @@ describe('protocol: find references of a code across the workspace', () => {
     const described = describeLocations(locations ?? [], new Map([[openUri, text]]));
     assert.deepEqual(
       described.filter((entry) => entry.startsWith('two-claims.837')),
-      ['two-claims.837 18: C50411', 'two-claims.837 20: 1', 'two-claims.837 22: 1'],
+      ['two-claims.837 17: C50411', 'two-claims.837 19: 1', 'two-claims.837 22: 1'],
     );
     assert.deepEqual(
       described.filter((entry) => entry.includes('C50')),
       [
-        'two-claims.837 18: C50411',
+        'two-claims.837 17: C50411',
         'clean.claim 3: C50.411',
         'lesion-units.claim 3: C50.411',
         'lone-addon.claim 4: C50.411',

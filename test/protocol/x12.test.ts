@@ -72,7 +72,7 @@ describe('protocol: X12 837P files', () => {
     assert.deepEqual(after.diagnostics, []);
     assert.match(
       client.document(uri).getText(),
-      /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:LT/,
+      /LX\*1~\nSV1\*HC:19283:LT\*0\*UN\*1\*\*\*1~\nDTP\*472\*D8\*20260314~\nLX\*2~\nSV1\*HC:19284:LT/,
     );
   });
 
@@ -110,6 +110,7 @@ describe('protocol: X12 837P files', () => {
         {
           id: 'CLM-1',
           diagnoses: ['C50411'],
+          dos: '2026-03-14',
           lines: [
             { code: '19285', modifiers: ['RT'], charge: 300 },
             { code: '19284', modifiers: ['RT'], charge: 400 },
@@ -137,6 +138,20 @@ describe('protocol: X12 837P files', () => {
     await client.open(uri, broken, 1, 'x12');
     const codes = (await client.nextDiagnostics(uri, 1)).diagnostics.map((d) => d.code);
     assert.deepEqual([...codes].sort(), ['addon-without-primary', 'x12-claim-total', 'x12-segment-count']);
+  });
+
+  it("reports the guide's structure: a claim without HI, on its CLM, in 837 words", async () => {
+    const withoutHi = loneAddOn
+      .replace('HI*ABK:C50412~\n', '')
+      .replace(/SE\*(\d+)\*/, (_, n: string) => `SE*${Number(n) - 1}*`);
+    assert.notEqual(withoutHi, loneAddOn);
+    const uri = newUri('structure').replace(/\.claim$/, '.837');
+    await client.open(uri, withoutHi, 1, 'x12');
+    const structure = (await client.nextDiagnostics(uri, 1)).diagnostics.filter((d) => d.code === 'x12-required');
+    assert.equal(structure.length, 1);
+    assert.equal(structure[0]?.message, 'Loop 2300 Claim Information has no HI; the 837P requires it.');
+    assert.equal(client.document(uri).getText(structure[0]?.range), 'CLM');
+    assert.ok((structure[0]?.range.start.line ?? 0) === positionOf(withoutHi, 'CLM*CLM-B').line);
   });
 
   it('hovers on the procedure code in SV1 like in a .claim file', async () => {

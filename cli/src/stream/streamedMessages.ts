@@ -28,6 +28,10 @@ const documentRuleOrder = [
   'x12-envelope-ids',
   'x12-envelope',
   'x12-duplicate-interchange',
+  'x12-required',
+  'x12-element',
+  'x12-hierarchy',
+  'x12-line-number',
 ];
 const problemLimitRuleId = 'too-many-problems';
 

@@ -70,7 +70,7 @@ describe('inlay hints and CodeLens in the editor', () => {
     ]);
     assert.deepEqual(await lensesOf(document), [
       '17: 2 lesions billed: 19283 x1 + 19284 x1 · total $750.00 · no problems',
-      '28: 1 lesion billed: 19284 x1 · total $400.00 · 1 error',
+      '29: 1 lesion billed: 19284 x1 · total $400.00 · 1 error',
     ]);
   });
 });

@@ -81,7 +81,7 @@ describe('the workspace in the editor', () => {
     assert.deepEqual(byFile.get('clean.claim'), ['4:C50.411', '7:A', '8:A']);
     assert.deepEqual(byFile.get('lone-addon.claim'), ['5:C50.411', '8:A']);
     // The 837's first claim lists C50411 and both its lines point at it; the second claim's C50412 is another diagnosis.
-    assert.deepEqual(byFile.get('two-claims.837'), ['19:C50411', '21:1', '23:1']);
+    assert.deepEqual(byFile.get('two-claims.837'), ['18:C50411', '20:1', '23:1']);
   });
 
   it('shows the problems of a claim file never opened when the setting is on, follows it on disk, and clears them when off', async () => {

@@ -46,8 +46,8 @@ describe('what stands at an offset of an 837', () => {
   it('nothing on a separator, a terminator or the line end after it', () => {
     assert.equal(targetAt(text, '*400*'), 'none');
     assert.equal(targetAt(text, ':19282'), 'none');
-    assert.equal(targetAt(text, '*1~\nLX*2', 2), 'none');
-    assert.equal(targetAt(text, '*1~\nLX*2', 3), 'none');
+    assert.equal(targetAt(text, '14~\nLX*2', 2), 'none');
+    assert.equal(targetAt(text, '14~\nLX*2', 3), 'none');
   });
 
   it('the ISA has no composites: ISA16 is the component separator itself', () => {

@@ -87,7 +87,10 @@ describe('X12 837P claims', () => {
         ]),
       ]);
       const fixed = applyX12Fix(text, 'addon-without-primary');
-      assert.match(fixed, /LX\*1~\nSV1\*HC:19283:RT\*0\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:RT\*400/);
+      assert.match(
+        fixed,
+        /LX\*1~\nSV1\*HC:19283:RT\*0\*UN\*1\*\*\*1~\nDTP\*472\*D8\*20260314~\nLX\*2~\nSV1\*HC:19284:RT\*400/,
+      );
       assert.match(fixed, /LX\*3~\nSV1\*HC:76098/);
       assert.deepEqual(validateX12(fixed).map(formatDiagnostic), []);
     });
@@ -125,7 +128,10 @@ describe('X12 837P claims', () => {
     it('moves extra first-lesion units to a new add-on line', () => {
       const text = writeX12([x12Claim('CLM-1', [{ code: '19283', modifiers: ['RT'], charge: 700, units: 3 }])]);
       const fixed = applyX12Fix(text, 'primary-units');
-      assert.match(fixed, /SV1\*HC:19283:RT\*700\*UN\*1\*\*\*1~\nLX\*2~\nSV1\*HC:19284:RT\*0\*UN\*2\*\*\*1~/);
+      assert.match(
+        fixed,
+        /SV1\*HC:19283:RT\*700\*UN\*1\*\*\*1~\nDTP\*472\*D8\*20260314~\nLX\*2~\nSV1\*HC:19284:RT\*0\*UN\*2\*\*\*1~/,
+      );
       assert.deepEqual(validateX12(fixed), []);
     });
   });

@@ -36,8 +36,18 @@ export function x12Text(loop: string): string {
     'GS*HC*SUBMITTERID*RECEIVERID*20260314*1200*1*X*005010X222A1~',
     'ST*837*0001*005010X222A1~',
     'BHT*0019*00*0001*20260314*1200*CH~',
+    'NM1*41*2*SUBMITTER*****46*SUBMITTERID~',
+    'PER*IC*CONTACT*TE*5555550100~',
+    'NM1*40*2*RECEIVER*****46*RECEIVERID~',
     'HL*1**20*1~',
+    'NM1*85*2*BILLING PROVIDER*****XX*1234567893~',
+    'N3*ADDRESS~',
+    'N4*CITY*ST*000000000~',
+    'REF*EI*000000000~',
     'HL*2*1*22*0~',
+    'SBR*P*18*******CI~',
+    'NM1*IL*1*PATIENT*****MI*MEMBERID~',
+    'NM1*PR*2*PAYER*****PI*PAYERID~',
   ];
   const body = loop.split('\n');
   const segmentsFromSt = head.length - 2 + body.length + 1;

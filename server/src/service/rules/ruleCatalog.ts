@@ -23,6 +23,10 @@ import { diagnosisDecimalRule } from './x12/x12IcdDecimal';
 import { controlNumberRule } from './x12/x12ControlNumbers';
 import { segmentCountRule } from './x12/x12SegmentCount';
 import { segmentPlacementRule } from './x12/x12SegmentPlacement';
+import { requiredRule } from './x12/x12Required';
+import { elementRule } from './x12/x12Element';
+import { hierarchyRule } from './x12/x12Hierarchy';
+import { lineNumberRule } from './x12/x12LineNumber';
 import { unitsPairRule } from './x12/x12UnitsPair';
 import { duplicateInterchangeRule } from './x12/x12DuplicateInterchange';
 import { envelopeRule } from './x12/x12Envelope';
@@ -58,6 +62,10 @@ export const documentRules: readonly DocumentRule[] = [
   envelopeIdsRule,
   envelopeRule,
   duplicateInterchangeRule,
+  requiredRule,
+  elementRule,
+  hierarchyRule,
+  lineNumberRule,
 ];
 
 /** Checks made while parsing: the text does not have the shape the format requires. */
@@ -106,11 +114,6 @@ const parserRules: readonly RuleDescription[] = [
     id: 'x12-unreadable',
     defaultSeverity: 'error',
     description: 'Text in an X12 file is not segments (binary data or a broken segment); it is skipped.',
-  },
-  {
-    id: 'x12-element',
-    defaultSeverity: 'error',
-    description: 'An X12 element has the wrong shape (an amount, a date).',
   },
   {
     id: 'x12-diagnosis-code',

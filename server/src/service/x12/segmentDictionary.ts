@@ -9,6 +9,7 @@
  * composite (as in SV101-2) is `components[k - 1]`.
  */
 import { maxSegmentScan } from './claimSpans';
+import { loopById } from './x12Map/x12Map';
 import type { X12Segments } from './x12Types';
 import type { DiagnosisCodeSet } from '../model/model';
 
@@ -1143,48 +1144,6 @@ export function elementReference(segmentId: string, n: number, component?: numbe
 // ---------------------------------------------------------------------------
 // Loops by context
 
-const loopNames: Readonly<Record<string, string>> = {
-  header: 'Transaction header',
-  '1000A': 'Submitter name',
-  '1000B': 'Receiver name',
-  '2000A': 'Billing provider level',
-  '2010AA': 'Billing provider name',
-  '2010AB': 'Pay-to address',
-  '2010AC': 'Pay-to plan',
-  '2000B': 'Subscriber level',
-  '2010BA': 'Subscriber name',
-  '2010BB': 'Payer name',
-  '2000C': 'Patient level',
-  '2010CA': 'Patient name',
-  '2300': 'Claim',
-  '2310A': 'Referring provider',
-  '2310B': 'Rendering provider',
-  '2310C': 'Service facility location',
-  '2310D': 'Supervising provider',
-  '2310E': 'Ambulance pick-up location',
-  '2310F': 'Ambulance drop-off location',
-  '2320': 'Other subscriber information',
-  '2330A': 'Other subscriber name',
-  '2330B': 'Other payer name',
-  '2330C': 'Other payer referring provider',
-  '2330D': 'Other payer rendering provider',
-  '2330E': 'Other payer service facility location',
-  '2330F': 'Other payer supervising provider',
-  '2330G': 'Other payer billing provider',
-  '2400': 'Service line',
-  '2410': 'Drug identification',
-  '2420A': 'Rendering provider (line)',
-  '2420B': 'Purchased service provider',
-  '2420C': 'Service facility location (line)',
-  '2420D': 'Supervising provider (line)',
-  '2420E': 'Ordering provider',
-  '2420F': 'Referring provider (line)',
-  '2420G': 'Ambulance pick-up location (line)',
-  '2420H': 'Ambulance drop-off location (line)',
-  '2430': 'Line adjudication',
-  '2440': 'Form identification',
-};
-
 const nm1Loops: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   header: { '41': '1000A', '40': '1000B' },
   '2000A': { '85': '2010AA', '87': '2010AB', PE: '2010AC' },
@@ -1216,8 +1175,9 @@ const nm1Loops: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 const hlLoops: Readonly<Record<string, string>> = { '20': '2000A', '22': '2000B', '23': '2000C' };
 
+/** A loop named as our 837P map names it (the guide's names: "Billing Provider Name"). */
 function loopOf(id: string): X12Loop {
-  return { id, name: loopNames[id] ?? id };
+  return { id, name: id === 'header' ? 'Transaction header' : (loopById(id)?.spec.name ?? id) };
 }
 
 /**

@@ -164,13 +164,8 @@ class X12ClaimReader {
       const value = Number(total.text);
       if (Number.isFinite(value)) {
         claim.totalCharge = this.field(value, total);
-      } else {
-        this.report(
-          'x12-element',
-          "CLM02, the claim's total charge, is not an amount: write one such as 750 or 750.00.",
-          total,
-        );
       }
+      // An amount that is not one is reported by the structure walk (x12-element), which reads every element.
     }
     this.claim = claim;
   }
@@ -230,13 +225,15 @@ class X12ClaimReader {
       procedureEnd,
       this.lines,
     );
-    if (codeKindOf(upper) === undefined) {
+    // Only HC names a HCPCS (CPT or Level II) code; ER, IV and WK codes are the payer's or the industry's own.
+    const hcpcs = parts[0]?.text === 'HC' || parts[0] === undefined;
+    if (hcpcs && codeKindOf(upper) === undefined) {
       this.report(
         'code-shape',
         'SV101-2 is not a procedure code: 5 digits (CPT), 4 digits and F or T, or a letter A-V and 4 digits (HCPCS).',
         codeSpan,
       );
-    } else if (upper !== codeSpan.text) {
+    } else if (hcpcs && upper !== codeSpan.text) {
       this.report(
         'lowercase-code',
         `Code '${codeSpan.text}' is written in lower case; write '${upper}'.`,
@@ -266,12 +263,6 @@ class X12ClaimReader {
       const value = Number(charge.text);
       if (Number.isFinite(value)) {
         line.charge = this.field(value, charge);
-      } else {
-        this.report(
-          'x12-element',
-          'SV102, the line charge, is not an amount: write one such as 350 or 350.00.',
-          charge,
-        );
       }
     }
     if (unitBasis && unitBasis.text !== '') {
@@ -331,11 +322,7 @@ class X12ClaimReader {
     }
     const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.text);
     if (!match || (format?.text !== 'D8' && format?.text !== 'RD8')) {
-      this.report(
-        'x12-element',
-        'DTP03 is not a date of service: write CCYYMMDD with D8, or CCYYMMDD-CCYYMMDD with RD8.',
-        value,
-      );
+      // The structure walk reports the date (x12-element): it reads DTP03 by DTP02 in every loop.
       return;
     }
     const date = this.field(`${match[1]}-${match[2]}-${match[3]}`, value);

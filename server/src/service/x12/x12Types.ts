@@ -35,6 +35,8 @@ export interface X12Segment {
 /** Read access to the segments, in order; `ordinal` is the position from 0 (ISA). */
 export interface X12Segments extends Iterable<X12Segment> {
   readonly length: number;
+  /** The text the offsets are in, for readers that scan elements without making segment objects. */
+  readonly text: string;
   at(ordinal: number): X12Segment | undefined;
   idAt(ordinal: number): string | undefined;
   startAt(ordinal: number): number;

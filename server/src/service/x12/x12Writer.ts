@@ -126,9 +126,6 @@ export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptio
       'Y',
       'Y',
     );
-    if (claim.dos) {
-      add('DTP', '472', 'D8', compactDate(claim.dos));
-    }
     claim.notes?.forEach((note) => add('NTE', 'ADD', note));
     if (claim.diagnoses.length > 0) {
       add(
@@ -153,8 +150,10 @@ export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptio
         '',
         pointers,
       );
-      if (line.dos) {
-        add('DTP', '472', 'D8', compactDate(line.dos));
+      // 005010X222A1 puts the service date (DTP*472) in each line's loop 2400 and requires it there; 2300 has none.
+      const dos = line.dos ?? claim.dos;
+      if (dos) {
+        add('DTP', '472', 'D8', compactDate(dos));
       }
       line.notes?.forEach((note) => add('NTE', 'ADD', note));
     });

@@ -194,7 +194,7 @@ describe('claim CodeLens', () => {
       );
       assert.deepEqual(lensesOf(document), [
         { line: 16, title: '2 lesions billed: 19283 x1 + 19284 x1 · total $750.00 · no problems' },
-        { line: 27, title: '1 lesion billed: 19284 x1 · total $400.00 · 1 error' },
+        { line: 28, title: '1 lesion billed: 19284 x1 · total $400.00 · 1 error' },
       ]);
     });
 

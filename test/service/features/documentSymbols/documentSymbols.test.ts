@@ -94,7 +94,7 @@ describe('document symbols', () => {
       assert.match(document.getText(transaction.range), /^ST\*[\s\S]*SE\*\d+\*0001$/);
     });
 
-    it('lists several CLM loops of one transaction as claims named by CLM01, with line count, claim date of service and total charge', () => {
+    it('lists several CLM loops of one transaction as claims named by CLM01, with line count and total charge', () => {
       const transaction = only(only(only(symbols, 'interchange').children, 'group').children, 'transaction');
       const claimSymbols = transaction.children ?? [];
       assert.deepEqual(
@@ -103,7 +103,8 @@ describe('document symbols', () => {
       );
       assert.deepEqual(
         claimSymbols.map((s) => s.detail),
-        ['2 lines · 2026-03-14 · total $750.00', '1 line · total $200.00', '1 line · total $300.50'],
+        // The writer dates each line (loop 2400), as 005010X222A1 does; a claim-level DTP*472 is tested below.
+        ['2 lines · total $750.00', '1 line · total $200.00', '1 line · total $300.50'],
       );
       assert.deepEqual(
         claimSymbols.map((s) => document.getText(s.selectionRange)),
@@ -113,7 +114,10 @@ describe('document symbols', () => {
       // A claim ends before the next subscriber level (HL) starts.
       const first = claimSymbols[0];
       assert.ok(first);
-      assert.match(document.getText(first.range), /^CLM\*CLM-A\*750[\s\S]*SV1\*HC:19284:RT\*400\*UN\*2\*\*\*1$/);
+      assert.match(
+        document.getText(first.range),
+        /^CLM\*CLM-A\*750[\s\S]*SV1\*HC:19284:RT\*400\*UN\*2\*\*\*1~\nDTP\*472\*D8\*20260314$/,
+      );
     });
 
     it('lists service lines by code and modifiers, with units and charge, from LX to the end of the line loop', () => {
@@ -131,7 +135,7 @@ describe('document symbols', () => {
       assert.ok(line);
       assert.equal(line.kind, SymbolKind.Field);
       assert.equal(document.getText(line.selectionRange), '19284');
-      assert.equal(document.getText(line.range), 'LX*2~\nSV1*HC:19284:RT*400*UN*2***1');
+      assert.equal(document.getText(line.range), 'LX*2~\nSV1*HC:19284:RT*400*UN*2***1~\nDTP*472*D8*20260314');
     });
 
     it('keeps every range well formed', () => {
@@ -183,6 +187,20 @@ describe('document symbols', () => {
         'claim',
       );
       assert.equal(claim.detail, '1 line · total $350.00');
+    });
+
+    it('takes a DTP*472 before the first LX, which some files carry in loop 2300, as the claim date of service', () => {
+      const claimDated = x12Symbols(
+        writeX12([{ id: 'CLM-F', diagnoses: ['R92.8'], lines: [{ code: '19283', charge: 350 }] }]).replace(
+          'HI*',
+          'DTP*472*D8*20260402~\nHI*',
+        ),
+      );
+      const claim = only(
+        only(only(only(claimDated.symbols, 'interchange').children, 'group').children, 'transaction').children,
+        'claim',
+      );
+      assert.equal(claim.detail, '1 line · 2026-04-02 · total $350.00');
     });
 
     it('writes amounts as the CodeLens does, with thousands commas: $1,200.00', () => {

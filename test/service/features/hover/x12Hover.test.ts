@@ -66,7 +66,7 @@ describe('X12 hover', () => {
     it('names SV1 the professional service of Loop 2400 and lists its elements', () => {
       const at = hoverAt(twoLines, 'SV1*HC:19284', 1);
       assert.match(at.value(), /^\*\*SV1\*\* · Professional service/);
-      assert.match(at.value(), /\*\*Loop:\*\* Loop 2400 · Service line/);
+      assert.match(at.value(), /\*\*Loop:\*\* Loop 2400 · Service Line Number/);
       assert.match(at.value(), /- SV104 Units/);
       assert.match(
         at.value(),
@@ -78,7 +78,7 @@ describe('X12 hover', () => {
     it('names CLM the claim information of Loop 2300', () => {
       const at = hoverAt(twoLines, 'CLM*');
       assert.match(at.value(), /^\*\*CLM\*\* · Claim information/);
-      assert.match(at.value(), /Loop 2300 · Claim/);
+      assert.match(at.value(), /Loop 2300 · Claim Information/);
       assert.match(at.value(), /- CLM02 Total claim charge amount/);
       assert.equal(at.covered(), 'CLM');
     });
@@ -101,22 +101,23 @@ describe('X12 hover', () => {
     });
 
     it('names the loop of an NM1 by its entity code: billing provider, subscriber, payer', () => {
-      assert.match(hoverAt(twoLines, 'NM1*85').value(), /Loop 2010AA · Billing provider name/);
-      assert.match(hoverAt(twoLines, 'NM1*IL').value(), /Loop 2010BA · Subscriber name/);
-      assert.match(hoverAt(twoLines, 'NM1*PR').value(), /Loop 2010BB · Payer name/);
-      assert.match(hoverAt(twoLines, 'NM1*41').value(), /Loop 1000A · Submitter name/);
+      assert.match(hoverAt(twoLines, 'NM1*85').value(), /Loop 2010AA · Billing Provider Name/);
+      assert.match(hoverAt(twoLines, 'NM1*IL').value(), /Loop 2010BA · Subscriber Name/);
+      assert.match(hoverAt(twoLines, 'NM1*PR').value(), /Loop 2010BB · Payer Name/);
+      assert.match(hoverAt(twoLines, 'NM1*41').value(), /Loop 1000A · Submitter Name/);
     });
 
     it('tells a claim date (DTP in 2300) from a line date (DTP after SV1, in 2400)', () => {
-      const claimDate = twoLines.indexOf('DTP*472', twoLines.indexOf('CLM*'));
-      const lineDate = twoLines.indexOf('DTP*472', twoLines.indexOf('SV1*HC:19284'));
+      // The writer dates lines only, as 005010X222A1 does; some files also carry a DTP in 2300.
+      const claimDated = twoLines.replace('HI*', 'DTP*431*D8*20260301~\nHI*');
+      const claimDate = claimDated.indexOf('DTP*431', claimDated.indexOf('CLM*'));
+      const lineDate = claimDated.indexOf('DTP*472', claimDated.indexOf('SV1*HC:19284'));
       assert.ok(claimDate !== -1 && lineDate > claimDate);
-      const atClaimDate = hoverAt(twoLines, 'DTP*472');
-      assert.equal(twoLines.indexOf('DTP*472'), claimDate, 'the first DTP is the claim date');
-      assert.match(atClaimDate.value(), /Loop 2300 · Claim/);
-      const afterLine = hoverAt(twoLines, twoLines.slice(lineDate - 5, lineDate + 3), 5);
+      const atClaimDate = hoverAt(claimDated, 'DTP*431');
+      assert.match(atClaimDate.value(), /Loop 2300 · Claim Information/);
+      const afterLine = hoverAt(claimDated, claimDated.slice(lineDate - 5, lineDate + 3), 5);
       assert.equal(afterLine.covered(), 'DTP');
-      assert.match(afterLine.value(), /Loop 2400 · Service line/);
+      assert.match(afterLine.value(), /Loop 2400 · Service Line Number/);
     });
   });
 
@@ -126,7 +127,7 @@ describe('X12 hover', () => {
       assert.match(at.value(), /^\*\*SV104 · Units\*\*/);
       assert.match(at.value(), /units count lesions/);
       assert.match(at.value(), /Value: `2`/);
-      assert.match(at.value(), /In SV1 \(Professional service\), Loop 2400 · Service line/);
+      assert.match(at.value(), /In SV1 \(Professional service\), Loop 2400 · Service Line Number/);
       assert.equal(at.covered(), '2');
     });
 

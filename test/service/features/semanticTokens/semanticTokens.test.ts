@@ -119,8 +119,8 @@ describe('semantic tokens', () => {
   it('marks SV101 code and modifier components of an 837, a segment per line', () => {
     const text = fs.readFileSync(path.join(repoRoot(), 'examples', 'lone-addon.837'), 'utf8');
     assert.deepEqual(tokensOf(x12Document(text)), [
-      '21:8 function 19283',
-      '21:14 modifier.laterality RT',
+      '20:8 function 19283',
+      '20:14 modifier.laterality RT',
       '23:8 function.addOn 19284',
       '23:14 modifier.laterality RT',
       '32:8 function.addOn 19284',

@@ -10,7 +10,7 @@ import { applyX12Fix, cleanTwoLines, ids } from '../../../support/checks/ruleFin
 describe('x12-control-numbers', () => {
   it('x12-control-numbers: SE02, GE02 and IEA02 repeat their headers; GE01 and IEA01 count', () => {
     for (const [from, to] of [
-      ['SE*22*0001~', 'SE*22*0002~'],
+      ['SE*23*0001~', 'SE*23*0002~'],
       ['GE*1*1~', 'GE*1*7~'],
       ['IEA*1*000000001~', 'IEA*1*000000009~'],
       ['GE*1*1~', 'GE*2*1~'],

@@ -1,0 +1,570 @@
+/**
+ * One walk over an 837's segments against our 005010X222A1 map
+ * (`x12Map/`): where each segment stands (its loop, its place in the loop,
+ * how often it and its loop repeat), what each loop requires, what each
+ * element may hold, the HL hierarchy and LX numbering. A segment costs a
+ * table lookup in the loops open around it; elements are scanned in place.
+ * Loop frames are reused, so the walk makes no object per segment.
+ *
+ * A misplaced segment that opens a loop puts the walk in that loop (with its
+ * parents assumed, and not checked), so one mistake gives one finding, not
+ * one per following segment. Findings are offsets; the rules give them ranges.
+ */
+import { x12Transactions } from './x12Transactions';
+import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
+import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
+import type { SegmentEntry } from './x12Map/mapTypes';
+import type { X12Segments, X12Separators } from './x12Types';
+
+export interface StructureFinding {
+  ruleId: string;
+  /** Offsets in the text. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+export const placementRuleId = 'x12-segment-placement';
+export const hierarchyRuleId = 'x12-hierarchy';
+export const lineNumberRuleId = 'x12-line-number';
+
+const levelNames: Readonly<Record<string, string>> = {
+  '20': 'billing provider',
+  '22': 'subscriber',
+  '23': 'patient',
+};
+
+class Frame {
+  loop: CompiledLoop = transactionMap;
+  openerStart = 0;
+  openerEnd = 0;
+  /** The furthest place among the loop's members reached so far. */
+  place = -1;
+  /** Uses of each member (segment or child loop) in this instance of the loop. */
+  readonly counts = new Int32Array(40);
+  /** Opened to find the walk's place again after a misplaced segment: nothing in it is checked. */
+  assumed = false;
+  hlId = '';
+  hlChildCode = '';
+  /** In a 2300: the last LX01 read. */
+  lastLine = 0;
+
+  reset(loop: CompiledLoop, start: number, end: number, assumed: boolean): void {
+    this.loop = loop;
+    this.openerStart = start;
+    this.openerEnd = end;
+    this.place = -1;
+    this.counts.fill(0, 0, loop.memberCount);
+    this.assumed = assumed;
+    this.hlId = '';
+    this.hlChildCode = '';
+    this.lastLine = 0;
+  }
+}
+
+type Envelope = 'outside' | 'interchange' | 'group' | 'transaction';
+
+export class StructureWalker {
+  readonly findings: StructureFinding[] = [];
+  private readonly elements: ElementChecker;
+  private readonly frames: Frame[] = [];
+  private depth = -1;
+  private envelope: Envelope = 'outside';
+  /** The transaction's last HL01 read, and whether one has been read (x12-hierarchy counts from it). */
+  private lastHl = 0;
+  private hlCounted = false;
+  private readonly text: string;
+
+  constructor(
+    private readonly segments: X12Segments,
+    separators: X12Separators,
+  ) {
+    this.text = segments.text;
+    this.elements = new ElementChecker(
+      this.text,
+      separators.element,
+      separators.component,
+      (ruleId, start, end, message) => this.findings.push({ ruleId, start, end, message }),
+    );
+  }
+
+  private report(ruleId: string, start: number, end: number, message: string): void {
+    this.findings.push({ ruleId, start, end, message });
+  }
+
+  walk(): StructureFinding[] {
+    const segments = this.segments;
+    const transactions = x12Transactions(segments);
+    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+      const id = segments.idAt(ordinal) ?? '';
+      const refusedEnd = id === 'ST' ? transactions.refusedEndAt(ordinal) : -1;
+      if (refusedEnd !== -1) {
+        // Not an 837P (x12-not-837p): its segments are another guide's, so the walk passes over it, SE included.
+        if (this.envelope === 'transaction') {
+          this.closeTransaction(undefined);
+        }
+        this.envelope = 'group';
+        ordinal = refusedEnd - 1;
+        continue;
+      }
+      this.visit(id, segments.startAt(ordinal), segments.endAt(ordinal));
+    }
+    this.closeTransaction(undefined);
+    return this.findings;
+  }
+
+  private visit(id: string, start: number, end: number): void {
+    const idEnd = start + id.length;
+    switch (id) {
+      case 'ISA':
+        if (this.envelope !== 'outside') {
+          this.closeTransaction(undefined);
+          this.report(
+            placementRuleId,
+            start,
+            idEnd,
+            'ISA is not allowed inside an interchange: close the one before with IEA.',
+          );
+        }
+        this.envelope = 'interchange';
+        return;
+      case 'IEA':
+      case 'GS':
+      case 'TA1':
+        this.expectEnvelope(
+          id,
+          start,
+          idEnd,
+          'interchange',
+          'in an interchange (ISA...IEA), outside a functional group',
+        );
+        this.envelope = id === 'IEA' ? 'outside' : id === 'GS' ? 'group' : 'interchange';
+        return;
+      case 'GE':
+      case 'ST':
+        this.expectEnvelope(id, start, idEnd, 'group', 'in a functional group (GS...GE), outside a transaction');
+        this.envelope = id === 'GE' ? 'interchange' : 'transaction';
+        if (id === 'ST') {
+          this.openTransaction(start, end);
+        }
+        return;
+      case 'SE':
+        if (this.envelope !== 'transaction') {
+          this.report(placementRuleId, start, idEnd, 'SE is not allowed here: it closes a transaction that ST opened.');
+        }
+        this.closeTransaction(start);
+        this.envelope = 'group';
+        return;
+      default:
+        break;
+    }
+    if (this.envelope !== 'transaction') {
+      const known = homeOfSegment.has(id);
+      this.report(
+        placementRuleId,
+        start,
+        idEnd,
+        known
+          ? `${id} is not allowed outside a transaction: 837P segments stand between ST and SE.`
+          : 'This is not a segment of the 837P professional claim; it is skipped.',
+      );
+      return;
+    }
+    this.place(id, start, end);
+  }
+
+  private expectEnvelope(id: string, start: number, end: number, expected: Envelope, where: string): void {
+    if (this.envelope === expected) {
+      return;
+    }
+    if (this.envelope === 'transaction') {
+      this.closeTransaction(undefined);
+    }
+    this.report(placementRuleId, start, end, `${id} is not allowed here: the 837P allows it ${where}.`);
+  }
+
+  private openTransaction(start: number, end: number): void {
+    this.closeTransaction(undefined);
+    this.depth = -1;
+    this.push(transactionMap, start, end, false);
+    this.lastHl = 0;
+    this.hlCounted = false;
+  }
+
+  /** Closes every open loop; `at` is the SE, where what the transaction still lacks is reported. */
+  private closeTransaction(at: number | undefined): void {
+    if (this.depth < 0) {
+      return;
+    }
+    this.closeAbove(0);
+    const root = this.frames[0] as Frame;
+    this.checkRootUpTo(root, Number.MAX_SAFE_INTEGER, at ?? root.openerStart, at === undefined ? 0 : 2);
+    this.depth = -1;
+  }
+
+  private push(loop: CompiledLoop, start: number, end: number, assumed: boolean): Frame {
+    this.depth++;
+    let frame = this.frames[this.depth];
+    if (!frame) {
+      frame = new Frame();
+      this.frames[this.depth] = frame;
+    }
+    frame.reset(loop, start, end, assumed);
+    return frame;
+  }
+
+  /** Closes the loops open above `depth`, reporting what each lacks at its opening segment. */
+  private closeAbove(depth: number): void {
+    while (this.depth > depth) {
+      const frame = this.frames[this.depth] as Frame;
+      if (!frame.assumed) {
+        this.checkMandatory(frame, frame.openerStart, frame.loop.spec.opener.segment.length, Number.MAX_SAFE_INTEGER);
+      }
+      this.depth--;
+    }
+  }
+
+  /** Reports the loop's mandatory members at places before `before` that were never seen. */
+  private checkMandatory(frame: Frame, start: number, length: number, before: number): void {
+    const loop = frame.loop;
+    for (const place of loop.mandatorySegments) {
+      if (place.place < before && frame.counts[place.member] === 0) {
+        this.report(
+          requiredRuleId,
+          start,
+          start + length,
+          `${loop.heading} has no ${place.entry.segment}; the 837P requires it.`,
+        );
+      }
+    }
+    for (const child of loop.childList) {
+      if (!child.mandatory || child.place >= before) {
+        continue;
+      }
+      const member = loop.childMember.get(child.loop.spec.id) ?? 0;
+      if (frame.counts[member] === 0) {
+        this.report(
+          requiredRuleId,
+          start,
+          start + length,
+          `${loop.heading} has no Loop ${child.loop.spec.id} ${child.loop.spec.name}; the 837P requires it.`,
+        );
+      }
+    }
+  }
+
+  /**
+   * The transaction header's mandatory members are reported at the first
+   * segment past their place, not at the ST: a file checked in pieces repeats
+   * the ST of a long transaction before each piece.
+   */
+  private checkRootUpTo(root: Frame, place: number, start: number, length: number): void {
+    if (root.assumed || root.place >= place) {
+      return;
+    }
+    this.checkMandatory(root, start, length, place);
+    root.assumed = place === Number.MAX_SAFE_INTEGER;
+  }
+
+  private identifierOf(id: string, start: number, end: number): string {
+    if (id === 'NM1') {
+      return this.elements.elementText(id, start, end, 1);
+    }
+    return id === 'HL' ? this.elements.elementText(id, start, end, 3) : '';
+  }
+
+  private place(id: string, start: number, end: number): void {
+    const idEnd = start + id.length;
+    const identifier = this.identifierOf(id, start, end);
+    const root = this.frames[0] as Frame;
+    if (id === 'HL' && this.depth === 0 && root.place === -1) {
+      // An HL right after ST: claim-lint's stream cuts a long transaction before an HL and repeats only its
+      // ST, so the header cannot be known missing here; the header's checks are off for this transaction.
+      root.assumed = true;
+    }
+    let unidentified: CompiledLoop | undefined;
+    for (let depth = this.depth; depth >= 0; depth--) {
+      const frame = this.frames[depth] as Frame;
+      const loop = frame.loop;
+      const segment = loop.segments.get(id);
+      if (segment) {
+        if (segment.place < frame.place) {
+          // Counted, so a segment that is there but out of order is not also reported missing.
+          frame.counts[segment.member] = (frame.counts[segment.member] ?? 0) + 1;
+          this.outOfOrder(frame, id, start, end, segment.entry);
+          return;
+        }
+        this.closeAbove(depth);
+        this.advance(frame, segment.place, start, idEnd);
+        const uses = (frame.counts[segment.member] ?? 0) + 1;
+        frame.counts[segment.member] = uses;
+        if (uses === segment.entry.maxUse + 1 && !frame.assumed) {
+          this.report(
+            placementRuleId,
+            start,
+            idEnd,
+            `${loop.heading} allows ${id} at most ${segment.entry.maxUse} time${segment.entry.maxUse === 1 ? '' : 's'}.`,
+          );
+        }
+        this.elements.check(id, start, end, loop.heading, segment.entry);
+        return;
+      }
+      const children = loop.children.get(id);
+      if (!children) {
+        continue;
+      }
+      const child = children.find((candidate) => opensWith(candidate.loop, identifier));
+      if (!child) {
+        unidentified ??= loop;
+        continue;
+      }
+      if (child.place < frame.place) {
+        this.outOfOrder(frame, id, start, end, child.loop.spec.opener);
+        return;
+      }
+      this.closeAbove(depth);
+      this.advance(frame, child.place, start, idEnd);
+      const member = loop.childMember.get(child.loop.spec.id) ?? 0;
+      const repeats = (frame.counts[member] ?? 0) + 1;
+      frame.counts[member] = repeats;
+      if (repeats === child.loop.spec.maxRepeat + 1 && !frame.assumed) {
+        this.report(
+          placementRuleId,
+          start,
+          idEnd,
+          `Loop ${child.loop.spec.id} ${child.loop.spec.name} repeats more than ${child.loop.spec.maxRepeat} times in ${loop.title}.`,
+        );
+      }
+      this.open(child.loop, id, start, end, frame, false);
+      return;
+    }
+    this.misplaced(id, start, end, identifier, unidentified);
+  }
+
+  /**
+   * A member of an open loop whose place that loop has passed: reported as out of order, and the walk
+   * stays where it is, so the segments after it are read in the loop they belong to.
+   */
+  private outOfOrder(frame: Frame, id: string, start: number, end: number, entry: SegmentEntry): void {
+    if (!frame.assumed) {
+      const innermost = this.frames[this.depth] as Frame;
+      this.report(
+        placementRuleId,
+        start,
+        start + id.length,
+        innermost === frame
+          ? `${id} is out of order in ${frame.loop.title}: the 837P puts it before the segments above it.`
+          : `${id} stands in ${innermost.loop.title}, but the 837P puts it in ${frame.loop.title}, before the segments above it.`,
+      );
+    }
+    this.elements.check(id, start, end, frame.loop.heading, entry);
+  }
+
+  /** Moves the loop's place forward to `place`. */
+  private advance(frame: Frame, place: number, start: number, idEnd: number): void {
+    if (frame === this.frames[0]) {
+      this.checkRootUpTo(frame, place, start, idEnd - start);
+    }
+    frame.place = place;
+  }
+
+  private open(
+    loop: CompiledLoop,
+    id: string,
+    start: number,
+    end: number,
+    parent: Frame | undefined,
+    assumed: boolean,
+  ): void {
+    const frame = this.push(loop, start, end, assumed);
+    const title = loop.heading;
+    this.elements.check(id, start, end, title, loop.spec.opener);
+    if (id === 'HL') {
+      this.checkHierarchy(frame, parent, start, end);
+    } else if (id === 'LX') {
+      this.checkLineNumber(parent, start, end);
+    }
+  }
+
+  private misplaced(
+    id: string,
+    start: number,
+    end: number,
+    identifier: string,
+    unidentified: CompiledLoop | undefined,
+  ): void {
+    const idEnd = start + id.length;
+    const current = (this.frames[this.depth] as Frame).loop;
+    if (unidentified && id === 'NM1') {
+      // The NM1's entity code names no loop that may stand here: NM101 says what the NM1 is, so its loop cannot be known.
+      const codes =
+        unidentified.children.get(id)?.flatMap((child) => child.loop.spec.opener.identifier?.codes ?? []) ?? [];
+      if (identifier === '') {
+        this.report(
+          requiredRuleId,
+          start,
+          idEnd,
+          `NM1 after ${current.title}: NM101 (entity identifier code) is required; it says which loop the NM1 opens.`,
+        );
+      } else {
+        const shown = /^[A-Z0-9]{2,3}$/.test(identifier) ? `'${identifier}'` : 'its value';
+        this.report(
+          elementRuleId,
+          start,
+          idEnd,
+          `NM1 after ${current.title}: NM101 (entity identifier code) ${shown} opens no loop the 837P allows here; it may be ${codes.join(', ')}.`,
+        );
+      }
+      return;
+    }
+    const opened = loopOpenedBy(id, identifier);
+    const home = opened ?? homeOfSegment.get(id);
+    if (!home) {
+      this.report(
+        placementRuleId,
+        start,
+        idEnd,
+        'This is not a segment of the 837P professional claim; it is skipped.',
+      );
+      return;
+    }
+    if (id === 'HL') {
+      const level = levelNames[identifier];
+      this.report(
+        level ? hierarchyRuleId : elementRuleId,
+        start,
+        idEnd,
+        level
+          ? `HL03 ${identifier} (${level}) cannot stand here: a patient level (23) stands under a subscriber level (22), a subscriber under a billing provider (20).`
+          : `HL03 (hierarchical level code) must be 20 (billing provider), 22 (subscriber) or 23 (patient).`,
+      );
+    } else {
+      this.report(
+        placementRuleId,
+        start,
+        idEnd,
+        `${id} is not allowed in ${current.title}; the 837P puts it in ${home.title}.`,
+      );
+    }
+    if (!opened) {
+      return;
+    }
+    // Find the walk's place again: the loop's parents are assumed open, and the loop is read as if it stood right.
+    const chain: CompiledLoop[] = [];
+    for (let parent = opened.parent; parent?.parent; parent = parent.parent) {
+      chain.unshift(parent);
+    }
+    this.closeAbove(0);
+    // The walk no longer knows what came before: the header's own checks are off for this transaction.
+    (this.frames[0] as Frame).assumed = true;
+    for (const parent of chain) {
+      this.push(parent, start, idEnd, true);
+    }
+    this.open(opened, id, start, end, this.frames[this.depth], false);
+  }
+
+  private checkHierarchy(frame: Frame, parent: Frame | undefined, start: number, end: number): void {
+    const id = this.elements.elementText('HL', start, end, 1);
+    const parentId = this.elements.elementText('HL', start, end, 2);
+    const childCode = this.elements.elementText('HL', start, end, 4);
+    frame.hlId = id;
+    frame.hlChildCode = childCode;
+    const number = /^\d+$/.test(id) ? Number(id) : NaN;
+    const span = (position: number): [number, number] => this.elementSpan('HL', start, end, position);
+    if (this.hlCounted && number !== this.lastHl + 1) {
+      const [from, to] = span(1);
+      this.report(
+        hierarchyRuleId,
+        from,
+        to,
+        `HL01 (hierarchical id number) must be ${this.lastHl + 1}: HL ids count 1, 2, 3, ... in a transaction, each one more than the HL before.`,
+      );
+    } else if (!this.hlCounted && number !== 1 && !(this.frames[0] as Frame).assumed && this.sawHeader()) {
+      const [from, to] = span(1);
+      this.report(
+        hierarchyRuleId,
+        from,
+        to,
+        'HL01 (hierarchical id number) of the first HL in a transaction must be 1.',
+      );
+    }
+    this.hlCounted = this.hlCounted || Number.isFinite(number);
+    if (Number.isFinite(number)) {
+      this.lastHl = number;
+    }
+    if (!parent || parent.assumed || parent.hlId === '') {
+      if (parent === this.frames[0] && parentId !== '') {
+        const [from, to] = span(2);
+        this.report(
+          hierarchyRuleId,
+          from,
+          to,
+          'HL02 must be empty for a billing provider level (20): it has no parent.',
+        );
+      }
+      return;
+    }
+    if (parentId !== '' && parentId !== parent.hlId) {
+      const [from, to] = span(2);
+      this.report(
+        hierarchyRuleId,
+        from,
+        to,
+        `HL02 (hierarchical parent id number) must name the ${levelNames[parent.loop.spec.opener.identifier?.codes[0] ?? ''] ?? ''} level above it, HL ${parent.hlId}.`,
+      );
+    }
+    if (parent.hlChildCode === '0') {
+      const [from, to] = span(3);
+      this.report(
+        hierarchyRuleId,
+        from,
+        to,
+        `HL ${parent.hlId} says it has no child levels (HL04 is 0), but this level stands under it: make its HL04 1.`,
+      );
+    }
+  }
+
+  /** The transaction's BHT was read: the walk started at the transaction's start, not in a piece of it. */
+  private sawHeader(): boolean {
+    const root = this.frames[0] as Frame;
+    const bht = root.loop.segments.get('BHT');
+    return bht !== undefined && (root.counts[bht.member] ?? 0) > 0;
+  }
+
+  private checkLineNumber(claim: Frame | undefined, start: number, end: number): void {
+    if (!claim || claim.loop.spec.id !== '2300') {
+      return;
+    }
+    const text = this.elements.elementText('LX', start, end, 1);
+    const number = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (claim.assumed && claim.lastLine === 0) {
+      claim.lastLine = number;
+      return;
+    }
+    if (Number.isFinite(number) && number !== claim.lastLine + 1) {
+      const [from, to] = this.elementSpan('LX', start, end, 1);
+      this.report(
+        lineNumberRuleId,
+        from,
+        to,
+        claim.lastLine === 0
+          ? 'LX01 (assigned number) must be 1: the service lines of each claim are numbered from 1.'
+          : `LX01 (assigned number) must be ${claim.lastLine + 1}: the service lines of a claim count 1, 2, 3, ... without gaps.`,
+      );
+    }
+    if (Number.isFinite(number)) {
+      claim.lastLine = number;
+    }
+  }
+
+  /** The offsets of element `position` of the segment at [start, end), or the segment id's when it is empty or absent. */
+  private elementSpan(id: string, start: number, end: number, position: number): [number, number] {
+    const [from, to] = this.elements.elementSpan(id, start, end, position);
+    return from < to ? [from, to] : [start, start + id.length];
+  }
+}
+
+/** Every structure finding of an interchange, from one walk. */
+export function walkStructure(segments: X12Segments, separators: X12Separators): StructureFinding[] {
+  return new StructureWalker(segments, separators).walk();
+}
