@@ -36,7 +36,12 @@ describe('x12-diagnosis-code', () => {
     });
 
     it('stays quiet when no date of service is written: the date decides, and it is unknown', () => {
-      assert.deepEqual(listed(claimWithHi('BK:1749*BF:V7612', {})), []);
+      // The 837P requires a line date (x12-required says so); this rule has nothing to add without one.
+      const findings = validateX12(claimWithHi('BK:1749*BF:V7612', {}));
+      assert.deepEqual(
+        ids(findings).filter((id) => id === 'x12-diagnosis-code'),
+        [],
+      );
     });
 
     it('flags each ICD-9-CM code on a claim dated on 2015-10-01, naming the date and ICD-10-CM', () => {

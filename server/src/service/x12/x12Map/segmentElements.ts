@@ -30,10 +30,15 @@ const procedure = (name: string) =>
     element('description', 'AN', 1, 80),
   ]);
 
+/**
+ * An HI composite. The guide requires the code after its qualifier, but a missing one is
+ * `x12-diagnosis-code`'s to report, in the words of the code set the qualifier names: required here
+ * too, it would be told twice.
+ */
 const diagnosis = (isRequired: boolean) =>
   composite('health care code', isRequired, [
     element('code list qualifier', 'ID', 1, 3, required),
-    element('industry code', 'AN', 1, 30, required),
+    element('industry code', 'AN', 1, 30),
   ]);
 
 /** Elements by segment id; index 0 is element 01. */
