@@ -8,7 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readDescriptorFile } from '../../../server/src/service/reference/descriptorFile';
 import { getLanguageService } from '../../../server/src/service';
 import { messageOf, ruleIds, textAt } from '../../support/documents/claimDocuments';
-import { only } from '../../support/checks/ruleFindings';
+import { ids, only, x12Claim } from '../../support/checks/ruleFindings';
+import { validateX12 } from '../../support/documents/claimDocuments';
+import { writeX12 } from '../../../server/src/service';
 
 describe('unknown-code', () => {
   it('reports a well-formed code the data does not know as information', () => {
@@ -38,5 +40,16 @@ describe('unknown-code', () => {
   it('does not report known codes or malformed ones (code-shape does)', () => {
     assert.deepEqual(ruleIds('claim A\n 19283-RT\n'), []);
     assert.deepEqual(ruleIds('claim A\n 1928\n'), ['code-shape']);
+  });
+
+  it('does not read an 837 code of another list than HCPCS (SV101-1 ER, IV, WK) as a CPT code', () => {
+    const lines = [{ code: '99999', modifiers: [], charge: 100 }];
+    const hcpcs = writeX12([x12Claim('CLM-1', lines)]);
+    assert.ok(ids(validateX12(hcpcs)).includes('unknown-code'));
+    for (const list of ['ER', 'WK', 'IV']) {
+      const other = hcpcs.replace('SV1*HC:99999', `SV1*${list}:99999`);
+      assert.ok(other.includes(`SV1*${list}:99999`));
+      assert.ok(!ids(validateX12(other)).includes('unknown-code'), list);
+    }
   });
 });

@@ -58,6 +58,11 @@ export interface ServiceLine {
   description?: Field<string>;
   /** X12 LIN03 of loop 2410 under LIN02 `N4`: the National Drug Code of a drug line; `.claim` lines have none. */
   ndc?: Field<string>;
+  /**
+   * X12 SV101-1 when it is not HC: the code is then the payer's or an industry list's own (ER, IV, WK),
+   * not a CPT or HCPCS code, so the code rules do not read it. `.claim` codes are always HCPCS.
+   */
+  otherCodeList?: string;
   dxPointers: DiagnosisPointer[];
   /** Range of the `dx=` field as a whole, for hover and completion. */
   dxField?: Range;

@@ -14,11 +14,11 @@ export interface KnownLine {
   info: CodeInfo;
 }
 
-/** The claim's lines whose codes the reference data knows. */
+/** The claim's lines whose codes the reference data knows (a code of another list than HCPCS is none of them). */
 export function knownLines(claim: Claim, reference: CodeReference): KnownLine[] {
   const known: KnownLine[] = [];
   for (const line of claim.lines) {
-    const info = reference.code(line.code.value);
+    const info = line.otherCodeList === undefined ? reference.code(line.code.value) : undefined;
     if (info) {
       known.push({ line, info });
     }

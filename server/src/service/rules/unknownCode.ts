@@ -12,7 +12,8 @@ export const unknownCodeRule: ClaimRule = {
   check(claim, { reference }) {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
-      const kind = codeKindOf(line.code.value);
+      // A code of another list than HCPCS (SV101-1 ER, IV, WK) is not one the data could know.
+      const kind = line.otherCodeList === undefined ? codeKindOf(line.code.value) : undefined;
       if (!kind || reference.code(line.code.value) || reference.licensedDescriptor(line.code.value)) {
         continue;
       }

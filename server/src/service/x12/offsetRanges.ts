@@ -58,6 +58,7 @@ export class X12ServiceLine implements ServiceLine {
   unitBasis?: Field<string>;
   description?: Field<string>;
   ndc?: Field<string>;
+  otherCodeList?: string;
   dos?: Field<string>;
 
   constructor(

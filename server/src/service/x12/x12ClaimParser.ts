@@ -227,6 +227,9 @@ class X12ClaimReader {
     );
     // Only HC names a HCPCS (CPT or Level II) code; ER, IV and WK codes are the payer's or the industry's own.
     const hcpcs = parts[0]?.text === 'HC' || parts[0] === undefined;
+    if (!hcpcs) {
+      line.otherCodeList = parts[0]?.text ?? '';
+    }
     if (hcpcs && codeKindOf(upper) === undefined) {
       this.report(
         'code-shape',

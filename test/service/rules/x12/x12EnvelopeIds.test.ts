@@ -29,6 +29,17 @@ describe('x12-envelope-ids', () => {
     assert.equal(x12TextOf(missing, missingFindings[0]), 'ST');
   });
 
+  it('x12-envelope-ids: GS08 with a space before the guide is reported on ST03: a receiver compares them as written', () => {
+    const spaced = cleanTwoLines.replace('*X*005010X222A1~', '*X* 005010X222A1~');
+    const diagnostics = validateX12(spaced);
+    assert.deepEqual(ids(diagnostics), ['x12-envelope-ids']);
+    assert.equal(x12TextOf(spaced, diagnostics[0]), '005010X222A1');
+    assert.match(
+      messageOf(diagnostics[0]),
+      /GS08 ' 005010X222A1' and ST03 '005010X222A1' name the same guide, but with spaces/,
+    );
+  });
+
   it('x12-envelope-ids: a group of 005010X222, without its errata, is checked, with one warning on GS08', () => {
     const text = cleanTwoLines.replace(/005010X222A1/g, '005010X222').replace('CLM*CLM-1*750*', 'CLM*CLM-1*999*');
     const diagnostics = validateX12(text);

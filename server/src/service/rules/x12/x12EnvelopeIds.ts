@@ -65,10 +65,17 @@ export const envelopeIdsRule: DocumentRule = {
         );
       }
       const version = st03?.text.trim() ?? '';
+      const gs08Written = gs?.elements[7]?.text ?? '';
       if (st03 && gs && version !== '' && version !== gs08) {
         report(
           st03,
           `ST03${quoted(version)} differs from GS08${quoted(gs08)}: both name the implementation guide of the transaction and must be the same.`,
+        );
+      } else if (st03 && gs && version !== '' && (gs08Written !== gs08 || st03.text !== version)) {
+        // The same guide with spaces around it: the product reads it, but a receiver compares the values as written.
+        report(
+          st03,
+          `GS08 '${gs08Written}' and ST03 '${st03.text}' name the same guide, but with spaces around it: a receiver compares them as written, so write ${version} in both, with no spaces.`,
         );
       }
       const gs08Span = gs?.elements[7];
