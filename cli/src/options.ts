@@ -55,8 +55,8 @@ Options:
                                transaction or claim at a time (default: 32M)
   --stream-chunk BYTES         The most text checked at once while streaming
                                (default: 4M, at least 1K); a larger 837
-                               transaction is cut before an HL or CLM segment;
-                               a claim is never cut
+                               transaction or claim is checked whole (only one
+                               past 64M is cut)
   -h, --help                   Show this help
   -v, --version                Show the version
 

@@ -6,11 +6,11 @@
  * copies of the interchange's ISA and the group's GS so it reads them as it
  * reads the file. What spans pieces is the stream's own: the GS/GE and
  * ISA/IEA envelope counts and control numbers (EnvelopeTrailers), and, for a
- * transaction larger than the chunk size, which is cut before an HL or CLM
- * segment, its SE01 segment count. A cut is never made inside a claim (from
- * its CLM to the CLM, HL or SE that ends it, as `claimSpans.ts` reads it): a
- * claim larger than the chunk makes its piece larger, so the memory held is
- * bounded by the largest claim, not the file. What each transaction is, and
+ * transaction larger than `claimTextLimit` (64 MB), which is cut before an HL
+ * or CLM segment, its SE01 segment count. A transaction is otherwise never
+ * cut: one larger than the chunk makes its piece larger, so the memory held is
+ * bounded by the largest transaction, not the file, and the structure walk
+ * reads every transaction whole, as in the whole-file check. What each transaction is, and
  * the one x12-not-837p finding for each run of transactions that are not 837P
  * claims, is the stream's too: a piece does not know what came before it.
  * See docs/scaling.md for what a cut loses.
@@ -58,10 +58,11 @@ export interface StreamLimits {
 }
 
 /**
- * The most text a piece may hold before it is cut even inside a claim: 64 Mi characters, or twice
- * the chunk when that is more. A real claim is a few kilobytes (an 837P claim has at most 50
- * service lines), so only a file that never ends its claims (no CLM, HL or SE, or no `claim` line,
- * for 64 MB) reaches it; it keeps such a file in bounded memory, checked in parts.
+ * The most text a piece may hold before it is cut inside a claim (a `.claim` file) or inside an 837
+ * transaction: 64 Mi characters, or twice the chunk when that is more. A real claim is a few
+ * kilobytes (an 837P claim has at most 50 service lines) and a transaction a few megabytes (the
+ * guide recommends at most 5,000 claims in one), so only a file that never ends them reaches it; it
+ * keeps such a file in bounded memory, checked in parts.
  */
 export function claimTextLimit(limits: StreamLimits): number {
   return Math.max(2 * limits.chunk, 64 * 1024 * 1024);
@@ -241,10 +242,14 @@ export class X12Stream {
     const endsOpenClaim = this.inClaim && valid && endsClaim(id) && this.previousValid;
     const cuttable = !this.inClaim || endsOpenClaim || gathered >= claimTextLimit(this.limits);
     if (this.inTransaction) {
-      // A transaction is cut where a claim ends, before its HL or CLM (the SE ends the transaction and is
-      // handled as such), or between claims once the piece is twice the chunk size.
+      // A transaction is read whole in one piece, as the service reads it: the structure walk follows its HL
+      // chain, its LX numbers and the loops the guide requires across the whole of it, which a piece that
+      // starts in the middle cannot. The 837P guide recommends at most 5,000 claims a transaction, a few
+      // megabytes; only one past the limit is cut, where a claim ends (before its HL or CLM), and its
+      // structure findings near the cut may then differ (docs/scaling.md).
       const atClaimEnd = valid && id !== 'SE' && endsClaim(id) && this.previousValid;
-      if ((gathered >= 2 * this.limits.chunk && cuttable) || (gathered >= this.limits.chunk && atClaimEnd)) {
+      const limit = claimTextLimit(this.limits);
+      if ((gathered >= limit && atClaimEnd) || gathered >= 2 * limit) {
         this.cut(rawStart, 'inside-transaction');
       }
     } else if (gathered >= 2 * this.limits.chunk && cuttable) {
