@@ -2,7 +2,8 @@
  * X12 837P files in the editor: recognised by extension, the same problems
  * as `.claim` files on the exact element (also in a one-line file with `|`
  * and `>` separators), one problem for a file that is not an 837P (an 837I),
- * hover on an SV1 procedure code, and the outline.
+ * a structure problem of the guide (N3 after N4), hover on an SV1 procedure
+ * code, and the outline.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -27,6 +28,19 @@ describe('an X12 837P file in the editor', () => {
     assert.equal(document.getText(diagnostics[0]?.range), '005010X223A2');
     assert.match(diagnostics[0]?.message ?? '', /837I institutional claim/);
     assert.equal(diagnostics[0]?.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it("shows a structure problem of the 837P guide on the segment: N3 after N4 in the billing provider's loop", async () => {
+    const { document } = await openFixture('structure.837');
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((diagnostic) => ruleIdOf(diagnostic) === 'x12-segment-placement'),
+      'the out-of-order N3 is reported',
+    );
+    const placement = diagnostics.filter((diagnostic) => ruleIdOf(diagnostic) === 'x12-segment-placement');
+    assert.equal(placement.length, 1);
+    assert.equal(document.getText(placement[0]?.range), 'N3');
+    assert.match(placement[0]?.message ?? '', /Loop 2010AA Billing Provider Name/);
   });
 
   it('reads the separators from ISA in a one-line .edi file', async () => {
