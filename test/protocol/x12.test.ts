@@ -154,6 +154,25 @@ describe('protocol: X12 837P files', () => {
     assert.ok((structure[0]?.range.start.line ?? 0) === positionOf(withoutHi, 'CLM*CLM-B').line);
   });
 
+  it('reports the envelope ids, a repeated ISA13, the HL chain, LX numbers and a date that does not exist, each on its element', async () => {
+    const claimB = loneAddOn.indexOf('CLM*CLM-B');
+    const broken =
+      loneAddOn.slice(0, claimB).replace('GS*HC*', 'GS*HP*').replace('HL*3*1*22*0~', 'HL*4*1*22*0~') +
+      loneAddOn.slice(claimB).replace('LX*1~', 'LX*2~').replace('DTP*472*D8*20260314~', 'DTP*472*D8*20261399~');
+    // A second interchange with the first one's ISA13.
+    const text = broken + loneAddOn;
+    const uri = newUri('structure-all').replace(/\.claim$/, '.837');
+    await client.open(uri, text, 1, 'x12');
+    const diagnostics = (await client.nextDiagnostics(uri, 1)).diagnostics;
+    const found = (ruleId: string) =>
+      diagnostics.filter((d) => d.code === ruleId).map((d) => client.document(uri).getText(d.range));
+    assert.deepEqual(found('x12-envelope-ids'), ['HP']);
+    assert.deepEqual(found('x12-duplicate-interchange'), ['000000001']);
+    assert.deepEqual(found('x12-hierarchy'), ['4']);
+    assert.deepEqual(found('x12-line-number'), ['2']);
+    assert.deepEqual(found('x12-element'), ['20261399']);
+  });
+
   it('hovers on the procedure code in SV1 like in a .claim file', async () => {
     const uri = newUri('hover').replace(/\.claim$/, '.837');
     await client.open(uri, loneAddOn, 1, 'x12');
