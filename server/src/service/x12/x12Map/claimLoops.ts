@@ -4,12 +4,12 @@
  * names (2330A-G).
  */
 import type { LoopSpec } from './mapTypes';
+import { location, providerReferences } from './loopParts';
 
 /** Dates a claim may carry in 2300 (DTP01): onset, accident, admission, ... never the service date 472 (that is 2400's). */
 const claimDates = ['431', '454', '304', '453', '439', '484', '455', '471', '314', '360', '361'];
 const moreClaimDates = ['297', '296', '435', '096', '090', '091', '444', '050'];
 const claimReferences = ['4N', 'F5', 'EW', '9F', 'G1', 'F8', 'X4', '9A', '9C', 'LX', 'D9', 'EA', 'P4', '1J'];
-const providerReferences = ['0B', '1G', 'G2', 'LU'];
 
 function otherPayerProvider(
   id: string,
@@ -24,19 +24,6 @@ function otherPayerProvider(
     opener: { segment: 'NM1', maxUse: 1, identifier: { element: 1, codes: entities } },
     maxRepeat,
     members: [{ segment: 'REF', mandatory: true, maxUse: 3, codes: { 1: references } }],
-  };
-}
-
-function location(id: string, name: string, entity: string): LoopSpec {
-  return {
-    id,
-    name,
-    opener: { segment: 'NM1', maxUse: 1, identifier: { element: 1, codes: [entity] }, codes: { 2: ['2'] } },
-    maxRepeat: 1,
-    members: [
-      { segment: 'N3', mandatory: true, maxUse: 1 },
-      { segment: 'N4', mandatory: true, maxUse: 1 },
-    ],
   };
 }
 

@@ -4,10 +4,10 @@
  * adjudication (2430) and forms (2440).
  */
 import { type LoopSpec, many } from './mapTypes';
+import { location, providerReferences } from './loopParts';
 
 const lineDates = ['472', '471', '607', '463', '461', '304', '738', '739', '011', '455', '454'];
 const lineReferences = ['9B', '9D', 'G1', '6R', 'EW', 'X4', 'F4', 'BT', '9F'];
-const providerReferences = ['0B', '1G', 'G2', 'LU'];
 
 function lineProvider(
   id: string,
@@ -24,19 +24,6 @@ function lineProvider(
     opener: { segment: 'NM1', maxUse: 1, identifier: { element: 1, codes: entities }, required },
     maxRepeat,
     members: [{ segment: 'REF', maxUse: 20, codes: { 1: references } }],
-  };
-}
-
-function location(id: string, name: string, entity: string): LoopSpec {
-  return {
-    id,
-    name,
-    opener: { segment: 'NM1', maxUse: 1, identifier: { element: 1, codes: [entity] }, codes: { 2: ['2'] } },
-    maxRepeat: 1,
-    members: [
-      { segment: 'N3', mandatory: true, maxUse: 1 },
-      { segment: 'N4', mandatory: true, maxUse: 1 },
-    ],
   };
 }
 
