@@ -14,6 +14,8 @@ import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
 import type { SegmentEntry } from './x12Map/mapTypes';
+import { Frame } from './structureFrame';
+import { hierarchyRuleId, levelNames, NumberingChecks } from './numberingChecks';
 import type { X12Segments, X12Separators } from './x12Types';
 
 export interface StructureFinding {
@@ -25,42 +27,6 @@ export interface StructureFinding {
 }
 
 export const placementRuleId = 'x12-segment-placement';
-export const hierarchyRuleId = 'x12-hierarchy';
-export const lineNumberRuleId = 'x12-line-number';
-
-const levelNames: Readonly<Record<string, string>> = {
-  '20': 'billing provider',
-  '22': 'subscriber',
-  '23': 'patient',
-};
-
-class Frame {
-  loop: CompiledLoop = transactionMap;
-  openerStart = 0;
-  openerEnd = 0;
-  /** The furthest place among the loop's members reached so far. */
-  place = -1;
-  /** Uses of each member (segment or child loop) in this instance of the loop. */
-  readonly counts = new Int32Array(40);
-  /** Opened to find the walk's place again after a misplaced segment: nothing in it is checked. */
-  assumed = false;
-  hlId = '';
-  hlChildCode = '';
-  /** In a 2300: the last LX01 read. */
-  lastLine = 0;
-
-  reset(loop: CompiledLoop, start: number, end: number, assumed: boolean): void {
-    this.loop = loop;
-    this.openerStart = start;
-    this.openerEnd = end;
-    this.place = -1;
-    this.counts.fill(0, 0, loop.memberCount);
-    this.assumed = assumed;
-    this.hlId = '';
-    this.hlChildCode = '';
-    this.lastLine = 0;
-  }
-}
 
 type Envelope = 'outside' | 'interchange' | 'group' | 'transaction';
 
@@ -68,11 +34,9 @@ export class StructureWalker {
   readonly findings: StructureFinding[] = [];
   private readonly elements: ElementChecker;
   private readonly frames: Frame[] = [];
+  private readonly numbering: NumberingChecks;
   private depth = -1;
   private envelope: Envelope = 'outside';
-  /** The transaction's last HL01 read, and whether one has been read (x12-hierarchy counts from it). */
-  private lastHl = 0;
-  private hlCounted = false;
   private readonly text: string;
 
   constructor(
@@ -85,6 +49,9 @@ export class StructureWalker {
       separators.element,
       separators.component,
       (ruleId, start, end, message) => this.findings.push({ ruleId, start, end, message }),
+    );
+    this.numbering = new NumberingChecks(this.elements, (ruleId, start, end, message) =>
+      this.findings.push({ ruleId, start, end, message }),
     );
   }
 
@@ -187,8 +154,7 @@ export class StructureWalker {
     this.closeTransaction(undefined);
     this.depth = -1;
     this.push(transactionMap, start, end, false);
-    this.lastHl = 0;
-    this.hlCounted = false;
+    this.numbering.startTransaction();
   }
 
   /** Closes every open loop; `at` is the SE, where what the transaction still lacks is reported. */
@@ -380,9 +346,10 @@ export class StructureWalker {
     const title = loop.heading;
     this.elements.check(id, start, end, title, loop.spec.opener);
     if (id === 'HL') {
-      this.checkHierarchy(frame, parent, start, end);
+      const fromStart = !(this.frames[0] as Frame).assumed && this.sawHeader();
+      this.numbering.checkHierarchy(frame, parent, start, end, fromStart);
     } else if (id === 'LX') {
-      this.checkLineNumber(parent, start, end);
+      this.numbering.checkLineNumber(parent, start, end);
     }
   }
 
@@ -463,104 +430,11 @@ export class StructureWalker {
     this.open(opened, id, start, end, this.frames[this.depth], false);
   }
 
-  private checkHierarchy(frame: Frame, parent: Frame | undefined, start: number, end: number): void {
-    const id = this.elements.elementText('HL', start, end, 1);
-    const parentId = this.elements.elementText('HL', start, end, 2);
-    const childCode = this.elements.elementText('HL', start, end, 4);
-    frame.hlId = id;
-    frame.hlChildCode = childCode;
-    const number = /^\d+$/.test(id) ? Number(id) : NaN;
-    const span = (position: number): [number, number] => this.elementSpan('HL', start, end, position);
-    if (this.hlCounted && number !== this.lastHl + 1) {
-      const [from, to] = span(1);
-      this.report(
-        hierarchyRuleId,
-        from,
-        to,
-        `HL01 (hierarchical id number) must be ${this.lastHl + 1}: HL ids count 1, 2, 3, ... in a transaction, each one more than the HL before.`,
-      );
-    } else if (!this.hlCounted && number !== 1 && !(this.frames[0] as Frame).assumed && this.sawHeader()) {
-      const [from, to] = span(1);
-      this.report(
-        hierarchyRuleId,
-        from,
-        to,
-        'HL01 (hierarchical id number) of the first HL in a transaction must be 1.',
-      );
-    }
-    this.hlCounted = this.hlCounted || Number.isFinite(number);
-    if (Number.isFinite(number)) {
-      this.lastHl = number;
-    }
-    if (!parent || parent.assumed || parent.hlId === '') {
-      if (parent === this.frames[0] && parentId !== '') {
-        const [from, to] = span(2);
-        this.report(
-          hierarchyRuleId,
-          from,
-          to,
-          'HL02 must be empty for a billing provider level (20): it has no parent.',
-        );
-      }
-      return;
-    }
-    if (parentId !== '' && parentId !== parent.hlId) {
-      const [from, to] = span(2);
-      this.report(
-        hierarchyRuleId,
-        from,
-        to,
-        `HL02 (hierarchical parent id number) must name the ${levelNames[parent.loop.spec.opener.identifier?.codes[0] ?? ''] ?? ''} level above it, HL ${parent.hlId}.`,
-      );
-    }
-    if (parent.hlChildCode === '0') {
-      const [from, to] = span(3);
-      this.report(
-        hierarchyRuleId,
-        from,
-        to,
-        `HL ${parent.hlId} says it has no child levels (HL04 is 0), but this level stands under it: make its HL04 1.`,
-      );
-    }
-  }
-
   /** The transaction's BHT was read: the walk started at the transaction's start, not in a piece of it. */
   private sawHeader(): boolean {
     const root = this.frames[0] as Frame;
     const bht = root.loop.segments.get('BHT');
     return bht !== undefined && (root.counts[bht.member] ?? 0) > 0;
-  }
-
-  private checkLineNumber(claim: Frame | undefined, start: number, end: number): void {
-    if (!claim || claim.loop.spec.id !== '2300') {
-      return;
-    }
-    const text = this.elements.elementText('LX', start, end, 1);
-    const number = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (claim.assumed && claim.lastLine === 0) {
-      claim.lastLine = number;
-      return;
-    }
-    if (Number.isFinite(number) && number !== claim.lastLine + 1) {
-      const [from, to] = this.elementSpan('LX', start, end, 1);
-      this.report(
-        lineNumberRuleId,
-        from,
-        to,
-        claim.lastLine === 0
-          ? 'LX01 (assigned number) must be 1: the service lines of each claim are numbered from 1.'
-          : `LX01 (assigned number) must be ${claim.lastLine + 1}: the service lines of a claim count 1, 2, 3, ... without gaps.`,
-      );
-    }
-    if (Number.isFinite(number)) {
-      claim.lastLine = number;
-    }
-  }
-
-  /** The offsets of element `position` of the segment at [start, end), or the segment id's when it is empty or absent. */
-  private elementSpan(id: string, start: number, end: number, position: number): [number, number] {
-    const [from, to] = this.elements.elementSpan(id, start, end, position);
-    return from < to ? [from, to] : [start, start + id.length];
   }
 }
 

@@ -6,7 +6,7 @@
  * HL04 says it has no children has none.
  */
 import type { DocumentRule } from '../ruleTypes';
-import { hierarchyRuleId } from '../../x12/structureWalker';
+import { hierarchyRuleId } from '../../x12/numberingChecks';
 import { structureFindings } from './structureFindings';
 
 export const hierarchyRule: DocumentRule = {

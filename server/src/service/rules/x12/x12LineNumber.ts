@@ -3,7 +3,7 @@
  * numbered 1, 2, 3, ... : each claim starts again at 1 and counts up by one.
  */
 import type { DocumentRule } from '../ruleTypes';
-import { lineNumberRuleId } from '../../x12/structureWalker';
+import { lineNumberRuleId } from '../../x12/numberingChecks';
 import { structureFindings } from './structureFindings';
 
 export const lineNumberRule: DocumentRule = {

@@ -1,0 +1,35 @@
+/**
+ * One open loop of the structure walk (`structureWalker.ts`): which loop,
+ * where its opener stands, how far into its members the walk is and how often
+ * each was used, and what the HL and LX checks remember of it. Frames are
+ * reused as loops close and open, so the walk makes no object per segment.
+ */
+import { type CompiledLoop, transactionMap } from './x12Map/x12Map';
+
+export class Frame {
+  loop: CompiledLoop = transactionMap;
+  openerStart = 0;
+  openerEnd = 0;
+  /** The furthest place among the loop's members reached so far. */
+  place = -1;
+  /** Uses of each member (segment or child loop) in this instance of the loop. */
+  readonly counts = new Int32Array(40);
+  /** Opened to find the walk's place again after a misplaced segment: nothing in it is checked. */
+  assumed = false;
+  hlId = '';
+  hlChildCode = '';
+  /** In a 2300: the last LX01 read. */
+  lastLine = 0;
+
+  reset(loop: CompiledLoop, start: number, end: number, assumed: boolean): void {
+    this.loop = loop;
+    this.openerStart = start;
+    this.openerEnd = end;
+    this.place = -1;
+    this.counts.fill(0, 0, loop.memberCount);
+    this.assumed = assumed;
+    this.hlId = '';
+    this.hlChildCode = '';
+    this.lastLine = 0;
+  }
+}
