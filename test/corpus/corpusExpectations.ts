@@ -7,22 +7,16 @@
  * (`corpusExpectations.test.ts`); `corpusSuite.ts` runs it over a folder.
  */
 import * as fs from 'node:fs';
+import type { JsonlRow } from '../cli/cliRunner';
 
 /** The environment variable naming the folder the suite reads (set by runCorpus.ts from its argument). */
 export const corpusDirVariable = 'CLAIM_CORPUS_DIR';
 
 /** One finding, as `claim-lint --format jsonl` gives it, with the file's text under its range. */
-export interface CorpusFinding {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  message: string;
-  ruleId: string | null;
+export type CorpusFinding = Omit<JsonlRow, 'file' | 'claimId'> & {
   /** The text of the file the range covers (its first line only, for a range over several lines). */
   text: string;
-}
+};
 
 /** A rule that must (or must not) report, anywhere or on a range whose text contains `on`. */
 export interface RuleExpectation {

@@ -10,7 +10,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { toMessage } from '../../cli/src/output/diagnosticMessages';
 import { jsonlRows, runCli } from '../cli/cliRunner';
 import { LspClient, stopAllClients } from '../support/server/lspClient';
 import { repoRoot } from '../support/repoRoot';
@@ -28,12 +29,6 @@ import {
 const folder = process.env[corpusDirVariable];
 const expectationsFile = path.join(repoRoot(), 'test', 'corpus', 'real837.expectations.json');
 const chunks = ['1K', '4K', '64K'];
-const severityNames: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
 
 /** The text under a 1-based range, on its first line, as the CLI read the file (UTF-8, lines split at CR, LF or CRLF). */
 function textAt(lines: readonly string[], row: FindingKey): string {
@@ -53,17 +48,10 @@ function lint(args: readonly string[], cwd: string): { rows: ReturnType<typeof j
   return { rows: jsonlRows(result.stdout), ...(crash !== undefined ? { crash } : {}) };
 }
 
+/** A server diagnostic as claim-lint words it (its own conversion), without the claim id the server does not give. */
 function fromDiagnostic(diagnostic: Diagnostic): FindingKey {
-  const { start, end } = diagnostic.range;
-  return {
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    severity: severityNames[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'error',
-    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    ruleId: typeof diagnostic.code === 'string' ? diagnostic.code : null,
-  };
+  const { line, column, endLine, endColumn, severity, message, ruleId } = toMessage(diagnostic, null);
+  return { line, column, endLine, endColumn, severity, message, ruleId };
 }
 
 describe(`the real-file corpus in ${folder ?? `(set ${corpusDirVariable})`}`, function () {

@@ -90,7 +90,7 @@ export function removeLineEdits(claim: Claim, line: ServiceLine, editor: ClaimEd
 /**
  * The edits that leave a first-lesion line at 1 unit and bill its other units as additional lesions
  * on `addOn`: added to the add-on's line for the same date when the claim has one, else on a new line
- * after it with the same modifiers, pointers and date (`primary-units`, and `deleted-code` when its
+ * after it (`addOnLineAfter`) (`primary-units`, and `deleted-code` when its
  * replacement is a first-lesion code).
  */
 export function moveExtraUnitsToAddOn(
@@ -104,12 +104,17 @@ export function moveExtraUnitsToAddOn(
   const existing = claim.lines.find((other) => other.code.value === addOn.code && dateOfService(other, claim) === date);
   const addOnEdits = existing
     ? editor.setUnits(existing, unitsOf(existing) + extra)
-    : editor.insertLine(line, 'after', {
-        code: addOn.code,
-        modifiers: line.modifiers.map((m) => m.value),
-        units: extra,
-        dxPointers: pointersOf(line),
-        dos: line.dos?.value,
-      });
+    : addOnLineAfter(line, addOn.code, extra, editor);
   return [...editor.setUnits(line, 1), ...addOnEdits];
+}
+
+/** A new line of `addOnCode` x`units` after `line`, with its modifiers, pointers and date: the lesions after its first. */
+export function addOnLineAfter(line: ServiceLine, addOnCode: string, units: number, editor: ClaimEditor): TextEdit[] {
+  return editor.insertLine(line, 'after', {
+    code: addOnCode,
+    modifiers: line.modifiers.map((m) => m.value),
+    units,
+    dxPointers: pointersOf(line),
+    dos: line.dos?.value,
+  });
 }

@@ -9,7 +9,7 @@
 import type { CodeInfo } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
 import { type Claim, type ServiceLine, unitsOf } from '../model/model';
-import { describeLines, overbilledFirstLesionCodes, pointersOf, removeLineEdits } from './claimFacts';
+import { addOnLineAfter, describeLines, overbilledFirstLesionCodes, removeLineEdits } from './claimFacts';
 import {
   groupByProcedure,
   type LesionCountConflict,
@@ -109,13 +109,7 @@ function lesionFixes(
     return [
       {
         title: `Add +${addOn.code} x${units} for the additional ${nounFor(units, 'lesion')}`,
-        edits: editor.insertLine(line, 'after', {
-          code: addOn.code,
-          modifiers: line.modifiers.map((m) => m.value),
-          units,
-          dxPointers: pointersOf(line),
-          dos: line.dos?.value,
-        }),
+        edits: addOnLineAfter(line, addOn.code, units, editor),
         preferred: true,
       },
     ];
