@@ -37,6 +37,32 @@ export type { DescriptorSource } from './reference/codeReference';
 export { readDescriptorFile } from './reference/descriptorFile';
 export { type MueEntry, readMueFile } from './reference/mueFile';
 export type { RowProblem } from './reference/delimitedText';
+export {
+  type AddOnEdit,
+  type AddOnEdits,
+  type AddOnEditType,
+  type DateSpan,
+  type DiagnosisCodeSet,
+  type DiagnosisEntry,
+  type Edition,
+  editionFor,
+  type FeeSchedule,
+  type FeeScheduleEntry,
+  type GlobalDays,
+  type HcpcsCodeSet,
+  type HcpcsEntry,
+  type LoadedFileReport,
+  type MueAdjudicationIndicator,
+  type MueLimit,
+  type MueTable,
+  noOfficialData,
+  type OfficialData,
+  type OfficialKind,
+  type OfficialTable,
+  type PtpEdit,
+  type PtpEdits,
+  type PtpModifierIndicator,
+} from './reference/official/officialData';
 
 // Positions and wording, as the service's answers use them.
 export { claimAt, comparePositions, rangeContains } from './position/locate';
