@@ -57,6 +57,7 @@ import { parseClaimAround } from './claimText/claimSlice';
 import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
 import { reparseX12Text } from './x12/x12Reparse';
 import type { MueEntry } from './reference/mueFile';
+import type { OfficialData } from './reference/official/officialData';
 import {
   createDocumentValidator,
   type DocumentValidator,
@@ -160,6 +161,8 @@ export interface ClaimLanguageService {
 export interface LanguageServiceOptions {
   /** Licensed descriptor files; their text wins over our summaries in hover and completion. */
   descriptorSources?: readonly DescriptorSource[];
+  /** The official code sets and CMS edit files of the user's data folder; the rules that need them are silent without. */
+  officialData?: OfficialData;
   /** Entries of a CMS MUE file, by code; the MUE rule is silent without them. */
   mue?: ReadonlyMap<string, MueEntry>;
   /**
@@ -200,7 +203,11 @@ const x12Reader: DocumentReader = {
 const readerFor = (document: TextDocument): DocumentReader => (isX12(document) ? x12Reader : claimTextReader);
 
 export function getLanguageService(options: LanguageServiceOptions = {}): ClaimLanguageService {
-  const reference = new CodeReference({ codes: bundledCodes, modifiers: bundledModifiers }, options.descriptorSources);
+  const reference = new CodeReference(
+    { codes: bundledCodes, modifiers: bundledModifiers },
+    options.descriptorSources,
+    options.officialData,
+  );
   const validation: ValidationContext = { reference, mue: options.mue, rulesDocsBase: options.rulesDocsBase };
   return {
     parse: (document) => readerFor(document).parse(document),

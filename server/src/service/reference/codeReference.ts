@@ -1,10 +1,13 @@
 /**
  * The reference data the language service reads, behind one interface: the
- * bundled codes and modifiers, and (when a licensed user provides them)
- * official descriptors from their own file, which take precedence in hover
- * and completion.
+ * bundled codes and modifiers, (when a licensed user provides them) official
+ * descriptors from their own file, which take precedence in hover and
+ * completion, and the official code sets and CMS edit files the user loaded
+ * from a data folder (`official`, each kind's editions chosen by date of
+ * service with `editionFor`; empty when none is loaded).
  */
 import type { CodeInfo, ModifierInfo } from './codeTypes';
+import { noOfficialData, type OfficialData } from './official/officialData';
 
 /** A source of code facts and our own summaries; the bundled data is one. */
 interface CodeDataProvider {
@@ -29,7 +32,11 @@ export class CodeReference {
   private readonly byModifier = new Map<string, ModifierInfo>();
   private readonly descriptorSources: readonly DescriptorSource[];
 
-  constructor(provider: CodeDataProvider, descriptorSources: readonly DescriptorSource[] = []) {
+  constructor(
+    provider: CodeDataProvider,
+    descriptorSources: readonly DescriptorSource[] = [],
+    readonly official: OfficialData = noOfficialData,
+  ) {
     for (const info of provider.codes) {
       this.byCode.set(info.code, info);
     }
