@@ -1,0 +1,255 @@
+/**
+ * The data folder reader: the user's folder of official downloads becomes
+ * the `OfficialData` the language service reads. Every file (and every member
+ * of every zip) is offered to the importers by name and first lines; the
+ * first that recognises one takes it; files of one edition are imported
+ * together; each kind's editions are put in date order. Every file gets a
+ * report: what it was recognised as, its edition and rows, or why it was not
+ * used. Never throws and never logs; the server and `claim-lint` say what
+ * the reports say.
+ *
+ * The work is a generator of steps (a folder file read, an edition imported),
+ * so the server can answer requests between them (`loadDataFolder`) and the
+ * command line can run it straight through (`loadDataFolderNow`).
+ */
+import type { LoadedFileReport, OfficialData, OfficialKind, OfficialTable } from '../service/index';
+import { allImporters } from './allImporters';
+import type { DataFile, FileImporter } from './fileImporter';
+import { candidateOf, isQuietlySkipped, isSpreadsheet, lowerCaseNames, readFolderFile } from './folderEntries';
+import { type FolderFile, type FolderLimits, folderLimits, listFolder } from './folderFiles';
+import { cacheFormatVersion, type RecognisedMember, sha256, TableCache } from './tableCache';
+import { tablesOf } from './officialTables';
+
+export interface DataFolderOptions {
+  /** The importers, first match wins; default: every importer of the product. Tests pass their own. */
+  importers?: readonly FileImporter[];
+  /** Where imported tables are cached; absent: nothing is cached. */
+  cacheFolder?: string;
+  limits?: FolderLimits;
+}
+
+/** The folder's data, and why the folder itself could not be read, when it could not. */
+export interface DataFolderData extends OfficialData {
+  readonly folder: string;
+  readonly problem?: string;
+}
+
+export const notAProductFile = 'not a file this product reads.';
+export const noProductFileInZip = 'the zip holds no file this product reads.';
+const spreadsheetAlone =
+  'an Excel workbook: this product reads the text or CSV copy of a file, which CMS ships beside the workbook.';
+
+/** The files of the folder one importer recognised as one edition. */
+interface EditionGroup {
+  importer: number;
+  editionKey: string;
+  /** Each recognised file: which folder file holds it, and its contents' hash. */
+  members: Array<{ name: string; folderFile: FolderFile; fileHash: string }>;
+}
+
+/** Runs the steps to their end, here and now (the command line). */
+export function loadDataFolderNow(folder: string, options: DataFolderOptions = {}): DataFolderData {
+  const steps = dataFolderSteps(folder, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/** Runs the steps, letting the event loop turn between them (the server answers requests meanwhile). */
+export async function loadDataFolder(folder: string, options: DataFolderOptions = {}): Promise<DataFolderData> {
+  const steps = dataFolderSteps(folder, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+export function* dataFolderSteps(folder: string, options: DataFolderOptions = {}): Generator<void, DataFolderData> {
+  try {
+    return yield* readFolder(folder, options);
+  } catch (error) {
+    // Not expected (every file problem is a report), but a caller is promised an answer, not an exception.
+    return {
+      ...tablesOf([], []),
+      folder,
+      problem: `the folder could not be read (${error instanceof Error ? error.name : 'unknown error'}).`,
+    };
+  }
+}
+
+function* readFolder(folder: string, options: DataFolderOptions): Generator<void, DataFolderData> {
+  const importers = options.importers ?? allImporters;
+  const limits = options.limits ?? folderLimits;
+  const cache = new TableCache(options.cacheFolder);
+  const listing = listFolder(folder, limits);
+  if (listing.problem) {
+    return { ...tablesOf([], []), folder, problem: listing.problem };
+  }
+  const reports: LoadedFileReport[] = listing.skipped.map(({ name, reason }) => ({ file: name, problem: reason }));
+  const siblings = lowerCaseNames(listing.files.map((file) => file.name));
+  const groups = new Map<string, EditionGroup>();
+  const importerKinds = importers.map((importer) => importer.kind).join(',');
+  for (const folderFile of listing.files) {
+    if (isQuietlySkipped(folderFile.name, siblings)) {
+      continue;
+    }
+    const recognised = recogniseFolderFile(folderFile, importers, importerKinds, limits, cache, reports);
+    for (const member of recognised.members) {
+      if (member.importer === undefined || member.editionKey === undefined) {
+        continue;
+      }
+      const groupKey = `${member.importer}\0${member.editionKey}`;
+      const group = groups.get(groupKey) ?? { importer: member.importer, editionKey: member.editionKey, members: [] };
+      group.members.push({ name: member.name, folderFile, fileHash: recognised.fileHash });
+      groups.set(groupKey, group);
+    }
+    yield;
+  }
+  const tables: OfficialTable[] = [];
+  for (const group of groups.values()) {
+    const importer = importers[group.importer];
+    if (importer) {
+      const imported = importGroup(group, importer, limits, cache);
+      reports.push(...imported.reports);
+      if (imported.table) {
+        tables.push(imported.table);
+      }
+    }
+    yield;
+  }
+  cache.prune();
+  reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { ...tablesOf(tables, reports), folder };
+}
+
+/**
+ * What the importers recognise in one folder file: from the cache when its
+ * contents were looked at before, else by reading it (a zip's members
+ * inflated). Problems go straight into `reports`.
+ */
+function recogniseFolderFile(
+  folderFile: FolderFile,
+  importers: readonly FileImporter[],
+  importerKinds: string,
+  limits: FolderLimits,
+  cache: TableCache,
+  reports: LoadedFileReport[],
+): { members: RecognisedMember[]; fileHash: string } {
+  const contents = readFolderFile(folderFile, limits);
+  contents.problems.forEach(({ name, reason }) => reports.push({ file: name, problem: reason }));
+  // The hash is of what was read: a zip's members (names and bytes), or the loose file.
+  const fileHash = sha256(...contents.files.flatMap((file) => [file.name, file.bytes]));
+  if (contents.files.length === 0) {
+    return { members: [], fileHash };
+  }
+  const membersKey = sha256(String(cacheFormatVersion), 'members', importerKinds, fileHash);
+  let members = cache.readMembers(membersKey);
+  if (!members) {
+    members = contents.files.map((file) => recognise(file, importers));
+    cache.writeMembers(membersKey, members);
+  }
+  const recognisedAny = members.some((member) => member.importer !== undefined);
+  for (const member of members.filter((m) => m.importer === undefined)) {
+    if (!contents.isZip) {
+      reports.push({ file: member.name, problem: isSpreadsheet(member.name) ? spreadsheetAlone : notAProductFile });
+    }
+  }
+  // A zip's other members (record layouts, notes) beside a recognised file are its companions: no report each.
+  if (contents.isZip && !recognisedAny) {
+    reports.push({ file: folderFile.name, problem: noProductFileInZip });
+  }
+  return { members, fileHash };
+}
+
+function recognise(file: DataFile, importers: readonly FileImporter[]): RecognisedMember {
+  const candidate = candidateOf(file);
+  for (const [index, importer] of importers.entries()) {
+    try {
+      if (importer.recognizes(candidate)) {
+        return { name: file.name, importer: index, editionKey: importer.editionKey(candidate) };
+      }
+    } catch {
+      // An importer that fails on a file does not recognise it; the next may.
+    }
+  }
+  return { name: file.name };
+}
+
+/** One edition: deserialised from the cache when its files' contents were imported before, else imported (and cached). */
+function importGroup(
+  group: EditionGroup,
+  importer: FileImporter,
+  limits: FolderLimits,
+  cache: TableCache,
+): { table?: OfficialTable; reports: LoadedFileReport[] } {
+  const names = group.members.map((member) => member.name);
+  const tableKey = sha256(
+    String(cacheFormatVersion),
+    'table',
+    importer.kind,
+    group.editionKey,
+    ...group.members.flatMap((member) => [member.name, member.fileHash]),
+  );
+  const cached = cache.readTable(tableKey);
+  if (cached) {
+    try {
+      return { table: importer.deserialize(cached.bytes), reports: cached.reports };
+    } catch {
+      // A corrupt entry (or one an older importer wrote): imported again below, and written again.
+    }
+  }
+  const files = readMembers(group, limits);
+  if (files.length < names.length) {
+    // A file changed or vanished between the two reads: the next load will see it as it is now.
+    return { reports: names.map((file) => ({ file, kind: importer.kind, problem: 'it changed while it was read.' })) };
+  }
+  let imported: ReturnType<FileImporter['import']>;
+  try {
+    imported = importer.import(files);
+  } catch (error) {
+    // Only the error's type: its message could quote the file.
+    const problem = `it could not be imported (${error instanceof Error ? error.name : 'unknown error'}).`;
+    return { reports: names.map((file) => ({ file, kind: importer.kind, problem })) };
+  }
+  const reports = completeReports(names, importer.kind, imported.table, imported.reports);
+  if (imported.table) {
+    try {
+      cache.writeTable(tableKey, { reports, bytes: importer.serialize(imported.table) });
+    } catch {
+      // A table that cannot be serialised is still used; it is imported again next time.
+    }
+  }
+  return imported.table ? { table: imported.table, reports } : { reports };
+}
+
+/** The group's files read again, one folder file at a time, so only one edition's bytes are held at once. */
+function readMembers(group: EditionGroup, limits: FolderLimits): DataFile[] {
+  const wanted = new Set(group.members.map((member) => member.name));
+  const folderFiles = [...new Set(group.members.map((member) => member.folderFile))];
+  return folderFiles
+    .flatMap((folderFile) => readFolderFile(folderFile, limits).files)
+    .filter((file) => wanted.has(file.name));
+}
+
+/** Every file of the group reported, with its kind, and its edition when the import gave a table. */
+function completeReports(
+  names: readonly string[],
+  kind: OfficialKind,
+  table: OfficialTable | undefined,
+  given: readonly LoadedFileReport[],
+): LoadedFileReport[] {
+  return names.map((file) => {
+    const report: LoadedFileReport = { ...given.find((r) => r.file === file), file, kind };
+    if (table && report.edition === undefined) {
+      report.edition = table.label;
+    }
+    if (!table && report.problem === undefined) {
+      report.problem = 'nothing in it could be used.';
+    }
+    return report;
+  });
+}
