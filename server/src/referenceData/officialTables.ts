@@ -32,3 +32,8 @@ export function tablesOf(tables: readonly OfficialTable[], files: readonly Loade
 export function loadedEditions(data: OfficialData): OfficialTable[] {
   return [...data.diagnoses, ...data.hcpcs, ...data.ptp, ...data.addOns, ...data.mue, ...data.feeSchedules];
 }
+
+/** The labels the status bar and `claim-lint --data-info` show: "ICD-10-CM FY2026", "PTP 2026 Q3". */
+export function editionLabels(data: OfficialData): string[] {
+  return loadedEditions(data).map((table) => table.label);
+}
