@@ -15,7 +15,14 @@
 import type { LoadedFileReport, OfficialData, OfficialKind, OfficialTable } from '../service/index';
 import { allImporters } from './allImporters';
 import type { DataFile, FileImporter } from './fileImporter';
-import { candidateOf, isQuietlySkipped, isSpreadsheet, lowerCaseNames, readFolderFile } from './folderEntries';
+import {
+  candidateOf,
+  contentsOf,
+  isQuietlySkipped,
+  isSpreadsheet,
+  lowerCaseNames,
+  readFolderFileBytes,
+} from './folderEntries';
 import { type FolderFile, type FolderLimits, folderLimits, listFolder } from './folderFiles';
 import { cacheFormatVersion, type RecognisedMember, sha256, TableCache } from './tableCache';
 import { tablesOf } from './officialTables';
@@ -139,27 +146,33 @@ function recogniseFolderFile(
   cache: TableCache,
   reports: LoadedFileReport[],
 ): { members: RecognisedMember[]; fileHash: string } {
-  const contents = readFolderFile(folderFile, limits);
-  contents.problems.forEach(({ name, reason }) => reports.push({ file: name, problem: reason }));
-  // The hash is of what was read: a zip's members (names and bytes), or the loose file.
-  const fileHash = sha256(...contents.files.flatMap((file) => [file.name, file.bytes]));
-  if (contents.files.length === 0) {
-    return { members: [], fileHash };
+  const read = readFolderFileBytes(folderFile, limits);
+  if (!read.ok) {
+    reports.push({ file: folderFile.name, problem: read.reason });
+    return { members: [], fileHash: '' };
   }
+  // The file's bytes as they are on disk: a zip is hashed, not inflated, when the cache knows it.
+  const fileHash = sha256(read.bytes);
   const membersKey = sha256(String(cacheFormatVersion), 'members', importerKinds, fileHash);
-  let members = cache.readMembers(membersKey);
-  if (!members) {
-    members = contents.files.map((file) => recognise(file, importers));
-    cache.writeMembers(membersKey, members);
+  let recognised = cache.readMembers(membersKey);
+  if (!recognised) {
+    const contents = contentsOf(folderFile.name, read.bytes, limits);
+    recognised = {
+      members: contents.files.map((file) => recognise(file, importers)),
+      problems: contents.problems,
+      isZip: contents.isZip,
+    };
+    cache.writeMembers(membersKey, recognised);
   }
-  const recognisedAny = members.some((member) => member.importer !== undefined);
+  recognised.problems.forEach(({ name, reason }) => reports.push({ file: name, problem: reason }));
+  const { members, isZip } = recognised;
   for (const member of members.filter((m) => m.importer === undefined)) {
-    if (!contents.isZip) {
+    if (!isZip) {
       reports.push({ file: member.name, problem: isSpreadsheet(member.name) ? spreadsheetAlone : notAProductFile });
     }
   }
   // A zip's other members (record layouts, notes) beside a recognised file are its companions: no report each.
-  if (contents.isZip && !recognisedAny) {
+  if (isZip && recognised.problems.length === 0 && !members.some((member) => member.importer !== undefined)) {
     reports.push({ file: folderFile.name, problem: noProductFileInZip });
   }
   return { members, fileHash };
@@ -226,13 +239,21 @@ function importGroup(
   return imported.table ? { table: imported.table, reports } : { reports };
 }
 
-/** The group's files read again, one folder file at a time, so only one edition's bytes are held at once. */
+/**
+ * The group's files read again, one folder file at a time, so only one
+ * edition's bytes are held at once. A folder file whose bytes are no longer
+ * those recognised (and keyed) gives nothing: the caller says it changed.
+ */
 function readMembers(group: EditionGroup, limits: FolderLimits): DataFile[] {
   const wanted = new Set(group.members.map((member) => member.name));
-  const folderFiles = [...new Set(group.members.map((member) => member.folderFile))];
-  return folderFiles
-    .flatMap((folderFile) => readFolderFile(folderFile, limits).files)
-    .filter((file) => wanted.has(file.name));
+  const folderFiles = new Map(group.members.map((member) => [member.folderFile, member.fileHash]));
+  return [...folderFiles].flatMap(([folderFile, fileHash]) => {
+    const read = readFolderFileBytes(folderFile, limits);
+    if (!read.ok || sha256(read.bytes) !== fileHash) {
+      return [];
+    }
+    return contentsOf(folderFile.name, read.bytes, limits).files.filter((file) => wanted.has(file.name));
+  });
 }
 
 /** Every file of the group reported, with its kind, and its edition when the import gave a table. */

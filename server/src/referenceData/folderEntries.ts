@@ -7,7 +7,14 @@
  */
 import { ZipProblem, zipMembers } from './zipMembers';
 import type { DataFile, FileCandidate } from './fileImporter';
-import { type FolderFile, type FolderLimits, isHiddenName, readFileBytes, tooLarge } from './folderFiles';
+import {
+  type FileBytes,
+  type FolderFile,
+  type FolderLimits,
+  isHiddenName,
+  readFileBytes,
+  tooLarge,
+} from './folderFiles';
 
 /** What an importer sees of a file: its first 8 KB, as Latin-1 (every byte one character). */
 export const headBytes = 8 * 1024;
@@ -70,19 +77,14 @@ export interface FolderFileContents {
   isZip: boolean;
 }
 
-/** Reads a folder file: a loose file whole, a zip's members (documentation left out, each member within the cap). */
-export function readFolderFile(file: FolderFile, limits: FolderLimits): FolderFileContents {
-  if (!isZipName(file.name)) {
-    const read = readFileBytes(file.path, limits.maxFileBytes);
-    return read.ok
-      ? { files: [{ name: file.name, bytes: read.bytes }], problems: [], isZip: false }
-      : { files: [], problems: [{ name: file.name, reason: read.reason }], isZip: false };
-  }
-  const read = readFileBytes(file.path, limits.maxZipBytes);
-  if (!read.ok) {
-    return { files: [], problems: [{ name: file.name, reason: read.reason }], isZip: true };
-  }
-  return zipContents(file.name, read.bytes, limits);
+/** A folder file's bytes as they are on disk (a zip not inflated), within the cap for its kind. */
+export function readFolderFileBytes(file: FolderFile, limits: FolderLimits): FileBytes {
+  return readFileBytes(file.path, isZipName(file.name) ? limits.maxZipBytes : limits.maxFileBytes);
+}
+
+/** What a folder file's bytes hold: a loose file is itself, a zip its members (documentation left out). */
+export function contentsOf(name: string, bytes: Uint8Array, limits: FolderLimits): FolderFileContents {
+  return isZipName(name) ? zipContents(name, bytes, limits) : { files: [{ name, bytes }], problems: [], isZip: false };
 }
 
 /** A zip's members, documentation and oversized members left out (the latter reported). */

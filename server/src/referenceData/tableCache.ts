@@ -5,8 +5,9 @@
  * download is imported again and a renamed one is not. Two kinds of entry:
  *
  * - `<key>.members.json`: what the importers recognised in one folder file
- *   (for a zip, each member's kind and edition key), so a restart does not
- *   inflate every zip to look at its members' first lines again;
+ *   (for a zip, each member's kind and edition key), keyed by the file's
+ *   bytes as they are on disk, so a restart hashes each download but
+ *   inflates no zip to look at its members' first lines again;
  * - `<key>.table`: one edition's table as its importer serialised it, with
  *   the reports of its import (rows, problems) in front.
  *
@@ -45,6 +46,13 @@ export interface RecognisedMember {
   editionKey?: string;
 }
 
+/** What the importers recognised in one folder file, and what of it could not be read. */
+export interface RecognisedFile {
+  members: RecognisedMember[];
+  problems: Array<{ name: string; reason: string }>;
+  isZip: boolean;
+}
+
 export interface CachedTable {
   reports: LoadedFileReport[];
   bytes: Uint8Array;
@@ -56,21 +64,21 @@ export class TableCache {
   /** `folder` undefined: nothing is cached (every load imports). */
   constructor(private readonly folder: string | undefined) {}
 
-  readMembers(key: string): RecognisedMember[] | undefined {
+  readMembers(key: string): RecognisedFile | undefined {
     const bytes = this.read(`${key}.members.json`);
     if (!bytes) {
       return undefined;
     }
     try {
       const parsed: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-      return Array.isArray(parsed) && parsed.every(isRecognisedMember) ? parsed : undefined;
+      return isRecognisedFile(parsed) ? parsed : undefined;
     } catch {
       return undefined;
     }
   }
 
-  writeMembers(key: string, members: readonly RecognisedMember[]): void {
-    this.write(`${key}.members.json`, Buffer.from(JSON.stringify(members), 'utf8'));
+  writeMembers(key: string, recognised: RecognisedFile): void {
+    this.write(`${key}.members.json`, Buffer.from(JSON.stringify(recognised), 'utf8'));
   }
 
   /** The entry: a 4-byte length, the reports as JSON, the table's bytes. */
@@ -161,6 +169,24 @@ export class TableCache {
       }
     }
   }
+}
+
+function isRecognisedFile(value: unknown): value is RecognisedFile {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const { members, problems, isZip } = value as Record<string, unknown>;
+  return (
+    Array.isArray(members) &&
+    members.every(isRecognisedMember) &&
+    Array.isArray(problems) &&
+    problems.every(
+      (problem: unknown) =>
+        typeof (problem as Record<string, unknown> | null)?.['name'] === 'string' &&
+        typeof (problem as Record<string, unknown>)['reason'] === 'string',
+    ) &&
+    typeof isZip === 'boolean'
+  );
 }
 
 function isRecognisedMember(value: unknown): value is RecognisedMember {

@@ -62,6 +62,7 @@ function downloadsFolder(): string {
   );
   write(folder, 'broken.zip', 'this is not a zip');
   write(folder, 'nothing-here.zip', zipSync({ 'readme.txt': text('hello') }));
+  write(folder, 'only-pdf.zip', zipSync({ 'policy.pdf': text('%PDF-1.4') }));
   write(folder, 'notes.txt', 'Notes the user keeps beside the downloads');
   write(folder, 'policy.pdf', '%PDF-1.4');
   write(folder, 'alone.xlsx', 'PK workbook');
@@ -114,6 +115,7 @@ describe('data folder reader', () => {
       const data = loadDataFolderNow(downloadsFolder(), { importers });
       assert.match(reportOf(data.files, 'broken.zip')?.problem ?? '', /^unreadable zip: broken\.zip is not a zip/);
       assert.equal(reportOf(data.files, 'nothing-here.zip')?.problem, noProductFileInZip);
+      assert.equal(reportOf(data.files, 'only-pdf.zip')?.problem, noProductFileInZip);
       assert.equal(reportOf(data.files, 'notes.txt')?.problem, notAProductFile);
       assert.equal(reportOf(data.files, 'twin.txt')?.problem, notAProductFile);
       assert.match(reportOf(data.files, 'alone.xlsx')?.problem ?? '', /Excel workbook/);
