@@ -66,7 +66,12 @@ export interface RunningServer {
   heldUris(): string[];
 }
 
-export function startServer(connection: Connection): RunningServer {
+export interface ServerOptions {
+  /** The server's own script, which imports a data folder in a worker thread; absent: in this thread. */
+  workerScript?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
@@ -114,7 +119,11 @@ export function startServer(connection: Connection): RunningServer {
     rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
   });
   // The data folder is read in the background; when it has been, every document is checked again with its tables.
-  const dataFolder = new DataFolderLoader(connection, (data) => dataFiles.setOfficialData(data));
+  const dataFolder = new DataFolderLoader(
+    connection,
+    (data) => dataFiles.setOfficialData(data),
+    options.workerScript === undefined ? {} : { workerScript: options.workerScript },
+  );
   /** `cptClaims.dataFolder` is the machine's, not a document's: read without a scope, or from the pushed settings. */
   const readDataFolderSetting = (pushedSettings?: unknown) => {
     const pushed =
@@ -346,6 +355,7 @@ export function startServer(connection: Connection): RunningServer {
   connection.onShutdown(() => {
     workspace.dispose();
     dataFiles.dispose();
+    dataFolder.dispose();
   });
 
   documents.listen(connection);

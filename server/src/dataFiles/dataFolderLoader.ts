@@ -1,8 +1,9 @@
 /**
  * The data folder (`cptClaims.dataFolder`) in the server: read in the
  * background when the setting names it or changes (or the user asks for a
- * reload), a step at a time so requests are answered meanwhile; the data in
- * use until then stays in use. When a load finishes, the language services
+ * reload): imported in a worker thread into the disk cache
+ * (`dataFolderWorker.ts`), then loaded from the cache here a step at a time,
+ * so requests are answered meanwhile; the data in use until then stays in use. When a load finishes, the language services
  * are made again with its tables and every document is checked again
  * (`onLoaded`). A client that listens (`experimental.cptClaimsDataFolder`)
  * is told what is loaded, for its status bar.
@@ -23,11 +24,17 @@ import { defaultCacheRoot, resolveDataFolder, tableCacheFolder } from '../refere
 import type { FileImporter } from '../referenceData/fileImporter';
 import { loadedEditions } from '../referenceData/officialTables';
 import { describeError } from '../runtime/safeHandler';
+import { type CacheFill, fillCacheInWorker } from './dataFolderWorker';
 import { noOfficialData, type OfficialData } from '../service';
 
 export interface DataFolderLoaderOptions {
   /** The importers; default: every importer of the product. */
   importers?: readonly FileImporter[];
+  /**
+   * The server's own script, run as a worker thread that does the importing (`dataFolderWorker.ts`); absent (an
+   * in-process server in tests), the import runs in this thread. The worker uses the product's importers.
+   */
+  workerScript?: string;
 }
 
 const noFolder: DataFolderStatus = { folder: '', state: 'none', editions: [], files: [] };
@@ -39,6 +46,7 @@ export class DataFolderLoader {
   /** Whether tables of a folder are in use, so that unsetting the folder drops them. */
   private holdsData = false;
   private clientListens = false;
+  private fill: CacheFill | undefined;
   private cacheRoot = defaultCacheRoot();
   status: DataFolderStatus = noFolder;
 
@@ -68,6 +76,8 @@ export class DataFolderLoader {
     }
     this.setting = value;
     const generation = ++this.generation;
+    this.fill?.stop();
+    this.fill = undefined;
     if (value === '') {
       this.drop(noFolder);
       return;
@@ -84,9 +94,18 @@ export class DataFolderLoader {
 
   private async load(folder: string, generation: number): Promise<void> {
     const started = Date.now();
+    const cacheFolder = tableCacheFolder(this.cacheRoot);
     try {
+      if (this.options.workerScript !== undefined) {
+        this.fill = fillCacheInWorker(this.options.workerScript, folder, cacheFolder);
+        await this.fill.done;
+        if (generation !== this.generation) {
+          return;
+        }
+        this.fill = undefined;
+      }
       const steps = dataFolderSteps(folder, {
-        cacheFolder: tableCacheFolder(this.cacheRoot),
+        cacheFolder,
         ...(this.options.importers ? { importers: this.options.importers } : {}),
       });
       for (let step = steps.next(); ; step = steps.next()) {
@@ -128,6 +147,13 @@ export class DataFolderLoader {
       editions,
       files: data.files.map((file) => ({ ...file })),
     });
+  }
+
+  /** The server is shutting down: a load under way stops, its worker too. */
+  dispose(): void {
+    this.generation++;
+    this.fill?.stop();
+    this.fill = undefined;
   }
 
   /** No folder (or none readable): the tables of a previous one go. */
