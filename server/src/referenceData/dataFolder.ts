@@ -99,7 +99,8 @@ function* readFolder(folder: string, options: DataFolderOptions): Generator<void
   const reports: LoadedFileReport[] = listing.skipped.map(({ name, reason }) => ({ file: name, problem: reason }));
   const siblings = lowerCaseNames(listing.files.map((file) => file.name));
   const groups = new Map<string, EditionGroup>();
-  const importerKinds = importers.map((importer) => importer.kind).join(',');
+  // Recognition depends on every importer and its order: a manifest is valid for this exact list.
+  const importerKinds = importers.map((importer) => `${importer.kind}@${importer.formatVersion ?? 0}`).join(',');
   for (const folderFile of listing.files) {
     if (isQuietlySkipped(folderFile.name, siblings)) {
       continue;
@@ -204,6 +205,7 @@ function importGroup(
     String(cacheFormatVersion),
     'table',
     importer.kind,
+    String(importer.formatVersion ?? 0),
     group.editionKey,
     ...group.members.flatMap((member) => [member.name, member.fileHash]),
   );

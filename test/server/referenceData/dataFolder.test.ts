@@ -249,6 +249,23 @@ describe('data folder reader', () => {
       assert.equal(data.mue.find((table) => table.label === 'MUE 2026Q3')?.size, 4);
     });
 
+    it("imports again when an importer's format version changes", () => {
+      const folder = downloadsFolder();
+      const cacheFolder = tempFolder('cache');
+      loadDataFolderNow(folder, { importers: fakeImporters().importers, cacheFolder });
+      const bumped = fakeImporters();
+      const [mue, ptp] = bumped.importers as [FileImporter, FileImporter];
+      loadDataFolderNow(folder, { importers: [{ ...mue, formatVersion: 2 }, ptp], cacheFolder });
+      // Every file is recognised again (recognition depends on the whole list), but only the MUE editions are
+      // imported again: the PTP importer's tables are still its own.
+      assert.ok(bumped.calls.recognizes > 0);
+      assert.equal(bumped.calls.import, 3);
+      const again = fakeImporters();
+      const [mueAgain, ptpAgain] = again.importers as [FileImporter, FileImporter];
+      loadDataFolderNow(folder, { importers: [{ ...mueAgain, formatVersion: 2 }, ptpAgain], cacheFolder });
+      assert.equal(again.calls.import, 0);
+    });
+
     it('removes entries unused for a month, and keeps the ones in use', () => {
       const folder = downloadsFolder();
       const cacheFolder = tempFolder('cache');
