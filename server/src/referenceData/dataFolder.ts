@@ -9,8 +9,8 @@
  * the reports say.
  *
  * The work is a generator of steps (a folder file read, an edition imported),
- * so the server can answer requests between them (`loadDataFolder`) and the
- * command line can run it straight through (`loadDataFolderNow`).
+ * so the server can answer requests between them (`dataFiles/dataFolderLoader.ts`)
+ * and the command line can run it straight through (`loadDataFolderNow`).
  */
 import type { LoadedFileReport, OfficialData, OfficialKind, OfficialTable } from '../service/index';
 import { allImporters } from './allImporters';
@@ -61,17 +61,6 @@ export function loadDataFolderNow(folder: string, options: DataFolderOptions = {
     if (step.done) {
       return step.value;
     }
-  }
-}
-
-/** Runs the steps, letting the event loop turn between them (the server answers requests meanwhile). */
-export async function loadDataFolder(folder: string, options: DataFolderOptions = {}): Promise<DataFolderData> {
-  const steps = dataFolderSteps(folder, options);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) {
-      return step.value;
-    }
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
