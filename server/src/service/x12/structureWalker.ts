@@ -13,7 +13,7 @@
 import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
-import type { SegmentEntry } from './x12Map/mapTypes';
+import type { SegmentChecks } from './segmentChecks';
 import { Frame } from './structureFrame';
 import { hierarchyRuleId, levelNames, NumberingChecks } from './numberingChecks';
 import type { X12Segments, X12Separators } from './x12Types';
@@ -257,7 +257,7 @@ export class StructureWalker {
         if (segment.place < frame.place) {
           // Counted, so a segment that is there but out of order is not also reported missing.
           frame.counts[segment.member] = (frame.counts[segment.member] ?? 0) + 1;
-          this.outOfOrder(frame, id, start, end, segment.entry);
+          this.outOfOrder(frame, id, start, end, segment.checks);
           return;
         }
         this.closeAbove(depth);
@@ -272,7 +272,7 @@ export class StructureWalker {
             `${loop.heading} allows ${id} at most ${segment.entry.maxUse} time${segment.entry.maxUse === 1 ? '' : 's'}.`,
           );
         }
-        this.elements.check(id, start, end, loop.heading, segment.entry);
+        this.elements.check(segment.checks, start, end, loop.heading);
         return;
       }
       const children = loop.children.get(id);
@@ -285,7 +285,7 @@ export class StructureWalker {
         continue;
       }
       if (child.place < frame.place) {
-        this.outOfOrder(frame, id, start, end, child.loop.spec.opener);
+        this.outOfOrder(frame, id, start, end, child.loop.openerChecks);
         return;
       }
       this.closeAbove(depth);
@@ -311,7 +311,7 @@ export class StructureWalker {
    * A member of an open loop whose place that loop has passed: reported as out of order, and the walk
    * stays where it is, so the segments after it are read in the loop they belong to.
    */
-  private outOfOrder(frame: Frame, id: string, start: number, end: number, entry: SegmentEntry): void {
+  private outOfOrder(frame: Frame, id: string, start: number, end: number, checks: SegmentChecks | undefined): void {
     if (!frame.assumed) {
       const innermost = this.frames[this.depth] as Frame;
       this.report(
@@ -323,7 +323,7 @@ export class StructureWalker {
           : `${id} stands in ${innermost.loop.title}, but the 837P puts it in ${frame.loop.title}, before the segments above it.`,
       );
     }
-    this.elements.check(id, start, end, frame.loop.heading, entry);
+    this.elements.check(checks, start, end, frame.loop.heading);
   }
 
   /** Moves the loop's place forward to `place`. */
@@ -344,7 +344,7 @@ export class StructureWalker {
   ): void {
     const frame = this.push(loop, start, end, assumed);
     const title = loop.heading;
-    this.elements.check(id, start, end, title, loop.spec.opener);
+    this.elements.check(loop.openerChecks, start, end, title);
     if (id === 'HL') {
       const fromStart = !(this.frames[0] as Frame).assumed && this.sawHeader();
       this.numbering.checkHierarchy(frame, parent, start, end, fromStart);
