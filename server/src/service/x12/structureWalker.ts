@@ -10,6 +10,7 @@
  * parents assumed, and not checked), so one mistake gives one finding, not
  * one per following segment. Findings are offsets; the rules give them ranges.
  */
+import { maxSegmentScan } from './claimSpans';
 import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
@@ -28,10 +29,27 @@ export interface StructureFinding {
 
 export const placementRuleId = 'x12-segment-placement';
 
+/**
+ * The loops the walk found, as columns in the order they closed (a loop after
+ * the loops inside it): which loop of the map, the offsets from its opening
+ * segment to the end of its last segment, and its depth under the transaction
+ * (1 for 1000A or 2000A). Folding and the outline read them. Loops the walk
+ * only assumed open to find its place after a misplaced segment are left out.
+ */
+export interface WalkedLoops {
+  readonly loops: CompiledLoop[];
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly depths: number[];
+}
+
 type Envelope = 'outside' | 'interchange' | 'group' | 'transaction';
 
 export class StructureWalker {
   readonly findings: StructureFinding[] = [];
+  readonly loops: WalkedLoops = { loops: [], starts: [], ends: [], depths: [] };
+  /** The end of the last segment read: where a loop closed by the next one ends. */
+  private lastEnd = 0;
   private readonly elements: ElementChecker;
   private readonly frames: Frame[] = [];
   private readonly numbering: NumberingChecks;
@@ -75,6 +93,7 @@ export class StructureWalker {
         continue;
       }
       this.visit(id, segments.startAt(ordinal), segments.endAt(ordinal));
+      this.lastEnd = segments.endAt(ordinal);
     }
     this.closeTransaction(undefined);
     return this.findings;
@@ -185,6 +204,10 @@ export class StructureWalker {
       const frame = this.frames[this.depth] as Frame;
       if (!frame.assumed) {
         this.checkMandatory(frame, frame.openerStart, frame.loop.spec.opener.segment.length, Number.MAX_SAFE_INTEGER);
+        this.loops.loops.push(frame.loop);
+        this.loops.starts.push(frame.openerStart);
+        this.loops.ends.push(Math.max(this.lastEnd, frame.openerEnd));
+        this.loops.depths.push(this.depth);
       }
       this.depth--;
     }
@@ -430,6 +453,28 @@ export class StructureWalker {
     this.open(opened, id, start, end, this.frames[this.depth], false);
   }
 
+  /**
+   * The loop the segment at `last` stands in, walking from `first` (an ST, or an HL when the transaction's
+   * start is too far back): from an HL the walk finds its place as it does after a misplaced HL, with the
+   * loops above it assumed. Undefined when the segments leave the walk outside a transaction.
+   */
+  loopAfter(first: number, last: number): CompiledLoop | undefined {
+    const segments = this.segments;
+    if (segments.idAt(first) === 'ST') {
+      this.envelope = 'group';
+    } else {
+      this.envelope = 'transaction';
+      this.openTransaction(segments.startAt(first), segments.startAt(first));
+    }
+    for (let ordinal = first; ordinal <= last; ordinal++) {
+      this.visit(segments.idAt(ordinal) ?? '', segments.startAt(ordinal), segments.endAt(ordinal));
+      if (this.envelope !== 'transaction') {
+        return undefined;
+      }
+    }
+    return this.depth >= 0 ? (this.frames[this.depth] as Frame).loop : undefined;
+  }
+
   /** The transaction's BHT was read: the walk started at the transaction's start, not in a piece of it. */
   private sawHeader(): boolean {
     const root = this.frames[0] as Frame;
@@ -438,7 +483,49 @@ export class StructureWalker {
   }
 }
 
-/** Every structure finding of an interchange, from one walk. */
-export function walkStructure(segments: X12Segments, separators: X12Separators): StructureFinding[] {
-  return new StructureWalker(segments, separators).walk();
+/** Envelope segments, which stand in no loop. */
+const envelopeIds: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'SE', 'TA1']);
+
+/**
+ * The loop the segment at `index` stands in, by the same walk over the segments from the nearest ST or HL
+ * before it (as far back as a claim is searched for: `maxSegmentScan`); undefined for envelope segments,
+ * segments of a transaction that is not an 837P, and where no ST or HL is near enough.
+ */
+export function loopAt(segments: X12Segments, separators: X12Separators, index: number): CompiledLoop | undefined {
+  const id = segments.idAt(index);
+  if (id === undefined || envelopeIds.has(id) || x12Transactions(segments).isRefused(index)) {
+    return undefined;
+  }
+  const floor = Math.max(0, index - maxSegmentScan);
+  let first = index;
+  while (first > floor && segments.idAt(first) !== 'HL' && segments.idAt(first) !== 'ST') {
+    first--;
+  }
+  const opener = segments.idAt(first);
+  if (opener !== 'HL' && opener !== 'ST') {
+    return undefined;
+  }
+  return new StructureWalker(segments, separators).loopAfter(first, index);
+}
+
+/** What one walk over an interchange found: its structure findings and its loops. */
+export interface StructureWalk {
+  findings: readonly StructureFinding[];
+  loops: WalkedLoops;
+}
+
+const walks = new WeakMap<X12Segments, StructureWalk>();
+
+/**
+ * The walk of these segments, made once and kept while they are: the five structure rules, folding and
+ * the outline all read the same walk of a document's version.
+ */
+export function walkStructure(segments: X12Segments, separators: X12Separators): StructureWalk {
+  let walk = walks.get(segments);
+  if (!walk) {
+    const walker = new StructureWalker(segments, separators);
+    walk = { findings: walker.walk(), loops: walker.loops };
+    walks.set(segments, walk);
+  }
+  return walk;
 }
