@@ -15,7 +15,7 @@ import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
 import type { SegmentChecks } from './segmentChecks';
-import { Frame } from './structureFrame';
+import { Frame, type FrameState } from './structureFrame';
 import { hierarchyRuleId, levelNames, NumberingChecks } from './numberingChecks';
 import type { X12Segments, X12Separators } from './x12Types';
 
@@ -45,9 +45,29 @@ export interface WalkedLoops {
 
 type Envelope = 'outside' | 'interchange' | 'group' | 'transaction';
 
+/** All the walk remembers before a segment: enough to go on from there as if it had walked up to it. */
+export interface WalkState {
+  envelope: Envelope;
+  frames: FrameState[];
+  numbering: readonly [number, boolean];
+  lastEnd: number;
+}
+
+/** The walk's state before segment `ordinal`, and how many findings and loops it had then. */
+export interface Checkpoint {
+  ordinal: number;
+  findings: number;
+  loops: number;
+  state: WalkState;
+}
+
+/** How often the walk keeps a checkpoint: a walk after an edit starts at most this many segments before it. */
+const checkpointEvery = 1000;
+
 export class StructureWalker {
   readonly findings: StructureFinding[] = [];
   readonly loops: WalkedLoops = { loops: [], starts: [], ends: [], depths: [] };
+  readonly checkpoints: Checkpoint[] = [];
   /** The end of the last segment read: where a loop closed by the next one ends. */
   private lastEnd = 0;
   private readonly elements: ElementChecker;
@@ -78,9 +98,32 @@ export class StructureWalker {
   }
 
   walk(): StructureFinding[] {
+    this.run(0);
+    return this.findings;
+  }
+
+  /**
+   * Walks from segment `first` (0, or a checkpoint's after `restore`) to the end, keeping a checkpoint every
+   * `checkpointEvery` segments; `stop`, asked before each segment, may end the walk there when the rest is
+   * known (a walk after an edit back on its previous track). Returns where it ended.
+   */
+  run(first: number, stop?: (ordinal: number) => boolean): number {
     const segments = this.segments;
     const transactions = x12Transactions(segments);
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+    let nextCheckpoint = first;
+    for (let ordinal = first; ordinal < segments.length; ordinal++) {
+      if (stop?.(ordinal)) {
+        return ordinal;
+      }
+      if (ordinal >= nextCheckpoint) {
+        this.checkpoints.push({
+          ordinal,
+          findings: this.findings.length,
+          loops: this.loops.starts.length,
+          state: this.state(),
+        });
+        nextCheckpoint = ordinal + checkpointEvery;
+      }
       const id = segments.idAt(ordinal) ?? '';
       const refusedEnd = id === 'ST' ? transactions.refusedEndAt(ordinal) : -1;
       if (refusedEnd !== -1) {
@@ -96,7 +139,38 @@ export class StructureWalker {
       this.lastEnd = segments.endAt(ordinal);
     }
     this.closeTransaction(undefined);
-    return this.findings;
+    return segments.length;
+  }
+
+  state(): WalkState {
+    return {
+      envelope: this.envelope,
+      frames: this.frames.slice(0, this.depth + 1).map((frame) => frame.state()),
+      numbering: this.numbering.state,
+      lastEnd: this.lastEnd,
+    };
+  }
+
+  /** Puts the walk where a checkpoint was, with the findings, loops and checkpoints it had there. */
+  restore(checkpoint: Checkpoint, from: StructureWalk): void {
+    const { state } = checkpoint;
+    this.envelope = state.envelope;
+    state.frames.forEach((frameState, depth) => {
+      const frame = this.frames[depth] ?? new Frame();
+      this.frames[depth] = frame;
+      frame.restore(frameState);
+    });
+    this.depth = state.frames.length - 1;
+    this.numbering.state = state.numbering;
+    this.lastEnd = state.lastEnd;
+    this.findings.push(...from.findings.slice(0, checkpoint.findings));
+    for (let i = 0; i < checkpoint.loops; i++) {
+      this.loops.loops.push(from.loops.loops[i] as CompiledLoop);
+      this.loops.starts.push(from.loops.starts[i] ?? 0);
+      this.loops.ends.push(from.loops.ends[i] ?? 0);
+      this.loops.depths.push(from.loops.depths[i] ?? 0);
+    }
+    this.checkpoints.push(...from.checkpoints.filter((kept) => kept.ordinal < checkpoint.ordinal));
   }
 
   private visit(id: string, start: number, end: number): void {
@@ -483,6 +557,13 @@ export class StructureWalker {
   }
 }
 
+/** What one walk over an interchange found: its structure findings and its loops, and its checkpoints. */
+export interface StructureWalk {
+  findings: readonly StructureFinding[];
+  loops: WalkedLoops;
+  checkpoints: readonly Checkpoint[];
+}
+
 /** Envelope segments, which stand in no loop. */
 const envelopeIds: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'SE', 'TA1']);
 
@@ -506,26 +587,4 @@ export function loopAt(segments: X12Segments, separators: X12Separators, index: 
     return undefined;
   }
   return new StructureWalker(segments, separators).loopAfter(first, index);
-}
-
-/** What one walk over an interchange found: its structure findings and its loops. */
-export interface StructureWalk {
-  findings: readonly StructureFinding[];
-  loops: WalkedLoops;
-}
-
-const walks = new WeakMap<X12Segments, StructureWalk>();
-
-/**
- * The walk of these segments, made once and kept while they are: the five structure rules, folding and
- * the outline all read the same walk of a document's version.
- */
-export function walkStructure(segments: X12Segments, separators: X12Separators): StructureWalk {
-  let walk = walks.get(segments);
-  if (!walk) {
-    const walker = new StructureWalker(segments, separators);
-    walk = { findings: walker.walk(), loops: walker.loops };
-    walks.set(segments, walk);
-  }
-  return walk;
 }

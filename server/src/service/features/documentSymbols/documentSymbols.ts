@@ -13,7 +13,7 @@ import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserv
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
 import { components } from '../../x12/x12Lexer';
 import { lastSegmentStartingAtOrBefore } from '../../x12/segmentTable';
-import { walkStructure } from '../../x12/structureWalker';
+import { walkStructure } from '../../x12/structureWalks';
 import type { CompiledLoop } from '../../x12/x12Map/x12Map';
 import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
 import { comparePositions, rangeEncloses } from '../../position/locate';

@@ -18,7 +18,7 @@ import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types
 import type { ClaimDocumentModel, X12Structure } from '../../model/model';
 import { claimLineKind } from '../../claimText/claimLines';
 import { forEachLine } from '../../text/textLines';
-import { walkStructure } from '../../x12/structureWalker';
+import { walkStructure } from '../../x12/structureWalks';
 
 interface Fold {
   startLine: number;

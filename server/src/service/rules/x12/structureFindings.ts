@@ -5,7 +5,8 @@
  * `x12-line-number`), each taking its own.
  */
 import type { X12Structure } from '../../model/model';
-import { type StructureFinding, walkStructure } from '../../x12/structureWalker';
+import type { StructureFinding } from '../../x12/structureWalker';
+import { walkStructure } from '../../x12/structureWalks';
 import type { Finding } from '../ruleTypes';
 
 const walked = new WeakMap<X12Structure, ReadonlyMap<string, readonly StructureFinding[]>>();
