@@ -228,24 +228,40 @@ export class PtpRowReader {
     return day === undefined || day < 0 || day >= noDeletion ? -1 : day;
   }
 
-  /** The index of the rationale text in `rationales`; the bytes are compared, so a hash collision cannot merge two texts. */
+  /**
+   * The index of the rationale text in `rationales`. A quarter has a handful
+   * of distinct texts: each row's bytes are hashed and then compared with the
+   * text of that hash, so a collision cannot merge two texts.
+   */
   private rationaleId(bytes: Uint8Array, start: number, end: number): number {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) {
-      hash = Math.imul(hash ^ (bytes[i] ?? 0), 0x01000193);
+      hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
     }
-    const field = bytes.subarray(start, end);
-    const candidates = this.rationaleIds.get(hash) ?? [];
-    const known = candidates.find(
-      (candidate) => candidate.bytes.length === field.length && candidate.bytes.every((byte, i) => byte === field[i]),
-    );
-    if (known) {
-      return known.id;
+    const candidates = this.rationaleIds.get(hash);
+    if (candidates) {
+      for (const candidate of candidates) {
+        if (sameBytes(candidate.bytes, bytes, start, end)) {
+          return candidate.id;
+        }
+      }
     }
+    const field = bytes.slice(start, end);
     const id = this.rationales.length;
     this.rationales.push(new TextDecoder('latin1').decode(field));
-    candidates.push({ id, bytes: field.slice() });
-    this.rationaleIds.set(hash, candidates);
+    this.rationaleIds.set(hash, [...(candidates ?? []), { id, bytes: field }]);
     return id;
   }
+}
+
+function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  if (known.length !== end - start) {
+    return false;
+  }
+  for (let i = 0; i < known.length; i++) {
+    if (known[i] !== bytes[start + i]) {
+      return false;
+    }
+  }
+  return true;
 }
