@@ -5,6 +5,8 @@
  * `codeSetImporters`; the data folder reader asks both lists.
  */
 import type { FileImporter } from '../fileImporter';
+import { feeScheduleImporter } from './feeSchedule';
+import { mueTableImporter } from './mueTable';
 import { ptpEditsImporter } from './ptpEdits';
 
-export const editImporters: readonly FileImporter[] = [ptpEditsImporter];
+export const editImporters: readonly FileImporter[] = [ptpEditsImporter, mueTableImporter, feeScheduleImporter];

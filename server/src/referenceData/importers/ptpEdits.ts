@@ -10,6 +10,7 @@ import type { LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { quarterStart } from './dayNumbers';
 import { baseName } from './fileNames';
+import { joinProblems, linesNotUnderstood } from './importReports';
 import { PtpIndex, type PtpEditionInfo } from './ptpIndex';
 import { type PtpFileRead, PtpRowReader } from './ptpRows';
 
@@ -49,11 +50,7 @@ function problemOf(read: PtpFileRead): string | undefined {
   if (read.rows === 0) {
     return 'No PTP edit was found in this file (7 tab-separated fields a line); it is not used.';
   }
-  if (read.badRows === 0) {
-    return undefined;
-  }
-  const more = read.badRows > read.firstBadLines.length ? ', ...' : '';
-  return `${read.badRows.toLocaleString('en-US')} lines not understood (line ${read.firstBadLines.join(', ')}${more}); they are left out.`;
+  return linesNotUnderstood(read.badRows, read.firstBadLines);
 }
 
 function missingFilesProblem(present: readonly number[]): string | undefined {
@@ -101,8 +98,9 @@ export const ptpEditsImporter: FileImporter<PtpIndex> = {
       ? missingFilesProblem(ordered.map((file) => versionOf(file.name)?.file ?? 0))
       : 'The file name does not give the NCCI version, so the quarter is unknown; its edits apply to every date they carry.';
     const firstReport = reports[0];
-    if (missing && firstReport) {
-      firstReport.problem = firstReport.problem ? `${firstReport.problem} ${missing}` : missing;
+    const firstProblem = joinProblems(firstReport?.problem, missing);
+    if (firstReport && firstProblem) {
+      firstReport.problem = firstProblem;
     }
     for (const report of reports) {
       if (report.rows) {

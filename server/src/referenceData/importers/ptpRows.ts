@@ -8,15 +8,13 @@
  * bytes. Field meanings: ../shared/data/cms-layouts/LAYOUTS.md, section 1.
  */
 import { dayOfDate } from './dayNumbers';
+import { quotedBadLines } from './importReports';
 
 /** The deletion date of an edit still in force (`*` in the file), as a day number: after every real date. */
 export const noDeletion = 0xffff;
 
 /** The layout's preamble: a copyright line, a title and a header wrapped over four lines. */
 const preambleLines = 6;
-
-/** How many line numbers of bad rows a report quotes. */
-const quotedBadLines = 5;
 
 export interface PtpFileRead {
   rows: number;
