@@ -5,8 +5,14 @@
  * `codeSetImporters`; the data folder reader asks both lists.
  */
 import type { FileImporter } from '../fileImporter';
+import { addOnEditsImporter } from './addOnEdits';
 import { feeScheduleImporter } from './feeSchedule';
 import { mueTableImporter } from './mueTable';
 import { ptpEditsImporter } from './ptpEdits';
 
-export const editImporters: readonly FileImporter[] = [ptpEditsImporter, mueTableImporter, feeScheduleImporter];
+export const editImporters: readonly FileImporter[] = [
+  ptpEditsImporter,
+  addOnEditsImporter,
+  mueTableImporter,
+  feeScheduleImporter,
+];
