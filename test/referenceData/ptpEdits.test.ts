@@ -49,6 +49,20 @@ describe('NCCI PTP edits importer', () => {
     assert.equal(ptpEditsImporter.import([v26]).table?.label, 'PTP 2020 Q1');
   });
 
+  it('says when the zip’s name and the version disagree on the quarter', () => {
+    const bytes = fixtureBytes('ccipra-v322r0-f1.TXT');
+    const agreeing = ptpEditsImporter.import([fixtureInZip(zipOf(1), 'ccipra-v322r0-f1.TXT', bytes)]);
+    assert.doesNotMatch(agreeing.reports[0]?.problem ?? '', /zip's name/);
+    const other = ptpEditsImporter.import([
+      fixtureInZip(zipOf(1).replace('2026q3', '2026q2'), 'ccipra-v322r0-f1.TXT', bytes),
+    ]);
+    assert.equal(other.table?.label, 'PTP 2026 Q3');
+    assert.match(
+      other.reports[0]?.problem ?? '',
+      /The zip's name says 2026 Q2 but the version in the file name is 2026 Q3/,
+    );
+  });
+
   it('answers the edit in force on the date, the deletion date included', () => {
     const { table } = imported(quarterFiles());
     assert.equal(table.size, 9);

@@ -53,6 +53,15 @@ function problemOf(read: PtpFileRead): string | undefined {
   return linesNotUnderstood(read.badRows, read.firstBadLines);
 }
 
+/** The zip's name says the quarter too (`medicare-ncci-2026q3-...`): a disagreement means our reading of the version is off. */
+function zipDisagreement(name: string, label: string): string | undefined {
+  const match = /ncci-(\d{4})q([1-4])/i.exec(name);
+  const zipLabel = match ? `PTP ${match[1]} Q${match[2]}` : undefined;
+  return zipLabel === undefined || zipLabel === label
+    ? undefined
+    : `The zip's name says ${zipLabel.slice(4)} but the version in the file name is ${label.slice(4)}; the version is used.`;
+}
+
 function missingFilesProblem(present: readonly number[]): string | undefined {
   const missing = [1, 2, 3, 4].filter((file) => !present.includes(file));
   return missing.length === 0
@@ -98,7 +107,7 @@ export const ptpEditsImporter: FileImporter<PtpIndex> = {
       ? missingFilesProblem(ordered.map((file) => versionOf(file.name)?.file ?? 0))
       : 'The file name does not give the NCCI version, so the quarter is unknown; its edits apply to every date they carry.';
     const firstReport = reports[0];
-    const firstProblem = joinProblems(firstReport?.problem, missing);
+    const firstProblem = joinProblems(firstReport?.problem, missing, zipDisagreement(first.name, edition.label));
     if (firstReport && firstProblem) {
       firstReport.problem = firstProblem;
     }
