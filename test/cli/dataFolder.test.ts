@@ -79,6 +79,17 @@ describe('claim-lint data folder', () => {
       assert.equal(lines.length, 5, result.stdout);
     });
 
+    it("names the editions the product's importers read from the CMS-layout fixtures", () => {
+      const folder = path.join(root, 'test', 'fixtures', 'referenceData', 'ncci');
+      const result = runCli(['--data-info', '--data', folder, ...cacheArgs()], temp('cwd'));
+      assert.equal(result.status, 0, result.stderr);
+      const editions = result.stdout
+        .split('\n')
+        .filter((line) => /^ {2}\S.* \((from|until|any)/.test(line))
+        .map((line) => line.trim().split(' (')[0]);
+      assert.deepEqual(editions, ['PTP 2026 Q3', 'AOC 2026 Q3', 'MUE 2026 Q3', 'PFS 2025 Jan', 'PFS 2026 Jul']);
+    });
+
     it('exits 2 when the folder cannot be read', () => {
       const missing = path.join(temp('gone'), 'nothing');
       const result = runCli(['--data-info', '--data', missing, ...cacheArgs()], temp('cwd'));
