@@ -256,7 +256,8 @@ function completeReports(
 ): LoadedFileReport[] {
   return names.map((file) => {
     const report: LoadedFileReport = { ...given.find((r) => r.file === file), file, kind };
-    if (table && report.edition === undefined) {
+    // A file the importer read rows of, or said nothing against, gave the edition; one it set aside did not.
+    if (table && report.edition === undefined && (report.problem === undefined || report.rows !== undefined)) {
       report.edition = table.label;
     }
     if (!table && report.problem === undefined) {

@@ -127,6 +127,28 @@ describe('data folder reader', () => {
       assert.deepEqual(reported, [...reported].sort(), 'reports are in name order');
     });
 
+    it("keeps the importer's word on a file of an edition it set aside", () => {
+      const folder = tempFolder('set-aside');
+      write(folder, 'mue.txt', fakeFile('mue', 'Q', '2026-01-01', ['M1']));
+      write(folder, 'mue-copy.txt', fakeFile('mue', 'Q', '2026-01-01', ['M1']));
+      const { importers } = fakeImporters();
+      const [mue, ptp] = importers as [FileImporter, FileImporter];
+      const choosy: FileImporter = {
+        ...mue,
+        import: (files) => {
+          const result = mue.import(files.filter((file) => file.name === 'mue.txt'));
+          return { ...result, reports: [...result.reports, { file: 'mue-copy.txt', problem: 'Not read: a copy.' }] };
+        },
+      };
+      const data = loadDataFolderNow(folder, { importers: [choosy, ptp] });
+      assert.equal(reportOf(data.files, 'mue.txt')?.edition, 'MUE Q');
+      assert.deepEqual(reportOf(data.files, 'mue-copy.txt'), {
+        file: 'mue-copy.txt',
+        kind: 'mue',
+        problem: 'Not read: a copy.',
+      });
+    });
+
     it('reports a folder that cannot be read, without throwing', () => {
       const { importers } = fakeImporters();
       const missing = loadDataFolderNow(path.join(tempFolder('gone'), 'nothing'), { importers });
