@@ -64,10 +64,7 @@ describe('addon-without-primary', () => {
   describe('+38900, sentinel node mapping, with its primaries of CPT 2019 and SGO', () => {
     it('stays quiet with the laparoscopic node sampling 38570 that gynecologic oncology reports it with', () => {
       // bilateral-modifier says, as information, that 50 on +38900 depends on the payer.
-      assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 58571\n 38570\n 38900-50\n'), [
-        'unknown-code',
-        'bilateral-modifier',
-      ]);
+      assert.deepEqual(ruleIds('claim A\n dos: 2026-03-14\n 58571\n 38570\n 38900-50\n'), ['bilateral-modifier']);
       assert.deepEqual(ruleIds('claim A\n 38570\n 38900\n'), []);
     });
 

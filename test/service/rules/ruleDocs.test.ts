@@ -11,7 +11,14 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MueEntry } from '../../../server/src/service/reference/mueFile';
-import { allRules, type ClaimSettings, defaultSettings, getLanguageService } from '../../../server/src/service';
+import {
+  allRules,
+  type ClaimSettings,
+  defaultSettings,
+  getLanguageService,
+  type OfficialData,
+} from '../../../server/src/service';
+import { officialData } from '../../support/inMemoryOfficialData';
 import { repoRoot } from '../../support/repoRoot';
 import { type Example, example, page, x12Text } from '../../support/documents/ruleDocExamples';
 
@@ -21,12 +28,22 @@ const rulesDir = path.join(repoRoot(), 'docs', 'rules');
 const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([
   ['76098', { code: '76098', value: 1, indicator: 1, rationale: '' }],
 ]);
+/** The official data a page's examples suppose loaded (the pages say so), in our own words and invented codes. */
+const officialDataForExample: Record<string, () => OfficialData> = {
+  'unknown-code': () =>
+    officialData({
+      hcpcs: [{ code: 'A4649', short: 'A surgical supply', long: 'A surgical supply, in our test words' }],
+    }),
+};
 const settingsForExample: Record<string, ClaimSettings> = {
   'too-many-problems': { ...defaultSettings, maxNumberOfProblems: 2 },
 };
 
 function codesOf(id: string, { language, text }: Example): string[] {
-  const service = getLanguageService(id === 'mue-limit' ? { mue: mueForExample } : {});
+  const officialData = officialDataForExample[id];
+  const service = getLanguageService(
+    id === 'mue-limit' ? { mue: mueForExample } : officialData ? { officialData: officialData() } : {},
+  );
   const x12 = language === 'x12';
   const document = TextDocument.create(
     `file:///docs/${id}.${x12 ? '837' : 'claim'}`,
