@@ -19,6 +19,7 @@ import {
   type OfficialData,
 } from '../../../server/src/service';
 import { officialData } from '../../support/inMemoryOfficialData';
+import { twoIcd10Years } from '../../support/officialFixtures';
 import { repoRoot } from '../../support/repoRoot';
 import { type Example, example, page, x12Text } from '../../support/documents/ruleDocExamples';
 
@@ -30,6 +31,7 @@ const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([
 ]);
 /** The official data a page's examples suppose loaded (the pages say so), in our own words and invented codes. */
 const officialDataForExample: Record<string, () => OfficialData> = {
+  'invalid-diagnosis': () => officialData(twoIcd10Years),
   'unknown-code': () =>
     officialData({
       hcpcs: [{ code: 'A4649', short: 'A surgical supply', long: 'A surgical supply, in our test words' }],

@@ -11,6 +11,7 @@ import { deletedCodeRule } from './deletedCode';
 import { diagnosisPointerRule } from './dxPointer';
 import { duplicateLineRule } from './duplicateLine';
 import { firstLesionUnitsRule } from './primaryUnits';
+import { invalidDiagnosisRule } from './invalidDiagnosis';
 import { lateralityMismatchRule } from './lateralityMismatch';
 import { lateralityMissingRule } from './lateralityMissing';
 import { lesionUnitsRule } from './lesionUnits';
@@ -51,6 +52,7 @@ export const claimRules: readonly ClaimRule[] = [
   claimTotalRule,
   unitsPairRule,
   diagnosisDecimalRule,
+  invalidDiagnosisRule,
 ];
 
 /** Rules about a whole document: the X12 envelopes and layout. */

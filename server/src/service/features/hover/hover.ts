@@ -13,6 +13,11 @@ import { headerKeys } from '../../claimText/headerParser';
 import { serviceFieldKeys } from '../../claimText/serviceLineParser';
 import { codeMarkdown, modifierMarkdown, unitsRule } from '../../reference/codeDocs';
 import { counted } from '../../text/wording';
+import {
+  diagnosisDateOf,
+  diagnosisDescriptionMarkdown,
+  diagnosisEdition,
+} from '../../reference/official/diagnosisFacts';
 
 function pointerLetter(index: number): string {
   return String.fromCharCode('A'.charCodeAt(0) + index);
@@ -72,7 +77,10 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
     case 'diagnosis': {
       const diagnosis = element.claim.diagnoses[element.index];
       const asLetter = element.index < 26 ? `\`dx=${pointerLetter(element.index)}\` or ` : '';
-      return `**${diagnosis?.code ?? ''}** · ICD-10-CM diagnosis ${element.index + 1}\n\nLines point to it as ${asLetter}\`dx=${element.index + 1}\`.`;
+      // With an ICD-10-CM edition loaded, the official description of the edition for the claim's date.
+      const set = diagnosis ? diagnosisEdition(reference, diagnosisDateOf(element.claim)) : undefined;
+      const description = set && diagnosis ? `\n\n${diagnosisDescriptionMarkdown(diagnosis.code, set)}` : '';
+      return `**${diagnosis?.code ?? ''}** · ICD-10-CM diagnosis ${element.index + 1}${description}\n\nLines point to it as ${asLetter}\`dx=${element.index + 1}\`.`;
     }
     case 'claimId':
       return `**Claim ${element.claim.id?.value ?? ''}**\n\n${element.claim.lines.length} service lines, ${element.claim.diagnoses.length} diagnoses.`;
