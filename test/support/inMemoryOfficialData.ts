@@ -168,6 +168,7 @@ export interface OfficialDataSpec {
   diagnoses?: readonly DiagnosisEntry[];
   diagnosisEditions?: ReadonlyArray<EditionSpec<DiagnosisEntry>>;
   hcpcs?: readonly HcpcsEntry[];
+  /** The modifiers of every HCPCS edition. */
   hcpcsModifiers?: readonly HcpcsEntry[];
   hcpcsEditions?: ReadonlyArray<EditionSpec<HcpcsEntry>>;
   ptp?: readonly PtpRow[];
@@ -182,7 +183,7 @@ export function officialData(spec: OfficialDataSpec): OfficialData {
   return {
     diagnoses: [...(spec.diagnosisEditions ?? []), ...one(spec.diagnoses)].map(diagnosisCodeSet),
     hcpcs: [
-      ...(spec.hcpcsEditions ?? []).map((e) => hcpcsCodeSet(e)),
+      ...(spec.hcpcsEditions ?? []).map((e) => hcpcsCodeSet({ ...e, modifiers: spec.hcpcsModifiers })),
       ...one(spec.hcpcs).map((e) => hcpcsCodeSet({ ...e, modifiers: spec.hcpcsModifiers })),
     ],
     ptp: [...(spec.ptpEditions ?? []), ...one(spec.ptp)].map(ptpEdits),

@@ -8,7 +8,7 @@ import type { CodeReference } from '../../reference/codeReference';
 import type { CodeInfo } from '../../reference/codeTypes';
 import { elementAround } from '../../position/claimAround';
 import type { ModelElement } from '../../position/locate';
-import type { ClaimDocumentModel } from '../../model/model';
+import type { Claim, ClaimDocumentModel, ServiceLine } from '../../model/model';
 import { headerKeys } from '../../claimText/headerParser';
 import { serviceFieldKeys } from '../../claimText/serviceLineParser';
 import { codeMarkdown, modifierMarkdown, unitsRule } from '../../reference/codeDocs';
@@ -18,6 +18,11 @@ import {
   diagnosisDescriptionMarkdown,
   diagnosisEdition,
 } from '../../reference/official/diagnosisFacts';
+
+/** A line's date of service: its own, else the claim's (the edition of the CMS files to read). */
+function dateOfService(line: ServiceLine, claim: Claim): string | undefined {
+  return line.dos?.value ?? claim.dos?.value;
+}
 
 function pointerLetter(index: number): string {
   return String.fromCharCode('A'.charCodeAt(0) + index);
@@ -53,10 +58,10 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
   switch (element.kind) {
     case 'code': {
       const code = element.line.code.value;
-      return codeMarkdown(code, reference.code(code), reference);
+      return codeMarkdown(code, reference.code(code), reference, dateOfService(element.line, element.claim));
     }
     case 'modifier': {
-      return modifierMarkdown(element.modifier.value, reference);
+      return modifierMarkdown(element.modifier.value, reference, dateOfService(element.line, element.claim));
     }
     case 'units':
       return unitsMarkdown(element.line.units?.value ?? 1, reference.code(element.line.code.value), reference);

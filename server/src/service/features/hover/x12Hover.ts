@@ -147,12 +147,13 @@ function procedureMarkdown(context: HoverContext): string | undefined {
   }
   const code = context.target.span.text.toUpperCase();
   const lowerCase = code !== context.target.span.text ? `\n\nWritten in lower case: write \`${code}\`.` : '';
-  return `${codeMarkdown(code, context.reference.code(code), context.reference)}${lowerCase}${footer(context)}`;
+  const markdown = codeMarkdown(code, context.reference.code(code), context.reference, context.claimDate());
+  return `${markdown}${lowerCase}${footer(context)}`;
 }
 
 function modifierHover(context: HoverContext): string {
   const value = context.target.span.text.toUpperCase();
-  return `${modifierMarkdown(value, context.reference)}${footer(context)}`;
+  return `${modifierMarkdown(value, context.reference, context.claimDate())}${footer(context)}`;
 }
 
 /** What a diagnosis qualifier says the code is, without its code set: "principal diagnosis", "admitting diagnosis". */
