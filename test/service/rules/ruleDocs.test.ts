@@ -32,6 +32,7 @@ const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([
 /** The official data a page's examples suppose loaded (the pages say so), in our own words and invented codes. */
 const officialDataForExample: Record<string, () => OfficialData> = {
   'invalid-diagnosis': () => officialData(twoIcd10Years),
+  'ncci-ptp': () => officialData({ ptp: [{ column1: '99901', column2: '99903', indicator: 0 }] }),
   'unknown-code': () =>
     officialData({
       hcpcs: [{ code: 'A4649', short: 'A surgical supply', long: 'A surgical supply, in our test words' }],

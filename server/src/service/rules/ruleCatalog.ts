@@ -12,6 +12,7 @@ import { diagnosisPointerRule } from './dxPointer';
 import { duplicateLineRule } from './duplicateLine';
 import { firstLesionUnitsRule } from './primaryUnits';
 import { invalidDiagnosisRule } from './invalidDiagnosis';
+import { ncciPtpRule } from './ncciPtp';
 import { lateralityMismatchRule } from './lateralityMismatch';
 import { lateralityMissingRule } from './lateralityMissing';
 import { lesionUnitsRule } from './lesionUnits';
@@ -53,6 +54,7 @@ export const claimRules: readonly ClaimRule[] = [
   unitsPairRule,
   diagnosisDecimalRule,
   invalidDiagnosisRule,
+  ncciPtpRule,
 ];
 
 /** Rules about a whole document: the X12 envelopes and layout. */
