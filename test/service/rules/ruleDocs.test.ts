@@ -32,6 +32,7 @@ const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([
 /** The official data a page's examples suppose loaded (the pages say so), in our own words and invented codes. */
 const officialDataForExample: Record<string, () => OfficialData> = {
   'invalid-diagnosis': () => officialData(twoIcd10Years),
+  'global-surgery': () => officialData({ fees: [{ code: '99951', globalDays: '010' }] }),
   'ncci-ptp': () => officialData({ ptp: [{ column1: '99901', column2: '99903', indicator: 0 }] }),
   'unknown-code': () =>
     officialData({

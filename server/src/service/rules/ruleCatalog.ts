@@ -13,6 +13,7 @@ import { duplicateLineRule } from './duplicateLine';
 import { firstLesionUnitsRule } from './primaryUnits';
 import { invalidDiagnosisRule } from './invalidDiagnosis';
 import { ncciPtpRule } from './ncciPtp';
+import { globalSurgeryRule } from './globalSurgery';
 import { lateralityMismatchRule } from './lateralityMismatch';
 import { lateralityMissingRule } from './lateralityMissing';
 import { lesionUnitsRule } from './lesionUnits';
@@ -55,6 +56,7 @@ export const claimRules: readonly ClaimRule[] = [
   diagnosisDecimalRule,
   invalidDiagnosisRule,
   ncciPtpRule,
+  globalSurgeryRule,
 ];
 
 /** Rules about a whole document: the X12 envelopes and layout. */
