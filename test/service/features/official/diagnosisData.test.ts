@@ -43,6 +43,18 @@ describe('diagnoses with an ICD-10-CM code set loaded', () => {
       assert.match(hoverText(service, text.replace('2026-03-14', '2025-03-14'), 'C50.411'), /ICD-10-CM FY2025/);
     });
 
+    it('names the pointed diagnosis with its description on a dx= pointer', () => {
+      const text = 'claim A\n  dos: 2026-03-14\n  dx: R92.8, C50.411\n  G0279 dx=B\n';
+      const document = documentOf(text);
+      const hover = service.doHover(document, service.parse(document), document.positionAt(text.indexOf('dx=B') + 3));
+      const value =
+        hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      assert.match(
+        value,
+        /^\*\*Diagnosis pointer B\*\* → \*\*C50\.411\*\* · Malignant neoplasm of upper-outer quadrant of right female breast/,
+      );
+    });
+
     it('says a header code is not billable and names its billable children', () => {
       const hover = hoverText(service, 'claim A\n  dos: 2026-03-14\n  dx: C50.41\n', 'C50.41');
       assert.match(hover, /A header code, not billable\*\*: it needs 1 more character, e\.g\. `C50\.411`, `C50\.412`/);

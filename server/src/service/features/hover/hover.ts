@@ -40,7 +40,7 @@ function unitsMarkdown(units: number, info: CodeInfo | undefined, reference: Cod
   return `${heading} (${info.code})\n\n${rule}${tooMany}`;
 }
 
-function pointerMarkdown(text: string, index: number, diagnoses: readonly string[]): string {
+function pointerMarkdown(text: string, index: number, diagnoses: readonly string[], described?: string): string {
   const heading = `**Diagnosis pointer ${text}**`;
   if (index === -1) {
     return `${heading}\n\n'${text}' is not a diagnosis pointer: write a letter (A, B, ...) or a number (1, 2, ...) for a diagnosis of the claim's \`dx:\` list.`;
@@ -51,7 +51,8 @@ function pointerMarkdown(text: string, index: number, diagnoses: readonly string
       ? `${heading}\n\nThis claim has no \`dx:\` list, so the pointer points to no diagnosis.`
       : `${heading}\n\nPoints outside the claim's dx list: it has ${counted(diagnoses.length, 'diagnosis', 'diagnoses')} (${diagnoses.length <= 26 ? `${pointerLetter(0)}-${pointerLetter(diagnoses.length - 1)}` : `1-${diagnoses.length}`}).`;
   }
-  return `${heading} → **${diagnosis}**\n\nDiagnosis ${index + 1} of ${diagnoses.length} in the claim's dx list.`;
+  const description = described === undefined ? '' : ` · ${described}`;
+  return `${heading} → **${diagnosis}**${description}\n\nDiagnosis ${index + 1} of ${diagnoses.length} in the claim's dx list.`;
 }
 
 function hoverMarkdown(element: ModelElement, reference: CodeReference): string {
@@ -65,12 +66,16 @@ function hoverMarkdown(element: ModelElement, reference: CodeReference): string 
     }
     case 'units':
       return unitsMarkdown(element.line.units?.value ?? 1, reference.code(element.line.code.value), reference);
-    case 'dxPointer':
+    case 'dxPointer': {
+      const pointed = element.claim.diagnoses[element.pointer.index];
+      const set = pointed ? diagnosisEdition(reference, diagnosisDateOf(element.claim)) : undefined;
       return pointerMarkdown(
         element.pointer.text,
         element.pointer.index,
         element.claim.diagnoses.map((d) => d.code),
+        pointed && set?.lookup(pointed.code.replace('.', ''))?.long,
       );
+    }
     case 'serviceField': {
       const field = serviceFieldKeys.find((f) => f.key === element.key);
       return `**${element.key}=** · service line field\n\n${field?.summary ?? ''}`;
