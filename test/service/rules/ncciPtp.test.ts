@@ -10,7 +10,7 @@ import { getLanguageService, type PtpEdits, writeX12 } from '../../../server/src
 import { maxCodesPerDate } from '../../../server/src/service/rules/ncciPtp';
 import { x12Claim } from '../../support/checks/ruleFindings';
 import { messageOf, ruleIds } from '../../support/documents/claimDocuments';
-import { documentOf, findingsOf, officialData, serviceWith } from '../../support/inMemoryOfficialData';
+import { documentOf, findingsOf, officialData, serviceWith, validateWith } from '../../support/inMemoryOfficialData';
 
 const service = serviceWith({
   ptp: [
@@ -134,6 +134,13 @@ describe('ncci-ptp', () => {
       ]),
     ]);
     assert.equal(findings(text).length, 1);
+  });
+
+  it('leaves a breast biopsy with its localization to biopsy-with-localization, which advises by side', () => {
+    const breast = serviceWith({ ptp: [{ column1: '19083', column2: '19283', indicator: 1 }] });
+    const ids = validateWith(breast, claim('  19083-RT x1\n  19283-RT x1\n')).map((d) => d.code);
+    assert.ok(ids.includes('biopsy-with-localization'));
+    assert.ok(!ids.includes('ncci-ptp'));
   });
 
   it('stays quiet without the PTP file', () => {

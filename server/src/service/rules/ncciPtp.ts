@@ -15,6 +15,7 @@
  */
 import type { Claim, ServiceLine } from '../model/model';
 import { editionFor, type PtpEdit, type PtpEdits } from '../reference/official/officialData';
+import { isBiopsyWithLocalization } from './biopsyWithLocalization';
 import { dateOfService, removeLineEdits } from './claimFacts';
 import type { ClaimRule, Finding, QuickFix, RuleContext } from './ruleTypes';
 
@@ -79,7 +80,8 @@ function editsAmong(codes: readonly string[], table: PtpEdits, date: string): Pt
       const a = codes[i] ?? '';
       const b = codes[j] ?? '';
       const edit = table.edit(a, b, date) ?? table.edit(b, a, date);
-      if (edit && edit.indicator !== 9) {
+      // A breast biopsy with its localization: biopsy-with-localization says it, with advice by side and lesion.
+      if (edit && edit.indicator !== 9 && !isBiopsyWithLocalization(edit.column1, edit.column2)) {
         found.push(edit);
       }
     }
