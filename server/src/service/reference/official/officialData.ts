@@ -189,10 +189,12 @@ export const noOfficialData: OfficialData = {
 };
 
 /**
- * The edition for a date of service: the one whose span holds it; else the
- * latest that starts before it (a user who has not downloaded this quarter's
- * file yet still gets last quarter's); else the earliest. Without a date,
- * the latest. `editions` are in date order.
+ * The edition for a date of service: the latest whose span holds it (an
+ * importer may leave an edition's end open, so an older edition's span can
+ * hold a date a newer one starts before: the newer one is the edition then);
+ * else the latest that starts before it (a user who has not downloaded this
+ * quarter's file yet still gets last quarter's); else the earliest. Without
+ * a date, the latest. `editions` are in date order.
  */
 export function editionFor<T extends Edition>(
   editions: readonly T[],
@@ -204,11 +206,13 @@ export function editionFor<T extends Edition>(
   if (dateOfService === undefined) {
     return editions.at(-1);
   }
-  const holding = editions.find(
-    (edition) =>
-      (edition.applies.from === undefined || edition.applies.from <= dateOfService) &&
-      (edition.applies.to === undefined || dateOfService <= edition.applies.to),
-  );
+  const holding = editions
+    .filter(
+      (edition) =>
+        (edition.applies.from === undefined || edition.applies.from <= dateOfService) &&
+        (edition.applies.to === undefined || dateOfService <= edition.applies.to),
+    )
+    .at(-1);
   if (holding) {
     return holding;
   }
