@@ -176,6 +176,7 @@ export interface OfficialDataSpec {
   addOns?: readonly AddOnRow[];
   fees?: readonly FeeRow[];
   mue?: readonly MueLimit[];
+  mueEditions?: ReadonlyArray<EditionSpec<MueLimit>>;
 }
 
 export function officialData(spec: OfficialDataSpec): OfficialData {
@@ -188,7 +189,7 @@ export function officialData(spec: OfficialDataSpec): OfficialData {
     ],
     ptp: [...(spec.ptpEditions ?? []), ...one(spec.ptp)].map(ptpEdits),
     addOns: one(spec.addOns).map(addOnEdits),
-    mue: one(spec.mue).map(mueTable),
+    mue: [...(spec.mueEditions ?? []), ...one(spec.mue)].map(mueTable),
     feeSchedules: one(spec.fees).map(feeSchedule),
     files: [],
   };

@@ -7,6 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readMueFile } from '../../../server/src/service/reference/mueFile';
 import { defaultSettings, getLanguageService } from '../../../server/src/service';
 import { messageOf, validate } from '../../support/documents/claimDocuments';
+import type { MueEntry } from '../../../server/src/service/reference/mueFile';
+import { documentOf, officialData, type serviceWith } from '../../support/inMemoryOfficialData';
 
 const mueCsv = [
   '"Copyright notice line"',
@@ -80,5 +82,34 @@ describe('mue-limit', () => {
       diagnostics.filter((d) => d.code === 'mue-limit').map((d) => d.severity),
       [4],
     );
+  });
+
+  describe("with the data folder's MUE tables", () => {
+    const q3 = { code: '19283', value: 1, indicator: 2 as const, rationale: 'Anatomic Consideration' };
+    const q4 = { ...q3, value: 2 };
+    const folder = {
+      mueEditions: [
+        { label: 'MUE 2026 Q3', applies: { from: '2026-07-01', to: '2026-09-30' }, entries: [q3] },
+        { label: 'MUE 2026 Q4', applies: { from: '2026-10-01' }, entries: [q4] },
+      ],
+    };
+    const twoUnits = (dos: string) => `claim A\n dos: ${dos}\n dx: C50.411\n 19283-RT x1 dx=A\n 19283-LT x1 dx=A\n`;
+    const mueOf = (spec: Parameters<typeof serviceWith>[0], text: string, file?: ReadonlyMap<string, MueEntry>) => {
+      const withData = getLanguageService({ officialData: officialData(spec), ...(file ? { mue: file } : {}) });
+      const document = documentOf(text);
+      return withData.doValidation(document, withData.parse(document)).filter((d) => d.code === 'mue-limit');
+    };
+
+    it("reads each line's limit from the quarter's edition of its date of service", () => {
+      assert.equal(mueOf(folder, twoUnits('2026-08-14')).length, 1, 'Q3 allows 1 unit a day');
+      assert.deepEqual(mueOf(folder, twoUnits('2026-10-14')), [], 'Q4 allows 2');
+    });
+
+    it('uses cptClaims.mueFile for the dates no edition of the folder covers, and the folder where one does', () => {
+      const file = readMueFile(mueCsv).entries;
+      const q4Only = { mueEditions: [{ label: 'MUE 2026 Q4', applies: { from: '2026-10-01' }, entries: [q4] }] };
+      assert.equal(mueOf(q4Only, twoUnits('2026-03-14'), file).length, 1, "the file's limit of 1 before Q4");
+      assert.deepEqual(mueOf(q4Only, twoUnits('2026-10-14'), file), [], "Q4's limit of 2 from its first day");
+    });
   });
 });
