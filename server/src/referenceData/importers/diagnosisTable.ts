@@ -1,0 +1,196 @@
+/**
+ * One fiscal year of ICD-10-CM as the service reads it (`DiagnosisCodeSet`),
+ * kept compact: about 98,000 rows live in two big strings and a few typed
+ * arrays, not one object per row (which would cost several times the
+ * memory), and an entry object is made only when asked for. Rows stay in the
+ * order file's order, the tabular order, where a header's codes follow it as
+ * one run; a permutation sorted by code answers lookups by binary search.
+ */
+import type { DateSpan, DiagnosisCodeSet, DiagnosisEntry } from '../../service/index';
+import { PackReader, PackWriter } from '../packedSections';
+import { bestRows, WordIndex } from './wordIndex';
+
+/** Codes are 3 to 7 characters; each takes 7 in `codes`, padded with spaces (which sort first). */
+export const codeWidth = 7;
+const billableFlag = 1;
+/** The long description is the short one (stored once). */
+const sameLongFlag = 2;
+const packMagic = 'icd10cm-table/1';
+
+export interface DiagnosisRow {
+  code: string;
+  billable: boolean;
+  short: string;
+  long: string;
+}
+
+interface EditionFields {
+  label: string;
+  applies: DateSpan;
+  source: string;
+}
+
+export class DiagnosisTable implements DiagnosisCodeSet {
+  readonly kind = 'icd10cm';
+  readonly label: string;
+  readonly applies: DateSpan;
+  readonly source: string;
+  readonly billableCount: number;
+
+  private constructor(
+    edition: EditionFields,
+    /** Row i's code is `codes.substr(i * codeWidth, codeWidth)`, space-padded. */
+    private readonly codes: string,
+    /** Row i's short text is `texts.slice(textStarts[2i], textStarts[2i+1])`, its long text the next slice. */
+    private readonly texts: string,
+    private readonly textStarts: Uint32Array,
+    private readonly flags: Uint8Array,
+    /** Row numbers in code order. */
+    private readonly byCode: Uint32Array,
+    private readonly words: WordIndex,
+  ) {
+    this.label = edition.label;
+    this.applies = edition.applies;
+    this.source = edition.source;
+    this.billableCount = flags.reduce((count, flag) => count + (flag & billableFlag), 0);
+  }
+
+  /** The table of `rows`, in the file's order. */
+  static build(edition: EditionFields, rows: readonly DiagnosisRow[]): DiagnosisTable {
+    const textStarts = new Uint32Array(rows.length * 2 + 1);
+    const flags = new Uint8Array(rows.length);
+    const pieces: string[] = [];
+    let length = 0;
+    rows.forEach((row, index) => {
+      const sameLong = row.long === row.short;
+      flags[index] = (row.billable ? billableFlag : 0) | (sameLong ? sameLongFlag : 0);
+      textStarts[2 * index] = length;
+      pieces.push(row.short);
+      length += row.short.length;
+      textStarts[2 * index + 1] = length;
+      if (!sameLong) {
+        pieces.push(row.long);
+        length += row.long.length;
+      }
+    });
+    textStarts[rows.length * 2] = length;
+    const codes = rows.map((row) => row.code.padEnd(codeWidth)).join('');
+    const byCode = Uint32Array.from(rows.keys()).sort((a, b) => compare(rows[a]?.code ?? '', rows[b]?.code ?? ''));
+    const words = WordIndex.build(rows.length, (row) => `${rows[row]?.short} ${rows[row]?.long}`);
+    return new DiagnosisTable(edition, codes, pieces.join(''), textStarts, flags, byCode, words);
+  }
+
+  get rowCount(): number {
+    return this.flags.length;
+  }
+
+  /** The memory its strings and arrays take, in bytes (strings of ASCII take a byte a character). */
+  get byteSize(): number {
+    return (
+      this.codes.length +
+      this.texts.length +
+      this.textStarts.byteLength +
+      this.flags.byteLength +
+      this.byCode.byteLength +
+      this.words.byteSize
+    );
+  }
+
+  lookup(code: string): DiagnosisEntry | undefined {
+    const row = this.rowOf(code);
+    return row === undefined ? undefined : this.entry(row);
+  }
+
+  billableUnder(header: string, limit: number): DiagnosisEntry[] {
+    const first = this.rowOf(header);
+    if (first === undefined) {
+      return [];
+    }
+    const prefix = this.code(first);
+    const found: DiagnosisEntry[] = [];
+    for (let row = first + 1; row < this.rowCount && found.length < limit && this.code(row).startsWith(prefix); row++) {
+      if (this.flag(row, billableFlag)) {
+        found.push(this.entry(row));
+      }
+    }
+    return found;
+  }
+
+  search(words: string, limit: number): DiagnosisEntry[] {
+    const rank = (row: number): number =>
+      (this.flag(row, billableFlag) ? 0 : 1024) + Math.min(1023, this.longEnd(row) - this.textStart(2 * row));
+    return bestRows(this.words.matching(words), rank, limit).map((row) => this.entry(row));
+  }
+
+  serialize(): Uint8Array {
+    const writer = new PackWriter(packMagic).json({ label: this.label, applies: this.applies, source: this.source });
+    writer.text(this.codes).text(this.texts).uint32(this.textStarts).uint8(this.flags).uint32(this.byCode);
+    this.words.write(writer);
+    return writer.bytes();
+  }
+
+  /** Throws `PackedFormatProblem` for bytes that are not a table of this format. */
+  static deserialize(bytes: Uint8Array): DiagnosisTable {
+    const reader = new PackReader(bytes, packMagic);
+    const edition = reader.json<EditionFields>();
+    return new DiagnosisTable(
+      edition,
+      reader.text(),
+      reader.text(),
+      reader.uint32(),
+      reader.uint8(),
+      reader.uint32(),
+      WordIndex.read(reader),
+    );
+  }
+
+  private code(row: number): string {
+    return this.codes.substr(row * codeWidth, codeWidth).trimEnd();
+  }
+
+  private flag(row: number, flag: number): boolean {
+    return ((this.flags[row] ?? 0) & flag) !== 0;
+  }
+
+  private textStart(index: number): number {
+    return this.textStarts[index] ?? 0;
+  }
+
+  private longEnd(row: number): number {
+    return this.flag(row, sameLongFlag) ? this.textStart(2 * row + 1) : this.textStart(2 * row + 2);
+  }
+
+  private entry(row: number): DiagnosisEntry {
+    const short = this.texts.slice(this.textStart(2 * row), this.textStart(2 * row + 1));
+    return {
+      code: this.code(row),
+      billable: this.flag(row, billableFlag),
+      short,
+      long: this.flag(row, sameLongFlag) ? short : this.texts.slice(this.textStart(2 * row + 1), this.longEnd(row)),
+    };
+  }
+
+  /** Binary search over `byCode`; the code may carry its dot and be in lower case. */
+  private rowOf(code: string): number | undefined {
+    const wanted = code.trim().replace('.', '').toUpperCase();
+    if (wanted.length < 3 || wanted.length > codeWidth) {
+      return undefined;
+    }
+    let low = 0;
+    let high = this.byCode.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(this.code(this.byCode[middle] ?? 0), wanted) < 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    const row = this.byCode[low];
+    return row !== undefined && this.code(row) === wanted ? row : undefined;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

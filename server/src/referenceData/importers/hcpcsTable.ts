@@ -1,0 +1,108 @@
+/**
+ * One release of HCPCS Level II as the service reads it (`HcpcsCodeSet`):
+ * about 8,600 codes and 400 modifiers. Small enough for an object per entry
+ * (a few MB); entries are frozen so a caller cannot change the table. The
+ * word index over the codes' descriptions is built once and cached with
+ * them, so loading from the cache does not index again.
+ */
+import type { DateSpan, HcpcsCodeSet, HcpcsEntry } from '../../service/index';
+import { PackReader, PackWriter } from '../packedSections';
+import { bestRows, WordIndex } from './wordIndex';
+
+const packMagic = 'hcpcs-table/1';
+
+interface EditionFields {
+  label: string;
+  applies: DateSpan;
+  source: string;
+}
+
+/** An entry as cached: code, long, short, added ('' when none), terminated ('' when none). */
+type PackedEntry = [string, string, string, string, string];
+
+export class HcpcsTable implements HcpcsCodeSet {
+  readonly kind = 'hcpcs';
+  readonly label: string;
+  readonly applies: DateSpan;
+  readonly source: string;
+  private readonly codeRows: Map<string, number>;
+  private readonly modifierRows: Map<string, HcpcsEntry>;
+
+  private constructor(
+    edition: EditionFields,
+    private readonly codes: readonly HcpcsEntry[],
+    modifiers: readonly HcpcsEntry[],
+    private readonly words: WordIndex,
+  ) {
+    this.label = edition.label;
+    this.applies = edition.applies;
+    this.source = edition.source;
+    this.codeRows = new Map(codes.map((entry, row) => [entry.code, row]));
+    this.modifierRows = new Map(modifiers.map((entry) => [entry.code, entry]));
+  }
+
+  static build(edition: EditionFields, codes: readonly HcpcsEntry[], modifiers: readonly HcpcsEntry[]): HcpcsTable {
+    const frozen = (entries: readonly HcpcsEntry[]): HcpcsEntry[] =>
+      entries.map((entry) => Object.freeze({ ...entry }));
+    const codeEntries = frozen(codes);
+    const words = WordIndex.build(codeEntries.length, (row) => `${codeEntries[row]?.short} ${codeEntries[row]?.long}`);
+    return new HcpcsTable(edition, codeEntries, frozen(modifiers), words);
+  }
+
+  get codeCount(): number {
+    return this.codes.length;
+  }
+
+  get modifierCount(): number {
+    return this.modifierRows.size;
+  }
+
+  code(code: string): HcpcsEntry | undefined {
+    const row = this.codeRows.get(code.trim().toUpperCase());
+    return row === undefined ? undefined : this.codes[row];
+  }
+
+  modifier(modifier: string): HcpcsEntry | undefined {
+    return this.modifierRows.get(modifier.trim().toUpperCase());
+  }
+
+  /** Codes in force first (no termination date), then shorter descriptions. Modifiers are not searched. */
+  search(words: string, limit: number): HcpcsEntry[] {
+    const rank = (row: number): number => {
+      const entry = this.codes[row];
+      return (entry?.terminated === undefined ? 0 : 1024) + Math.min(1023, entry?.long.length ?? 0);
+    };
+    return bestRows(this.words.matching(words), rank, limit).flatMap((row) => this.codes[row] ?? []);
+  }
+
+  serialize(): Uint8Array {
+    const pack = (entry: HcpcsEntry): PackedEntry => [
+      entry.code,
+      entry.long,
+      entry.short,
+      entry.added ?? '',
+      entry.terminated ?? '',
+    ];
+    const writer = new PackWriter(packMagic).json({ label: this.label, applies: this.applies, source: this.source });
+    writer.json(this.codes.map(pack)).json([...this.modifierRows.values()].map(pack));
+    this.words.write(writer);
+    return writer.bytes();
+  }
+
+  /** Throws `PackedFormatProblem` for bytes that are not a table of this format. */
+  static deserialize(bytes: Uint8Array): HcpcsTable {
+    const unpack = ([code, long, short, added, terminated]: PackedEntry): HcpcsEntry =>
+      Object.freeze({
+        code,
+        long,
+        short,
+        ...(added === '' ? {} : { added }),
+        ...(terminated === '' ? {} : { terminated }),
+      });
+    const reader = new PackReader(bytes, packMagic);
+    const edition = reader.json<EditionFields>();
+    const codes = reader.json<PackedEntry[]>().map(unpack);
+    const modifiers = reader.json<PackedEntry[]>().map(unpack);
+    return new HcpcsTable(edition, codes, modifiers, WordIndex.read(reader));
+  }
+}
