@@ -42,11 +42,13 @@ export class HcpcsTable implements HcpcsCodeSet {
   }
 
   static build(edition: EditionFields, codes: readonly HcpcsEntry[], modifiers: readonly HcpcsEntry[]): HcpcsTable {
-    const frozen = (entries: readonly HcpcsEntry[]): HcpcsEntry[] =>
-      entries.map((entry) => Object.freeze({ ...entry }));
-    const codeEntries = frozen(codes);
+    // Through JSON and back: V8 keeps a string cut from a line as a view of the whole file's text, so
+    // entries read from the file would keep its 5 MB alive; parsed strings are copies of their own.
+    const [codeCopies, modifierCopies] = JSON.parse(JSON.stringify([codes, modifiers])) as HcpcsEntry[][];
+    const frozen = (entries: readonly HcpcsEntry[] = []): HcpcsEntry[] => entries.map((entry) => Object.freeze(entry));
+    const codeEntries = frozen(codeCopies);
     const words = WordIndex.build(codeEntries.length, (row) => `${codeEntries[row]?.short} ${codeEntries[row]?.long}`);
-    return new HcpcsTable(edition, codeEntries, frozen(modifiers), words);
+    return new HcpcsTable(edition, codeEntries, frozen(modifierCopies), words);
   }
 
   get codeCount(): number {
