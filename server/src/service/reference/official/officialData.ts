@@ -189,8 +189,9 @@ export const noOfficialData: OfficialData = {
 };
 
 /**
- * The edition for a date of service: the one whose span holds it; else the
- * latest that starts before it (a user who has not downloaded this quarter's
+ * The edition for a date of service: the latest one whose span holds it (a
+ * HCPCS release has an open end, so January's holds a date in May as well as
+ * April's does, and April's must win); else the latest that starts before it (a user who has not downloaded this quarter's
  * file yet still gets last quarter's); else the earliest. Without a date,
  * the latest. `editions` are in date order.
  */
@@ -204,11 +205,13 @@ export function editionFor<T extends Edition>(
   if (dateOfService === undefined) {
     return editions.at(-1);
   }
-  const holding = editions.find(
-    (edition) =>
-      (edition.applies.from === undefined || edition.applies.from <= dateOfService) &&
-      (edition.applies.to === undefined || dateOfService <= edition.applies.to),
-  );
+  const holding = editions
+    .filter(
+      (edition) =>
+        (edition.applies.from === undefined || edition.applies.from <= dateOfService) &&
+        (edition.applies.to === undefined || dateOfService <= edition.applies.to),
+    )
+    .at(-1);
   if (holding) {
     return holding;
   }
