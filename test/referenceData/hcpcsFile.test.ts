@@ -141,6 +141,14 @@ describe('HCPCS Level II file importer', () => {
       assert.deepEqual(codes(january2026().search('with', 10)), ['E0100', 'K0001', 'E0105', 'A4397']);
     });
 
+    it('lists the codes a code-shaped query begins, in code order', () => {
+      const table = january2026();
+      assert.deepEqual(codes(table.search('e01', 10)), ['E0100', 'E0105']);
+      assert.deepEqual(codes(table.search('G0279', 10)), ['G0279']);
+      assert.deepEqual(codes(table.search('E0', 1)), ['E0100']);
+      assert.deepEqual(table.search('E9', 10), []);
+    });
+
     it('does not search modifiers, nor find words no description holds', () => {
       const table = january2026();
       assert.deepEqual(table.search('right', 10), []);

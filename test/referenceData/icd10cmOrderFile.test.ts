@@ -183,6 +183,15 @@ describe('ICD-10-CM order file importer', () => {
       assert.deepEqual(codes(table.search('widget lobe', 2)), ['U901', 'U9002']);
     });
 
+    it('lists the codes a code-shaped query begins first, billable ones first, each in code order', () => {
+      const table = fy2026();
+      assert.deepEqual(codes(table.search('U90', 10)), ['U9001', 'U9002', 'U9009', 'U901', 'U90', 'U900']);
+      assert.deepEqual(codes(table.search('u90.0', 10)), ['U9001', 'U9002', 'U9009', 'U900']);
+      assert.deepEqual(codes(table.search('U90', 2)), ['U9001', 'U9002']);
+      assert.deepEqual(codes(table.search('U920X', 10)), ['U920XXA', 'U920XXD']);
+      assert.deepEqual(table.search('U97', 10), []);
+    });
+
     it('finds nothing for words no description holds, or no words', () => {
       const table = fy2026();
       assert.deepEqual(table.search('widget elbow', 10), []);

@@ -149,11 +149,15 @@ describe(`the official code sets in ${folder ?? `(set ${referenceDataDirVariable
     );
   });
 
-  it('finds C50.411 by the words "malignant upper outer right breast"', () => {
+  it('finds C50.411 by the words "malignant upper outer right breast", and by the beginning of its code', () => {
     const found = diagnoses('ICD-10-CM FY2026')
       .search('malignant upper outer right breast', 5)
       .map((entry) => entry.code);
     assert.ok(found.includes('C50411'), found.join(', '));
+    const completions = diagnoses('ICD-10-CM FY2026')
+      .search('C50.41', 5)
+      .map((entry) => entry.code);
+    assert.deepEqual(completions, ['C50411', 'C50412', 'C50419', 'C5041']);
   });
 
   it('does not know a code added in FY2026 for a date of service in FY2025', () => {

@@ -116,10 +116,14 @@ export class DiagnosisTable implements DiagnosisCodeSet {
     return found;
   }
 
+  /** By words of the descriptions; a query that is the beginning of a code ("C50.4") lists the codes it begins first. */
   search(words: string, limit: number): DiagnosisEntry[] {
+    const byCode = this.rowsBeginning(words, limit);
+    const listed = new Set(byCode);
     const rank = (row: number): number =>
       (this.flag(row, billableFlag) ? 0 : 1024) + Math.min(1023, this.longEnd(row) - this.textStart(2 * row));
-    return bestRows(this.words.matching(words), rank, limit).map((row) => this.entry(row));
+    const byWords = bestRows(this.words.matching(words), rank, limit).filter((row) => !listed.has(row));
+    return [...byCode, ...byWords].slice(0, Math.max(0, limit)).map((row) => this.entry(row));
   }
 
   serialize(): Uint8Array {
@@ -170,25 +174,52 @@ export class DiagnosisTable implements DiagnosisCodeSet {
     };
   }
 
-  /** Binary search over `byCode`; the code may carry its dot and be in lower case. */
+  /** The row of a code, which may carry its dot and be in lower case. */
   private rowOf(code: string): number | undefined {
-    const wanted = code.trim().replace('.', '').toUpperCase();
+    const wanted = normalCode(code);
     if (wanted.length < 3 || wanted.length > codeWidth) {
       return undefined;
     }
+    const row = this.byCode[this.firstCodeAtLeast(wanted)];
+    return row !== undefined && this.code(row) === wanted ? row : undefined;
+  }
+
+  /** The rows of the codes a code-shaped query begins, billable first, each group in code order. */
+  private rowsBeginning(query: string, limit: number): number[] {
+    const prefix = normalCode(query);
+    if (!/^[A-Z]\d[0-9A-Z]{0,5}$/.test(prefix)) {
+      return [];
+    }
+    const billable: number[] = [];
+    const headers: number[] = [];
+    for (const row of this.byCode.subarray(this.firstCodeAtLeast(prefix))) {
+      if (!this.code(row).startsWith(prefix) || billable.length >= limit) {
+        break;
+      }
+      (this.flag(row, billableFlag) ? billable : headers).push(row);
+    }
+    return [...billable, ...headers].slice(0, Math.max(0, limit));
+  }
+
+  /** The first place in `byCode` whose code does not sort before `code` (binary search). */
+  private firstCodeAtLeast(code: string): number {
     let low = 0;
     let high = this.byCode.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compare(this.code(this.byCode[middle] ?? 0), wanted) < 0) {
+      if (compare(this.code(this.byCode[middle] ?? 0), code) < 0) {
         low = middle + 1;
       } else {
         high = middle;
       }
     }
-    const row = this.byCode[low];
-    return row !== undefined && this.code(row) === wanted ? row : undefined;
+    return low;
   }
+}
+
+/** As the order file writes codes: upper case, without the dot. */
+function normalCode(code: string): string {
+  return code.trim().replace('.', '').toUpperCase();
 }
 
 function compare(a: string, b: string): number {

@@ -27,6 +27,7 @@ export class HcpcsTable implements HcpcsCodeSet {
   readonly source: string;
   private readonly codeRows: Map<string, number>;
   private readonly modifierRows: Map<string, HcpcsEntry>;
+  private readonly inCodeOrder: readonly HcpcsEntry[];
 
   private constructor(
     edition: EditionFields,
@@ -38,6 +39,7 @@ export class HcpcsTable implements HcpcsCodeSet {
     this.applies = edition.applies;
     this.source = edition.source;
     this.codeRows = new Map(codes.map((entry, row) => [entry.code, row]));
+    this.inCodeOrder = [...codes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     this.modifierRows = new Map(modifiers.map((entry) => [entry.code, entry]));
   }
 
@@ -68,13 +70,22 @@ export class HcpcsTable implements HcpcsCodeSet {
     return this.modifierRows.get(modifier.trim().toUpperCase());
   }
 
-  /** Codes in force first (no termination date), then shorter descriptions. Modifiers are not searched. */
+  /**
+   * By words of the descriptions, codes in force (no termination date) first, then shorter descriptions; a
+   * query that is the beginning of a code ("G02") lists the codes it begins first, in code order. Modifiers
+   * are not searched.
+   */
   search(words: string, limit: number): HcpcsEntry[] {
+    const prefix = words.trim().toUpperCase();
+    const byCode = /^[A-Z]\d{1,4}$/.test(prefix)
+      ? this.inCodeOrder.filter((entry) => entry.code.startsWith(prefix)).slice(0, Math.max(0, limit))
+      : [];
     const rank = (row: number): number => {
       const entry = this.codes[row];
       return (entry?.terminated === undefined ? 0 : 1024) + Math.min(1023, entry?.long.length ?? 0);
     };
-    return bestRows(this.words.matching(words), rank, limit).flatMap((row) => this.codes[row] ?? []);
+    const byWords = bestRows(this.words.matching(words), rank, limit).flatMap((row) => this.codes[row] ?? []);
+    return [...byCode, ...byWords.filter((entry) => !byCode.includes(entry))].slice(0, Math.max(0, limit));
   }
 
   serialize(): Uint8Array {
