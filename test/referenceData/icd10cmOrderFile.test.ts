@@ -55,6 +55,18 @@ describe('ICD-10-CM order file importer', () => {
       assert.equal(key('ICD10-CM Code Descriptions 2025.zip/order.txt'), 'ICD-10-CM FY2025');
       assert.equal(key('order.txt'), 'order.txt');
     });
+
+    it('tells an April update from the fiscal year file: it applies from April 1', () => {
+      const name = 'April-1-2024-Code Descriptions in Tabular Order.zip/icd10cm-order-April-1-2024.txt';
+      assert.equal(importer.editionKey({ name, head: '' }), 'ICD-10-CM FY2024 Apr');
+      const { table } = importer.import([fixtureFile('icd10cm-order-2026.txt', name)]);
+      assert.equal(table?.label, 'ICD-10-CM FY2024 Apr');
+      assert.deepEqual(table?.applies, { from: '2024-04-01', to: '2024-09-30' });
+      const october = importer.import([fixtureFile('icd10cm-order-2025.txt', 'icd10cm-order-2024.txt')]).table;
+      assert.ok(october && table);
+      assert.equal(editionFor([october, table], '2024-03-31')?.label, 'ICD-10-CM FY2024');
+      assert.equal(editionFor([october, table], '2024-04-01')?.label, 'ICD-10-CM FY2024 Apr');
+    });
   });
 
   describe('import', () => {

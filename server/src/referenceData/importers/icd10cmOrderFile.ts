@@ -6,9 +6,9 @@
  * description [77:]. Headers (categories and subcategories) are listed with
  * their codes, which is what tells a coder that C50.41 needs a sixth
  * character. The file does not say its year: the name does (the fiscal year
- * runs October 1 to September 30).
+ * runs October 1 to September 30; an April update from April 1).
  */
-import type { DiagnosisCodeSet, LoadedFileReport } from '../../service/index';
+import type { DateSpan, DiagnosisCodeSet, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { type DiagnosisRow, DiagnosisTable } from './diagnosisTable';
 import { baseName, fileLines, headLines, skippedLines } from './fixedWidthText';
@@ -33,7 +33,7 @@ export function orderFileRow(line: string): DiagnosisRow | undefined {
 }
 
 /** The fiscal year a file's name gives (`icd10cm-order-2026.txt`, or the zip's name), as a number. */
-export function fiscalYearOf(name: string): number | undefined {
+function fiscalYearOf(name: string): number | undefined {
   const yearIn = (text: string): number | undefined => {
     const match = /(?:^|[^0-9])(20\d\d)(?![0-9])/.exec(text);
     return match ? Number(match[1]) : undefined;
@@ -41,9 +41,23 @@ export function fiscalYearOf(name: string): number | undefined {
   return yearIn(baseName(name)) ?? yearIn(name);
 }
 
-function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: LoadedFileReport } {
-  const year = fiscalYearOf(file.name);
+/**
+ * The edition a name gives: a fiscal year (October 1 to September 30), or the update CDC publishes
+ * some years for April 1 (`April-1-2024`), which replaces the year's file from then to September 30.
+ */
+export function orderFileEdition(name: string): { label: string; applies: DateSpan } | undefined {
+  const year = fiscalYearOf(name);
   if (year === undefined) {
+    return undefined;
+  }
+  return /april/i.test(name)
+    ? { label: `ICD-10-CM FY${year} Apr`, applies: { from: `${year}-04-01`, to: `${year}-09-30` } }
+    : { label: `ICD-10-CM FY${year}`, applies: { from: `${year - 1}-10-01`, to: `${year}-09-30` } };
+}
+
+function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: LoadedFileReport } {
+  const edition = orderFileEdition(file.name);
+  if (edition === undefined) {
     return {
       report: {
         file: file.name,
@@ -80,15 +94,11 @@ function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: Loaded
   if (duplicates > 0) {
     problems.push(`${duplicates} repeated ${duplicates === 1 ? 'code was' : 'codes were'} read once`);
   }
-  const label = `ICD-10-CM FY${year}`;
   if (rows.length === 0) {
     return { report: { file: file.name, kind: 'icd10cm', problem: 'No ICD-10-CM order-file rows were found.' } };
   }
-  const table = DiagnosisTable.build(
-    { label, applies: { from: `${year - 1}-10-01`, to: `${year}-09-30` }, source: file.name },
-    rows,
-  );
-  const report: LoadedFileReport = { file: file.name, kind: 'icd10cm', edition: label, rows: rows.length };
+  const table = DiagnosisTable.build({ ...edition, source: file.name }, rows);
+  const report: LoadedFileReport = { file: file.name, kind: 'icd10cm', edition: edition.label, rows: rows.length };
   if (problems.length > 0) {
     report.problem = `${problems.join('; ')}.`;
   }
@@ -104,8 +114,7 @@ export const icd10cmOrderFileImporter: FileImporter<DiagnosisCodeSet> = {
   },
 
   editionKey(candidate: FileCandidate): string {
-    const year = fiscalYearOf(candidate.name);
-    return year === undefined ? candidate.name : `ICD-10-CM FY${year}`;
+    return orderFileEdition(candidate.name)?.label ?? candidate.name;
   },
 
   /** One fiscal year: the first file that reads; any other file of the same year is reported, not read. */
