@@ -180,6 +180,13 @@ describe('HCPCS Level II file importer', () => {
       assert.equal(Object.isFrozen(importer.deserialize(importer.serialize(table)).modifier('RT')), true);
     });
 
+    it('refuses damaged bytes with a PackedFormatProblem, so the cache can import again', () => {
+      const damaged = importer.serialize(january2026());
+      // Spoil the opening brace of the edition's JSON.
+      damaged[Buffer.from(damaged).indexOf('{"label"')] = 0x21;
+      assert.throws(() => importer.deserialize(damaged), PackedFormatProblem);
+    });
+
     it('refuses bytes that are not its table', () => {
       const bytes = importer.serialize(january2026());
       assert.throws(() => importer.deserialize(bytes.subarray(0, bytes.length - 9)), PackedFormatProblem);

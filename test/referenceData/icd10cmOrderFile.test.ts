@@ -242,6 +242,13 @@ describe('ICD-10-CM order file importer', () => {
       assert.deepEqual(importer.serialize(loaded), bytes);
     });
 
+    it('refuses damaged bytes with a PackedFormatProblem, so the cache can import again', () => {
+      const damaged = importer.serialize(fy2026());
+      // Spoil the opening brace of the edition's JSON.
+      damaged[Buffer.from(damaged).indexOf('{"label"')] = 0x21;
+      assert.throws(() => importer.deserialize(damaged), PackedFormatProblem);
+    });
+
     it('refuses bytes that are not its table', () => {
       const bytes = importer.serialize(fy2026());
       assert.throws(() => importer.deserialize(bytes.subarray(0, bytes.length - 9)), PackedFormatProblem);

@@ -121,3 +121,18 @@ export class PackReader {
     return this.bytes.subarray(start, start + length);
   }
 }
+
+/**
+ * Reads a table from cache bytes with `read`; any failure (another format, bytes cut short or damaged,
+ * text that is not UTF-8 or JSON) becomes a `PackedFormatProblem`, so the cache's reader can drop the
+ * entry and import the file again.
+ */
+export function readPacked<T>(bytes: Uint8Array, magic: string, read: (reader: PackReader) => T): T {
+  try {
+    return read(new PackReader(bytes, magic));
+  } catch (error) {
+    throw error instanceof PackedFormatProblem
+      ? error
+      : new PackedFormatProblem(`a damaged ${magic} cache entry (${(error as Error).name})`);
+  }
+}

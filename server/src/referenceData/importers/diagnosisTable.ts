@@ -7,7 +7,7 @@
  * one run; a permutation sorted by code answers lookups by binary search.
  */
 import type { DateSpan, DiagnosisCodeSet, DiagnosisEntry } from '../../service/index';
-import { PackReader, PackWriter } from '../packedSections';
+import { PackWriter, readPacked } from '../packedSections';
 import { bestRows, WordIndex } from './wordIndex';
 
 /** Codes are 3 to 7 characters; each takes 7 in `codes`, padded with spaces (which sort first). */
@@ -135,16 +135,19 @@ export class DiagnosisTable implements DiagnosisCodeSet {
 
   /** Throws `PackedFormatProblem` for bytes that are not a table of this format. */
   static deserialize(bytes: Uint8Array): DiagnosisTable {
-    const reader = new PackReader(bytes, packMagic);
-    const edition = reader.json<EditionFields>();
-    return new DiagnosisTable(
-      edition,
-      reader.text(),
-      reader.text(),
-      reader.uint32(),
-      reader.uint8(),
-      reader.uint32(),
-      WordIndex.read(reader),
+    return readPacked(
+      bytes,
+      packMagic,
+      (reader) =>
+        new DiagnosisTable(
+          reader.json<EditionFields>(),
+          reader.text(),
+          reader.text(),
+          reader.uint32(),
+          reader.uint8(),
+          reader.uint32(),
+          WordIndex.read(reader),
+        ),
     );
   }
 

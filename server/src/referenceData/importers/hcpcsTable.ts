@@ -6,7 +6,7 @@
  * them, so loading from the cache does not index again.
  */
 import type { DateSpan, HcpcsCodeSet, HcpcsEntry } from '../../service/index';
-import { PackReader, PackWriter } from '../packedSections';
+import { PackWriter, readPacked } from '../packedSections';
 import { bestRows, WordIndex } from './wordIndex';
 
 const packMagic = 'hcpcs-table/1';
@@ -112,10 +112,11 @@ export class HcpcsTable implements HcpcsCodeSet {
         ...(added === '' ? {} : { added }),
         ...(terminated === '' ? {} : { terminated }),
       });
-    const reader = new PackReader(bytes, packMagic);
-    const edition = reader.json<EditionFields>();
-    const codes = reader.json<PackedEntry[]>().map(unpack);
-    const modifiers = reader.json<PackedEntry[]>().map(unpack);
-    return new HcpcsTable(edition, codes, modifiers, WordIndex.read(reader));
+    return readPacked(bytes, packMagic, (reader) => {
+      const edition = reader.json<EditionFields>();
+      const codes = reader.json<PackedEntry[]>().map(unpack);
+      const modifiers = reader.json<PackedEntry[]>().map(unpack);
+      return new HcpcsTable(edition, codes, modifiers, WordIndex.read(reader));
+    });
   }
 }
