@@ -111,7 +111,8 @@ describe('HCPCS Level II file importer', () => {
     });
 
     it('reads a repeated code once and says so', () => {
-      const file = withLines(fixtureFile(fixtureName), firstRecord('E0100', 'A second cane'));
+      const continuation = `E0100002004${'continued'.padEnd(80)}`.padEnd(320);
+      const file = withLines(fixtureFile(fixtureName), firstRecord('E0100', 'A second cane'), continuation);
       const { table, reports } = importer.import([file]);
       assert.equal(reports[0]?.problem, '1 repeated code was read once.');
       assert.equal(table?.code('E0100')?.long, 'Walking cane of any length, with a rubber tip');

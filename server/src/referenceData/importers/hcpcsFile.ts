@@ -122,13 +122,14 @@ function collect(lines: readonly string[]): Collected {
   let skipped = 0;
   let firstSkipped = 0;
   let duplicates = 0;
-  let open: { kind: RecordKind; entry: HcpcsEntry; longParts: string[] } | undefined;
+  /** The entry whose continuations come next; a repeated code's are read and dropped with it. */
+  let open: { kind: RecordKind; entry: HcpcsEntry; longParts: string[]; repeated: boolean } | undefined;
   const close = (): void => {
-    if (open !== undefined) {
+    if (open !== undefined && !open.repeated) {
       open.entry.long = open.longParts.filter((part) => part !== '').join(' ');
       (open.kind === 'code' ? codes : modifiers).push(open.entry);
-      open = undefined;
     }
+    open = undefined;
   };
   lines.forEach((line, index) => {
     if (line.trim() === '') {
@@ -146,10 +147,8 @@ function collect(lines: readonly string[]): Collected {
       return;
     }
     close();
-    if (seen[record.kind].has(record.code)) {
-      duplicates++;
-      return;
-    }
+    const repeated = seen[record.kind].has(record.code);
+    duplicates += repeated ? 1 : 0;
     seen[record.kind].add(record.code);
     latestEffective =
       record.actionEffective !== undefined && record.actionEffective > latestEffective
@@ -162,7 +161,7 @@ function collect(lines: readonly string[]): Collected {
     if (record.terminated !== undefined) {
       entry.terminated = record.terminated;
     }
-    open = { kind: record.kind, entry, longParts: [record.long] };
+    open = { kind: record.kind, entry, longParts: [record.long], repeated };
   });
   close();
   const problems: string[] = [];
