@@ -205,6 +205,27 @@ describe(`the official code sets in ${folder ?? `(set ${referenceDataDirVariable
     );
   });
 
+  it('prints the lookups a second and the time of a search (measured, not asserted: speed targets live in the bench)', () => {
+    const table = diagnoses('ICD-10-CM FY2026');
+    const codes = lines('ICD-10-CM FY2026').map((line) => orderLine(line).code);
+    let found = 0;
+    const start = performance.now();
+    for (const code of codes) {
+      found += table.lookup(code) === undefined ? 0 : 1;
+    }
+    const lookupMs = performance.now() - start;
+    assert.equal(found, codes.length);
+    const queries = ['malignant upper outer right breast', 'fracture', 'diabetes with', 'C50.4'];
+    const searchMs = queries.map((query) => {
+      const searchStart = performance.now();
+      assert.ok(table.search(query, 20).length > 0, query);
+      return `"${query}" ${(performance.now() - searchStart).toFixed(1)} ms`;
+    });
+    measures.push(
+      `${table.label}: ${Math.round(codes.length / (lookupMs / 1000)).toLocaleString('en-US')} lookups a second; search ${searchMs.join(', ')}`,
+    );
+  });
+
   it('reads every table back from its cache bytes, exactly, and prints the sizes and times', () => {
     for (const { edition, table } of imported) {
       assert.ok(table);
