@@ -1,25 +1,37 @@
 /**
  * Command-line options of `npm run bench`. The 1M-line corpora take minutes,
  * so a subset can be chosen: `npm run bench -- --sizes 10k,100k` (or
- * BENCH_SIZES=10k,100k), `--formats claim` (or BENCH_FORMATS).
+ * BENCH_SIZES=10k,100k), `--formats claim` (or BENCH_FORMATS), and the
+ * sections to run: `--sections reference-data` (or BENCH_SECTIONS) measures
+ * only the reference-data import (about 15 seconds).
  */
 import type { CorpusSize } from './corpusFiles';
 import type { CorpusFormat } from './corpusWriters';
 
+export type BenchSection = 'corpora' | 'reference-data';
+
 export interface BenchOptions {
   sizes: CorpusSize[];
   formats: CorpusFormat[];
+  sections: BenchSection[];
+  /** Edits in the synthetic PTP quarter of the reference-data section: about the real table's two million. */
+  ptpRows: number;
 }
 
 export const defaultSizes = '10k,5MB,100k,1M';
 
-export const usage = `Usage: npm run bench -- [--sizes LIST] [--formats LIST]
+export const defaultPtpRows = '2M';
 
-  --sizes LIST    Corpora to generate, comma-separated (default ${defaultSizes}):
-                  service lines as 10000, 10k or 1M; or megabytes as 5MB
-  --formats LIST  claim, x12 or both (default claim,x12)
+export const usage = `Usage: npm run bench -- [--sizes LIST] [--formats LIST] [--sections LIST] [--ptp-rows N]
 
-The same lists can be given as BENCH_SIZES and BENCH_FORMATS.
+  --sizes LIST     Corpora to generate, comma-separated (default ${defaultSizes}):
+                   service lines as 10000, 10k or 1M; or megabytes as 5MB
+  --formats LIST   claim, x12 or both (default claim,x12)
+  --sections LIST  corpora (the claim files), reference-data (the NCCI PTP table's
+                   import, cache and lookups), or both (default corpora,reference-data)
+  --ptp-rows N     Edits in the synthetic PTP quarter (default ${defaultPtpRows})
+
+The same values can be given as BENCH_SIZES, BENCH_FORMATS, BENCH_SECTIONS and BENCH_PTP_ROWS.
 `;
 
 export class BenchUsageError extends Error {
@@ -64,8 +76,25 @@ function optionValue(args: readonly string[], name: string): string | undefined 
   return value;
 }
 
+function parseSections(list: string): BenchSection[] {
+  return list.split(',').map((name) => {
+    if (name !== 'corpora' && name !== 'reference-data') {
+      throw new BenchUsageError(`not a section: ${name}`);
+    }
+    return name;
+  });
+}
+
+function parsePtpRows(label: string): number {
+  const size = parseSize(label);
+  if (!('serviceLines' in size)) {
+    throw new BenchUsageError(`not a number of edits: ${label}`);
+  }
+  return size.serviceLines;
+}
+
 export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const known = /^--(sizes|formats)(=|$)/;
+  const known = /^--(sizes|formats|sections|ptp-rows)(=|$)/;
   const unknown = args.find((arg, i) => arg.startsWith('-') && !known.test(arg) && !known.test(args[i - 1] ?? ''));
   if (unknown !== undefined) {
     throw new BenchUsageError(`unknown option: ${unknown}`);
@@ -74,5 +103,7 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
     .split(',')
     .map((label) => parseSize(label.trim()));
   const formats = parseFormats(optionValue(args, '--formats') ?? env['BENCH_FORMATS'] ?? 'claim,x12');
-  return { sizes, formats };
+  const sections = parseSections(optionValue(args, '--sections') ?? env['BENCH_SECTIONS'] ?? 'corpora,reference-data');
+  const ptpRows = parsePtpRows(optionValue(args, '--ptp-rows') ?? env['BENCH_PTP_ROWS'] ?? defaultPtpRows);
+  return { sizes, formats, sections, ptpRows };
 }

@@ -1,18 +1,20 @@
 /**
  * `npm run bench`: generates claim corpora of growing size in both formats,
  * measures them in process, through the real server and through the CLI,
- * compares the 837 check with node-x12, and prints markdown tables (stdout)
+ * compares the 837 check with node-x12, then imports a synthetic NCCI PTP
+ * quarter (the reference-data section), and prints markdown tables (stdout)
  * for docs/performance.md. Progress goes to stderr. Corpora live in a temp
  * folder that is removed at the end, so nothing is written into the repository.
  */
 import * as fs from 'node:fs';
 import type { Outcome } from './childProcesses';
-import { BenchUsageError, parseBenchOptions, usage } from './benchOptions';
+import { type BenchOptions, BenchUsageError, parseBenchOptions, usage } from './benchOptions';
 import { type FolderRuns, cliPath, runCli, runCliOnFolder } from './cliBench';
 import { closestTo, type Corpus, formatNames, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
 import { compareWithPeerInChild, measureInChild } from './inProcessBench';
 import { type EditorFeaturesResult, measureEditorFeatures } from './editorFeaturesBench';
 import { describeMachine } from './machine';
+import { describeReferenceData, measureReferenceData, renderReferenceData } from './referenceDataBench';
 import { type CorpusResults, renderReport } from './report';
 import { measureThroughServer, serverPath } from './serverBench';
 import { formatMs, formatNumber, median, megabytes } from './stats';
@@ -74,6 +76,17 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   const options = parseBenchOptions(args, process.env);
+  if (options.sections.includes('corpora')) {
+    await measureCorpora(options);
+  }
+  if (options.sections.includes('reference-data')) {
+    const measured = await measureReferenceData(options.ptpRows, progress);
+    progress(`  ${describeReferenceData(measured)}`);
+    process.stdout.write(`\n${renderReferenceData(measured)}`);
+  }
+}
+
+async function measureCorpora(options: BenchOptions): Promise<void> {
   for (const built of [serverPath, cliPath]) {
     if (!fs.existsSync(built)) {
       throw new BenchUsageError(`${built} is missing: run npm run build first`);

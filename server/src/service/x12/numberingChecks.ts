@@ -28,6 +28,16 @@ export class NumberingChecks {
     private readonly report: StructureReport,
   ) {}
 
+  /** What the checks remember, for a checkpoint of the walk. */
+  get state(): readonly [lastHl: number, hlCounted: boolean] {
+    return [this.lastHl, this.hlCounted];
+  }
+
+  set state([lastHl, hlCounted]: readonly [number, boolean]) {
+    this.lastHl = lastHl;
+    this.hlCounted = hlCounted;
+  }
+
   /** A new transaction: its HL ids count from 1 again. */
   startTransaction(): void {
     this.lastHl = 0;

@@ -8,9 +8,9 @@
  * Element n (1-based, as in SV104) is `elements[n - 1]`; component k of a
  * composite (as in SV101-2) is `components[k - 1]`.
  */
-import { maxSegmentScan } from './claimSpans';
+import { loopAt } from './structureWalker';
 import { loopById } from './x12Map/x12Map';
-import type { X12Segments } from './x12Types';
+import type { X12Segments, X12Separators } from './x12Types';
 import type { DiagnosisCodeSet } from '../model/model';
 
 /** Qualifier or code value → its meaning. */
@@ -1144,115 +1144,20 @@ export function elementReference(segmentId: string, n: number, component?: numbe
 // ---------------------------------------------------------------------------
 // Loops by context
 
-const nm1Loops: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  header: { '41': '1000A', '40': '1000B' },
-  '2000A': { '85': '2010AA', '87': '2010AB', PE: '2010AC' },
-  '2000B': { IL: '2010BA', PR: '2010BB' },
-  '2000C': { QC: '2010CA' },
-  '2300': { DN: '2310A', P3: '2310A', '82': '2310B', '77': '2310C', DQ: '2310D', PW: '2310E', '45': '2310F' },
-  '2320': {
-    IL: '2330A',
-    PR: '2330B',
-    DN: '2330C',
-    P3: '2330C',
-    '82': '2330D',
-    '77': '2330E',
-    DQ: '2330F',
-    '85': '2330G',
-  },
-  '2400': {
-    '82': '2420A',
-    QB: '2420B',
-    '77': '2420C',
-    DQ: '2420D',
-    DK: '2420E',
-    DN: '2420F',
-    P3: '2420F',
-    PW: '2420G',
-    '45': '2420H',
-  },
-};
-
-const hlLoops: Readonly<Record<string, string>> = { '20': '2000A', '22': '2000B', '23': '2000C' };
-
 /** A loop named as our 837P map names it (the guide's names: "Billing Provider Name"). */
 function loopOf(id: string): X12Loop {
   return { id, name: id === 'header' ? 'Transaction header' : (loopById(id)?.spec.name ?? id) };
 }
 
 /**
- * The loop the segment at `index` stands in, read from the segments before
- * it (from the nearest HL, ST or ISA on); undefined for envelope segments
- * and where the structure cannot be told.
+ * The loop the segment at `index` stands in, as the structure walk over our
+ * map finds it (`structureWalker.ts`, `loopAt`, walking from the nearest HL
+ * or ST before it); undefined for envelope segments and where the structure
+ * cannot be told.
  */
-export function x12LoopAt(segments: X12Segments, index: number): X12Loop | undefined {
-  const target = segments.at(index);
-  if (!target || ['ISA', 'IEA', 'GS', 'GE', 'SE'].includes(target.id)) {
-    return undefined;
-  }
-  let start = index;
-  // As far back as a claim is searched for, and for the same reason; beyond it the loop is not named.
-  const floor = Math.max(0, index - maxSegmentScan);
-  while (start > floor && !['HL', 'ST', 'ISA', 'GS'].includes(segments.idAt(start) ?? '')) {
-    start--;
-  }
-  // level: the HL loop (or header); claim: 2300 / 2320 / 2400 ...; current: the loop the last segment stands in.
-  let level: string | undefined;
-  let claim: string | undefined;
-  let current: string | undefined;
-  for (let i = start; i <= index; i++) {
-    const segment = segments.at(i);
-    if (!segment) {
-      continue;
-    }
-    const first = segment.elements[0]?.text ?? '';
-    switch (segment.id) {
-      case 'ST':
-      case 'BHT':
-        level = 'header';
-        claim = undefined;
-        current = 'header';
-        break;
-      case 'HL':
-        level = hlLoops[segment.elements[2]?.text ?? ''];
-        claim = undefined;
-        current = level;
-        break;
-      case 'CLM':
-        claim = '2300';
-        current = claim;
-        break;
-      case 'SBR':
-        if (claim !== undefined) {
-          claim = '2320';
-        }
-        current = claim ?? level;
-        break;
-      case 'LX':
-        if (claim !== undefined) {
-          claim = '2400';
-        }
-        current = claim;
-        break;
-      case 'LIN':
-        current = claim === '2400' ? '2410' : current;
-        break;
-      case 'SVD':
-        current = claim === '2400' ? '2430' : current;
-        break;
-      case 'LQ':
-        current = claim === '2400' ? '2440' : current;
-        break;
-      case 'NM1': {
-        const parent = claim ?? level;
-        current = (parent !== undefined ? nm1Loops[parent]?.[first] : undefined) ?? parent;
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return current === undefined ? undefined : loopOf(current);
+export function x12LoopAt(segments: X12Segments, separators: X12Separators, index: number): X12Loop | undefined {
+  const loop = loopAt(segments, separators, index);
+  return loop && loopOf(loop.spec.id === 'ST' ? 'header' : loop.spec.id);
 }
 
 /** `Loop 2400 · Service line`, or `Transaction header`. */

@@ -55,7 +55,29 @@ class TableSegment implements X12Segment {
   }
 }
 
+/**
+ * How a table read around an edit (`x12Reparse.ts`) relates to the previous version's: segments
+ * [0, unchangedBefore) are the same in both, at the same offsets; the previous version's segments from
+ * `movedFrom` on are this one's from `movedTo` on, `shift` characters later; the previous version's text
+ * changed from `changeStart` (inclusive) to `changeEnd` (exclusive). The structure walk starts again
+ * from the last place it knows before the edit and stops where it is back on its previous track.
+ */
+export interface SegmentEdit {
+  previous: SegmentTable;
+  unchangedBefore: number;
+  movedFrom: number;
+  movedTo: number;
+  shift: number;
+  changeStart: number;
+  changeEnd: number;
+}
+
 export class SegmentTable implements X12Segments {
+  /**
+   * Set by a read around an edit, taken (and cleared) by the first walk of this version, so a table
+   * keeps at most the version before it alive, and only until it is walked.
+   */
+  private edit: SegmentEdit | undefined;
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
   private idIndexes = new Uint16Array(1024);
@@ -148,6 +170,20 @@ export class SegmentTable implements X12Segments {
     this.starts = starts;
     this.ends = ends;
     this.idIndexes = idIndexes;
+  }
+
+  /** Records that this table was read around an edit of `edit.previous` (see `SegmentEdit`). */
+  derivedFrom(edit: SegmentEdit): void {
+    this.edit = edit;
+    // The previous version's own edit is of no more use: only the latest version is walked from its previous one.
+    edit.previous.edit = undefined;
+  }
+
+  /** The edit this table was read around, once: the walk that takes it keeps what it needs. */
+  takeEdit(): SegmentEdit | undefined {
+    const edit = this.edit;
+    this.edit = undefined;
+    return edit;
   }
 
   /** Drops the spare room left by growing; called once reading is done. */

@@ -6,6 +6,19 @@
  */
 import { type CompiledLoop, transactionMap } from './x12Map/x12Map';
 
+/** A frame as a checkpoint of the walk keeps it (`structureCheckpoints.ts`). */
+export interface FrameState {
+  loop: CompiledLoop;
+  openerStart: number;
+  openerEnd: number;
+  place: number;
+  counts: Int32Array;
+  assumed: boolean;
+  hlId: string;
+  hlChildCode: string;
+  lastLine: number;
+}
+
 export class Frame {
   loop: CompiledLoop = transactionMap;
   openerStart = 0;
@@ -31,5 +44,28 @@ export class Frame {
     this.hlId = '';
     this.hlChildCode = '';
     this.lastLine = 0;
+  }
+
+  state(): FrameState {
+    return {
+      loop: this.loop,
+      openerStart: this.openerStart,
+      openerEnd: this.openerEnd,
+      place: this.place,
+      counts: this.counts.slice(0, this.loop.memberCount),
+      assumed: this.assumed,
+      hlId: this.hlId,
+      hlChildCode: this.hlChildCode,
+      lastLine: this.lastLine,
+    };
+  }
+
+  restore(state: FrameState): void {
+    this.reset(state.loop, state.openerStart, state.openerEnd, state.assumed);
+    this.place = state.place;
+    this.counts.set(state.counts);
+    this.hlId = state.hlId;
+    this.hlChildCode = state.hlChildCode;
+    this.lastLine = state.lastLine;
   }
 }

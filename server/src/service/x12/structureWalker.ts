@@ -10,11 +10,12 @@
  * parents assumed, and not checked), so one mistake gives one finding, not
  * one per following segment. Findings are offsets; the rules give them ranges.
  */
+import { maxSegmentScan } from './claimSpans';
 import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
-import type { SegmentEntry } from './x12Map/mapTypes';
-import { Frame } from './structureFrame';
+import type { SegmentChecks } from './segmentChecks';
+import { Frame, type FrameState } from './structureFrame';
 import { hierarchyRuleId, levelNames, NumberingChecks } from './numberingChecks';
 import type { X12Segments, X12Separators } from './x12Types';
 
@@ -28,10 +29,47 @@ export interface StructureFinding {
 
 export const placementRuleId = 'x12-segment-placement';
 
+/**
+ * The loops the walk found, as columns in the order they closed (a loop after
+ * the loops inside it): which loop of the map, the offsets from its opening
+ * segment to the end of its last segment, and its depth under the transaction
+ * (1 for 1000A or 2000A). Folding and the outline read them. Loops the walk
+ * only assumed open to find its place after a misplaced segment are left out.
+ */
+export interface WalkedLoops {
+  readonly loops: CompiledLoop[];
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly depths: number[];
+}
+
 type Envelope = 'outside' | 'interchange' | 'group' | 'transaction';
+
+/** All the walk remembers before a segment: enough to go on from there as if it had walked up to it. */
+export interface WalkState {
+  envelope: Envelope;
+  frames: FrameState[];
+  numbering: readonly [number, boolean];
+  lastEnd: number;
+}
+
+/** The walk's state before segment `ordinal`, and how many findings and loops it had then. */
+export interface Checkpoint {
+  ordinal: number;
+  findings: number;
+  loops: number;
+  state: WalkState;
+}
+
+/** How often the walk keeps a checkpoint: a walk after an edit starts at most this many segments before it. */
+const checkpointEvery = 1000;
 
 export class StructureWalker {
   readonly findings: StructureFinding[] = [];
+  readonly loops: WalkedLoops = { loops: [], starts: [], ends: [], depths: [] };
+  readonly checkpoints: Checkpoint[] = [];
+  /** The end of the last segment read: where a loop closed by the next one ends. */
+  private lastEnd = 0;
   private readonly elements: ElementChecker;
   private readonly frames: Frame[] = [];
   private readonly numbering: NumberingChecks;
@@ -60,9 +98,32 @@ export class StructureWalker {
   }
 
   walk(): StructureFinding[] {
+    this.run(0);
+    return this.findings;
+  }
+
+  /**
+   * Walks from segment `first` (0, or a checkpoint's after `restore`) to the end, keeping a checkpoint every
+   * `checkpointEvery` segments; `stop`, asked before each segment, may end the walk there when the rest is
+   * known (a walk after an edit back on its previous track). Returns where it ended.
+   */
+  run(first: number, stop?: (ordinal: number) => boolean): number {
     const segments = this.segments;
     const transactions = x12Transactions(segments);
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+    let nextCheckpoint = first;
+    for (let ordinal = first; ordinal < segments.length; ordinal++) {
+      if (stop?.(ordinal)) {
+        return ordinal;
+      }
+      if (ordinal >= nextCheckpoint) {
+        this.checkpoints.push({
+          ordinal,
+          findings: this.findings.length,
+          loops: this.loops.starts.length,
+          state: this.state(),
+        });
+        nextCheckpoint = ordinal + checkpointEvery;
+      }
       const id = segments.idAt(ordinal) ?? '';
       const refusedEnd = id === 'ST' ? transactions.refusedEndAt(ordinal) : -1;
       if (refusedEnd !== -1) {
@@ -75,9 +136,41 @@ export class StructureWalker {
         continue;
       }
       this.visit(id, segments.startAt(ordinal), segments.endAt(ordinal));
+      this.lastEnd = segments.endAt(ordinal);
     }
     this.closeTransaction(undefined);
-    return this.findings;
+    return segments.length;
+  }
+
+  state(): WalkState {
+    return {
+      envelope: this.envelope,
+      frames: this.frames.slice(0, this.depth + 1).map((frame) => frame.state()),
+      numbering: this.numbering.state,
+      lastEnd: this.lastEnd,
+    };
+  }
+
+  /** Puts the walk where a checkpoint was, with the findings, loops and checkpoints it had there. */
+  restore(checkpoint: Checkpoint, from: StructureWalk): void {
+    const { state } = checkpoint;
+    this.envelope = state.envelope;
+    state.frames.forEach((frameState, depth) => {
+      const frame = this.frames[depth] ?? new Frame();
+      this.frames[depth] = frame;
+      frame.restore(frameState);
+    });
+    this.depth = state.frames.length - 1;
+    this.numbering.state = state.numbering;
+    this.lastEnd = state.lastEnd;
+    this.findings.push(...from.findings.slice(0, checkpoint.findings));
+    for (let i = 0; i < checkpoint.loops; i++) {
+      this.loops.loops.push(from.loops.loops[i] as CompiledLoop);
+      this.loops.starts.push(from.loops.starts[i] ?? 0);
+      this.loops.ends.push(from.loops.ends[i] ?? 0);
+      this.loops.depths.push(from.loops.depths[i] ?? 0);
+    }
+    this.checkpoints.push(...from.checkpoints.filter((kept) => kept.ordinal < checkpoint.ordinal));
   }
 
   private visit(id: string, start: number, end: number): void {
@@ -185,6 +278,10 @@ export class StructureWalker {
       const frame = this.frames[this.depth] as Frame;
       if (!frame.assumed) {
         this.checkMandatory(frame, frame.openerStart, frame.loop.spec.opener.segment.length, Number.MAX_SAFE_INTEGER);
+        this.loops.loops.push(frame.loop);
+        this.loops.starts.push(frame.openerStart);
+        this.loops.ends.push(Math.max(this.lastEnd, frame.openerEnd));
+        this.loops.depths.push(this.depth);
       }
       this.depth--;
     }
@@ -257,7 +354,7 @@ export class StructureWalker {
         if (segment.place < frame.place) {
           // Counted, so a segment that is there but out of order is not also reported missing.
           frame.counts[segment.member] = (frame.counts[segment.member] ?? 0) + 1;
-          this.outOfOrder(frame, id, start, end, segment.entry);
+          this.outOfOrder(frame, id, start, end, segment.checks);
           return;
         }
         this.closeAbove(depth);
@@ -272,7 +369,7 @@ export class StructureWalker {
             `${loop.heading} allows ${id} at most ${segment.entry.maxUse} time${segment.entry.maxUse === 1 ? '' : 's'}.`,
           );
         }
-        this.elements.check(id, start, end, loop.heading, segment.entry);
+        this.elements.check(segment.checks, start, end, loop.heading);
         return;
       }
       const children = loop.children.get(id);
@@ -285,7 +382,7 @@ export class StructureWalker {
         continue;
       }
       if (child.place < frame.place) {
-        this.outOfOrder(frame, id, start, end, child.loop.spec.opener);
+        this.outOfOrder(frame, id, start, end, child.loop.openerChecks);
         return;
       }
       this.closeAbove(depth);
@@ -311,7 +408,7 @@ export class StructureWalker {
    * A member of an open loop whose place that loop has passed: reported as out of order, and the walk
    * stays where it is, so the segments after it are read in the loop they belong to.
    */
-  private outOfOrder(frame: Frame, id: string, start: number, end: number, entry: SegmentEntry): void {
+  private outOfOrder(frame: Frame, id: string, start: number, end: number, checks: SegmentChecks | undefined): void {
     if (!frame.assumed) {
       const innermost = this.frames[this.depth] as Frame;
       this.report(
@@ -323,7 +420,7 @@ export class StructureWalker {
           : `${id} stands in ${innermost.loop.title}, but the 837P puts it in ${frame.loop.title}, before the segments above it.`,
       );
     }
-    this.elements.check(id, start, end, frame.loop.heading, entry);
+    this.elements.check(checks, start, end, frame.loop.heading);
   }
 
   /** Moves the loop's place forward to `place`. */
@@ -344,7 +441,7 @@ export class StructureWalker {
   ): void {
     const frame = this.push(loop, start, end, assumed);
     const title = loop.heading;
-    this.elements.check(id, start, end, title, loop.spec.opener);
+    this.elements.check(loop.openerChecks, start, end, title);
     if (id === 'HL') {
       const fromStart = !(this.frames[0] as Frame).assumed && this.sawHeader();
       this.numbering.checkHierarchy(frame, parent, start, end, fromStart);
@@ -430,6 +527,28 @@ export class StructureWalker {
     this.open(opened, id, start, end, this.frames[this.depth], false);
   }
 
+  /**
+   * The loop the segment at `last` stands in, walking from `first` (an ST, or an HL when the transaction's
+   * start is too far back): from an HL the walk finds its place as it does after a misplaced HL, with the
+   * loops above it assumed. Undefined when the segments leave the walk outside a transaction.
+   */
+  loopAfter(first: number, last: number): CompiledLoop | undefined {
+    const segments = this.segments;
+    if (segments.idAt(first) === 'ST') {
+      this.envelope = 'group';
+    } else {
+      this.envelope = 'transaction';
+      this.openTransaction(segments.startAt(first), segments.startAt(first));
+    }
+    for (let ordinal = first; ordinal <= last; ordinal++) {
+      this.visit(segments.idAt(ordinal) ?? '', segments.startAt(ordinal), segments.endAt(ordinal));
+      if (this.envelope !== 'transaction') {
+        return undefined;
+      }
+    }
+    return this.depth >= 0 ? (this.frames[this.depth] as Frame).loop : undefined;
+  }
+
   /** The transaction's BHT was read: the walk started at the transaction's start, not in a piece of it. */
   private sawHeader(): boolean {
     const root = this.frames[0] as Frame;
@@ -438,7 +557,34 @@ export class StructureWalker {
   }
 }
 
-/** Every structure finding of an interchange, from one walk. */
-export function walkStructure(segments: X12Segments, separators: X12Separators): StructureFinding[] {
-  return new StructureWalker(segments, separators).walk();
+/** What one walk over an interchange found: its structure findings and its loops, and its checkpoints. */
+export interface StructureWalk {
+  findings: readonly StructureFinding[];
+  loops: WalkedLoops;
+  checkpoints: readonly Checkpoint[];
+}
+
+/** Envelope segments, which stand in no loop. */
+const envelopeIds: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'SE', 'TA1']);
+
+/**
+ * The loop the segment at `index` stands in, by the same walk over the segments from the nearest ST or HL
+ * before it (as far back as a claim is searched for: `maxSegmentScan`); undefined for envelope segments,
+ * segments of a transaction that is not an 837P, and where no ST or HL is near enough.
+ */
+export function loopAt(segments: X12Segments, separators: X12Separators, index: number): CompiledLoop | undefined {
+  const id = segments.idAt(index);
+  if (id === undefined || envelopeIds.has(id) || x12Transactions(segments).isRefused(index)) {
+    return undefined;
+  }
+  const floor = Math.max(0, index - maxSegmentScan);
+  let first = index;
+  while (first > floor && segments.idAt(first) !== 'HL' && segments.idAt(first) !== 'ST') {
+    first--;
+  }
+  const opener = segments.idAt(first);
+  if (opener !== 'HL' && opener !== 'ST') {
+    return undefined;
+  }
+  return new StructureWalker(segments, separators).loopAfter(first, index);
 }

@@ -59,7 +59,17 @@ function readAroundEdit(previous: ClaimDocumentModel | undefined, text: string):
   if (problems.length > 0) {
     return undefined;
   }
+  const movedTo = segments.length;
   segments.copyFrom(old, afterFrom, old.length, shift);
   segments.trim();
+  segments.derivedFrom({
+    previous: old,
+    unchangedBefore: keep,
+    movedFrom: afterFrom,
+    movedTo,
+    shift,
+    changeStart: old.startAt(keep),
+    changeEnd: afterFrom < old.length ? old.startAt(afterFrom) : oldText.length,
+  });
   return new X12DocumentModel({ interchange: { separators, segments }, lines }, []);
 }

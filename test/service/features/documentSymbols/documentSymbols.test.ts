@@ -46,6 +46,11 @@ function assertWellFormed(symbols: readonly DocumentSymbol[], parent?: DocumentS
   });
 }
 
+/** Every claim (a Struct symbol) of the outline, in order, wherever the guide's loops nest it. */
+function claimsIn(symbols: readonly DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((symbol) => (symbol.kind === SymbolKind.Struct ? [symbol] : claimsIn(symbol.children ?? [])));
+}
+
 function only<T>(items: readonly T[] | undefined, what: string): T {
   assert.equal(items?.length, 1, `one ${what}`);
   return items[0] as T;
@@ -95,8 +100,7 @@ describe('document symbols', () => {
     });
 
     it('lists several CLM loops of one transaction as claims named by CLM01, with line count and total charge', () => {
-      const transaction = only(only(only(symbols, 'interchange').children, 'group').children, 'transaction');
-      const claimSymbols = transaction.children ?? [];
+      const claimSymbols = claimsIn(symbols);
       assert.deepEqual(
         claimSymbols.map((s) => s.name),
         ['CLM-A', 'CLM-B', 'CLM-C'],
@@ -121,8 +125,7 @@ describe('document symbols', () => {
     });
 
     it('lists service lines by code and modifiers, with units and charge, from LX to the end of the line loop', () => {
-      const claimList =
-        only(only(only(symbols, 'interchange').children, 'group').children, 'transaction').children ?? [];
+      const claimList = claimsIn(symbols);
       const lines = claimList.map((claim) =>
         (claim.children ?? []).map((line) => `${line.name} (${line.detail ?? ''})`),
       );
@@ -142,6 +145,43 @@ describe('document symbols', () => {
       assertWellFormed(symbols);
     });
 
+    it("nests the guide's loops in the transaction, named as the guide names them, claims under their subscriber", () => {
+      const transaction = only(only(only(symbols, 'interchange').children, 'group').children, 'transaction');
+      const outline = (list: readonly DocumentSymbol[]): unknown[] =>
+        list.map((symbol) =>
+          symbol.children && symbol.kind !== SymbolKind.Struct ? [symbol.name, outline(symbol.children)] : symbol.name,
+        );
+      assert.deepEqual(outline(transaction.children ?? []), [
+        '1000A Submitter Name',
+        '1000B Receiver Name',
+        [
+          '2000A Billing Provider Hierarchical Level',
+          [
+            '2010AA Billing Provider Name',
+            ['2000B Subscriber Hierarchical Level', ['2010BA Subscriber Name', '2010BB Payer Name', 'CLM-A']],
+            ['2000B Subscriber Hierarchical Level', ['2010BA Subscriber Name', '2010BB Payer Name', 'CLM-B']],
+            ['2000B Subscriber Hierarchical Level', ['2010BA Subscriber Name', '2010BB Payer Name', 'CLM-C']],
+          ],
+        ],
+      ]);
+      const subscriber = transaction.children?.[2]?.children?.[1];
+      assert.equal(subscriber?.detail, 'HL 2', 'an HL loop says its HL01');
+      assert.equal(subscriber?.kind, SymbolKind.Class);
+      assert.equal(document.getText(subscriber?.selectionRange ?? transaction.range), 'HL');
+    });
+
+    it('shows a transaction that is not an 837P, with nothing inside it', () => {
+      const institutional = x12Symbols(
+        writeX12(claims, { controlNumber: 42 }).replace('ST*837*0001*005010X222A1', 'ST*837*0001*005010X223A2'),
+      );
+      const transaction = only(
+        only(only(institutional.symbols, 'interchange').children, 'group').children,
+        'transaction',
+      );
+      assert.equal(transaction.detail, '837 · 005010X223A2');
+      assert.equal(transaction.children, undefined);
+    });
+
     it('builds the same outline from a one-line file with | and > separators', () => {
       const options: X12WriteOptions = {
         separators: { element: '|', component: '>' },
@@ -150,9 +190,9 @@ describe('document symbols', () => {
       };
       const oneLine = x12Symbols(writeX12(claims, options));
       assertWellFormed(oneLine.symbols);
-      const transaction = only(only(only(oneLine.symbols, 'interchange').children, 'group').children, 'transaction');
+      const oneLineClaims = claimsIn(oneLine.symbols);
       assert.deepEqual(
-        transaction.children?.map((claim) => [claim.name, ...(claim.children ?? []).map((line) => line.name)]),
+        oneLineClaims.map((claim) => [claim.name, ...(claim.children ?? []).map((line) => line.name)]),
         [
           ['CLM-A', '19283-RT', '19284-RT'],
           ['CLM-B', '19284-LT'],
@@ -160,7 +200,7 @@ describe('document symbols', () => {
         ],
       );
       assert.equal(
-        oneLine.document.getText(transaction.children?.[2]?.children?.[0]?.selectionRange ?? transaction.range),
+        oneLine.document.getText(oneLineClaims[2]?.children?.[0]?.selectionRange ?? oneLine.symbols[0]?.range),
         '19285',
       );
       assert.ok(oneLine.symbols.every((s) => s.range.start.line === 0 && s.range.end.line === 0));
@@ -171,9 +211,8 @@ describe('document symbols', () => {
       const cut = full.slice(0, full.indexOf('SE*')).replace('CLM*CLM-B*', 'CLM**');
       const { symbols: cutSymbols } = x12Symbols(cut);
       assertWellFormed(cutSymbols);
-      const transaction = only(only(only(cutSymbols, 'interchange').children, 'group').children, 'transaction');
       assert.deepEqual(
-        transaction.children?.map((claim) => claim.name),
+        claimsIn(cutSymbols).map((claim) => claim.name),
         ['CLM-A', '(unnamed claim)', 'CLM-C'],
       );
     });
@@ -182,10 +221,7 @@ describe('document symbols', () => {
       const lineDated = x12Symbols(
         writeX12([{ id: 'CLM-D', diagnoses: ['R92.8'], lines: [{ code: '19283', charge: 350, dos: '2026-04-01' }] }]),
       );
-      const claim = only(
-        only(only(only(lineDated.symbols, 'interchange').children, 'group').children, 'transaction').children,
-        'claim',
-      );
+      const claim = only(claimsIn(lineDated.symbols), 'claim');
       assert.equal(claim.detail, '1 line · total $350.00');
     });
 
@@ -196,10 +232,7 @@ describe('document symbols', () => {
           'DTP*472*D8*20260402~\nHI*',
         ),
       );
-      const claim = only(
-        only(only(only(claimDated.symbols, 'interchange').children, 'group').children, 'transaction').children,
-        'claim',
-      );
+      const claim = only(claimsIn(claimDated.symbols), 'claim');
       assert.equal(claim.detail, '1 line · 2026-04-02 · total $350.00');
     });
 
@@ -216,10 +249,7 @@ describe('document symbols', () => {
           },
         ]),
       );
-      const claim = only(
-        only(only(only(large.symbols, 'interchange').children, 'group').children, 'transaction').children,
-        'claim',
-      );
+      const claim = only(claimsIn(large.symbols), 'claim');
       assert.equal(claim.detail, '2 lines · total $13,545.50');
       assert.deepEqual(
         claim.children?.map((line) => line.detail),

@@ -111,13 +111,18 @@ describe('folding ranges', () => {
     const lineOf = (prefix: string, nth = 1) =>
       lines.map((line, i) => (line.startsWith(prefix) ? i : -1)).filter((i) => i !== -1)[nth - 1] ?? -1;
 
-    it('folds the envelopes, HL levels, CLM loops and LX loops', () => {
+    it("folds the envelopes and every loop of the guide's structure, nested as the guide nests them", () => {
       const se = lineOf('SE*');
       const expected = [
         `${lineOf('ISA')}-${lineOf('IEA')}`,
         `${lineOf('GS')}-${lineOf('GE')}`,
         `${lineOf('ST')}-${se}`,
-        `${lineOf('HL', 1)}-${lineOf('HL', 2) - 1}`,
+        // 1000A Submitter Name: NM1*41 and its PER; 1000B (NM1*40 alone) is one line, so it does not fold.
+        `${lineOf('NM1*41')}-${lineOf('PER')}`,
+        // 2000A Billing Provider holds every subscriber under it, to the transaction's last loop.
+        `${lineOf('HL', 1)}-${se - 1}`,
+        `${lineOf('NM1*85')}-${lineOf('REF')}`,
+        // 2000B Subscriber, its claim (2300) and the claim's service lines (2400).
         `${lineOf('HL', 2)}-${lineOf('HL', 3) - 1}`,
         `${lineOf('CLM', 1)}-${lineOf('HL', 3) - 1}`,
         `${lineOf('LX', 1)}-${lineOf('LX', 2) - 1}`,
@@ -133,19 +138,29 @@ describe('folding ranges', () => {
 
     it('keeps the outermost folds when the client sets a limit: whole levels, then the first of the next', () => {
       assert.deepEqual(folds(document, 5), folds(document).slice(0, 5));
+      // Envelopes, then the loops right under the transaction (1000A, 2000A).
       assert.deepEqual(
         folds(document, 5).map((fold) => fold.split('-')[0]),
-        ['0', '1', '2', String(lineOf('HL', 1)), String(lineOf('HL', 2))],
+        ['0', '1', '2', String(lineOf('NM1*41')), String(lineOf('HL', 1))],
       );
-      // 8 folds down to the claims, then room for one service line of the three.
-      const lines9 = folds(document, 9);
-      assert.equal(lines9.length, 9);
+      // 10 folds down to the claims, then room for one service line of the three.
+      const kept = folds(document, 11);
+      assert.equal(kept.length, 11);
       assert.deepEqual(
-        folds(document).filter((fold) => !lines9.includes(fold)),
+        folds(document).filter((fold) => !kept.includes(fold)),
         [`${lineOf('LX', 2)}-${lineOf('HL', 3) - 1}`, `${lineOf('LX', 3)}-${lineOf('SE*') - 1}`],
         'the deepest, service lines, go first',
       );
       assert.deepEqual(folds(document, 0), []);
+    });
+
+    it('folds an envelope of a transaction that is not an 837P, and nothing inside it', () => {
+      const institutional = text.replace('ST*837*0001*005010X222A1', 'ST*837*0001*005010X223A2');
+      assert.deepEqual(folds(x12Document(institutional)), [
+        `${lineOf('ISA')}-${lineOf('IEA')}`,
+        `${lineOf('GS')}-${lineOf('GE')}`,
+        `${lineOf('ST')}-${lineOf('SE*')}`,
+      ]);
     });
 
     it('still folds a file cut off before its trailers, to its last segment', () => {

@@ -107,6 +107,21 @@ describe('X12 hover', () => {
       assert.match(hoverAt(twoLines, 'NM1*41').value(), /Loop 1000A · Submitter Name/);
     });
 
+    it('names the loops of a payer and provider nested under a claim and under a line, as the structure walk finds them', () => {
+      const nested = twoLines
+        .replace('LX*1~', 'NM1*82*1*RENDERING*PROVIDER****XX*1234567893~\nLX*1~')
+        .replace(/(SV1\*HC:19284[^~]*~\n)/, '$1NM1*DK*1*ORDERING*PROVIDER~\n');
+      assert.match(hoverAt(nested, 'NM1*82').value(), /Loop 2310B · Rendering Provider Name/);
+      assert.match(hoverAt(nested, 'NM1*DK').value(), /Loop 2420E · Ordering Provider Name/);
+    });
+
+    it('names no 837P loop for a segment of a transaction that is not an 837P', () => {
+      const institutional = twoLines.replace(/005010X222A1/g, '005010X223A2');
+      const value = hoverAt(institutional, 'NM1*85').value();
+      assert.match(value, /^\*\*NM1\*\* · Individual or organizational name/, 'the segment is still explained');
+      assert.doesNotMatch(value, /Loop 2010AA/);
+    });
+
     it('tells a claim date (DTP in 2300) from a line date (DTP after SV1, in 2400)', () => {
       // The writer dates lines only, as 005010X222A1 does; some files also carry a DTP in 2300.
       const claimDated = twoLines.replace('HI*', 'DTP*431*D8*20260301~\nHI*');

@@ -12,6 +12,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
 import { components } from '../../x12/x12Lexer';
+import { lastSegmentStartingAtOrBefore } from '../../x12/segmentTable';
+import { walkStructure } from '../../x12/structureWalks';
+import type { CompiledLoop } from '../../x12/x12Map/x12Map';
 import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
 import { comparePositions, rangeEncloses } from '../../position/locate';
 import { counted, money } from '../../text/wording';
@@ -97,36 +100,11 @@ function claimSymbol(claim: Claim): DocumentSymbol {
 // ---------------------------------------------------------------------------
 // X12
 
-/**
- * Levels of the X12 outline, outermost first. A claim closes at the next CLM,
- * HL or SE, where the claim reader ends a claim (x12/claimSpans.ts), and also
- * at any envelope segment: the outline nests by level, whatever the file
- * leaves unclosed.
- */
-const enum Level {
-  Interchange = 0,
-  Group = 1,
-  Transaction = 2,
-  Claim = 3,
-  Line = 4,
-}
-
-interface OpenNode {
-  level: Level;
-  symbol: DocumentSymbol;
+/** A symbol with the offsets it spans, before the outline is nested by those offsets. */
+interface Placed {
   start: number;
   end: number;
-  /** Of a claim: CLM02 and the claim-level DTP*472 date, for its detail once its lines are known. */
-  total?: string | undefined;
-  dos?: string | undefined;
-}
-
-/** `2 lines · 2026-03-14 · total $750.00`, as a `.claim` claim's detail plus the total an 837 states. */
-function x12ClaimDetail(node: OpenNode): string {
-  const total = node.total !== undefined && node.total !== '' ? `total ${amountText(node.total)}` : undefined;
-  return [counted(node.symbol.children?.length ?? 0, 'line'), node.dos, total]
-    .filter((part) => part !== undefined)
-    .join(' · ');
+  symbol: DocumentSymbol;
 }
 
 /** YYYY-MM-DD from DTP03 (CCYYMMDD, or the first date of CCYYMMDD-CCYYMMDD). */
@@ -135,195 +113,218 @@ function dtpDate(text: string | undefined): string | undefined {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
+/**
+ * The X12 outline: the envelopes read from segment ids (so a transaction that
+ * is not an 837P still shows, empty), and inside each 837P transaction every
+ * loop the structure walk found against our map (`x12/structureWalker.ts`),
+ * named as the guide names it ("2010AA Billing Provider Name"), except claims
+ * (2300), named by CLM01, and service lines (2400), named by their code.
+ * Everything is nested by the offsets it spans.
+ */
 class X12Outline {
-  readonly roots: DocumentSymbol[] = [];
-  private readonly open: OpenNode[] = [];
-  /** An LX not yet followed by its SV1: the line's symbol starts there. */
-  private pendingLx: X12Segment | undefined;
+  private readonly placed: Placed[] = [];
+  /** Each claim's symbol with its date of service and CLM02, for its detail. */
+  private readonly claims = new Map<DocumentSymbol, { dos: string | undefined; total: string | undefined }>();
+  private readonly segments: X12Segments;
 
-  constructor(private readonly x12: X12Structure) {}
-
-  private range(span: { start: number; end: number }): Range {
-    return this.x12.lines.range(span.start, span.end);
+  constructor(private readonly x12: X12Structure) {
+    this.segments = x12.interchange.segments;
   }
 
-  private idSpan(segment: X12Segment): X12Span {
-    return { start: segment.start, end: segment.start + segment.id.length, text: segment.id };
+  private range(start: number, end: number): Range {
+    return this.x12.lines.range(start, end);
   }
 
   /** The element's span when it has text, else the segment id's. */
   private selection(segment: X12Segment, element: X12Span | undefined): Range {
-    return this.range(element && element.text.trim() !== '' ? element : this.idSpan(segment));
+    const span = element && element.text.trim() !== '' ? element : segment;
+    return this.range(span.start, element && element.text.trim() !== '' ? span.end : segment.start + segment.id.length);
   }
 
-  private closeFrom(level: Level): void {
-    for (let top = this.open.at(-1); top && top.level >= level; top = this.open.at(-1)) {
-      this.open.pop();
-      top.symbol.range = this.x12.lines.range(top.start, top.end);
-      if (top.level === Level.Claim) {
-        top.symbol.detail = x12ClaimDetail(top);
+  private place(start: number, end: number, name: string, detail: string, kind: SymbolKind, selection: Range): void {
+    const symbol: DocumentSymbol = { name, detail, kind, range: selection, selectionRange: selection, children: [] };
+    this.placed.push({ start, end, symbol });
+  }
+
+  read(): DocumentSymbol[] {
+    this.readEnvelopes();
+    const loops = walkStructure(this.segments, this.x12.interchange.separators).loops;
+    for (let i = 0; i < loops.loops.length; i++) {
+      this.readLoop(loops.loops[i] as CompiledLoop, loops.starts[i] ?? 0, loops.ends[i] ?? 0);
+    }
+    return this.nest();
+  }
+
+  /** Interchanges, groups and transactions, each from its header to its trailer (or to where the next one starts). */
+  private readEnvelopes(): void {
+    const open: Array<{ level: number; placed: Placed }> = [];
+    const closeFrom = (level: number, end: number) => {
+      for (let top = open.at(-1); top && top.level >= level; top = open.at(-1)) {
+        open.pop();
+        top.placed.end = end;
       }
-    }
-  }
-
-  private has(level: Level): boolean {
-    return this.open.some((node) => node.level === level);
-  }
-
-  private push(level: Level, symbol: DocumentSymbol, start: number, end: number): void {
-    this.closeFrom(level);
-    const parent = this.open.at(-1);
-    if (parent) {
-      parent.symbol.children?.push(symbol);
-    } else {
-      this.roots.push(symbol);
-    }
-    this.open.push({ level, symbol, start, end });
-  }
-
-  private extend(end: number): void {
-    for (const node of this.open) {
-      node.end = Math.max(node.end, end);
-    }
-  }
-
-  read(segments: X12Segments): DocumentSymbol[] {
-    const { component } = this.x12.interchange.separators;
-    for (const segment of segments) {
+    };
+    let previousEnd = 0;
+    for (const segment of this.segments) {
       const element = (n: number) => segment.elements[n - 1];
-      switch (segment.id) {
-        case 'ISA':
-          this.closeFrom(Level.Interchange);
-          this.push(
-            Level.Interchange,
-            this.symbol(
-              `Interchange ${nameOr(element(13)?.text, '(no control number)')}`,
-              this.envelopeDetail(element(6), element(8)),
-              SymbolKind.Package,
-              this.selection(segment, element(13)),
-            ),
-            segment.start,
-            segment.end,
-          );
-          break;
-        case 'GS':
-          this.push(
-            Level.Group,
-            this.symbol(
-              `Group ${nameOr(element(6)?.text, '(no control number)')}`,
-              [element(1)?.text, element(8)?.text].filter((t) => t).join(' · '),
-              SymbolKind.Namespace,
-              this.selection(segment, element(6)),
-            ),
-            segment.start,
-            segment.end,
-          );
-          break;
-        case 'ST':
-          this.push(
-            Level.Transaction,
-            this.symbol(
-              `Transaction ${nameOr(element(2)?.text, '(no control number)')}`,
-              [element(1)?.text, element(3)?.text].filter((t) => t).join(' · '),
-              SymbolKind.Module,
-              this.selection(segment, element(2)),
-            ),
-            segment.start,
-            segment.end,
-          );
-          break;
-        case 'SE':
-        case 'GE':
-        case 'IEA': {
-          const level = segment.id === 'SE' ? Level.Transaction : segment.id === 'GE' ? Level.Group : Level.Interchange;
-          this.closeFrom(level + 1);
-          if (this.has(level)) {
-            this.extend(segment.end);
-            this.closeFrom(level);
-          }
-          continue;
+      const level = envelopeLevels[segment.id];
+      const trailer = trailerLevels[segment.id];
+      if (level !== undefined) {
+        closeFrom(level, previousEnd);
+        const [name, detail, kind, selected] =
+          level === 0
+            ? [
+                `Interchange ${nameOr(element(13)?.text, '(no control number)')}`,
+                envelopeDetail(element(6), element(8)),
+                SymbolKind.Package,
+                element(13),
+              ]
+            : level === 1
+              ? [
+                  `Group ${nameOr(element(6)?.text, '(no control number)')}`,
+                  joined(element(1), element(8)),
+                  SymbolKind.Namespace,
+                  element(6),
+                ]
+              : [
+                  `Transaction ${nameOr(element(2)?.text, '(no control number)')}`,
+                  joined(element(1), element(3)),
+                  SymbolKind.Module,
+                  element(2),
+                ];
+        this.place(segment.start, segment.end, name, detail, kind, this.selection(segment, selected));
+        open.push({ level, placed: this.placed.at(-1) as Placed });
+      } else if (trailer !== undefined) {
+        // A trailer whose header is missing closes nothing of a level above it.
+        closeFrom(trailer + 1, previousEnd);
+        if (open.at(-1)?.level === trailer) {
+          closeFrom(trailer, segment.end);
         }
-        case 'HL':
-          this.closeFrom(Level.Claim);
-          break;
-        case 'CLM': {
-          this.push(
-            Level.Claim,
-            this.symbol(
-              nameOr(element(1)?.text, '(unnamed claim)'),
-              '',
-              SymbolKind.Struct,
-              this.selection(segment, element(1)),
-            ),
-            segment.start,
-            segment.end,
-          );
-          const claim = this.open.at(-1);
-          if (claim) {
-            claim.total = element(2)?.text;
-          }
-          this.pendingLx = undefined;
-          break;
-        }
-        case 'DTP': {
-          // DTP*472 before the first LX is the claim's date of service; after an LX it is the line's.
-          const claim = this.open.at(-1);
-          if (claim?.level === Level.Claim && this.pendingLx === undefined && element(1)?.text === '472') {
-            claim.dos ??= dtpDate(element(3)?.text);
-          }
-          break;
-        }
-        case 'LX':
-          if (this.has(Level.Claim)) {
-            this.closeFrom(Level.Line);
-            this.pendingLx = segment;
-          }
-          break;
-        case 'SV1': {
-          if (!this.has(Level.Claim)) {
-            break;
-          }
-          const procedure = element(1);
-          const parts = procedure ? components(procedure, component) : [];
-          const code = parts[1];
-          const modifiers = parts
-            .slice(2, 6)
-            .map((part) => part.text)
-            .filter((text) => text !== '');
-          const name = nameOr([code?.text ?? '', ...modifiers].join('-').replace(/^-+/, ''), '(no code)');
-          const start = this.pendingLx?.start ?? segment.start;
-          this.pendingLx = undefined;
-          this.push(
-            Level.Line,
-            this.symbol(
-              name,
-              lineDetail(element(4)?.text, element(2)?.text),
-              SymbolKind.Field,
-              this.selection(segment, code),
-            ),
-            start,
-            segment.end,
-          );
-          break;
-        }
-        default:
-          break;
       }
-      this.extend(segment.end);
+      previousEnd = segment.end;
     }
-    this.closeFrom(Level.Interchange);
-    return this.roots;
+    closeFrom(0, previousEnd);
   }
 
-  private symbol(name: string, detail: string, kind: SymbolKind, selectionRange: Range): DocumentSymbol {
-    return { name, detail, kind, range: selectionRange, selectionRange, children: [] };
+  private readLoop(loop: CompiledLoop, start: number, end: number): void {
+    const first = lastSegmentStartingAtOrBefore(this.segments, start);
+    const opener = this.segments.at(first);
+    if (!opener) {
+      return;
+    }
+    if (loop.spec.id === '2300') {
+      this.readClaim(opener, first, start, end);
+    } else if (loop.spec.id === '2400') {
+      this.readServiceLine(first, start, end);
+    } else {
+      const hl = opener.id === 'HL' ? opener.elements[0]?.text.trim() : undefined;
+      this.place(
+        start,
+        end,
+        `${loop.spec.id} ${loop.spec.name}`,
+        hl ? `HL ${hl}` : '',
+        opener.id === 'HL' ? SymbolKind.Class : SymbolKind.Object,
+        this.range(opener.start, opener.start + opener.id.length),
+      );
+    }
   }
 
-  private envelopeDetail(sender: X12Span | undefined, receiver: X12Span | undefined): string {
-    const from = sender?.text.trim() ?? '';
-    const to = receiver?.text.trim() ?? '';
-    return from === '' && to === '' ? '' : `${from} → ${to}`;
+  /** A claim by CLM01, with its line count, date of service (a DTP*472 before its first LX) and CLM02. */
+  private readClaim(clm: X12Segment, first: number, start: number, end: number): void {
+    let dos: string | undefined;
+    for (let ordinal = first + 1; ordinal < this.segments.length && this.segments.startAt(ordinal) < end; ordinal++) {
+      const id = this.segments.idAt(ordinal);
+      if (id === 'LX') {
+        break;
+      }
+      const segment = id === 'DTP' ? this.segments.at(ordinal) : undefined;
+      if (segment?.elements[0]?.text === '472') {
+        dos ??= dtpDate(segment.elements[2]?.text);
+      }
+    }
+    const total = clm.elements[1]?.text;
+    this.place(
+      start,
+      end,
+      nameOr(clm.elements[0]?.text, '(unnamed claim)'),
+      '',
+      SymbolKind.Struct,
+      this.selection(clm, clm.elements[0]),
+    );
+    // The detail is written once the lines are nested under the claim and can be counted.
+    this.claims.set((this.placed.at(-1) as Placed).symbol, { dos, total });
   }
+
+  /** A service line by its SV1's code and modifiers, with units and charge, from its LX to its loop's end. */
+  private readServiceLine(first: number, start: number, end: number): void {
+    let sv1: X12Segment | undefined;
+    for (let ordinal = first; ordinal < this.segments.length && this.segments.startAt(ordinal) < end; ordinal++) {
+      if (this.segments.idAt(ordinal) === 'SV1') {
+        sv1 = this.segments.at(ordinal);
+        break;
+      }
+    }
+    const lx = this.segments.at(first) as X12Segment;
+    if (!sv1) {
+      this.place(start, end, '(no code)', '', SymbolKind.Field, this.range(lx.start, lx.start + lx.id.length));
+      return;
+    }
+    const procedure = sv1.elements[0];
+    const parts = procedure ? components(procedure, this.x12.interchange.separators.component) : [];
+    const code = parts[1];
+    const modifiers = parts
+      .slice(2, 6)
+      .map((part) => part.text)
+      .filter((text) => text !== '');
+    const name = nameOr([code?.text ?? '', ...modifiers].join('-').replace(/^-+/, ''), '(no code)');
+    this.place(
+      start,
+      end,
+      name,
+      lineDetail(sv1.elements[3]?.text, sv1.elements[1]?.text),
+      SymbolKind.Field,
+      this.selection(sv1, code),
+    );
+  }
+
+  /** Outer first at equal starts; each symbol goes under the innermost one whose offsets hold it. */
+  private nest(): DocumentSymbol[] {
+    const placed = this.placed.sort((a, b) => a.start - b.start || b.end - a.end);
+    const roots: DocumentSymbol[] = [];
+    const open: Placed[] = [];
+    for (const node of placed) {
+      for (let top = open.at(-1); top && (node.start >= top.end || node.end > top.end); top = open.at(-1)) {
+        open.pop();
+      }
+      const parent = open.at(-1);
+      (parent ? (parent.symbol.children as DocumentSymbol[]) : roots).push(node.symbol);
+      node.symbol.range = this.range(node.start, node.end);
+      open.push(node);
+    }
+    for (const [claim, { dos, total }] of this.claims) {
+      const lines = claim.children?.filter((child) => child.kind === SymbolKind.Field).length ?? 0;
+      const totalText = total !== undefined && total !== '' ? `total ${amountText(total)}` : undefined;
+      claim.detail = [counted(lines, 'line'), dos, totalText].filter((part) => part !== undefined).join(' · ');
+    }
+    return roots;
+  }
+}
+
+/** Envelope headers by level, outermost first, and the trailers that close them. */
+const envelopeLevels: Readonly<Record<string, number>> = { ISA: 0, GS: 1, ST: 2 };
+const trailerLevels: Readonly<Record<string, number>> = { IEA: 0, GE: 1, SE: 2 };
+
+function joined(...elements: Array<X12Span | undefined>): string {
+  return elements
+    .map((element) => element?.text)
+    .filter((text) => text)
+    .join(' · ');
+}
+
+function envelopeDetail(sender: X12Span | undefined, receiver: X12Span | undefined): string {
+  const from = sender?.text.trim() ?? '';
+  const to = receiver?.text.trim() ?? '';
+  return from === '' && to === '' ? '' : `${from} → ${to}`;
 }
 
 /** Drops the empty `children` arrays of leaves. */
@@ -339,7 +340,7 @@ function pruneChildren(symbol: DocumentSymbol): DocumentSymbol {
 export function getDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[] {
   let symbols: DocumentSymbol[];
   if (model.format === 'x12-837p') {
-    symbols = model.x12 ? new X12Outline(model.x12).read(model.x12.interchange.segments) : [];
+    symbols = model.x12 ? new X12Outline(model.x12).read() : [];
   } else {
     symbols = model.claims.map(claimSymbol);
   }

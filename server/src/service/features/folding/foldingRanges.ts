@@ -3,21 +3,22 @@
  * line (the comments after it introduce the next claim, so they stay
  * visible), the lines before the first `claim` line likewise, and every run of
  * two or more comment lines. X12 837P: each interchange (ISA to IEA),
- * functional group (GS to GE), transaction (ST to SE), hierarchical level
- * (HL, up to the next HL), claim (CLM loop 2300) and service line (LX loop
- * 2400), a loop ending where the next one of its level or above starts.
+ * functional group (GS to GE) and transaction (ST to SE), read from segment
+ * ids, and inside an 837P transaction every loop of the implementation guide
+ * (1000A, 2000A, 2010AA, 2300, 2400, ...) as the structure walk found it
+ * against our map (`x12/structureWalker.ts`, shared with the structure rules),
+ * from its opening segment to its last.
  *
- * Both read as little as they can: a `.claim` text line by line without
- * parsing its claims, an 837 by segment ids and offsets, without splitting
- * elements. Ranges come sorted by start line, one per start line, properly
- * nested; over the client's limit the deepest are dropped first, as VS Code
- * itself does.
+ * A `.claim` text is read line by line without parsing its claims. Ranges
+ * come sorted by start line, one per start line, properly nested; over the
+ * client's limit the deepest are dropped first, as VS Code itself does.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { ClaimDocumentModel, X12Structure } from '../../model/model';
 import { claimLineKind } from '../../claimText/claimLines';
 import { forEachLine } from '../../text/textLines';
+import { walkStructure } from '../../x12/structureWalks';
 
 interface Fold {
   startLine: number;
@@ -74,20 +75,18 @@ function claimTextFolds(text: string): Fold[] {
 // X12
 
 /**
- * Loop levels, outermost first; a segment opening a level closes the open loops at it and below. A claim's fold
- * thus ends at the next CLM, HL or SE, where the claim reader ends a claim (x12/claimSpans.ts), and also at any
- * envelope segment: folds nest by level, whatever the file leaves unclosed.
+ * Envelope levels, outermost first; a header closes the open envelopes at its level and below, so folds nest
+ * by level whatever the file leaves unclosed.
  */
-const openingLevel: Readonly<Record<string, number>> = { ISA: 0, GS: 1, ST: 2, HL: 3, CLM: 4, LX: 5 };
+const openingLevel: Readonly<Record<string, number>> = { ISA: 0, GS: 1, ST: 2 };
 /** Trailers close their envelope and belong to it. */
 const closingLevel: Readonly<Record<string, number>> = { IEA: 0, GE: 1, SE: 2 };
 
-function x12Folds(x12: X12Structure): Fold[] {
-  // A fold is added when its loop opens, so they come in start order, outer first; its end is set when it closes.
+function envelopeFolds(x12: X12Structure, lineOf: (offset: number) => number): Fold[] {
+  // A fold is added when its envelope opens, so they come in start order, outer first; its end is set when it closes.
   const folds: Fold[] = [];
   const segments = x12.interchange.segments;
-  const lineOf = (offset: number) => x12.lines.positionAt(offset).line;
-  /** Open loops, outermost first. */
+  /** Open envelopes, outermost first. */
   const open: Array<{ level: number; fold: Fold }> = [];
   const closeFrom = (level: number, endOffset: number) => {
     for (let top = open.at(-1); top && top.level >= level; top = open.at(-1)) {
@@ -115,6 +114,16 @@ function x12Folds(x12: X12Structure): Fold[] {
     previousEnd = segments.endAt(ordinal);
   }
   closeFrom(0, previousEnd);
+  return folds;
+}
+
+function x12Folds(x12: X12Structure): Fold[] {
+  const lineOf = (offset: number) => x12.lines.positionAt(offset).line;
+  const folds = envelopeFolds(x12, lineOf);
+  const { starts, ends } = walkStructure(x12.interchange.segments, x12.interchange.separators).loops;
+  for (let i = 0; i < starts.length; i++) {
+    folds.push({ startLine: lineOf(starts[i] ?? 0), endLine: lineOf(ends[i] ?? 0) });
+  }
   return folds;
 }
 

@@ -77,7 +77,7 @@ interface HoverContext {
 
 function where(context: HoverContext): string {
   const { target } = context;
-  const loop = x12LoopAt(context.x12.interchange.segments, target.index);
+  const loop = x12LoopAt(context.x12.interchange.segments, context.x12.interchange.separators, target.index);
   const loopText = loop ? loopLabel(loop) : context.segmentInfo?.loop;
   return `in ${target.segment.id}${context.segmentInfo ? ` (${context.segmentInfo.name})` : ''}${loopText ? `, ${loopText}` : ''}`;
 }
@@ -258,7 +258,7 @@ function segmentMarkdown(x12: X12Structure, segment: X12Segment, index: number):
   if (!info) {
     return `**${segment.id}**\n\nNot a segment of the 837P this extension knows.`;
   }
-  const loop = x12LoopAt(x12.interchange.segments, index);
+  const loop = x12LoopAt(x12.interchange.segments, x12.interchange.separators, index);
   const elements: string[] = [];
   for (let i = 0; i < info.elements.length; i++) {
     const element = info.elements[i];

@@ -1,11 +1,12 @@
 /**
- * The findings of the one structure walk (`x12/structureWalker.ts`), made
- * once per interchange and shared by the five rules it serves
+ * The findings of the one structure walk (`x12/structureWalker.ts`, made
+ * once per version of a document), grouped by rule for the five rules it serves
  * (`x12-segment-placement`, `x12-required`, `x12-element`, `x12-hierarchy`,
  * `x12-line-number`), each taking its own.
  */
 import type { X12Structure } from '../../model/model';
-import { type StructureFinding, walkStructure } from '../../x12/structureWalker';
+import type { StructureFinding } from '../../x12/structureWalker';
+import { walkStructure } from '../../x12/structureWalks';
 import type { Finding } from '../ruleTypes';
 
 const walked = new WeakMap<X12Structure, ReadonlyMap<string, readonly StructureFinding[]>>();
@@ -14,7 +15,7 @@ function findingsByRule(x12: X12Structure): ReadonlyMap<string, readonly Structu
   let byRule = walked.get(x12);
   if (!byRule) {
     const grouped = new Map<string, StructureFinding[]>();
-    for (const finding of walkStructure(x12.interchange.segments, x12.interchange.separators)) {
+    for (const finding of walkStructure(x12.interchange.segments, x12.interchange.separators).findings) {
       const list = grouped.get(finding.ruleId) ?? [];
       list.push(finding);
       grouped.set(finding.ruleId, list);

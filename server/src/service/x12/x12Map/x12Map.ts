@@ -3,6 +3,7 @@
  * each segment stands (a map from segment id to its place) and which child
  * loops a segment opens. The walker asks these tables once per segment.
  */
+import { compileSegmentChecks, type SegmentChecks } from '../segmentChecks';
 import { claimLoops } from './claimLoops';
 import { headerLoops, transactionLoop } from './headerLoops';
 import { lineLoops } from './lineLoops';
@@ -18,6 +19,8 @@ export interface ChildLoop {
 
 export interface SegmentPlace {
   entry: SegmentEntry;
+  /** What the walk checks of the segment's elements here. */
+  checks: SegmentChecks | undefined;
   place: number;
   /** Index among the loop's members, for counting uses. */
   member: number;
@@ -25,6 +28,8 @@ export interface SegmentPlace {
 
 export interface CompiledLoop {
   spec: LoopSpec;
+  /** What the walk checks of the opening segment's elements. */
+  openerChecks: SegmentChecks | undefined;
   /** "Loop 2010AA Billing Provider Name". */
   title: string;
   /** The title as a message starts with it ("The transaction header"). */
@@ -56,6 +61,7 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   const mandatorySegments: SegmentPlace[] = [];
   const loop: CompiledLoop = {
     spec,
+    openerChecks: compileSegmentChecks(spec.opener),
     title,
     heading: title.charAt(0).toUpperCase() + title.slice(1),
     mandatorySegments,
@@ -69,7 +75,7 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   let member = 0;
   spec.members.forEach((entry, place) => {
     if (!isChildLoops(entry)) {
-      const segmentPlace = { entry, place, member: member++ };
+      const segmentPlace = { entry, checks: compileSegmentChecks(entry), place, member: member++ };
       segments.set(entry.segment, segmentPlace);
       if (entry.mandatory) {
         mandatorySegments.push(segmentPlace);
