@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { codeSetImporters } from '../../server/src/referenceData/importers/codeSetImporters';
+import { CacheMismatch } from '../../server/src/referenceData/importers/tableBytes';
 import { candidateOf, fixtureFile } from './referenceFixtures';
 
 describe('code set importers', () => {
@@ -27,5 +28,14 @@ describe('code set importers', () => {
       const text = Buffer.from(fixtureFile(name).bytes).toString('latin1');
       assert.equal(text.split('\r\n').length, text.split('\n').length, name);
     }
+  });
+
+  it("refuses to read one kind's cache bytes as the other's", () => {
+    const [diagnoses, hcpcs] = codeSetImporters;
+    const diagnosisTable = diagnoses.import([fixtureFile('icd10cm-order-2026.txt')]).table;
+    const hcpcsTable = hcpcs.import([fixtureFile('HCPC2026_JAN_ANWEB_01122026.txt')]).table;
+    assert.ok(diagnosisTable && hcpcsTable);
+    assert.throws(() => hcpcs.deserialize(diagnoses.serialize(diagnosisTable)), CacheMismatch);
+    assert.throws(() => diagnoses.deserialize(hcpcs.serialize(hcpcsTable)), CacheMismatch);
   });
 });

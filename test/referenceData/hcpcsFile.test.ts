@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { hcpcsFileImporter as importer } from '../../server/src/referenceData/importers/hcpcsFile';
-import { PackedFormatProblem } from '../../server/src/referenceData/packedSections';
+import { CacheMismatch } from '../../server/src/referenceData/importers/tableBytes';
 import type { HcpcsCodeSet } from '../../server/src/service/index';
 import { candidateOf, fixtureFile, textFile, withLines } from './referenceFixtures';
 
@@ -104,7 +104,7 @@ describe('HCPCS Level II file importer', () => {
       );
       const { table, reports } = importer.import([file]);
       assert.equal(reports[0]?.rows, 11);
-      assert.equal(reports[0]?.problem, '2 lines are not HCPCS records and were skipped (the first is line 13).');
+      assert.equal(reports[0]?.problem, '2 lines not understood (line 13, 14); they are left out.');
       assert.equal(table?.code('K0003')?.long, 'Invented wheelchair read after the bad records');
       assert.equal(table?.code('K0003')?.added, undefined);
       assert.equal(table?.code('K0002'), undefined);
@@ -181,17 +181,17 @@ describe('HCPCS Level II file importer', () => {
       assert.equal(Object.isFrozen(importer.deserialize(importer.serialize(table)).modifier('RT')), true);
     });
 
-    it('refuses damaged bytes with a PackedFormatProblem, so the cache can import again', () => {
+    it('refuses damaged bytes with a CacheMismatch, so the cache can import again', () => {
       const damaged = importer.serialize(january2026());
-      // Spoil the opening brace of the edition's JSON.
-      damaged[Buffer.from(damaged).indexOf('{"label"')] = 0x21;
-      assert.throws(() => importer.deserialize(damaged), PackedFormatProblem);
+      // Spoil the opening brace of the header's JSON.
+      damaged[Buffer.from(damaged).indexOf('{"magic"')] = 0x21;
+      assert.throws(() => importer.deserialize(damaged), CacheMismatch);
     });
 
     it('refuses bytes that are not its table', () => {
       const bytes = importer.serialize(january2026());
-      assert.throws(() => importer.deserialize(bytes.subarray(0, bytes.length - 9)), PackedFormatProblem);
-      assert.throws(() => importer.deserialize(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])), PackedFormatProblem);
+      assert.throws(() => importer.deserialize(bytes.subarray(0, bytes.length - 9)), CacheMismatch);
+      assert.throws(() => importer.deserialize(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])), CacheMismatch);
     });
   });
 });

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { zipSync } from 'fflate';
 import { icd10cmOrderFileImporter as importer } from '../../server/src/referenceData/importers/icd10cmOrderFile';
-import { PackedFormatProblem } from '../../server/src/referenceData/packedSections';
+import { CacheMismatch } from '../../server/src/referenceData/importers/tableBytes';
 import { zipMembers } from '../../server/src/referenceData/zipMembers';
 import { type DiagnosisCodeSet, editionFor } from '../../server/src/service/index';
 import { candidateOf, fixtureFile, textFile, withLines } from './referenceFixtures';
@@ -102,7 +102,7 @@ describe('ICD-10-CM order file importer', () => {
       );
       const { table, reports } = importer.import([file]);
       assert.equal(reports[0]?.rows, 14);
-      assert.equal(reports[0]?.problem, '2 lines are not order-file rows and were skipped (the first is line 14).');
+      assert.equal(reports[0]?.problem, '2 lines not understood (line 14, 15); they are left out.');
       assert.equal(table?.lookup('U95')?.long, 'Invented late arrival');
       assert.equal(table?.lookup('U94'), undefined);
     });
@@ -242,18 +242,18 @@ describe('ICD-10-CM order file importer', () => {
       assert.deepEqual(importer.serialize(loaded), bytes);
     });
 
-    it('refuses damaged bytes with a PackedFormatProblem, so the cache can import again', () => {
+    it('refuses damaged bytes with a CacheMismatch, so the cache can import again', () => {
       const damaged = importer.serialize(fy2026());
-      // Spoil the opening brace of the edition's JSON.
-      damaged[Buffer.from(damaged).indexOf('{"label"')] = 0x21;
-      assert.throws(() => importer.deserialize(damaged), PackedFormatProblem);
+      // Spoil the opening brace of the header's JSON.
+      damaged[Buffer.from(damaged).indexOf('{"magic"')] = 0x21;
+      assert.throws(() => importer.deserialize(damaged), CacheMismatch);
     });
 
     it('refuses bytes that are not its table', () => {
       const bytes = importer.serialize(fy2026());
-      assert.throws(() => importer.deserialize(bytes.subarray(0, bytes.length - 9)), PackedFormatProblem);
-      assert.throws(() => importer.deserialize(new Uint8Array([1, 2, 3])), PackedFormatProblem);
-      assert.throws(() => importer.deserialize(new Uint8Array(0)), PackedFormatProblem);
+      assert.throws(() => importer.deserialize(bytes.subarray(0, bytes.length - 9)), CacheMismatch);
+      assert.throws(() => importer.deserialize(new Uint8Array([1, 2, 3])), CacheMismatch);
+      assert.throws(() => importer.deserialize(new Uint8Array(0)), CacheMismatch);
     });
   });
 });

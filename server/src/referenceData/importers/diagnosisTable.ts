@@ -7,7 +7,7 @@
  * one run; a permutation sorted by code answers lookups by binary search.
  */
 import type { DateSpan, DiagnosisCodeSet, DiagnosisEntry } from '../../service/index';
-import { PackWriter, readPacked } from '../packedSections';
+import { CacheMismatch, packTable, unpackTable } from './tableBytes';
 import { bestRows, WordIndex } from './wordIndex';
 
 /** Codes are 3 to 7 characters; each takes 7 in `codes`, padded with spaces (which sort first). */
@@ -15,7 +15,10 @@ export const codeWidth = 7;
 const billableFlag = 1;
 /** The long description is the short one (stored once). */
 const sameLongFlag = 2;
-const packMagic = 'icd10cm-table/1';
+/** Bumped when the arrays below change, so an older cache entry is imported again. */
+const layoutVersion = 1;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 export interface DiagnosisRow {
   code: string;
@@ -28,6 +31,10 @@ interface EditionFields {
   label: string;
   applies: DateSpan;
   source: string;
+}
+
+interface CachedMeta extends EditionFields {
+  layoutVersion: number;
 }
 
 export class DiagnosisTable implements DiagnosisCodeSet {
@@ -126,28 +133,49 @@ export class DiagnosisTable implements DiagnosisCodeSet {
     return [...byCode, ...byWords].slice(0, Math.max(0, limit)).map((row) => this.entry(row));
   }
 
+  /** The cache bytes (`tableBytes.ts`): the edition as the header, the strings as UTF-8 and the arrays as they are. */
   serialize(): Uint8Array {
-    const writer = new PackWriter(packMagic).json({ label: this.label, applies: this.applies, source: this.source });
-    writer.text(this.codes).text(this.texts).uint32(this.textStarts).uint8(this.flags).uint32(this.byCode);
-    this.words.write(writer);
-    return writer.bytes();
+    const meta: CachedMeta = {
+      label: this.label,
+      applies: this.applies,
+      source: this.source,
+      layoutVersion,
+    };
+    return packTable('icd10cm', meta, [
+      utf8Encoder.encode(this.codes),
+      utf8Encoder.encode(this.texts),
+      this.textStarts,
+      this.flags,
+      this.byCode,
+      ...this.words.packedArrays(),
+    ]);
   }
 
-  /** Throws `PackedFormatProblem` for bytes that are not a table of this format. */
+  /** Throws `CacheMismatch` for bytes that are not a table of this layout. */
   static deserialize(bytes: Uint8Array): DiagnosisTable {
-    return readPacked(
-      bytes,
-      packMagic,
-      (reader) =>
-        new DiagnosisTable(
-          reader.json<EditionFields>(),
-          reader.text(),
-          reader.text(),
-          reader.uint32(),
-          reader.uint8(),
-          reader.uint32(),
-          WordIndex.read(reader),
-        ),
+    const { meta, arrays } = unpackTable<CachedMeta>('icd10cm', bytes);
+    const [codes, texts, textStarts, flags, byCode, ...wordArrays] = arrays;
+    const words = WordIndex.fromArrays(flags?.length ?? 0, wordArrays);
+    if (
+      meta.layoutVersion !== layoutVersion ||
+      !(codes instanceof Uint8Array) ||
+      !(texts instanceof Uint8Array) ||
+      !(textStarts instanceof Uint32Array) ||
+      !(flags instanceof Uint8Array) ||
+      !(byCode instanceof Uint32Array) ||
+      words === undefined
+    ) {
+      throw new CacheMismatch('The cached ICD-10-CM table has the wrong arrays.');
+    }
+    const edition = { label: meta.label, applies: meta.applies, source: meta.source };
+    return new DiagnosisTable(
+      edition,
+      utf8Decoder.decode(codes),
+      utf8Decoder.decode(texts),
+      textStarts,
+      flags,
+      byCode,
+      words,
     );
   }
 

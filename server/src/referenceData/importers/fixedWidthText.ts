@@ -5,11 +5,11 @@
  * edition (the files themselves do not say their year).
  */
 
-const latin1 = new TextDecoder('latin1');
+import { latin1Text } from './importReports';
 
 /** The file's lines, without their CR LF; a last empty line is dropped. */
 export function fileLines(bytes: Uint8Array): string[] {
-  const lines = latin1.decode(bytes).split(/\r?\n/);
+  const lines = latin1Text(bytes).split(/\r?\n/);
   if (lines.at(-1) === '') {
     lines.pop();
   }
@@ -36,12 +36,12 @@ export function isoDate(digits: string): string | undefined {
   return valid ? `${year}-${month}-${day}` : undefined;
 }
 
+/** A sentence for codes a file lists twice (the first is kept), or undefined when none are. */
+export function repeatedCodes(count: number): string | undefined {
+  return count === 0 ? undefined : `${count} repeated ${count === 1 ? 'code was' : 'codes were'} read once.`;
+}
+
 /** The last part of a name (`a.zip/b/c.txt` gives `c.txt`). */
 export function baseName(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
-}
-
-/** "3 lines ... (the first is line 17)" style counts, for a report's problem sentence. */
-export function skippedLines(count: number, firstLine: number, what: string): string {
-  return `${count} ${count === 1 ? 'line is' : 'lines are'} not ${what} and ${count === 1 ? 'was' : 'were'} skipped (the first is line ${firstLine})`;
 }

@@ -13,8 +13,9 @@
  */
 import type { HcpcsCodeSet, HcpcsEntry, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
-import { baseName, fileLines, headLines, isoDate, skippedLines } from './fixedWidthText';
+import { baseName, fileLines, headLines, isoDate, repeatedCodes } from './fixedWidthText';
 import { HcpcsTable } from './hcpcsTable';
+import { joinProblems, LineTally, linesNotUnderstood } from './importReports';
 
 const field = {
   code: [0, 5],
@@ -110,7 +111,8 @@ interface Collected {
   codes: HcpcsEntry[];
   modifiers: HcpcsEntry[];
   latestEffective: string;
-  problems: string[];
+  /** Sentences for the report, absent when there is nothing to say. */
+  problems: (string | undefined)[];
 }
 
 /** Records into entries: each first record with its continuations' text. */
@@ -119,8 +121,7 @@ function collect(lines: readonly string[]): Collected {
   const modifiers: HcpcsEntry[] = [];
   const seen = { code: new Set<string>(), modifier: new Set<string>() };
   let latestEffective = '';
-  let skipped = 0;
-  let firstSkipped = 0;
+  const bad = new LineTally();
   let duplicates = 0;
   /** The entry whose continuations come next; a repeated code's are read and dropped with it. */
   let open: { kind: RecordKind; entry: HcpcsEntry; longParts: string[]; repeated: boolean } | undefined;
@@ -142,8 +143,7 @@ function collect(lines: readonly string[]): Collected {
     }
     if (record === undefined || !record.first) {
       // A continuation with no first record before it is as unreadable as a line of another layout.
-      skipped++;
-      firstSkipped ||= index + 1;
+      bad.add(index + 1);
       return;
     }
     close();
@@ -164,13 +164,7 @@ function collect(lines: readonly string[]): Collected {
     open = { kind: record.kind, entry, longParts: [record.long], repeated };
   });
   close();
-  const problems: string[] = [];
-  if (skipped > 0) {
-    problems.push(skippedLines(skipped, firstSkipped, 'HCPCS records'));
-  }
-  if (duplicates > 0) {
-    problems.push(`${duplicates} repeated ${duplicates === 1 ? 'code was' : 'codes were'} read once`);
-  }
+  const problems = [linesNotUnderstood(bad.count, bad.first), repeatedCodes(duplicates)];
   return { codes, modifiers, latestEffective, problems };
 }
 
@@ -183,7 +177,7 @@ function readHcpcsFile(file: DataFile): { table?: HcpcsTable; report: LoadedFile
   if (release === undefined && latestEffective !== '') {
     release = releaseOfDate(latestEffective);
     problems.push(
-      `the name does not say the release (as HCPC2026_JAN_ANWEB.txt does), so it was taken from the latest effective date in the file, ${latestEffective}`,
+      `The name does not say the release (as HCPC2026_JAN_ANWEB.txt does), so it was taken from the latest effective date in the file, ${latestEffective}.`,
     );
   }
   if (release === undefined) {
@@ -204,8 +198,9 @@ function readHcpcsFile(file: DataFile): { table?: HcpcsTable; report: LoadedFile
     edition: label,
     rows: codes.length + modifiers.length,
   };
-  if (problems.length > 0) {
-    report.problem = `${problems.join('; ')}.`.replace(/^./, (letter) => letter.toUpperCase());
+  const problem = joinProblems(...problems);
+  if (problem !== undefined) {
+    report.problem = problem;
   }
   return { table, report };
 }

@@ -6,10 +6,11 @@
  * them, so loading from the cache does not index again.
  */
 import type { DateSpan, HcpcsCodeSet, HcpcsEntry } from '../../service/index';
-import { PackWriter, readPacked } from '../packedSections';
+import { CacheMismatch, packTable, unpackTable } from './tableBytes';
 import { bestRows, WordIndex } from './wordIndex';
 
-const packMagic = 'hcpcs-table/1';
+/** Bumped when the cached form changes, so an older cache entry is imported again. */
+const layoutVersion = 1;
 
 interface EditionFields {
   label: string;
@@ -19,6 +20,12 @@ interface EditionFields {
 
 /** An entry as cached: code, long, short, added ('' when none), terminated ('' when none). */
 type PackedEntry = [string, string, string, string, string];
+
+interface CachedMeta extends EditionFields {
+  layoutVersion: number;
+  codes: PackedEntry[];
+  modifiers: PackedEntry[];
+}
 
 export class HcpcsTable implements HcpcsCodeSet {
   readonly kind = 'hcpcs';
@@ -88,6 +95,7 @@ export class HcpcsTable implements HcpcsCodeSet {
     return [...byCode, ...byWords.filter((entry) => !byCode.includes(entry))].slice(0, Math.max(0, limit));
   }
 
+  /** The cache bytes (`tableBytes.ts`): the entries in the header, the word index's arrays after it. */
   serialize(): Uint8Array {
     const pack = (entry: HcpcsEntry): PackedEntry => [
       entry.code,
@@ -96,13 +104,18 @@ export class HcpcsTable implements HcpcsCodeSet {
       entry.added ?? '',
       entry.terminated ?? '',
     ];
-    const writer = new PackWriter(packMagic).json({ label: this.label, applies: this.applies, source: this.source });
-    writer.json(this.codes.map(pack)).json([...this.modifierRows.values()].map(pack));
-    this.words.write(writer);
-    return writer.bytes();
+    const meta: CachedMeta = {
+      label: this.label,
+      applies: this.applies,
+      source: this.source,
+      layoutVersion,
+      codes: this.codes.map(pack),
+      modifiers: [...this.modifierRows.values()].map(pack),
+    };
+    return packTable('hcpcs', meta, this.words.packedArrays());
   }
 
-  /** Throws `PackedFormatProblem` for bytes that are not a table of this format. */
+  /** Throws `CacheMismatch` for bytes that are not a table of this layout. */
   static deserialize(bytes: Uint8Array): HcpcsTable {
     const unpack = ([code, long, short, added, terminated]: PackedEntry): HcpcsEntry =>
       Object.freeze({
@@ -112,11 +125,12 @@ export class HcpcsTable implements HcpcsCodeSet {
         ...(added === '' ? {} : { added }),
         ...(terminated === '' ? {} : { terminated }),
       });
-    return readPacked(bytes, packMagic, (reader) => {
-      const edition = reader.json<EditionFields>();
-      const codes = reader.json<PackedEntry[]>().map(unpack);
-      const modifiers = reader.json<PackedEntry[]>().map(unpack);
-      return new HcpcsTable(edition, codes, modifiers, WordIndex.read(reader));
-    });
+    const { meta, arrays } = unpackTable<CachedMeta>('hcpcs', bytes);
+    const words = WordIndex.fromArrays(Array.isArray(meta.codes) ? meta.codes.length : 0, arrays);
+    if (meta.layoutVersion !== layoutVersion || !Array.isArray(meta.modifiers) || words === undefined) {
+      throw new CacheMismatch('The cached HCPCS table has the wrong layout.');
+    }
+    const edition = { label: meta.label, applies: meta.applies, source: meta.source };
+    return new HcpcsTable(edition, meta.codes.map(unpack), meta.modifiers.map(unpack), words);
   }
 }

@@ -11,7 +11,8 @@
 import type { DateSpan, DiagnosisCodeSet, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { type DiagnosisRow, DiagnosisTable } from './diagnosisTable';
-import { baseName, fileLines, headLines, skippedLines } from './fixedWidthText';
+import { baseName, fileLines, headLines, repeatedCodes } from './fixedWidthText';
+import { joinProblems, LineTally, linesNotUnderstood } from './importReports';
 
 /** Order number, space, code (3 to 7, space-padded to 7), space, flag, space, then the descriptions. */
 const orderLineShape = /^\d{5} [A-Z][0-9A-Z]{2}[0-9A-Z ]{4} [01] \S/;
@@ -69,8 +70,7 @@ function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: Loaded
   }
   const rows: DiagnosisRow[] = [];
   const seen = new Set<string>();
-  let skipped = 0;
-  let firstSkipped = 0;
+  const bad = new LineTally();
   let duplicates = 0;
   fileLines(file.bytes).forEach((line, index) => {
     if (line.trim() === '') {
@@ -78,8 +78,7 @@ function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: Loaded
     }
     const row = orderFileRow(line);
     if (row === undefined) {
-      skipped++;
-      firstSkipped ||= index + 1;
+      bad.add(index + 1);
     } else if (seen.has(row.code)) {
       duplicates++;
     } else {
@@ -87,20 +86,14 @@ function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: Loaded
       rows.push(row);
     }
   });
-  const problems: string[] = [];
-  if (skipped > 0) {
-    problems.push(skippedLines(skipped, firstSkipped, 'order-file rows'));
-  }
-  if (duplicates > 0) {
-    problems.push(`${duplicates} repeated ${duplicates === 1 ? 'code was' : 'codes were'} read once`);
-  }
+  const problem = joinProblems(linesNotUnderstood(bad.count, bad.first), repeatedCodes(duplicates));
   if (rows.length === 0) {
     return { report: { file: file.name, kind: 'icd10cm', problem: 'No ICD-10-CM order-file rows were found.' } };
   }
   const table = DiagnosisTable.build({ ...edition, source: file.name }, rows);
   const report: LoadedFileReport = { file: file.name, kind: 'icd10cm', edition: edition.label, rows: rows.length };
-  if (problems.length > 0) {
-    report.problem = `${problems.join('; ')}.`;
+  if (problem !== undefined) {
+    report.problem = problem;
   }
   return { table, report };
 }

@@ -9,7 +9,10 @@
  * libraries on npm (lunr, flexsearch, minisearch) keep objects per term and
  * document, several times the memory, and cannot be loaded from bytes.
  */
-import type { PackReader, PackWriter } from '../packedSections';
+import type { PackedArray } from './tableBytes';
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 /** At most this many query words count (a longer query is cut): the row counters are bytes. */
 const maxQueryWords = 16;
@@ -102,14 +105,23 @@ export class WordIndex {
     return this.words.length + this.wordStarts.byteLength + this.postingStarts.byteLength + this.postings.byteLength;
   }
 
-  write(writer: PackWriter): void {
-    writer.json({ rowCount: this.rowCount });
-    writer.text(this.words).uint32(this.wordStarts).uint32(this.postingStarts).uint32(this.postings);
+  /** Its arrays for the disk cache (`tableBytes.ts`), the words as UTF-8. */
+  packedArrays(): PackedArray[] {
+    return [utf8Encoder.encode(this.words), this.wordStarts, this.postingStarts, this.postings];
   }
 
-  static read(reader: PackReader): WordIndex {
-    const { rowCount } = reader.json<{ rowCount: number }>();
-    return new WordIndex(reader.text(), reader.uint32(), reader.uint32(), reader.uint32(), rowCount);
+  /** The index from `packedArrays()`; undefined when they are not four arrays of those kinds. */
+  static fromArrays(rowCount: number, arrays: readonly PackedArray[]): WordIndex | undefined {
+    const [words, wordStarts, postingStarts, postings] = arrays;
+    if (
+      !(words instanceof Uint8Array) ||
+      !(wordStarts instanceof Uint32Array) ||
+      !(postingStarts instanceof Uint32Array) ||
+      !(postings instanceof Uint32Array)
+    ) {
+      return undefined;
+    }
+    return new WordIndex(utf8Decoder.decode(words), wordStarts, postingStarts, postings, rowCount);
   }
 
   private get wordCount(): number {
