@@ -1,6 +1,7 @@
 /**
- * `npm run test:reference-data -- <folder>`: runs the reference-data suite
- * (referenceDataSuite.ts) with mocha on the official downloads found under
+ * `npm run test:reference-data -- <folder>`: runs the reference-data suites
+ * (referenceDataSuite.ts, the code sets; editFilesSuite.ts, the CMS edit
+ * files' layouts) with mocha on the official downloads found under
  * the folder named on the command line (CI: `../shared/data`). Exit code 0
  * when every check holds, 1 when one does not, 2 when no folder is named.
  */
@@ -21,6 +22,7 @@ function main(): void {
   process.env[referenceDataDirVariable] = path.resolve(folder);
   const mocha = new Mocha({ timeout: 180000, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, 'referenceDataSuite.js'));
+  mocha.addFile(path.join(__dirname, 'editFilesSuite.js'));
   mocha.run((failures) => {
     process.exitCode = failures > 0 ? 1 : 0;
   });
