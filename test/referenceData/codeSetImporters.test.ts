@@ -3,9 +3,13 @@
  * one importer of the list, the one of its kind.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { codeSetImporters } from '../../server/src/referenceData/importers/codeSetImporters';
+import { editImporters } from '../../server/src/referenceData/importers/editImporters';
 import { CacheMismatch } from '../../server/src/referenceData/importers/tableBytes';
-import { candidateOf, fixtureFile } from './referenceFixtures';
+import { repoRoot } from '../support/repoRoot';
+import { candidateOf, fixtureFile, textFile } from './referenceFixtures';
 
 describe('code set importers', () => {
   const cases = [
@@ -22,6 +26,47 @@ describe('code set importers', () => {
       assert.deepEqual(kinds, [kind]);
     });
   }
+
+  it('leaves every fixture of the edit files to its own importer: all six importers claim each fixture once', () => {
+    const folder = path.join(repoRoot(), 'test', 'fixtures', 'referenceData');
+    const kinds: Record<string, string> = {
+      icd10cm: 'icd10cm',
+      HCPC: 'hcpcs',
+      ccipra: 'ptp',
+      MCR_MUE: 'mue',
+      PPRRVU: 'pfs',
+      AOC_: 'add-on',
+    };
+    const names = fs
+      .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((name) => fs.statSync(path.join(folder, name)).isFile() && !name.endsWith('.gitattributes'));
+    assert.ok(names.length >= 12, `${names.length} fixtures`);
+    for (const name of names) {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(folder, name)));
+      const candidate = candidateOf({ name: `download.zip/${name}`, bytes });
+      const claimedBy = [...codeSetImporters, ...editImporters]
+        .filter((importer) => importer.recognizes(candidate))
+        .map((importer) => importer.kind);
+      const kind = Object.entries(kinds).find(([prefix]) => path.basename(name).startsWith(prefix))?.[1];
+      assert.deepEqual(claimedBy, [kind], name);
+    }
+  });
+
+  it('claims no other file of the code set zips', () => {
+    const others = [
+      textFile('icd10cm-codes-2026.txt', 'U9001   Invented growth of upper-outer lobe of right widget gland\r\n'),
+      textFile('HCPC2026_recordlayout.txt', '\r\n  CMS RIF REPORT\r\n  AS OF: 11/12/2025\r\n'),
+      textFile('icd10cmCodesFile.pdf', '%PDF-1.7\r\n%\u00e2\u00e3\u00cf\u00d3\r\n'),
+    ];
+    for (const other of others) {
+      const candidate = candidateOf(other);
+      assert.deepEqual(
+        [...codeSetImporters, ...editImporters].filter((importer) => importer.recognizes(candidate)),
+        [],
+        other.name,
+      );
+    }
+  });
 
   it('keeps the official line ends of the fixtures (CRLF), which git must not change', () => {
     for (const [name] of cases) {
