@@ -16,7 +16,7 @@ const billableFlag = 1;
 /** The long description is the short one (stored once). */
 const sameLongFlag = 2;
 /** Bumped when the arrays below change, so an older cache entry is imported again. */
-const layoutVersion = 1;
+const layoutVersion = 2;
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 

@@ -10,7 +10,7 @@ import { CacheMismatch, packTable, unpackTable } from './tableBytes';
 import { bestRows, WordIndex } from './wordIndex';
 
 /** Bumped when the cached form changes, so an older cache entry is imported again. */
-const layoutVersion = 1;
+const layoutVersion = 2;
 
 interface EditionFields {
   label: string;
