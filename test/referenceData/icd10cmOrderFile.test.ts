@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { zipSync } from 'fflate';
+import { type DiagnosisRow, DiagnosisTable } from '../../server/src/referenceData/importers/diagnosisTable';
 import { icd10cmOrderFileImporter as importer } from '../../server/src/referenceData/importers/icd10cmOrderFile';
 import { CacheMismatch } from '../../server/src/referenceData/importers/tableBytes';
 import { zipMembers } from '../../server/src/referenceData/zipMembers';
@@ -209,6 +210,31 @@ describe('ICD-10-CM order file importer', () => {
       assert.deepEqual(table.search('widget elbow', 10), []);
       assert.deepEqual(table.search(' ,- ', 10), []);
       assert.deepEqual(table.search('lobe', 0), []);
+    });
+  });
+
+  describe('the kept texts', () => {
+    it('gives back every description of a long run of neighbours sharing their beginnings, from the table and its cache', () => {
+      const sides = ['right', 'left', 'unspecified'];
+      const rows: DiagnosisRow[] = Array.from({ length: 50 }, (_, index) => {
+        const long = `Invented growth of lobe ${Math.floor(index / 3)} of ${sides[index % 3]} widget gland${index % 7 === 0 ? '' : ', with an invented complication of a long kind'.repeat(index % 3)}`;
+        return {
+          code: `U8${String(index).padStart(3, '0')}`,
+          billable: index % 5 !== 0,
+          short: long.slice(0, 60),
+          long,
+        };
+      });
+      rows.push(
+        { code: 'U8999', billable: true, short: 'Same', long: 'x'.repeat(300) },
+        { code: 'U89991', billable: true, short: 'S', long: `${'x'.repeat(300)}y` },
+      );
+      const table = DiagnosisTable.build({ label: 'test', applies: {}, source: 'rows' }, rows);
+      const loaded = importer.deserialize(importer.serialize(table));
+      for (const row of rows) {
+        assert.deepEqual(table.lookup(row.code), row, row.code);
+        assert.deepEqual(loaded.lookup(row.code), row, row.code);
+      }
     });
   });
 
