@@ -8,7 +8,7 @@
  * Neighbours in that order share most of their long description ("...of
  * right female breast", "...of left female breast"), so each long
  * description is kept as what it adds to the one before (front coding, from
- * a full one every 16 rows): 10 MB of text becomes about 6.
+ * a full one every 16 rows): 10 MB of text becomes 5.6.
  */
 import type { DateSpan, DiagnosisCodeSet, DiagnosisEntry } from '../../service/index';
 import { CacheMismatch, packTable, unpackTable } from './tableBytes';
