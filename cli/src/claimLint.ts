@@ -11,7 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ConfigResolver, type DataFolderChoice } from './config';
+import { printDataInfo } from './dataInfo';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
+import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
 import { formatResults } from './output/formatters';
 import type { FileResult } from './output/lintResults';
 import { expandOperands } from './operands';
@@ -85,6 +88,15 @@ function writeInPieces(pieces: Iterable<string>, write: (text: string) => void):
   }
 }
 
+/** `--data` and `--cache-dir` as absolute paths; the table cache under the XDG cache folder by default. */
+export function dataFolderChoice(options: CliOptions, cwd: string): DataFolderChoice {
+  const cacheRoot = options.cacheDir === undefined ? defaultCacheRoot() : path.resolve(cwd, options.cacheDir);
+  return {
+    ...(options.data === undefined ? {} : { folder: path.resolve(cwd, options.data) }),
+    cacheFolder: tableCacheFolder(cacheRoot),
+  };
+}
+
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
@@ -109,10 +121,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
+  const data = dataFolderChoice(options, io.cwd);
+  if (options.dataInfo) {
+    return printDataInfo(new ConfigResolver(configFile, data), io);
+  }
   const checkOptions: CheckOptions = {
     quiet: options.quiet,
     streamThreshold: options.streamThreshold,
     streamChunk: options.streamChunk,
+    data,
   };
   const targets = expandOperands(options.operands, io.cwd, options.stdinFilename);
   const outcomes: Array<JobOutcome | { readError: string; warnings: string[] } | undefined> = targets.map((target) =>
@@ -129,6 +146,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         outcomes[fileIndexes[n] ?? -1] = await inThisThread.checkFile(job);
       }
       return;
+    }
+    if (data.folder !== undefined) {
+      // Read (and cached) once here, so the workers load it from the cache instead of each importing it.
+      new ConfigResolver(configFile, data).officialData(data.folder);
     }
     await checkInWorkers(
       __filename,

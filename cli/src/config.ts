@@ -1,12 +1,17 @@
 /**
  * Settings for each checked file: the `.claimlintrc.json` found upward from
  * the file (or the one `--config` names), holding the extension's settings
- * without the `cptClaims.` prefix. Data file paths are relative to the config
- * file's folder. One language service per distinct set of data files.
+ * without the `cptClaims.` prefix. Data file paths (and `dataFolder`) are
+ * relative to the config file's folder; `--data` names one data folder for
+ * every file instead. One language service per distinct set of data files,
+ * and each data folder read once (from the cache when it was read before).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readDataFile as readGuardedDataFile } from '../../shared/src/dataFileReader';
+import { type DataFolderData, loadDataFolderNow } from '../../server/src/referenceData/dataFolder';
+import { resolveDataFolder } from '../../server/src/referenceData/dataFolderPaths';
+import type { FileImporter } from '../../server/src/referenceData/fileImporter';
 import {
   type ClaimLanguageService,
   type ClaimSettings,
@@ -29,6 +34,12 @@ export interface LoadedConfig {
   service: ClaimLanguageService;
 }
 
+/** The data folder the command line names (`--data`) and the table cache folder, both absolute. Crosses to workers. */
+export interface DataFolderChoice {
+  folder?: string;
+  cacheFolder?: string;
+}
+
 /** A config or data file that cannot be read or used: reported, exit 2. */
 export class ConfigError extends Error {}
 
@@ -44,18 +55,54 @@ export class ConfigResolver {
   private readonly byDirectory = new Map<string, string | null>();
   private readonly byFile = new Map<string, LoadedConfig | ConfigError>();
   private readonly services = new Map<string, ClaimLanguageService>();
+  private readonly dataFolders = new Map<string, DataFolderData>();
   private readonly explicit: string | undefined;
   /** Problems with data files, reported once each on stderr. */
   readonly warnings: string[] = [];
   private readonly warned = new Set<string>();
 
-  constructor(explicitConfig?: string) {
+  constructor(
+    explicitConfig?: string,
+    private readonly data: DataFolderChoice = {},
+    /** The importers; default: every importer of the product (tests pass fakes). */
+    private readonly importers?: readonly FileImporter[],
+  ) {
     this.explicit = explicitConfig === undefined ? undefined : path.resolve(explicitConfig);
+  }
+
+  /** The config file that applies to files in `folder` (the one `--config` names, else the one found upward). */
+  configFileFor(folder: string): string | undefined {
+    return this.explicit ?? this.findUpward(folder);
+  }
+
+  /** The data folder for a config: `--data`, else the config's `dataFolder` (relative to the config file). */
+  dataFolderFor(configFile: string | undefined, settings: ClaimSettings): string | undefined {
+    if (this.data.folder !== undefined) {
+      return this.data.folder;
+    }
+    if (configFile === undefined || settings.dataFolder === '') {
+      return undefined;
+    }
+    const resolved = resolveDataFolder(settings.dataFolder, path.dirname(configFile));
+    return 'folder' in resolved ? resolved.folder : undefined;
+  }
+
+  /** The folder's tables, read once per run (from the cache when they were imported before). */
+  officialData(folder: string): DataFolderData {
+    let data = this.dataFolders.get(folder);
+    if (!data) {
+      data = loadDataFolderNow(folder, {
+        ...(this.data.cacheFolder !== undefined ? { cacheFolder: this.data.cacheFolder } : {}),
+        ...(this.importers ? { importers: this.importers } : {}),
+      });
+      this.dataFolders.set(folder, data);
+    }
+    return data;
   }
 
   /** The config for a file (absolute path); throws ConfigError when it cannot be used. */
   configFor(file: string): LoadedConfig {
-    const configFile = this.explicit ?? this.findUpward(path.dirname(file));
+    const configFile = this.configFileFor(path.dirname(file));
     const key = configFile ?? '';
     let loaded = this.byFile.get(key);
     if (!loaded) {
@@ -100,10 +147,8 @@ export class ConfigResolver {
 
   private load(configFile: string | undefined): LoadedConfig {
     if (configFile === undefined) {
-      return {
-        settings: { ...readSettings({}), maxNumberOfProblems: cliMaxProblems },
-        service: this.serviceFor('', [], ''),
-      };
+      const settings = { ...readSettings({}), maxNumberOfProblems: cliMaxProblems };
+      return { settings, service: this.serviceFor('', [], '', this.dataFolderFor(undefined, settings)) };
     }
     let raw: unknown;
     try {
@@ -125,16 +170,42 @@ export class ConfigResolver {
     const base = path.dirname(configFile);
     const descriptorFiles = settings.descriptorFiles.map((file) => path.resolve(base, file));
     const mueFile = settings.mueFile === '' ? '' : path.resolve(base, settings.mueFile);
-    return { file: configFile, settings, service: this.serviceFor(configFile, descriptorFiles, mueFile) };
+    const dataFolder = this.dataFolderFor(configFile, settings);
+    return { file: configFile, settings, service: this.serviceFor(configFile, descriptorFiles, mueFile, dataFolder) };
   }
 
-  private serviceFor(configFile: string, descriptorFiles: readonly string[], mueFile: string): ClaimLanguageService {
-    const key = JSON.stringify([descriptorFiles, mueFile]);
+  private serviceFor(
+    configFile: string,
+    descriptorFiles: readonly string[],
+    mueFile: string,
+    dataFolder: string | undefined,
+  ): ClaimLanguageService {
+    const key = JSON.stringify([descriptorFiles, mueFile, dataFolder]);
     let service = this.services.get(key);
-    if (service) {
-      return service;
+    if (!service) {
+      service = getLanguageService(this.serviceOptions(configFile, descriptorFiles, mueFile, dataFolder));
+      this.services.set(key, service);
     }
+    return service;
+  }
+
+  /** What the language service is given for a set of data files; problems go to `warnings`. */
+  serviceOptions(
+    configFile: string,
+    descriptorFiles: readonly string[],
+    mueFile: string,
+    dataFolder: string | undefined,
+  ): LanguageServiceOptions {
     const options: LanguageServiceOptions = { descriptorSources: [] };
+    if (dataFolder !== undefined) {
+      const data = this.officialData(dataFolder);
+      if (data.problem !== undefined) {
+        const namedBy = this.data.folder !== undefined ? '--data' : configFile;
+        this.warn(`cannot read data folder ${dataFolder} (named by ${namedBy}): ${data.problem}`);
+      } else {
+        options.officialData = data;
+      }
+    }
     const sources = [];
     for (const file of descriptorFiles) {
       const text = this.readDataFile(file, 'descriptor file', configFile);
@@ -154,9 +225,7 @@ export class ConfigResolver {
         }
       }
     }
-    service = getLanguageService(options);
-    this.services.set(key, service);
-    return service;
+    return options;
   }
 
   /** Read with the server's guard: a pipe, a device, a huge or binary file is refused with its reason, never read. */

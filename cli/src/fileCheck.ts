@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigResolver, type LoadedConfig } from './config';
+import { ConfigError, ConfigResolver, type DataFolderChoice, type LoadedConfig } from './config';
 import { claimIdAt, toMessage } from './output/diagnosticMessages';
 import type { FileResult, LintMessage } from './output/lintResults';
 import { ChunkChecker } from './stream/chunkChecker';
@@ -22,6 +22,8 @@ export interface CheckOptions {
   quiet: boolean;
   streamThreshold: number;
   streamChunk: number;
+  /** The data folder and the cache, as the command line gave them (absolute). */
+  data: DataFolderChoice;
 }
 
 export interface FileJob {
@@ -88,7 +90,7 @@ export class FileChecker {
     configFile: string | undefined,
     private readonly options: CheckOptions,
   ) {
-    this.configs = new ConfigResolver(configFile);
+    this.configs = new ConfigResolver(configFile, options.data);
   }
 
   async checkFile(job: FileJob): Promise<JobOutcome> {

@@ -21,6 +21,12 @@ export interface CliOptions {
   streamThreshold: number;
   /** While streaming, the size of one checked piece; a transaction (or claim run) larger than this is cut. */
   streamChunk: number;
+  /** `--data`: the folder of official downloads, for every file (a config's `dataFolder` otherwise). */
+  data?: string;
+  /** `--cache-dir`: where imported reference data is cached (default: the XDG cache folder). */
+  cacheDir?: string;
+  /** `--data-info`: print what the data folder gives, check nothing. */
+  dataInfo: boolean;
   help: boolean;
   version: boolean;
   /** Files, folders and globs in the order given; `-` is standard input. */
@@ -35,6 +41,7 @@ const defaultStreamChunk = 4 * megabyte;
 
 export const helpText = `Usage: claim-lint [options] <files, folders or globs...>
        claim-lint [options] - --stdin-filename NAME < file
+       claim-lint --data-info [--data FOLDER] [--config FILE]
 
 Checks .claim and X12 837P files (.837, .x12, .edi) with the same rules as the
 CPT Claims editor extension. Folders are searched for those files; a glob
@@ -57,6 +64,16 @@ Options:
                                (default: 4M, at least 1K); a larger 837
                                transaction or claim is checked whole (only one
                                past 64M is cut)
+  --data FOLDER                Load the official code sets and CMS edit files
+                               (ICD-10-CM, HCPCS, NCCI PTP and add-on, MUE,
+                               PFS) downloaded into FOLDER, zipped or not
+                               (default: dataFolder in .claimlintrc.json)
+  --cache-dir FOLDER           Cache imported reference data in FOLDER
+                               (default: $XDG_CACHE_HOME/cpt-claims, else
+                               ~/.cache/cpt-claims)
+  --data-info                  Print the editions the data folder gives and
+                               each file it could not use, check no files
+                               (exit 2 when the folder cannot be read)
   -h, --help                   Show this help
   -v, --version                Show the version
 
@@ -92,6 +109,7 @@ export function parseOptions(args: readonly string[]): CliOptions {
     quiet: false,
     streamThreshold: defaultStreamThreshold,
     streamChunk: defaultStreamChunk,
+    dataInfo: false,
     help: false,
     version: false,
     operands: [],
@@ -128,6 +146,15 @@ export function parseOptions(args: readonly string[]): CliOptions {
         break;
       case '--quiet':
         options.quiet = true;
+        break;
+      case '--data':
+        options.data = take();
+        break;
+      case '--cache-dir':
+        options.cacheDir = take();
+        break;
+      case '--data-info':
+        options.dataInfo = true;
         break;
       case '--format': {
         const format = take();
@@ -170,7 +197,7 @@ export function parseOptions(args: readonly string[]): CliOptions {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  if (!options.help && !options.version) {
+  if (!options.help && !options.version && !options.dataInfo) {
     if (options.operands.length === 0) {
       throw new UsageError('no files, folders or globs to check');
     }

@@ -1,7 +1,7 @@
 /**
  * The VS Code extension: it starts the claim language client. Every claim
  * feature comes from the language server, so other editors get the same;
- * only the status bar item (statusBar.ts), the walkthrough's commands
+ * only the status bar items (statusBar.ts, dataFolderStatusBar.ts), the walkthrough's commands
  * (walkthrough.ts) and the conversion commands' editors live here.
  */
 import * as vscode from 'vscode';
@@ -14,6 +14,7 @@ import {
 import { activeDocumentArgument } from './commandArguments';
 import { serverCrashHandler } from './serverCrashes';
 import { type DataStatusBar, registerDataStatusBar } from './statusBar';
+import { type DataFolderStatusBar, registerDataFolderStatusBar } from './dataFolderStatusBar';
 import { registerWalkthrough, type WalkthroughState } from './walkthrough';
 import { registerConversionCommands } from './conversionCommands';
 import { type InitializationOptions, settingsSection, workspaceTrustedNotification } from '../../shared/src/protocol';
@@ -23,6 +24,8 @@ export interface CptClaimsApi {
   readonly languageClient: LanguageClient;
   /** The data-in-use status bar item (its text, its updates), for the editor tests. */
   readonly dataStatus: DataStatusBar;
+  /** The data folder's status bar item (the editions loaded), for the editor tests. */
+  readonly dataFolderStatus: DataFolderStatusBar;
   readonly walkthrough: WalkthroughState;
 }
 
@@ -52,13 +55,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
     outputChannel: log,
     errorHandler: serverCrashHandler(log),
     // A function, so a restarted server is told the trust of that moment: untrusted, it reads no data file outside the workspace.
-    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // The data folder's imported tables are cached in the extension's global storage.
+    initializationOptions: (): InitializationOptions => ({
+      workspaceTrusted: vscode.workspace.isTrusted,
+      cacheFolder: context.globalStorageUri.fsPath,
+    }),
     middleware: { executeCommand: activeDocumentArgument },
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
   // Before start: the status bar's client feature tells the server this client listens for data changes.
   const dataStatus = registerDataStatusBar(context, client);
+  const dataFolderStatus = registerDataFolderStatusBar(context, client);
   const walkthrough = registerWalkthrough(context);
   await client.start();
   registerConversionCommands(context, client);
@@ -67,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
       () => void client?.sendNotification(workspaceTrustedNotification).catch(() => undefined),
     ),
   );
-  return { languageClient: client, dataStatus, walkthrough };
+  return { languageClient: client, dataStatus, dataFolderStatus, walkthrough };
 }
 
 export async function deactivate(): Promise<void> {

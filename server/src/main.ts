@@ -4,6 +4,7 @@
  * because stdout carries the protocol.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serveDataFolderWorkerIfAsked } from './dataFiles/dataFolderWorker';
 import { describeError } from './runtime/safeHandler';
 import { serverName, serverVersion, startServer } from './server';
 
@@ -67,7 +68,9 @@ function refuse(reason: string): void {
 }
 
 const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
+if (serveDataFolderWorkerIfAsked()) {
+  // This thread is the server's data folder worker: it has filled the cache and ends.
+} else if (args.includes('--help') || args.includes('-h')) {
   finish(process.stdout, usage, 0);
 } else if (args.includes('--version')) {
   finish(process.stdout, `${serverVersion}\n`, 0);
@@ -85,6 +88,7 @@ if (args.includes('--help') || args.includes('-h')) {
     const console = connection.console;
     // A stray rejection must not end the server a coder is typing into; it is logged without its text.
     process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection: ${describeError(reason)}`));
-    startServer(connection);
+    // This very script (the bundle, dist/server.js) is the worker that imports a data folder.
+    startServer(connection, { workerScript: __filename });
   }
 }

@@ -24,6 +24,7 @@ import { DocumentSettings } from './settings/documentSettings';
 import { describeError, runSafely } from './runtime/safeHandler';
 import { pathToFileURL } from 'node:url';
 import { DataFiles } from './dataFiles/dataFiles';
+import { DataFolderLoader } from './dataFiles/dataFolderLoader';
 import { listenForDataInUse } from './handlers/dataInUse';
 import { listenForEditorFeatures } from './handlers/editorFeatureHandlers';
 import type { ClientFeatures, FeatureContext } from './handlers/featureContext';
@@ -33,6 +34,7 @@ import {
   type ClaimSettings,
   completionTriggerCharacters,
   type DocumentValidator,
+  readSettings,
   semanticTokensLegend,
 } from './service';
 import { FolderSettingsReader } from './settings/folderSettings';
@@ -41,6 +43,7 @@ import { changedFolders, localFolderPaths } from './workspace/workspaceFolders';
 import {
   type InitializationOptions,
   serverCommands,
+  settingsSection,
   type Unchecked,
   workspaceTrustedNotification,
 } from '../../shared/src/protocol';
@@ -63,7 +66,12 @@ export interface RunningServer {
   heldUris(): string[];
 }
 
-export function startServer(connection: Connection): RunningServer {
+export interface ServerOptions {
+  /** The server's own script, which imports a data folder in a worker thread; absent: in this thread. */
+  workerScript?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
@@ -110,6 +118,27 @@ export function startServer(connection: Connection): RunningServer {
   const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshAll, {
     rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
   });
+  // The data folder is read in the background; when it has been, every document is checked again with its tables.
+  const dataFolder = new DataFolderLoader(
+    connection,
+    (data) => dataFiles.setOfficialData(data),
+    options.workerScript === undefined ? {} : { workerScript: options.workerScript },
+  );
+  /** `cptClaims.dataFolder` is the machine's, not a document's: read without a scope, or from the pushed settings. */
+  const readDataFolderSetting = (pushedSettings?: unknown) => {
+    const pushed =
+      typeof pushedSettings === 'object' && pushedSettings !== null
+        ? (pushedSettings as Record<string, unknown>)[settingsSection]
+        : undefined;
+    const read = settings.supportsConfigurationRequest
+      ? connection.workspace.getConfiguration({ section: settingsSection }).then(readSettings)
+      : Promise.resolve(readSettings(pushed));
+    // A failed request changes nothing: the folder in use stays.
+    read.then(
+      (values) => dataFolder.configure(values.dataFolder),
+      (error: unknown) => connection.console.error(`Reading cptClaims.dataFolder failed: ${describeError(error)}`),
+    );
+  };
   // Parsing does not depend on the data files, so one parser serves every document.
   const models = new DocumentModels(dataFiles.bundledOnly);
   /**
@@ -131,7 +160,9 @@ export function startServer(connection: Connection): RunningServer {
     return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
-  const dataInUse = listenForDataInUse(connection, documents, settings, dataFiles);
+  const dataInUse = listenForDataInUse(connection, documents, settings, dataFiles, () =>
+    dataFolder.configure(dataFolder.setting ?? '', true),
+  );
   // Workspace problems: the claim files no editor has open, checked from disk when cptClaims.workspaceDiagnostics is on.
   const folderSettings = new FolderSettingsReader(connection);
   const workspace = new WorkspaceDiagnostics(connection, {
@@ -182,11 +213,10 @@ export function startServer(connection: Connection): RunningServer {
     client.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     // VS Code's client says whether the workspace is trusted; other editors say nothing and are trusted.
     const options: unknown = params.initializationOptions;
-    dataFiles.trusted = !(
-      typeof options === 'object' &&
-      options !== null &&
-      (options as Unchecked<InitializationOptions>).workspaceTrusted === false
-    );
+    const initialization: Unchecked<InitializationOptions> =
+      typeof options === 'object' && options !== null ? options : {};
+    dataFiles.trusted = initialization.workspaceTrusted !== false;
+    dataFolder.initialize(capabilities, initialization.cacheFolder);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -219,6 +249,7 @@ export function startServer(connection: Connection): RunningServer {
   });
 
   connection.onInitialized(() => {
+    readDataFolderSetting();
     // Without a watcher, changes on disk are found when a scan is asked for (each workspace pull); nothing polls.
     if (watchFilesDynamically) {
       connection.client
@@ -255,6 +286,7 @@ export function startServer(connection: Connection): RunningServer {
     runSafely(connection, 'Configuration change', undefined, undefined, () => {
       settings.changed(change.settings);
       folderSettings.changed(change.settings);
+      readDataFolderSetting(change.settings);
       refreshAll();
     }),
   );
@@ -323,6 +355,7 @@ export function startServer(connection: Connection): RunningServer {
   connection.onShutdown(() => {
     workspace.dispose();
     dataFiles.dispose();
+    dataFolder.dispose();
   });
 
   documents.listen(connection);

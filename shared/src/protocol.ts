@@ -12,7 +12,7 @@
  *
  * The bottom layer: nothing here imports from client/, server/ or cli/.
  */
-import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** A payload as received, before it is checked: each field of `T` may be missing or of any type. */
 export type Unchecked<T> = { [K in keyof T]?: unknown };
@@ -26,6 +26,11 @@ export const settingsSection = 'cptClaims';
 export interface InitializationOptions {
   /** False in a workspace the user has not trusted: no data file outside its folders is read. Absent: trusted. */
   workspaceTrusted?: boolean;
+  /**
+   * A folder the server may keep its cache of imported reference data in (VS Code: the extension's global
+   * storage). Absent: `$XDG_CACHE_HOME/cpt-claims`, else `~/.cache/cpt-claims`.
+   */
+  cacheFolder?: string;
 }
 
 /** Client → server, no parameters: the user trusted the workspace (trust, once granted, lasts the session). */
@@ -59,8 +64,8 @@ export interface DataInUse {
 export const dataInUseRequest = new RequestType<DataInUseParams, DataInUse | null, void>('cptClaims/dataInUse');
 
 /**
- * Client → server, no parameters: every data file is read again (and its problems reported again), then the
- * documents are checked again. Answers null.
+ * Client → server, no parameters: every data file is read again (and its problems reported again), the data
+ * folder too (in the background), then the documents are checked again. Answers null.
  */
 export const reloadDataRequest = new RequestType0<null, void>('cptClaims/reloadData');
 
@@ -73,6 +78,49 @@ export const dataInUseChangedNotification = new NotificationType0('cptClaims/dat
  * does not know.
  */
 export const dataInUseCapability = 'cptClaimsDataInUse';
+
+// The data folder (`cptClaims.dataFolder`): the official code sets and CMS edit files, for the status bar
+
+/** What became of one file of the data folder (the reason never quotes the file's content). */
+export interface DataFolderFile {
+  /** Relative to the folder; a zip's member as `download.zip/member.txt`. */
+  file: string;
+  /** What it was recognised as: `icd10cm`, `hcpcs`, `ptp`, `add-on`, `mue`, `pfs`. */
+  kind?: string;
+  /** The edition it gave: "PTP 2026 Q3". */
+  edition?: string;
+  rows?: number;
+  /** Why it was not used, or what of it was not understood. */
+  problem?: string;
+}
+
+/** A loaded edition: its kind (as `DataFolderFile.kind`) and its label, "ICD-10-CM FY2026". */
+export interface DataFolderEdition {
+  kind: string;
+  label: string;
+}
+
+export interface DataFolderStatus {
+  /** The folder as the setting names it; '' when none is set. */
+  folder: string;
+  /** `none`: no folder set; `loading`: being read; `loaded`: read (maybe with problems); `unreadable`: see `problem`. */
+  state: 'none' | 'loading' | 'loaded' | 'unreadable';
+  /** Every loaded edition, kind by kind, each kind's in date order. */
+  editions: DataFolderEdition[];
+  /** Every file of the folder the reader looked at, in name order. */
+  files: DataFolderFile[];
+  /** Why the folder itself cannot be read. */
+  problem?: string;
+}
+
+/** Server → client: what the data folder holds, each time that changes (setting, reload, a load finished). */
+export const dataFolderStatusNotification = new NotificationType<DataFolderStatus>('cptClaims/dataFolderStatus');
+
+/**
+ * The experimental client capability (`experimental: { cptClaimsDataFolder: true }`) by which a client says it
+ * listens for `dataFolderStatusNotification`; other clients are never sent it.
+ */
+export const dataFolderCapability = 'cptClaimsDataFolder';
 
 // Commands (`workspace/executeCommand`). Each takes the document's uri as its first argument: the uri itself, or an
 // object with a `uri` (the layout commands also take VS Code's Uri as JSON, whose string is `external`).

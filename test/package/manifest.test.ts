@@ -75,7 +75,11 @@ describe('extension manifest and package', () => {
     assert.deepEqual(raw.capabilities?.untrustedWorkspaces?.restrictedConfigurations, [
       'cptClaims.descriptorFiles',
       'cptClaims.mueFile',
+      'cptClaims.dataFolder',
     ]);
+    // The data folder is the user's: a machine setting, which no workspace's settings can name.
+    const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+    assert.equal(properties['cptClaims.dataFolder']?.scope, 'machine');
   });
 
   it('ships the standalone server as an executable bin with a shebang', () => {

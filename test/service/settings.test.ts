@@ -37,6 +37,11 @@ describe('settings', () => {
     assert.equal(settings.mueFile, 'mue.csv');
     assert.deepEqual(readSettings({ descriptorFiles: 'one.csv', mueFile: 3 }).descriptorFiles, []);
     assert.equal(readSettings({ mueFile: 3 }).mueFile, '');
+    assert.equal(readSettings({ dataFolder: ' /data/cms ' }).dataFolder, '/data/cms');
+    assert.equal(readSettings({ dataFolder: ['/data'] }).dataFolder, '');
+    assert.deepEqual(readSettings({ dataFolder: ['/data'] }).ignoredDataFileSettings, [
+      'cptClaims.dataFolder is a list, not a path; it is ignored.',
+    ]);
   });
 
   it('names each data file value that is not a path, and ignores it', () => {

@@ -11,6 +11,8 @@ import {
   conversionCommands,
   convertTo837Command,
   convertToClaimCommand,
+  dataFolderCapability,
+  dataFolderStatusNotification,
   dataInUseCapability,
   dataInUseChangedNotification,
   dataInUseRequest,
@@ -34,6 +36,8 @@ describe('protocol', () => {
         reloadData: reloadDataRequest.method,
         dataInUseChanged: dataInUseChangedNotification.method,
         dataInUseCapability,
+        dataFolderStatus: dataFolderStatusNotification.method,
+        dataFolderCapability,
         convertTo837Command,
         convertToClaimCommand,
         segmentPerLineCommand,
@@ -46,6 +50,8 @@ describe('protocol', () => {
         reloadData: 'cptClaims/reloadData',
         dataInUseChanged: 'cptClaims/dataInUseChanged',
         dataInUseCapability: 'cptClaimsDataInUse',
+        dataFolderStatus: 'cptClaims/dataFolderStatus',
+        dataFolderCapability: 'cptClaimsDataFolder',
         convertTo837Command: 'cptClaims.server.convertTo837',
         convertToClaimCommand: 'cptClaims.server.convertToClaim',
         segmentPerLineCommand: 'cptClaims.x12.segmentPerLine',
@@ -54,8 +60,9 @@ describe('protocol', () => {
     );
   });
 
-  it('sends parameters only with the data-in-use request (the others carry none)', () => {
+  it('sends parameters only with the data-in-use request and the data folder status (the others carry none)', () => {
     assert.equal(dataInUseRequest.numberOfParams, 1);
+    assert.equal(dataFolderStatusNotification.numberOfParams, 1);
     for (const type of [reloadDataRequest, dataInUseChangedNotification, workspaceTrustedNotification]) {
       assert.equal(type.numberOfParams, 0, type.method);
     }

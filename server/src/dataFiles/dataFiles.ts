@@ -29,6 +29,7 @@ import {
   getLanguageService,
   type LanguageServiceOptions,
   type MueEntry,
+  type OfficialData,
   readDescriptorFile,
   readMueFile,
   type RowProblem,
@@ -84,9 +85,12 @@ export class DataFiles {
   private readonly connection: Connection;
   private readonly workspaceFolders: () => readonly string[];
   private readonly onChange: () => void;
-  private readonly baseOptions: LanguageServiceOptions;
+  private baseOptions: LanguageServiceOptions;
+  /** The bundled data and the data folder's tables: the service of a document whose settings name no file. */
+  private withOfficialData: ClaimLanguageService;
   /** Set from the client at initialize; editors that say nothing of trust (any but VS Code) are trusted. */
   trusted = true;
+  /** For what needs no data (parsing, outline, formatting): the bundled data alone, never rebuilt. */
   readonly bundledOnly: ClaimLanguageService;
 
   constructor(
@@ -100,6 +104,18 @@ export class DataFiles {
     this.onChange = onChange;
     this.baseOptions = options;
     this.bundledOnly = getLanguageService(options);
+    this.withOfficialData = this.bundledOnly;
+  }
+
+  /**
+   * The data folder was read (`dataFolderLoader.ts`): every service is made again with its tables, and every
+   * document checked again. The MUE file a setting names stays in the service beside the folder's MUE editions.
+   */
+  setOfficialData(officialData: OfficialData): void {
+    this.baseOptions = { ...this.baseOptions, officialData };
+    this.withOfficialData = getLanguageService(this.baseOptions);
+    this.services.clear();
+    this.onChange();
   }
 
   /** The user trusted the workspace: every document is checked again with the files now allowed. */
@@ -116,7 +132,7 @@ export class DataFiles {
       this.reportOnce(`setting|${message}`, notUsedReport(`${message} The bundled data is used instead.`)),
     );
     if (settings.descriptorFiles.length === 0 && settings.mueFile === '') {
-      return this.bundledOnly;
+      return this.withOfficialData;
     }
     try {
       return this.serviceWithFiles(documentUri, settings);
@@ -126,7 +142,7 @@ export class DataFiles {
         `error|${describeError(error)}`,
         notUsedReport(`The data files could not be read (${describeError(error)}). The bundled data is used instead.`),
       );
-      return this.bundledOnly;
+      return this.withOfficialData;
     }
   }
 

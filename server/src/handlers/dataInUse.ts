@@ -35,6 +35,7 @@ export function listenForDataInUse(
   documents: TextDocuments<TextDocument>,
   settings: DocumentSettings,
   dataFiles: DataFiles,
+  reloadDataFolder: () => void = () => undefined,
 ): DataInUseSupport {
   let clientListens = false;
   // Registered by method name, not by type: the handlers check what a client sent themselves (given a type, the
@@ -59,6 +60,7 @@ export function listenForDataInUse(
   connection.onRequest(reloadDataRequest.method, () => {
     try {
       dataFiles.reload();
+      reloadDataFolder();
     } catch (error) {
       connection.console.error(`Reloading the data files failed: ${describeError(error)}`);
     }

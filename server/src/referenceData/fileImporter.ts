@@ -33,6 +33,11 @@ export interface ImportResult<T extends OfficialTable> {
 
 export interface FileImporter<T extends OfficialTable = OfficialTable> {
   readonly kind: T['kind'];
+  /**
+   * Raise it when what `recognizes`, `editionKey` or `serialize` give changes: the disk cache's entries are keyed
+   * by it, so entries an older importer wrote stop matching instead of being deserialised wrongly. Absent: 0.
+   */
+  readonly formatVersion?: number;
   /** True when the name and first lines are this kind's file. */
   recognizes(candidate: FileCandidate): boolean;
   /** Files with the same key form one edition (the four files of a PTP quarter); usually the file name. */

@@ -13,13 +13,19 @@ export class ZipProblem extends Error {}
 
 /**
  * The zip's members whose names `wanted` accepts (folders left out), named
- * `<zipName>/<member path>`. Throws `ZipProblem` for a file that is not a
+ * `<zipName>/<member path>`. `wanted` is also told a member's inflated size
+ * as the zip's directory states it, so a reader can refuse a zip bomb before
+ * inflating it. Throws `ZipProblem` for a file that is not a
  * readable zip.
  */
-export function zipMembers(zipName: string, bytes: Uint8Array, wanted: (member: string) => boolean): DataFile[] {
+export function zipMembers(
+  zipName: string,
+  bytes: Uint8Array,
+  wanted: (member: string, inflatedSize?: number) => boolean,
+): DataFile[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && wanted(file.name) });
+    files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && wanted(file.name, file.originalSize) });
   } catch (error) {
     throw new ZipProblem(`${zipName} is not a zip that can be read (${(error as Error).message}).`);
   }

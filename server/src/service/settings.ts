@@ -21,6 +21,11 @@ export interface ClaimSettings {
   /** The CMS practitioner MUE CSV, absolute or relative to the workspace folder; '' for none. */
   mueFile: string;
   /**
+   * The folder of official downloads (code sets, NCCI, MUE, PFS); '' for none. The server reads it once for the
+   * machine (`cptClaims.dataFolder`, never a workspace's); `claim-lint` from `.claimlintrc.json` or `--data`.
+   */
+  dataFolder: string;
+  /**
    * Documents larger than this (in millions of characters, about MB for claim
    * files) are checked by a server in the background, in steps, with progress.
    */
@@ -55,6 +60,7 @@ export const defaultSettings: ClaimSettings = {
   rules: {},
   descriptorFiles: [],
   mueFile: '',
+  dataFolder: '',
   backgroundCheckAboveMB: 1,
   skipCheckAboveMB: 200,
   inlayHints: { codeSummaries: true, lesionCounts: true },
@@ -88,12 +94,13 @@ export function readSettings(raw: unknown): ClaimSettings {
       }
     }
   }
-  const dataFiles = readDataFileSettings(raw['descriptorFiles'], raw['mueFile']);
+  const dataFiles = readDataFileSettings(raw['descriptorFiles'], raw['mueFile'], raw['dataFolder']);
   const settings: ClaimSettings = {
     maxNumberOfProblems,
     rules,
     descriptorFiles: dataFiles.descriptorFiles,
     mueFile: dataFiles.mueFile,
+    dataFolder: dataFiles.dataFolder,
     backgroundCheckAboveMB: sizeSetting(raw['backgroundCheckAboveMB'], 0, defaultSettings.backgroundCheckAboveMB),
     skipCheckAboveMB: sizeSetting(raw['skipCheckAboveMB'], Number.MIN_VALUE, defaultSettings.skipCheckAboveMB),
     inlayHints: readInlayHintSettings(raw['inlayHints']),
@@ -119,7 +126,8 @@ function kindOf(value: unknown): string {
 function readDataFileSettings(
   files: unknown,
   mue: unknown,
-): { descriptorFiles: string[]; mueFile: string; ignored: string[] } {
+  folder: unknown,
+): { descriptorFiles: string[]; mueFile: string; dataFolder: string; ignored: string[] } {
   const ignored: string[] = [];
   const notAPath = (setting: string, value: unknown) =>
     ignored.push(`${setting} is ${kindOf(value)}, not a path; it is ignored.`);
@@ -144,7 +152,15 @@ function readDataFileSettings(
   if (typeof mue !== 'string' && mue !== undefined && mue !== null) {
     notAPath('cptClaims.mueFile', mue);
   }
-  return { descriptorFiles, mueFile: typeof mue === 'string' ? mue.trim() : '', ignored };
+  if (typeof folder !== 'string' && folder !== undefined && folder !== null) {
+    notAPath('cptClaims.dataFolder', folder);
+  }
+  return {
+    descriptorFiles,
+    mueFile: typeof mue === 'string' ? mue.trim() : '',
+    dataFolder: typeof folder === 'string' ? folder.trim() : '',
+    ignored,
+  };
 }
 
 /** A size in MB: a finite number of at least `minimum`, else the default. */
