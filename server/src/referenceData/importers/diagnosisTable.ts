@@ -24,7 +24,7 @@ const restartEvery = 16;
 /** The most characters a long description takes from the one before (a byte). */
 const maxShared = 255;
 /** Bumped when the arrays below change, so an older cache entry is imported again. */
-const layoutVersion = 3;
+export const diagnosisLayoutVersion = 3;
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
@@ -157,7 +157,7 @@ export class DiagnosisTable implements DiagnosisCodeSet {
       label: this.label,
       applies: this.applies,
       source: this.source,
-      layoutVersion,
+      layoutVersion: diagnosisLayoutVersion,
     };
     return packTable('icd10cm', meta, [
       utf8Encoder.encode(this.codes),
@@ -176,7 +176,7 @@ export class DiagnosisTable implements DiagnosisCodeSet {
     const [codes, texts, textStarts, shared, flags, byCode, ...wordArrays] = arrays;
     const words = WordIndex.fromArrays(flags?.length ?? 0, wordArrays);
     if (
-      meta.layoutVersion !== layoutVersion ||
+      meta.layoutVersion !== diagnosisLayoutVersion ||
       !(codes instanceof Uint8Array) ||
       !(texts instanceof Uint8Array) ||
       !(textStarts instanceof Uint32Array) ||

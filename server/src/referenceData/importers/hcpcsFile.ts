@@ -14,7 +14,7 @@
 import type { HcpcsCodeSet, HcpcsEntry, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { baseName, fileLines, headLines, isoDate, repeatedCodes } from './fixedWidthText';
-import { HcpcsTable } from './hcpcsTable';
+import { HcpcsTable, hcpcsLayoutVersion } from './hcpcsTable';
 import { joinProblems, LineTally, linesNotUnderstood } from './importReports';
 
 const field = {
@@ -210,6 +210,8 @@ const recordsToRecognize = 5;
 
 export const hcpcsFileImporter: FileImporter<HcpcsCodeSet> = {
   kind: 'hcpcs',
+  /** The cache layout of `hcpcsTable.ts`: entries of an older layout are imported again. */
+  formatVersion: hcpcsLayoutVersion,
 
   recognizes(candidate: FileCandidate): boolean {
     const lines = headLines(candidate.head).slice(0, recordsToRecognize);

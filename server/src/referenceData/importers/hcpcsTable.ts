@@ -10,7 +10,7 @@ import { CacheMismatch, packTable, unpackTable } from './tableBytes';
 import { bestRows, WordIndex } from './wordIndex';
 
 /** Bumped when the cached form changes, so an older cache entry is imported again. */
-const layoutVersion = 2;
+export const hcpcsLayoutVersion = 2;
 
 interface EditionFields {
   label: string;
@@ -108,7 +108,7 @@ export class HcpcsTable implements HcpcsCodeSet {
       label: this.label,
       applies: this.applies,
       source: this.source,
-      layoutVersion,
+      layoutVersion: hcpcsLayoutVersion,
       codes: this.codes.map(pack),
       modifiers: [...this.modifierRows.values()].map(pack),
     };
@@ -127,7 +127,7 @@ export class HcpcsTable implements HcpcsCodeSet {
       });
     const { meta, arrays } = unpackTable<CachedMeta>('hcpcs', bytes);
     const words = WordIndex.fromArrays(Array.isArray(meta.codes) ? meta.codes.length : 0, arrays);
-    if (meta.layoutVersion !== layoutVersion || !Array.isArray(meta.modifiers) || words === undefined) {
+    if (meta.layoutVersion !== hcpcsLayoutVersion || !Array.isArray(meta.modifiers) || words === undefined) {
       throw new CacheMismatch('The cached HCPCS table has the wrong layout.');
     }
     const edition = { label: meta.label, applies: meta.applies, source: meta.source };

@@ -10,7 +10,7 @@
  */
 import type { DateSpan, DiagnosisCodeSet, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
-import { type DiagnosisRow, DiagnosisTable } from './diagnosisTable';
+import { diagnosisLayoutVersion, type DiagnosisRow, DiagnosisTable } from './diagnosisTable';
 import { baseName, fileLines, headLines, repeatedCodes } from './fixedWidthText';
 import { joinProblems, LineTally, linesNotUnderstood } from './importReports';
 
@@ -100,6 +100,8 @@ function readOrderFile(file: DataFile): { table?: DiagnosisTable; report: Loaded
 
 export const icd10cmOrderFileImporter: FileImporter<DiagnosisCodeSet> = {
   kind: 'icd10cm',
+  /** The cache layout of `diagnosisTable.ts`: entries of an older layout are imported again. */
+  formatVersion: diagnosisLayoutVersion,
 
   recognizes(candidate: FileCandidate): boolean {
     const lines = headLines(candidate.head).slice(0, linesToRecognize);
