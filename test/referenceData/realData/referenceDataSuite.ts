@@ -8,6 +8,10 @@
  * `npm test`: it reads files the project does not hold (CONTRIBUTING.md).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadDataFolderNow } from '../../../server/src/referenceData/dataFolder';
 import type { FileImporter } from '../../../server/src/referenceData/fileImporter';
 import { codeSetImporters } from '../../../server/src/referenceData/importers/codeSetImporters';
 import {
@@ -57,6 +61,18 @@ function readBack(
   const loaded = importer.deserialize(bytes);
   const loadMs = performance.now() - start;
   return { bytes, loaded, loadMs, loadedMemory: memoryInUse() - memoryBefore };
+}
+
+/** The folder through the data folder reader, timed and weighed in a frame of its own (as `readBack`). */
+function loadFolder(
+  folder: string,
+  cacheFolder: string,
+): { data: ReturnType<typeof loadDataFolderNow>; loadMs: number; held: number } {
+  const before = memoryInUse();
+  const start = performance.now();
+  const data = loadDataFolderNow(folder, { cacheFolder });
+  const loadMs = performance.now() - start;
+  return { data, loadMs, held: memoryInUse() - before };
 }
 
 const iso = (digits: string): string => `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
@@ -224,6 +240,30 @@ describe(`the official code sets in ${folder ?? `(set ${referenceDataDirVariable
     measures.push(
       `${table.label}: ${Math.round(codes.length / (lookupMs / 1000)).toLocaleString('en-US')} lookups a second; search ${searchMs.join(', ')}`,
     );
+  });
+
+  it("gives the same editions through the product's data folder reader, imported and then from its cache", () => {
+    assert.ok(folder);
+    const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'reference-data-cache-'));
+    try {
+      for (const run of ['imported', 'from the cache']) {
+        const { data, loadMs, held } = loadFolder(folder, cacheFolder);
+        assert.equal(data.problem, undefined);
+        assert.deepEqual(
+          data.diagnoses.map((table) => table.label),
+          ['ICD-10-CM FY2025', 'ICD-10-CM FY2026'],
+        );
+        assert.deepEqual(
+          data.hcpcs.map((table) => table.label),
+          ['HCPCS 2026 Jan'],
+        );
+        assert.equal(editionFor(data.diagnoses, '2026-01-15')?.lookup('C50.411')?.billable, true, run);
+        assert.equal(editionFor(data.hcpcs, '2026-01-15')?.modifier('XS')?.short, 'Separate organ/structure', run);
+        measures.push(`the data folder ${run}: ${loadMs.toFixed(0)} ms, every table ${megabytes(held)} in memory`);
+      }
+    } finally {
+      fs.rmSync(cacheFolder, { recursive: true, force: true });
+    }
   });
 
   it('reads every table back from its cache bytes, exactly, and prints the sizes and times', () => {
