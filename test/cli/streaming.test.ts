@@ -17,6 +17,7 @@ import {
   type LargeClaimShape,
   largeClaimsText,
   largeClaimsX12,
+  plantedDescriptorFile,
 } from '../support/documents/largeClaims';
 
 /** Six transactions of 40 claims: each transaction (about 12 KB) is larger than the 1K and 8K chunks below. */
@@ -101,6 +102,11 @@ describe('claim-lint on large files, streamed', () => {
     assert.equal(actual.stdout, expected.stdout, label);
   };
   const ruleIds = (output: Output) => new Set(output.rows.map((row) => row.ruleId));
+  /** A descriptor file that makes unknown-code report every line of the large claims. */
+  const plantDescriptorFile = () => {
+    temp.write('org-cpt.csv', plantedDescriptorFile);
+    temp.write('.claimlintrc.json', JSON.stringify({ descriptorFiles: ['org-cpt.csv'] }));
+  };
 
   for (const [layout, lay] of Object.entries(layouts)) {
     it(`gives the whole-file findings for a multi-transaction 837 with every planted problem (${layout})`, () => {
@@ -234,6 +240,7 @@ describe('claim-lint on large files, streamed', () => {
       const text = fortyLineClaim();
       assert.ok(text.length > 5000, `the claim is ${text.length} characters`);
       temp.write('big.837', text);
+      plantDescriptorFile();
       const whole = lint(['big.837']);
       const unknownCodes = whole.rows.filter((row) => row.ruleId === 'unknown-code');
       assert.equal(unknownCodes.length, 40, 'one planted finding on each of the 40 lines');
@@ -262,6 +269,7 @@ describe('claim-lint on large files, streamed', () => {
         { lines: 45, noteLength: 30 },
       ]);
       temp.write('big.claim', text);
+      plantDescriptorFile();
       const whole = lint(['big.claim']);
       assert.equal(whole.rows.filter((row) => row.ruleId === 'unknown-code').length, 107);
       for (const chunk of chunkSizes) {
@@ -270,7 +278,8 @@ describe('claim-lint on large files, streamed', () => {
     });
 
     it('keeps the file-level findings and the problem cap of the whole-file check', () => {
-      temp.write('.claimlintrc.json', JSON.stringify({ maxNumberOfProblems: 30 }));
+      temp.write('org-cpt.csv', plantedDescriptorFile);
+      temp.write('.claimlintrc.json', JSON.stringify({ maxNumberOfProblems: 30, descriptorFiles: ['org-cpt.csv'] }));
       temp.write('big.837', largeClaimsX12([{ lines: 50, noteLength: 40 }]).replace('IEA*1*', 'IEA*3*'));
       const whole = lint(['big.837']);
       assert.ok(ruleIds(whole).has('too-many-problems'));

@@ -2,7 +2,8 @@
  * Settings that name data files: a licensed descriptor file wins in hover and
  * says where it came from; a CMS MUE file turns on the MUE rule; both are
  * re-read when they change on disk; bad rows and missing files are reported
- * once, and the bundled data keeps working.
+ * once, and the bundled data keeps working. A CPT code is unknown only
+ * against a loaded descriptor file.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -41,6 +42,29 @@ describe('protocol: data files from the settings', () => {
     assert.match(first, /org-cpt\.csv/);
     fs.writeFileSync(file, 'code,descriptor\n19283,LICENSED TEXT TWO, NEWER\n');
     assert.match(hoverText(await client.hover(uri, position)), /LICENSED TEXT TWO, NEWER/);
+  });
+
+  it('reports a CPT code unknown only once a descriptor file is loaded, and then only codes the file lacks', async () => {
+    const text = 'claim A\n  dos: 2026-03-14\n  99901 x1\n  99902 x1\n';
+    client = await LspClient.start({ capabilities: pushClientCapabilities() });
+    const bare = newUri('no-list');
+    await client.open(bare, text);
+    assert.deepEqual(
+      (await client.nextDiagnostics(bare, 1)).diagnostics,
+      [],
+      'no list of CPT codes: nothing is unknown',
+    );
+    await stopAllClients();
+    const file = path.join(dir, 'org-cpt.csv');
+    fs.writeFileSync(file, 'code,descriptor\n99902,AN ORGANISATION DESCRIPTOR\n');
+    client = await LspClient.start({ capabilities: pushClientCapabilities(), settings: { descriptorFiles: [file] } });
+    const uri = newUri('with-list');
+    await client.open(uri, text);
+    const published = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['unknown-code', 2]],
+    );
   });
 
   it('turns on the MUE rule from the MUE file, and checks again when the file changes on disk', async () => {

@@ -9,11 +9,38 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Position, Range } from 'vscode-languageserver-types';
-import { defaultSettings, getLanguageService } from '../../server/src/service';
+import { type ClaimLanguageService, defaultSettings, getLanguageService } from '../../server/src/service';
+import { serviceWith } from '../support/inMemoryOfficialData';
 import { anyTexts } from '../support/documents/fuzzTexts';
 import { decodeSemanticTokens } from '../support/checks/semanticTokens';
 
 const service = getLanguageService();
+const plainService = service;
+
+/**
+ * A service with every kind of official table loaded, on the codes the fuzz texts use (19283, 19284, 19281,
+ * C50.411, R92.8, 99213, G0279), so the rules and features that read them run on broken text too.
+ */
+const officialService = serviceWith({
+  diagnoses: [
+    { code: 'C50411', billable: true, short: 'Right', long: 'A right breast condition, in our test words' },
+    { code: 'C5041', billable: false, short: 'Header', long: 'A breast condition header, in our test words' },
+    { code: 'R928', billable: true, short: 'Imaging', long: 'An imaging finding, in our test words' },
+  ],
+  hcpcs: [{ code: 'G0279', short: 'Test', long: 'A test descriptor', terminated: '2026-01-31' }],
+  ptp: [
+    { column1: '19281', column2: '19283', indicator: 1 },
+    { column1: '19283', column2: '99213', indicator: 0 },
+  ],
+  addOns: [
+    { addOn: '19284', type: 1, primaries: ['19283'] },
+    { addOn: '19282', type: 2 },
+  ],
+  fees: [
+    { code: '19283', bilateral: 1, globalDays: '000' },
+    { code: '19281', bilateral: 3, globalDays: '090' },
+  ],
+});
 const settings = { ...defaultSettings, maxNumberOfProblems: 1e6 };
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 150);
@@ -62,7 +89,7 @@ function assertSymbols(document: TextDocument, symbols: readonly DocumentSymbol[
 }
 
 /** Folding, definition and rename (issue 8), also where they have something to find: pointers, codes and claim ids. */
-function exerciseNavigation(document: TextDocument): void {
+function exerciseNavigation(document: TextDocument, service: ClaimLanguageService): void {
   const model = service.parse(document);
   for (const fold of service.getFoldingRanges(document, model)) {
     assert.ok(
@@ -96,7 +123,7 @@ function exerciseNavigation(document: TextDocument): void {
 }
 
 /** Every feature on the document, with the checks that hold for any text. */
-function exercise(text: string, languageId: 'claim' | 'x12'): void {
+function exercise(text: string, languageId: 'claim' | 'x12', service: ClaimLanguageService = plainService): void {
   const document = TextDocument.create(`file:///fuzz.${languageId}`, languageId, 1, text);
   const model = service.parse(document);
   const diagnostics = service.doValidation(document, model, settings);
@@ -152,7 +179,7 @@ function exercise(text: string, languageId: 'claim' | 'x12'): void {
       }
     }
   }
-  exerciseNavigation(document);
+  exerciseNavigation(document, service);
   const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
   for (const hint of service.getInlayHints(document, model, whole, settings)) {
     assertRange(document, { start: hint.position, end: hint.position }, 'inlay hint');
@@ -204,6 +231,13 @@ describe(`fuzzing the language service (seed ${seed}, ${numRuns} cases a propert
     fc.assert(
       fc.property(anyTexts, (text) => exercise(text, 'x12')),
       { seed: seed + 1, numRuns },
+    );
+  });
+
+  it('never throws and keeps every range inside the document with official data loaded, in both formats', () => {
+    fc.assert(
+      fc.property(anyTexts, fc.boolean(), (text, x12) => exercise(text, x12 ? 'x12' : 'claim', officialService)),
+      { seed: seed + 2, numRuns },
     );
   });
 

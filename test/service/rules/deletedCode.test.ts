@@ -18,6 +18,7 @@ import {
 } from '../../support/documents/claimDocuments';
 import { applyFix, applyX12Fix, fixTitles, only, x12Claim } from '../../support/checks/ruleFindings';
 import { page } from '../../support/documents/ruleDocExamples';
+import { findingsOf, serviceWith } from '../../support/inMemoryOfficialData';
 
 describe('deleted-code', () => {
   it('reports 19290 as an error on the code, naming its replacements by modality', () => {
@@ -242,3 +243,31 @@ function findDeleted(text: string, code: string): Diagnostic {
   assert.ok(diagnostic && more.length === 0, `one deleted-code finding on ${code}`);
   return diagnostic;
 }
+
+describe('deleted-code: a HCPCS code the loaded CMS file marks terminated', () => {
+  const service = serviceWith({
+    hcpcs: [{ code: 'G9904', short: 'Ended', long: 'A test code that ended', terminated: '2025-12-31' }],
+  });
+  const claim = (date: string) => `claim A\n dos: ${date}\n G9904\n`;
+
+  it('is a deleted code from the day after its termination date, naming the date, with no successor or fix', () => {
+    const [diagnostic, ...rest] = findingsOf(service, claim('2026-01-01'), 'deleted-code');
+    assert.equal(rest.length, 0);
+    assert.equal(diagnostic?.severity, 1);
+    assert.equal(diagnostic?.range.start.line, 2);
+    assert.equal(
+      messageOf(diagnostic),
+      'G9904 was terminated on 2025-12-31 (HCPCS test): it cannot be billed for a date of service after that; check the HCPCS file or the payer for the code that replaced it.',
+    );
+  });
+
+  it('may still be billed on its termination date and before, or when the claim has no date', () => {
+    assert.deepEqual(findingsOf(service, claim('2025-12-31'), 'deleted-code'), []);
+    assert.deepEqual(findingsOf(service, 'claim A\n G9904\n', 'deleted-code'), []);
+    assert.deepEqual(findingsOf(service, claim('2026-01-01'), 'unknown-code'), [], 'it is a known code');
+  });
+
+  it('is not reported without the HCPCS file', () => {
+    assert.deepEqual(ruleIds(claim('2026-01-01')), []);
+  });
+});

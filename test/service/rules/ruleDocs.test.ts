@@ -11,7 +11,15 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MueEntry } from '../../../server/src/service/reference/mueFile';
-import { allRules, type ClaimSettings, defaultSettings, getLanguageService } from '../../../server/src/service';
+import {
+  allRules,
+  type ClaimSettings,
+  defaultSettings,
+  getLanguageService,
+  type OfficialData,
+} from '../../../server/src/service';
+import { officialData } from '../../support/inMemoryOfficialData';
+import { twoIcd10Years } from '../../support/officialFixtures';
 import { repoRoot } from '../../support/repoRoot';
 import { type Example, example, page, x12Text } from '../../support/documents/ruleDocExamples';
 
@@ -21,12 +29,25 @@ const rulesDir = path.join(repoRoot(), 'docs', 'rules');
 const mueForExample: ReadonlyMap<string, MueEntry> = new Map<string, MueEntry>([
   ['76098', { code: '76098', value: 1, indicator: 1, rationale: '' }],
 ]);
+/** The official data a page's examples suppose loaded (the pages say so), in our own words and invented codes. */
+const officialDataForExample: Record<string, () => OfficialData> = {
+  'invalid-diagnosis': () => officialData(twoIcd10Years),
+  'global-surgery': () => officialData({ fees: [{ code: '99951', globalDays: '010' }] }),
+  'ncci-ptp': () => officialData({ ptp: [{ column1: '99901', column2: '99903', indicator: 0 }] }),
+  'unknown-code': () =>
+    officialData({
+      hcpcs: [{ code: 'A4649', short: 'A surgical supply', long: 'A surgical supply, in our test words' }],
+    }),
+};
 const settingsForExample: Record<string, ClaimSettings> = {
   'too-many-problems': { ...defaultSettings, maxNumberOfProblems: 2 },
 };
 
 function codesOf(id: string, { language, text }: Example): string[] {
-  const service = getLanguageService(id === 'mue-limit' ? { mue: mueForExample } : {});
+  const officialData = officialDataForExample[id];
+  const service = getLanguageService(
+    id === 'mue-limit' ? { mue: mueForExample } : officialData ? { officialData: officialData() } : {},
+  );
   const x12 = language === 'x12';
   const document = TextDocument.create(
     `file:///docs/${id}.${x12 ? '837' : 'claim'}`,

@@ -1,9 +1,10 @@
 /**
  * Claims larger than a streaming chunk: many service lines, each with a note,
- * and a finding planted on most lines (codes not in the bundled data, some
- * diagnosis pointers past the list), so a line the stream failed to check
- * shows as a missing finding, and a claim cut in two as a false claim total.
- * The codes are invented, HCPCS Level II in shape.
+ * and a finding planted on most lines (codes in neither the bundled data nor
+ * `plantedDescriptorFile`, some diagnosis pointers past the list), so a line
+ * the stream failed to check shows as a missing finding, and a claim cut in
+ * two as a false claim total. The codes are invented numbers of CPT's shape
+ * (unknown-code reads CPT codes only against a loaded descriptor file).
  */
 import type { ClaimToWrite } from '../../../server/src/service';
 import { batchHeader, batchTrailer, transactionText } from './x12Batch';
@@ -16,7 +17,7 @@ export interface LargeClaimShape {
 }
 
 function lineCode(claim: number, line: number): string {
-  return `${line % 2 === 0 ? 'Q' : 'A'}${String(9000 + ((claim * 61 + line) % 1000)).padStart(4, '0')}`;
+  return `${line % 2 === 0 ? '8' : '7'}${String(9000 + ((claim * 61 + line) % 1000)).padStart(4, '0')}`;
 }
 
 /** Claim `n` with the given shape, as the 837 writer takes it. */
@@ -51,6 +52,12 @@ export function largeClaimsText(shapes: readonly LargeClaimShape[]): string {
     })
     .join('');
 }
+
+/**
+ * A licensed descriptor file (as `descriptorFiles` of a `.claimlintrc.json` names it) that holds none of the
+ * line codes: with it loaded, `unknown-code` reports every line.
+ */
+export const plantedDescriptorFile = 'code,descriptor\n99901,A DESCRIPTOR WRITTEN FOR THE TESTS\n';
 
 /** One 837 file of one claim of 40 lines, about 5 KB. */
 export const fortyLineClaim = (): string => largeClaimsX12([{ lines: 40, noteLength: 60 }]);

@@ -7,6 +7,7 @@ import { codeKindLabel, codeKindOf } from './codeShapes';
 import type { CodeInfo, DeletedCode, ModifierInfo, Successor } from './codeTypes';
 import type { CodeReference } from './codeReference';
 import { codeRanges } from '../text/wording';
+import { editionFor, type HcpcsCodeSet } from './official/officialData';
 
 const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>> = {
   laterality: 'laterality',
@@ -18,12 +19,41 @@ const modifierCategoryLabels: Readonly<Record<ModifierInfo['category'], string>>
   other: 'other',
 };
 
-/** What a modifier is for, shared by the hovers of both formats. */
-export function modifierMarkdown(modifier: string, reference: CodeReference): string {
+/** CMS's own words, labelled as such with the edition: `long` *(CMS HCPCS Level II descriptor, HCPCS 2026 Jan)*. */
+function cmsDescriptor(long: string, set: HcpcsCodeSet): string {
+  return `${long}\n\n*CMS HCPCS Level II descriptor, ${set.label}*`;
+}
+
+/** What a modifier is for, shared by the hovers of both formats; CMS's descriptor too when the HCPCS file is loaded. */
+export function modifierMarkdown(modifier: string, reference: CodeReference, dateOfService?: string): string {
   const info = reference.modifier(modifier);
-  return info
-    ? `**Modifier ${modifier}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}`
-    : `**Modifier ${modifier}**\n\nNot in the loaded modifier list.`;
+  const set = editionFor(reference.official.hcpcs, dateOfService);
+  const official = set?.modifier(modifier);
+  const cms = official && set ? `\n\n${cmsDescriptor(official.long, set)}` : '';
+  if (info) {
+    return `**Modifier ${modifier}** · ${modifierCategoryLabels[info.category]}\n\n${info.summary}${cms}`;
+  }
+  return official ? `**Modifier ${modifier}**${cms}` : `**Modifier ${modifier}**\n\nNot in the loaded modifier list.`;
+}
+
+/**
+ * What the CMS HCPCS Level II file of the date of service says of a HCPCS code: its descriptor, its added and
+ * termination dates; or that the edition does not hold it. Undefined for other codes or without the file.
+ */
+export function hcpcsMarkdown(code: string, reference: CodeReference, dateOfService?: string): string | undefined {
+  const set = codeKindOf(code) === 'hcpcs' ? editionFor(reference.official.hcpcs, dateOfService) : undefined;
+  if (!set) {
+    return undefined;
+  }
+  const entry = set.code(code);
+  if (!entry) {
+    return `Not in ${set.label}: check it for a typo.`;
+  }
+  const dates = [
+    entry.added ? `Added ${entry.added}.` : '',
+    entry.terminated ? `**Terminated ${entry.terminated}**: not billable for later dates of service.` : '',
+  ].filter((text) => text !== '');
+  return [cmsDescriptor(entry.long, set), ...dates].join('\n\n');
 }
 
 export const summaryLabel = 'Summary (our own words, not the official CPT descriptor)';
@@ -110,10 +140,19 @@ function deletedText(deleted: DeletedCode): string {
   return `${heading} ${deleted.note}${successors}${unverified}`;
 }
 
-export function codeMarkdown(code: string, info: CodeInfo | undefined, reference: CodeReference): string {
+export function codeMarkdown(
+  code: string,
+  info: CodeInfo | undefined,
+  reference: CodeReference,
+  dateOfService?: string,
+): string {
   const kind = codeKindOf(code);
   const kindText = kind ? codeKindLabel(kind) : 'not a valid code shape';
   const heading = `**${info ? codeLabel(info) : code}** · ${kindText}${info?.addOnTo ? ' · add-on' : ''}${info?.deleted ? ' · **deleted**' : ''}`;
+  const hcpcs = hcpcsMarkdown(code, reference, dateOfService);
+  if (!info && hcpcs) {
+    return `${heading}\n\n${hcpcs}`;
+  }
   if (!info) {
     const licensedOnly = reference.licensedDescriptor(code);
     if (licensedOnly) {
@@ -125,6 +164,9 @@ export function codeMarkdown(code: string, info: CodeInfo | undefined, reference
   const licensed = reference.licensedDescriptor(code);
   if (licensed) {
     parts.push(`${licensed.text}\n\n*Descriptor from ${licensed.source}*`);
+  }
+  if (hcpcs) {
+    parts.push(hcpcs);
   }
   parts.push(`*${kind === 'hcpcs' ? hcpcsSummaryLabel : summaryLabel}:* ${info.summary}`);
   parts.push(`**Family:** ${info.family}${info.modality ? ` · **Modality:** ${info.modality}` : ''}`);

@@ -62,6 +62,11 @@ export class CodeReference {
     return this.byModifier.get(modifier);
   }
 
+  /** True when a licensed descriptor file is loaded: the one list of CPT codes the product can read. */
+  get hasLicensedDescriptors(): boolean {
+    return this.descriptorSources.length > 0;
+  }
+
   /** The first licensed descriptor a loaded file gives for the code. */
   licensedDescriptor(code: string): LicensedDescriptor | undefined {
     for (const source of this.descriptorSources) {

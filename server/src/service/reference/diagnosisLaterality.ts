@@ -8,8 +8,9 @@
  * whose character says "unspecified" or "bilateral" names no single side.
  *
  * This covers the breast-related categories the rules meet (docs/domain.md,
- * "Laterality"). When the official ICD-10-CM descriptors can be loaded, the
- * side of any other code can be read from its description and joined here.
+ * "Laterality"). With the official ICD-10-CM order file loaded, the side of
+ * every code it holds is read from its description instead
+ * (`official/diagnosisFacts.ts`); this table is the fallback without it.
  */
 export type BreastSide = 'RT' | 'LT';
 

@@ -1,57 +1,164 @@
 /**
  * An add-on code is paid only with one of its primaries for the same patient,
  * provider and date of service (CMS add-on edits, type 1): 19284 without 19283.
+ *
+ * With the CMS add-on code edit file loaded, every add-on code of the file is
+ * checked by its edit in force on the line's date of service: types 1 and 3
+ * need one of the listed primaries on the same date (type 3 lets a contractor
+ * accept others, so with another procedure on that date it is a warning);
+ * type 2 has no list, and the finding says the payer decides. A code the file
+ * does not list, or any code without the file, is checked by the bundled
+ * facts (the breast families, +38900, +77063, +99417).
  */
-import { pointersOf } from './claimFacts';
+import type { Claim, ServiceLine } from '../model/model';
+import { editionFor, type AddOnEdit, type AddOnEdits } from '../reference/official/officialData';
 import { codeRanges } from '../text/wording';
+import { dateOfService, pointersOf } from './claimFacts';
 import { findAddOnPrimaries, isWrongModality } from './addOnPrimaries';
-import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
+import type { ClaimRule, Finding, QuickFix, RuleContext } from './ruleTypes';
 
 /** Add-ons with more possible primaries than this get no insert fix: the coder must choose. */
 const maxPrimariesToOffer = 3;
+
+function insertPrimaryFixes(
+  line: ServiceLine,
+  primaries: readonly string[],
+  editor: RuleContext['editor'],
+): QuickFix[] {
+  if (primaries.length > maxPrimariesToOffer) {
+    return [];
+  }
+  return primaries.map((primary, i) => {
+    const newLine = {
+      code: primary,
+      modifiers: line.modifiers.map((m) => m.value),
+      units: 1,
+      dxPointers: pointersOf(line),
+      dos: line.dos?.value,
+    };
+    return {
+      title: `Insert ${[primary, ...newLine.modifiers].join('-')} x1 above +${line.code.value}`,
+      edits: editor.insertLine(line, 'before', newLine),
+      preferred: i === 0,
+    };
+  });
+}
+
+/** A CMS add-on may list hundreds of primaries: a message names the first few, in ranges, and counts the rest. */
+const maxPrimariesNamed = 12;
+
+function primaryList(primaries: readonly string[]): string {
+  const sorted = [...primaries].sort();
+  const named = codeRanges(sorted.slice(0, maxPrimariesNamed));
+  const more = sorted.length - maxPrimariesNamed;
+  return more > 0 ? `${named} and ${more} more` : named;
+}
+
+/** The CMS edit of the line's code in force on its date (without a date, on the first day of the edition). */
+function cmsEditOf(
+  line: ServiceLine,
+  claim: Claim,
+  context: RuleContext,
+): { edit: AddOnEdit; edits: AddOnEdits } | undefined {
+  const date = dateOfService(line, claim);
+  const edits = editionFor(context.reference.official.addOns, date);
+  const edit = edits?.edit(line.code.value, date ?? edits.applies.from ?? '9999-12-31');
+  return edits && edit ? { edit, edits } : undefined;
+}
+
+function cmsFinding(
+  line: ServiceLine,
+  claim: Claim,
+  { edit, edits }: { edit: AddOnEdit; edits: AddOnEdits },
+  context: RuleContext,
+): Omit<Finding, 'ruleId'> | undefined {
+  const code = line.code.value;
+  const source = `CMS add-on edit type ${edit.type}, ${edits.label}`;
+  if (edit.type === 2) {
+    return {
+      range: line.code.range,
+      severity: 'information',
+      message: `+${code} is an add-on code with no primary list (${source}): the payer decides which primary codes it goes with; check its policy.`,
+    };
+  }
+  const date = dateOfService(line, claim);
+  const listed = new Set(edit.primaries);
+  const sameDate = (other: ServiceLine) => {
+    const otherDate = dateOfService(other, claim);
+    return date === undefined || otherDate === undefined || otherDate === date;
+  };
+  const primaryLines = claim.lines.filter((other) => other !== line && listed.has(other.code.value));
+  if (primaryLines.some(sameDate)) {
+    return undefined;
+  }
+  const bundled = context.reference.code(code);
+  if (bundled?.addOnTo && isWrongModality(findAddOnPrimaries(claim, line, bundled, context.reference))) {
+    return undefined; // addon-wrong-modality speaks about this line.
+  }
+  const needed = edit.primaries.length === 1 ? edit.primaries[0] : `one of ${primaryList(edit.primaries)}`;
+  const otherDate = primaryLines[0];
+  if (otherDate) {
+    return {
+      range: line.code.range,
+      message: `+${code} is an add-on code and needs ${needed} on the same date of service (${source}); ${otherDate.code.value} on this claim is on another date.`,
+    };
+  }
+  // Type 3: a contractor may accept a primary the file does not list; another procedure that day may be one.
+  const isAddOn = (other: ServiceLine) =>
+    cmsEditOf(other, claim, context) !== undefined || context.reference.code(other.code.value)?.addOnTo !== undefined;
+  const anotherProcedure =
+    edit.type === 3 && claim.lines.some((other) => other !== line && sameDate(other) && !isAddOn(other));
+  return {
+    range: line.code.range,
+    message: anotherProcedure
+      ? `+${code} is an add-on code whose listed primaries (${needed}) are not on this date of service (${source}): a contractor may accept another primary; check its policy.`
+      : `+${code} is an add-on code: report it with ${needed} on the same claim and date of service (${source}).`,
+    ...(anotherProcedure ? { severity: 'warning' as const } : {}),
+    fixes: insertPrimaryFixes(line, edit.primaries, context.editor),
+  };
+}
+
+function bundledFinding(line: ServiceLine, claim: Claim, context: RuleContext): Omit<Finding, 'ruleId'> | undefined {
+  const { reference, editor } = context;
+  const info = reference.code(line.code.value);
+  if (!info?.addOnTo || info.deleted) {
+    return undefined;
+  }
+  const primaries = findAddOnPrimaries(claim, line, info, reference);
+  if (primaries.sameDate.length > 0 || isWrongModality(primaries)) {
+    return undefined;
+  }
+  const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${codeRanges(info.addOnTo)}`;
+  const primaryInfo = info.addOnTo.length === 1 ? reference.code(info.addOnTo[0] ?? '') : undefined;
+  const neededText = primaryInfo?.lesion
+    ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,`
+    : needed;
+  const otherDate = primaries.otherDate[0];
+  const message = otherDate
+    ? `+${info.code} is an add-on code and needs ${needed} on the same date of service; ${otherDate.info.code} on this claim is on another date.`
+    : `+${info.code} is an add-on code: report it with ${neededText} on the same claim.`;
+  return {
+    range: line.code.range,
+    message,
+    fixes: otherDate ? [] : insertPrimaryFixes(line, info.addOnTo, editor),
+  };
+}
 
 export const addOnWithoutPrimaryRule: ClaimRule = {
   id: 'addon-without-primary',
   defaultSeverity: 'error',
   description: 'An add-on code is on a claim without its primary code for the same date of service.',
-  check(claim, { reference, editor }) {
+  check(claim, context) {
     const findings: Finding[] = [];
     for (const line of claim.lines) {
-      const info = reference.code(line.code.value);
-      if (!info?.addOnTo || info.deleted) {
+      if (line.otherCodeList !== undefined) {
         continue;
       }
-      const primaries = findAddOnPrimaries(claim, line, info, reference);
-      if (primaries.sameDate.length > 0 || isWrongModality(primaries)) {
-        continue;
+      const cms = cmsEditOf(line, claim, context);
+      const finding = cms ? cmsFinding(line, claim, cms, context) : bundledFinding(line, claim, context);
+      if (finding) {
+        findings.push({ ruleId: this.id, ...finding });
       }
-      const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${codeRanges(info.addOnTo)}`;
-      const primaryInfo = info.addOnTo.length === 1 ? reference.code(info.addOnTo[0] ?? '') : undefined;
-      const neededText = primaryInfo?.lesion
-        ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,`
-        : needed;
-      const otherDate = primaries.otherDate[0];
-      const message = otherDate
-        ? `+${info.code} is an add-on code and needs ${needed} on the same date of service; ${otherDate.info.code} on this claim is on another date.`
-        : `+${info.code} is an add-on code: report it with ${neededText} on the same claim.`;
-      const fixes: QuickFix[] = [];
-      if (!otherDate && info.addOnTo.length <= maxPrimariesToOffer) {
-        for (const primary of info.addOnTo) {
-          const newLine = {
-            code: primary,
-            modifiers: line.modifiers.map((m) => m.value),
-            units: 1,
-            dxPointers: pointersOf(line),
-            dos: line.dos?.value,
-          };
-          fixes.push({
-            title: `Insert ${[primary, ...newLine.modifiers].join('-')} x1 above +${info.code}`,
-            edits: editor.insertLine(line, 'before', newLine),
-            preferred: fixes.length === 0,
-          });
-        }
-      }
-      findings.push({ ruleId: this.id, range: line.code.range, message, fixes });
     }
     return findings;
   },

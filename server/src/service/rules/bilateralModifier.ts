@@ -6,11 +6,15 @@
  * Medicare, on the fee schedule's bilateral surgery indicator of the code (1:
  * one line with 50; 2: already bilateral, no 50; 3: each side paid in full,
  * RT/LT or 50 per payer; 0 and 9: no 50), and other payers differ (SGO, for
- * one, reports bilateral sentinel mapping as +38900-50). Until that indicator
- * is loaded, the rule says so as information, with no fix: either way of
- * billing may be the right one.
+ * one, reports bilateral sentinel mapping as +38900-50). Without the fee
+ * schedule, the rule says so as information, with no fix: either way of
+ * billing may be the right one. With the user's fee schedule loaded, the
+ * code's indicator decides, for every code the schedule holds
+ * (`bilateralIndicator.ts`): 50 where it does not belong, too many units on
+ * a 50 line, and RT and LT lines that should be one 50 line.
  */
 import type { CodeInfo } from '../reference/codeTypes';
+import { feeEntryOf, fiftyByIndicator, sidePairsByIndicator } from './bilateralIndicator';
 import type { ClaimRule, Finding } from './ruleTypes';
 
 function addOnMessage(info: CodeInfo): string {
@@ -25,13 +29,26 @@ export const bilateralModifierRule: ClaimRule = {
   id: 'bilateral-modifier',
   defaultSeverity: 'error',
   description:
-    'Modifier 50 is on a lesion-counted add-on code (an error); on other known codes, whether 50 or RT/LT lines are right depends on the payer (information).',
-  check(claim, { reference, editor }) {
+    'Modifier 50 is on a lesion-counted add-on code (an error); on other codes, the fee schedule bilateral indicator decides when loaded (50 where it does not belong, RT and LT lines that should be one 50 line), else it depends on the payer (information).',
+  check(claim, context) {
+    const { reference, editor } = context;
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       const info = reference.code(line.code.value);
       const [modifier, ...repeated] = line.modifiers.filter((m) => m.value === '50');
-      if (!info || info.deleted || !modifier) {
+      if (!modifier || info?.deleted || line.otherCodeList !== undefined) {
+        continue;
+      }
+      const lesionAddOn = info?.addOnTo && info.lesion;
+      const fee = lesionAddOn ? undefined : feeEntryOf(line, claim, context);
+      if (fee) {
+        const finding = fiftyByIndicator(line, modifier, repeated, fee, context);
+        if (finding) {
+          findings.push({ ruleId: this.id, ...finding });
+        }
+        continue;
+      }
+      if (!info) {
         continue;
       }
       if (!info.addOnTo || !info.lesion) {
@@ -54,6 +71,9 @@ export const bilateralModifierRule: ClaimRule = {
           edits: [...editor.replaceModifier(line, modifier, side), ...removeRepeated],
         })),
       });
+    }
+    if (reference.official.feeSchedules.length > 0) {
+      findings.push(...sidePairsByIndicator(claim, context).map((finding) => ({ ruleId: this.id, ...finding })));
     }
     return findings;
   },

@@ -22,6 +22,11 @@ const ruleId = 'biopsy-with-localization';
 const biopsyCodes = new Set(['19081', '19082', '19083', '19084', '19085', '19086']);
 const includedCodes = new Set(['19281', '19282', '19283', '19284', '19285', '19286', '19287', '19288', '76098']);
 
+/** A pair this rule speaks of (a breast biopsy and a localization or specimen imaging code): `ncci-ptp` leaves it here. */
+export function isBiopsyWithLocalization(column1: string, column2: string): boolean {
+  return biopsyCodes.has(column1) && includedCodes.has(column2);
+}
+
 /** How a biopsy and a localization line compare: by date of service, then by side. */
 interface Pairing {
   /** Different dates, or opposite sides: separate services the rule leaves alone. */

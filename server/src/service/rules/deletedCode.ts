@@ -7,6 +7,9 @@
  * claim's other lines for the same date and side settle it, and when they
  * cannot, the message gives each case and no fix is preferred.
  *
+ * A HCPCS Level II code that the loaded CMS HCPCS file marks terminated is a
+ * deleted code too, from the day after its termination date.
+ *
  * A fix never bills a code the claim already has for that date and side: it
  * would bill one service twice (two biopsies for one, or a duplicate line).
  */
@@ -15,6 +18,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 import type { CodeReference } from '../reference/codeReference';
 import type { DeletedCode, Successor } from '../reference/codeTypes';
+import { editionFor } from '../reference/official/officialData';
 import { codeRanges } from '../text/wording';
 import { codeWithModality, dateOfService, moveExtraUnitsToAddOn, removeLineEdits } from './claimFacts';
 import { sideOf } from './laterality';
@@ -224,17 +228,38 @@ function fixesFor(
   }
 }
 
+/**
+ * A HCPCS Level II code the CMS file (the edition for the date of service) marks terminated before that date:
+ * deleted from the day after its termination date, the last day it may be billed. The file gives no successor,
+ * so the message names none and no fix is offered.
+ */
+function terminatedHcpcsMessage(line: ServiceLine, claim: Claim, reference: CodeReference): string | undefined {
+  const date = dateOfService(line, claim);
+  const code = line.code.value;
+  const set = date === undefined ? undefined : editionFor(reference.official.hcpcs, date);
+  const terminated = set?.code(code)?.terminated;
+  if (!set || date === undefined || terminated === undefined || date <= terminated) {
+    return undefined;
+  }
+  return `${code} was terminated on ${terminated} (${set.label}): it cannot be billed for a date of service after that; check the HCPCS file or the payer for the code that replaced it.`;
+}
+
 export const deletedCodeRule: ClaimRule = {
   id: 'deleted-code',
   defaultSeverity: 'error',
   description:
-    'A code that has been deleted from CPT; the message says what replaced it, or which code now includes its work (remove the line).',
+    'A code that has been deleted from CPT, or a HCPCS code terminated before the date of service; the message says what replaced it, or which code now includes its work (remove the line).',
   check(claim, context) {
     const { reference } = context;
     const findings: Finding[] = [];
     for (const line of claim.lines) {
       const deleted = reference.code(line.code.value)?.deleted;
       if (!deleted) {
+        const terminated =
+          line.otherCodeList === undefined ? terminatedHcpcsMessage(line, claim, reference) : undefined;
+        if (terminated) {
+          findings.push({ ruleId: this.id, range: line.code.range, message: terminated });
+        }
         continue;
       }
       const billed = codesBilledBeside(claim, line);

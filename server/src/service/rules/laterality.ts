@@ -1,10 +1,15 @@
 /**
- * Laterality of a line: the side (RT/LT) its modifiers give, and the breast
- * side an ICD-10-CM diagnosis names (domain.md, "Laterality"), which the
- * reference data's laterality table reads from the character that encodes it.
+ * Laterality of a line: the side (RT/LT) its modifiers give, and the side an
+ * ICD-10-CM diagnosis names (domain.md, "Laterality"): with an ICD-10-CM
+ * edition loaded, read from the code's official long description ("right",
+ * "left", "bilateral"), for every code; without one, or for a code the
+ * edition does not hold, from the bundled breast table, which reads the
+ * character that encodes it.
  */
-import type { Diagnosis, ServiceLine } from '../model/model';
+import type { Claim, Diagnosis, ServiceLine } from '../model/model';
+import type { CodeReference } from '../reference/codeReference';
 import { breastLaterality, type BreastSide, diagnosisSideIn } from '../reference/diagnosisLaterality';
+import { describedSide, diagnosisDateOf, diagnosisEdition } from '../reference/official/diagnosisFacts';
 
 export type Side = BreastSide;
 
@@ -32,7 +37,35 @@ export function diagnosisSide(code: string): Side | undefined {
   return diagnosisSideIn(breastLaterality, code);
 }
 
-/** The breast side a claim's diagnosis names: only ICD-10-CM codes are read (an ICD-9-CM code encodes no side). */
+/** The side a claim's diagnosis names, and whether the official descriptor said it (else the bundled breast table). */
+export interface DiagnosisSide {
+  side: Side;
+  fromDescriptor: boolean;
+}
+
+/**
+ * The side a claim's diagnosis names: only ICD-10-CM codes are read (an
+ * ICD-9-CM code encodes no side). With `reference` and an edition loaded for
+ * the claim's date, the official descriptor decides for every code it holds.
+ */
+export function diagnosisSideOf(
+  diagnosis: Diagnosis,
+  claim?: Claim,
+  reference?: CodeReference,
+): DiagnosisSide | undefined {
+  if (diagnosis.codeSet !== 'ICD-10-CM') {
+    return undefined;
+  }
+  const set = reference ? diagnosisEdition(reference, diagnosisDateOf(claim)) : undefined;
+  const described = set ? describedSide(set, diagnosis.code) : undefined;
+  if (described) {
+    return described.side ? { side: described.side, fromDescriptor: true } : undefined;
+  }
+  const side = diagnosisSide(diagnosis.code);
+  return side ? { side, fromDescriptor: false } : undefined;
+}
+
+/** The breast side a claim's diagnosis names from the bundled table alone. */
 export function sideOfDiagnosis(diagnosis: Diagnosis): Side | undefined {
-  return diagnosis.codeSet === 'ICD-10-CM' ? diagnosisSide(diagnosis.code) : undefined;
+  return diagnosisSideOf(diagnosis)?.side;
 }

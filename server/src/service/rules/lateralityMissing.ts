@@ -3,7 +3,7 @@
  * side, a payer cannot check the line against the diagnosis. A line with 50
  * is left to `bilateral-modifier`, which already reports it.
  */
-import { sideOfDiagnosis, type Side } from './laterality';
+import { diagnosisSideOf, type Side } from './laterality';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 
 const maxModifiers = 4;
@@ -26,7 +26,7 @@ export const lateralityMissingRule: ClaimRule = {
       const pointedSides = new Set<Side>();
       for (const pointer of line.dxPointers) {
         const diagnosis = claim.diagnoses[pointer.index];
-        const side = diagnosis ? sideOfDiagnosis(diagnosis) : undefined;
+        const side = diagnosis ? diagnosisSideOf(diagnosis, claim, reference)?.side : undefined;
         if (side) {
           pointedSides.add(side);
         }

@@ -11,6 +11,9 @@ import { deletedCodeRule } from './deletedCode';
 import { diagnosisPointerRule } from './dxPointer';
 import { duplicateLineRule } from './duplicateLine';
 import { firstLesionUnitsRule } from './primaryUnits';
+import { invalidDiagnosisRule } from './invalidDiagnosis';
+import { ncciPtpRule } from './ncciPtp';
+import { globalSurgeryRule } from './globalSurgery';
 import { lateralityMismatchRule } from './lateralityMismatch';
 import { lateralityMissingRule } from './lateralityMissing';
 import { lesionUnitsRule } from './lesionUnits';
@@ -51,6 +54,9 @@ export const claimRules: readonly ClaimRule[] = [
   claimTotalRule,
   unitsPairRule,
   diagnosisDecimalRule,
+  invalidDiagnosisRule,
+  ncciPtpRule,
+  globalSurgeryRule,
 ];
 
 /** Rules about a whole document: the X12 envelopes and layout. */

@@ -16,6 +16,7 @@ import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker'
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
 import type { SegmentChecks } from './segmentChecks';
 import { Frame, type FrameState } from './structureFrame';
+import { WalkedLoops } from './walkedLoops';
 import { hierarchyRuleId, levelNames, NumberingChecks } from './numberingChecks';
 import type { X12Segments, X12Separators } from './x12Types';
 
@@ -28,20 +29,6 @@ export interface StructureFinding {
 }
 
 export const placementRuleId = 'x12-segment-placement';
-
-/**
- * The loops the walk found, as columns in the order they closed (a loop after
- * the loops inside it): which loop of the map, the offsets from its opening
- * segment to the end of its last segment, and its depth under the transaction
- * (1 for 1000A or 2000A). Folding and the outline read them. Loops the walk
- * only assumed open to find its place after a misplaced segment are left out.
- */
-export interface WalkedLoops {
-  readonly loops: CompiledLoop[];
-  readonly starts: number[];
-  readonly ends: number[];
-  readonly depths: number[];
-}
 
 type Envelope = 'outside' | 'interchange' | 'group' | 'transaction';
 
@@ -66,7 +53,7 @@ const checkpointEvery = 1000;
 
 export class StructureWalker {
   readonly findings: StructureFinding[] = [];
-  readonly loops: WalkedLoops = { loops: [], starts: [], ends: [], depths: [] };
+  readonly loops = new WalkedLoops();
   readonly checkpoints: Checkpoint[] = [];
   /** The end of the last segment read: where a loop closed by the next one ends. */
   private lastEnd = 0;
@@ -119,7 +106,7 @@ export class StructureWalker {
         this.checkpoints.push({
           ordinal,
           findings: this.findings.length,
-          loops: this.loops.starts.length,
+          loops: this.loops.length,
           state: this.state(),
         });
         nextCheckpoint = ordinal + checkpointEvery;
@@ -164,12 +151,7 @@ export class StructureWalker {
     this.numbering.state = state.numbering;
     this.lastEnd = state.lastEnd;
     this.findings.push(...from.findings.slice(0, checkpoint.findings));
-    for (let i = 0; i < checkpoint.loops; i++) {
-      this.loops.loops.push(from.loops.loops[i] as CompiledLoop);
-      this.loops.starts.push(from.loops.starts[i] ?? 0);
-      this.loops.ends.push(from.loops.ends[i] ?? 0);
-      this.loops.depths.push(from.loops.depths[i] ?? 0);
-    }
+    this.loops.addFrom(from.loops, 0, checkpoint.loops);
     this.checkpoints.push(...from.checkpoints.filter((kept) => kept.ordinal < checkpoint.ordinal));
   }
 
@@ -278,10 +260,7 @@ export class StructureWalker {
       const frame = this.frames[this.depth] as Frame;
       if (!frame.assumed) {
         this.checkMandatory(frame, frame.openerStart, frame.loop.spec.opener.segment.length, Number.MAX_SAFE_INTEGER);
-        this.loops.loops.push(frame.loop);
-        this.loops.starts.push(frame.openerStart);
-        this.loops.ends.push(Math.max(this.lastEnd, frame.openerEnd));
-        this.loops.depths.push(this.depth);
+        this.loops.add(frame.loop, frame.openerStart, Math.max(this.lastEnd, frame.openerEnd), this.depth);
       }
       this.depth--;
     }

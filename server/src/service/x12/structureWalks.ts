@@ -127,7 +127,7 @@ function walkAfterEdit(
 function takeRest(walker: StructureWalker, previous: StructureWalk, met: Checkpoint, edit: SegmentEdit): void {
   // The previous walk's counts at its later checkpoints, moved to this walk's: it may have found more or fewer before.
   const moreFindings = walker.findings.length - met.findings;
-  const moreLoops = walker.loops.starts.length - met.loops;
+  const moreLoops = walker.loops.length - met.loops;
   for (const finding of previous.findings.slice(met.findings)) {
     walker.findings.push({
       ...finding,
@@ -135,13 +135,7 @@ function takeRest(walker: StructureWalker, previous: StructureWalk, met: Checkpo
       end: movedOffset(finding.end, edit),
     });
   }
-  const { loops } = previous;
-  for (let i = met.loops; i < loops.starts.length; i++) {
-    walker.loops.loops.push(loops.loops[i] as (typeof loops.loops)[number]);
-    walker.loops.starts.push(movedOffset(loops.starts[i] ?? 0, edit));
-    walker.loops.ends.push(movedOffset(loops.ends[i] ?? 0, edit));
-    walker.loops.depths.push(loops.depths[i] ?? 0);
-  }
+  walker.loops.addFrom(previous.loops, met.loops, previous.loops.length, (offset) => movedOffset(offset, edit));
   for (const checkpoint of previous.checkpoints) {
     if (checkpoint.ordinal >= met.ordinal) {
       walker.checkpoints.push({

@@ -106,13 +106,13 @@ describe('claim CodeLens', () => {
   });
 
   it('names each procedure when a claim bills more than one, and counts problems by severity and notes apart', () => {
-    // 19999: unknown-code and missing-dx-pointer (information); the localization lines: lesion-units (warning).
+    // 19999: missing-dx-pointer (information; with no list of CPT codes loaded, no unknown-code); the localization lines: lesion-units (warning).
     const [title] = titles(
       `${header}  lesions: 2\n  19081-RT x1 dx=A lesions=2\n  19082-RT x1 dx=A\n  19283-RT-59 x1 dx=A lesions=2\n  19999`,
     );
     assert.equal(
       title,
-      'biopsy 2 lesions: 19081 x1 + 19082 x1, complete; localization 2 lesions: 19283 x1, missing 1 · 1 warning · 2 notes',
+      'biopsy 2 lesions: 19081 x1 + 19082 x1, complete; localization 2 lesions: 19283 x1, missing 1 · 1 warning · 1 note',
     );
   });
 

@@ -1,37 +1,33 @@
 /**
- * `editionFor`: the edition of the official data a date of service uses,
- * for closed spans (ICD-10-CM fiscal years) and open-ended ones (HCPCS
- * quarterly releases, each in force until the next).
+ * `editionFor`: which edition of an official table a date of service reads.
  */
 import * as assert from 'node:assert/strict';
-import { type Edition, editionFor } from '../../../../server/src/service/reference/official/officialData';
+import { type Edition, editionFor } from '../../../../server/src/service';
 
 const edition = (label: string, from?: string, to?: string): Edition => ({
   label,
-  applies: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) },
+  applies: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
   source: `${label}.txt`,
 });
 
 describe('editionFor', () => {
-  const fiscalYears = [edition('FY2025', '2024-10-01', '2025-09-30'), edition('FY2026', '2025-10-01', '2026-09-30')];
-  const releases = [edition('2026 Jan', '2026-01-01'), edition('2026 Apr', '2026-04-01')];
+  const closed = [edition('Q1', '2026-01-01', '2026-03-31'), edition('Q2', '2026-04-01', '2026-06-30')];
 
-  it('picks the fiscal year whose span holds the date, at both ends', () => {
-    assert.equal(editionFor(fiscalYears, '2025-03-01')?.label, 'FY2025');
-    assert.equal(editionFor(fiscalYears, '2025-09-30')?.label, 'FY2025');
-    assert.equal(editionFor(fiscalYears, '2025-10-01')?.label, 'FY2026');
+  it('gives the edition whose span holds the date, both ends inclusive', () => {
+    assert.equal(editionFor(closed, '2026-03-31')?.label, 'Q1');
+    assert.equal(editionFor(closed, '2026-04-01')?.label, 'Q2');
   });
 
-  it('picks the latest open-ended release that has started, not the first', () => {
-    assert.equal(editionFor(releases, '2026-03-31')?.label, '2026 Jan');
-    assert.equal(editionFor(releases, '2026-04-01')?.label, '2026 Apr');
-    assert.equal(editionFor(releases, '2026-11-15')?.label, '2026 Apr');
+  it('gives the latest edition that holds the date when an older one is open-ended (PFS January, then July)', () => {
+    const open = [edition('PFS 2025 Jan', '2025-01-01'), edition('PFS 2026 Jul', '2026-07-01')];
+    assert.equal(editionFor(open, '2026-08-01')?.label, 'PFS 2026 Jul');
+    assert.equal(editionFor(open, '2026-06-30')?.label, 'PFS 2025 Jan');
   });
 
-  it('falls back to the latest started, then the earliest, and without a date to the latest', () => {
-    assert.equal(editionFor(fiscalYears, '2027-01-01')?.label, 'FY2026');
-    assert.equal(editionFor(fiscalYears, '2020-01-01')?.label, 'FY2025');
-    assert.equal(editionFor(releases, undefined)?.label, '2026 Apr');
+  it('falls back to the latest edition started before the date, else the earliest; without a date, the latest', () => {
+    assert.equal(editionFor(closed, '2026-09-01')?.label, 'Q2');
+    assert.equal(editionFor(closed, '2025-12-31')?.label, 'Q1');
+    assert.equal(editionFor(closed, undefined)?.label, 'Q2');
     assert.equal(editionFor([], '2026-01-01'), undefined);
   });
 });

@@ -21,6 +21,8 @@ import { headerKeys } from '../../claimText/headerParser';
 import { contentLength, rangeOnLine, tokenize } from '../../claimText/lineTokens';
 import { pointerIndex, serviceFieldKeys } from '../../claimText/serviceLineParser';
 import { codeItems, modifierItems } from './completionItems';
+import { diagnosisItems } from './diagnosisItems';
+import { diagnosisDateOf, diagnosisEdition } from '../../reference/official/diagnosisFacts';
 
 /**
  * The claim skeleton: the same text as the `Claim` snippet of `snippets/claim.code-snippets`, so it
@@ -170,6 +172,36 @@ function firstTokenItems(
   return { isIncomplete: typed === '' || /[A-Za-z]/.test(typed), items };
 }
 
+/**
+ * In a `dx:` header's list: diagnoses of the ICD-10-CM edition for the claim's date, by code or words, for the
+ * item at the cursor (after the colon or the last comma). Nothing without an edition loaded: the list is free
+ * to write, and the bundled data holds no code set.
+ */
+function dxListItems(
+  model: ClaimDocumentModel,
+  position: Position,
+  before: string,
+  content: string,
+  cursor: number,
+  keyStart: number,
+  reference: CodeReference,
+): CompletionList {
+  const set = diagnosisEdition(reference, diagnosisDateOf(owningClaim(model.claims, position)));
+  if (!set) {
+    return { isIncomplete: false, items: [] };
+  }
+  let itemStart = Math.max(keyStart + before.slice(keyStart).indexOf(':') + 1, before.lastIndexOf(',') + 1);
+  while (itemStart < cursor && /\s/.test(before.charAt(itemStart))) {
+    itemStart++;
+  }
+  const query = before.slice(itemStart, cursor);
+  // A code being edited is replaced whole; words typed after the cursor are left alone.
+  const rest = /^[^,\s]*/.exec(content.slice(cursor))?.[0].length ?? 0;
+  const range = rangeOnLine(position.line, itemStart, cursor + rest);
+  // Each word typed changes the search, so the client must ask again.
+  return { isIncomplete: true, items: diagnosisItems(query, set, range, true) };
+}
+
 export function doComplete(
   document: TextDocument,
   model: ClaimDocumentModel,
@@ -203,6 +235,9 @@ export function doComplete(
       return { isIncomplete: false, items: modifierItems(reference, range, modifiersOnLine(content, cursor), typed) };
     }
     return firstTokenItems(content, position.line, first.start, cursor, reference);
+  }
+  if (/^dx\s*:/i.test(before.slice(first.start))) {
+    return dxListItems(model, position, before, content, cursor, first.start, reference);
   }
   if (/^claim$/i.test(first.text) || /^[A-Za-z][\w-]*\s*:/.test(before.slice(first.start))) {
     // A claim id or a header value: free text.

@@ -5,7 +5,8 @@
 import { type CompletionItem, CompletionItemKind, CompletionItemTag, type Range } from 'vscode-languageserver-types';
 import type { CodeInfo } from '../../reference/codeTypes';
 import type { CodeReference } from '../../reference/codeReference';
-import { codeDetail, codeLabel, codeMarkdown } from '../../reference/codeDocs';
+import { codeDetail, codeLabel, codeMarkdown, hcpcsMarkdown } from '../../reference/codeDocs';
+import { editionFor, type HcpcsEntry } from '../../reference/official/officialData';
 import { codesByPrefix, codesByWords } from './codeSearch';
 
 /**
@@ -57,7 +58,55 @@ export function codeItems(query: string, reference: CodeReference, range: Range)
       }
     });
   }
-  return items;
+  const offered = new Set(items.map((item) => item.textEdit?.newText ?? item.label));
+  return [...items, ...hcpcsItems(query, reference, range, offered)];
+}
+
+/** At most this many codes of the CMS HCPCS file are offered: the client asks again as the query grows. */
+const maxHcpcsItems = 50;
+
+/**
+ * The codes of the CMS HCPCS Level II file (its latest edition: completion has no claim date to go by) that
+ * the query starts (a letter and at least one digit: at most 1,000 codes are looked up, each in constant
+ * time, since the file answers by code) or whose descriptors hold its words. Bundled codes are offered
+ * above with our summaries; these come with CMS's descriptors, labelled as CMS's.
+ */
+function hcpcsItems(query: string, reference: CodeReference, range: Range, offered: ReadonlySet<string>) {
+  const set = editionFor(reference.official.hcpcs, undefined);
+  if (!set) {
+    return [];
+  }
+  const entries: HcpcsEntry[] = [];
+  const prefix = query.toUpperCase();
+  if (/^[A-V]\d{1,4}$/.test(prefix)) {
+    const free = 5 - prefix.length;
+    for (let n = 0; n < 10 ** free && entries.length < maxHcpcsItems; n++) {
+      const entry = set.code(`${prefix}${String(n).padStart(free, '0')}`);
+      if (entry) {
+        entries.push(entry);
+      }
+    }
+  } else if (/[A-Za-z]{2}/.test(query)) {
+    entries.push(...set.search(query, maxHcpcsItems));
+  }
+  return entries
+    .filter((entry) => !offered.has(entry.code))
+    .map((entry, i): CompletionItem => {
+      const item: CompletionItem = {
+        label: entry.code,
+        labelDetails: { description: `CMS · ${entry.short}` },
+        kind: CompletionItemKind.Value,
+        detail: `${entry.long} (CMS HCPCS Level II descriptor, ${set.label})`,
+        documentation: { kind: 'markdown', value: hcpcsMarkdown(entry.code, reference) ?? '' },
+        textEdit: { range, newText: entry.code },
+        filterText: /^[A-V]\d/.test(prefix) ? entry.code : query,
+        sortText: `3${String(i).padStart(4, '0')}`,
+      };
+      if (entry.terminated) {
+        item.tags = [CompletionItemTag.Deprecated];
+      }
+      return item;
+    });
 }
 
 /**

@@ -18,6 +18,10 @@ import type { ClaimDocumentModel } from '../../model/model';
 import { x12Segments } from '../../x12/segmentDictionary';
 import type { X12Separators } from '../../x12/x12Types';
 import { codeItems, modifierItems } from './completionItems';
+import { diagnosisItems } from './diagnosisItems';
+import { claimAround } from '../../position/claimAround';
+import { diagnosisDateOf, diagnosisEdition } from '../../reference/official/diagnosisFacts';
+import { diagnosisCodeSets } from '../../x12/segmentDictionary';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 /** SV101-3 to SV101-6. */
@@ -79,6 +83,35 @@ function segmentStart(text: string, cursor: number, separators: X12Separators): 
   return start;
 }
 
+/**
+ * An ICD-10-CM code after its qualifier in HI (`HI*ABK:C504|`): diagnoses of the edition for the claim's date,
+ * written without the point as the 837 requires. Nothing without an edition loaded, or under an ICD-9-CM or
+ * non-diagnosis qualifier.
+ */
+function hiItems(
+  model: ClaimDocumentModel,
+  position: Position,
+  element: string,
+  cursor: number,
+  text: string,
+  separators: X12Separators,
+  reference: CodeReference,
+  rangeTo: (from: number, to: number) => Range,
+): CompletionList {
+  const parts = element.split(separators.component);
+  const qualifier = (parts[0] ?? '').toUpperCase();
+  if (parts.length !== 2 || diagnosisCodeSets.get(qualifier) !== 'ICD-10-CM') {
+    return empty;
+  }
+  const set = diagnosisEdition(reference, diagnosisDateOf(claimAround(model, position)));
+  if (!set) {
+    return empty;
+  }
+  const typed = parts[1] ?? '';
+  const range = rangeTo(cursor - typed.length, cursor + restOfComponent(text, cursor, separators));
+  return { isIncomplete: true, items: diagnosisItems(typed, set, range, false) };
+}
+
 export function doX12Complete(
   document: TextDocument,
   model: ClaimDocumentModel,
@@ -105,6 +138,9 @@ export function doX12Complete(
     }
     const rest = /^[A-Za-z0-9]*/.exec(text.slice(cursor))?.[0].length ?? 0;
     return { isIncomplete: false, items: segmentIdItems(rangeTo(start, cursor + rest)) };
+  }
+  if (id.toUpperCase() === 'HI') {
+    return hiItems(model, position, elements[elements.length - 1] ?? '', cursor, text, separators, reference, rangeTo);
   }
   if (id.toUpperCase() !== 'SV1' || elements.length !== 2) {
     return empty;

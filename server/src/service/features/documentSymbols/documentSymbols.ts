@@ -149,8 +149,8 @@ class X12Outline {
   read(): DocumentSymbol[] {
     this.readEnvelopes();
     const loops = walkStructure(this.segments, this.x12.interchange.separators).loops;
-    for (let i = 0; i < loops.loops.length; i++) {
-      this.readLoop(loops.loops[i] as CompiledLoop, loops.starts[i] ?? 0, loops.ends[i] ?? 0);
+    for (let i = 0; i < loops.length; i++) {
+      this.readLoop(loops.loopAt(i), loops.startAt(i), loops.endAt(i));
     }
     return this.nest();
   }

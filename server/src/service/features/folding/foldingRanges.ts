@@ -120,9 +120,9 @@ function envelopeFolds(x12: X12Structure, lineOf: (offset: number) => number): F
 function x12Folds(x12: X12Structure): Fold[] {
   const lineOf = (offset: number) => x12.lines.positionAt(offset).line;
   const folds = envelopeFolds(x12, lineOf);
-  const { starts, ends } = walkStructure(x12.interchange.segments, x12.interchange.separators).loops;
-  for (let i = 0; i < starts.length; i++) {
-    folds.push({ startLine: lineOf(starts[i] ?? 0), endLine: lineOf(ends[i] ?? 0) });
+  const { loops } = walkStructure(x12.interchange.segments, x12.interchange.separators);
+  for (let i = 0; i < loops.length; i++) {
+    folds.push({ startLine: lineOf(loops.startAt(i)), endLine: lineOf(loops.endAt(i)) });
   }
   return folds;
 }

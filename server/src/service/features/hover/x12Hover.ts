@@ -14,6 +14,12 @@ import {
   icd10RequiredFrom,
   withDiagnosisPoint,
 } from '../../reference/diagnosisCodeSets';
+import {
+  diagnosisDateOf,
+  diagnosisDescriptionMarkdown,
+  diagnosisEdition,
+} from '../../reference/official/diagnosisFacts';
+import { claimAround } from '../../position/claimAround';
 import type { ClaimDocumentModel, X12Structure } from '../../model/model';
 import {
   diagnosisCodeSets,
@@ -73,6 +79,8 @@ interface HoverContext {
   element: X12ElementInfo | undefined;
   component: X12ComponentInfo | undefined;
   reference: CodeReference;
+  /** The date the claim around the hover is coded for, read only when a diagnosis needs it. */
+  claimDate: () => string | undefined;
 }
 
 function where(context: HoverContext): string {
@@ -139,12 +147,13 @@ function procedureMarkdown(context: HoverContext): string | undefined {
   }
   const code = context.target.span.text.toUpperCase();
   const lowerCase = code !== context.target.span.text ? `\n\nWritten in lower case: write \`${code}\`.` : '';
-  return `${codeMarkdown(code, context.reference.code(code), context.reference)}${lowerCase}${footer(context)}`;
+  const markdown = codeMarkdown(code, context.reference.code(code), context.reference, context.claimDate());
+  return `${markdown}${lowerCase}${footer(context)}`;
 }
 
 function modifierHover(context: HoverContext): string {
   const value = context.target.span.text.toUpperCase();
-  return `${modifierMarkdown(value, context.reference)}${footer(context)}`;
+  return `${modifierMarkdown(value, context.reference, context.claimDate())}${footer(context)}`;
 }
 
 /** What a diagnosis qualifier says the code is, without its code set: "principal diagnosis", "admitting diagnosis". */
@@ -183,6 +192,13 @@ function diagnosisMarkdown(context: HoverContext): string | undefined {
   }
   if (code !== written) {
     parts.push(`Written in lower case: write \`${withoutPoint}\`.`);
+  }
+  const set =
+    codeSet === 'ICD-10-CM' && hasDiagnosisShape(code, codeSet)
+      ? diagnosisEdition(context.reference, context.claimDate())
+      : undefined;
+  if (set) {
+    parts.push(diagnosisDescriptionMarkdown(code, set));
   }
   if (codeSet === 'ICD-9-CM') {
     parts.push(
@@ -330,6 +346,7 @@ export function doX12Hover(model: ClaimDocumentModel, position: Position, refere
     element,
     component: target.component === undefined ? undefined : element?.components?.[target.component - 1],
     reference,
+    claimDate: () => diagnosisDateOf(claimAround(model, position)),
   };
   return hoverOf(x12, elementMarkdown(context), target.span);
 }

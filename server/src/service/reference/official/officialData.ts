@@ -193,11 +193,12 @@ export const noOfficialData: OfficialData = {
 };
 
 /**
- * The edition for a date of service: the latest one whose span holds it (a
- * HCPCS release has an open end, so January's holds a date in May as well as
- * April's does, and April's must win); else the latest that starts before it (a user who has not downloaded this quarter's
- * file yet still gets last quarter's); else the earliest. Without a date,
- * the latest. `editions` are in date order.
+ * The edition for a date of service: the latest whose span holds it (an
+ * importer may leave an edition's end open, so an older edition's span can
+ * hold a date a newer one starts before: the newer one is the edition then);
+ * else the latest that starts before it (a user who has not downloaded this
+ * quarter's file yet still gets last quarter's); else the earliest. Without
+ * a date, the latest. `editions` are in date order.
  */
 export function editionFor<T extends Edition>(
   editions: readonly T[],

@@ -28,6 +28,8 @@ export interface SegmentPlace {
 
 export interface CompiledLoop {
   spec: LoopSpec;
+  /** Its place in the list of every compiled loop (`loopByIndex`), for tables that keep loops as numbers. */
+  index: number;
   /** What the walk checks of the opening segment's elements. */
   openerChecks: SegmentChecks | undefined;
   /** "Loop 2010AA Billing Provider Name". */
@@ -61,6 +63,7 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   const mandatorySegments: SegmentPlace[] = [];
   const loop: CompiledLoop = {
     spec,
+    index: 0,
     openerChecks: compileSegmentChecks(spec.opener),
     title,
     heading: title.charAt(0).toUpperCase() + title.slice(1),
@@ -113,6 +116,12 @@ function everyLoop(loop: CompiledLoop, into: CompiledLoop[]): CompiledLoop[] {
 }
 
 const allLoops = everyLoop(transactionMap, []);
+allLoops.forEach((loop, index) => (loop.index = index));
+
+/** The compiled loop with this `index`. */
+export function loopByIndex(index: number): CompiledLoop {
+  return allLoops[index] ?? transactionMap;
+}
 
 /** Every segment id the map knows, with the first loop that holds it (as opener or member), for "it belongs in ...". */
 export const homeOfSegment: ReadonlyMap<string, CompiledLoop> = (() => {
