@@ -44,7 +44,10 @@ export interface DiagnosisCodeSet extends Edition {
   lookup(code: string): DiagnosisEntry | undefined;
   /** The billable codes under a header code, in code order, at most `limit`. */
   billableUnder(header: string, limit: number): DiagnosisEntry[];
-  /** Codes whose descriptions hold every word (case-insensitive prefixes), best first, at most `limit`. */
+  /**
+   * Codes whose descriptions hold every word (case-insensitive prefixes), billable and shorter first, at most
+   * `limit`; a query that is the beginning of a code (`C50.4`) lists the codes it begins first, in code order.
+   */
   search(words: string, limit: number): DiagnosisEntry[];
   readonly billableCount: number;
 }
@@ -64,6 +67,7 @@ export interface HcpcsCodeSet extends Edition {
   readonly kind: 'hcpcs';
   code(code: string): HcpcsEntry | undefined;
   modifier(modifier: string): HcpcsEntry | undefined;
+  /** As `DiagnosisCodeSet.search`: codes in force before terminated ones; a code beginning (`G02`) lists its codes first. */
   search(words: string, limit: number): HcpcsEntry[];
   readonly codeCount: number;
 }
