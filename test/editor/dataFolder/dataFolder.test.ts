@@ -1,8 +1,8 @@
 /**
  * The data folder in the real editor: `cptClaims.dataFolder` named in the
  * user settings (the runner writes both), the status bar item naming the
- * editions it loaded, the PTP pair and the missing 57 in the Problems panel
- * with their quick fixes, and hover on the diagnosis giving its ICD-10-CM
+ * editions it loaded, the PTP pair (in a `.claim` file and an 837P) and the
+ * missing 57 in the Problems panel with their quick fixes, and hover on the diagnosis giving its ICD-10-CM
  * description. Every wait is for an event, bounded.
  */
 import * as assert from 'node:assert/strict';
@@ -146,6 +146,21 @@ describe('the data folder in the editor', () => {
       'global-surgery is gone once 57 is added, the PTP pair still reported',
     );
     assert.match(document.getText(), /99213-57 +x1/);
+  });
+
+  it('shows the PTP pair of an 837P in the Problems panel, with the fix that removes the line', async () => {
+    const { document } = await openFixture('same-day-pair.837');
+    assert.equal(document.languageId, 'x12');
+    const diagnostics = await waitForDiagnostics(document.uri, hasRules('ncci-ptp'), 'ncci-ptp is reported');
+    const [pair, ...others] = diagnostics.filter((d) => ruleIdOf(d) === 'ncci-ptp');
+    assert.ok(pair);
+    assert.equal(others.length, 0);
+    assert.equal(pair.range.start.line, positionOf(document, 'HC:G0102').line);
+    assert.match(pair.message, /G0102 is bundled into G0101 .*no modifier bypasses this edit/);
+    assert.deepEqual(
+      (await quickFixes(document.uri, pair)).map((action) => action.title),
+      ['Remove the G0102 line (bundled into G0101)'],
+    );
   });
 
   it('hovers the diagnosis with its ICD-10-CM description', async () => {
