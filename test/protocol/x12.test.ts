@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import {
   type CodeAction,
   DiagnosticSeverity,
+  SymbolKind,
   type DocumentSymbol,
   DocumentSymbolRequest,
 } from 'vscode-languageserver-protocol';
@@ -182,7 +183,7 @@ describe('protocol: X12 837P files', () => {
     assert.match(text, /19283/);
   });
 
-  it('outlines interchange, group, transaction, claims and service lines', async () => {
+  it("outlines interchange, group, transaction and the guide's loops down to claims and service lines", async () => {
     const uri = newUri('outline').replace(/\.claim$/, '.837');
     await client.open(uri, loneAddOn, 1, 'x12');
     const symbols = (await client.request(DocumentSymbolRequest.type, { textDocument: { uri } })) as
@@ -190,7 +191,15 @@ describe('protocol: X12 837P files', () => {
     const names = (list: readonly DocumentSymbol[] | undefined): string[] => (list ?? []).map((s) => s.name);
     const transaction = symbols?.[0]?.children?.[0]?.children?.[0];
     assert.ok(transaction, JSON.stringify(symbols));
-    const claims = transaction.children ?? [];
+    assert.deepEqual(names(transaction.children), [
+      '1000A Submitter Name',
+      '1000B Receiver Name',
+      '2000A Billing Provider Hierarchical Level',
+    ]);
+    // Claims (Struct) stand under their subscriber's HL loop, as the guide nests them.
+    const claimsIn = (list: readonly DocumentSymbol[]): DocumentSymbol[] =>
+      list.flatMap((s) => (s.kind === SymbolKind.Struct ? [s] : claimsIn(s.children ?? [])));
+    const claims = claimsIn(transaction.children ?? []);
     assert.deepEqual(
       claims.map((c) => c.name.includes('CLM-A') || c.name.includes('CLM-B')),
       [true, true],

@@ -223,3 +223,23 @@ export function validateWith(service: ClaimLanguageService, text: string, settin
 export function findingsOf(service: ClaimLanguageService, text: string, ruleId: string): Diagnostic[] {
   return validateWith(service, text).filter((d) => d.code === ruleId);
 }
+
+/** The quick fixes offered for one rule's diagnostics in the whole text: each one's title, the text it makes, and whether it is preferred. */
+export function fixesOf(
+  service: ClaimLanguageService,
+  text: string,
+  ruleId: string,
+): Array<{ title: string; fixed: string; preferred: boolean }> {
+  const document = documentOf(text);
+  const model = service.parse(document);
+  const diagnostics = service.doValidation(document, model);
+  const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+  return service
+    .getCodeActions(document, model, whole, { diagnostics })
+    .filter((action) => action.diagnostics?.some((d) => d.code === ruleId))
+    .map((action) => ({
+      title: action.title,
+      fixed: TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
+      preferred: action.isPreferred === true,
+    }));
+}

@@ -8,8 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { messageOf, ruleIds, textAt, validate } from '../../support/documents/claimDocuments';
 import { applyFix, fixTitles, only } from '../../support/checks/ruleFindings';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentOf, findingsOf, serviceWith } from '../../support/inMemoryOfficialData';
+import { findingsOf, fixesOf, serviceWith } from '../../support/inMemoryOfficialData';
 
 describe('bilateral-modifier', () => {
   it('gives an error for 50 on an add-on code, on the modifier', () => {
@@ -92,19 +91,8 @@ describe('bilateral-modifier with the fee schedule loaded', () => {
   const claim = (lines: string) => `claim A\n  dos: 2026-03-14\n${lines}`;
   const findings = (text: string) => findingsOf(service, text, 'bilateral-modifier');
 
-  function fixes(text: string): Array<{ title: string; fixed: string }> {
-    const document = documentOf(text);
-    const model = service.parse(document);
-    const diagnostics = service.doValidation(document, model);
-    const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-    return service
-      .getCodeActions(document, model, whole, { diagnostics })
-      .filter((action) => action.diagnostics?.some((d) => d.code === 'bilateral-modifier'))
-      .map((action) => ({
-        title: action.title,
-        fixed: TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
-      }));
-  }
+  const fixes = (text: string) =>
+    fixesOf(service, text, 'bilateral-modifier').map(({ title, fixed }) => ({ title, fixed }));
 
   it('indicator 1: accepts 50 on one line with 1 unit', () => {
     assert.deepEqual(findings(claim('  99931-50 x1\n')), []);

@@ -4,29 +4,17 @@
  * formats; the edition by date; silent without a code set.
  */
 import * as assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { writeX12 } from '../../../server/src/service';
 import { messageOf, ruleIds } from '../../support/documents/claimDocuments';
 import { x12Claim } from '../../support/checks/ruleFindings';
-import { documentOf, findingsOf, serviceWith } from '../../support/inMemoryOfficialData';
+import { findingsOf, fixesOf, serviceWith } from '../../support/inMemoryOfficialData';
 import { twoIcd10Years } from '../../support/officialFixtures';
 
 const service = serviceWith(twoIcd10Years);
 const claim = (dx: string, date = '2026-03-14') => `claim A\n  dos: ${date}\n  dx: ${dx}\n  G0279 dx=A\n`;
 
-function fixesOf(text: string): Array<{ title: string; fixed: string }> {
-  const document = documentOf(text);
-  const model = service.parse(document);
-  const diagnostics = service.doValidation(document, model);
-  const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-  return service
-    .getCodeActions(document, model, whole, { diagnostics })
-    .filter((action) => action.diagnostics?.some((d) => d.code === 'invalid-diagnosis'))
-    .map((action) => ({
-      title: action.title,
-      fixed: TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
-    }));
-}
+const headerFixes = (text: string) =>
+  fixesOf(service, text, 'invalid-diagnosis').map(({ title, fixed }) => ({ title, fixed }));
 
 describe('invalid-diagnosis', () => {
   it('reports a code the edition for the date does not hold, on the code, as an error', () => {
@@ -55,7 +43,7 @@ describe('invalid-diagnosis', () => {
       messageOf(diagnostic),
       'C50.41 is a header code, not billable (ICD-10-CM FY2026): it needs 1 more character, such as C50.411, C50.412, C50.419.',
     );
-    const fixes = fixesOf(text);
+    const fixes = headerFixes(text);
     assert.deepEqual(
       fixes.map((f) => f.title),
       [
@@ -81,7 +69,7 @@ describe('invalid-diagnosis', () => {
     assert.equal(found.length, 2);
     assert.match(found[0] ?? '', /^C50\.41 is a header code/);
     assert.match(found[1] ?? '', /^Z99\.99 is not an ICD-10-CM code/);
-    const [first] = fixesOf(text);
+    const [first] = headerFixes(text);
     assert.ok(first?.fixed.includes('HI*ABK:C50411*ABF:Z9999'), 'the fix replaces the code in place');
   });
 

@@ -5,12 +5,11 @@
  * (indicator 0) and 99904 (indicator 9).
  */
 import * as assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type PtpEdits, writeX12 } from '../../../server/src/service';
 import { maxCodesPerDate } from '../../../server/src/service/rules/ncciPtp';
 import { x12Claim } from '../../support/checks/ruleFindings';
 import { messageOf, ruleIds } from '../../support/documents/claimDocuments';
-import { documentOf, findingsOf, officialData, serviceWith, validateWith } from '../../support/inMemoryOfficialData';
+import { findingsOf, fixesOf, officialData, serviceWith, validateWith } from '../../support/inMemoryOfficialData';
 
 const service = serviceWith({
   ptp: [
@@ -29,20 +28,7 @@ const service = serviceWith({
 const claim = (lines: string, date = '2026-03-14') => `claim A\n  dos: ${date}\n${lines}`;
 const findings = (text: string) => findingsOf(service, text, 'ncci-ptp');
 
-function actions(text: string): Array<{ title: string; fixed: string; preferred: boolean }> {
-  const document = documentOf(text);
-  const model = service.parse(document);
-  const diagnostics = service.doValidation(document, model);
-  const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-  return service
-    .getCodeActions(document, model, whole, { diagnostics })
-    .filter((action) => action.diagnostics?.some((d) => d.code === 'ncci-ptp'))
-    .map((action) => ({
-      title: action.title,
-      fixed: TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
-      preferred: action.isPreferred === true,
-    }));
-}
+const actions = (text: string) => fixesOf(service, text, 'ncci-ptp');
 
 describe('ncci-ptp', () => {
   it('reports an indicator-0 column-2 code on the column-2 line, quoting the rationale and effective date', () => {

@@ -5,7 +5,8 @@
  * spreadsheet; the xlsx itself is not read (the text member holds the same
  * edits). What could not be read is said in the report, with its lines.
  */
-import type { AddOnEdit, AddOnEdits, DateSpan, LoadedFileReport } from '../../service/index';
+import { type EditionFacts, EditionTable } from './editionTable';
+import type { AddOnEdit, AddOnEdits, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { type AddOnRead, type AddOnRow, contractorDefined, readCsvRows, readTextRows } from './addOnRows';
 import { csvRecords } from './csvRecords';
@@ -18,20 +19,15 @@ import { packTable, unpackTable } from './tableBytes';
 const aocName = /^AOC_V(\d{4})Q([1-4])[-_A-Z0-9]*\.(txt|csv|xlsx)$/i;
 const csvHeader = /Add-?On Code/i;
 
-interface AocEdition {
-  label: string;
-  applies: DateSpan;
-  source: string;
-}
-
-export class AddOnCodeEdits implements AddOnEdits {
+export class AddOnCodeEdits extends EditionTable implements AddOnEdits {
   readonly kind = 'add-on';
   private readonly byAddOn = new Map<string, AddOnRow[]>();
 
   constructor(
-    readonly edition: AocEdition,
+    edition: EditionFacts,
     private readonly rows: AddOnRow[],
   ) {
+    super(edition);
     for (const row of rows) {
       const known = this.byAddOn.get(row.addOn);
       if (known) {
@@ -42,15 +38,6 @@ export class AddOnCodeEdits implements AddOnEdits {
     }
   }
 
-  get label(): string {
-    return this.edition.label;
-  }
-  get applies(): DateSpan {
-    return this.edition.applies;
-  }
-  get source(): string {
-    return this.edition.source;
-  }
   get size(): number {
     return this.rows.length;
   }
@@ -77,17 +64,17 @@ export class AddOnCodeEdits implements AddOnEdits {
   }
 
   serialize(): Uint8Array {
-    return packTable<AocEdition & { rows: AddOnRow[] }>('add-on', { ...this.edition, rows: this.rows });
+    return packTable<EditionFacts & { rows: AddOnRow[] }>('add-on', { ...this.edition, rows: this.rows });
   }
 
   static deserialize(bytes: Uint8Array): AddOnCodeEdits {
-    const { meta } = unpackTable<AocEdition & { rows: AddOnRow[] }>('add-on', bytes);
+    const { meta } = unpackTable<EditionFacts & { rows: AddOnRow[] }>('add-on', bytes);
     return new AddOnCodeEdits({ label: meta.label, applies: meta.applies, source: meta.source }, meta.rows);
   }
 }
 
 /** From the member's name (`AOC_V2026Q3`), else the zip's (`...-effective-07012026.zip`). */
-function editionOf(name: string): AocEdition {
+function editionOf(name: string): EditionFacts {
   const member = aocName.exec(baseName(name));
   const zip = /effective-(\d\d)(\d\d)(\d{4})/i.exec(name);
   const year = Number(member?.[1] ?? zip?.[3]);

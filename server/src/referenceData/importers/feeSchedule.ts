@@ -7,7 +7,8 @@
  * position: 2026 added `PRIC IND` in the middle. Only the payment-policy
  * indicators the rules use are kept. Layout and meanings: LAYOUTS.md section 4.
  */
-import type { DateSpan, FeeSchedule, FeeScheduleEntry, GlobalDays, LoadedFileReport } from '../../service/index';
+import { type EditionFacts, EditionTable } from './editionTable';
+import type { FeeSchedule, FeeScheduleEntry, GlobalDays, LoadedFileReport } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { type CsvRecord, csvRecords, headerName } from './csvRecords';
 import { baseName, monthLabel, monthOfName } from './fileNames';
@@ -37,12 +38,6 @@ type Columns = Record<Column, number>;
 
 const globalDays = new Set<string>(['000', '010', '090', 'MMM', 'XXX', 'YYY', 'ZZZ']);
 
-interface PfsEdition {
-  label: string;
-  applies: DateSpan;
-  source: string;
-}
-
 type PfsRow = [
   code: string,
   modifier: string,
@@ -58,14 +53,15 @@ type PfsRow = [
 
 const key = (code: string, modifier: string) => `${code.toUpperCase()} ${modifier.toUpperCase()}`;
 
-export class FeeScheduleIndicators implements FeeSchedule {
+export class FeeScheduleIndicators extends EditionTable implements FeeSchedule {
   readonly kind = 'pfs';
   private readonly entries = new Map<string, FeeScheduleEntry>();
 
   constructor(
-    readonly edition: PfsEdition,
+    edition: EditionFacts,
     private readonly rows: PfsRow[],
   ) {
+    super(edition);
     for (const [
       code,
       modifier,
@@ -93,15 +89,6 @@ export class FeeScheduleIndicators implements FeeSchedule {
     }
   }
 
-  get label(): string {
-    return this.edition.label;
-  }
-  get applies(): DateSpan {
-    return this.edition.applies;
-  }
-  get source(): string {
-    return this.edition.source;
-  }
   get size(): number {
     return this.entries.size;
   }
@@ -111,17 +98,17 @@ export class FeeScheduleIndicators implements FeeSchedule {
   }
 
   serialize(): Uint8Array {
-    return packTable<PfsEdition & { rows: PfsRow[] }>('pfs', { ...this.edition, rows: this.rows });
+    return packTable<EditionFacts & { rows: PfsRow[] }>('pfs', { ...this.edition, rows: this.rows });
   }
 
   static deserialize(bytes: Uint8Array): FeeScheduleIndicators {
-    const { meta } = unpackTable<PfsEdition & { rows: PfsRow[] }>('pfs', bytes);
+    const { meta } = unpackTable<EditionFacts & { rows: PfsRow[] }>('pfs', bytes);
     return new FeeScheduleIndicators({ label: meta.label, applies: meta.applies, source: meta.source }, meta.rows);
   }
 }
 
 /** The release from the file name, else from the title row: `PFS 2025 Jan` from 2025-01-01. */
-function editionOf(name: string, records: readonly CsvRecord[]): PfsEdition {
+function editionOf(name: string, records: readonly CsvRecord[]): EditionFacts {
   const fromName = pprrvuName.exec(baseName(name));
   const title = records
     .slice(0, 5)

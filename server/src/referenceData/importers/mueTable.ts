@@ -6,7 +6,8 @@
  * Service Edit: Clinical`), rationale. Layout: LAYOUTS.md section 2. The older
  * `cptClaims.mueFile` setting keeps its own reader (service/reference/mueFile.ts).
  */
-import type { DateSpan, LoadedFileReport, MueAdjudicationIndicator, MueLimit, MueTable } from '../../service/index';
+import { type EditionFacts, EditionTable } from './editionTable';
+import type { LoadedFileReport, MueAdjudicationIndicator, MueLimit, MueTable } from '../../service/index';
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { type CsvRecord, csvRecords, headerName } from './csvRecords';
 import { baseName, quarterOfMonth } from './fileNames';
@@ -17,42 +18,28 @@ import { packTable, unpackTable } from './tableBytes';
 const practitionerMueName = /MUE_PractitionerServices_Eff_(\d\d)-(\d\d)-(\d{4})\.csv$/i;
 const practitionerHeader = /Practitioner Services MUE Values/i;
 
-interface MueEdition {
-  label: string;
-  applies: DateSpan;
-  source: string;
-}
-
 type MueRow = [code: string, value: number, indicator: MueAdjudicationIndicator, rationale: number];
 
-interface MueMeta extends MueEdition {
+interface MueMeta extends EditionFacts {
   rationales: string[];
   rows: MueRow[];
 }
 
-export class MueLimits implements MueTable {
+export class MueLimits extends EditionTable implements MueTable {
   readonly kind = 'mue';
   private readonly limits = new Map<string, MueLimit>();
 
   constructor(
-    readonly edition: MueEdition,
+    edition: EditionFacts,
     private readonly rationales: string[],
     private readonly rows: MueRow[],
   ) {
+    super(edition);
     for (const [code, value, indicator, rationale] of rows) {
       this.limits.set(code, { code, value, indicator, rationale: rationales[rationale] ?? '' });
     }
   }
 
-  get label(): string {
-    return this.edition.label;
-  }
-  get applies(): DateSpan {
-    return this.edition.applies;
-  }
-  get source(): string {
-    return this.edition.source;
-  }
   get size(): number {
     return this.limits.size;
   }
@@ -72,7 +59,7 @@ export class MueLimits implements MueTable {
 }
 
 /** The quarter from the file name's effective date: 07-01-2026 is `MUE 2026 Q3`, from 2026-07-01. */
-function editionOf(name: string): MueEdition {
+function editionOf(name: string): EditionFacts {
   const match = practitionerMueName.exec(baseName(name));
   if (!match) {
     return { label: `MUE (${baseName(name)})`, applies: {}, source: name };

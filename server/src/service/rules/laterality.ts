@@ -34,8 +34,21 @@ export function sideOf(line: ServiceLine): Side | undefined {
  * single side.
  */
 export function diagnosisSide(code: string): Side | undefined {
-  return diagnosisSideIn(breastLaterality, code);
+  // The laterality rules ask for every diagnosis of every line of every claim, and a batch repeats a few
+  // hundred codes: each is read from the table once (the cache is cleared when it grows past its bound).
+  let side = knownSides.get(code);
+  if (side === undefined) {
+    if (knownSides.size >= maxKnownSides) {
+      knownSides.clear();
+    }
+    side = diagnosisSideIn(breastLaterality, code) ?? null;
+    knownSides.set(code, side);
+  }
+  return side ?? undefined;
 }
+
+const knownSides = new Map<string, Side | null>();
+const maxKnownSides = 10000;
 
 /** The side a claim's diagnosis names, and whether the official descriptor said it (else the bundled breast table). */
 export interface DiagnosisSide {
