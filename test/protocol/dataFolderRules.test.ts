@@ -40,11 +40,16 @@ function isCodeAction(action: CodeAction | Command): action is CodeAction {
 
 const byRule = (diagnostics: readonly Diagnostic[], rule: string) => diagnostics.filter((d) => d.code === rule);
 
+/** The cache folders the servers wrote, removed after the tests. */
+const cacheFolders: string[] = [];
+
 async function startWithFolder(dataFolder: string | undefined): Promise<LspClient> {
+  const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-e2e-cache-'));
+  cacheFolders.push(cacheFolder);
   return LspClient.start({
     capabilities: { ...pushClientCapabilities(), experimental: { [dataFolderCapability]: true } },
     settings: dataFolder === undefined ? {} : { dataFolder },
-    initializationOptions: { cacheFolder: fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-e2e-cache-')) },
+    initializationOptions: { cacheFolder },
   });
 }
 
@@ -72,7 +77,11 @@ describe('protocol: rules and hover on the data folder', function () {
   before(() => {
     folder = writeEndToEndDataFolder();
   });
-  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  after(() => {
+    for (const made of [folder, ...cacheFolders.splice(0)]) {
+      fs.rmSync(made, { recursive: true, force: true });
+    }
+  });
   afterEach(() => stopAllClients());
 
   it('reports every edition of the folder, with no file set aside', async () => {
