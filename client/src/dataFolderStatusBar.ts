@@ -16,6 +16,10 @@ export class DataFolderStatusBar implements vscode.Disposable {
     99,
   );
 
+  private readonly updated = new vscode.EventEmitter<string>();
+  /** Fires with the item's text (empty when hidden) after each status from the server, for the editor tests. */
+  readonly onDidUpdate = this.updated.event;
+
   constructor() {
     this.item.name = 'CPT Claims reference data';
     this.item.command = 'cptClaims.reloadData';
@@ -24,6 +28,11 @@ export class DataFolderStatusBar implements vscode.Disposable {
   /** The item's text, empty when it is hidden. */
   get text(): string {
     return this.visible ? this.item.text : '';
+  }
+
+  /** The item's tooltip, empty when it is hidden. */
+  get tooltip(): string {
+    return this.visible && typeof this.item.tooltip === 'string' ? this.item.tooltip : '';
   }
 
   private visible = false;
@@ -36,16 +45,19 @@ export class DataFolderStatusBar implements vscode.Disposable {
     this.visible = words.visible;
     if (!words.visible) {
       this.item.hide();
+      this.updated.fire('');
       return;
     }
     this.item.text = words.text;
     this.item.tooltip = words.tooltip;
     this.item.backgroundColor = words.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
+    this.updated.fire(this.text);
   }
 
   dispose(): void {
     this.item.dispose();
+    this.updated.dispose();
   }
 }
 

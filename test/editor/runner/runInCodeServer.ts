@@ -4,13 +4,20 @@
  * suite's result comes back through `codeAutomationExit`, mocha's report
  * through `codeAutomationLog`. Then the workspace-folders suite runs in a
  * multi-root window of its own, and the colouring is checked on the rendered
- * page. Exits non-zero if anything fails or a suite never runs.
+ * page, and the data folder suite in a code-server of its own whose user
+ * settings name a data folder written for it. Exits non-zero if anything
+ * fails or a suite never runs.
+ *
+ * `npm run test:editor -- dataFolder` runs only the parts named: `folders`,
+ * `suite`, `colouring`, `dataFolder` (all of them when none is named).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { repoRoot } from '../../support/repoRoot';
+import { writeEndToEndDataFolder } from '../../support/referenceData/endToEndDataFolder';
 import {
   chromiumArgs,
   chromiumPath,
@@ -87,10 +94,41 @@ async function runColouringCheck(
   return failures.length === 0 ? 0 : 1;
 }
 
+/**
+ * The data folder suite: `cptClaims.dataFolder` is a machine setting read when the editor starts, so this suite
+ * gets a code-server whose user settings name the folder, and a workspace of its own claims.
+ */
+async function runDataFolderSuite(browser: Browser, root: string): Promise<number> {
+  const dataFolder = writeEndToEndDataFolder();
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-data-workspace-'));
+  fs.cpSync(path.join(root, 'test', 'editor', 'fixtures', 'dataFolder'), workspace, { recursive: true });
+  try {
+    const server = await startCodeServer({ userSettings: { 'cptClaims.dataFolder': dataFolder } });
+    try {
+      return await runSuite(browser, server, root, workspace, 'dataFolder');
+    } finally {
+      server.stop();
+    }
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(dataFolder, { recursive: true, force: true });
+  }
+}
+
+const parts = ['folders', 'suite', 'colouring', 'dataFolder'];
+
 async function main(): Promise<number> {
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !parts.includes(name));
+  if (unknown.length > 0) {
+    process.stderr.write(`Unknown part(s) ${unknown.join(', ')}: name any of ${parts.join(', ')}.\n`);
+    return 1;
+  }
+  const runs = (part: string) => named.length === 0 || named.includes(part);
   const root = repoRoot();
   if (
     !fs.existsSync(path.join(root, 'out', 'test', 'editor', 'suite', 'index.js')) ||
+    !fs.existsSync(path.join(root, 'out', 'test', 'editor', 'dataFolder', 'index.js')) ||
     !fs.existsSync(path.join(root, 'dist', 'server.js'))
   ) {
     process.stderr.write('The editor suite is not built: run npm run build first.\n');
@@ -104,10 +142,11 @@ async function main(): Promise<number> {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
     // The multi-root window first: opened after another window, it sometimes came up without its folder (the
     // workbench had not read the workspace file), while a folder window opens the same whatever came before.
-    const folders = await runSuite(browser, server, root, foldersWorkspace, 'folders');
-    const suite = await runSuite(browser, server, root, workspace);
-    const colouring = await runColouringCheck(browser, server, root, workspace);
-    return [suite, folders, colouring].find((code) => code !== 0) ?? 0;
+    const folders = runs('folders') ? await runSuite(browser, server, root, foldersWorkspace, 'folders') : 0;
+    const suite = runs('suite') ? await runSuite(browser, server, root, workspace) : 0;
+    const colouring = runs('colouring') ? await runColouringCheck(browser, server, root, workspace) : 0;
+    const dataFolder = runs('dataFolder') ? await runDataFolderSuite(browser, root) : 0;
+    return [suite, folders, colouring, dataFolder].find((code) => code !== 0) ?? 0;
   } finally {
     await browser?.close();
     server.stop();
