@@ -114,17 +114,16 @@ export function stateOf(file: string): DataFileState {
   return stats.size > maxDataFileBytes ? { stamp, problem: tooLarge(stats.size) } : { stamp };
 }
 
+export type FileBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
 /**
- * The text of a data file. A file is opened only after a stat says it is a
- * regular file (opening some devices has side effects), and then without
- * blocking and checked again through the open descriptor, in case the path
- * was replaced in between. At most the size cap plus one byte is read.
+ * The bytes of a regular file, at most `maxBytes` (`tooLargeReason` words a
+ * refusal). Opened without blocking and checked again through the open
+ * descriptor, in case the path was replaced by a pipe or a device since it
+ * was looked at; at most the cap plus one byte is read, so a file that grows
+ * meanwhile is still refused.
  */
-export function readDataFile(file: string): DataFileText {
-  const state = stateOf(file);
-  if (state.problem) {
-    return { ok: false, reason: state.problem };
-  }
+export function readFileBytes(file: string, maxBytes: number, tooLargeReason: (size: number) => string): FileBytes {
   let descriptor: number;
   try {
     descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -132,22 +131,41 @@ export function readDataFile(file: string): DataFileText {
     return { ok: false, reason: describeFileError(errorCode(error)) };
   }
   try {
-    const notRegular = describeNonRegular(fs.fstatSync(descriptor));
+    const stats = fs.fstatSync(descriptor);
+    const notRegular = describeNonRegular(stats);
     if (notRegular) {
       return { ok: false, reason: notRegular };
     }
-    const buffer = Buffer.alloc(Math.min(fs.fstatSync(descriptor).size, maxDataFileBytes) + 1);
+    if (stats.size > maxBytes) {
+      return { ok: false, reason: tooLargeReason(stats.size) };
+    }
+    const buffer = Buffer.alloc(stats.size + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) {
       read = fs.readSync(descriptor, buffer, length, buffer.length - length, null);
     }
-    // A file that grew past the cap since the stat is still refused.
-    return length > maxDataFileBytes ? { ok: false, reason: tooLarge(length) } : textOf(buffer.subarray(0, length));
+    return length > maxBytes
+      ? { ok: false, reason: tooLargeReason(length) }
+      : { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (error) {
     return { ok: false, reason: describeFileError(errorCode(error)) };
   } finally {
     fs.closeSync(descriptor);
   }
+}
+
+/**
+ * The text of a data file. A file is opened only after a stat says it is a
+ * regular file (opening some devices has side effects), then read as
+ * `readFileBytes` reads it.
+ */
+export function readDataFile(file: string): DataFileText {
+  const state = stateOf(file);
+  if (state.problem) {
+    return { ok: false, reason: state.problem };
+  }
+  const read = readFileBytes(file, maxDataFileBytes, tooLarge);
+  return read.ok ? textOf(read.bytes) : read;
 }
 
 const utf16LittleEndianBom = [0xff, 0xfe];

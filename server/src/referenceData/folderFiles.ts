@@ -7,7 +7,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeFileError, describeNonRegular, pathProblem } from '../../../shared/src/dataFileReader';
+import {
+  describeFileError,
+  describeNonRegular,
+  type FileBytes,
+  pathProblem,
+  readFileBytes as readGuardedBytes,
+} from '../../../shared/src/dataFileReader';
+
+export type { FileBytes };
 
 export interface FolderLimits {
   /** Subfolders below the data folder that are still read (CMS zips unpacked by hand sit one or two deep). */
@@ -144,43 +152,9 @@ export function listFolder(folder: string, limits: FolderLimits = folderLimits):
   return listing;
 }
 
-export type FileBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
-
-/**
- * The bytes of a regular file, at most `maxBytes`. Opened without blocking
- * and checked again through the descriptor, in case the path was replaced by
- * a pipe or a device since the walk.
- */
+/** The bytes of a regular file of the folder, at most `maxBytes`, read with the data files' guard. */
 export function readFileBytes(file: string, maxBytes: number): FileBytes {
-  let descriptor: number;
-  try {
-    descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return { ok: false, reason: describeFileError(errorCode(error)) };
-  }
-  try {
-    const stats = fs.fstatSync(descriptor);
-    const notRegular = describeNonRegular(stats);
-    if (notRegular) {
-      return { ok: false, reason: notRegular };
-    }
-    if (stats.size > maxBytes) {
-      return { ok: false, reason: tooLarge(stats.size, maxBytes) };
-    }
-    const buffer = Buffer.alloc(stats.size + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = fs.readSync(descriptor, buffer, length, buffer.length - length, null);
-    }
-    // A file that grew past the cap since the stat is still refused.
-    return length > maxBytes
-      ? { ok: false, reason: tooLarge(length, maxBytes) }
-      : { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
-  } catch (error) {
-    return { ok: false, reason: describeFileError(errorCode(error)) };
-  } finally {
-    fs.closeSync(descriptor);
-  }
+  return readGuardedBytes(file, maxBytes, (size) => tooLarge(size, maxBytes));
 }
 
 export function tooLarge(size: number, maxBytes: number): string {
