@@ -12,6 +12,7 @@ import { getLanguageService } from '../../../server/src/service';
 import { defaultSettings } from '../../../server/src/service/settings';
 import { type ClaimToWrite, type LineToWrite, writeX12 } from '../../../server/src/service/x12/x12Writer';
 import { repoRoot } from '../../support/repoRoot';
+import { randomSource } from '../../support/randomSource';
 
 const service = getLanguageService();
 const example = fs.readFileSync(path.join(repoRoot(), 'examples', 'common-mistakes.claim'), 'utf8');
@@ -31,14 +32,6 @@ function largeClaimText(copies: number): string {
 }
 
 /** A small deterministic pseudo-random sequence, so a failure can be replayed. */
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 const insertions = [
   'x',
   '9',

@@ -12,6 +12,7 @@ import { type DocumentValidator, getLanguageService, type ValidationProgress } f
 import { defaultSettings } from '../../../server/src/service/settings';
 import { writeClaimText } from '../../support/documents/claimBatch';
 import { batchClaim, x12Batch } from '../../support/documents/x12Batch';
+import { randomSource } from '../../support/randomSource';
 
 const service = getLanguageService();
 const settings = { ...defaultSettings, maxNumberOfProblems: 1e6 };
@@ -79,14 +80,6 @@ function assertProgress(steps: readonly ValidationProgress[], claimsPerStep: num
 }
 
 /** A small deterministic pseudo-random sequence, so a failure can be replayed. */
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 for (const format of formats) {
   describe(`validation in steps, ${format.name}`, () => {
     const open = () => TextDocument.create(format.uri, format.languageId, 1, format.text);

@@ -11,14 +11,7 @@ import { walkCounts, walkStructure } from '../../../server/src/service/x12/struc
 import type { StructureWalk } from '../../../server/src/service/x12/structureWalker';
 import type { ClaimDocumentModel } from '../../../server/src/service/model/model';
 import { x12Batch } from '../../support/documents/x12Batch';
-
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { randomSource } from '../../support/randomSource';
 
 /** Text that changes the structure: loops opened, closed or misplaced, elements broken, dates that do not exist. */
 const insertions = [

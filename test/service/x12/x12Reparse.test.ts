@@ -8,14 +8,7 @@ import { parseX12Text } from '../../../server/src/service/x12/x12ClaimParser';
 import { reparseCounts, reparseX12Text } from '../../../server/src/service/x12/x12Reparse';
 import { segmentsOf } from '../../support/documents/segmentList';
 import { x12Batch } from '../../support/documents/x12Batch';
-
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
+import { randomSource } from '../../support/randomSource';
 
 const insertions = ['~', '*', '\n', ' ', 'SV1*HC:19284:LT*400*UN*2***1~\n', 'LX*9~', 'ZZ', '\u0001', 'hc', 'X'];
 
