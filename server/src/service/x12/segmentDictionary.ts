@@ -8,7 +8,7 @@
  * Element n (1-based, as in SV104) is `elements[n - 1]`; component k of a
  * composite (as in SV101-2) is `components[k - 1]`.
  */
-import { loopAt } from './structureWalker';
+import { loopAt } from './loopLookup';
 import { loopById } from './x12Map/x12Map';
 import type { X12Segments, X12Separators } from './x12Types';
 import type { DiagnosisCodeSet } from '../model/model';
@@ -1151,7 +1151,7 @@ function loopOf(id: string): X12Loop {
 
 /**
  * The loop the segment at `index` stands in, as the structure walk over our
- * map finds it (`structureWalker.ts`, `loopAt`, walking from the nearest HL
+ * map finds it (`loopLookup.ts`, `loopAt`, walking from the nearest HL
  * or ST before it); undefined for envelope segments and where the structure
  * cannot be told.
  */

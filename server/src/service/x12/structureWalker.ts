@@ -10,7 +10,6 @@
  * parents assumed, and not checked), so one mistake gives one finding, not
  * one per following segment. Findings are offsets; the rules give them ranges.
  */
-import { maxSegmentScan } from './claimSpans';
 import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
 import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
@@ -541,29 +540,4 @@ export interface StructureWalk {
   findings: readonly StructureFinding[];
   loops: WalkedLoops;
   checkpoints: readonly Checkpoint[];
-}
-
-/** Envelope segments, which stand in no loop. */
-const envelopeIds: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'SE', 'TA1']);
-
-/**
- * The loop the segment at `index` stands in, by the same walk over the segments from the nearest ST or HL
- * before it (as far back as a claim is searched for: `maxSegmentScan`); undefined for envelope segments,
- * segments of a transaction that is not an 837P, and where no ST or HL is near enough.
- */
-export function loopAt(segments: X12Segments, separators: X12Separators, index: number): CompiledLoop | undefined {
-  const id = segments.idAt(index);
-  if (id === undefined || envelopeIds.has(id) || x12Transactions(segments).isRefused(index)) {
-    return undefined;
-  }
-  const floor = Math.max(0, index - maxSegmentScan);
-  let first = index;
-  while (first > floor && segments.idAt(first) !== 'HL' && segments.idAt(first) !== 'ST') {
-    first--;
-  }
-  const opener = segments.idAt(first);
-  if (opener !== 'HL' && opener !== 'ST') {
-    return undefined;
-  }
-  return new StructureWalker(segments, separators).loopAfter(first, index);
 }
