@@ -278,12 +278,11 @@ export class StructureWalker {
         );
       }
     }
-    for (const child of loop.childList) {
-      if (!child.mandatory || child.place >= before) {
+    for (const child of loop.mandatoryChildren) {
+      if (child.place >= before) {
         continue;
       }
-      const member = loop.childMember.get(child.loop.spec.id) ?? 0;
-      if (frame.counts[member] === 0) {
+      if (frame.counts[child.member] === 0) {
         this.report(
           requiredRuleId,
           start,

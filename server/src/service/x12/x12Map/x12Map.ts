@@ -49,6 +49,8 @@ export interface CompiledLoop {
   childMember: ReadonlyMap<string, number>;
   /** The segments every instance must hold, for the check when the loop closes. */
   mandatorySegments: readonly SegmentPlace[];
+  /** The child loops every instance must hold, with their member index, for the same check. */
+  mandatoryChildren: ReadonlyArray<ChildLoop & { member: number }>;
 }
 
 const specs: readonly LoopSpec[] = [transactionLoop, ...headerLoops, ...subscriberLoops, ...claimLoops, ...lineLoops];
@@ -61,6 +63,7 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   const childMember = new Map<string, number>();
   const title = spec.id === 'ST' ? 'the transaction header' : `Loop ${spec.id} ${spec.name}`;
   const mandatorySegments: SegmentPlace[] = [];
+  const mandatoryChildren: Array<ChildLoop & { member: number }> = [];
   const loop: CompiledLoop = {
     spec,
     index: 0,
@@ -68,6 +71,7 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
     title,
     heading: title.charAt(0).toUpperCase() + title.slice(1),
     mandatorySegments,
+    mandatoryChildren,
     parent,
     segments,
     children,
@@ -96,6 +100,9 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
         mandatory: entry.mandatory?.includes(id) ?? false,
       };
       childList.push(child);
+      if (child.mandatory) {
+        mandatoryChildren.push({ ...child, member });
+      }
       childMember.set(id, member++);
       const opening = children.get(childSpec.opener.segment) ?? [];
       opening.push(child);
