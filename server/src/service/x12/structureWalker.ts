@@ -364,7 +364,7 @@ export class StructureWalker {
       }
       this.closeAbove(depth);
       this.advance(frame, child.place, start, idEnd);
-      const member = loop.childMember.get(child.loop.spec.id) ?? 0;
+      const member = child.member;
       const repeats = (frame.counts[member] ?? 0) + 1;
       frame.counts[member] = repeats;
       if (repeats === child.loop.spec.maxRepeat + 1 && !frame.assumed) {

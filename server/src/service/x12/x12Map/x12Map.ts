@@ -15,6 +15,8 @@ export interface ChildLoop {
   /** The place of the child among its parent's members. */
   place: number;
   mandatory: boolean;
+  /** Index among the parent's members, for counting its repeats. */
+  member: number;
 }
 
 export interface SegmentPlace {
@@ -45,12 +47,10 @@ export interface CompiledLoop {
   childList: readonly ChildLoop[];
   /** How many members (segments and child loops) the walker counts. */
   memberCount: number;
-  /** Member index of each child loop, by loop id. */
-  childMember: ReadonlyMap<string, number>;
   /** The segments every instance must hold, for the check when the loop closes. */
   mandatorySegments: readonly SegmentPlace[];
   /** The child loops every instance must hold, with their member index, for the same check. */
-  mandatoryChildren: ReadonlyArray<ChildLoop & { member: number }>;
+  mandatoryChildren: readonly ChildLoop[];
 }
 
 const specs: readonly LoopSpec[] = [transactionLoop, ...headerLoops, ...subscriberLoops, ...claimLoops, ...lineLoops];
@@ -60,10 +60,9 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
   const segments = new Map<string, SegmentPlace>();
   const children = new Map<string, ChildLoop[]>();
   const childList: ChildLoop[] = [];
-  const childMember = new Map<string, number>();
   const title = spec.id === 'ST' ? 'the transaction header' : `Loop ${spec.id} ${spec.name}`;
   const mandatorySegments: SegmentPlace[] = [];
-  const mandatoryChildren: Array<ChildLoop & { member: number }> = [];
+  const mandatoryChildren: ChildLoop[] = [];
   const loop: CompiledLoop = {
     spec,
     index: 0,
@@ -77,7 +76,6 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
     children,
     childList,
     memberCount: 0,
-    childMember,
   };
   let member = 0;
   spec.members.forEach((entry, place) => {
@@ -98,12 +96,12 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
         loop: compile(childSpec, loop),
         place,
         mandatory: entry.mandatory?.includes(id) ?? false,
+        member: member++,
       };
       childList.push(child);
       if (child.mandatory) {
-        mandatoryChildren.push({ ...child, member });
+        mandatoryChildren.push(child);
       }
-      childMember.set(id, member++);
       const opening = children.get(childSpec.opener.segment) ?? [];
       opening.push(child);
       children.set(childSpec.opener.segment, opening);
