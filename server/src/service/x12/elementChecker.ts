@@ -22,13 +22,15 @@ export class ElementChecker {
   constructor(
     private readonly text: string,
     private readonly separator: string,
-    private readonly componentSeparator: string,
+    componentSeparator: string,
     private readonly report: StructureReport,
   ) {
     this.separatorCode = separator.charCodeAt(0);
+    this.componentSeparatorCode = componentSeparator.charCodeAt(0);
   }
 
   private readonly separatorCode: number;
+  private readonly componentSeparatorCode: number;
 
   /** The offsets [from, to) of element `position` (1-based) of the segment at [start, end); [end, end) when absent. */
   elementSpan(id: string, start: number, end: number, position: number): [number, number] {
@@ -121,13 +123,16 @@ export class ElementChecker {
       return;
     }
     const componentCodes = checks.componentCodes[position];
+    const text = this.text;
+    const componentSeparator = this.componentSeparatorCode;
     let componentFrom = from;
     let index = 0;
     for (;;) {
       index++;
-      let componentTo = this.text.indexOf(this.componentSeparator, componentFrom);
-      if (componentTo === -1 || componentTo > to) {
-        componentTo = to;
+      // Bounded by the element's end: an indexOf would look past it, to the next composite of the file.
+      let componentTo = componentFrom;
+      while (componentTo < to && text.charCodeAt(componentTo) !== componentSeparator) {
+        componentTo++;
       }
       const component = spec.components[index - 1];
       if (component) {
