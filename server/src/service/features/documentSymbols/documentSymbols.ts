@@ -49,16 +49,21 @@ function nameOr(text: string | undefined, fallback: string): string {
   return trimmed === '' ? fallback : trimmed;
 }
 
-/** Ranges moved into the document (a stale model may point past its end), selection inside range, children inside parents. */
-function normalize(symbol: DocumentSymbol, document: TextDocument): DocumentSymbol {
-  const clamp = (range: Range): Range => ({
-    start: document.positionAt(document.offsetAt(range.start)),
-    end: document.positionAt(document.offsetAt(range.end)),
-  });
-  symbol.range = clamp(symbol.range);
-  symbol.selectionRange = clamp(symbol.selectionRange);
+/**
+ * Ranges moved into the document (a stale model may point past its end) unless the model is `current`,
+ * selection inside range, children inside parents.
+ */
+function normalize(symbol: DocumentSymbol, document: TextDocument, current: boolean): DocumentSymbol {
+  if (!current) {
+    const clamp = (range: Range): Range => ({
+      start: document.positionAt(document.offsetAt(range.start)),
+      end: document.positionAt(document.offsetAt(range.end)),
+    });
+    symbol.range = clamp(symbol.range);
+    symbol.selectionRange = clamp(symbol.selectionRange);
+  }
   for (const child of symbol.children ?? []) {
-    normalize(child, document);
+    normalize(child, document, current);
     symbol.range = union(symbol.range, child.range);
   }
   if (!rangeEncloses(symbol.range, symbol.selectionRange)) {
@@ -344,5 +349,8 @@ export function getDocumentSymbols(document: TextDocument, model: ClaimDocumentM
   } else {
     symbols = model.claims.map(claimSymbol);
   }
-  return symbols.map((symbol) => normalize(pruneChildren(symbol), document));
+  // An 837 model read from this very text gives ranges inside it: only a stale model's need moving into the document
+  // (two position lookups per range, which were most of an outline's time on a large file).
+  const current = model.x12 !== undefined && model.x12.interchange.segments.text === document.getText();
+  return symbols.map((symbol) => normalize(pruneChildren(symbol), document, current));
 }
