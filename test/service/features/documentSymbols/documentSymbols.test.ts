@@ -257,6 +257,18 @@ describe('document symbols', () => {
       );
     });
 
+    it('keeps every range inside the document when the model is of an older, longer version', () => {
+      const text = writeX12(claims, { controlNumber: 42 });
+      const shorter = TextDocument.create('file:///test/claims.837', 'x12', 2, text.slice(0, text.indexOf('LX*2')));
+      const stale = getDocumentSymbols(shorter, parseX12Text(text));
+      const end = shorter.positionAt(shorter.getText().length);
+      const inside = (list: readonly DocumentSymbol[]): boolean =>
+        list.every((s) => before(s.range.end, end) && before(s.selectionRange.end, end) && inside(s.children ?? []));
+      assert.ok(stale.length > 0);
+      assert.ok(inside(stale));
+      assertWellFormed(stale);
+    });
+
     it('gives no symbols when the interchange cannot be read', () => {
       assert.deepEqual(x12Symbols('ISA*00*truncated').symbols, []);
     });
