@@ -15,6 +15,7 @@ import {
   positionOf,
   ruleIdOf,
   waitForDiagnostics,
+  waitForEvent,
 } from '../suite/editorHelpers';
 
 /** The part of what `activate` returns (client/src/extension.ts) these tests read. */
@@ -28,28 +29,8 @@ interface CptClaimsApi {
 
 /** The editions of the runner's folder (endToEndEditions in test/support/referenceData/endToEndDataFolder.ts). */
 const editions = ['ICD-10-CM FY2026', 'HCPCS 2026 Jan', 'PTP 2026 Q3', 'PFS 2026 Jul'];
-const waitLimitMs = 20000;
-
-/** Resolves once `ready()` holds, checking now and on each event; bounded so a missing event fails. */
-function waitFor<T>(event: vscode.Event<T>, ready: () => boolean, what: () => string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (ready()) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`${what()}: not within ${waitLimitMs} ms`));
-    }, waitLimitMs);
-    const subscription = event(() => {
-      if (ready()) {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
-}
+/** Loading the folder (a first import, then the cache) may take longer than an editor request. */
+const loadLimitMs = 20000;
 
 async function statusBar(): Promise<CptClaimsApi['dataFolderStatus']> {
   await activateExtension();
@@ -89,10 +70,11 @@ describe('the data folder in the editor', () => {
     await openFixture('edits.claim');
     const status = await statusBar();
     const loaded = `$(database) ${editions.join(' · ')}`;
-    await waitFor(
+    await waitForEvent(
       status.onDidUpdate,
       () => status.text === loaded,
       () => `the status bar names the editions (it says '${status.text}')`,
+      loadLimitMs,
     );
     const tooltip = status.tooltip.split('\n');
     assert.ok(tooltip.includes(`Reference data folder: ${folder.globalValue}`), status.tooltip);

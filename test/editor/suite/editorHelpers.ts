@@ -111,3 +111,32 @@ export async function expectCleanAfterCheck(
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await waitForDiagnostics(document.uri, (d) => d.length === 0, 'the reverted, clean text has no problems');
 }
+
+/**
+ * Resolves once `ready()` holds, checking now and on each event; bounded (by `limitMs`, default the
+ * helpers' own limit) so a missing event fails, naming `what` was awaited.
+ */
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  ready: () => boolean,
+  what: string | (() => string),
+  limitMs = waitLimitMs,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (ready()) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${typeof what === 'string' ? what : what()}: not within ${limitMs} ms`));
+    }, limitMs);
+    const subscription = event(() => {
+      if (ready()) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}

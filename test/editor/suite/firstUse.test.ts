@@ -16,6 +16,7 @@ import {
   positionOf,
   ruleIdOf,
   waitForDiagnostics,
+  waitForEvent,
 } from './editorHelpers';
 
 /** The parts of what `activate` returns (client/src/extension.ts) these tests read. */
@@ -32,29 +33,6 @@ interface WalkthroughStep {
   id: string;
   description: string;
   completionEvents: string[];
-}
-
-const waitLimitMs = 15000;
-
-/** Resolves once `ready()` holds, checking now and on each event; bounded so a missing event fails. */
-function waitFor<T>(event: vscode.Event<T>, ready: () => boolean, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (ready()) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`${what}: not within ${waitLimitMs} ms`));
-    }, waitLimitMs);
-    const subscription = event(() => {
-      if (ready()) {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
 }
 
 async function api(): Promise<CptClaimsApi> {
@@ -157,7 +135,7 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     );
     const fix = actions.find((action) => /^Insert 19283-LT x1/.test(action.title));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));
-    const fixed = waitFor(state.onDidFixSample, () => state.sampleFixed, 'the fix step is marked done');
+    const fixed = waitForEvent(state.onDidFixSample, () => state.sampleFixed, 'the fix step is marked done');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await fixed;
     assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
@@ -167,7 +145,7 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
   it('names the bundled data in the status bar, then the descriptor file the walkthrough command sets, and reloads', async () => {
     const status = (await api()).dataStatus;
     const { document } = await openFixture('licensed/licensed.claim');
-    await waitFor(status.onDidUpdate, () => status.text === '$(book) CPT: bundled', 'the status bar says bundled');
+    await waitForEvent(status.onDidUpdate, () => status.text === '$(book) CPT: bundled', 'the status bar says bundled');
     const settingChanged = new Promise<void>((resolve) => {
       const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('cptClaims.descriptorFiles')) {
@@ -176,7 +154,7 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
         }
       });
     });
-    const updated = waitFor(
+    const updated = waitForEvent(
       status.onDidUpdate,
       () => status.text === '$(book) CPT: org-cpt.tsv',
       'the status bar names the descriptor file',
