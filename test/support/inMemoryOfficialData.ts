@@ -8,7 +8,7 @@
  * written by us: never a CPT descriptor.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionList, Diagnostic } from 'vscode-languageserver-types';
 import {
   type AddOnEdit,
   type AddOnEdits,
@@ -242,4 +242,12 @@ export function fixesOf(
       fixed: TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
       preferred: action.isPreferred === true,
     }));
+}
+
+/** Completion at the `|` of the text (the `|` removed), as a `.claim` document or an 837. */
+export function completeAt(service: ClaimLanguageService, textWithCursor: string): CompletionList {
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const document = documentOf(text);
+  return service.doComplete(document, service.parse(document), document.positionAt(offset));
 }

@@ -5,11 +5,11 @@
  * laterality is read from the official description for every code.
  */
 import * as assert from 'node:assert/strict';
-import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import type { Hover, Position } from 'vscode-languageserver-types';
 import { type ClaimLanguageService, writeX12 } from '../../../../server/src/service';
 import { x12Claim } from '../../../support/checks/ruleFindings';
 import { messageOf } from '../../../support/documents/claimDocuments';
-import { documentOf, findingsOf, serviceWith } from '../../../support/inMemoryOfficialData';
+import { completeAt, documentOf, findingsOf, serviceWith } from '../../../support/inMemoryOfficialData';
 import { twoIcd10Years } from '../../../support/officialFixtures';
 
 const service = serviceWith(twoIcd10Years);
@@ -24,14 +24,6 @@ function hoverText(on: ClaimLanguageService, text: string, marker: string): stri
   const hover: Hover | null = on.doHover(document, on.parse(document), at(text, marker, 1).position);
   const contents = hover?.contents;
   return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
-}
-
-/** Completion at the `|` of the text (removed). */
-function complete(on: ClaimLanguageService, textWithCursor: string): CompletionList {
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const document = documentOf(text);
-  return on.doComplete(document, on.parse(document), document.positionAt(offset));
 }
 
 describe('diagnoses with an ICD-10-CM code set loaded', () => {
@@ -80,7 +72,7 @@ describe('diagnoses with an ICD-10-CM code set loaded', () => {
 
   describe('completion', () => {
     it('offers codes by prefix in a dx: list, billable and header, with the point', () => {
-      const list = complete(service, 'claim A\n  dos: 2026-03-14\n  dx: R92.8, C50.4|\n');
+      const list = completeAt(service, 'claim A\n  dos: 2026-03-14\n  dx: R92.8, C50.4|\n');
       assert.deepEqual(
         list.items.map((item) => item.label),
         ['C50.4', 'C50.411', 'C50.412', 'C50.419'],
@@ -91,7 +83,7 @@ describe('diagnoses with an ICD-10-CM code set loaded', () => {
     });
 
     it('offers codes by words of their description', () => {
-      const list = complete(service, 'claim A\n  dos: 2026-03-14\n  dx: malignant upper outer right breast|\n');
+      const list = completeAt(service, 'claim A\n  dos: 2026-03-14\n  dx: malignant upper outer right breast|\n');
       assert.deepEqual(
         list.items.map((item) => item.label),
         ['C50.411'],
@@ -104,16 +96,16 @@ describe('diagnoses with an ICD-10-CM code set loaded', () => {
     });
 
     it('offers only the edition of the claim date', () => {
-      assert.deepEqual(complete(service, 'claim A\n  dos: 2025-03-14\n  dx: X99|\n').items, []);
+      assert.deepEqual(completeAt(service, 'claim A\n  dos: 2025-03-14\n  dx: X99|\n').items, []);
       assert.deepEqual(
-        complete(service, 'claim A\n  dos: 2026-03-14\n  dx: X99|\n').items.map((i) => i.label),
+        completeAt(service, 'claim A\n  dos: 2026-03-14\n  dx: X99|\n').items.map((i) => i.label),
         ['X99.01'],
       );
     });
 
     it('offers codes without the point after an ICD-10-CM qualifier in HI', () => {
       const text = writeX12([x12Claim('CLM-1', [{ code: 'G0279', modifiers: [], charge: 50 }], ['R928'])]);
-      const list = complete(service, text.replace('HI*ABK:R928', 'HI*ABK:R928*ABF:C5041|'));
+      const list = completeAt(service, text.replace('HI*ABK:R928', 'HI*ABK:R928*ABF:C5041|'));
       const newTexts = list.items.map((item) =>
         item.textEdit && 'range' in item.textEdit ? item.textEdit.newText : '',
       );
@@ -121,8 +113,8 @@ describe('diagnoses with an ICD-10-CM code set loaded', () => {
     });
 
     it('offers nothing in a dx: list without a code set, or in another header', () => {
-      assert.deepEqual(complete(serviceWith({}), 'claim A\n  dx: C50|\n').items, []);
-      assert.deepEqual(complete(service, 'claim A\n  pos: C50|\n').items, []);
+      assert.deepEqual(completeAt(serviceWith({}), 'claim A\n  dx: C50|\n').items, []);
+      assert.deepEqual(completeAt(service, 'claim A\n  pos: C50|\n').items, []);
     });
   });
 

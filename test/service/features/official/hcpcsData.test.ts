@@ -5,10 +5,9 @@
  * tests (G99xx), apart from the bundled G0279, whose summary stays ours.
  */
 import * as assert from 'node:assert/strict';
-import type { CompletionList } from 'vscode-languageserver-types';
-import { type ClaimLanguageService, writeX12 } from '../../../../server/src/service';
+import { writeX12 } from '../../../../server/src/service';
 import { x12Claim } from '../../../support/checks/ruleFindings';
-import { documentOf, serviceWith } from '../../../support/inMemoryOfficialData';
+import { completeAt, documentOf, serviceWith } from '../../../support/inMemoryOfficialData';
 
 const service = serviceWith({
   hcpcsEditions: [
@@ -35,13 +34,6 @@ function hoverText(text: string, marker: string): string {
   const hover = service.doHover(document, service.parse(document), document.positionAt(text.indexOf(marker) + 1));
   const contents = hover?.contents;
   return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
-}
-
-function complete(on: ClaimLanguageService, textWithCursor: string): CompletionList {
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const document = documentOf(text);
-  return on.doComplete(document, on.parse(document), document.positionAt(offset));
 }
 
 describe('HCPCS Level II with the CMS file loaded', () => {
@@ -74,7 +66,7 @@ describe('HCPCS Level II with the CMS file loaded', () => {
   });
 
   it('completes by code prefix and by words, with the descriptors and the terminated code marked', () => {
-    const byPrefix = complete(service, 'claim A\n  G991|\n');
+    const byPrefix = completeAt(service, 'claim A\n  G991|\n');
     assert.deepEqual(
       byPrefix.items.map((item) => [item.label, item.labelDetails?.description, item.tags]),
       [
@@ -83,7 +75,7 @@ describe('HCPCS Level II with the CMS file loaded', () => {
       ],
     );
     assert.match(byPrefix.items[0]?.detail ?? '', /\(CMS HCPCS Level II descriptor, HCPCS 2026 Jan\)/);
-    const byWords = complete(service, 'claim A\n  another test|\n');
+    const byWords = completeAt(service, 'claim A\n  another test|\n');
     assert.deepEqual(
       byWords.items.filter((item) => item.label.startsWith('G99')).map((item) => item.label),
       ['G9912'],
@@ -91,13 +83,13 @@ describe('HCPCS Level II with the CMS file loaded', () => {
   });
 
   it('offers a bundled code once, with our summary', () => {
-    const labels = complete(service, 'claim A\n  G027|\n').items.map((item) => item.label);
+    const labels = completeAt(service, 'claim A\n  G027|\n').items.map((item) => item.label);
     assert.equal(labels.filter((label) => label === 'G0279').length, 1);
   });
 
   it('completes in an 837 SV101-2', () => {
     const text = writeX12([x12Claim('CLM-1', [{ code: 'G9911', modifiers: [], charge: 10 }])]);
-    const list = complete(service, text.replace('SV1*HC:G9911', 'SV1*HC:G991|1'));
+    const list = completeAt(service, text.replace('SV1*HC:G9911', 'SV1*HC:G991|1'));
     assert.deepEqual(
       list.items.map((item) => item.label),
       ['G9911', 'G9912'],
@@ -111,6 +103,6 @@ describe('HCPCS Level II with the CMS file loaded', () => {
   });
 
   it('offers no CMS codes without the file', () => {
-    assert.deepEqual(complete(serviceWith({}), 'claim A\n  G991|\n').items, []);
+    assert.deepEqual(completeAt(serviceWith({}), 'claim A\n  G991|\n').items, []);
   });
 });
