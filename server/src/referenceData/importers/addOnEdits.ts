@@ -12,7 +12,7 @@ import { type AddOnRead, type AddOnRow, contractorDefined, readCsvRows, readText
 import { csvRecords } from './csvRecords';
 import { dayOfIso, quarterStart } from './dayNumbers';
 import { baseName } from './fileNames';
-import { joinProblems, latin1Text, linesNotUnderstood } from './importReports';
+import { firstTableOf, joinProblems, latin1Text, linesNotUnderstood } from './importReports';
 import { packTable, unpackTable } from './tableBytes';
 
 /** `AOC_V2026Q3-F-MCR.txt`, `AOC_V2026Q2-MCR.xlsx`: the year and quarter. */
@@ -85,6 +85,19 @@ function editionOf(name: string): EditionFacts {
   return { label: `AOC ${year} Q${quarter}`, applies: { from: quarterStart(year, quarter) }, source: name };
 }
 
+/** The file's edits as a table, or why it gives none. */
+function readEdition(file: DataFile): { table?: AddOnCodeEdits; report: LoadedFileReport } {
+  const read = readFile(file);
+  if (!read || read.rows.length === 0) {
+    const why = read
+      ? `No add-on code edit was understood in this file${read.notUnderstood.count > 0 ? ` (${read.notUnderstood.count} lines not understood: first at line ${read.notUnderstood.first[0]})` : ''}; it is not used.`
+      : 'No header naming the edit type, add-on code, primary code and effective date columns was found; the file is not used.';
+    return { report: { file: file.name, kind: 'add-on', rows: 0, problem: why } };
+  }
+  const table = new AddOnCodeEdits(editionOf(file.name), read.rows);
+  return { table, report: reportOf(file, read, table.label) };
+}
+
 function readFile(file: DataFile): AddOnRead | undefined {
   const text = latin1Text(file.bytes);
   return /\.csv$/i.test(file.name) ? readCsvRows(csvRecords(text).records) : readTextRows(text);
@@ -123,28 +136,12 @@ export const addOnEditsImporter: FileImporter<AddOnCodeEdits> = {
 
   import(files: readonly DataFile[]): ImportResult<AddOnCodeEdits> {
     const readable = files.filter((file) => !/\.xlsx$/i.test(file.name));
-    const reports: LoadedFileReport[] = [];
-    let table: AddOnCodeEdits | undefined;
-    for (const file of readable) {
-      if (table) {
-        reports.push({
-          file: file.name,
-          kind: 'add-on',
-          problem: `Not read: ${table.source} holds this quarter's edits.`,
-        });
-        continue;
-      }
-      const read = readFile(file);
-      if (!read || read.rows.length === 0) {
-        const why = read
-          ? `No add-on code edit was understood in this file${read.notUnderstood.count > 0 ? ` (${read.notUnderstood.count} lines not understood: first at line ${read.notUnderstood.first[0]})` : ''}; it is not used.`
-          : 'No header naming the edit type, add-on code, primary code and effective date columns was found; the file is not used.';
-        reports.push({ file: file.name, kind: 'add-on', rows: 0, problem: why });
-        continue;
-      }
-      table = new AddOnCodeEdits(editionOf(file.name), read.rows);
-      reports.push(reportOf(file, read, table.label));
-    }
+    const { table, reports } = firstTableOf(
+      readable,
+      'add-on',
+      readEdition,
+      (first) => `Not read: ${first.source} holds this quarter's edits.`,
+    );
     for (const file of files.filter((candidate) => /\.xlsx$/i.test(candidate.name))) {
       reports.push({
         file: file.name,

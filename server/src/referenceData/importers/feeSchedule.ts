@@ -12,7 +12,7 @@ import type { FeeSchedule, FeeScheduleEntry, GlobalDays, LoadedFileReport } from
 import type { DataFile, FileCandidate, FileImporter, ImportResult } from '../fileImporter';
 import { type CsvRecord, csvRecords, headerName } from './csvRecords';
 import { baseName, monthLabel, monthOfName } from './fileNames';
-import { joinProblems, latin1Text, LineTally, linesNotUnderstood } from './importReports';
+import { firstTableOf, joinProblems, latin1Text, LineTally, linesNotUnderstood } from './importReports';
 import { packTable, unpackTable } from './tableBytes';
 
 /** `PPRRVU25_JAN.csv`, `PPRRVU2026_Jul_nonQPP.csv`: the year (two or four digits) and the release month. */
@@ -269,22 +269,12 @@ export const feeScheduleImporter: FileImporter<FeeScheduleIndicators> = {
   import(files: readonly DataFile[]): ImportResult<FeeScheduleIndicators> {
     // The nonQPP file first (most practitioners), then any other: the first that reads is the edition.
     const ordered = [...files].sort((a, b) => Number(!/nonQPP/i.test(a.name)) - Number(!/nonQPP/i.test(b.name)));
-    const reports: LoadedFileReport[] = [];
-    let table: FeeScheduleIndicators | undefined;
-    for (const file of ordered) {
-      if (table) {
-        reports.push({
-          file: file.name,
-          kind: 'pfs',
-          problem: `Not read: ${table.source} holds the same release's indicators.`,
-        });
-        continue;
-      }
-      const read = readFile(file);
-      table = read.table;
-      reports.push(read.report);
-    }
-    return table ? { table, reports } : { reports };
+    return firstTableOf(
+      ordered,
+      'pfs',
+      readFile,
+      (table) => `Not read: ${table.source} holds the same release's indicators.`,
+    );
   },
 
   serialize: (table) => table.serialize(),

@@ -1,4 +1,6 @@
 /** What an importer says about the lines of a file it could not use, in the words of the reports. */
+import type { LoadedFileReport, OfficialKind } from '../../service/index';
+import type { DataFile } from '../fileImporter';
 
 /** How many line numbers of bad rows a report quotes. */
 export const quotedBadLines = 5;
@@ -35,4 +37,29 @@ export function joinProblems(...problems: (string | undefined)[]): string | unde
 /** A file's bytes as text: the CMS files are Latin-1 (ASCII in practice). */
 export function latin1Text(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes).replace(/^\uFEFF|^ï»¿/, '');
+}
+
+/**
+ * An edition published as one file but handed over as several (the same edition saved twice, a release's QPP and
+ * nonQPP files): the files are read in order until one gives a table, and those after it are reported as not read,
+ * `notRead` saying why.
+ */
+export function firstTableOf<T extends { source: string }>(
+  files: readonly DataFile[],
+  kind: OfficialKind,
+  read: (file: DataFile) => { table?: T | undefined; report: LoadedFileReport },
+  notRead: (table: T) => string,
+): { table?: T; reports: LoadedFileReport[] } {
+  const reports: LoadedFileReport[] = [];
+  let table: T | undefined;
+  for (const file of files) {
+    if (table) {
+      reports.push({ file: file.name, kind, problem: notRead(table) });
+      continue;
+    }
+    const result = read(file);
+    table = result.table;
+    reports.push(result.report);
+  }
+  return table ? { table, reports } : { reports };
 }
