@@ -22,13 +22,12 @@ import { allClaimSpans, type ClaimSpan, endsClaim } from './claimSpans';
 import { diagnosisCodeSets } from './segmentDictionary';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
-import { components, lexInterchange } from './x12Lexer';
+import { ElementCursor } from './elementCursor';
+import { lexInterchange } from './x12Lexer';
 import { x12Transactions } from './x12Transactions';
-import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
+import type { X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
-/** The segments the reader takes anything from (besides the ids of those that end a claim). */
-const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP', 'LIN']);
 
 class X12ClaimReader {
   private claim: Claim | undefined;
@@ -38,22 +37,37 @@ class X12ClaimReader {
   /** Where the open claim's last segment ends; its range is set when it closes. */
   private claimEnd = 0;
   private readonly lines: LineIndex;
-  private readonly separators: X12Separators;
   private readonly problems: ParseProblem[];
+  /** The elements of the segment being read. */
+  private readonly elements: ElementCursor;
+  /** The components of one of its elements. */
+  private readonly parts: ElementCursor;
 
   constructor(
     lines: LineIndex,
+    text: string,
     separators: X12Separators,
     problems: ParseProblem[],
     private readonly visit: (claim: Claim) => void,
   ) {
     this.lines = lines;
-    this.separators = separators;
     this.problems = problems;
+    this.elements = new ElementCursor(text, separators.element.charCodeAt(0));
+    this.parts = new ElementCursor(text, separators.component.charCodeAt(0));
   }
 
   private field<T>(value: T, span: X12Span): Field<T> {
     return new OffsetField(value, span.start, span.end, this.lines);
+  }
+
+  /** A field of element (or part) `n` of the cursor, which must be there. */
+  private fieldAt<T>(value: T, cursor: ElementCursor, n: number): Field<T> {
+    return new OffsetField(value, cursor.startOf(n), cursor.endOf(n), this.lines);
+  }
+
+  /** Reports at element (or part) `n` of the cursor, which must be there. */
+  private reportAt(ruleId: string, message: string, cursor: ElementCursor, n: number, replacement?: string): void {
+    this.report(ruleId, message, { start: cursor.startOf(n), end: cursor.endOf(n) }, replacement);
   }
 
   private report(ruleId: string, message: string, span: { start: number; end: number }, replacement?: string): void {
@@ -89,25 +103,26 @@ class X12ClaimReader {
       if (endsClaim(id)) {
         this.closeClaim();
       }
-      const segment = id !== undefined && readSegmentIds.has(id) ? (segments.at(ordinal) as X12Segment) : undefined;
-      switch (segment?.id) {
+      const start = segments.startAt(ordinal);
+      const end = segments.endAt(ordinal);
+      switch (id) {
         case 'CLM':
-          this.startClaim(segment);
+          this.startClaim(start, end);
           break;
         case 'HI':
-          this.readDiagnoses(segment);
+          this.readDiagnoses(start, end);
           break;
         case 'LX':
           this.line = undefined;
           break;
         case 'SV1':
-          this.readServiceLine(segment);
+          this.readServiceLine(start, end);
           break;
         case 'DTP':
-          this.readDate(segment);
+          this.readDate(start, end);
           break;
         case 'LIN':
-          this.readDrug(segment);
+          this.readDrug(start, end);
           break;
         default:
           break;
@@ -154,81 +169,78 @@ class X12ClaimReader {
     }
   }
 
-  private startClaim(segment: X12Segment): void {
-    const claim: Claim = { range: this.lines.range(segment.start, segment.end), headers: [], diagnoses: [], lines: [] };
-    const [id, total] = segment.elements;
-    if (id && id.text !== '') {
-      claim.id = this.field(id.text, id);
+  private startClaim(start: number, end: number): void {
+    const claim: Claim = { range: this.lines.range(start, end), headers: [], diagnoses: [], lines: [] };
+    const elements = this.elements.readSegment(start, end, 'CLM'.length);
+    if (!elements.isEmpty(1)) {
+      claim.id = this.fieldAt(elements.textOf(1), elements, 1);
     }
-    if (total && total.text !== '') {
-      const value = Number(total.text);
+    if (!elements.isEmpty(2)) {
+      const value = Number(elements.textOf(2));
       if (Number.isFinite(value)) {
-        claim.totalCharge = this.field(value, total);
+        claim.totalCharge = this.fieldAt(value, elements, 2);
       }
       // An amount that is not one is reported by the structure walk (x12-element), which reads every element.
     }
     this.claim = claim;
   }
 
-  private readDiagnoses(segment: X12Segment): void {
+  private readDiagnoses(start: number, end: number): void {
     if (!this.claim) {
       return;
     }
-    for (const element of segment.elements) {
-      if (element.text === '') {
+    const elements = this.elements.readSegment(start, end, 'HI'.length);
+    const parts = this.parts;
+    for (let n = 1; n <= elements.count; n++) {
+      if (elements.isEmpty(n)) {
         continue;
       }
-      const [qualifier, code] = components(element, this.separators.component);
-      const codeSet = diagnosisCodeSets.get(qualifier?.text ?? '');
+      parts.readParts(elements.startOf(n), elements.endOf(n));
+      const qualifier = parts.textOf(1);
+      const codeSet = diagnosisCodeSets.get(qualifier);
       if (codeSet === undefined) {
         // Condition codes (BG), anesthesia procedures (BP, BO) and value codes share the HI segment; they are
         // not diagnoses, SV107 does not point at them, and their codes have other shapes.
         continue;
       }
-      if (!code || code.text === '') {
-        this.report(
-          'x12-diagnosis-code',
-          `This ${qualifier?.text ?? ''} diagnosis has no code after its qualifier.`,
-          element,
-        );
+      if (parts.isEmpty(2)) {
+        this.reportAt('x12-diagnosis-code', `This ${qualifier} diagnosis has no code after its qualifier.`, elements, n);
         continue;
       }
-      const upper = code.text.toUpperCase();
-      const diagnosis = new OffsetDiagnosis(upper, codeSet, code.start, code.end, this.lines);
+      const code = parts.textOf(2);
+      const upper = code.toUpperCase();
+      const diagnosis = new OffsetDiagnosis(upper, codeSet, parts.startOf(2), parts.endOf(2), this.lines);
       if (!hasDiagnosisShape(upper, codeSet)) {
-        this.report(
+        this.reportAt(
           'x12-diagnosis-code',
-          `This is not an ${codeSet} code (qualifier ${qualifier?.text ?? ''}): ${diagnosisShapeText(codeSet)}.`,
-          code,
+          `This is not an ${codeSet} code (qualifier ${qualifier}): ${diagnosisShapeText(codeSet)}.`,
+          parts,
+          2,
         );
       } else if (codeSet === 'ICD-9-CM') {
-        this.icd9.push({ diagnosis, qualifier: qualifier?.text ?? '' });
+        this.icd9.push({ diagnosis, qualifier });
       }
       this.claim.diagnoses.push(diagnosis);
     }
   }
 
-  private readServiceLine(segment: X12Segment): void {
+  private readServiceLine(start: number, end: number): void {
     if (!this.claim) {
       return;
     }
-    const [procedure, charge, unitBasis, units, , , pointers] = segment.elements;
-    const parts = procedure ? components(procedure, this.separators.component) : [];
-    const codeSpan = parts[1] ?? { start: segment.start, end: segment.start + segment.id.length, text: '' };
+    const idEnd = start + 'SV1'.length;
+    const elements = this.elements.readSegment(start, end, 'SV1'.length);
+    // SV101's components: qualifier, code, modifiers 1-4, description. Copied out before the cursor reads SV107.
+    const parts = elements.has(1) ? this.parts.readParts(elements.startOf(1), elements.endOf(1)) : undefined;
+    const codeSpan = parts?.spanOf(2) ?? { start, end: idEnd, text: '' };
     const upper = codeSpan.text.toUpperCase();
-    const procedureEnd = procedure ? procedure.end : segment.start + segment.id.length;
-    const line = new X12ServiceLine(
-      this.field(upper, codeSpan),
-      codeSpan.text,
-      segment.start,
-      segment.end,
-      procedureEnd,
-      this.lines,
-    );
+    const procedureEnd = elements.has(1) ? elements.endOf(1) : idEnd;
+    const line = new X12ServiceLine(this.field(upper, codeSpan), codeSpan.text, start, end, procedureEnd, this.lines);
+    const qualifier = parts?.textOf(1);
     // Only HC names a HCPCS (CPT or Level II) code; ER, IV and WK codes are the payer's or the industry's own.
-    const hcpcs = parts[0]?.text === 'HC' || parts[0] === undefined;
+    const hcpcs = qualifier === 'HC' || qualifier === undefined;
     if (!hcpcs) {
-      line.otherCodeList = parts[0]?.text ?? '';
+      line.otherCodeList = qualifier;
     }
     if (hcpcs && codeKindOf(upper) === undefined) {
       this.report(
@@ -244,91 +256,100 @@ class X12ClaimReader {
         upper,
       );
     }
-    for (const modifier of parts.slice(2, 6)) {
-      if (modifier.text === '') {
+    for (let n = 3; parts && n <= Math.min(6, parts.count); n++) {
+      if (parts.isEmpty(n)) {
         continue;
       }
-      if (!modifierPattern.test(modifier.text.toUpperCase())) {
-        this.report(
+      const modifier = parts.textOf(n).toUpperCase();
+      if (!modifierPattern.test(modifier)) {
+        this.reportAt(
           'bad-modifier',
           'This is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.',
-          modifier,
+          parts,
+          n,
         );
       } else {
-        line.modifiers.push(this.field(modifier.text.toUpperCase(), modifier));
+        line.modifiers.push(this.fieldAt(modifier, parts, n));
       }
     }
-    const description = parts[6];
-    if (description && description.text.trim() !== '') {
-      line.description = this.field(description.text, description);
+    if (parts?.has(7) && parts.textOf(7).trim() !== '') {
+      line.description = this.fieldAt(parts.textOf(7), parts, 7);
     }
-    if (charge && charge.text !== '') {
-      const value = Number(charge.text);
+    if (!elements.isEmpty(2)) {
+      const value = Number(elements.textOf(2));
       if (Number.isFinite(value)) {
-        line.charge = this.field(value, charge);
+        line.charge = this.fieldAt(value, elements, 2);
       }
     }
-    if (unitBasis && unitBasis.text !== '') {
-      line.unitBasis = this.field(unitBasis.text, unitBasis);
+    if (!elements.isEmpty(3)) {
+      line.unitBasis = this.fieldAt(elements.textOf(3), elements, 3);
     }
-    if (units && units.text !== '') {
-      const value = Number(units.text);
+    if (!elements.isEmpty(4)) {
+      const value = Number(elements.textOf(4));
       if (Number.isFinite(value) && value > 0) {
-        line.units = this.field(value, units);
+        line.units = this.fieldAt(value, elements, 4);
       } else {
-        this.report('bad-units', 'SV104, the units, is not a number greater than 0.', units);
+        this.reportAt('bad-units', 'SV104, the units, is not a number greater than 0.', elements, 4);
       }
     }
-    if (pointers && pointers.text !== '') {
-      line.dxPointers = this.readPointers(pointers);
+    if (!elements.isEmpty(7)) {
+      line.dxPointers = this.readPointers(elements.startOf(7), elements.endOf(7));
     }
     this.claim.lines.push(line);
     this.line = line;
   }
 
-  private readPointers(element: X12Span): DiagnosisPointer[] {
+  /** SV107's pointers, the components of the element at [from, to). */
+  private readPointers(from: number, to: number): DiagnosisPointer[] {
     const pointers: DiagnosisPointer[] = [];
-    components(element, this.separators.component).forEach((part, n) => {
-      if (part.text === '') {
-        return;
+    const parts = this.parts.readParts(from, to);
+    for (let n = 1; n <= parts.count; n++) {
+      if (parts.isEmpty(n)) {
+        continue;
       }
-      if (n >= maxPointers) {
-        this.report(
+      if (n > maxPointers) {
+        this.reportAt(
           'dx-pointer',
           `SV107 takes at most ${maxPointers} diagnosis pointers; this one is one too many.`,
-          part,
+          parts,
+          n,
         );
-        return;
+        continue;
       }
-      const index = /^[1-9]\d?$/.test(part.text) ? Number(part.text) - 1 : -1;
+      const text = parts.textOf(n);
+      const index = /^[1-9]\d?$/.test(text) ? Number(text) - 1 : -1;
       if (index === -1) {
-        this.report('dx-pointer', 'This is not a diagnosis pointer: SV107 points with numbers 1 to 12.', part);
+        this.reportAt('dx-pointer', 'This is not a diagnosis pointer: SV107 points with numbers 1 to 12.', parts, n);
       }
-      pointers.push(new OffsetPointer(part.text, index, part.start, this.lines));
-    });
+      pointers.push(new OffsetPointer(text, index, parts.startOf(n), this.lines));
+    }
     return pointers;
   }
 
   /** LIN*...*N4*<NDC> (loop 2410) names the drug a line bills, which tells two lines of one unclassified code apart. */
-  private readDrug(segment: X12Segment): void {
-    const [, qualifier, ndc] = segment.elements;
-    if (this.line && qualifier?.text === 'N4' && ndc && ndc.text !== '') {
-      this.line.ndc = this.field(ndc.text, ndc);
+  private readDrug(start: number, end: number): void {
+    const elements = this.elements.readSegment(start, end, 'LIN'.length);
+    if (this.line && elements.is(2, 'N4') && !elements.isEmpty(3)) {
+      this.line.ndc = this.fieldAt(elements.textOf(3), elements, 3);
     }
   }
 
   /** DTP*472 is the date of service: of the line after an SV1, else of the claim. */
-  private readDate(segment: X12Segment): void {
-    const [qualifier, format, value] = segment.elements;
-    if (!this.claim || qualifier?.text !== '472' || !value) {
+  private readDate(start: number, end: number): void {
+    if (!this.claim) {
       return;
     }
-    const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.text);
-    if (!match || (format?.text !== 'D8' && format?.text !== 'RD8')) {
+    const elements = this.elements.readSegment(start, end, 'DTP'.length);
+    if (!elements.is(1, '472') || !elements.has(3)) {
+      return;
+    }
+    const value = elements.textOf(3);
+    const match = /^(\d{4})(\d{2})(\d{2})/.exec(value);
+    if (!match || !(elements.is(2, 'D8') || elements.is(2, 'RD8'))) {
       // The structure walk reports the date (x12-element): it reads DTP03 by DTP02 in every loop.
       return;
     }
-    const date = this.field(`${match[1]}-${match[2]}-${match[3]}`, value);
+    const date = this.fieldAt(`${match[1]}-${match[2]}-${match[3]}`, elements, 3);
     if (this.line) {
       this.line.dos = date;
     } else {
@@ -353,9 +374,8 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   protected readEachClaim(visit: (claim: Claim) => void): ClaimsRead {
     const problems = [...this.lexProblems];
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
-      this.x12.interchange.segments,
-    );
+    const { segments, separators } = this.x12.interchange;
+    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, visit).read(segments);
     return { problems };
   }
 
@@ -371,11 +391,8 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   /** Reads the claim whose segments are the span (one of `claimSpans.ts`); its problems go to `problems`. */
   readClaimAt(span: ClaimSpan, problems: ParseProblem[], visit: (claim: Claim) => void): void {
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
-      this.x12.interchange.segments,
-      span.first,
-      span.end,
-    );
+    const { segments, separators } = this.x12.interchange;
+    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, visit).read(segments, span.first, span.end);
   }
 }
 
