@@ -204,7 +204,12 @@ class X12ClaimReader {
         continue;
       }
       if (parts.isEmpty(2)) {
-        this.reportAt('x12-diagnosis-code', `This ${qualifier} diagnosis has no code after its qualifier.`, elements, n);
+        this.reportAt(
+          'x12-diagnosis-code',
+          `This ${qualifier} diagnosis has no code after its qualifier.`,
+          elements,
+          n,
+        );
         continue;
       }
       const code = parts.textOf(2);
