@@ -29,6 +29,20 @@ import type { X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
 
+/** The text at [from, to) starts with `count` digits (CCYYMMDD), checked in place: every line has a date. */
+function startsWithDigits(text: string, from: number, to: number, count: number): boolean {
+  if (to - from < count) {
+    return false;
+  }
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class X12ClaimReader {
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
@@ -348,13 +362,17 @@ class X12ClaimReader {
     if (!elements.is(1, '472') || !elements.has(3)) {
       return;
     }
-    const value = elements.textOf(3);
-    const match = /^(\d{4})(\d{2})(\d{2})/.exec(value);
-    if (!match || !(elements.is(2, 'D8') || elements.is(2, 'RD8'))) {
+    const from = elements.startOf(3);
+    if (
+      !startsWithDigits(elements.text, from, elements.endOf(3), 8) ||
+      !(elements.is(2, 'D8') || elements.is(2, 'RD8'))
+    ) {
       // The structure walk reports the date (x12-element): it reads DTP03 by DTP02 in every loop.
       return;
     }
-    const date = this.fieldAt(`${match[1]}-${match[2]}-${match[3]}`, elements, 3);
+    const text = elements.text;
+    const iso = `${text.slice(from, from + 4)}-${text.slice(from + 4, from + 6)}-${text.slice(from + 6, from + 8)}`;
+    const date = this.fieldAt(iso, elements, 3);
     if (this.line) {
       this.line.dos = date;
     } else {
