@@ -40,6 +40,7 @@ export function components(element: X12Span, separator: string): X12Span[] {
  * whole text rather than a test of every character of every segment: a clean file costs one search, done
  * by the regular expression engine's compiled loop, instead of a call per character.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what the pattern looks for
 const junkPattern = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
 
 /** Finds junk (see `isJunk`) from an offset on; remembers the next one, so a clean stretch is searched once. */
