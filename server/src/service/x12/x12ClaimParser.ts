@@ -43,6 +43,40 @@ function startsWithDigits(text: string, from: number, to: number, count: number)
   return true;
 }
 
+/** What the reader does with a segment, by its id (`actionOf`); the last two end the open claim (`endsClaim`). */
+const enum Action {
+  Pass,
+  Transaction,
+  Diagnoses,
+  LineNumber,
+  ServiceLine,
+  Date,
+  Drug,
+  EndsClaim,
+  Claim,
+}
+
+function actionOf(id: string | undefined): Action {
+  switch (id) {
+    case 'CLM':
+      return Action.Claim;
+    case 'ST':
+      return Action.Transaction;
+    case 'HI':
+      return Action.Diagnoses;
+    case 'LX':
+      return Action.LineNumber;
+    case 'SV1':
+      return Action.ServiceLine;
+    case 'DTP':
+      return Action.Date;
+    case 'LIN':
+      return Action.Drug;
+    default:
+      return endsClaim(id) ? Action.EndsClaim : Action.Pass;
+  }
+}
+
 class X12ClaimReader {
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
@@ -104,9 +138,16 @@ class X12ClaimReader {
    */
   read(segments: X12Segments, first = 0, end = segments.length): void {
     const transactions = x12Transactions(segments);
+    // What to do with each id, by the segments' own id numbers: decided once per distinct id, not per segment.
+    const actions: Action[] = [];
     for (let ordinal = first; ordinal < end; ordinal++) {
-      const id = segments.idAt(ordinal);
-      if (ordinal === first || id === 'ST') {
+      const idIndex = segments.idIndexAt(ordinal);
+      let action = actions[idIndex];
+      if (action === undefined) {
+        action = actionOf(segments.idAt(ordinal));
+        actions[idIndex] = action;
+      }
+      if (ordinal === first || action === Action.Transaction) {
         const refusedEnd = transactions.refusedEndAt(ordinal);
         if (refusedEnd !== -1) {
           this.closeClaim();
@@ -114,34 +155,34 @@ class X12ClaimReader {
           continue;
         }
       }
-      if (endsClaim(id)) {
+      if (action >= Action.EndsClaim) {
         this.closeClaim();
       }
-      const start = segments.startAt(ordinal);
-      const end = segments.endAt(ordinal);
-      switch (id) {
-        case 'CLM':
-          this.startClaim(start, end);
+      const segmentStart = segments.startAt(ordinal);
+      const segmentEnd = segments.endAt(ordinal);
+      switch (action) {
+        case Action.Claim:
+          this.startClaim(segmentStart, segmentEnd);
           break;
-        case 'HI':
-          this.readDiagnoses(start, end);
+        case Action.Diagnoses:
+          this.readDiagnoses(segmentStart, segmentEnd);
           break;
-        case 'LX':
+        case Action.LineNumber:
           this.line = undefined;
           break;
-        case 'SV1':
-          this.readServiceLine(start, end);
+        case Action.ServiceLine:
+          this.readServiceLine(segmentStart, segmentEnd);
           break;
-        case 'DTP':
-          this.readDate(start, end);
+        case Action.Date:
+          this.readDate(segmentStart, segmentEnd);
           break;
-        case 'LIN':
-          this.readDrug(start, end);
+        case Action.Drug:
+          this.readDrug(segmentStart, segmentEnd);
           break;
         default:
           break;
       }
-      this.claimEnd = segments.endAt(ordinal);
+      this.claimEnd = segmentEnd;
     }
     this.closeClaim();
   }
