@@ -4,12 +4,21 @@
  * command palette. Checked here so a manifest edit cannot quietly undo them.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../support/repoRoot';
 
 interface Manifest {
+  version: string;
   license: string;
+  preview?: boolean;
+  icon?: string;
+  galleryBanner?: { color?: string; theme?: string };
+  repository?: { type?: string; url?: string };
+  homepage?: string;
+  bugs?: { url?: string };
+  scripts: Record<string, string>;
 }
 
 const root = repoRoot();
@@ -22,5 +31,44 @@ describe('Marketplace listing and settings', () => {
     assert.match(licence, /^MIT License\n\nCopyright \(c\) \d{4} The cpt-claims contributors\n/);
     assert.match(licence, /Permission is hereby granted, free of charge/);
     assert.doesNotMatch(licence, /all rights reserved/i);
+  });
+
+  it('names its repository, home page and issue tracker, and is marked a preview with a banner colour', () => {
+    const repository = manifest.repository?.url ?? '';
+    assert.match(repository, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+    const base = repository.replace(/\.git$/, '');
+    assert.equal(manifest.homepage, `${base}#readme`);
+    assert.equal(manifest.bugs?.url, `${base}/issues`);
+    assert.equal(manifest.preview, true);
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9A-F]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme ?? ''), manifest.galleryBanner?.theme);
+  });
+
+  it('has a 128x128 PNG icon that the .vsix packages', () => {
+    const icon = fs.readFileSync(path.join(root, manifest.icon ?? 'missing'));
+    assert.equal(icon.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'PNG signature');
+    // The IHDR chunk comes first: width and height at bytes 16 and 20.
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim());
+    assert.ok(files.includes(manifest.icon ?? 'missing'), `${manifest.icon} in ${files.join(', ')}`);
+  });
+
+  it('packages without telling vsce to overlook a missing repository', () => {
+    assert.match(manifest.scripts['package'] ?? '', /vsce package /);
+    assert.doesNotMatch(manifest.scripts['package'] ?? '', /--allow-missing-repository/);
+  });
+
+  it('has a changelog with an Unreleased section and a section for the version in package.json', () => {
+    const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
+    const versions = [...changelog.matchAll(/^## \[([^\]]+)\]/gm)].map((match) => match[1]);
+    assert.equal(versions[0], 'Unreleased');
+    assert.ok(versions.includes(manifest.version), `${manifest.version} in ${versions.join(', ')}`);
+    assert.match(
+      changelog,
+      new RegExp(`^## \\[${manifest.version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'),
+    );
   });
 });
