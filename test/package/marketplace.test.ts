@@ -19,6 +19,11 @@ interface Manifest {
   homepage?: string;
   bugs?: { url?: string };
   scripts: Record<string, string>;
+  contributes: {
+    commands: Array<{ command: string; title: string }>;
+    menus: { commandPalette: Array<{ command: string; when?: string }> };
+    walkthroughs: Array<{ steps: Array<{ description: string }> }>;
+  };
 }
 
 const root = repoRoot();
@@ -70,5 +75,23 @@ describe('Marketplace listing and settings', () => {
       changelog,
       new RegExp(`^## \\[${manifest.version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'),
     );
+  });
+
+  it('keeps the commands that only work on the walkthrough sample out of the command palette, and no other', () => {
+    // Opening the sample and showing its fixes make sense only from the walkthrough's buttons; choosing a descriptor
+    // file, also a walkthrough button, is useful on its own, so it stays.
+    const walkthroughOnly = ['cptClaims.openSample', 'cptClaims.showSampleFix'];
+    const buttons = manifest.contributes.walkthroughs.flatMap((walkthrough) =>
+      walkthrough.steps.flatMap((step) =>
+        [...step.description.matchAll(/\(command:([^)]+)\)/g)].map((match) => match[1]),
+      ),
+    );
+    walkthroughOnly.forEach((command) => assert.ok(buttons.includes(command), `a walkthrough button runs ${command}`));
+    const hidden = manifest.contributes.menus.commandPalette
+      .filter((entry) => entry.when === 'false')
+      .map((entry) => entry.command);
+    assert.deepEqual(hidden.sort(), walkthroughOnly);
+    const contributed = manifest.contributes.commands.map((command) => command.command);
+    walkthroughOnly.forEach((command) => assert.ok(contributed.includes(command), command));
   });
 });
