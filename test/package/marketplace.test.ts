@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { allRules, readSettings } from '../../server/src/service';
+import { ruleSettingProperties, severityChoices } from '../../server/src/settings/ruleSettingsSchema';
 import { repoRoot } from '../support/repoRoot';
 
 interface Manifest {
@@ -23,7 +25,19 @@ interface Manifest {
     commands: Array<{ command: string; title: string }>;
     menus: { commandPalette: Array<{ command: string; when?: string }> };
     walkthroughs: Array<{ steps: Array<{ description: string }> }>;
+    configuration: { properties: Record<string, SettingSchema> };
   };
+}
+
+interface SettingSchema {
+  order?: number;
+  description?: string;
+  markdownDescription?: string;
+  enum?: string[];
+  enumDescriptions?: string[];
+  default?: unknown;
+  additionalProperties?: unknown;
+  properties?: Record<string, SettingSchema>;
 }
 
 const root = repoRoot();
@@ -93,5 +107,57 @@ describe('Marketplace listing and settings', () => {
     assert.deepEqual(hidden.sort(), walkthroughOnly);
     const contributed = manifest.contributes.commands.map((command) => command.command);
     walkthroughOnly.forEach((command) => assert.ok(contributed.includes(command), command));
+  });
+
+  it('gives every setting its place in the Settings editor and a Markdown description', () => {
+    const settings = Object.entries(manifest.contributes.configuration.properties);
+    assert.ok(settings.length >= 12, settings.map(([key]) => key).join(', '));
+    for (const [key, setting] of settings) {
+      assert.ok(key.startsWith('cptClaims.'), key);
+      assert.equal(typeof setting.order, 'number', `${key} has an order`);
+      assert.ok((setting.markdownDescription ?? '').length > 40, `${key} has a markdownDescription`);
+      // VS Code shows description over markdownDescription when both are given: one text only.
+      assert.equal(setting.description, undefined, `${key} has no plain description`);
+    }
+    const orders = settings.map(([, setting]) => setting.order);
+    assert.equal(new Set(orders).size, orders.length, `each setting a place of its own: ${orders.join(', ')}`);
+  });
+
+  it('explains each choice of every setting that has choices', () => {
+    const withChoices = Object.entries(manifest.contributes.configuration.properties).filter(([, s]) => s.enum);
+    assert.deepEqual(withChoices.map(([key]) => key).sort(), ['cptClaims.trace.server', 'cptClaims.x12.layout']);
+    for (const [key, setting] of withChoices) {
+      assert.equal(setting.enumDescriptions?.length, setting.enum?.length, key);
+    }
+  });
+
+  it('lists every rule of the catalog under cptClaims.rules, as npm run settings:rules writes it', () => {
+    const rules = manifest.contributes.configuration.properties['cptClaims.rules'];
+    assert.deepEqual(
+      rules?.properties,
+      ruleSettingProperties(),
+      'package.json is out of date with the rule catalog: run npm run settings:rules',
+    );
+    // Checked apart from the generator, so a mistake in it shows too.
+    assert.deepEqual(
+      Object.keys(rules?.properties ?? {}),
+      allRules.map((rule) => rule.id),
+    );
+    for (const rule of allRules) {
+      const property: SettingSchema | undefined = rules?.properties?.[rule.id];
+      assert.equal(property?.default, rule.defaultSeverity, rule.id);
+      assert.ok(property?.markdownDescription?.startsWith(rule.description), rule.id);
+      assert.equal(property?.enumDescriptions?.length, property?.enum?.length, rule.id);
+    }
+    // A misspelt id gets a squiggle in settings.json rather than doing nothing.
+    assert.equal(rules?.additionalProperties, false);
+  });
+
+  it('offers for a rule exactly the severities the server accepts', () => {
+    const rule = allRules[0]?.id ?? 'missing';
+    for (const choice of severityChoices) {
+      assert.deepEqual(readSettings({ rules: { [rule]: choice.value } }).rules, { [rule]: choice.value }, choice.value);
+    }
+    assert.deepEqual(readSettings({ rules: { [rule]: 'fatal' } }).rules, {}, 'a value it does not accept is dropped');
   });
 });
