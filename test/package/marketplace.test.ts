@@ -160,4 +160,16 @@ describe('Marketplace listing and settings', () => {
     }
     assert.deepEqual(readSettings({ rules: { [rule]: 'fatal' } }).rules, {}, 'a value it does not accept is dropped');
   });
+
+  it("lists every setting in the README's settings table, in the Settings editor's order", () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| setting | default | meaning |'));
+    const listed = [...table.slice(0, table.indexOf('\n\n')).matchAll(/^\| `(cptClaims\.[\w.]+)` \|/gm)].map(
+      (match) => match[1],
+    );
+    const byOrder = Object.entries(manifest.contributes.configuration.properties)
+      .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
+      .map(([key]) => key);
+    assert.deepEqual(listed, byOrder);
+  });
 });
