@@ -1,7 +1,10 @@
 /**
  * X12 837P to the claim model: a claim is a CLM loop (2300) with its HI
  * diagnoses, a service line is an SV1 (loop 2400) with its DTP*472 date and
- * the NDC of its drug identification (LIN, loop 2410). The
+ * the NDC of its drug identification (LIN, loop 2410). Each claim's patient
+ * is the one named in the HL loops before its CLM: the patient (2010CA,
+ * NM1*QC) when there is a 2000C loop, else the subscriber (2010BA, NM1*IL,
+ * with the member id) and the DMG birth date after either. The
  * same rules as for `.claim` files then read it; ranges are on the exact
  * element or component, also in one-line files.
  */
@@ -15,10 +18,11 @@ import type {
   DiagnosisPointer,
   Field,
   ParseProblem,
+  Patient,
   ServiceLine,
   X12Structure,
 } from '../model/model';
-import { allClaimSpans, type ClaimSpan, endsClaim } from './claimSpans';
+import { allClaimSpans, type ClaimSpan, endsClaim, maxSegmentScan } from './claimSpans';
 import { diagnosisCodeSets } from './segmentDictionary';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
@@ -29,6 +33,29 @@ import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types
 const maxPointers = 4;
 /** The segments the reader takes anything from (besides the ids of those that end a claim). */
 const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP', 'LIN']);
+/** The segments that name a patient, read only outside a claim (inside one, NM1*IL is loop 2330A's other subscriber). */
+const patientSegmentIds = new Set(['NM1', 'DMG']);
+
+/** The patient an NM1 names: the subscriber (IL, with NM109 when NM108 is MI) or the patient (QC); else undefined. */
+function patientOf(segment: X12Segment): Patient | undefined {
+  const [entity, , last, first, middle, , , idQualifier, id] = segment.elements;
+  if ((entity?.text !== 'IL' && entity?.text !== 'QC') || !last || last.text === '') {
+    return undefined;
+  }
+  const given = [first?.text ?? '', middle?.text ?? ''].filter((part) => part !== '').join(' ');
+  const patient: Patient = { name: given === '' ? last.text : `${last.text}, ${given}` };
+  if (entity.text === 'IL' && idQualifier?.text === 'MI' && id && id.text !== '') {
+    patient.memberId = id.text;
+  }
+  return patient;
+}
+
+/** DMG*D8*CCYYMMDD as an ISO date; undefined when the segment says no date that way. */
+function birthDateOf(segment: X12Segment): string | undefined {
+  const [format, value] = segment.elements;
+  const match = format?.text === 'D8' ? /^(\d{4})(\d{2})(\d{2})$/.exec(value?.text ?? '') : null;
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
 
 class X12ClaimReader {
   private claim: Claim | undefined;
@@ -37,6 +64,8 @@ class X12ClaimReader {
   private icd9: Array<{ diagnosis: OffsetDiagnosis; qualifier: string }> = [];
   /** Where the open claim's last segment ends; its range is set when it closes. */
   private claimEnd = 0;
+  /** The patient of the HL loop being read: set by its NM1*IL or NM1*QC, cleared by the next HL. */
+  private patient: Patient | undefined;
   private readonly lines: LineIndex;
   private readonly separators: X12Separators;
   private readonly problems: ParseProblem[];
@@ -74,7 +103,8 @@ class X12ClaimReader {
    * next CLM, HL or SE), which is where the spans other readers read alone end.
    * Transactions that are not 837P claims are passed over (`x12Transactions.ts`).
    */
-  read(segments: X12Segments, first = 0, end = segments.length): void {
+  read(segments: X12Segments, first = 0, end = segments.length, patient?: Patient): void {
+    this.patient = patient;
     const transactions = x12Transactions(segments);
     for (let ordinal = first; ordinal < end; ordinal++) {
       const id = segments.idAt(ordinal);
@@ -88,6 +118,11 @@ class X12ClaimReader {
       }
       if (endsClaim(id)) {
         this.closeClaim();
+        if (id === 'HL') {
+          this.patient = undefined;
+        }
+      } else if (!this.claim && id !== undefined && patientSegmentIds.has(id)) {
+        this.readPatient(segments.at(ordinal) as X12Segment);
       }
       const segment = id !== undefined && readSegmentIds.has(id) ? (segments.at(ordinal) as X12Segment) : undefined;
       switch (segment?.id) {
@@ -115,6 +150,23 @@ class X12ClaimReader {
       this.claimEnd = segments.endAt(ordinal);
     }
     this.closeClaim();
+  }
+
+  /** NM1*IL or NM1*QC names the HL loop's patient (QC, in 2000C, comes after IL); DMG gives the one named its birth date. */
+  readPatient(segment: X12Segment): void {
+    if (segment.id === 'NM1') {
+      this.patient = patientOf(segment) ?? this.patient;
+    } else if (this.patient) {
+      const birthDate = birthDateOf(segment);
+      if (birthDate !== undefined) {
+        this.patient = { ...this.patient, birthDate };
+      }
+    }
+  }
+
+  /** The patient named so far. */
+  get patientRead(): Patient | undefined {
+    return this.patient;
   }
 
   private closeClaim(): void {
@@ -159,6 +211,9 @@ class X12ClaimReader {
     const [id, total] = segment.elements;
     if (id && id.text !== '') {
       claim.id = this.field(id.text, id);
+    }
+    if (this.patient) {
+      claim.patient = this.patient;
     }
     if (total && total.text !== '') {
       const value = Number(total.text);
@@ -375,7 +430,48 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
       this.x12.interchange.segments,
       span.first,
       span.end,
+      this.patientBefore(span.first),
     );
+  }
+
+  /** The patient of each CLM asked for, by ordinal (null: none named): a claim read after the one before it in its HL loop finds it here. */
+  private readonly patients = new Map<number, Patient | null>();
+
+  /**
+   * The patient of the claim whose CLM is at `first`, for a claim read alone: the NM1 of its HL loop, read from the
+   * HL up to the loop's first CLM. The walk back stops at the HL or at a CLM asked for before (claims are mostly read
+   * in order, so each walk is about one claim long), and at most `maxSegmentScan` segments back.
+   */
+  patientBefore(first: number): Patient | undefined {
+    const known = this.patients.get(first);
+    if (known !== undefined) {
+      return known ?? undefined;
+    }
+    const segments = this.x12.interchange.segments;
+    let ordinal = first - 1;
+    let patient: Patient | null | undefined;
+    for (const lowest = Math.max(0, first - maxSegmentScan); ordinal >= lowest; ordinal--) {
+      const id = segments.idAt(ordinal);
+      if (id === 'HL' || id === 'ST' || id === 'SE') {
+        break;
+      }
+      if (id === 'CLM' && this.patients.has(ordinal)) {
+        patient = this.patients.get(ordinal);
+        break;
+      }
+    }
+    if (patient === undefined) {
+      const reader = new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, [], () => undefined);
+      for (let next = Math.max(0, ordinal); next < first && segments.idAt(next) !== 'CLM'; next++) {
+        const id = segments.idAt(next);
+        if (id !== undefined && patientSegmentIds.has(id)) {
+          reader.readPatient(segments.at(next) as X12Segment);
+        }
+      }
+      patient = reader.patientRead ?? null;
+    }
+    this.patients.set(first, patient);
+    return patient ?? undefined;
   }
 }
 
