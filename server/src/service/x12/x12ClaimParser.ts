@@ -103,8 +103,7 @@ class X12ClaimReader {
    * next CLM, HL or SE), which is where the spans other readers read alone end.
    * Transactions that are not 837P claims are passed over (`x12Transactions.ts`).
    */
-  read(segments: X12Segments, first = 0, end = segments.length, patient?: Patient): void {
-    this.patient = patient;
+  read(segments: X12Segments, first = 0, end = segments.length): void {
     const transactions = x12Transactions(segments);
     for (let ordinal = first; ordinal < end; ordinal++) {
       const id = segments.idAt(ordinal);
@@ -426,11 +425,19 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   /** Reads the claim whose segments are the span (one of `claimSpans.ts`); its problems go to `problems`. */
   readClaimAt(span: ClaimSpan, problems: ParseProblem[], visit: (claim: Claim) => void): void {
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
+    // The patient is named before the span, so it is looked for only when asked for: most readers never ask.
+    const withPatient = (claim: Claim) => {
+      Object.defineProperty(claim, 'patient', {
+        get: () => this.patientBefore(span.first),
+        enumerable: true,
+        configurable: true,
+      });
+      visit(claim);
+    };
+    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, withPatient).read(
       this.x12.interchange.segments,
       span.first,
       span.end,
-      this.patientBefore(span.first),
     );
   }
 
