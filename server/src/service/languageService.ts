@@ -257,7 +257,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       getInlayHints(document, model, range, reference, settings.inlayHints),
     getCodeLenses,
     resolveCodeLens: (document, model, lens, settings = defaultSettings) =>
-      resolveCodeLens(document, model, lens, { reference, settings, ...(options.mue ? { mue: options.mue } : {}) }),
+      resolveCodeLens(document, model, lens, {
+        reference,
+        settings,
+        ...(options.mue ? { mue: options.mue } : {}),
+        procedures: validation.procedures,
+        documentUri: document.uri,
+      }),
     format: (document, model, request) => formatDocument(document, isX12(document), model, request),
   };
 }

@@ -130,6 +130,22 @@ describe('global-surgery across the workspace', () => {
     assert.deepEqual(findingsIn(workspace, 'other.837'), []);
   });
 
+  it("counts the finding in the claim's CodeLens, as validation does", () => {
+    for (const procedure of [procedureFile(), procedureFile('ROE, RICHARD')]) {
+      const workspace = workspaceOf({ 'surgery.claim': procedure, 'visit.claim': visitFile() });
+      const document = workspace.documents.get('visit.claim');
+      assert.ok(document);
+      const model = workspace.service.parse(document);
+      const warnings = workspace.service.doValidation(document, model).filter((d) => d.severity === 2).length;
+      const lenses = workspace.service.getCodeLenses(document, model);
+      const titles = lenses.map((lens) => workspace.service.resolveCodeLens(document, model, lens).command?.title);
+      assert.ok(
+        titles.some((title) => title?.includes(warnings === 0 ? 'no problems' : `${warnings} warning`)),
+        `${warnings}: ${titles.join(' | ')}`,
+      );
+    }
+  });
+
   it('says which files to check again when a patient’s procedures change, and changes their stamps', () => {
     const workspace = workspaceOf({
       'surgery.claim': procedureFile(),
