@@ -31,6 +31,12 @@ import { fileUriOf, languageIdOf, listClaimFiles, readClaimFile } from './worksp
 
 /** How long after an open document's last edit it is indexed again: typing a code does not re-read the file per key. */
 const editSettleMs = 400;
+/**
+ * A large document is read whole (on the server's thread) to index it again, so its edits settle longer first: a
+ * pause in typing, not each one.
+ */
+const largeEditSettleMs = 3000;
+const largeDocumentCharacters = 1_000_000;
 
 function localPathOf(uri: string): string | undefined {
   try {
@@ -143,10 +149,13 @@ export class WorkspaceProcedures {
     clearTimeout(this.pendingEdits.get(document.uri));
     this.pendingEdits.set(
       document.uri,
-      setTimeout(() => {
-        this.pendingEdits.delete(document.uri);
-        this.indexOpen(document.uri);
-      }, editSettleMs),
+      setTimeout(
+        () => {
+          this.pendingEdits.delete(document.uri);
+          this.indexOpen(document.uri);
+        },
+        document.getText().length > largeDocumentCharacters ? largeEditSettleMs : editSettleMs,
+      ),
     );
   }
 
