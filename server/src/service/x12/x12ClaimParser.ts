@@ -66,6 +66,11 @@ class X12ClaimReader {
   private claimEnd = 0;
   /** The patient of the HL loop being read: set by its NM1*IL or NM1*QC, cleared by the next HL. */
   private patient: Patient | undefined;
+  /**
+   * Whether the HL loop's birth date is read. Once the loop's patient is named, its other NM1s (the payer's) are not
+   * made into objects, nor a DMG once this is set: making them would cost the reader a tenth of its time.
+   */
+  private patientDone = false;
   private readonly lines: LineIndex;
   private readonly separators: X12Separators;
   private readonly problems: ParseProblem[];
@@ -119,8 +124,9 @@ class X12ClaimReader {
         this.closeClaim();
         if (id === 'HL') {
           this.patient = undefined;
+          this.patientDone = false;
         }
-      } else if (!this.claim && id !== undefined && patientSegmentIds.has(id)) {
+      } else if (!this.claim && !this.patientDone && (id === 'NM1' ? !this.patient : id === 'DMG' && this.patient)) {
         this.readPatient(segments.at(ordinal) as X12Segment);
       }
       const segment = id !== undefined && readSegmentIds.has(id) ? (segments.at(ordinal) as X12Segment) : undefined;
@@ -156,10 +162,12 @@ class X12ClaimReader {
     if (segment.id === 'NM1') {
       this.patient = patientOf(segment) ?? this.patient;
     } else if (this.patient) {
+      // The DMG of the loop follows its NM1 (2010BA, 2010CA): after it, nothing more of the patient is in the loop.
       const birthDate = birthDateOf(segment);
       if (birthDate !== undefined) {
         this.patient = { ...this.patient, birthDate };
       }
+      this.patientDone = true;
     }
   }
 
