@@ -1,7 +1,10 @@
 /**
  * X12 837P to the claim model: a claim is a CLM loop (2300) with its HI
  * diagnoses, a service line is an SV1 (loop 2400) with its DTP*472 date and
- * the NDC of its drug identification (LIN, loop 2410). The
+ * the NDC of its drug identification (LIN, loop 2410). Each claim's patient
+ * is the one named in the HL loops before its CLM: the patient (2010CA,
+ * NM1*QC) when there is a 2000C loop, else the subscriber (2010BA, NM1*IL,
+ * with the member id) and the DMG birth date after either. The
  * same rules as for `.claim` files then read it; ranges are on the exact
  * element or component, also in one-line files.
  */
@@ -15,19 +18,43 @@ import type {
   DiagnosisPointer,
   Field,
   ParseProblem,
+  Patient,
   ServiceLine,
   X12Structure,
 } from '../model/model';
-import { allClaimSpans, type ClaimSpan, endsClaim } from './claimSpans';
+import { allClaimSpans, type ClaimSpan, endsClaim, maxSegmentScan } from './claimSpans';
 import { diagnosisCodeSets } from './segmentDictionary';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { ElementCursor } from './elementCursor';
 import { lexInterchange } from './x12Lexer';
 import { x12Transactions } from './x12Transactions';
-import type { X12Segments, X12Separators, X12Span } from './x12Types';
+import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
+/** The segments that name a patient, read only outside a claim (inside one, NM1*IL is loop 2330A's other subscriber). */
+const patientSegmentIds = new Set(['NM1', 'DMG']);
+
+/** The patient an NM1 names: the subscriber (IL, with NM109 when NM108 is MI) or the patient (QC); else undefined. */
+function patientOf(segment: X12Segment): Patient | undefined {
+  const [entity, , last, first, middle, , , idQualifier, id] = segment.elements;
+  if ((entity?.text !== 'IL' && entity?.text !== 'QC') || !last || last.text === '') {
+    return undefined;
+  }
+  const given = [first?.text ?? '', middle?.text ?? ''].filter((part) => part !== '').join(' ');
+  const patient: Patient = { name: given === '' ? last.text : `${last.text}, ${given}` };
+  if (entity.text === 'IL' && idQualifier?.text === 'MI' && id && id.text !== '') {
+    patient.memberId = id.text;
+  }
+  return patient;
+}
+
+/** DMG*D8*CCYYMMDD as an ISO date; undefined when the segment says no date that way. */
+function birthDateOf(segment: X12Segment): string | undefined {
+  const [format, value] = segment.elements;
+  const match = format?.text === 'D8' ? /^(\d{4})(\d{2})(\d{2})$/.exec(value?.text ?? '') : null;
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
 
 /** The text at [from, to) starts with `count` digits (CCYYMMDD), checked in place: every line has a date. */
 function startsWithDigits(text: string, from: number, to: number, count: number): boolean {
@@ -43,7 +70,7 @@ function startsWithDigits(text: string, from: number, to: number, count: number)
   return true;
 }
 
-/** What the reader does with a segment, by its id (`actionOf`); the last two end the open claim (`endsClaim`). */
+/** What the reader does with a segment, by its id (`actionOf`); the last three end the open claim (`endsClaim`). */
 const enum Action {
   Pass,
   Transaction,
@@ -52,7 +79,10 @@ const enum Action {
   ServiceLine,
   Date,
   Drug,
+  PatientName,
+  BirthDate,
   EndsClaim,
+  Level,
   Claim,
 }
 
@@ -72,6 +102,12 @@ function actionOf(id: string | undefined): Action {
       return Action.Date;
     case 'LIN':
       return Action.Drug;
+    case 'NM1':
+      return Action.PatientName;
+    case 'DMG':
+      return Action.BirthDate;
+    case 'HL':
+      return Action.Level;
     default:
       return endsClaim(id) ? Action.EndsClaim : Action.Pass;
   }
@@ -84,6 +120,13 @@ class X12ClaimReader {
   private icd9: Array<{ diagnosis: OffsetDiagnosis; qualifier: string }> = [];
   /** Where the open claim's last segment ends; its range is set when it closes. */
   private claimEnd = 0;
+  /** The patient of the HL loop being read: set by its NM1*IL or NM1*QC, cleared by the next HL. */
+  private patient: Patient | undefined;
+  /**
+   * Whether the HL loop's birth date is read. Once the loop's patient is named, its other NM1s (the payer's) are not
+   * made into objects, nor a DMG once this is set: making them would cost the reader a tenth of its time.
+   */
+  private patientDone = false;
   private readonly lines: LineIndex;
   private readonly problems: ParseProblem[];
   /** The elements of the segment being read. */
@@ -157,6 +200,16 @@ class X12ClaimReader {
       }
       if (action >= Action.EndsClaim) {
         this.closeClaim();
+        if (action === Action.Level) {
+          this.patient = undefined;
+          this.patientDone = false;
+        }
+      } else if (
+        !this.claim &&
+        !this.patientDone &&
+        (action === Action.PatientName ? !this.patient : action === Action.BirthDate && this.patient)
+      ) {
+        this.readPatient(segments.at(ordinal) as X12Segment);
       }
       const segmentStart = segments.startAt(ordinal);
       const segmentEnd = segments.endAt(ordinal);
@@ -185,6 +238,25 @@ class X12ClaimReader {
       this.claimEnd = segmentEnd;
     }
     this.closeClaim();
+  }
+
+  /** NM1*IL or NM1*QC names the HL loop's patient (QC, in 2000C, comes after IL); DMG gives the one named its birth date. */
+  readPatient(segment: X12Segment): void {
+    if (segment.id === 'NM1') {
+      this.patient = patientOf(segment) ?? this.patient;
+    } else if (this.patient) {
+      // The DMG of the loop follows its NM1 (2010BA, 2010CA): after it, nothing more of the patient is in the loop.
+      const birthDate = birthDateOf(segment);
+      if (birthDate !== undefined) {
+        this.patient = { ...this.patient, birthDate };
+      }
+      this.patientDone = true;
+    }
+  }
+
+  /** The patient named so far. */
+  get patientRead(): Patient | undefined {
+    return this.patient;
   }
 
   private closeClaim(): void {
@@ -229,6 +301,9 @@ class X12ClaimReader {
     const elements = this.elements.readSegment(start, end, 'CLM'.length);
     if (!elements.isEmpty(1)) {
       claim.id = this.fieldAt(elements.textOf(1), elements, 1);
+    }
+    if (this.patient) {
+      claim.patient = this.patient;
     }
     if (!elements.isEmpty(2)) {
       const value = Number(elements.textOf(2));
@@ -455,8 +530,62 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   /** Reads the claim whose segments are the span (one of `claimSpans.ts`); its problems go to `problems`. */
   readClaimAt(span: ClaimSpan, problems: ParseProblem[], visit: (claim: Claim) => void): void {
+    // The patient is named before the span, so it is looked for only when asked for: most readers never ask.
+    const withPatient = (claim: Claim) => {
+      Object.defineProperty(claim, 'patient', {
+        get: () => this.patientBefore(span.first),
+        enumerable: true,
+        configurable: true,
+      });
+      visit(claim);
+    };
     const { segments, separators } = this.x12.interchange;
-    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, visit).read(segments, span.first, span.end);
+    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, withPatient).read(
+      segments,
+      span.first,
+      span.end,
+    );
+  }
+
+  /** The patient of each CLM asked for, by ordinal (null: none named): a claim read after the one before it in its HL loop finds it here. */
+  private readonly patients = new Map<number, Patient | null>();
+
+  /**
+   * The patient of the claim whose CLM is at `first`, for a claim read alone: the NM1 of its HL loop, read from the
+   * HL up to the loop's first CLM. The walk back stops at the HL or at a CLM asked for before (claims are mostly read
+   * in order, so each walk is about one claim long), and at most `maxSegmentScan` segments back.
+   */
+  patientBefore(first: number): Patient | undefined {
+    const known = this.patients.get(first);
+    if (known !== undefined) {
+      return known ?? undefined;
+    }
+    const segments = this.x12.interchange.segments;
+    let ordinal = first - 1;
+    let patient: Patient | null | undefined;
+    for (const lowest = Math.max(0, first - maxSegmentScan); ordinal >= lowest; ordinal--) {
+      const id = segments.idAt(ordinal);
+      if (id === 'HL' || id === 'ST' || id === 'SE') {
+        break;
+      }
+      if (id === 'CLM' && this.patients.has(ordinal)) {
+        patient = this.patients.get(ordinal);
+        break;
+      }
+    }
+    if (patient === undefined) {
+      const { separators } = this.x12.interchange;
+      const reader = new X12ClaimReader(this.x12.lines, segments.text, separators, [], () => undefined);
+      for (let next = Math.max(0, ordinal); next < first && segments.idAt(next) !== 'CLM'; next++) {
+        const id = segments.idAt(next);
+        if (id !== undefined && patientSegmentIds.has(id)) {
+          reader.readPatient(segments.at(next) as X12Segment);
+        }
+      }
+      patient = reader.patientRead ?? null;
+    }
+    this.patients.set(first, patient);
+    return patient ?? undefined;
   }
 }
 
