@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { serveDataFolderWorkerIfAsked } from './dataFiles/dataFolderWorker';
 import { describeError } from './runtime/safeHandler';
 import { serverName, serverVersion, startServer } from './server';
+import { createStdioConnection } from './transport/stdioConnection';
 
 const usage = `${serverName}
 
@@ -38,6 +39,12 @@ function hasTransport(args: readonly string[]): boolean {
   return false;
 }
 
+/** True when `--stdio` is the transport: it comes before any other transport argument, as vscode-languageserver reads them. */
+function usesStdio(args: readonly string[]): boolean {
+  const first = args.find((arg) => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(arg.split('=')[0] ?? ''));
+  return first === '--stdio';
+}
+
 /**
  * Writes the text, then ends the process: with `--clientProcessId`,
  * vscode-languageserver starts a parent-process watchdog timer when it loads,
@@ -56,11 +63,27 @@ function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
  * once the line is out, or after a bounded wait if the reader has gone.
  */
 function exitOnUncaughtException(error: unknown): void {
+  exitWithLine(`uncaught exception, exiting: ${describeError(error)}`);
+}
+
+/**
+ * Ends the process with code 1 once the line is on stderr, or after a bounded
+ * wait if the reader has gone.
+ */
+function exitWithLine(line: string): void {
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 1000).unref();
-  process.stderr.write(`claim-language-server: uncaught exception, exiting: ${describeError(error)}\n`, () =>
-    process.exit(1),
-  );
+  process.stderr.write(`claim-language-server: ${line}\n`, () => process.exit(1));
+}
+
+/**
+ * stdin lost its framing (a header with no usable Content-Length, or bytes
+ * where a header should be): no later message can be found, so the server
+ * ends with code 1 and the client starts a fresh one. The reason names what
+ * was wrong, never the bytes read.
+ */
+function exitOnUnreadableInput(reason: string): void {
+  exitWithLine(`unreadable input, exiting: ${reason}`);
 }
 
 function refuse(reason: string): void {
@@ -80,7 +103,9 @@ if (serveDataFolderWorkerIfAsked()) {
   process.on('uncaughtException', exitOnUncaughtException);
   let connection;
   try {
-    connection = createConnection(ProposedFeatures.all);
+    connection = usesStdio(args)
+      ? createStdioConnection(exitOnUnreadableInput)
+      : createConnection(ProposedFeatures.all);
   } catch (error) {
     refuse(`cannot open the connection: ${error instanceof Error ? error.message : String(error)}`);
   }
