@@ -1,14 +1,25 @@
 /**
  * The server's message reader for a stream (stdio): strict framing
  * (`frameParser.ts`), then each body parsed and sorted (`messageKinds.ts`)
- * before vscode-jsonrpc sees it. What it refuses is named by kind and size
- * in the log, never quoted: a body is claim text as often as not.
+ * and held to the lifecycle (`lifecycleGate.ts`) before vscode-jsonrpc sees
+ * it. What it refuses is named by kind and size in the log, never quoted: a
+ * body is claim text as often as not.
  */
-import { AbstractMessageReader, type DataCallback, type Disposable } from 'vscode-languageserver';
+import {
+  AbstractMessageReader,
+  type DataCallback,
+  type Disposable,
+  type MessageWriter,
+  type ResponseMessage,
+} from 'vscode-languageserver';
 import { FrameParser } from './frameParser';
+import type { LifecycleGate } from './lifecycleGate';
 import { kindOf, type MessageKind } from './messageKinds';
 
 export interface GuardedReaderOptions {
+  /** The connection's writer: requests the lifecycle refuses are answered through it. */
+  writer: MessageWriter;
+  gate: LifecycleGate;
   /** Says that a message was refused, in words of our own. */
   refused(line: string): void;
   /** The stream lost its framing and can no longer be read. */
@@ -59,6 +70,12 @@ export class GuardedStreamReader extends AbstractMessageReader {
       this.options.refused(`Refused a JSON-RPC message of ${body.length} bytes: ${kind.why}.`);
       return;
     }
-    callback(kind.message);
+    const decision = this.options.gate.decide(kind);
+    if (decision === 'pass') {
+      callback(kind.message);
+    } else if (decision !== 'drop' && kind.kind === 'request') {
+      const answer: ResponseMessage = { jsonrpc: '2.0', id: kind.message.id, error: decision };
+      this.options.writer.write(answer).catch(() => undefined);
+    }
   }
 }
