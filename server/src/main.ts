@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { serveDataFolderWorkerIfAsked } from './dataFiles/dataFolderWorker';
 import { describeError } from './runtime/safeHandler';
 import { serverName, serverVersion, startServer } from './server';
+import { createIpcConnection } from './transport/ipcConnection';
 import { createStdioConnection } from './transport/stdioConnection';
 
 const usage = `${serverName}
@@ -39,10 +40,18 @@ function hasTransport(args: readonly string[]): boolean {
   return false;
 }
 
-/** True when `--stdio` is the transport: it comes before any other transport argument, as vscode-languageserver reads them. */
-function usesStdio(args: readonly string[]): boolean {
-  const first = args.find((arg) => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(arg.split('=')[0] ?? ''));
-  return first === '--stdio';
+/** The transport argument that decides: the first one, as vscode-languageserver reads them. */
+function transportOf(args: readonly string[]): string | undefined {
+  return args.find((arg) => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(arg.split('=')[0] ?? ''));
+}
+
+/** The connection: our own reader and logger for stdio and Node IPC, vscode-languageserver's for a socket or pipe. */
+function openConnection(args: readonly string[]): ProposedFeatures.Connection {
+  const transport = transportOf(args);
+  if (transport === '--stdio') {
+    return createStdioConnection(exitOnUnreadableInput);
+  }
+  return transport === '--node-ipc' ? createIpcConnection() : createConnection(ProposedFeatures.all);
 }
 
 /**
@@ -103,9 +112,7 @@ if (serveDataFolderWorkerIfAsked()) {
   process.on('uncaughtException', exitOnUncaughtException);
   let connection;
   try {
-    connection = usesStdio(args)
-      ? createStdioConnection(exitOnUnreadableInput)
-      : createConnection(ProposedFeatures.all);
+    connection = openConnection(args);
   } catch (error) {
     refuse(`cannot open the connection: ${error instanceof Error ? error.message : String(error)}`);
   }

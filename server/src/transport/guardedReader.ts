@@ -1,14 +1,16 @@
 /**
- * The server's message reader for a stream (stdio): strict framing
- * (`frameParser.ts`), then each body parsed and sorted (`messageKinds.ts`)
- * and held to the lifecycle (`lifecycleGate.ts`) before vscode-jsonrpc sees
- * it. What it refuses is named by kind and size in the log, never quoted: a
- * body is claim text as often as not.
+ * The server's message readers: for a stream (stdio), strict framing
+ * (`frameParser.ts`); for Node IPC, the messages vscode-jsonrpc's IPC reader
+ * receives. Either way each message is sorted (`messageKinds.ts`) and held
+ * to the LSP lifecycle (`lifecycleGate.ts`) before vscode-jsonrpc sees it.
+ * What is refused is named by kind and size in the log, never quoted: a
+ * message is claim text as often as not.
  */
 import {
   AbstractMessageReader,
   type DataCallback,
   type Disposable,
+  type MessageReader,
   type MessageWriter,
   type ResponseMessage,
 } from 'vscode-languageserver';
@@ -16,14 +18,32 @@ import { FrameParser } from './frameParser';
 import type { LifecycleGate } from './lifecycleGate';
 import { kindOf, type MessageKind } from './messageKinds';
 
-export interface GuardedReaderOptions {
+export interface GuardOptions {
   /** The connection's writer: requests the lifecycle refuses are answered through it. */
   writer: MessageWriter;
   gate: LifecycleGate;
   /** Says that a message was refused, in words of our own. */
   refused(line: string): void;
+}
+
+export interface GuardedReaderOptions extends GuardOptions {
   /** The stream lost its framing and can no longer be read. */
   unrecoverable(reason: string): void;
+}
+
+/** Passes a sorted message on, answers it with the lifecycle's error, drops it, or logs its refusal. */
+function admit(kind: MessageKind, bytes: () => number, options: GuardOptions, callback: DataCallback): void {
+  if (kind.kind === 'refused') {
+    options.refused(`Refused a JSON-RPC message of ${bytes()} bytes: ${kind.why}.`);
+    return;
+  }
+  const decision = options.gate.decide(kind);
+  if (decision === 'pass') {
+    callback(kind.message);
+  } else if (decision !== 'drop' && kind.kind === 'request') {
+    const answer: ResponseMessage = { jsonrpc: '2.0', id: kind.message.id, error: decision };
+    options.writer.write(answer).catch(() => undefined);
+  }
 }
 
 export class GuardedStreamReader extends AbstractMessageReader {
@@ -66,16 +86,30 @@ export class GuardedStreamReader extends AbstractMessageReader {
       // JSON.parse's message quotes the text around the fault, so it is never passed on.
       kind = { kind: 'refused', why: 'not JSON' };
     }
-    if (kind.kind === 'refused') {
-      this.options.refused(`Refused a JSON-RPC message of ${body.length} bytes: ${kind.why}.`);
-      return;
-    }
-    const decision = this.options.gate.decide(kind);
-    if (decision === 'pass') {
-      callback(kind.message);
-    } else if (decision !== 'drop' && kind.kind === 'request') {
-      const answer: ResponseMessage = { jsonrpc: '2.0', id: kind.message.id, error: decision };
-      this.options.writer.write(answer).catch(() => undefined);
-    }
+    admit(kind, () => body.length, this.options, callback);
+  }
+}
+
+/** Wraps a reader of whole messages (Node IPC, where there is no framing to lose). */
+export class GuardedMessageReader extends AbstractMessageReader {
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly options: GuardOptions,
+  ) {
+    super();
+    inner.onError((error) => this.fireError(error));
+    inner.onClose(() => this.fireClose());
+    inner.onPartialMessage((info) => this.firePartialMessage(info));
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message: unknown) =>
+      admit(kindOf(message), () => Buffer.byteLength(JSON.stringify(message) ?? ''), this.options, callback),
+    );
+  }
+
+  override dispose(): void {
+    this.inner.dispose();
+    super.dispose();
   }
 }

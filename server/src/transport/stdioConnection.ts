@@ -9,53 +9,12 @@
  * protocol.
  */
 import { Console } from 'node:console';
-import {
-  createConnection,
-  createProtocolConnection,
-  type InitializeParams,
-  ProposedFeatures,
-  type WatchDog,
-} from 'vscode-languageserver';
+import { createConnection, createProtocolConnection, ProposedFeatures } from 'vscode-languageserver';
 import { StreamMessageWriter } from 'vscode-languageserver/node';
 import { ContentFreeLogger } from './contentFreeLogger';
 import { GuardedStreamReader } from './guardedReader';
 import { LifecycleGate } from './lifecycleGate';
-
-/** How often the client's process is probed, as vscode-languageserver does. */
-const parentProbeMs = 3000;
-
-function processIsGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** What vscode-languageserver's `createConnection()` gives its connection: exit codes and the client's process watched. */
-function watchDog(): WatchDog {
-  let shutdownReceived = false;
-  const exitCode = (): number => (shutdownReceived ? 0 : 1);
-  return {
-    get shutdownReceived() {
-      return shutdownReceived;
-    },
-    set shutdownReceived(value: boolean) {
-      shutdownReceived = value;
-    },
-    initialize(params: InitializeParams) {
-      const pid = params.processId;
-      if (typeof pid === 'number') {
-        // An editor that crashed sends no exit: the server must not outlive it.
-        setInterval(() => processIsGone(pid) && process.exit(exitCode()), parentProbeMs).unref();
-      }
-    },
-    exit(code: number) {
-      process.exit(code);
-    },
-  };
-}
+import { watchDog } from './watchDog';
 
 /**
  * @param unreadable called once when stdin loses its framing; it is expected
