@@ -113,8 +113,11 @@ describe('protocol: rules and hover on the data folder', function () {
     client.setSettings({ dataFolder: folder });
     await client.changeConfiguration(null);
     await loaded(client);
-    // Every open document is checked again once the folder is loaded.
-    const after = (await client.nextDiagnostics(uri)).diagnostics;
+    // Every open document is checked again once the folder is loaded (after the check the settings change started,
+    // whose publish may come before or after the folder's status).
+    const after = (
+      await client.diagnosticsWhere(uri, (diagnostics) => byRule(diagnostics, 'ncci-ptp').length > 0, 'the PTP pair')
+    ).diagnostics;
 
     assert.match(hoverText(await client.hover(uri, dxPosition)), new RegExp(endToEndDiagnosis.description));
 

@@ -467,6 +467,32 @@ export class LspClient {
   }
 
   /**
+   * The first `textDocument/publishDiagnostics` for the uri, not yet taken, whose diagnostics satisfy `holds`
+   * (skipping, and taking, those that do not): for a state the server reaches after several publishes, such as
+   * the check after a data folder has loaded, which may follow the check the settings change itself started.
+   */
+  async diagnosticsWhere(
+    uri: string,
+    holds: (diagnostics: PublishDiagnosticsParams['diagnostics']) => boolean,
+    what: string,
+    ms = defaultWaitMs,
+  ): Promise<PublishDiagnosticsParams> {
+    const isFor = (message: ReceivedMessage) =>
+      message.method === 'textDocument/publishDiagnostics' && (message.params as PublishDiagnosticsParams).uri === uri;
+    const found = await this.nextMessage(
+      (message) => isFor(message) && holds((message.params as PublishDiagnosticsParams).diagnostics),
+      `publishDiagnostics for ${uri} with ${what}`,
+      ms,
+    );
+    this.received.slice(0, this.received.indexOf(found)).forEach((message) => {
+      if (isFor(message)) {
+        message.consumed = true;
+      }
+    });
+    return found.params as PublishDiagnosticsParams;
+  }
+
+  /**
    * Fails if a matching message arrives within `ms`. Absence can only be
    * observed over a window of time, so this is for asserting that something
    * never happens (e.g. no pushed diagnostics to a pull client), never for
