@@ -19,6 +19,7 @@ import { formatResults } from './output/formatters';
 import type { FileResult } from './output/lintResults';
 import { expandOperands } from './operands';
 import { type CliOptions, helpText, parseOptions, UsageError } from './options';
+import { version } from './version';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';
 
 /**
@@ -33,23 +34,6 @@ export interface CliIo {
   /** Standard input, in pieces as they arrive. */
   readStdin: () => AsyncIterable<string>;
   cwd: string;
-}
-
-function version(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === 'cpt-claims' && typeof manifest.version === 'string') {
-        return manifest.version;
-      }
-    } catch {
-      // not here; look further up
-    }
-  }
-  return 'unknown';
 }
 
 function totalBytes(jobs: readonly FileJob[]): number {

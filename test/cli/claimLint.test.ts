@@ -4,7 +4,7 @@
  * input, folders and exit codes.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeX12 } from '../../server/src/service';
@@ -237,6 +237,16 @@ describe('claim-lint command line', () => {
     assert.equal(version.status, 0);
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     assert.equal(version.stdout.trim(), manifest.version);
+  });
+
+  it('knows its version when the bundle is copied away from the package', () => {
+    // Alone in a folder, no package.json above it: the version was written in when it was bundled.
+    const copy = path.join(dir, 'claim-lint.js');
+    fs.copyFileSync(cli, copy);
+    const result = spawnSync(process.execPath, [copy, '--version'], { cwd: dir, encoding: 'utf8' });
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${manifest.version}\n`);
   });
 
   it('names every option in --help, and -h and -v do the same as --help and --version', () => {
