@@ -179,6 +179,20 @@ describe('claim-lint command line', () => {
     );
   });
 
+  it('exits 2 on a folder with no claim files, saying so, and still checks the other operands', () => {
+    fs.mkdirSync(path.join(dir, 'empty'));
+    write('notes/readme.txt', loneAddOn);
+    write('lone.claim', loneAddOn);
+    const result = run(['empty', 'notes', 'lone.claim'], dir);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /^claim-lint: empty: no claim files \(\.claim, \.837, \.x12, \.edi\) in this folder$/m);
+    assert.match(result.stderr, /^claim-lint: notes: no claim files/m);
+    assert.match(result.stdout, /addon-without-primary/);
+    const clean = run(['--format', 'jsonl', 'notes'], dir);
+    assert.equal(clean.status, 2);
+    assert.equal(clean.stdout, '');
+  });
+
   it('uses the .claimlintrc.json found upward from the file', () => {
     write('.claimlintrc.json', JSON.stringify({ rules: { 'addon-without-primary': 'off' } }));
     write('deep/er/lone.claim', loneAddOn);
