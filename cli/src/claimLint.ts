@@ -156,6 +156,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   const results: FileResult[] = [];
   const warnings = new Set<string>();
+  const reasonsGiven = new Set<string>();
   let readErrors = 0;
   targets.forEach((target, index) => {
     const outcome = outcomes[index];
@@ -167,9 +168,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       results.push(outcome.result);
     } else {
       readErrors++;
-      io.stderr(
-        `claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${outcome.readError}\n`,
-      );
+      // A bad config governs many files: its list of problems is printed once, then only named.
+      const [firstLine = '', ...listed] = outcome.readError.split('\n');
+      const repeated = listed.length > 0 && reasonsGiven.has(outcome.readError);
+      const reason = repeated ? `${firstLine.replace(/:$/, '')} (see above)` : outcome.readError;
+      reasonsGiven.add(outcome.readError);
+      io.stderr(`claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${reason}\n`);
     }
   });
   for (const warning of warnings) {

@@ -361,6 +361,46 @@ describe('claim-lint command line', () => {
     );
   });
 
+  it('exits 2 on a config with a misspelt severity, an unknown rule id and an unknown key, listing them once, and checks the files it does not govern', () => {
+    write(
+      'bad/.claimlintrc.json',
+      JSON.stringify({ rules: { 'addon-without-primary': 'of', 'lesion-unit': 'warning' }, maxProblems: 5 }),
+    );
+    write('bad/a.claim', loneAddOn);
+    write('bad/b.claim', loneAddOn);
+    write('good/lone.claim', loneAddOn);
+    const result = run(['--format', 'jsonl', 'bad', 'good'], dir);
+    assert.equal(result.status, 2);
+    const config = path.join(dir, 'bad', '.claimlintrc.json');
+    assert.equal(
+      result.stderr,
+      [
+        `claim-lint: ${path.join('bad', 'a.claim')}: invalid config ${config}:`,
+        `  maxProblems: unknown key; allowed: maxNumberOfProblems, descriptorFiles, mueFile, dataFolder, backgroundCheckAboveMB, skipCheckAboveMB, workspaceDiagnostics, rules, x12, inlayHints, trace`,
+        `  rules.addon-without-primary: "of" is not a severity (did you mean 'off'?); allowed: error, warning, information, hint, off`,
+        `  rules.lesion-unit: unknown rule id (did you mean 'lesion-units'?); the rule ids are in docs/rules/README.md`,
+        `claim-lint: ${path.join('bad', 'b.claim')}: invalid config ${config} (see above)`,
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      jsonlRows(result.stdout).map((row) => row.file),
+      [path.join('good', 'lone.claim')],
+    );
+  });
+
+  it('exits 2 on an invalid config named by --config, and with --data-info', () => {
+    const config = write('strict.json', JSON.stringify({ rules: { 'addon-without-primary': 'eror' } }));
+    write('lone.claim', loneAddOn);
+    const result = run(['--config', 'strict.json', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /rules\.addon-without-primary: "eror" is not a severity \(did you mean 'error'\?\)/);
+    assert.equal(result.stdout, '');
+    const info = run(['--config', config, '--data-info'], dir);
+    assert.equal(info.status, 2);
+    assert.match(info.stderr, /invalid config .*strict\.json:\n {2}rules\.addon-without-primary/);
+  });
+
   it('exits 2 when --config names a file that does not exist', () => {
     write('lone.claim', loneAddOn);
     const result = run(['--config', 'nowhere.json', 'lone.claim'], dir);
