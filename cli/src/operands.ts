@@ -64,6 +64,7 @@ export function expandOperands(operands: readonly string[], cwd: string, stdinFi
         job: {
           displayPath: stdinFilename ?? '<stdin>',
           absolutePath: path.resolve(cwd, stdinFilename ?? 'stdin.claim'),
+          ...(stdinFilename === undefined ? { unnamed: true } : {}),
         },
       });
       continue;

@@ -10,19 +10,26 @@ import * as path from 'node:path';
 import { writeX12 } from '../../server/src/service';
 import { cliPath as cli, jsonlRows, loneAddOn, root, runCli as run, unitsWarning, useTempFolder } from './cliRunner';
 
+/** A file's result as ESLint's JSON formatter writes it. */
 interface JsonResult {
   filePath: string;
   messages: {
+    ruleId: string | null;
+    severity: number;
+    message: string;
     line: number;
     column: number;
     endLine: number;
     endColumn: number;
-    severity: string;
-    message: string;
-    ruleId: string | null;
+    claimLintSeverity: string;
   }[];
+  suppressedMessages: unknown[];
   errorCount: number;
+  fatalErrorCount: number;
   warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  usedDeprecatedRules: unknown[];
 }
 
 describe('claim-lint command line', () => {
@@ -96,27 +103,89 @@ describe('claim-lint command line', () => {
     assert.equal(result.stdout, '');
   });
 
-  it('prints json: an array of file results with 1-based positions', () => {
+  it("prints json as ESLint's JSON: absolute paths, numeric severities, ESLint's counts, 1-based positions", () => {
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
     write('lone.claim', loneAddOn);
-    const result = run(['--format', 'json', 'lone.claim'], dir);
-    assert.equal(result.status, 1);
+    const result = run(['--format', 'json', 'two.claim', 'lone.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
     const parsed = JSON.parse(result.stdout) as JsonResult[];
-    assert.equal(parsed.length, 1);
-    const [file] = parsed;
-    assert.equal(file?.filePath, 'lone.claim');
-    assert.equal(file?.errorCount, 1);
-    assert.equal(file?.warningCount, 0);
+    const counts = { suppressedMessages: [], fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+    const lone = {
+      ruleId: 'addon-without-primary',
+      severity: 2,
+      line: 4,
+      column: 3,
+      endLine: 4,
+      endColumn: 8,
+      claimLintSeverity: 'error',
+    };
     assert.deepEqual(
-      file?.messages.map(({ line, column, endLine, endColumn, severity, ruleId }) => ({
-        line,
-        column,
-        endLine,
-        endColumn,
-        severity,
-        ruleId,
-      })),
-      [{ line: 4, column: 3, endLine: 4, endColumn: 8, severity: 'error', ruleId: 'addon-without-primary' }],
+      parsed.map(({ messages, ...rest }) => ({ ...rest, messages: messages.map(({ message: _m, ...m }) => m) })),
+      [
+        {
+          filePath: path.join(dir, 'two.claim'),
+          messages: [
+            lone,
+            {
+              ruleId: 'lesion-units',
+              severity: 1,
+              line: 11,
+              column: 14,
+              endLine: 11,
+              endColumn: 16,
+              claimLintSeverity: 'warning',
+            },
+          ],
+          ...counts,
+          errorCount: 1,
+          warningCount: 1,
+          usedDeprecatedRules: [],
+        },
+        {
+          filePath: path.join(dir, 'lone.claim'),
+          messages: [lone],
+          ...counts,
+          errorCount: 1,
+          warningCount: 0,
+          usedDeprecatedRules: [],
+        },
+      ],
     );
+    assert.match(parsed[0]?.messages[0]?.message ?? '', /19284 is an add-on code/);
+  });
+
+  it('gives information and hint findings severity 1 in json, named in claimLintSeverity and counted as warnings there', () => {
+    write(
+      '.claimlintrc.json',
+      JSON.stringify({ rules: { 'lesion-units': 'information', 'addon-without-primary': 'hint' } }),
+    );
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
+    const result = run(['--format', 'json', 'two.claim'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    assert.deepEqual(
+      file?.messages.map((m) => [m.ruleId, m.severity, m.claimLintSeverity]),
+      [
+        ['addon-without-primary', 1, 'hint'],
+        ['lesion-units', 1, 'information'],
+      ],
+    );
+    assert.equal(file?.errorCount, 0);
+    assert.equal(file?.warningCount, 2);
+  });
+
+  it('counts every severity it prints in the stylish summary', () => {
+    write('.claimlintrc.json', JSON.stringify({ rules: { 'lesion-units': 'information' } }));
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
+    const result = run(['two.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /^ {2}11:14 +information +.* {2}lesion-units$/m);
+    assert.match(result.stdout, /^2 problems \(1 error, 0 warnings, 1 information\)$/m);
+    const hinted = run(
+      ['--config', write('hint.json', JSON.stringify({ rules: { 'lesion-units': 'hint' } })), 'two.claim'],
+      dir,
+    );
+    assert.match(hinted.stdout, /^2 problems \(1 error, 0 warnings, 1 hint\)$/m);
   });
 
   it('prints jsonl: one finding per line with its file and claim id', () => {
@@ -173,8 +242,8 @@ describe('claim-lint command line', () => {
     assert.deepEqual(
       parsed.map((r) => [r.filePath, r.errorCount, r.warningCount]),
       [
-        [path.join('batch', 'a.claim'), 1, 0],
-        [path.join('batch', 'sub', 'b.claim'), 0, 1],
+        [path.join(dir, 'batch', 'a.claim'), 1, 0],
+        [path.join(dir, 'batch', 'sub', 'b.claim'), 0, 1],
       ],
     );
   });
@@ -206,7 +275,7 @@ describe('claim-lint command line', () => {
     write('lone.claim', loneAddOn);
     const result = run(['--config', config, '--format', 'json', 'lone.claim'], dir);
     assert.equal(result.status, 0, result.stderr);
-    assert.equal((JSON.parse(result.stdout) as JsonResult[])[0]?.messages[0]?.severity, 'warning');
+    assert.equal((JSON.parse(result.stdout) as JsonResult[])[0]?.messages[0]?.severity, 1);
   });
 
   it('exits 1 with --max-warnings 0 and a warning, 0 without it', () => {
@@ -344,7 +413,7 @@ describe('claim-lint command line', () => {
     const result = run(['--format', 'json', 'a.claim', '-', 'z.claim'], dir, unitsWarning);
     assert.deepEqual(
       (JSON.parse(result.stdout) as JsonResult[]).map((r) => r.filePath),
-      ['a.claim', '<stdin>', 'z.claim'],
+      [path.join(dir, 'a.claim'), '<text>', path.join(dir, 'z.claim')],
     );
   });
 

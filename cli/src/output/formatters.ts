@@ -1,22 +1,33 @@
 /**
- * Output of `claim-lint`: `stylish` for people, `json` (one array of file
- * results), `jsonl` (one finding per line, with file and claim id) and
- * `sarif` (code-scanning tools) for tools. Only the problem messages are printed, never the claim text.
+ * Output of `claim-lint`: `stylish` for people; `json` (ESLint's JSON, one
+ * array of file results: eslintJson.ts), `jsonl` (one finding per line, with
+ * file and claim id) and `sarif` (code-scanning tools) for tools. Only the
+ * problem messages are printed, never the claim text.
  */
 import type { OutputFormat } from '../options';
-import type { FileResult } from './lintResults';
+import { eslintJson } from './eslintJson';
+import type { FileResult, SeverityName } from './lintResults';
 import { sarif, type SarifContext } from './sarif';
 import { counted } from '../../../server/src/service';
 
+/** The totals line: every severity printed is counted, errors and warnings always (as ESLint does). */
+function summary(counts: Record<SeverityName, number>): string {
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const parts = [counted(counts.error, 'error'), counted(counts.warning, 'warning')];
+  if (counts.information > 0) {
+    parts.push(`${counts.information} information`);
+  }
+  if (counts.hint > 0) {
+    parts.push(counted(counts.hint, 'hint'));
+  }
+  return `${counted(total, 'problem')} (${parts.join(', ')})`;
+}
+
 /** Per file: its name, a row per finding with aligned columns, a blank line; then the totals. */
 function* stylish(results: readonly FileResult[]): Generator<string> {
-  let errors = 0;
-  let warnings = 0;
-  let problems = 0;
+  const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    problems += result.messages.length;
+    result.messages.forEach((m) => counts[m.severity]++);
     if (result.messages.length === 0) {
       continue;
     }
@@ -31,30 +42,9 @@ function* stylish(results: readonly FileResult[]): Generator<string> {
     }
     yield '\n';
   }
-  if (problems > 0) {
-    yield `${counted(problems, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})\n`;
+  if (results.some((result) => result.messages.length > 0)) {
+    yield `${summary(counts)}\n`;
   }
-}
-
-function* json(results: readonly FileResult[]): Generator<string> {
-  yield '[';
-  for (const [index, result] of results.entries()) {
-    yield `${index === 0 ? '' : ','}${JSON.stringify({
-      filePath: result.filePath,
-      messages: result.messages.map(({ line, column, endLine, endColumn, severity, message, ruleId }) => ({
-        line,
-        column,
-        endLine,
-        endColumn,
-        severity,
-        message,
-        ruleId,
-      })),
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-    })}`;
-  }
-  yield ']\n';
 }
 
 function* jsonl(results: readonly FileResult[]): Generator<string> {
@@ -78,7 +68,7 @@ export function formatResults(
     case 'sarif':
       return sarif(results, context);
     case 'json':
-      return json(results);
+      return eslintJson(results);
     case 'jsonl':
       return jsonl(results);
     case 'stylish':
