@@ -15,7 +15,9 @@ import { ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
 import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
+import { wantsColour } from './output/colour';
 import { formatResults } from './output/formatters';
+import { writeInPieces, writeReportFile } from './output/reportFile';
 import type { FileResult } from './output/lintResults';
 import { expandOperands } from './operands';
 import { type CliOptions, helpText, parseOptions, UsageError } from './options';
@@ -34,6 +36,10 @@ export interface CliIo {
   /** Standard input, in pieces as they arrive. */
   readStdin: () => AsyncIterable<string>;
   cwd: string;
+  /** Whether stdout is a terminal (for colour); the tests pass it in. Default: not. */
+  stdoutIsTTY?: boolean;
+  /** The environment colour is decided from (NO_COLOR, FORCE_COLOR); default: none set. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function totalBytes(jobs: readonly FileJob[]): number {
@@ -55,21 +61,6 @@ function poolSize(options: CliOptions, jobs: readonly FileJob[]): number {
     return 1;
   }
   return Math.max(1, Math.min(os.availableParallelism(), jobs.length, Math.floor(totalBytes(jobs) / bytesPerWorker)));
-}
-
-/** Writes the output a megabyte at a time: a million findings are never one string. */
-function writeInPieces(pieces: Iterable<string>, write: (text: string) => void): void {
-  let pending = '';
-  for (const piece of pieces) {
-    pending += piece;
-    if (pending.length >= 1024 * 1024) {
-      write(pending);
-      pending = '';
-    }
-  }
-  if (pending !== '') {
-    write(pending);
-  }
 }
 
 /** `--data` and `--cache-dir` as absolute paths; the table cache under the XDG cache folder by default. */
@@ -182,11 +173,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
 
   // The rule pages ship beside the bundle: dist/claim-lint.js -> docs/rules/.
+  const outputFile = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
   const output = formatResults(options.format, results, {
     version: version(),
     rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
+    // A report file is not a terminal: coloured only when FORCE_COLOR asks.
+    colour: wantsColour({ isTTY: outputFile === undefined && io.stdoutIsTTY === true, env: io.env ?? {} }),
   });
-  writeInPieces(output, io.stdout);
+  if (outputFile === undefined) {
+    writeInPieces(output, io.stdout);
+  } else {
+    const problem = writeReportFile(output, outputFile);
+    if (problem !== undefined) {
+      io.stderr(`claim-lint: cannot write the report to ${options.outputFile ?? ''}: ${problem}\n`);
+      readErrors++;
+    }
+  }
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (readErrors > 0) {
@@ -215,6 +217,8 @@ if (serveWorkerIfAsked()) {
     stderr: (text) => process.stderr.write(text),
     readStdin,
     cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
   }).then(
     (code) => {
       process.exitCode = code;

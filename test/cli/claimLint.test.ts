@@ -296,6 +296,31 @@ describe('claim-lint command line', () => {
     assert.match(result.stdout, /1 problem \(1 error, 0 warnings\)/);
   });
 
+  it('-o writes the report to a file, making its folders, with the exit code unchanged; -f is --format', () => {
+    write('lone.claim', loneAddOn);
+    const toStdout = run(['--format', 'json', 'lone.claim'], dir);
+    const toFile = run(['-f', 'json', '-o', 'reports/claims/lint.json', 'lone.claim'], dir);
+    assert.equal(toFile.status, toStdout.status);
+    assert.equal(toFile.status, 1);
+    assert.equal(toFile.stdout, '');
+    assert.equal(toFile.stderr, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'reports', 'claims', 'lint.json'), 'utf8'), toStdout.stdout);
+    const clean = run(
+      ['--output-file=clean.txt', path.join(root, 'examples', 'stereotactic-three-lesions.claim')],
+      dir,
+    );
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'clean.txt'), 'utf8'), '', 'an empty report is still written');
+  });
+
+  it('exits 2 when -o names a file it cannot write, the report not lost silently', () => {
+    write('lone.claim', loneAddOn);
+    fs.mkdirSync(path.join(dir, 'taken'));
+    const result = run(['-o', 'taken', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^claim-lint: cannot write the report to taken: is a folder$/m);
+  });
+
   it('exits 2 on a missing file, and still reports the others', () => {
     write('lone.claim', loneAddOn);
     const result = run(['missing.claim', 'lone.claim'], dir);
@@ -337,6 +362,7 @@ describe('claim-lint command line', () => {
     assert.equal(help.status, 0);
     for (const option of [
       '--format',
+      '--output-file',
       '--max-warnings',
       '--quiet',
       '--config',
@@ -351,6 +377,8 @@ describe('claim-lint command line', () => {
     }
     assert.equal(help.stdout, run(['--help'], dir).stdout);
     assert.equal(run(['-v'], dir).stdout, run(['--version'], dir).stdout);
+    assert.match(help.stdout, /^ {2}-f, --format /m);
+    assert.match(help.stdout, /^ {2}-o, --output-file FILE /m);
   });
 
   it('rejects an unknown option with exit 2, naming it, and checks nothing', () => {
