@@ -10,11 +10,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
 import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
+import { rulePagesUrl } from '../../shared/src/repository';
 import { wantsColour } from './output/colour';
 import { formatResults } from './output/formatters';
 import { writeInPieces, writeReportFile } from './output/reportFile';
@@ -176,7 +176,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const outputFile = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
   const output = formatResults(options.format, results, {
     version: version(),
-    rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
+    // The pages in the repository, which a code-scanning tool can open anywhere; not this machine's copy.
+    rulesDocsBase: rulePagesUrl,
     // A report file is not a terminal: coloured only when FORCE_COLOR asks.
     colour: wantsColour({ isTTY: outputFile === undefined && io.stdoutIsTTY === true, env: io.env ?? {} }),
   });

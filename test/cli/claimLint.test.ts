@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeX12 } from '../../server/src/service';
+import { rulePagesUrl } from '../../shared/src/repository';
 import { cliPath as cli, jsonlRows, loneAddOn, root, runCli as run, unitsWarning, useTempFolder } from './cliRunner';
 
 /** A file's result as ESLint's JSON formatter writes it. */
@@ -68,7 +69,13 @@ describe('claim-lint command line', () => {
     assert.equal(runResult.tool.driver.name, 'claim-lint');
     const rule = runResult.tool.driver.rules.find((r) => r.id === 'addon-without-primary');
     assert.equal(rule?.defaultConfiguration.level, 'error');
-    assert.ok(rule && fs.existsSync(new URL(rule.helpUri)), rule?.helpUri);
+    assert.equal(rule?.helpUri, `${rulePagesUrl}addon-without-primary.md`);
+    for (const { id, helpUri } of runResult.tool.driver.rules) {
+      // An https page in the repository, so a code-scanning tool opens it anywhere; the page exists there.
+      assert.equal(helpUri, `${rulePagesUrl}${id}.md`);
+      assert.ok(fs.existsSync(path.join(root, 'docs', 'rules', `${id}.md`)), helpUri);
+    }
+    assert.match(rulePagesUrl, /^https:\/\//);
     assert.equal(runResult.results.length, 1);
     const [finding] = runResult.results;
     assert.equal(finding?.ruleId, 'addon-without-primary');
