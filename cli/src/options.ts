@@ -84,7 +84,8 @@ Options:
   -v, --version                Show the version
 
 BYTES is a whole number, optionally followed by K, M or G (1024-based).
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or read error.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage error, or a
+file, folder, glob, config or data file that cannot be read or used.
 `;
 
 /** A size such as 4096, 64K, 32M or 1G (1024-based), at least `least`. */
