@@ -23,6 +23,7 @@ import { expandOperands } from './operands';
 import { type CliOptions, helpText, parseOptions, UsageError } from './options';
 import { version } from './version';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';
+import { collectRunProcedures } from './runProcedures';
 
 /**
  * A worker takes 0.1 to 0.2 s to start (it loads the checker and its data), about what
@@ -111,9 +112,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     target.kind === 'unreadable' ? { readError: target.reason, warnings: [] } : undefined,
   );
 
-  const inThisThread = new FileChecker(configFile, checkOptions);
   const fileIndexes = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []));
   const fileJobs = fileIndexes.map((index) => (targets[index] as { job: FileJob }).job);
+  // The run's files are its workspace: their procedures count for each other's visits (global-surgery).
+  const procedures = collectRunProcedures(fileJobs, configFile, checkOptions);
+  if (procedures) {
+    checkOptions.procedures = procedures;
+  }
+  const inThisThread = new FileChecker(configFile, checkOptions);
   const workers = poolSize(options, fileJobs);
   const checkFiles = async () => {
     if (workers <= 1) {

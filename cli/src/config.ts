@@ -22,6 +22,7 @@ import {
   readDescriptorFile,
   readMueFile,
   readSettings,
+  type WorkspaceProcedures,
 } from '../../server/src/service';
 
 const configFileName = '.claimlintrc.json';
@@ -61,6 +62,8 @@ export class ConfigResolver {
   private readonly explicit: string | undefined;
   /** Problems with data files, reported once each on stderr. */
   readonly warnings: string[] = [];
+  /** The run's procedures by patient (`runProcedures.ts`), given to every service made after it is set. */
+  workspaceProcedures: WorkspaceProcedures | undefined;
   private readonly warned = new Set<string>();
 
   constructor(
@@ -203,6 +206,9 @@ export class ConfigResolver {
     dataFolder: string | undefined,
   ): LanguageServiceOptions {
     const options: LanguageServiceOptions = { descriptorSources: [] };
+    if (this.workspaceProcedures) {
+      options.workspaceProcedures = this.workspaceProcedures;
+    }
     if (dataFolder !== undefined) {
       const data = this.officialData(dataFolder);
       if (data.problem !== undefined) {

@@ -14,6 +14,7 @@ import { ChunkChecker } from './stream/chunkChecker';
 import { ClaimStream } from './stream/claimStream';
 import { StreamedMessages } from './stream/streamedMessages';
 import { StreamLimitError, X12Stream } from './stream/x12Stream';
+import { documentUriOf, type RunFileProcedures, runProcedureIndex } from './runProcedures';
 
 const x12Extensions = new Set(['.837', '.x12', '.edi']);
 const readPieceBytes = 1024 * 1024;
@@ -24,6 +25,8 @@ export interface CheckOptions {
   streamChunk: number;
   /** The data folder and the cache, as the command line gave them (absolute). */
   data: DataFolderChoice;
+  /** The procedure facts of the run's files (`runProcedures.ts`), when a fee schedule makes them matter. */
+  procedures?: RunFileProcedures[];
 }
 
 export interface FileJob {
@@ -93,6 +96,9 @@ export class FileChecker {
     private readonly options: CheckOptions,
   ) {
     this.configs = new ConfigResolver(configFile, options.data);
+    if (options.procedures) {
+      this.configs.workspaceProcedures = runProcedureIndex(options.procedures);
+    }
   }
 
   async checkFile(job: FileJob): Promise<JobOutcome> {
@@ -143,7 +149,7 @@ export class FileChecker {
   }
 
   private checkWhole(text: string, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
-    const document = TextDocument.create(`file://${job.absolutePath}`, languageIdOf(job.absolutePath), 1, text);
+    const document = TextDocument.create(documentUriOf(job.absolutePath), languageIdOf(job.absolutePath), 1, text);
     const model = config.service.parse(document);
     const diagnostics = config.service.doValidation(document, model, config.settings);
     return Promise.resolve(

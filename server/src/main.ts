@@ -7,6 +7,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { serveDataFolderWorkerIfAsked } from './dataFiles/dataFolderWorker';
 import { describeError } from './runtime/safeHandler';
 import { serverName, serverVersion, startServer } from './server';
+import { createIpcConnection } from './transport/ipcConnection';
+import { createStdioConnection } from './transport/stdioConnection';
 
 const usage = `${serverName}
 
@@ -38,6 +40,20 @@ function hasTransport(args: readonly string[]): boolean {
   return false;
 }
 
+/** The transport argument that decides: the first one, as vscode-languageserver reads them. */
+function transportOf(args: readonly string[]): string | undefined {
+  return args.find((arg) => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(arg.split('=')[0] ?? ''));
+}
+
+/** The connection: our own reader and logger for stdio and Node IPC, vscode-languageserver's for a socket or pipe. */
+function openConnection(args: readonly string[]): ProposedFeatures.Connection {
+  const transport = transportOf(args);
+  if (transport === '--stdio') {
+    return createStdioConnection(exitOnUnreadableInput);
+  }
+  return transport === '--node-ipc' ? createIpcConnection() : createConnection(ProposedFeatures.all);
+}
+
 /**
  * Writes the text, then ends the process: with `--clientProcessId`,
  * vscode-languageserver starts a parent-process watchdog timer when it loads,
@@ -56,11 +72,27 @@ function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
  * once the line is out, or after a bounded wait if the reader has gone.
  */
 function exitOnUncaughtException(error: unknown): void {
+  exitWithLine(`uncaught exception, exiting: ${describeError(error)}`);
+}
+
+/**
+ * Ends the process with code 1 once the line is on stderr, or after a bounded
+ * wait if the reader has gone.
+ */
+function exitWithLine(line: string): void {
   process.exitCode = 1;
   setTimeout(() => process.exit(1), 1000).unref();
-  process.stderr.write(`claim-language-server: uncaught exception, exiting: ${describeError(error)}\n`, () =>
-    process.exit(1),
-  );
+  process.stderr.write(`claim-language-server: ${line}\n`, () => process.exit(1));
+}
+
+/**
+ * stdin lost its framing (a header with no usable Content-Length, or bytes
+ * where a header should be): no later message can be found, so the server
+ * ends with code 1 and the client starts a fresh one. The reason names what
+ * was wrong, never the bytes read.
+ */
+function exitOnUnreadableInput(reason: string): void {
+  exitWithLine(`unreadable input, exiting: ${reason}`);
 }
 
 function refuse(reason: string): void {
@@ -80,7 +112,7 @@ if (serveDataFolderWorkerIfAsked()) {
   process.on('uncaughtException', exitOnUncaughtException);
   let connection;
   try {
-    connection = createConnection(ProposedFeatures.all);
+    connection = openConnection(args);
   } catch (error) {
     refuse(`cannot open the connection: ${error instanceof Error ? error.message : String(error)}`);
   }

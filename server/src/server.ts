@@ -33,6 +33,7 @@ import {
   type ClaimDocumentModel,
   type ClaimSettings,
   completionTriggerCharacters,
+  defaultSettings,
   type DocumentValidator,
   readSettings,
   semanticTokensLegend,
@@ -40,6 +41,7 @@ import {
 import { FolderSettingsReader } from './settings/folderSettings';
 import { WorkspaceDiagnostics } from './workspace/workspaceDiagnostics';
 import { changedFolders, localFolderPaths } from './workspace/workspaceFolders';
+import { WorkspaceProcedures } from './workspace/workspaceProcedures';
 import {
   type InitializationOptions,
   serverCommands,
@@ -114,14 +116,48 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshDiagnostics();
     refreshHintsAndLenses();
   };
+  // The workspace's procedures by patient (global-surgery across files), kept only while a fee schedule is loaded.
+  const procedures: WorkspaceProcedures = new WorkspaceProcedures({
+    folders: () => workspaceFolders,
+    trusted: (): boolean => dataFiles.trusted,
+    openDocuments: () => documents.all(),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    modelOf: (document) => models.get(document),
+    maxBytes: async () => {
+      const folder = workspaceFolders[0];
+      const values =
+        folder === undefined ? defaultSettings : (await folderSettings.forFolder(pathToFileURL(folder).href)).claim;
+      return values.skipCheckAboveMB * 1_000_000;
+    },
+    recheck: (uris) => {
+      uris.forEach((uri) => checks.abandon(uri));
+      if (!pullDiagnostics) {
+        uris.forEach((uri) => {
+          const document = documents.get(uri);
+          if (document) {
+            publisher.schedule(document);
+          }
+        });
+      } else if (diagnosticRefresh) {
+        connection.languages.diagnostics
+          .refresh()
+          .catch((error: unknown) => connection.console.error(`Diagnostic refresh failed: ${describeError(error)}`));
+      }
+    },
+    log: (message) => connection.console.error(message),
+  });
   // A data file changed on disk: every document is checked again with the new data.
   const dataFiles = new DataFiles(connection, () => workspaceFolders, refreshAll, {
     rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
+    workspaceProcedures: procedures.index,
   });
   // The data folder is read in the background; when it has been, every document is checked again with its tables.
   const dataFolder = new DataFolderLoader(
     connection,
-    (data) => dataFiles.setOfficialData(data),
+    (data) => {
+      procedures.setOfficialData(data);
+      dataFiles.setOfficialData(data);
+    },
     options.workerScript === undefined ? {} : { workerScript: options.workerScript },
   );
   /** `cptClaims.dataFolder` is the machine's, not a document's: read without a scope, or from the pushed settings. */
@@ -271,14 +307,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           workspaceFolders = changedFolders(workspaceFolders, change);
           settings.readAgain();
           folderSettings.readAgain();
+          procedures.rebuild();
           refreshAll();
         }),
       );
     }
   });
 
-  connection.onDidChangeWatchedFiles(() =>
-    runSafely(connection, 'Watched files', undefined, undefined, () => workspace.filesChanged()),
+  connection.onDidChangeWatchedFiles((params) =>
+    runSafely(connection, 'Watched files', undefined, undefined, () => {
+      workspace.filesChanged();
+      params.changes.forEach((change) => procedures.fileChanged(change.uri));
+    }),
   );
 
   // Notification handlers run through runSafely too: vscode-jsonrpc would log a thrown error's message, which may quote claim text.
@@ -294,13 +334,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Trust, once granted, lasts the session (VS Code cannot take it back without a restart). By method name, like the
   // data-in-use requests: given a type, the library would log complaints of its own about a client's params.
   connection.onNotification(workspaceTrustedNotification.method, () =>
-    runSafely(connection, 'Workspace trust', undefined, undefined, () => dataFiles.grantTrust()),
+    runSafely(connection, 'Workspace trust', undefined, undefined, () => {
+      dataFiles.grantTrust();
+      procedures.rebuild();
+    }),
   );
 
   documents.onDidChangeContent(({ document }) =>
     runSafely(connection, 'Document change', undefined, undefined, () => {
       // A check of the previous version still going is of no use now.
       checks.abandon(document.uri);
+      procedures.documentChanged(document);
       if (!pullDiagnostics) {
         publisher.schedule(document);
       }
@@ -316,6 +360,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         publisher.clear(document.uri);
       }
       workspace.documentClosed(document.uri);
+      procedures.documentClosed(document.uri);
     }),
   );
 
@@ -354,6 +399,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => {
     workspace.dispose();
+    procedures.dispose();
     dataFiles.dispose();
     dataFolder.dispose();
   });

@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules, defaultSettings } from '../../server/src/service';
 import { serverVersion } from '../../server/src/server';
+import { packVsix } from '../support/packVsix';
 import { repoRoot } from '../support/repoRoot';
 import { x12LayoutCommands } from '../../shared/src/protocol';
 
@@ -123,17 +123,7 @@ describe('extension manifest and package', () => {
   it('builds the .vsix with the options `npm run package` gives vsce', function () {
     this.timeout(60000);
     // The script's own vsce options, so a README link or manifest field vsce refuses fails here, not on a user's machine.
-    const script = manifest.scripts['package'] ?? '';
-    const options = (script.split('vsce package')[1] ?? '').trim().split(/\s+/);
-    const outIndex = options.indexOf('--out');
-    assert.ok(outIndex >= 0, script);
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-vsix-')), 'cpt-claims.vsix');
-    options.splice(outIndex, 2, '--out', out);
-    execFileSync(
-      process.execPath,
-      [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...options],
-      { cwd: root, stdio: 'pipe' },
-    );
+    const out = packVsix();
     // A .vsix is a zip: it starts with the local file header signature.
     assert.equal(fs.readFileSync(out).subarray(0, 4).toString('hex'), '504b0304');
     fs.rmSync(path.dirname(out), { recursive: true, force: true });

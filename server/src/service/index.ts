@@ -16,6 +16,9 @@
 export { getLanguageService, x12LanguageId } from './languageService';
 export type { ClaimLanguageService, LanguageServiceOptions } from './languageService';
 export type { ClaimDocumentModel, Severity } from './model/model';
+// The workspace's procedures by patient, which a shell keeps for `global-surgery` (the server's index, claim-lint's run).
+export { type FileProcedures, ProcedureIndex } from './rules/procedureFacts';
+export type { ProcedureFact, WorkspaceProcedures } from './rules/ruleTypes';
 export { unitsOf } from './model/model';
 export type { DocumentValidator } from './validation/documentValidator';
 export type { StepSize, ValidationProgress, ValidationRun } from './validation/validationSteps';

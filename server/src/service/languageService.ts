@@ -57,6 +57,8 @@ import { parseClaimAround } from './claimText/claimSlice';
 import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
 import { reparseX12Text } from './x12/x12Reparse';
 import type { MueEntry } from './reference/mueFile';
+import { type FileProcedures, procedureFactsOf } from './rules/procedureFacts';
+import type { WorkspaceProcedures } from './rules/ruleTypes';
 import type { OfficialData } from './reference/official/officialData';
 import {
   createDocumentValidator,
@@ -137,6 +139,11 @@ export interface ClaimLanguageService {
   /** An X12 837P file as `.claim` text, with notes on what a `.claim` file cannot hold. */
   convertToClaim(document: TextDocument, model: ClaimDocumentModel): ConversionResult;
   /**
+   * What the document gives the workspace's `WorkspaceProcedures` (`ProcedureIndex`): its patients (hashed) and its
+   * procedures with a global surgery period. Empty, without reading the claims, when no fee schedule is loaded.
+   */
+  procedureFacts(document: TextDocument, model: ClaimDocumentModel): FileProcedures;
+  /**
    * The procedure code under the cursor and every service line of the document billing it (the cursor's own
    * occurrence left out when `context.includeDeclaration` is false); or the diagnosis under the cursor (a list
    * entry, or a pointer at one) and its list entries (only when `includeDeclaration`) and the pointers at them.
@@ -170,6 +177,11 @@ export interface LanguageServiceOptions {
    * `<rulesDocsBase><rule-id>.md` through `codeDescription`. The server knows where they are; the service never looks.
    */
   rulesDocsBase?: string;
+  /**
+   * The procedures of the workspace's claim files by patient, which the caller keeps up to date (a `ProcedureIndex`
+   * filled from `procedureFacts`): `global-surgery` compares a visit with them too.
+   */
+  workspaceProcedures?: WorkspaceProcedures;
 }
 
 /** The language id VS Code gives X12 files; any document whose text starts with ISA is read as X12 too. */
@@ -208,12 +220,19 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     options.descriptorSources,
     options.officialData,
   );
-  const validation: ValidationContext = { reference, mue: options.mue, rulesDocsBase: options.rulesDocsBase };
+  const validation: ValidationContext = {
+    reference,
+    mue: options.mue,
+    rulesDocsBase: options.rulesDocsBase,
+    // Without a fee schedule no procedure has a global period: validation then pays nothing for the workspace's.
+    procedures: (options.officialData?.feeSchedules.length ?? 0) > 0 ? options.workspaceProcedures : undefined,
+  };
   return {
     parse: (document) => readerFor(document).parse(document),
     reparse: (document, previous) => readerFor(document).reparse(document, previous),
     parseClaimAround: (document, line, lastLine) => readerFor(document).parseClaimAround(document, line, lastLine),
-    doValidation: (_document, model, settings = defaultSettings) => validateModel(model, settings, validation),
+    doValidation: (document, model, settings = defaultSettings) =>
+      validateModel(model, settings, validation, document.uri),
     createDocumentValidator: () => createDocumentValidator(validation, isX12),
     getCodeActions: (document, model, range, context, settings = defaultSettings) =>
       getCodeActions(document, model, range, context, settings, validation),
@@ -227,6 +246,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     getSemanticTokens: (document, model, range) => getSemanticTokens(document, model, reference, range),
     convertTo837: claimTo837,
     convertToClaim: x12ToClaim,
+    procedureFacts: (document, model) => procedureFactsOf(document.uri, model, reference),
     findCodeReferences,
     findCodeOccurrences,
     getFoldingRanges,
@@ -237,7 +257,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
       getInlayHints(document, model, range, reference, settings.inlayHints),
     getCodeLenses,
     resolveCodeLens: (document, model, lens, settings = defaultSettings) =>
-      resolveCodeLens(document, model, lens, { reference, settings, ...(options.mue ? { mue: options.mue } : {}) }),
+      resolveCodeLens(document, model, lens, {
+        reference,
+        settings,
+        ...(options.mue ? { mue: options.mue } : {}),
+        procedures: validation.procedures,
+        documentUri: document.uri,
+      }),
     format: (document, model, request) => formatDocument(document, isX12(document), model, request),
   };
 }

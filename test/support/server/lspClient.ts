@@ -169,7 +169,7 @@ export class LspClient {
   private readonly documents = new Map<string, TextDocument>();
   private readonly exited: Promise<void>;
 
-  private constructor(options: StartOptions) {
+  private constructor(private readonly options: StartOptions) {
     const settings = options.settings;
     this.settingsProvider = (item) => (item.section === settingsSection ? settings : null);
     this.child = spawn(
@@ -229,30 +229,50 @@ export class LspClient {
 
   /** Starts the built server, sends `initialize` with the capabilities, then `initialized`. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const client = new LspClient(options);
+    const client = LspClient.spawn(options);
     try {
-      client.initializeResult = await client.request(
-        InitializeRequest.type,
-        {
-          // The server's watchdog probes this process with kill(pid, 0), which another user may not do: it would take us for dead and exit.
-          processId: options.user ? null : process.pid,
-          rootUri: null,
-          capabilities: options.capabilities ?? pushClientCapabilities(),
-          workspaceFolders:
-            options.workspaceFolders?.map((folder) => ({
-              uri: pathToFileURL(folder).toString(),
-              name: path.basename(folder),
-            })) ?? null,
-          initializationOptions: options.initializationOptions,
-        },
-        'initialize',
-      );
-      await client.connection.sendNotification(InitializedNotification.type, {});
+      await client.initialize();
     } catch (error) {
       await client.stop();
       throw error;
     }
     return client;
+  }
+
+  /** Starts the built server and sends nothing: for what it does before `initialize`. */
+  static spawn(options: StartOptions = {}): LspClient {
+    return new LspClient(options);
+  }
+
+  /** Sends `initialize` with the start options' capabilities, then `initialized`. */
+  async initialize(): Promise<void> {
+    const options = this.options;
+    this.initializeResult = await this.request(
+      InitializeRequest.type,
+      {
+        // The server's watchdog probes this process with kill(pid, 0), which another user may not do: it would take us for dead and exit.
+        processId: options.user ? null : process.pid,
+        rootUri: null,
+        capabilities: options.capabilities ?? pushClientCapabilities(),
+        workspaceFolders:
+          options.workspaceFolders?.map((folder) => ({
+            uri: pathToFileURL(folder).toString(),
+            name: path.basename(folder),
+          })) ?? null,
+        initializationOptions: options.initializationOptions,
+      },
+      'initialize',
+    );
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Writes bytes to the server's stdin as they are, bypassing the JSON-RPC writer: for frames built by hand. */
+  writeRaw(text: string | Buffer): void {
+    const stdin = this.child.stdin;
+    if (!stdin) {
+      throw new Error('the server child process has no stdin');
+    }
+    stdin.write(text);
   }
 
   /** Changes what the client answers for `workspace/configuration` (section cptClaims), e.g. before didChangeConfiguration. */

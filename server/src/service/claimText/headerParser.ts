@@ -92,6 +92,14 @@ export function readHeaderValue(claim: Claim, key: string, value: Field<string>,
         fail('This is not a place of service: write two digits, e.g. 11 or 22.');
       }
       return;
+    case 'patient':
+      // A later value wins, as for every header; an empty one says no patient.
+      if (text.trim() === '') {
+        delete claim.patient;
+      } else {
+        claim.patient = { name: text };
+      }
+      return;
     case 'dx':
       readDiagnosisList(claim, text, value.range.start.character, line, problems);
       return;

@@ -81,6 +81,19 @@ export interface HeaderEntry {
   value: Field<string>;
 }
 
+/**
+ * Who a claim is for, as written: protected health information, so it is never logged, quoted in a message or
+ * kept in an index except as a hash (`patientKey.ts`).
+ */
+export interface Patient {
+  /** `.claim`: the `patient:` header as written; X12: `LAST, FIRST MIDDLE` from NM103-NM105. */
+  name: string;
+  /** X12 NM109 of the subscriber (loop 2010BA) when the subscriber is the patient; `.claim` files have none. */
+  memberId?: string;
+  /** X12 DMG02 (loop 2010BA or 2010CA) as YYYY-MM-DD; `.claim` files have none. */
+  birthDate?: string;
+}
+
 export interface Claim {
   /** The `claim ID` token; absent for the unnamed claim before the first `claim` line. */
   id?: Field<string>;
@@ -93,6 +106,8 @@ export interface Claim {
   pos?: Field<string>;
   /** X12 CLM02, the claim's total charge; `.claim` files have none. */
   totalCharge?: Field<number>;
+  /** `.claim`: the `patient:` header; X12: the patient of the HL loops before the CLM (2010CA, else 2010BA). */
+  patient?: Patient;
   lines: ServiceLine[];
 }
 

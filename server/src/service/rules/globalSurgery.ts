@@ -15,14 +15,24 @@
  *   visit unrelated to the surgery (78 or 79 are accepted too, as the issue
  *   that asked for this rule names them).
  *
- * Each visit gets at most one finding, the first that applies in that order.
+ * The procedures compared are the claim's own and, when the context holds
+ * the workspace's procedures (`context.procedures`, from the server's index
+ * or claim-lint's files), those billed for the same patient (`patientKey.ts`)
+ * on any other claim of any file of the workspace, this one included; the
+ * message then says which file and claim, never the patient.
+ *
+ * Each visit gets at most one finding, the first that applies in that order
+ * (the claim's own procedures before others of the same day).
  * Cost: procedures are indexed by date and each visit looks up the 91 days
- * before it, so a claim is checked in time linear in its lines.
+ * before it, so a claim is checked in time linear in its lines (plus its
+ * patient's procedures elsewhere, when there are any).
  */
 import type { Claim, ServiceLine } from '../model/model';
+import { patientKeyOf, samePatient } from '../model/patientKey';
+import type { CodeReference } from '../reference/codeReference';
 import { editionFor, type GlobalDays } from '../reference/official/officialData';
 import { dateOfService } from './claimFacts';
-import type { ClaimRule, Finding, QuickFix, RuleContext } from './ruleTypes';
+import type { ClaimRule, Finding, ProcedureFact, QuickFix, RuleContext } from './ruleTypes';
 
 /** CPT's evaluation and management section, by code range: no descriptor is needed to tell a visit. */
 export function isEvaluationAndManagement(code: string): boolean {
@@ -37,10 +47,30 @@ export function isEvaluationAndManagement(code: string): boolean {
 const postoperativeDays: Partial<Record<GlobalDays, number>> = { '000': 0, '010': 10, '090': 90 };
 const longestPeriod = 90;
 
+type PeriodDays = '000' | '010' | '090';
+
 interface Procedure {
   code: string;
-  globalDays: '000' | '010' | '090';
+  globalDays: PeriodDays;
   schedule: string;
+  /** Where it is billed, when not on the claim checked: `file.837, claim CLM-7`. */
+  where?: string;
+}
+
+/** The global period of a procedure code on a date, by the fee schedule edition for that date; undefined without one. */
+export function globalPeriodOf(
+  code: string,
+  date: string,
+  reference: CodeReference,
+): { days: PeriodDays; schedule: string } | undefined {
+  if (isEvaluationAndManagement(code)) {
+    return undefined;
+  }
+  const schedule = editionFor(reference.official.feeSchedules, date);
+  const days = schedule?.entry(code)?.globalDays;
+  return schedule && (days === '000' || days === '010' || days === '090')
+    ? { days, schedule: schedule.label }
+    : undefined;
 }
 
 /** The ISO date `days` after `date` (before, when negative); undefined when `date` is not a date. */
@@ -49,24 +79,44 @@ function shiftDate(date: string, days: number): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The claim's procedures with a global period, by date of service. */
+/** The claim's procedures with a global period, then its patient's elsewhere in the workspace, by date of service. */
 function proceduresByDate(claim: Claim, context: RuleContext): Map<string, Procedure[]> {
   const byDate = new Map<string, Procedure[]>();
+  const add = (date: string, code: string, where?: string) => {
+    const period = globalPeriodOf(code, date, context.reference);
+    if (period) {
+      const list = byDate.get(date) ?? [];
+      list.push({ code, globalDays: period.days, schedule: period.schedule, ...(where ? { where } : {}) });
+      byDate.set(date, list);
+    }
+  };
   for (const line of claim.lines) {
     const date = dateOfService(line, claim);
-    if (date === undefined || line.otherCodeList !== undefined || isEvaluationAndManagement(line.code.value)) {
-      continue;
+    if (date !== undefined && line.otherCodeList === undefined) {
+      add(date, line.code.value);
     }
-    const schedule = editionFor(context.reference.official.feeSchedules, date);
-    const days = schedule?.entry(line.code.value)?.globalDays;
-    if (!schedule || (days !== '000' && days !== '010' && days !== '090')) {
-      continue;
-    }
-    const list = byDate.get(date) ?? [];
-    list.push({ code: line.code.value, globalDays: days, schedule: schedule.label });
-    byDate.set(date, list);
+  }
+  for (const fact of proceduresElsewhere(claim, context)) {
+    add(fact.date, fact.code, `${fact.fileName}, claim ${fact.claimId ?? 'without an id'}`);
   }
   return byDate;
+}
+
+/** The workspace's procedures for the claim's patient, but for the claim's own. */
+function proceduresElsewhere(claim: Claim, { procedures, documentUri }: RuleContext): ProcedureFact[] {
+  const patient = procedures && claim.patient ? patientKeyOf(claim.patient) : undefined;
+  if (!procedures || !patient) {
+    return [];
+  }
+  const ownLine = claim.range.start.line;
+  return procedures
+    .proceduresOf(patient.name)
+    .filter((fact) => samePatient(fact.patient, patient) && !(fact.uri === documentUri && fact.claimLine === ownLine));
+}
+
+/** ` (in file.837, claim CLM-7)` for a procedure billed elsewhere. */
+function whereOf(procedure: Procedure): string {
+  return procedure.where === undefined ? '' : ` (in ${procedure.where})`;
 }
 
 interface Needed {
@@ -84,7 +134,7 @@ function neededFor(visit: string, date: string, byDate: ReadonlyMap<string, Proc
     return {
       modifier: '57',
       accepted: ['57'],
-      message: `${visit} is ${when} ${major.code}, a major procedure (global 090, ${major.schedule}): the visit is part of the surgery's global package unless it was the decision for surgery; then add 57.`,
+      message: `${visit} is ${when} ${major.code}${whereOf(major)}, a major procedure (global 090, ${major.schedule}): the visit is part of the surgery's global package unless it was the decision for surgery; then add 57.`,
     };
   }
   const minor = sameDay.find((p) => p.globalDays !== '090');
@@ -92,7 +142,7 @@ function neededFor(visit: string, date: string, byDate: ReadonlyMap<string, Proc
     return {
       modifier: '25',
       accepted: ['25', '57'],
-      message: `${visit} is on the day of ${minor.code}, a minor procedure (global ${minor.globalDays}, ${minor.schedule}): the visit is included unless it was significant and separately identifiable; then add 25.`,
+      message: `${visit} is on the day of ${minor.code}${whereOf(minor)}, a minor procedure (global ${minor.globalDays}, ${minor.schedule}): the visit is included unless it was significant and separately identifiable; then add 25.`,
     };
   }
   for (let back = 1; back <= longestPeriod; back++) {
@@ -101,7 +151,7 @@ function neededFor(visit: string, date: string, byDate: ReadonlyMap<string, Proc
         return {
           modifier: '24',
           accepted: ['24', '78', '79'],
-          message: `${visit} is on postoperative day ${back} of ${procedure.code} (global ${procedure.globalDays}, ${procedure.schedule}): visits of that period are part of the surgery unless unrelated to it; then add 24.`,
+          message: `${visit} is on postoperative day ${back} of ${procedure.code}${whereOf(procedure)} (global ${procedure.globalDays}, ${procedure.schedule}): visits of that period are part of the surgery unless unrelated to it; then add 24.`,
         };
       }
     }

@@ -8,6 +8,7 @@ import type { CodeReference } from '../reference/codeReference';
 import type { MueEntry } from '../reference/mueFile';
 import type { ClaimEditor } from '../model/claimEditor';
 import type { Claim, ClaimDocumentModel, ClaimFileFormat, Severity } from '../model/model';
+import type { PatientKey } from '../model/patientKey';
 
 export interface QuickFix {
   title: string;
@@ -31,6 +32,32 @@ export interface RuleContext {
   format: ClaimFileFormat;
   /** Entries of the CMS MUE file the user loaded, by code; absent when none is loaded. */
   mue?: ReadonlyMap<string, MueEntry>;
+  /** The procedures of the workspace's files by patient, for rules that look past one claim; absent outside a workspace. */
+  procedures?: WorkspaceProcedures;
+  /** The URI of the document checked, when known: its own claims' procedures are told apart by it. */
+  documentUri?: string;
+}
+
+/** A procedure with a global surgery period, billed somewhere in the workspace (`procedureFacts.ts`). */
+export interface ProcedureFact {
+  patient: PatientKey;
+  /** The date of service, YYYY-MM-DD. */
+  date: string;
+  code: string;
+  uri: string;
+  /** The file's name (no folder), to say where the procedure is. */
+  fileName: string;
+  claimId?: string;
+  /** The line its claim starts at: with `uri`, what tells the claim being checked from the others. */
+  claimLine: number;
+}
+
+/** The procedures of every claim file of a workspace, by patient. */
+export interface WorkspaceProcedures {
+  /** The procedures of the patients with this hashed name (`PatientKey.name`), in every file including the one checked. */
+  proceduresOf(patientName: string): readonly ProcedureFact[];
+  /** Changes whenever `proceduresOf` changes for a patient of the document: findings kept under another stamp are stale. */
+  stampFor(uri: string): string;
 }
 
 /** Facts about a rule, shared by claim rules and the parser's own checks. */

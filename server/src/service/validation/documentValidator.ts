@@ -15,7 +15,7 @@ import { noEditsEditor } from '../model/claimEditor';
 import type { ClaimDocumentModel } from '../model/model';
 import type { CodeReference } from '../reference/codeReference';
 import type { MueEntry } from '../reference/mueFile';
-import type { Finding } from '../rules/ruleTypes';
+import type { Finding, WorkspaceProcedures } from '../rules/ruleTypes';
 import { type ClaimSettings, defaultSettings } from '../settings';
 import { X12DocumentModel } from '../x12/x12ClaimParser';
 import { reparseX12Text } from '../x12/x12Reparse';
@@ -56,15 +56,19 @@ export interface ValidationContext {
   mue?: ReadonlyMap<string, MueEntry> | undefined;
   /** The URI of the rule pages, ending in `/`, for each diagnostic's `codeDescription`. */
   rulesDocsBase?: string | undefined;
+  /** The workspace's procedures by patient (`global-surgery` compares a visit with them); absent outside a workspace. */
+  procedures?: WorkspaceProcedures | undefined;
 }
 
 /** The rules' options for validation: it never offers fixes (diagnostics do not carry them), so rules get an editor that makes none. */
-function findingOptions(context: ValidationContext, settings: ClaimSettings): FindingOptions {
+function findingOptions(context: ValidationContext, settings: ClaimSettings, documentUri?: string): FindingOptions {
   return {
     reference: context.reference,
     editor: noEditsEditor,
     settings,
     ...(context.mue ? { mue: context.mue } : {}),
+    ...(context.procedures ? { procedures: context.procedures } : {}),
+    ...(documentUri !== undefined ? { documentUri } : {}),
   };
 }
 
@@ -73,9 +77,10 @@ export function validateModel(
   model: ClaimDocumentModel,
   settings: ClaimSettings,
   context: ValidationContext,
+  documentUri?: string,
 ): Diagnostic[] {
   return findingsToDiagnostics(
-    collectFindings(model, findingOptions(context, settings)),
+    collectFindings(model, findingOptions(context, settings, documentUri)),
     settings,
     context.rulesDocsBase,
   );
@@ -86,12 +91,14 @@ export function createDocumentValidator(
   context: ValidationContext,
   isX12: (document: TextDocument) => boolean,
 ): DocumentValidator {
+  // The document of the run in progress: the rules tell its own claims' procedures from the workspace's by it.
+  let documentUri: string | undefined;
   const claimText = new IncrementalClaimValidation((model, settings) =>
-    collectFindings(model, findingOptions(context, settings)),
+    collectFindings(model, findingOptions(context, settings, documentUri)),
   );
   const x12 = new IncrementalX12Validation({
-    claim: (model, settings, into) => claimChecker(model, findingOptions(context, settings), into),
-    document: (model, settings) => documentFindings(model, findingOptions(context, settings)),
+    claim: (model, settings, into) => claimChecker(model, findingOptions(context, settings, documentUri), into),
+    document: (model, settings) => documentFindings(model, findingOptions(context, settings, documentUri)),
   });
   let previousX12: ClaimDocumentModel | undefined;
   let latestRun = 0;
@@ -103,8 +110,11 @@ export function createDocumentValidator(
     currentModel: (() => ClaimDocumentModel) | undefined,
     size: StepSize,
   ): ValidationRun<Finding[]> {
+    documentUri = document.uri;
+    // Findings kept under another stamp of the workspace's procedures may be stale: everything is read again.
+    const procedures = context.procedures ? { stamp: context.procedures.stampFor(document.uri) } : undefined;
     if (!isX12(document)) {
-      const findings = yield* claimText.findingsInSteps(document, settings, size);
+      const findings = yield* claimText.findingsInSteps(document, settings, size, procedures?.stamp);
       lastClaimsRead = claimText.lastChunksRead;
       return findings;
     }
@@ -114,9 +124,9 @@ export function createDocumentValidator(
       // No readable ISA: the model holds only that problem.
       yield { fraction: 1, claimsRead: 0 };
       lastClaimsRead = 0;
-      return collectFindings(model, findingOptions(context, settings));
+      return collectFindings(model, findingOptions(context, settings, documentUri));
     }
-    const findings = yield* x12.findingsInSteps(model, document.getText(), settings, size);
+    const findings = yield* x12.findingsInSteps(model, document.getText(), settings, size, procedures);
     lastClaimsRead = x12.lastClaimsRead;
     return findings;
   }

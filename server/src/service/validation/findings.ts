@@ -9,7 +9,7 @@ import type { ClaimEditor } from '../model/claimEditor';
 import { rangesOverlap } from '../position/locate';
 import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model/model';
 import { claimRules, documentRules, ruleById } from '../rules/ruleCatalog';
-import type { Finding, RuleContext } from '../rules/ruleTypes';
+import type { Finding, RuleContext, WorkspaceProcedures } from '../rules/ruleTypes';
 import type { MueEntry } from '../reference/mueFile';
 import type { ClaimSettings } from '../settings';
 
@@ -35,12 +35,21 @@ export interface FindingOptions {
   within?: Range;
   /** The loaded CMS MUE entries, by code. */
   mue?: ReadonlyMap<string, MueEntry>;
+  /** The workspace's procedures by patient, and the URI of the document checked (see `RuleContext`). */
+  procedures?: WorkspaceProcedures;
+  documentUri?: string;
 }
 
 function ruleContext(model: ClaimDocumentModel, options: FindingOptions): RuleContext {
   const context: RuleContext = { reference: options.reference, editor: options.editor, format: model.format };
   if (options.mue) {
     context.mue = options.mue;
+  }
+  if (options.procedures) {
+    context.procedures = options.procedures;
+  }
+  if (options.documentUri !== undefined) {
+    context.documentUri = options.documentUri;
   }
   return context;
 }

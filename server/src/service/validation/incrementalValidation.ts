@@ -139,9 +139,15 @@ export class IncrementalClaimValidation {
   }
 
   /** `findings` in steps of at most `size.claimsPerStep` chunks read. */
-  *findingsInSteps(document: TextDocument, settings: ClaimSettings, size: StepSize): ValidationRun<Finding[]> {
+  *findingsInSteps(
+    document: TextDocument,
+    settings: ClaimSettings,
+    size: StepSize,
+    proceduresStamp = '',
+  ): ValidationRun<Finding[]> {
     const text = document.getText();
-    const settingsKey = JSON.stringify(settings);
+    // A claim's patient header is in its own text, so a stamp of the workspace's procedures is all the key needs more.
+    const settingsKey = `${JSON.stringify(settings)}|${proceduresStamp}`;
     const budget = new StepBudget(size);
     if (this.text === undefined || settingsKey !== this.settingsKey) {
       const { chunks } = yield* this.readChunks(settings, text, 0, text.length, 0, budget);

@@ -20,6 +20,7 @@ import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 import type { LineIndex } from '../x12/lineIndex';
 import type { X12DocumentModel } from '../x12/x12ClaimParser';
+import { patientKeyOf } from '../model/patientKey';
 import { problemFinding } from './findings';
 import { runToEnd, StepBudget, type StepSize, type ValidationRun, wholeRun } from './validationSteps';
 
@@ -65,6 +66,12 @@ function toFinding(offsets: OffsetFinding, lines: LineIndex, claimStart: number)
   return finding;
 }
 
+/** The hashed key of the patient of the claim at `first`, as text. */
+function patientStamp(model: X12DocumentModel, first: number): string {
+  const patient = model.patientBefore(first);
+  return JSON.stringify(patient ? patientKeyOf(patient) : null);
+}
+
 export class IncrementalX12Validation {
   private byClaimText = new Map<string, ClaimFindings>();
   private settingsKey: string | undefined;
@@ -83,8 +90,9 @@ export class IncrementalX12Validation {
     text: string,
     settings: ClaimSettings,
     size: StepSize,
+    procedures?: { stamp: string },
   ): ValidationRun<Finding[]> {
-    const settingsKey = JSON.stringify(settings);
+    const settingsKey = `${JSON.stringify(settings)}|${procedures?.stamp ?? ''}`;
     const previous = settingsKey === this.settingsKey ? this.byClaimText : new Map<string, ClaimFindings>();
     const current = new Map<string, ClaimFindings>();
     const { lines, interchange } = model.x12;
@@ -100,7 +108,8 @@ export class IncrementalX12Validation {
     for (const [done, span] of spans.entries()) {
       const start = interchange.segments.startAt(span.first);
       const end = interchange.segments.endAt(span.end - 1);
-      const key = text.slice(start, end);
+      // With the workspace's procedures, a claim's findings depend on its patient too, named outside its text.
+      const key = procedures ? `${text.slice(start, end)}\0${patientStamp(model, span.first)}` : text.slice(start, end);
       let kept = current.get(key) ?? previous.get(key);
       if (kept) {
         budget.reused();

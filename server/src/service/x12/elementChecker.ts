@@ -6,7 +6,7 @@
  */
 import { periodProblem, valueProblem } from './elementValues';
 import type { ElementSpec } from './x12Map/mapTypes';
-import type { SegmentChecks } from './segmentChecks';
+import { ElementCheck, type SegmentChecks } from './segmentChecks';
 
 export type StructureReport = (ruleId: string, start: number, end: number, message: string) => void;
 
@@ -16,6 +16,16 @@ export const elementRuleId = 'x12-element';
 function label(segment: string, position: number, component?: number): string {
   const element = `${segment}${String(position).padStart(2, '0')}`;
   return component === undefined ? element : `${element}-${component}`;
+}
+
+/** The date format qualifier at [from, to), D8 or RD8, read in place (every DTP has one); undefined for any other text. */
+function dateFormatAt(text: string, from: number, to: number): 'D8' | 'RD8' | undefined {
+  const length = to - from;
+  const d8At = length === 2 ? from : length === 3 && text.charCodeAt(from) === 82 /* R */ ? from + 1 : -1;
+  if (d8At === -1 || text.charCodeAt(d8At) !== 68 /* D */ || text.charCodeAt(d8At + 1) !== 56 /* 8 */) {
+    return undefined;
+  }
+  return length === 2 ? 'D8' : 'RD8';
 }
 
 export class ElementChecker {
@@ -60,8 +70,8 @@ export class ElementChecker {
     if (!checks) {
       return;
     }
-    const { id, specs, period } = checks;
-    let format = '';
+    const { id, specs, period, kinds } = checks;
+    let format: 'D8' | 'RD8' | undefined;
     let position = 0;
     let from = start + id.length;
     const text = this.text;
@@ -74,12 +84,30 @@ export class ElementChecker {
       while (to < end && text.charCodeAt(to) !== separator) {
         to++;
       }
-      const spec = specs[position - 1];
+      const kind = position < kinds.length ? (kinds[position] as ElementCheck) : ElementCheck.None;
       if (period && position === period[0]) {
-        format = text.slice(from, to);
+        format = dateFormatAt(text, from, to);
       }
+      // The common cases first, decided in place; anything else, or anything wrong, takes the general path.
+      if (kind === ElementCheck.None) {
+        from = to;
+        continue;
+      }
+      if (from < to) {
+        if (kind === ElementCheck.Text) {
+          const length = to - from;
+          if (length >= (checks.minLengths[position] ?? 0) && length <= (checks.maxLengths[position] ?? 0)) {
+            from = to;
+            continue;
+          }
+        } else if (kind === ElementCheck.Code && this.isOneOf(checks.elementCodes[position] ?? [], from, to)) {
+          from = to;
+          continue;
+        }
+      }
+      const spec = specs[position - 1];
       if (spec) {
-        if (period && position === period[1] && from < to && (format === 'D8' || format === 'RD8')) {
+        if (period && position === period[1] && from < to && format !== undefined) {
           const problem = periodProblem(format, text, from, to);
           if (problem) {
             this.report(elementRuleId, from, to, `${title}: ${label(id, position)} (${spec.name}) ${problem}.`);

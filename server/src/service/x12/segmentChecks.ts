@@ -23,6 +23,39 @@ export interface SegmentChecks {
   readonly componentCodes: readonly (readonly (CodeList | undefined)[] | undefined)[];
   /** By position (1-based): required by the segment or by the loop. */
   readonly required: readonly boolean[];
+  /**
+   * By position (1-based): what a value there is checked against, as a number (`ElementCheck`), with the
+   * length limits of text values beside it. The walk branches on these for every element of every segment;
+   * reading a spec's fields and calling through for each cost several times the check itself.
+   */
+  readonly kinds: Uint8Array;
+  readonly minLengths: Int32Array;
+  readonly maxLengths: Int32Array;
+}
+
+/** How the walk checks a value at one position (`SegmentChecks.kinds`). */
+export const enum ElementCheck {
+  /** The map does not describe the position. */
+  None = 0,
+  /** One of a code list. */
+  Code = 1,
+  /** ID or AN text: its length only. */
+  Text = 2,
+  /** Numbers, dates, times and composites: checked by the general path. */
+  Other = 3,
+}
+
+function kindOf(spec: ElementSpec | undefined, codes: CodeList | undefined): ElementCheck {
+  if (!spec) {
+    return ElementCheck.None;
+  }
+  if (spec.components) {
+    return ElementCheck.Other;
+  }
+  if (codes) {
+    return ElementCheck.Code;
+  }
+  return spec.type === 'ID' || spec.type === 'AN' ? ElementCheck.Text : ElementCheck.Other;
 }
 
 /** Segments whose date element is read by a format qualifier in the same segment: [qualifier, date] (1-based). */
@@ -67,5 +100,25 @@ export function compileSegmentChecks(entry: SegmentEntry): SegmentChecks | undef
     );
     componentCodes[position]?.unshift(undefined);
   });
-  return { id: entry.segment, specs, period: periods[entry.segment], elementCodes, componentCodes, required };
+  const kinds = new Uint8Array(specs.length + 1);
+  const minLengths = new Int32Array(specs.length + 1);
+  const maxLengths = new Int32Array(specs.length + 1);
+  const period = periods[entry.segment];
+  specs.forEach((spec, index) => {
+    // A date read by its format qualifier is checked by that format, on the general path.
+    kinds[index + 1] = index + 1 === period?.[1] && spec ? ElementCheck.Other : kindOf(spec, elementCodes[index + 1]);
+    minLengths[index + 1] = spec?.min ?? 0;
+    maxLengths[index + 1] = spec?.max ?? 0;
+  });
+  return {
+    id: entry.segment,
+    specs,
+    period,
+    elementCodes,
+    componentCodes,
+    required,
+    kinds,
+    minLengths,
+    maxLengths,
+  };
 }

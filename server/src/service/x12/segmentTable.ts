@@ -197,6 +197,10 @@ export class SegmentTable implements X12Segments {
     return ordinal >= 0 && ordinal < this.length ? this.ids[this.idIndexes[ordinal] ?? 0] : undefined;
   }
 
+  idIndexAt(ordinal: number): number {
+    return this.idIndexes[ordinal] ?? 0;
+  }
+
   startAt(ordinal: number): number {
     return this.starts[ordinal] ?? 0;
   }

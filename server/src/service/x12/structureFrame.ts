@@ -39,7 +39,11 @@ export class Frame {
     this.openerStart = start;
     this.openerEnd = end;
     this.place = -1;
-    this.counts.fill(0, 0, loop.memberCount);
+    // A loop has a few dozen members at most: a loop beats a call to fill, which the walk makes for every loop it opens.
+    const counts = this.counts;
+    for (let member = 0; member < loop.memberCount; member++) {
+      counts[member] = 0;
+    }
     this.assumed = assumed;
     this.hlId = '';
     this.hlChildCode = '';

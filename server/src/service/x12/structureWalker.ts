@@ -12,7 +12,14 @@
  */
 import { x12Transactions } from './x12Transactions';
 import { ElementChecker, elementRuleId, requiredRuleId } from './elementChecker';
-import { type CompiledLoop, homeOfSegment, loopOpenedBy, opensWith, transactionMap } from './x12Map/x12Map';
+import {
+  type CompiledLoop,
+  homeOfSegment,
+  loopOpenedBy,
+  opensWith,
+  segmentNumberOf,
+  transactionMap,
+} from './x12Map/x12Map';
 import type { SegmentChecks } from './segmentChecks';
 import { Frame, type FrameState } from './structureFrame';
 import { WalkedLoops } from './walkedLoops';
@@ -62,6 +69,8 @@ export class StructureWalker {
   private depth = -1;
   private envelope: Envelope = 'outside';
   private readonly text: string;
+  /** The map's segment numbers by the segments' id numbers (`numberAt`). */
+  private readonly mapNumbers: number[] = [];
 
   constructor(
     private readonly segments: X12Segments,
@@ -121,7 +130,7 @@ export class StructureWalker {
         ordinal = refusedEnd - 1;
         continue;
       }
-      this.visit(id, segments.startAt(ordinal), segments.endAt(ordinal));
+      this.visit(id, this.numberAt(ordinal, id), segments.startAt(ordinal), segments.endAt(ordinal));
       this.lastEnd = segments.endAt(ordinal);
     }
     this.closeTransaction(undefined);
@@ -154,7 +163,21 @@ export class StructureWalker {
     this.checkpoints.push(...from.checkpoints.filter((kept) => kept.ordinal < checkpoint.ordinal));
   }
 
-  private visit(id: string, start: number, end: number): void {
+  /**
+   * The map's number for the id of the segment at `ordinal` (`segmentNumberOf`), kept by the segments' own id
+   * numbers: one map lookup per distinct id, not one per segment.
+   */
+  private numberAt(ordinal: number, id: string): number {
+    const idIndex = this.segments.idIndexAt(ordinal);
+    let number = this.mapNumbers[idIndex];
+    if (number === undefined) {
+      number = segmentNumberOf(id);
+      this.mapNumbers[idIndex] = number;
+    }
+    return number;
+  }
+
+  private visit(id: string, number: number, start: number, end: number): void {
     const idEnd = start + id.length;
     switch (id) {
       case 'ISA':
@@ -211,7 +234,7 @@ export class StructureWalker {
       );
       return;
     }
-    this.place(id, start, end);
+    this.place(id, number, start, end);
   }
 
   private expectEnvelope(id: string, start: number, end: number, expected: Envelope, where: string): void {
@@ -313,7 +336,7 @@ export class StructureWalker {
     return id === 'HL' ? this.elements.elementText(id, start, end, 3) : '';
   }
 
-  private place(id: string, start: number, end: number): void {
+  private place(id: string, number: number, start: number, end: number): void {
     const idEnd = start + id.length;
     const identifier = this.identifierOf(id, start, end);
     const root = this.frames[0] as Frame;
@@ -326,7 +349,7 @@ export class StructureWalker {
     for (let depth = this.depth; depth >= 0; depth--) {
       const frame = this.frames[depth] as Frame;
       const loop = frame.loop;
-      const segment = loop.segments.get(id);
+      const segment = loop.segmentByNumber[number];
       if (segment) {
         if (segment.place < frame.place) {
           // Counted, so a segment that is there but out of order is not also reported missing.
@@ -349,7 +372,7 @@ export class StructureWalker {
         this.elements.check(segment.checks, start, end, loop.heading);
         return;
       }
-      const children = loop.children.get(id);
+      const children = loop.childrenByNumber[number];
       if (!children) {
         continue;
       }
@@ -518,7 +541,8 @@ export class StructureWalker {
       this.openTransaction(segments.startAt(first), segments.startAt(first));
     }
     for (let ordinal = first; ordinal <= last; ordinal++) {
-      this.visit(segments.idAt(ordinal) ?? '', segments.startAt(ordinal), segments.endAt(ordinal));
+      const id = segments.idAt(ordinal) ?? '';
+      this.visit(id, this.numberAt(ordinal, id), segments.startAt(ordinal), segments.endAt(ordinal));
       if (this.envelope !== 'transaction') {
         return undefined;
       }

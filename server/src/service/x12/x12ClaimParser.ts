@@ -1,7 +1,10 @@
 /**
  * X12 837P to the claim model: a claim is a CLM loop (2300) with its HI
  * diagnoses, a service line is an SV1 (loop 2400) with its DTP*472 date and
- * the NDC of its drug identification (LIN, loop 2410). The
+ * the NDC of its drug identification (LIN, loop 2410). Each claim's patient
+ * is the one named in the HL loops before its CLM: the patient (2010CA,
+ * NM1*QC) when there is a 2000C loop, else the subscriber (2010BA, NM1*IL,
+ * with the member id) and the DMG birth date after either. The
  * same rules as for `.claim` files then read it; ranges are on the exact
  * element or component, also in one-line files.
  */
@@ -15,20 +18,100 @@ import type {
   DiagnosisPointer,
   Field,
   ParseProblem,
+  Patient,
   ServiceLine,
   X12Structure,
 } from '../model/model';
-import { allClaimSpans, type ClaimSpan, endsClaim } from './claimSpans';
+import { allClaimSpans, type ClaimSpan, endsClaim, maxSegmentScan } from './claimSpans';
 import { diagnosisCodeSets } from './segmentDictionary';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
-import { components, lexInterchange } from './x12Lexer';
+import { ElementCursor } from './elementCursor';
+import { lexInterchange } from './x12Lexer';
 import { x12Transactions } from './x12Transactions';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
 
 const maxPointers = 4;
-/** The segments the reader takes anything from (besides the ids of those that end a claim). */
-const readSegmentIds = new Set(['CLM', 'HI', 'LX', 'SV1', 'DTP', 'LIN']);
+/** The segments that name a patient, read only outside a claim (inside one, NM1*IL is loop 2330A's other subscriber). */
+const patientSegmentIds = new Set(['NM1', 'DMG']);
+
+/** The patient an NM1 names: the subscriber (IL, with NM109 when NM108 is MI) or the patient (QC); else undefined. */
+function patientOf(segment: X12Segment): Patient | undefined {
+  const [entity, , last, first, middle, , , idQualifier, id] = segment.elements;
+  if ((entity?.text !== 'IL' && entity?.text !== 'QC') || !last || last.text === '') {
+    return undefined;
+  }
+  const given = [first?.text ?? '', middle?.text ?? ''].filter((part) => part !== '').join(' ');
+  const patient: Patient = { name: given === '' ? last.text : `${last.text}, ${given}` };
+  if (entity.text === 'IL' && idQualifier?.text === 'MI' && id && id.text !== '') {
+    patient.memberId = id.text;
+  }
+  return patient;
+}
+
+/** DMG*D8*CCYYMMDD as an ISO date; undefined when the segment says no date that way. */
+function birthDateOf(segment: X12Segment): string | undefined {
+  const [format, value] = segment.elements;
+  const match = format?.text === 'D8' ? /^(\d{4})(\d{2})(\d{2})$/.exec(value?.text ?? '') : null;
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+/** The text at [from, to) starts with `count` digits (CCYYMMDD), checked in place: every line has a date. */
+function startsWithDigits(text: string, from: number, to: number, count: number): boolean {
+  if (to - from < count) {
+    return false;
+  }
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** What the reader does with a segment, by its id (`actionOf`); the last three end the open claim (`endsClaim`). */
+const enum Action {
+  Pass,
+  Transaction,
+  Diagnoses,
+  LineNumber,
+  ServiceLine,
+  Date,
+  Drug,
+  PatientName,
+  BirthDate,
+  EndsClaim,
+  Level,
+  Claim,
+}
+
+function actionOf(id: string | undefined): Action {
+  switch (id) {
+    case 'CLM':
+      return Action.Claim;
+    case 'ST':
+      return Action.Transaction;
+    case 'HI':
+      return Action.Diagnoses;
+    case 'LX':
+      return Action.LineNumber;
+    case 'SV1':
+      return Action.ServiceLine;
+    case 'DTP':
+      return Action.Date;
+    case 'LIN':
+      return Action.Drug;
+    case 'NM1':
+      return Action.PatientName;
+    case 'DMG':
+      return Action.BirthDate;
+    case 'HL':
+      return Action.Level;
+    default:
+      return endsClaim(id) ? Action.EndsClaim : Action.Pass;
+  }
+}
 
 class X12ClaimReader {
   private claim: Claim | undefined;
@@ -37,23 +120,45 @@ class X12ClaimReader {
   private icd9: Array<{ diagnosis: OffsetDiagnosis; qualifier: string }> = [];
   /** Where the open claim's last segment ends; its range is set when it closes. */
   private claimEnd = 0;
+  /** The patient of the HL loop being read: set by its NM1*IL or NM1*QC, cleared by the next HL. */
+  private patient: Patient | undefined;
+  /**
+   * Whether the HL loop's birth date is read. Once the loop's patient is named, its other NM1s (the payer's) are not
+   * made into objects, nor a DMG once this is set: making them would cost the reader a tenth of its time.
+   */
+  private patientDone = false;
   private readonly lines: LineIndex;
-  private readonly separators: X12Separators;
   private readonly problems: ParseProblem[];
+  /** The elements of the segment being read. */
+  private readonly elements: ElementCursor;
+  /** The components of one of its elements. */
+  private readonly parts: ElementCursor;
 
   constructor(
     lines: LineIndex,
+    text: string,
     separators: X12Separators,
     problems: ParseProblem[],
     private readonly visit: (claim: Claim) => void,
   ) {
     this.lines = lines;
-    this.separators = separators;
     this.problems = problems;
+    this.elements = new ElementCursor(text, separators.element.charCodeAt(0));
+    this.parts = new ElementCursor(text, separators.component.charCodeAt(0));
   }
 
   private field<T>(value: T, span: X12Span): Field<T> {
     return new OffsetField(value, span.start, span.end, this.lines);
+  }
+
+  /** A field of element (or part) `n` of the cursor, which must be there. */
+  private fieldAt<T>(value: T, cursor: ElementCursor, n: number): Field<T> {
+    return new OffsetField(value, cursor.startOf(n), cursor.endOf(n), this.lines);
+  }
+
+  /** Reports at element (or part) `n` of the cursor, which must be there. */
+  private reportAt(ruleId: string, message: string, cursor: ElementCursor, n: number, replacement?: string): void {
+    this.report(ruleId, message, { start: cursor.startOf(n), end: cursor.endOf(n) }, replacement);
   }
 
   private report(ruleId: string, message: string, span: { start: number; end: number }, replacement?: string): void {
@@ -76,9 +181,16 @@ class X12ClaimReader {
    */
   read(segments: X12Segments, first = 0, end = segments.length): void {
     const transactions = x12Transactions(segments);
+    // What to do with each id, by the segments' own id numbers: decided once per distinct id, not per segment.
+    const actions: Action[] = [];
     for (let ordinal = first; ordinal < end; ordinal++) {
-      const id = segments.idAt(ordinal);
-      if (ordinal === first || id === 'ST') {
+      const idIndex = segments.idIndexAt(ordinal);
+      let action = actions[idIndex];
+      if (action === undefined) {
+        action = actionOf(segments.idAt(ordinal));
+        actions[idIndex] = action;
+      }
+      if (ordinal === first || action === Action.Transaction) {
         const refusedEnd = transactions.refusedEndAt(ordinal);
         if (refusedEnd !== -1) {
           this.closeClaim();
@@ -86,35 +198,65 @@ class X12ClaimReader {
           continue;
         }
       }
-      if (endsClaim(id)) {
+      if (action >= Action.EndsClaim) {
         this.closeClaim();
+        if (action === Action.Level) {
+          this.patient = undefined;
+          this.patientDone = false;
+        }
+      } else if (
+        !this.claim &&
+        !this.patientDone &&
+        (action === Action.PatientName ? !this.patient : action === Action.BirthDate && this.patient)
+      ) {
+        this.readPatient(segments.at(ordinal) as X12Segment);
       }
-      const segment = id !== undefined && readSegmentIds.has(id) ? (segments.at(ordinal) as X12Segment) : undefined;
-      switch (segment?.id) {
-        case 'CLM':
-          this.startClaim(segment);
+      const segmentStart = segments.startAt(ordinal);
+      const segmentEnd = segments.endAt(ordinal);
+      switch (action) {
+        case Action.Claim:
+          this.startClaim(segmentStart, segmentEnd);
           break;
-        case 'HI':
-          this.readDiagnoses(segment);
+        case Action.Diagnoses:
+          this.readDiagnoses(segmentStart, segmentEnd);
           break;
-        case 'LX':
+        case Action.LineNumber:
           this.line = undefined;
           break;
-        case 'SV1':
-          this.readServiceLine(segment);
+        case Action.ServiceLine:
+          this.readServiceLine(segmentStart, segmentEnd);
           break;
-        case 'DTP':
-          this.readDate(segment);
+        case Action.Date:
+          this.readDate(segmentStart, segmentEnd);
           break;
-        case 'LIN':
-          this.readDrug(segment);
+        case Action.Drug:
+          this.readDrug(segmentStart, segmentEnd);
           break;
         default:
           break;
       }
-      this.claimEnd = segments.endAt(ordinal);
+      this.claimEnd = segmentEnd;
     }
     this.closeClaim();
+  }
+
+  /** NM1*IL or NM1*QC names the HL loop's patient (QC, in 2000C, comes after IL); DMG gives the one named its birth date. */
+  readPatient(segment: X12Segment): void {
+    if (segment.id === 'NM1') {
+      this.patient = patientOf(segment) ?? this.patient;
+    } else if (this.patient) {
+      // The DMG of the loop follows its NM1 (2010BA, 2010CA): after it, nothing more of the patient is in the loop.
+      const birthDate = birthDateOf(segment);
+      if (birthDate !== undefined) {
+        this.patient = { ...this.patient, birthDate };
+      }
+      this.patientDone = true;
+    }
+  }
+
+  /** The patient named so far. */
+  get patientRead(): Patient | undefined {
+    return this.patient;
   }
 
   private closeClaim(): void {
@@ -154,81 +296,86 @@ class X12ClaimReader {
     }
   }
 
-  private startClaim(segment: X12Segment): void {
-    const claim: Claim = { range: this.lines.range(segment.start, segment.end), headers: [], diagnoses: [], lines: [] };
-    const [id, total] = segment.elements;
-    if (id && id.text !== '') {
-      claim.id = this.field(id.text, id);
+  private startClaim(start: number, end: number): void {
+    const claim: Claim = { range: this.lines.range(start, end), headers: [], diagnoses: [], lines: [] };
+    const elements = this.elements.readSegment(start, end, 'CLM'.length);
+    if (!elements.isEmpty(1)) {
+      claim.id = this.fieldAt(elements.textOf(1), elements, 1);
     }
-    if (total && total.text !== '') {
-      const value = Number(total.text);
+    if (this.patient) {
+      claim.patient = this.patient;
+    }
+    if (!elements.isEmpty(2)) {
+      const value = Number(elements.textOf(2));
       if (Number.isFinite(value)) {
-        claim.totalCharge = this.field(value, total);
+        claim.totalCharge = this.fieldAt(value, elements, 2);
       }
       // An amount that is not one is reported by the structure walk (x12-element), which reads every element.
     }
     this.claim = claim;
   }
 
-  private readDiagnoses(segment: X12Segment): void {
+  private readDiagnoses(start: number, end: number): void {
     if (!this.claim) {
       return;
     }
-    for (const element of segment.elements) {
-      if (element.text === '') {
+    const elements = this.elements.readSegment(start, end, 'HI'.length);
+    const parts = this.parts;
+    for (let n = 1; n <= elements.count; n++) {
+      if (elements.isEmpty(n)) {
         continue;
       }
-      const [qualifier, code] = components(element, this.separators.component);
-      const codeSet = diagnosisCodeSets.get(qualifier?.text ?? '');
+      parts.readParts(elements.startOf(n), elements.endOf(n));
+      const qualifier = parts.textOf(1);
+      const codeSet = diagnosisCodeSets.get(qualifier);
       if (codeSet === undefined) {
         // Condition codes (BG), anesthesia procedures (BP, BO) and value codes share the HI segment; they are
         // not diagnoses, SV107 does not point at them, and their codes have other shapes.
         continue;
       }
-      if (!code || code.text === '') {
-        this.report(
+      if (parts.isEmpty(2)) {
+        this.reportAt(
           'x12-diagnosis-code',
-          `This ${qualifier?.text ?? ''} diagnosis has no code after its qualifier.`,
-          element,
+          `This ${qualifier} diagnosis has no code after its qualifier.`,
+          elements,
+          n,
         );
         continue;
       }
-      const upper = code.text.toUpperCase();
-      const diagnosis = new OffsetDiagnosis(upper, codeSet, code.start, code.end, this.lines);
+      const code = parts.textOf(2);
+      const upper = code.toUpperCase();
+      const diagnosis = new OffsetDiagnosis(upper, codeSet, parts.startOf(2), parts.endOf(2), this.lines);
       if (!hasDiagnosisShape(upper, codeSet)) {
-        this.report(
+        this.reportAt(
           'x12-diagnosis-code',
-          `This is not an ${codeSet} code (qualifier ${qualifier?.text ?? ''}): ${diagnosisShapeText(codeSet)}.`,
-          code,
+          `This is not an ${codeSet} code (qualifier ${qualifier}): ${diagnosisShapeText(codeSet)}.`,
+          parts,
+          2,
         );
       } else if (codeSet === 'ICD-9-CM') {
-        this.icd9.push({ diagnosis, qualifier: qualifier?.text ?? '' });
+        this.icd9.push({ diagnosis, qualifier });
       }
       this.claim.diagnoses.push(diagnosis);
     }
   }
 
-  private readServiceLine(segment: X12Segment): void {
+  private readServiceLine(start: number, end: number): void {
     if (!this.claim) {
       return;
     }
-    const [procedure, charge, unitBasis, units, , , pointers] = segment.elements;
-    const parts = procedure ? components(procedure, this.separators.component) : [];
-    const codeSpan = parts[1] ?? { start: segment.start, end: segment.start + segment.id.length, text: '' };
+    const idEnd = start + 'SV1'.length;
+    const elements = this.elements.readSegment(start, end, 'SV1'.length);
+    // SV101's components: qualifier, code, modifiers 1-4, description. Copied out before the cursor reads SV107.
+    const parts = elements.has(1) ? this.parts.readParts(elements.startOf(1), elements.endOf(1)) : undefined;
+    const codeSpan = parts?.spanOf(2) ?? { start, end: idEnd, text: '' };
     const upper = codeSpan.text.toUpperCase();
-    const procedureEnd = procedure ? procedure.end : segment.start + segment.id.length;
-    const line = new X12ServiceLine(
-      this.field(upper, codeSpan),
-      codeSpan.text,
-      segment.start,
-      segment.end,
-      procedureEnd,
-      this.lines,
-    );
+    const procedureEnd = elements.has(1) ? elements.endOf(1) : idEnd;
+    const line = new X12ServiceLine(this.field(upper, codeSpan), codeSpan.text, start, end, procedureEnd, this.lines);
+    const qualifier = parts?.textOf(1);
     // Only HC names a HCPCS (CPT or Level II) code; ER, IV and WK codes are the payer's or the industry's own.
-    const hcpcs = parts[0]?.text === 'HC' || parts[0] === undefined;
+    const hcpcs = qualifier === 'HC' || qualifier === undefined;
     if (!hcpcs) {
-      line.otherCodeList = parts[0]?.text ?? '';
+      line.otherCodeList = qualifier;
     }
     if (hcpcs && codeKindOf(upper) === undefined) {
       this.report(
@@ -244,91 +391,104 @@ class X12ClaimReader {
         upper,
       );
     }
-    for (const modifier of parts.slice(2, 6)) {
-      if (modifier.text === '') {
+    for (let n = 3; parts && n <= Math.min(6, parts.count); n++) {
+      if (parts.isEmpty(n)) {
         continue;
       }
-      if (!modifierPattern.test(modifier.text.toUpperCase())) {
-        this.report(
+      const modifier = parts.textOf(n).toUpperCase();
+      if (!modifierPattern.test(modifier)) {
+        this.reportAt(
           'bad-modifier',
           'This is not a modifier: a modifier is two letters or digits, e.g. RT, LT, 59.',
-          modifier,
+          parts,
+          n,
         );
       } else {
-        line.modifiers.push(this.field(modifier.text.toUpperCase(), modifier));
+        line.modifiers.push(this.fieldAt(modifier, parts, n));
       }
     }
-    const description = parts[6];
-    if (description && description.text.trim() !== '') {
-      line.description = this.field(description.text, description);
+    if (parts?.has(7) && parts.textOf(7).trim() !== '') {
+      line.description = this.fieldAt(parts.textOf(7), parts, 7);
     }
-    if (charge && charge.text !== '') {
-      const value = Number(charge.text);
+    if (!elements.isEmpty(2)) {
+      const value = Number(elements.textOf(2));
       if (Number.isFinite(value)) {
-        line.charge = this.field(value, charge);
+        line.charge = this.fieldAt(value, elements, 2);
       }
     }
-    if (unitBasis && unitBasis.text !== '') {
-      line.unitBasis = this.field(unitBasis.text, unitBasis);
+    if (!elements.isEmpty(3)) {
+      line.unitBasis = this.fieldAt(elements.textOf(3), elements, 3);
     }
-    if (units && units.text !== '') {
-      const value = Number(units.text);
+    if (!elements.isEmpty(4)) {
+      const value = Number(elements.textOf(4));
       if (Number.isFinite(value) && value > 0) {
-        line.units = this.field(value, units);
+        line.units = this.fieldAt(value, elements, 4);
       } else {
-        this.report('bad-units', 'SV104, the units, is not a number greater than 0.', units);
+        this.reportAt('bad-units', 'SV104, the units, is not a number greater than 0.', elements, 4);
       }
     }
-    if (pointers && pointers.text !== '') {
-      line.dxPointers = this.readPointers(pointers);
+    if (!elements.isEmpty(7)) {
+      line.dxPointers = this.readPointers(elements.startOf(7), elements.endOf(7));
     }
     this.claim.lines.push(line);
     this.line = line;
   }
 
-  private readPointers(element: X12Span): DiagnosisPointer[] {
+  /** SV107's pointers, the components of the element at [from, to). */
+  private readPointers(from: number, to: number): DiagnosisPointer[] {
     const pointers: DiagnosisPointer[] = [];
-    components(element, this.separators.component).forEach((part, n) => {
-      if (part.text === '') {
-        return;
+    const parts = this.parts.readParts(from, to);
+    for (let n = 1; n <= parts.count; n++) {
+      if (parts.isEmpty(n)) {
+        continue;
       }
-      if (n >= maxPointers) {
-        this.report(
+      if (n > maxPointers) {
+        this.reportAt(
           'dx-pointer',
           `SV107 takes at most ${maxPointers} diagnosis pointers; this one is one too many.`,
-          part,
+          parts,
+          n,
         );
-        return;
+        continue;
       }
-      const index = /^[1-9]\d?$/.test(part.text) ? Number(part.text) - 1 : -1;
+      const text = parts.textOf(n);
+      const index = /^[1-9]\d?$/.test(text) ? Number(text) - 1 : -1;
       if (index === -1) {
-        this.report('dx-pointer', 'This is not a diagnosis pointer: SV107 points with numbers 1 to 12.', part);
+        this.reportAt('dx-pointer', 'This is not a diagnosis pointer: SV107 points with numbers 1 to 12.', parts, n);
       }
-      pointers.push(new OffsetPointer(part.text, index, part.start, this.lines));
-    });
+      pointers.push(new OffsetPointer(text, index, parts.startOf(n), this.lines));
+    }
     return pointers;
   }
 
   /** LIN*...*N4*<NDC> (loop 2410) names the drug a line bills, which tells two lines of one unclassified code apart. */
-  private readDrug(segment: X12Segment): void {
-    const [, qualifier, ndc] = segment.elements;
-    if (this.line && qualifier?.text === 'N4' && ndc && ndc.text !== '') {
-      this.line.ndc = this.field(ndc.text, ndc);
+  private readDrug(start: number, end: number): void {
+    const elements = this.elements.readSegment(start, end, 'LIN'.length);
+    if (this.line && elements.is(2, 'N4') && !elements.isEmpty(3)) {
+      this.line.ndc = this.fieldAt(elements.textOf(3), elements, 3);
     }
   }
 
   /** DTP*472 is the date of service: of the line after an SV1, else of the claim. */
-  private readDate(segment: X12Segment): void {
-    const [qualifier, format, value] = segment.elements;
-    if (!this.claim || qualifier?.text !== '472' || !value) {
+  private readDate(start: number, end: number): void {
+    if (!this.claim) {
       return;
     }
-    const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.text);
-    if (!match || (format?.text !== 'D8' && format?.text !== 'RD8')) {
+    const elements = this.elements.readSegment(start, end, 'DTP'.length);
+    if (!elements.is(1, '472') || !elements.has(3)) {
+      return;
+    }
+    const from = elements.startOf(3);
+    if (
+      !startsWithDigits(elements.text, from, elements.endOf(3), 8) ||
+      !(elements.is(2, 'D8') || elements.is(2, 'RD8'))
+    ) {
       // The structure walk reports the date (x12-element): it reads DTP03 by DTP02 in every loop.
       return;
     }
-    const date = this.field(`${match[1]}-${match[2]}-${match[3]}`, value);
+    const text = elements.text;
+    const iso = `${text.slice(from, from + 4)}-${text.slice(from + 4, from + 6)}-${text.slice(from + 6, from + 8)}`;
+    const date = this.fieldAt(iso, elements, 3);
     if (this.line) {
       this.line.dos = date;
     } else {
@@ -353,9 +513,8 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   protected readEachClaim(visit: (claim: Claim) => void): ClaimsRead {
     const problems = [...this.lexProblems];
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
-      this.x12.interchange.segments,
-    );
+    const { segments, separators } = this.x12.interchange;
+    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, visit).read(segments);
     return { problems };
   }
 
@@ -371,11 +530,62 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
   /** Reads the claim whose segments are the span (one of `claimSpans.ts`); its problems go to `problems`. */
   readClaimAt(span: ClaimSpan, problems: ParseProblem[], visit: (claim: Claim) => void): void {
-    new X12ClaimReader(this.x12.lines, this.x12.interchange.separators, problems, visit).read(
-      this.x12.interchange.segments,
+    // The patient is named before the span, so it is looked for only when asked for: most readers never ask.
+    const withPatient = (claim: Claim) => {
+      Object.defineProperty(claim, 'patient', {
+        get: () => this.patientBefore(span.first),
+        enumerable: true,
+        configurable: true,
+      });
+      visit(claim);
+    };
+    const { segments, separators } = this.x12.interchange;
+    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, withPatient).read(
+      segments,
       span.first,
       span.end,
     );
+  }
+
+  /** The patient of each CLM asked for, by ordinal (null: none named): a claim read after the one before it in its HL loop finds it here. */
+  private readonly patients = new Map<number, Patient | null>();
+
+  /**
+   * The patient of the claim whose CLM is at `first`, for a claim read alone: the NM1 of its HL loop, read from the
+   * HL up to the loop's first CLM. The walk back stops at the HL or at a CLM asked for before (claims are mostly read
+   * in order, so each walk is about one claim long), and at most `maxSegmentScan` segments back.
+   */
+  patientBefore(first: number): Patient | undefined {
+    const known = this.patients.get(first);
+    if (known !== undefined) {
+      return known ?? undefined;
+    }
+    const segments = this.x12.interchange.segments;
+    let ordinal = first - 1;
+    let patient: Patient | null | undefined;
+    for (const lowest = Math.max(0, first - maxSegmentScan); ordinal >= lowest; ordinal--) {
+      const id = segments.idAt(ordinal);
+      if (id === 'HL' || id === 'ST' || id === 'SE') {
+        break;
+      }
+      if (id === 'CLM' && this.patients.has(ordinal)) {
+        patient = this.patients.get(ordinal);
+        break;
+      }
+    }
+    if (patient === undefined) {
+      const { separators } = this.x12.interchange;
+      const reader = new X12ClaimReader(this.x12.lines, segments.text, separators, [], () => undefined);
+      for (let next = Math.max(0, ordinal); next < first && segments.idAt(next) !== 'CLM'; next++) {
+        const id = segments.idAt(next);
+        if (id !== undefined && patientSegmentIds.has(id)) {
+          reader.readPatient(segments.at(next) as X12Segment);
+        }
+      }
+      patient = reader.patientRead ?? null;
+    }
+    this.patients.set(first, patient);
+    return patient ?? undefined;
   }
 }
 

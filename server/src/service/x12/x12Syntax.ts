@@ -150,8 +150,18 @@ export function segmentIdAt(
   }
   let id = ids.get(key);
   if (id === undefined) {
-    id = text.slice(start, idEnd);
+    id = internalized(text.slice(start, idEnd));
     ids.set(key, id);
   }
   return id;
+}
+
+/**
+ * The same id as the engine's one copy of that text. Readers compare every segment's id with literals
+ * ('HL', 'ST', ...); a literal is kept as the engine's one copy, so an id that is that copy compares by
+ * reference, while a string cut from the file is compared character by character. A property key is
+ * made such a copy; it is done once per distinct id of a file.
+ */
+function internalized(id: string): string {
+  return Object.keys({ [id]: true })[0] ?? id;
 }

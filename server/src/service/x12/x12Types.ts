@@ -39,6 +39,8 @@ export interface X12Segments extends Iterable<X12Segment> {
   readonly text: string;
   at(ordinal: number): X12Segment | undefined;
   idAt(ordinal: number): string | undefined;
+  /** The segment's id as a small number, the same for every segment with the same id in these segments. */
+  idIndexAt(ordinal: number): number;
   startAt(ordinal: number): number;
   endAt(ordinal: number): number;
   slice(first: number, end: number): X12Segment[];

@@ -41,7 +41,7 @@ export function getCodeActions(
   range: Range,
   context: CodeActionContext,
   settings: ClaimSettings,
-  rules: Pick<ValidationContext, 'reference' | 'mue'>,
+  rules: Pick<ValidationContext, 'reference' | 'mue' | 'procedures'>,
 ): CodeAction[] {
   const findings = collectFindings(model, {
     reference: rules.reference,
@@ -49,6 +49,8 @@ export function getCodeActions(
     settings,
     within: range,
     ...(rules.mue ? { mue: rules.mue } : {}),
+    ...(rules.procedures ? { procedures: rules.procedures } : {}),
+    documentUri: document.uri,
   });
   return actionsFor(document.uri, findings, context, settings);
 }

@@ -25,7 +25,7 @@ import type { Claim, ClaimDocumentModel, ParseProblem } from '../../model/model'
 import { parseClaimAround } from '../../claimText/claimSlice';
 import { isClaimLineAt } from '../../claimText/claimTextParser';
 import { describeLines } from '../../rules/claimFacts';
-import type { Finding } from '../../rules/ruleTypes';
+import type { Finding, WorkspaceProcedures } from '../../rules/ruleTypes';
 import type { ClaimSettings } from '../../settings';
 import { X12DocumentModel } from '../../x12/x12ClaimParser';
 import { x12ClaimsBetween } from '../../position/claimsInRange';
@@ -45,6 +45,9 @@ interface ClaimLensContext {
   reference: CodeReference;
   settings: ClaimSettings;
   mue?: ReadonlyMap<string, MueEntry>;
+  /** The workspace's procedures, so the lens counts what validation finds (`global-surgery` across files). */
+  procedures?: WorkspaceProcedures | undefined;
+  documentUri?: string;
 }
 
 function lensAt(document: TextDocument, position: Position): CodeLens {
@@ -177,6 +180,8 @@ function findingOptions(context: ClaimLensContext) {
     editor: noEditsEditor,
     settings: context.settings,
     ...(context.mue ? { mue: context.mue } : {}),
+    ...(context.procedures ? { procedures: context.procedures } : {}),
+    ...(context.documentUri !== undefined ? { documentUri: context.documentUri } : {}),
   };
 }
 

@@ -43,6 +43,12 @@ export interface CompiledLoop {
   segments: ReadonlyMap<string, SegmentPlace>;
   /** Child loops by the id of the segment that opens them. */
   children: ReadonlyMap<string, readonly ChildLoop[]>;
+  /**
+   * `segments` and `children` again, indexed by the segment's number (`segmentNumberOf`): the walk asks
+   * each open loop for every segment, and an array read costs less than a map lookup by string.
+   */
+  segmentByNumber: readonly (SegmentPlace | undefined)[];
+  childrenByNumber: readonly (readonly ChildLoop[] | undefined)[];
   /** Every child loop, in member order. */
   childList: readonly ChildLoop[];
   /** How many members (segments and child loops) the walker counts. */
@@ -76,6 +82,8 @@ function compile(spec: LoopSpec, parent: CompiledLoop | undefined): CompiledLoop
     children,
     childList,
     memberCount: 0,
+    segmentByNumber: [],
+    childrenByNumber: [],
   };
   let member = 0;
   spec.members.forEach((entry, place) => {
@@ -122,6 +130,37 @@ function everyLoop(loop: CompiledLoop, into: CompiledLoop[]): CompiledLoop[] {
 
 const allLoops = everyLoop(transactionMap, []);
 allLoops.forEach((loop, index) => (loop.index = index));
+
+/** Every segment id the map knows (openers and members), numbered from 1; 0 is every other id. */
+const segmentNumbers: ReadonlyMap<string, number> = (() => {
+  const numbers = new Map<string, number>();
+  for (const loop of allLoops) {
+    for (const id of [loop.spec.opener.segment, ...loop.segments.keys()]) {
+      if (!numbers.has(id)) {
+        numbers.set(id, numbers.size + 1);
+      }
+    }
+  }
+  return numbers;
+})();
+
+/** The segment id's number in `segmentByNumber` and `childrenByNumber`: 0 for an id the map does not know. */
+export function segmentNumberOf(id: string): number {
+  return segmentNumbers.get(id) ?? 0;
+}
+
+for (const loop of allLoops) {
+  const bySegment: (SegmentPlace | undefined)[] = new Array<SegmentPlace | undefined>(segmentNumbers.size + 1).fill(
+    undefined,
+  );
+  const byChildren: (readonly ChildLoop[] | undefined)[] = new Array<readonly ChildLoop[] | undefined>(
+    segmentNumbers.size + 1,
+  ).fill(undefined);
+  loop.segments.forEach((place, id) => (bySegment[segmentNumberOf(id)] = place));
+  loop.children.forEach((children, id) => (byChildren[segmentNumberOf(id)] = children));
+  loop.segmentByNumber = bySegment;
+  loop.childrenByNumber = byChildren;
+}
 
 /** The compiled loop with this `index`. */
 export function loopByIndex(index: number): CompiledLoop {
