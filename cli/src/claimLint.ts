@@ -178,7 +178,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stderr(`claim-lint: data file: ${warning}\n`);
   }
 
-  // The rule pages ship beside the bundle: dist/claim-lint.js -> docs/rules/.
   const outputFile = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
   const output = formatResults(options.format, results, {
     version: version(),

@@ -4,8 +4,9 @@
  * without the `cptClaims.` prefix. Data file paths (and `dataFolder`) are
  * relative to the config file's folder; `--data` names one data folder for
  * every file instead. A config with an unknown key or value is not used
- * (configValidation.ts): the files it governs are reported, not checked. One language service per distinct set of data files,
- * and each data folder read once (from the cache when it was read before).
+ * (configValidation.ts): the files it governs are reported, not checked.
+ * One language service per distinct set of data files, and each data folder
+ * read once (from the cache when it was read before).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
