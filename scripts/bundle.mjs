@@ -1,7 +1,11 @@
 // Bundles the extension client and the language server with esbuild. The
 // server bundle is also the standalone `claim-language-server` command; the
 // `claim-lint` command-line checker is bundled beside them.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// claim-lint reports this version wherever its bundle is copied (cli/src/version.ts).
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -30,6 +34,6 @@ await Promise.all([
     entryPoints: ['cli/src/claimLint.ts'],
     outfile: 'dist/claim-lint.js',
     banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__bundleUrl' },
+    define: { 'import.meta.url': '__bundleUrl', CLAIM_LINT_VERSION: JSON.stringify(version) },
   }),
 ]);

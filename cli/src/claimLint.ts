@@ -10,15 +10,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
 import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
+import { rulePagesUrl } from '../../shared/src/repository';
+import { wantsColour } from './output/colour';
 import { formatResults } from './output/formatters';
+import { writeInPieces, writeReportFile } from './output/reportFile';
 import type { FileResult } from './output/lintResults';
 import { expandOperands } from './operands';
 import { type CliOptions, helpText, parseOptions, UsageError } from './options';
+import { version } from './version';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';
 import { collectRunProcedures } from './runProcedures';
 
@@ -34,23 +37,10 @@ export interface CliIo {
   /** Standard input, in pieces as they arrive. */
   readStdin: () => AsyncIterable<string>;
   cwd: string;
-}
-
-function version(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === 'cpt-claims' && typeof manifest.version === 'string') {
-        return manifest.version;
-      }
-    } catch {
-      // not here; look further up
-    }
-  }
-  return 'unknown';
+  /** Whether stdout is a terminal (for colour); the tests pass it in. Default: not. */
+  stdoutIsTTY?: boolean;
+  /** The environment colour is decided from (NO_COLOR, FORCE_COLOR); default: none set. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function totalBytes(jobs: readonly FileJob[]): number {
@@ -72,21 +62,6 @@ function poolSize(options: CliOptions, jobs: readonly FileJob[]): number {
     return 1;
   }
   return Math.max(1, Math.min(os.availableParallelism(), jobs.length, Math.floor(totalBytes(jobs) / bytesPerWorker)));
-}
-
-/** Writes the output a megabyte at a time: a million findings are never one string. */
-function writeInPieces(pieces: Iterable<string>, write: (text: string) => void): void {
-  let pending = '';
-  for (const piece of pieces) {
-    pending += piece;
-    if (pending.length >= 1024 * 1024) {
-      write(pending);
-      pending = '';
-    }
-  }
-  if (pending !== '') {
-    write(pending);
-  }
 }
 
 /** `--data` and `--cache-dir` as absolute paths; the table cache under the XDG cache folder by default. */
@@ -178,6 +153,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   const results: FileResult[] = [];
   const warnings = new Set<string>();
+  const reasonsGiven = new Set<string>();
   let readErrors = 0;
   targets.forEach((target, index) => {
     const outcome = outcomes[index];
@@ -189,9 +165,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       results.push(outcome.result);
     } else {
       readErrors++;
-      io.stderr(
-        `claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${outcome.readError}\n`,
-      );
+      // A bad config governs many files: its list of problems is printed once, then only named.
+      const [firstLine = '', ...listed] = outcome.readError.split('\n');
+      const repeated = listed.length > 0 && reasonsGiven.has(outcome.readError);
+      const reason = repeated ? `${firstLine.replace(/:$/, '')} (see above)` : outcome.readError;
+      reasonsGiven.add(outcome.readError);
+      io.stderr(`claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${reason}\n`);
     }
   });
   for (const warning of warnings) {
@@ -199,12 +178,23 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stderr(`claim-lint: data file: ${warning}\n`);
   }
 
-  // The rule pages ship beside the bundle: dist/claim-lint.js -> docs/rules/.
+  const outputFile = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
   const output = formatResults(options.format, results, {
     version: version(),
-    rulesDocsBase: new URL('../docs/rules/', pathToFileURL(__filename)).href,
+    // The pages in the repository, which a code-scanning tool can open anywhere; not this machine's copy.
+    rulesDocsBase: rulePagesUrl,
+    // A report file is not a terminal: coloured only when FORCE_COLOR asks.
+    colour: wantsColour({ isTTY: outputFile === undefined && io.stdoutIsTTY === true, env: io.env ?? {} }),
   });
-  writeInPieces(output, io.stdout);
+  if (outputFile === undefined) {
+    writeInPieces(output, io.stdout);
+  } else {
+    const problem = writeReportFile(output, outputFile);
+    if (problem !== undefined) {
+      io.stderr(`claim-lint: cannot write the report to ${options.outputFile ?? ''}: ${problem}\n`);
+      readErrors++;
+    }
+  }
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (readErrors > 0) {
@@ -233,6 +223,8 @@ if (serveWorkerIfAsked()) {
     stderr: (text) => process.stderr.write(text),
     readStdin,
     cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
   }).then(
     (code) => {
       process.exitCode = code;

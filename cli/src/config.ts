@@ -3,11 +3,14 @@
  * the file (or the one `--config` names), holding the extension's settings
  * without the `cptClaims.` prefix. Data file paths (and `dataFolder`) are
  * relative to the config file's folder; `--data` names one data folder for
- * every file instead. One language service per distinct set of data files,
- * and each data folder read once (from the cache when it was read before).
+ * every file instead. A config with an unknown key or value is not used
+ * (configValidation.ts): the files it governs are reported, not checked.
+ * One language service per distinct set of data files, and each data folder
+ * read once (from the cache when it was read before).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { configProblems } from './configValidation';
 import { readDataFile as readGuardedDataFile } from '../../shared/src/dataFileReader';
 import { type DataFolderData, loadDataFolderNow } from '../../server/src/referenceData/dataFolder';
 import { resolveDataFolder } from '../../server/src/referenceData/dataFolderPaths';
@@ -163,6 +166,10 @@ export class ConfigResolver {
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       throw new ConfigError(`config ${configFile} is not a JSON object`);
+    }
+    const problems = configProblems(raw as Record<string, unknown>);
+    if (problems.length > 0) {
+      throw new ConfigError(`invalid config ${configFile}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
     }
     const read = readSettings(raw);
     const hasLimit = 'maxNumberOfProblems' in raw;

@@ -33,6 +33,8 @@ export interface FileJob {
   /** As the user named it (an operand, or a path under an operand folder). */
   displayPath: string;
   absolutePath: string;
+  /** Standard input without --stdin-filename: `absolutePath` is made up (its extension picks the format), not reported. */
+  unnamed?: boolean;
 }
 
 /** What checking a file gave: its result, or why it could not be read; and data-file problems first met on it. */
@@ -126,6 +128,7 @@ export class FileChecker {
       outcome = {
         result: {
           filePath: job.displayPath,
+          ...(job.unnamed === true ? {} : { absolutePath: job.absolutePath }),
           messages,
           errorCount: messages.filter((m) => m.severity === 'error').length,
           warningCount: messages.filter((m) => m.severity === 'warning').length,

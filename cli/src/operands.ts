@@ -2,7 +2,8 @@
  * The operands of the command line as the list of things to check, in the
  * order given: a file, the claim files under a folder (sorted, so output
  * does not depend on the file system's order), the files a glob matches, or
- * standard input. An operand that names nothing is kept in its place as a
+ * standard input. An operand that names nothing (a missing file, a glob that
+ * matches nothing, a folder without claim files) is kept in its place as a
  * read error, so it is reported in order and the rest are still checked.
  */
 import * as fs from 'node:fs';
@@ -63,6 +64,7 @@ export function expandOperands(operands: readonly string[], cwd: string, stdinFi
         job: {
           displayPath: stdinFilename ?? '<stdin>',
           absolutePath: path.resolve(cwd, stdinFilename ?? 'stdin.claim'),
+          ...(stdinFilename === undefined ? { unnamed: true } : {}),
         },
       });
       continue;
@@ -90,7 +92,16 @@ export function expandOperands(operands: readonly string[], cwd: string, stdinFi
       continue;
     }
     try {
-      for (const file of walk(absolute)) {
+      const files = walk(absolute);
+      if (files.length === 0) {
+        // As for a glob that matches nothing: a pipeline pointed at the wrong folder must not pass in silence.
+        targets.push({
+          kind: 'unreadable',
+          operand,
+          reason: `no claim files (${[...claimExtensions].join(', ')}) in this folder`,
+        });
+      }
+      for (const file of files) {
         addFile(file, path.join(operand, path.relative(absolute, file)));
       }
     } catch (error) {

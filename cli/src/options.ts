@@ -10,6 +10,8 @@ const outputFormats: readonly OutputFormat[] = ['stylish', 'json', 'jsonl', 'sar
 
 export interface CliOptions {
   format: OutputFormat;
+  /** `-o`: write the report to this file (its folders made), not to stdout. */
+  outputFile?: string;
   /** Exit 1 when there are more warnings than this; undefined for no limit. */
   maxWarnings?: number;
   quiet: boolean;
@@ -49,7 +51,11 @@ CPT Claims editor extension. Folders are searched for those files; a glob
 matches. Files are checked in parallel, one worker thread per core.
 
 Options:
-  --format stylish|json|jsonl|sarif  Output format (default: stylish)
+  -f, --format stylish|json|jsonl|sarif
+                               Output format (default: stylish, coloured on a
+                               terminal; NO_COLOR and FORCE_COLOR are honoured)
+  -o, --output-file FILE       Write the report to FILE (its folders are made)
+                               instead of standard output; same exit code
   --max-warnings N             Exit 1 when there are more than N warnings
   --quiet                      Report errors only
   --config FILE                Use this settings file instead of the
@@ -78,7 +84,8 @@ Options:
   -v, --version                Show the version
 
 BYTES is a whole number, optionally followed by K, M or G (1024-based).
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or read error.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage error, or a
+file, folder, glob, config or data file that cannot be read or used.
 `;
 
 /** A size such as 4096, 64K, 32M or 1G (1024-based), at least `least`. */
@@ -156,6 +163,7 @@ export function parseOptions(args: readonly string[]): CliOptions {
       case '--data-info':
         options.dataInfo = true;
         break;
+      case '-f':
       case '--format': {
         const format = take();
         if (!(outputFormats as readonly string[]).includes(format)) {
@@ -174,6 +182,10 @@ export function parseOptions(args: readonly string[]): CliOptions {
       }
       case '--config':
         options.config = take();
+        break;
+      case '-o':
+      case '--output-file':
+        options.outputFile = take();
         break;
       case '--stdin-filename':
         options.stdinFilename = take();

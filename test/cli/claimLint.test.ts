@@ -4,25 +4,33 @@
  * input, folders and exit codes.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeX12 } from '../../server/src/service';
+import { rulePagesUrl } from '../../shared/src/repository';
 import { cliPath as cli, jsonlRows, loneAddOn, root, runCli as run, unitsWarning, useTempFolder } from './cliRunner';
 
+/** A file's result as ESLint's JSON formatter writes it. */
 interface JsonResult {
   filePath: string;
   messages: {
+    ruleId: string | null;
+    severity: number;
+    message: string;
     line: number;
     column: number;
     endLine: number;
     endColumn: number;
-    severity: string;
-    message: string;
-    ruleId: string | null;
+    claimLintSeverity: string;
   }[];
+  suppressedMessages: unknown[];
   errorCount: number;
+  fatalErrorCount: number;
   warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  usedDeprecatedRules: unknown[];
 }
 
 describe('claim-lint command line', () => {
@@ -61,7 +69,13 @@ describe('claim-lint command line', () => {
     assert.equal(runResult.tool.driver.name, 'claim-lint');
     const rule = runResult.tool.driver.rules.find((r) => r.id === 'addon-without-primary');
     assert.equal(rule?.defaultConfiguration.level, 'error');
-    assert.ok(rule && fs.existsSync(new URL(rule.helpUri)), rule?.helpUri);
+    assert.equal(rule?.helpUri, `${rulePagesUrl}addon-without-primary.md`);
+    for (const { id, helpUri } of runResult.tool.driver.rules) {
+      // An https page in the repository, so a code-scanning tool opens it anywhere; the page exists there.
+      assert.equal(helpUri, `${rulePagesUrl}${id}.md`);
+      assert.ok(fs.existsSync(path.join(root, 'docs', 'rules', `${id}.md`)), helpUri);
+    }
+    assert.match(rulePagesUrl, /^https:\/\//);
     assert.equal(runResult.results.length, 1);
     const [finding] = runResult.results;
     assert.equal(finding?.ruleId, 'addon-without-primary');
@@ -96,27 +110,89 @@ describe('claim-lint command line', () => {
     assert.equal(result.stdout, '');
   });
 
-  it('prints json: an array of file results with 1-based positions', () => {
+  it("prints json as ESLint's JSON: absolute paths, numeric severities, ESLint's counts, 1-based positions", () => {
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
     write('lone.claim', loneAddOn);
-    const result = run(['--format', 'json', 'lone.claim'], dir);
-    assert.equal(result.status, 1);
+    const result = run(['--format', 'json', 'two.claim', 'lone.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
     const parsed = JSON.parse(result.stdout) as JsonResult[];
-    assert.equal(parsed.length, 1);
-    const [file] = parsed;
-    assert.equal(file?.filePath, 'lone.claim');
-    assert.equal(file?.errorCount, 1);
-    assert.equal(file?.warningCount, 0);
+    const counts = { suppressedMessages: [], fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+    const lone = {
+      ruleId: 'addon-without-primary',
+      severity: 2,
+      line: 4,
+      column: 3,
+      endLine: 4,
+      endColumn: 8,
+      claimLintSeverity: 'error',
+    };
     assert.deepEqual(
-      file?.messages.map(({ line, column, endLine, endColumn, severity, ruleId }) => ({
-        line,
-        column,
-        endLine,
-        endColumn,
-        severity,
-        ruleId,
-      })),
-      [{ line: 4, column: 3, endLine: 4, endColumn: 8, severity: 'error', ruleId: 'addon-without-primary' }],
+      parsed.map(({ messages, ...rest }) => ({ ...rest, messages: messages.map(({ message: _m, ...m }) => m) })),
+      [
+        {
+          filePath: path.join(dir, 'two.claim'),
+          messages: [
+            lone,
+            {
+              ruleId: 'lesion-units',
+              severity: 1,
+              line: 11,
+              column: 14,
+              endLine: 11,
+              endColumn: 16,
+              claimLintSeverity: 'warning',
+            },
+          ],
+          ...counts,
+          errorCount: 1,
+          warningCount: 1,
+          usedDeprecatedRules: [],
+        },
+        {
+          filePath: path.join(dir, 'lone.claim'),
+          messages: [lone],
+          ...counts,
+          errorCount: 1,
+          warningCount: 0,
+          usedDeprecatedRules: [],
+        },
+      ],
     );
+    assert.match(parsed[0]?.messages[0]?.message ?? '', /19284 is an add-on code/);
+  });
+
+  it('gives information and hint findings severity 1 in json, named in claimLintSeverity and counted as warnings there', () => {
+    write(
+      '.claimlintrc.json',
+      JSON.stringify({ rules: { 'lesion-units': 'information', 'addon-without-primary': 'hint' } }),
+    );
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
+    const result = run(['--format', 'json', 'two.claim'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    assert.deepEqual(
+      file?.messages.map((m) => [m.ruleId, m.severity, m.claimLintSeverity]),
+      [
+        ['addon-without-primary', 1, 'hint'],
+        ['lesion-units', 1, 'information'],
+      ],
+    );
+    assert.equal(file?.errorCount, 0);
+    assert.equal(file?.warningCount, 2);
+  });
+
+  it('counts every severity it prints in the stylish summary', () => {
+    write('.claimlintrc.json', JSON.stringify({ rules: { 'lesion-units': 'information' } }));
+    write('two.claim', `${loneAddOn}\n${unitsWarning}`);
+    const result = run(['two.claim'], dir);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /^ {2}11:14 +information +.* {2}lesion-units$/m);
+    assert.match(result.stdout, /^2 problems \(1 error, 0 warnings, 1 information\)$/m);
+    const hinted = run(
+      ['--config', write('hint.json', JSON.stringify({ rules: { 'lesion-units': 'hint' } })), 'two.claim'],
+      dir,
+    );
+    assert.match(hinted.stdout, /^2 problems \(1 error, 0 warnings, 1 hint\)$/m);
   });
 
   it('prints jsonl: one finding per line with its file and claim id', () => {
@@ -173,10 +249,24 @@ describe('claim-lint command line', () => {
     assert.deepEqual(
       parsed.map((r) => [r.filePath, r.errorCount, r.warningCount]),
       [
-        [path.join('batch', 'a.claim'), 1, 0],
-        [path.join('batch', 'sub', 'b.claim'), 0, 1],
+        [path.join(dir, 'batch', 'a.claim'), 1, 0],
+        [path.join(dir, 'batch', 'sub', 'b.claim'), 0, 1],
       ],
     );
+  });
+
+  it('exits 2 on a folder with no claim files, saying so, and still checks the other operands', () => {
+    fs.mkdirSync(path.join(dir, 'empty'));
+    write('notes/readme.txt', loneAddOn);
+    write('lone.claim', loneAddOn);
+    const result = run(['empty', 'notes', 'lone.claim'], dir);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /^claim-lint: empty: no claim files \(\.claim, \.837, \.x12, \.edi\) in this folder$/m);
+    assert.match(result.stderr, /^claim-lint: notes: no claim files/m);
+    assert.match(result.stdout, /addon-without-primary/);
+    const clean = run(['--format', 'jsonl', 'notes'], dir);
+    assert.equal(clean.status, 2);
+    assert.equal(clean.stdout, '');
   });
 
   it('uses the .claimlintrc.json found upward from the file', () => {
@@ -192,7 +282,7 @@ describe('claim-lint command line', () => {
     write('lone.claim', loneAddOn);
     const result = run(['--config', config, '--format', 'json', 'lone.claim'], dir);
     assert.equal(result.status, 0, result.stderr);
-    assert.equal((JSON.parse(result.stdout) as JsonResult[])[0]?.messages[0]?.severity, 'warning');
+    assert.equal((JSON.parse(result.stdout) as JsonResult[])[0]?.messages[0]?.severity, 1);
   });
 
   it('exits 1 with --max-warnings 0 and a warning, 0 without it', () => {
@@ -211,6 +301,31 @@ describe('claim-lint command line', () => {
     assert.match(result.stdout, /addon-without-primary/);
     assert.doesNotMatch(result.stdout, /lesion-units|\swarning\s/);
     assert.match(result.stdout, /1 problem \(1 error, 0 warnings\)/);
+  });
+
+  it('-o writes the report to a file, making its folders, with the exit code unchanged; -f is --format', () => {
+    write('lone.claim', loneAddOn);
+    const toStdout = run(['--format', 'json', 'lone.claim'], dir);
+    const toFile = run(['-f', 'json', '-o', 'reports/claims/lint.json', 'lone.claim'], dir);
+    assert.equal(toFile.status, toStdout.status);
+    assert.equal(toFile.status, 1);
+    assert.equal(toFile.stdout, '');
+    assert.equal(toFile.stderr, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'reports', 'claims', 'lint.json'), 'utf8'), toStdout.stdout);
+    const clean = run(
+      ['--output-file=clean.txt', path.join(root, 'examples', 'stereotactic-three-lesions.claim')],
+      dir,
+    );
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'clean.txt'), 'utf8'), '', 'an empty report is still written');
+  });
+
+  it('exits 2 when -o names a file it cannot write, the report not lost silently', () => {
+    write('lone.claim', loneAddOn);
+    fs.mkdirSync(path.join(dir, 'taken'));
+    const result = run(['-o', 'taken', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^claim-lint: cannot write the report to taken: is a folder$/m);
   });
 
   it('exits 2 on a missing file, and still reports the others', () => {
@@ -239,11 +354,22 @@ describe('claim-lint command line', () => {
     assert.equal(version.stdout.trim(), manifest.version);
   });
 
+  it('knows its version when the bundle is copied away from the package', () => {
+    // Alone in a folder, no package.json above it: the version was written in when it was bundled.
+    const copy = path.join(dir, 'claim-lint.js');
+    fs.copyFileSync(cli, copy);
+    const result = spawnSync(process.execPath, [copy, '--version'], { cwd: dir, encoding: 'utf8' });
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${manifest.version}\n`);
+  });
+
   it('names every option in --help, and -h and -v do the same as --help and --version', () => {
     const help = run(['-h'], dir);
     assert.equal(help.status, 0);
     for (const option of [
       '--format',
+      '--output-file',
       '--max-warnings',
       '--quiet',
       '--config',
@@ -258,6 +384,8 @@ describe('claim-lint command line', () => {
     }
     assert.equal(help.stdout, run(['--help'], dir).stdout);
     assert.equal(run(['-v'], dir).stdout, run(['--version'], dir).stdout);
+    assert.match(help.stdout, /^ {2}-f, --format /m);
+    assert.match(help.stdout, /^ {2}-o, --output-file FILE /m);
   });
 
   it('rejects an unknown option with exit 2, naming it, and checks nothing', () => {
@@ -320,7 +448,7 @@ describe('claim-lint command line', () => {
     const result = run(['--format', 'json', 'a.claim', '-', 'z.claim'], dir, unitsWarning);
     assert.deepEqual(
       (JSON.parse(result.stdout) as JsonResult[]).map((r) => r.filePath),
-      ['a.claim', '<stdin>', 'z.claim'],
+      [path.join(dir, 'a.claim'), '<text>', path.join(dir, 'z.claim')],
     );
   });
 
@@ -335,6 +463,46 @@ describe('claim-lint command line', () => {
       jsonlRows(result.stdout).map((row) => row.file),
       [path.join('good', 'lone.claim')],
     );
+  });
+
+  it('exits 2 on a config with a misspelt severity, an unknown rule id and an unknown key, listing them once, and checks the files it does not govern', () => {
+    write(
+      'bad/.claimlintrc.json',
+      JSON.stringify({ rules: { 'addon-without-primary': 'of', 'lesion-unit': 'warning' }, maxProblems: 5 }),
+    );
+    write('bad/a.claim', loneAddOn);
+    write('bad/b.claim', loneAddOn);
+    write('good/lone.claim', loneAddOn);
+    const result = run(['--format', 'jsonl', 'bad', 'good'], dir);
+    assert.equal(result.status, 2);
+    const config = path.join(dir, 'bad', '.claimlintrc.json');
+    assert.equal(
+      result.stderr,
+      [
+        `claim-lint: ${path.join('bad', 'a.claim')}: invalid config ${config}:`,
+        `  maxProblems: unknown key; allowed: maxNumberOfProblems, descriptorFiles, mueFile, dataFolder, backgroundCheckAboveMB, skipCheckAboveMB, workspaceDiagnostics, rules, x12, inlayHints, trace`,
+        `  rules.addon-without-primary: "of" is not a severity (did you mean 'off'?); allowed: error, warning, information, hint, off`,
+        `  rules.lesion-unit: unknown rule id (did you mean 'lesion-units'?); the rule ids are in docs/rules/README.md`,
+        `claim-lint: ${path.join('bad', 'b.claim')}: invalid config ${config} (see above)`,
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      jsonlRows(result.stdout).map((row) => row.file),
+      [path.join('good', 'lone.claim')],
+    );
+  });
+
+  it('exits 2 on an invalid config named by --config, and with --data-info', () => {
+    const config = write('strict.json', JSON.stringify({ rules: { 'addon-without-primary': 'eror' } }));
+    write('lone.claim', loneAddOn);
+    const result = run(['--config', 'strict.json', 'lone.claim'], dir);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /rules\.addon-without-primary: "eror" is not a severity \(did you mean 'error'\?\)/);
+    assert.equal(result.stdout, '');
+    const info = run(['--config', config, '--data-info'], dir);
+    assert.equal(info.status, 2);
+    assert.match(info.stderr, /invalid config .*strict\.json:\n {2}rules\.addon-without-primary/);
   });
 
   it('exits 2 when --config names a file that does not exist', () => {

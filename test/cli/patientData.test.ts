@@ -73,7 +73,6 @@ describe('claim-lint: no patient data on stderr or in the report, and no network
       JSON.stringify({
         descriptorFiles: ['descriptors.tsv', 'missing.tsv'],
         mueFile: 'mue.csv',
-        rules: { [m.patientSurname]: 'error' },
       }),
     );
     // A file that fails to read: a link to nothing.

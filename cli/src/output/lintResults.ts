@@ -21,7 +21,10 @@ export interface LintMessage {
 }
 
 export interface FileResult {
+  /** As the user named it (an operand, or a path under an operand folder). */
   filePath: string;
+  /** The file's absolute path; absent for standard input without --stdin-filename. */
+  absolutePath?: string;
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
