@@ -9,7 +9,17 @@
 import type { CodeReference } from '../reference/codeReference';
 import type { CodeInfo } from '../reference/codeTypes';
 import type { Claim, ServiceLine } from '../model/model';
-import { dateOfService, type KnownLine } from './claimFacts';
+
+/** A line whose code the reference data knows, with what it knows. */
+export interface KnownLine {
+  line: ServiceLine;
+  info: CodeInfo;
+}
+
+/** A line's date of service: its own `dos=`, else the claim's (`claimFacts.ts` says the same; that module reads this one). */
+function dateOfService(line: ServiceLine, claim: Claim): string | undefined {
+  return line.dos?.value ?? claim.dos?.value;
+}
 
 /** The lines of one code, summarised for "is there one on a date compatible with this one?" in constant time. */
 export interface CodeLines {
@@ -21,23 +31,35 @@ export interface CodeLines {
   byDate: Map<string, number>;
   /** The first line of the first date, and the first line of the second date, in claim order. */
   firstDated: ServiceLine[];
+  /** The first line on each date, lines with no date under `undatedKey`. */
+  firstByDate: Map<string, ServiceLine>;
 }
 
-export interface ClaimLineIndex {
-  /** The claim's lines whose codes the reference data knows, in claim order (`knownLines`). */
-  known: KnownLine[];
+/** The key of lines with no date of service in `firstByDate` (no date is written so). */
+export const undatedKey = 'no date';
+
+/** What needs no reference data: every line by code, and line numbers. */
+export interface ClaimCodeIndex {
   /** Every line, codes of other lists included, by code. */
   byCode: Map<string, CodeLines>;
-  /** The known lines by code. */
-  knownByCode: Map<string, CodeLines>;
-  /** The first-lesion codes among the known lines, by lesion procedure: each code once, in claim order. */
-  firstLesionCodes: Map<string, CodeInfo[]>;
   /** The 1-based number of each line on its claim. */
   numberOf: Map<ServiceLine, number>;
 }
 
+export interface ClaimLineIndex extends ClaimCodeIndex {
+  /** The claim's lines whose codes the reference data knows, in claim order (`knownLines`). */
+  known: KnownLine[];
+  /** The known lines by code. */
+  knownByCode: Map<string, CodeLines>;
+  /** The first-lesion codes among the known lines, by lesion procedure: each code once, in claim order. */
+  firstLesionCodes: Map<string, CodeInfo[]>;
+}
+
 function addLine(codeLines: CodeLines, line: ServiceLine, date: string | undefined): void {
   codeLines.lines.push(line);
+  if (!codeLines.firstByDate.has(date ?? undatedKey)) {
+    codeLines.firstByDate.set(date ?? undatedKey, line);
+  }
   if (date === undefined) {
     codeLines.undated += 1;
     return;
@@ -54,7 +76,7 @@ function addTo(byCode: Map<string, CodeLines>, line: ServiceLine, date: string |
   const code = line.code.value;
   let codeLines = byCode.get(code);
   if (!codeLines) {
-    codeLines = { lines: [], undated: 0, byDate: new Map(), firstDated: [] };
+    codeLines = { lines: [], undated: 0, byDate: new Map(), firstDated: [], firstByDate: new Map() };
     byCode.set(code, codeLines);
   }
   addLine(codeLines, line, date);
@@ -73,29 +95,45 @@ function addFirstLesionCode(index: ClaimLineIndex, info: CodeInfo): void {
   index.firstLesionCodes.set(procedure, codes);
 }
 
-function buildIndex(claim: Claim, reference: CodeReference): ClaimLineIndex {
-  const index: ClaimLineIndex = {
-    known: [],
-    byCode: new Map(),
-    knownByCode: new Map(),
-    firstLesionCodes: new Map(),
-    numberOf: new Map(),
-  };
+function buildCodeIndex(claim: Claim): ClaimCodeIndex {
+  const index: ClaimCodeIndex = { byCode: new Map(), numberOf: new Map() };
   for (const [i, line] of claim.lines.entries()) {
     index.numberOf.set(line, i + 1);
-    const date = dateOfService(line, claim);
-    addTo(index.byCode, line, date);
+    addTo(index.byCode, line, dateOfService(line, claim));
+  }
+  return index;
+}
+
+function buildIndex(claim: Claim, reference: CodeReference): ClaimLineIndex {
+  const index: ClaimLineIndex = {
+    ...codeIndexOf(claim),
+    known: [],
+    knownByCode: new Map(),
+    firstLesionCodes: new Map(),
+  };
+  for (const line of claim.lines) {
     const info = line.otherCodeList === undefined ? reference.code(line.code.value) : undefined;
     if (info) {
       index.known.push({ line, info });
-      addTo(index.knownByCode, line, date);
+      addTo(index.knownByCode, line, dateOfService(line, claim));
       addFirstLesionCode(index, info);
     }
   }
   return index;
 }
 
+const builtCodeIndexes = new WeakMap<Claim, ClaimCodeIndex>();
 const built = new WeakMap<Claim, { reference: CodeReference; index: ClaimLineIndex }>();
+
+/** The claim's lines by code and their numbers, built on the first call for the claim. */
+export function codeIndexOf(claim: Claim): ClaimCodeIndex {
+  let index = builtCodeIndexes.get(claim);
+  if (!index) {
+    index = buildCodeIndex(claim);
+    builtCodeIndexes.set(claim, index);
+  }
+  return index;
+}
 
 /** The claim's index, built on the first call for the claim and reference. */
 export function indexOfClaim(claim: Claim, reference: CodeReference): ClaimLineIndex {
