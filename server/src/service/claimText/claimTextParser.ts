@@ -3,7 +3,8 @@
  * It never throws: text it cannot read becomes a problem on its own range and
  * parsing goes on with the next token or line.
  */
-import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model/model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, Suppression } from '../model/model';
+import { CappedProblems } from '../model/problemLimits';
 import { OnDemandClaims } from '../model/onDemandClaims';
 import { headerKeys, readHeaderValue } from './headerParser';
 import { contentLength, rangeOnLine, tokenize } from './lineTokens';
@@ -15,7 +16,7 @@ const claimKeywordPattern = /^claim(?=\s|$)/i;
 const suppressionPattern = /^\s*claim-lint-disable(-next-line)?\s+(\S.*?)\s*$/;
 
 class ClaimTextParser {
-  private readonly problems: ParseProblem[] = [];
+  private readonly problems = new CappedProblems('line');
   private current: Claim | undefined;
   private lastContentLine = 0;
   private lastContentEnd = 0;
@@ -45,7 +46,7 @@ class ClaimTextParser {
     }
     this.readLine(text.slice(lineStart), lineNumber);
     this.closeClaim();
-    return { problems: this.problems, suppressions: this.suppressions };
+    return { problems: this.problems.problems, suppressions: this.suppressions };
   }
 
   private readLine(fullLine: string, lineNumber: number): void {

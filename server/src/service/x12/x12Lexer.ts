@@ -6,7 +6,7 @@
  * How the characters read (separators, ids, layout, junk) is `x12Syntax.ts`,
  * shared with the CLI's stream.
  */
-import type { ParseProblem } from '../model/model';
+import type { ProblemSink } from '../model/problemLimits';
 import type { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
 import {
@@ -57,7 +57,7 @@ function isaAfterText(text: string): boolean {
 }
 
 /** Reads the interchange; problems go to `problems`, never thrown. */
-export function lexInterchange(text: string, lines: LineIndex, problems: ParseProblem[]): X12Interchange | undefined {
+export function lexInterchange(text: string, lines: LineIndex, problems: ProblemSink): X12Interchange | undefined {
   const isaStart = isaStartIn(text);
   if (isaStart === -1) {
     const start = Math.max(0, text.search(/\S/));
@@ -99,7 +99,7 @@ export function lexSegments(
   separators: X12Separators,
   segments: SegmentTable,
   lines: LineIndex,
-  problems: ParseProblem[],
+  problems: ProblemSink,
 ): void {
   let junkStart = -1;
   const closeJunk = (end: number) => {
