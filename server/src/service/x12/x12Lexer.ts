@@ -7,18 +7,10 @@
  * shared with the CLI's stream.
  */
 import type { ProblemSink } from '../model/problemLimits';
+import { looksLikeUtf16 } from '../text/utf16Text';
 import type { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
-import {
-  isaLength,
-  isaStartIn,
-  isJunk,
-  isLayoutSpace,
-  looksLikeUtf16,
-  readSeparators,
-  segmentEnd,
-  segmentIdAt,
-} from './x12Syntax';
+import { isaLength, isaStartIn, isJunk, isLayoutSpace, readSeparators, segmentEnd, segmentIdAt } from './x12Syntax';
 import type { X12Interchange, X12Separators, X12Span } from './x12Types';
 
 export function components(element: X12Span, separator: string): X12Span[] {
