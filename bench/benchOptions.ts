@@ -3,12 +3,13 @@
  * so a subset can be chosen: `npm run bench -- --sizes 10k,100k` (or
  * BENCH_SIZES=10k,100k), `--formats claim` (or BENCH_FORMATS), and the
  * sections to run: `--sections reference-data` (or BENCH_SECTIONS) measures
- * only the reference-data import (about 15 seconds).
+ * only the reference-data import (about 15 seconds), `--sections hostile-inputs`
+ * only the hostile inputs.
  */
 import type { CorpusSize } from './corpusFiles';
 import type { CorpusFormat } from './corpusWriters';
 
-export type BenchSection = 'corpora' | 'reference-data';
+export type BenchSection = 'corpora' | 'reference-data' | 'hostile-inputs';
 
 export interface BenchOptions {
   sizes: CorpusSize[];
@@ -28,7 +29,9 @@ export const usage = `Usage: npm run bench -- [--sizes LIST] [--formats LIST] [-
                    service lines as 10000, 10k or 1M; or megabytes as 5MB
   --formats LIST   claim, x12 or both (default claim,x12)
   --sections LIST  corpora (the claim files), reference-data (the NCCI PTP table's
-                   import, cache and lookups), or both (default corpora,reference-data)
+                   import, cache and lookups), hostile-inputs (files made to cost the
+                   most for their size, about a minute), comma-separated
+                   (default corpora,reference-data,hostile-inputs)
   --ptp-rows N     Edits in the synthetic PTP quarter (default ${defaultPtpRows})
 
 The same values can be given as BENCH_SIZES, BENCH_FORMATS, BENCH_SECTIONS and BENCH_PTP_ROWS.
@@ -78,7 +81,7 @@ function optionValue(args: readonly string[], name: string): string | undefined 
 
 function parseSections(list: string): BenchSection[] {
   return list.split(',').map((name) => {
-    if (name !== 'corpora' && name !== 'reference-data') {
+    if (name !== 'corpora' && name !== 'reference-data' && name !== 'hostile-inputs') {
       throw new BenchUsageError(`not a section: ${name}`);
     }
     return name;
@@ -103,7 +106,9 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
     .split(',')
     .map((label) => parseSize(label.trim()));
   const formats = parseFormats(optionValue(args, '--formats') ?? env['BENCH_FORMATS'] ?? 'claim,x12');
-  const sections = parseSections(optionValue(args, '--sections') ?? env['BENCH_SECTIONS'] ?? 'corpora,reference-data');
+  const sections = parseSections(
+    optionValue(args, '--sections') ?? env['BENCH_SECTIONS'] ?? 'corpora,reference-data,hostile-inputs',
+  );
   const ptpRows = parsePtpRows(optionValue(args, '--ptp-rows') ?? env['BENCH_PTP_ROWS'] ?? defaultPtpRows);
   return { sizes, formats, sections, ptpRows };
 }

@@ -13,6 +13,7 @@ import { type FolderRuns, cliPath, runCli, runCliOnFolder } from './cliBench';
 import { closestTo, type Corpus, formatNames, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
 import { compareWithPeerInChild, measureInChild } from './inProcessBench';
 import { type EditorFeaturesResult, measureEditorFeatures } from './editorFeaturesBench';
+import { measureHostileInputs, renderHostileInputs } from './hostileInputs';
 import { describeMachine } from './machine';
 import { describeReferenceData, measureReferenceData, renderReferenceData } from './referenceDataBench';
 import { type CorpusResults, renderReport } from './report';
@@ -83,6 +84,9 @@ async function main(args: readonly string[]): Promise<void> {
     const measured = await measureReferenceData(options.ptpRows, progress);
     progress(`  ${describeReferenceData(measured)}`);
     process.stdout.write(`\n${renderReferenceData(measured)}`);
+  }
+  if (options.sections.includes('hostile-inputs')) {
+    process.stdout.write(`\n${renderHostileInputs(await measureHostileInputs(progress))}`);
   }
 }
 

@@ -3,13 +3,40 @@
  * the rest of the file is still checked.
  */
 import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../../server/src/service';
 import { formatDiagnostic, textAt, validate, messageOf } from '../../support/documents/claimDocuments';
+
+/** The text as a UTF-16 file reads when taken for UTF-8: a byte order mark, then a NUL after every character. */
+function asMisreadUtf16(text: string, bom: string): string {
+  return bom + [...text].map((character) => `${character}\0`).join('');
+}
 
 function problems(text: string): Array<{ rule: string; text: string; message: string }> {
   return validate(text).map((d) => ({ rule: String(d.code), text: textAt(text, d), message: messageOf(d) }));
 }
 
 describe('malformed input', () => {
+  it('tells a UTF-16 file it is UTF-16 text in one finding, with or without a byte order mark', () => {
+    const text = 'claim CLM-1\n  dos: 2026-03-14\n  dx: C50.411\n  19283-RT x1 $350.00 dx=A\n  19284-RT x2 dx=A\n';
+    for (const bom of ['\ufffd\ufffd', '\u00ff\u00fe', '']) {
+      const utf16 = asMisreadUtf16(text, bom);
+      const found = problems(utf16);
+      assert.deepEqual(
+        found.map((p) => p.rule),
+        ['bad-token'],
+        JSON.stringify(bom),
+      );
+      assert.match(found[0]?.message ?? '', /UTF-16 text.*save it as UTF-8 or ASCII/);
+      // The editor's validator, which reads a .claim file claim by claim, says the same.
+      const service = getLanguageService();
+      const document = TextDocument.create('file:///u/utf16.claim', 'claim', 1, utf16);
+      assert.deepEqual(service.createDocumentValidator().validate(document), validate(utf16));
+    }
+    // The same file as UTF-8 is read as usual.
+    assert.deepEqual(problems(text), []);
+  });
+
   it('reports a bad code shape on the code and keeps checking the next lines', () => {
     const text = 'claim A\n 1928 x1\n 19284-RT\n';
     assert.deepEqual(

@@ -15,7 +15,7 @@ export function writeClaimText(claims: readonly ClaimToWrite[]): string {
       const lines = claim.lines.map((line) => {
         const code = [line.code, ...(line.modifiers ?? [])].join('-');
         const pointers = (line.pointers ?? [1]).map((pointer) => String.fromCharCode(64 + pointer)).join(',');
-        return `  ${code}   x${line.units ?? 1}   $${line.charge.toFixed(2)}   dx=${pointers}`;
+        return `  ${code}   x${line.units ?? 1}   $${Number(line.charge).toFixed(2)}   dx=${pointers}`;
       });
       const header = [
         `claim ${claim.id}`,

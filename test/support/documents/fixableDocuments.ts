@@ -57,7 +57,7 @@ function serviceLineText(line: GeneratedLine, layout: ClaimTextLayout): string {
   const fields = [
     code,
     ...(line.units === undefined ? [] : [`${layout.unitsPrefix}${line.units}`]),
-    ...(layout.charges ? [`$${line.charge.toFixed(2)}`] : []),
+    ...(layout.charges ? [`$${Number(line.charge).toFixed(2)}`] : []),
     `dx=${(line.pointers ?? [1]).map((p) => String.fromCharCode(64 + p)).join(',')}`,
     ...(line.dos ? [`dos=${line.dos}`] : []),
     ...(line.lesions ? [`lesions=${line.lesions}`] : []),

@@ -3,8 +3,10 @@
  * It never throws: text it cannot read becomes a problem on its own range and
  * parsing goes on with the next token or line.
  */
-import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model/model';
+import type { Claim, ClaimDocumentModel, ClaimsRead, Suppression } from '../model/model';
+import { CappedProblems } from '../model/problemLimits';
 import { OnDemandClaims } from '../model/onDemandClaims';
+import { looksLikeUtf16 } from '../text/utf16Text';
 import { headerKeys, readHeaderValue } from './headerParser';
 import { contentLength, rangeOnLine, tokenize } from './lineTokens';
 import { parseServiceLine } from './serviceLineParser';
@@ -12,10 +14,12 @@ import { parseServiceLine } from './serviceLineParser';
 const knownHeaderKeys = new Set(headerKeys.map((header) => header.key));
 const headerPattern = /^([A-Za-z][A-Za-z0-9_-]*)\s*:/;
 const claimKeywordPattern = /^claim(?=\s|$)/i;
+const utf16Message =
+  'This file is UTF-16 text (two bytes a character), which a .claim file is not: save it as UTF-8 or ASCII. It is not checked.';
 const suppressionPattern = /^\s*claim-lint-disable(-next-line)?\s+(\S.*?)\s*$/;
 
 class ClaimTextParser {
-  private readonly problems: ParseProblem[] = [];
+  private readonly problems = new CappedProblems('line');
   private current: Claim | undefined;
   private lastContentLine = 0;
   private lastContentEnd = 0;
@@ -34,6 +38,15 @@ class ClaimTextParser {
   }
 
   parse(text: string): ClaimsRead {
+    if (this.firstLine === 0 && looksLikeUtf16(text)) {
+      // Read as it stands, every character would be a problem (a NUL between each): one says what the file is.
+      this.problems.push({
+        ruleId: 'bad-token',
+        message: utf16Message,
+        range: rangeOnLine(0, 0, Math.min(2, text.length)),
+      });
+      return { problems: this.problems.problems, suppressions: this.suppressions };
+    }
     // Line by line, never an array of every line: a large file would hold all its lines at once. The same walk
     // as `forEachLine` (textLines.ts), kept inline in this, the hottest reader, to keep a call per line off it.
     const lineBreak = /\r\n|\r|\n/g;
@@ -45,7 +58,7 @@ class ClaimTextParser {
     }
     this.readLine(text.slice(lineStart), lineNumber);
     this.closeClaim();
-    return { problems: this.problems, suppressions: this.suppressions };
+    return { problems: this.problems.problems, suppressions: this.suppressions };
   }
 
   private readLine(fullLine: string, lineNumber: number): void {

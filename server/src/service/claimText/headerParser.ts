@@ -3,7 +3,8 @@
  * problem on the exact range of whatever does not have the required shape.
  */
 import { icd10Pattern } from '../reference/codeShapes';
-import type { Claim, Field, ParseProblem } from '../model/model';
+import type { Claim, Field } from '../model/model';
+import type { ProblemSink } from '../model/problemLimits';
 import { rangeOnLine, tokenize } from './lineTokens';
 
 interface HeaderKeyInfo {
@@ -60,7 +61,7 @@ export function parseWholeNumber(text: string, min: number, max: number): number
   return value >= min && value <= max ? value : undefined;
 }
 
-export function readHeaderValue(claim: Claim, key: string, value: Field<string>, problems: ParseProblem[]): void {
+export function readHeaderValue(claim: Claim, key: string, value: Field<string>, problems: ProblemSink): void {
   const line = value.range.start.line;
   const text = value.value;
   const fail = (message: string) => problems.push({ ruleId: 'bad-header-value', message, range: value.range });
@@ -108,7 +109,7 @@ export function readHeaderValue(claim: Claim, key: string, value: Field<string>,
   }
 }
 
-function readDiagnosisList(claim: Claim, text: string, column: number, line: number, problems: ParseProblem[]): void {
+function readDiagnosisList(claim: Claim, text: string, column: number, line: number, problems: ProblemSink): void {
   // Commas separate like white space; every token keeps its place so pointers stay in order.
   const spaced = text.replace(/,/g, ' ');
   for (const token of tokenize(spaced, column)) {

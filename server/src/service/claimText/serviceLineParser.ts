@@ -4,7 +4,8 @@
  * and the rest of the line is still read.
  */
 import { codeKindOf, modifierPattern } from '../reference/codeShapes';
-import type { DiagnosisPointer, ParseProblem, ServiceLine } from '../model/model';
+import type { DiagnosisPointer, ServiceLine } from '../model/model';
+import { type ProblemSink, reportProblem } from '../model/problemLimits';
 import { isValidDate, parseWholeNumber } from './headerParser';
 import { type LineToken, rangeOnLine } from './lineTokens';
 
@@ -22,14 +23,16 @@ const chargePattern = /^\$(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
 const emptyModifierMessage = `An empty modifier after '-': a modifier is two letters or digits, e.g. RT, LT, 59.`;
 
 class ServiceLineReader {
-  private readonly problems: ParseProblem[];
+  private readonly problems: ProblemSink;
   private readonly lineNumber: number;
   readonly line: ServiceLine;
 
-  constructor(lineNumber: number, codeToken: LineToken, problems: ParseProblem[]) {
+  constructor(lineNumber: number, codeToken: LineToken, problems: ProblemSink) {
     this.problems = problems;
     this.lineNumber = lineNumber;
-    const [codeText = '', ...modifierParts] = codeToken.text.split('-');
+    const token = codeToken.text;
+    const firstDash = token.indexOf('-');
+    const codeText = firstDash === -1 ? token : token.slice(0, firstDash);
     const codeRange = this.range(codeToken.start, codeText.length);
     const end = { line: lineNumber, character: codeToken.start + codeToken.text.length };
     this.line = {
@@ -41,10 +44,12 @@ class ServiceLineReader {
       afterModifiers: end,
     };
     this.checkCode(codeText);
-    let column = codeToken.start + codeText.length + 1;
-    for (const part of modifierParts) {
-      this.addModifier(part, column, true);
-      column += part.length + 1;
+    // Part by part, not split('-'): a token of megabytes of '-RT' would be millions of strings at once.
+    for (let dash = firstDash; dash !== -1;) {
+      const next = token.indexOf('-', dash + 1);
+      const part = token.slice(dash + 1, next === -1 ? token.length : next);
+      this.addModifier(part, codeToken.start + dash + 1, true);
+      dash = next;
     }
   }
 
@@ -53,11 +58,9 @@ class ServiceLineReader {
   }
 
   private report(ruleId: string, message: string, start: number, length: number, replacement?: string): void {
-    const problem: ParseProblem = { ruleId, message, range: this.range(start, length) };
-    if (replacement !== undefined) {
-      problem.replacement = replacement;
-    }
-    this.problems.push(problem);
+    reportProblem(this.problems, this.lineNumber, this.range(start, length), () =>
+      replacement === undefined ? { ruleId, message } : { ruleId, message, replacement },
+    );
   }
 
   private checkCode(codeText: string): void {
@@ -265,11 +268,7 @@ export function pointerIndex(text: string): number {
 }
 
 /** Reads the tokens of one service line; the first token is the code. */
-export function parseServiceLine(
-  lineNumber: number,
-  tokens: readonly LineToken[],
-  problems: ParseProblem[],
-): ServiceLine {
+export function parseServiceLine(lineNumber: number, tokens: readonly LineToken[], problems: ProblemSink): ServiceLine {
   const [codeToken, ...rest] = tokens;
   if (!codeToken) {
     throw new Error('a service line has at least one token');
@@ -293,12 +292,11 @@ export function parseServiceLine(
     } else if (/^[A-Za-z0-9]{1,4}$/.test(text)) {
       reader.addModifier(text, start, false);
     } else {
-      problems.push({
+      reportProblem(problems, lineNumber, rangeOnLine(lineNumber, start, start + text.length), () => ({
         ruleId: 'bad-token',
         message:
           'This is not part of a service line: expected a modifier (RT), units (x2), a charge ($350.00) or a field (dx=A).',
-        range: rangeOnLine(lineNumber, start, start + text.length),
-      });
+      }));
     }
   }
   const last = tokens[tokens.length - 1] as LineToken;

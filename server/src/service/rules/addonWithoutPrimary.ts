@@ -15,6 +15,7 @@ import { editionFor, type AddOnEdit, type AddOnEdits } from '../reference/offici
 import { codeRanges } from '../text/wording';
 import { dateOfService, pointersOf } from './claimFacts';
 import { findAddOnPrimaries, isWrongModality } from './addOnPrimaries';
+import { type ClaimLineIndex, indexOfClaim, linesOnCompatibleDate } from './claimLineIndex';
 import type { ClaimRule, Finding, QuickFix, RuleContext } from './ruleTypes';
 
 /** Add-ons with more possible primaries than this get no insert fix: the coder must choose. */
@@ -66,6 +67,50 @@ function cmsEditOf(
   return edits && edit ? { edit, edits } : undefined;
 }
 
+function numberOf(index: ClaimLineIndex, line: ServiceLine): number {
+  return index.numberOf.get(line) ?? 0;
+}
+
+interface ProcedureCounts {
+  context: RuleContext;
+  all: number;
+  undated: number;
+  byDate: Map<string, number>;
+}
+
+/** Per claim, how many lines on each date (and with none) are not add-ons; counted on the first type 3 edit that asks. */
+const proceduresByDate = new WeakMap<Claim, ProcedureCounts>();
+
+function isAddOnLine(line: ServiceLine, claim: Claim, context: RuleContext): boolean {
+  return (
+    cmsEditOf(line, claim, context) !== undefined || context.reference.code(line.code.value)?.addOnTo !== undefined
+  );
+}
+
+/** The lines other than `line` on a date compatible with its own that are not add-ons. */
+function proceduresOnCompatibleDate(claim: Claim, line: ServiceLine, context: RuleContext): number {
+  let counts = proceduresByDate.get(claim);
+  if (counts?.context !== context) {
+    counts = { context, all: 0, undated: 0, byDate: new Map() };
+    for (const other of claim.lines) {
+      const otherDate = dateOfService(other, claim);
+      if (isAddOnLine(other, claim, context)) {
+        continue;
+      }
+      counts.all += 1;
+      if (otherDate === undefined) {
+        counts.undated += 1;
+      } else {
+        counts.byDate.set(otherDate, (counts.byDate.get(otherDate) ?? 0) + 1);
+      }
+    }
+    proceduresByDate.set(claim, counts);
+  }
+  const date = dateOfService(line, claim);
+  const compatible = date === undefined ? counts.all : counts.undated + (counts.byDate.get(date) ?? 0);
+  return compatible - (isAddOnLine(line, claim, context) ? 0 : 1);
+}
+
 function cmsFinding(
   line: ServiceLine,
   claim: Claim,
@@ -82,32 +127,36 @@ function cmsFinding(
     };
   }
   const date = dateOfService(line, claim);
+  const index = indexOfClaim(claim, context.reference);
+  const self = line.code.value;
+  // The listed codes to look up: the claim's distinct codes when fewer than the edit's list (which may hold hundreds).
   const listed = new Set(edit.primaries);
-  const sameDate = (other: ServiceLine) => {
-    const otherDate = dateOfService(other, claim);
-    return date === undefined || otherDate === undefined || otherDate === date;
-  };
-  const primaryLines = claim.lines.filter((other) => other !== line && listed.has(other.code.value));
-  if (primaryLines.some(sameDate)) {
-    return undefined;
+  const candidates = listed.size <= index.byCode.size ? listed : [...index.byCode.keys()].filter((c) => listed.has(c));
+  let primaryLine: ServiceLine | undefined;
+  for (const primary of candidates) {
+    const lines = index.byCode.get(primary);
+    // The line itself is no primary of its own, though its code may be listed.
+    if (linesOnCompatibleDate(lines, date) - (primary === self ? 1 : 0) > 0) {
+      return undefined;
+    }
+    const first = lines?.lines.find((other) => other !== line);
+    if (first && (!primaryLine || numberOf(index, first) < numberOf(index, primaryLine))) {
+      primaryLine = first;
+    }
   }
   const bundled = context.reference.code(code);
   if (bundled?.addOnTo && isWrongModality(findAddOnPrimaries(claim, line, bundled, context.reference))) {
     return undefined; // addon-wrong-modality speaks about this line.
   }
   const needed = edit.primaries.length === 1 ? edit.primaries[0] : `one of ${primaryList(edit.primaries)}`;
-  const otherDate = primaryLines[0];
-  if (otherDate) {
+  if (primaryLine) {
     return {
       range: line.code.range,
-      message: `+${code} is an add-on code and needs ${needed} on the same date of service (${source}); ${otherDate.code.value} on this claim is on another date.`,
+      message: `+${code} is an add-on code and needs ${needed} on the same date of service (${source}); ${primaryLine.code.value} on this claim is on another date.`,
     };
   }
   // Type 3: a contractor may accept a primary the file does not list; another procedure that day may be one.
-  const isAddOn = (other: ServiceLine) =>
-    cmsEditOf(other, claim, context) !== undefined || context.reference.code(other.code.value)?.addOnTo !== undefined;
-  const anotherProcedure =
-    edit.type === 3 && claim.lines.some((other) => other !== line && sameDate(other) && !isAddOn(other));
+  const anotherProcedure = edit.type === 3 && proceduresOnCompatibleDate(claim, line, context) > 0;
   return {
     range: line.code.range,
     message: anotherProcedure
@@ -125,7 +174,7 @@ function bundledFinding(line: ServiceLine, claim: Claim, context: RuleContext): 
     return undefined;
   }
   const primaries = findAddOnPrimaries(claim, line, info, reference);
-  if (primaries.sameDate.length > 0 || isWrongModality(primaries)) {
+  if (primaries.sameDate || isWrongModality(primaries)) {
     return undefined;
   }
   const needed = info.addOnTo.length === 1 ? info.addOnTo[0] : `one of ${codeRanges(info.addOnTo)}`;
@@ -133,9 +182,9 @@ function bundledFinding(line: ServiceLine, claim: Claim, context: RuleContext): 
   const neededText = primaryInfo?.lesion
     ? `${primaryInfo.code}, the ${primaryInfo.modality ?? primaryInfo.lesion.procedure} first-lesion code,`
     : needed;
-  const otherDate = primaries.otherDate[0];
+  const otherDate = primaries.otherDate;
   const message = otherDate
-    ? `+${info.code} is an add-on code and needs ${needed} on the same date of service; ${otherDate.info.code} on this claim is on another date.`
+    ? `+${info.code} is an add-on code and needs ${needed} on the same date of service; ${otherDate.code.value} on this claim is on another date.`
     : `+${info.code} is an add-on code: report it with ${neededText} on the same claim.`;
   return {
     range: line.code.range,

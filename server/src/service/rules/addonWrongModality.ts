@@ -2,7 +2,8 @@
  * An add-on goes with the primary of its own modality: 19284 (stereotactic)
  * with 19283, never with 19281 (mammographic) alone. When only another
  * modality's first-lesion code is on the claim, the right add-on is that
- * modality's, and the message names it.
+ * modality's, and the message names it (each such code once, however many
+ * lines bill it).
  */
 import { codeWithModality } from './claimFacts';
 import { findAddOnPrimaries, isWrongModality } from './addOnPrimaries';
@@ -26,7 +27,7 @@ export const addOnWrongModalityRule: ClaimRule = {
       }
       const fixes: QuickFix[] = [];
       const suggestions: string[] = [];
-      for (const { info: present } of primaries.otherModality) {
+      for (const present of primaries.otherModality) {
         const rightAddOn = reference.addOnFor(present);
         if (!rightAddOn || suggestions.includes(rightAddOn.code)) {
           continue;
@@ -39,7 +40,7 @@ export const addOnWrongModalityRule: ClaimRule = {
         });
       }
       const own = (info.addOnTo ?? []).join(', ');
-      const present = primaries.otherModality.map(({ info: p }) => codeWithModality(p)).join(', ');
+      const present = primaries.otherModality.map(codeWithModality).join(', ');
       const advice =
         suggestions.length > 0
           ? ` For an additional lesion under that guidance report +${suggestions.join(' or +')}.`

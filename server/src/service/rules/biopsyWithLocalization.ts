@@ -52,36 +52,59 @@ function pair(biopsy: ServiceLine, line: ServiceLine, claim: Claim): Pairing {
 }
 
 /** A pairing that names more of what makes the lines one service: a side first, then a date. */
-function weight(pairing: Pairing): number {
-  return (pairing.side ? 2 : 0) + (pairing.sameDate ? 1 : 0);
-}
-
 /** The line's modifiers that the reference data lists as distinct-service modifiers. */
 function distinctModifiers(line: ServiceLine, reference: CodeReference): Array<Field<string>> {
   return line.modifiers.filter((m) => reference.modifier(m.value)?.category === 'distinct-service');
 }
 
 /** The biopsy line that pairs most closely with `line` (same side and date first), if any is not apart from it. */
-function closestBiopsy(
-  line: ServiceLine,
-  biopsies: readonly ServiceLine[],
-  claim: Claim,
-): { biopsy: ServiceLine; pairing: Pairing } | undefined {
-  let match: { biopsy: ServiceLine; pairing: Pairing } | undefined;
+const unknown = '?';
+const any = '*';
+
+/**
+ * The first biopsy line (in claim order) of each date and side, each also under "any" date and side: the
+ * closest biopsy to a line is then a few look-ups, not a pass over every biopsy for each included line.
+ */
+function firstBiopsies(biopsies: readonly ServiceLine[], claim: Claim): Map<string, ServiceLine> {
+  const first = new Map<string, ServiceLine>();
   for (const biopsy of biopsies) {
-    const pairing = pair(biopsy, line, claim);
-    if (!pairing.apart && (match === undefined || weight(pairing) > weight(match.pairing))) {
-      match = { biopsy, pairing };
+    const date = dateOfService(biopsy, claim) ?? unknown;
+    const side = sideOf(biopsy) ?? unknown;
+    for (const key of [`${date}|${side}`, `${date}|${any}`, `${any}|${side}`, `${any}|${any}`]) {
+      if (!first.has(key)) {
+        first.set(key, biopsy);
+      }
     }
   }
-  return match;
+  return first;
 }
 
 /**
- * XS alone on a line of the same side as the biopsy: XS says "separate structure", which the same
- * breast is not; another lesion there is XU (or 59). Information, with the swap as fixes: the edit is
- * bypassed either way, but a payer reviewing the modifier may not accept the reason.
+ * The biopsy the line goes with: not apart from it, the one that shares most (a side counts more than a date),
+ * the first in claim order among equals.
  */
+function closestBiopsy(
+  line: ServiceLine,
+  first: ReadonlyMap<string, ServiceLine>,
+  claim: Claim,
+): { biopsy: ServiceLine; pairing: Pairing } | undefined {
+  const date = dateOfService(line, claim);
+  const side = sideOf(line);
+  // Best first: the same side and date, the same side with the biopsy's date unknown, the same date with its side
+  // unknown, both unknown. An unknown date or side of the line itself matches every biopsy's and weighs nothing.
+  const dates = date === undefined ? [any] : [date, unknown];
+  const sides = side === undefined ? [any] : [side, unknown];
+  for (const s of sides) {
+    for (const d of dates) {
+      const biopsy = first.get(`${d}|${s}`);
+      if (biopsy) {
+        return { biopsy, pairing: pair(biopsy, line, claim) };
+      }
+    }
+  }
+  return undefined;
+}
+
 function sameSideXs(
   line: ServiceLine,
   distinct: ReadonlyArray<Field<string>>,
@@ -123,11 +146,12 @@ export const biopsyWithLocalizationRule: ClaimRule = {
     if (biopsies.length === 0) {
       return findings;
     }
+    const first = firstBiopsies(biopsies, claim);
     for (const line of claim.lines) {
       if (!includedCodes.has(line.code.value)) {
         continue;
       }
-      const match = closestBiopsy(line, biopsies, claim);
+      const match = closestBiopsy(line, first, claim);
       if (!match) {
         continue;
       }

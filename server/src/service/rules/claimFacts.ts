@@ -8,11 +8,9 @@ import type { CodeInfo } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
 import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 import { amount } from '../x12/x12Writer';
+import { codeIndexOf, type KnownLine, undatedKey } from './claimLineIndex';
 
-export interface KnownLine {
-  line: ServiceLine;
-  info: CodeInfo;
-}
+export type { KnownLine };
 
 /** The claim's lines whose codes the reference data knows (a code of another list than HCPCS is none of them). */
 export function knownLines(claim: Claim, reference: CodeReference): KnownLine[] {
@@ -38,7 +36,12 @@ export function firstLesionSessions(claim: Claim, lines: readonly KnownLine[]): 
       continue;
     }
     const key = `${known.info.code}|${dateOfService(known.line, claim) ?? ''}`;
-    sessions.set(key, [...(sessions.get(key) ?? []), known]);
+    const session = sessions.get(key);
+    if (session) {
+      session.push(known);
+    } else {
+      sessions.set(key, [known]);
+    }
   }
   return [...sessions.values()];
 }
@@ -101,7 +104,9 @@ export function moveExtraUnitsToAddOn(
 ): TextEdit[] {
   const extra = unitsOf(line) - 1;
   const date = dateOfService(line, claim);
-  const existing = claim.lines.find((other) => other.code.value === addOn.code && dateOfService(other, claim) === date);
+  const existing = codeIndexOf(claim)
+    .byCode.get(addOn.code)
+    ?.firstByDate.get(date ?? undatedKey);
   const addOnEdits = existing
     ? editor.setUnits(existing, unitsOf(existing) + extra)
     : addOnLineAfter(line, addOn.code, extra, editor);

@@ -61,27 +61,58 @@ interface RemoveDuplicateAdvice {
 type Advice = ReplaceAdvice | RemoveAdvice | RemoveDuplicateAdvice;
 
 /** The codes of the claim's other lines for the same service: the same date (or none to compare) and no other side. */
-function codesBilledBeside(claim: Claim, line: ServiceLine): Set<string> {
-  const date = dateOfService(line, claim);
-  const side = sideOf(line);
-  const codes = new Set<string>();
-  for (const other of claim.lines) {
-    if (other === line) {
-      continue;
-    }
-    const otherDate = dateOfService(other, claim);
-    const otherSide = sideOf(other);
-    const sameDate = date === undefined || otherDate === undefined || date === otherDate;
-    const sameSide = side === undefined || otherSide === undefined || side === otherSide;
-    if (sameDate && sameSide) {
-      codes.add(other.code.value);
-    }
-  }
-  return codes;
+/** Whether a code is billed on another line of the claim for the same date and side (either may be unknown). */
+interface CodesBeside {
+  has(code: string): boolean;
 }
 
-/** The successors that apply: the first the claim shows, else every one that is an option without being shown. */
-function applicable(deleted: DeletedCode, billed: ReadonlySet<string>): { successors: Successor[]; shownBy?: string } {
+// Keys no date or side is written as.
+const unknown = '?';
+const any = '*';
+
+/**
+ * The claim's lines counted by code, date and side, each also under "any" date and side, so "is this
+ * code billed beside this line?" is a few look-ups rather than a pass over the claim for each deleted line.
+ */
+function linesByCodeDateSide(claim: Claim): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of claim.lines) {
+    const code = line.code.value;
+    const date = dateOfService(line, claim) ?? unknown;
+    const side = sideOf(line) ?? unknown;
+    for (const key of [
+      `${code}|${date}|${side}`,
+      `${code}|${date}|${any}`,
+      `${code}|${any}|${side}`,
+      `${code}|${any}|${any}`,
+    ]) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function codesBilledBeside(claim: Claim, line: ServiceLine, counts: ReadonlyMap<string, number>): CodesBeside {
+  const date = dateOfService(line, claim);
+  const side = sideOf(line);
+  // A line matches a date when either has none, and a side likewise: the keys of the lines that match this one.
+  const dates = date === undefined ? [any] : [date, unknown];
+  const sides = side === undefined ? [any] : [side, unknown];
+  return {
+    has(code) {
+      let lines = 0;
+      for (const d of dates) {
+        for (const s of sides) {
+          lines += counts.get(`${code}|${d}|${s}`) ?? 0;
+        }
+      }
+      // The line itself matches its own date and side, and is not beside itself.
+      return lines - (code === line.code.value ? 1 : 0) > 0;
+    },
+  };
+}
+
+function applicable(deleted: DeletedCode, billed: CodesBeside): { successors: Successor[]; shownBy?: string } {
   for (const successor of deleted.successors) {
     const shownBy = successor.shownBy?.find((code) => billed.has(code));
     if (shownBy !== undefined) {
@@ -97,7 +128,7 @@ function applicable(deleted: DeletedCode, billed: ReadonlySet<string>): { succes
 function adviceFor(
   successor: Successor,
   shownBy: string | undefined,
-  billed: ReadonlySet<string>,
+  billed: CodesBeside,
   reference: CodeReference,
   onlyLine: boolean,
 ): Advice[] {
@@ -252,6 +283,7 @@ export const deletedCodeRule: ClaimRule = {
   check(claim, context) {
     const { reference } = context;
     const findings: Finding[] = [];
+    let counts: Map<string, number> | undefined;
     for (const line of claim.lines) {
       const deleted = reference.code(line.code.value)?.deleted;
       if (!deleted) {
@@ -262,7 +294,8 @@ export const deletedCodeRule: ClaimRule = {
         }
         continue;
       }
-      const billed = codesBilledBeside(claim, line);
+      counts ??= linesByCodeDateSide(claim);
+      const billed = codesBilledBeside(claim, line, counts);
       const { successors, shownBy } = applicable(deleted, billed);
       const advice = successors.flatMap((successor) =>
         adviceFor(successor, shownBy, billed, reference, claim.lines.length === 1),

@@ -41,17 +41,32 @@ function anatomicOf(line: ServiceLine): string {
 }
 
 /**
- * Whether the pair of lines carries an NCCI-associated modifier that may bypass an indicator-1 edit: a
- * global surgery or distinct-service modifier on either line, or anatomic modifiers that differ between the
- * two (RT on one, LT on the other). The same anatomic modifier on both lines is the same site: no bypass.
+ * Whether a column-2 line may bypass an indicator-1 edit with any of the column-1 lines: a global surgery
+ * or distinct-service modifier on either line, or anatomic modifiers that differ between the two (RT on
+ * one, LT on the other). The same anatomic modifier on both lines is the same site: no bypass. The
+ * column-1 lines are summed up once (`Column1Lines`), so each column-2 line is one check, not one per pair.
  */
-export function bypasses(column1: ServiceLine, column2: ServiceLine): boolean {
-  if ([...column1.modifiers, ...column2.modifiers].some((m) => otherNcciModifiers.has(m.value))) {
+interface Column1Lines {
+  /** One of them carries a global surgery or distinct-service modifier. */
+  otherNcci: boolean;
+  /** Their anatomic modifiers, each line's as one string ('' for none). */
+  anatomic: Set<string>;
+}
+
+function column1Lines(lines: readonly ServiceLine[]): Column1Lines {
+  return {
+    otherNcci: lines.some((line) => line.modifiers.some((m) => otherNcciModifiers.has(m.value))),
+    anatomic: new Set(lines.map(anatomicOf)),
+  };
+}
+
+function bypassesAny(column1: Column1Lines, column2: ServiceLine): boolean {
+  if (column1.otherNcci || column2.modifiers.some((m) => otherNcciModifiers.has(m.value))) {
     return true;
   }
-  const anatomic1 = anatomicOf(column1);
+  // Some column-1 line's anatomic modifiers differ from this line's (two sets of none are not a difference).
   const anatomic2 = anatomicOf(column2);
-  return (anatomic1 !== '' || anatomic2 !== '') && anatomic1 !== anatomic2;
+  return column1.anatomic.size > 1 || (column1.anatomic.size === 1 && !column1.anatomic.has(anatomic2));
 }
 
 /** The claim's lines by date of service (lines with no date to go by together), codes of other lists left out. */
@@ -130,10 +145,25 @@ export const ncciPtpRule: ClaimRule = {
       }
       // Without a date, the edits in force on the edition's first day.
       const asked = date === '' ? (table.applies.from ?? '9999-12-31') : date;
+      const byCode = new Map<string, ServiceLine[]>();
+      for (const line of lines) {
+        const same = byCode.get(line.code.value);
+        if (same) {
+          same.push(line);
+        } else {
+          byCode.set(line.code.value, [line]);
+        }
+      }
+      // A code may be column 1 of many edits of the date: its lines are summed up once.
+      const column1ByCode = new Map<string, Column1Lines>();
       for (const edit of editsAmong(codes, table, asked)) {
-        const column1 = lines.filter((line) => line.code.value === edit.column1);
-        for (const line of lines.filter((candidate) => candidate.code.value === edit.column2)) {
-          if (edit.indicator === 1 && column1.some((first) => bypasses(first, line))) {
+        let column1 = column1ByCode.get(edit.column1);
+        if (!column1) {
+          column1 = column1Lines(byCode.get(edit.column1) ?? []);
+          column1ByCode.set(edit.column1, column1);
+        }
+        for (const line of byCode.get(edit.column2) ?? []) {
+          if (edit.indicator === 1 && bypassesAny(column1, line)) {
             continue;
           }
           findings.push({

@@ -12,6 +12,7 @@
  */
 import { type ServiceLine, unitsOf } from '../model/model';
 import { dateOfService, firstLesionSessions, knownLines, moveExtraUnitsToAddOn, removeLineEdits } from './claimFacts';
+import { codeIndexOf } from './claimLineIndex';
 import { sideOf } from './laterality';
 import type { ClaimRule, Finding, QuickFix } from './ruleTypes';
 import { counted, nounFor } from '../text/wording';
@@ -31,6 +32,23 @@ export const firstLesionUnitsRule: ClaimRule = {
     'A first-lesion code is reported with more than 1 unit, on one line or over several lines of one date; the extra lesions belong on its add-on code.',
   check(claim, { reference, editor }) {
     const findings: Finding[] = [];
+    const { numberOf } = codeIndexOf(claim);
+    // The first line of each code, modifiers and date, made on the first repeat that asks: not a scan per repeat.
+    let linesByWriting: Map<string, ServiceLine> | undefined;
+    const writingOf = (line: ServiceLine, code = line.code.value) =>
+      `${code}|${modifiersOf(line)}|${dateOfService(line, claim) ?? ''}`;
+    const firstLineWritten = (code: string, like: ServiceLine): ServiceLine | undefined => {
+      if (!linesByWriting) {
+        linesByWriting = new Map();
+        for (const other of claim.lines) {
+          const key = writingOf(other);
+          if (!linesByWriting.has(key)) {
+            linesByWriting.set(key, other);
+          }
+        }
+      }
+      return linesByWriting.get(writingOf(like, code));
+    };
     for (const [head, ...repeatLines] of firstLesionSessions(claim, knownLines(claim, reference))) {
       if (!head) {
         continue;
@@ -66,16 +84,9 @@ export const firstLesionUnitsRule: ClaimRule = {
         const lesions = counted(unitsOf(repeat), 'lesion');
         const message = otherSide
           ? `${info.code} is reported once per session, whatever the side: by CPT convention the lesion in the other breast is an additional lesion, so this line is +${addOn?.code ?? 'its add-on'} with its ${sideOf(repeat) ?? ''} kept. Some payers want the first-lesion code once per breast: check the payer's policy.`
-          : `${info.code} is already billed on this date (service line ${claim.lines.indexOf(first) + 1} of this claim) and is reported once per session: bill this line's ${lesions} with +${addOn?.code ?? 'its add-on'}.`;
+          : `${info.code} is already billed on this date (service line ${numberOf.get(first) ?? 0} of this claim) and is reported once per session: bill this line's ${lesions} with +${addOn?.code ?? 'its add-on'}.`;
         // An add-on line already billed for the same side and date takes the units, so no duplicate is made.
-        const sameAddOn =
-          addOn &&
-          claim.lines.find(
-            (other) =>
-              other.code.value === addOn.code &&
-              modifiersOf(other) === modifiersOf(repeat) &&
-              dateOfService(other, claim) === dateOfService(repeat, claim),
-          );
+        const sameAddOn = addOn && firstLineWritten(addOn.code, repeat);
         findings.push({
           ruleId: this.id,
           range: repeat.code.range,

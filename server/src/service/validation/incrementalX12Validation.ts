@@ -15,7 +15,8 @@
  * walk of every segment, are a step of their own at the end. Findings are
  * kept for the next run only when a run finishes.
  */
-import type { Claim, ParseProblem } from '../model/model';
+import type { Claim } from '../model/model';
+import { CappedProblems } from '../model/problemLimits';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 import type { LineIndex } from '../x12/lineIndex';
@@ -116,10 +117,11 @@ export class IncrementalX12Validation {
       } else {
         budget.read();
         const found: Finding[] = [];
-        const claimProblems: ParseProblem[] = [];
+        // Limited per segment as the whole document's reading limits them (`problemLimits.ts`).
+        const claimProblems = new CappedProblems('segment');
         model.readClaimAt(span, claimProblems, this.checks.claim(model, settings, found));
         kept = {
-          problems: claimProblems.map((problem) => toOffsets(problemFinding(problem), lines, start)),
+          problems: claimProblems.problems.map((problem) => toOffsets(problemFinding(problem), lines, start)),
           findings: found.map((finding) => toOffsets(finding, lines, start)),
         };
       }

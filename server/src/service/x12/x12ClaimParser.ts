@@ -24,6 +24,7 @@ import type {
 } from '../model/model';
 import { allClaimSpans, type ClaimSpan, endsClaim, maxSegmentScan } from './claimSpans';
 import { diagnosisCodeSets } from './segmentDictionary';
+import { CappedProblems, type ProblemSink, reportProblem } from '../model/problemLimits';
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { ElementCursor } from './elementCursor';
@@ -128,7 +129,9 @@ class X12ClaimReader {
    */
   private patientDone = false;
   private readonly lines: LineIndex;
-  private readonly problems: ParseProblem[];
+  private readonly problems: ProblemSink;
+  /** The segment being read: problems are limited per segment (`problemLimits.ts`). */
+  private ordinal = 0;
   /** The elements of the segment being read. */
   private readonly elements: ElementCursor;
   /** The components of one of its elements. */
@@ -138,7 +141,7 @@ class X12ClaimReader {
     lines: LineIndex,
     text: string,
     separators: X12Separators,
-    problems: ParseProblem[],
+    problems: ProblemSink,
     private readonly visit: (claim: Claim) => void,
   ) {
     this.lines = lines;
@@ -162,15 +165,10 @@ class X12ClaimReader {
   }
 
   private report(ruleId: string, message: string, span: { start: number; end: number }, replacement?: string): void {
-    const problem: ParseProblem = {
-      ruleId,
-      message,
-      range: this.lines.range(span.start, Math.max(span.end, span.start + 1)),
-    };
-    if (replacement !== undefined) {
-      problem.replacement = replacement;
-    }
-    this.problems.push(problem);
+    const range = this.lines.range(span.start, Math.max(span.end, span.start + 1));
+    reportProblem(this.problems, this.ordinal, range, () =>
+      replacement === undefined ? { ruleId, message } : { ruleId, message, replacement },
+    );
   }
 
   /**
@@ -211,6 +209,7 @@ class X12ClaimReader {
       ) {
         this.readPatient(segments.at(ordinal) as X12Segment);
       }
+      this.ordinal = ordinal;
       const segmentStart = segments.startAt(ordinal);
       const segmentEnd = segments.endAt(ordinal);
       switch (action) {
@@ -512,10 +511,12 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
   }
 
   protected readEachClaim(visit: (claim: Claim) => void): ClaimsRead {
-    const problems = [...this.lexProblems];
+    const problems = new CappedProblems('segment');
+    // Each problem of the lexer is one run of unreadable text (or the envelope): a unit of its own.
+    this.lexProblems.forEach((problem, i) => problems.push(problem, -1 - i));
     const { segments, separators } = this.x12.interchange;
     new X12ClaimReader(this.x12.lines, segments.text, separators, problems, visit).read(segments);
-    return { problems };
+    return { problems: problems.problems };
   }
 
   /** Problems found reading the segments themselves (before any claim is read). */
@@ -529,7 +530,7 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
   }
 
   /** Reads the claim whose segments are the span (one of `claimSpans.ts`); its problems go to `problems`. */
-  readClaimAt(span: ClaimSpan, problems: ParseProblem[], visit: (claim: Claim) => void): void {
+  readClaimAt(span: ClaimSpan, problems: ProblemSink, visit: (claim: Claim) => void): void {
     // The patient is named before the span, so it is looked for only when asked for: most readers never ask.
     const withPatient = (claim: Claim) => {
       Object.defineProperty(claim, 'patient', {
@@ -591,12 +592,14 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
 
 export function parseX12Text(text: string): ClaimDocumentModel {
   const lines = new LineIndex(text);
-  const problems: ParseProblem[] = [];
-  const interchange = lexInterchange(text, lines, problems);
+  const lexed = new CappedProblems('segment');
+  // Each problem of the lexer is one run of unreadable text (or the envelope): a unit of its own.
+  let runs = 0;
+  const interchange = lexInterchange(text, lines, { push: (problem) => lexed.push(problem, -1 - runs++) });
   if (!interchange) {
-    return { format: 'x12-837p', claims: [], problems };
+    return { format: 'x12-837p', claims: [], problems: lexed.problems };
   }
-  return new X12DocumentModel({ interchange, lines }, problems);
+  return new X12DocumentModel({ interchange, lines }, lexed.problems);
 }
 
 /** True for text that is an X12 interchange: it starts with ISA. */

@@ -4,7 +4,7 @@
  * the LX numbers of the claim's later lines and the SE01 segment count follow.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ClaimEditor, NewServiceLine } from '../model/claimEditor';
 import type { Field, ServiceLine, X12Structure } from '../model/model';
 import { endsClaim } from './claimSpans';
@@ -22,13 +22,41 @@ function endsLineLoop(id: string | undefined): boolean {
   return endsClaim(id) || (id !== undefined && lineLoopEnds.has(id));
 }
 
+/**
+ * Segments the bookkeeping (LX renumbering) of fixes away from the editor's focus may walk in all. A fix
+ * that adds or removes a line renumbers every later line of its claim, so the fixes of every line of a
+ * claim of thousands cost the claim's length squared: a code action on one line of an 8,000-line claim ran
+ * out of memory. Fixes of lines the focus touches are always made; past the budget, the others are not.
+ */
+export const bookkeepingBudget = 100_000;
+
+function notAfter(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
 export class X12Editor implements ClaimEditor {
   private readonly document: TextDocument;
   private readonly structure: X12Structure;
+  /** Segments walked so far by the bookkeeping of fixes outside the focus. */
+  private walked = 0;
 
-  constructor(document: TextDocument, structure: X12Structure) {
+  /** `focus`: the range a code action asks about; without one, every fix is made. */
+  constructor(
+    document: TextDocument,
+    structure: X12Structure,
+    private readonly focus?: Range,
+  ) {
     this.document = document;
     this.structure = structure;
+  }
+
+  /** Whether a fix adding or removing a line at `line` is made: in the focus always, else within the budget. */
+  private affordable(line: ServiceLine): boolean {
+    const focus = this.focus;
+    if (!focus || (notAfter(line.range.start, focus.end) && notAfter(focus.start, line.range.end))) {
+      return true;
+    }
+    return this.walked < bookkeepingBudget;
   }
 
   private get segments(): X12Segments {
@@ -168,6 +196,7 @@ export class X12Editor implements ClaimEditor {
       if (segment.id === 'LX') {
         renumber(segment, lxDelta);
       }
+      this.walked += 1;
     }
     const se = this.seAfter(from);
     if (se) {
@@ -184,7 +213,7 @@ export class X12Editor implements ClaimEditor {
   }
 
   insertLine(anchor: ServiceLine, where: 'before' | 'after', newLine: NewServiceLine): TextEdit[] {
-    const sv1 = this.segmentOf(anchor);
+    const sv1 = this.affordable(anchor) ? this.segmentOf(anchor) : undefined;
     if (!sv1) {
       return [];
     }
@@ -207,7 +236,7 @@ export class X12Editor implements ClaimEditor {
   }
 
   deleteLine(line: ServiceLine): TextEdit[] {
-    const sv1 = this.segmentOf(line);
+    const sv1 = this.affordable(line) ? this.segmentOf(line) : undefined;
     if (!sv1) {
       return [];
     }

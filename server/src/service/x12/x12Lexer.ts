@@ -6,18 +6,11 @@
  * How the characters read (separators, ids, layout, junk) is `x12Syntax.ts`,
  * shared with the CLI's stream.
  */
-import type { ParseProblem } from '../model/model';
+import type { ProblemSink } from '../model/problemLimits';
+import { looksLikeUtf16 } from '../text/utf16Text';
 import type { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
-import {
-  isaLength,
-  isaStartIn,
-  isLayoutSpace,
-  looksLikeUtf16,
-  readSeparators,
-  segmentEnd,
-  segmentIdAt,
-} from './x12Syntax';
+import { isaLength, isaStartIn, isLayoutSpace, readSeparators, segmentEnd, segmentIdAt } from './x12Syntax';
 import type { X12Interchange, X12Separators, X12Span } from './x12Types';
 
 export function components(element: X12Span, separator: string): X12Span[] {
@@ -73,7 +66,7 @@ function isaAfterText(text: string): boolean {
 }
 
 /** Reads the interchange; problems go to `problems`, never thrown. */
-export function lexInterchange(text: string, lines: LineIndex, problems: ParseProblem[]): X12Interchange | undefined {
+export function lexInterchange(text: string, lines: LineIndex, problems: ProblemSink): X12Interchange | undefined {
   const isaStart = isaStartIn(text);
   if (isaStart === -1) {
     const start = Math.max(0, text.search(/\S/));
@@ -115,7 +108,7 @@ export function lexSegments(
   separators: X12Separators,
   segments: SegmentTable,
   lines: LineIndex,
-  problems: ParseProblem[],
+  problems: ProblemSink,
 ): void {
   let junkStart = -1;
   const closeJunk = (end: number) => {

@@ -4,12 +4,14 @@
  * does not hold (submitter, payer, provider) gets clearly marked placeholders.
  * Used to convert `.claim` files, and by tests and the benchmark to build files.
  */
+import { sumOf, x12Amount } from '../text/decimalAmount';
 import type { X12Separators } from './x12Types';
 
 export interface LineToWrite {
   code: string;
   modifiers?: readonly string[];
-  charge: number;
+  /** A number, or a decimal string kept as a file wrote it (`text/decimalAmount.ts`). */
+  charge: number | string;
   units?: number;
   /** 1-based pointers into the claim's diagnoses. */
   pointers?: readonly number[];
@@ -62,9 +64,17 @@ export const placeholderNpi = '1234567893';
 
 const defaultSeparators: X12Separators = { element: '*', component: ':', repetition: '^', segment: '~' };
 
-/** An amount as 837 writes it: whole dollars bare, else two decimals. */
-export function amount(value: number): string {
+/** An amount as 837 writes it: whole dollars bare, else two decimals; a decimal string keeps any finer digits. */
+export function amount(value: number | string): string {
+  if (typeof value === 'string') {
+    return x12Amount(value);
+  }
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+/** A line's charge as a decimal string: as written when it is one, else the number to the cent. */
+function chargeDecimal(charge: number | string): string {
+  return typeof charge === 'string' ? charge : charge.toFixed(2);
 }
 
 function compactDate(date: string): string {
@@ -111,9 +121,8 @@ export function writeX12(claims: readonly ClaimToWrite[], options: X12WriteOptio
     add('SBR', 'P', '18', '', '', '', '', '', '', 'CI');
     add('NM1', 'IL', '1', ...nameElements(claim.patient, 'PATIENT PLACEHOLDER'), '', '', '', 'MI', 'MEMBERID');
     add('NM1', 'PR', '2', 'PAYER PLACEHOLDER', '', '', '', '', 'PI', 'PAYERID');
-    // Summed in cents: a float sum can land a hair off a whole amount, which would then be written with decimals.
-    const total =
-      claim.totalCharge ?? claim.lines.reduce((cents, line) => cents + Math.round(line.charge * 100), 0) / 100;
+    // Summed exactly as decimals: a float sum can land a hair off a whole amount, or lose digits of a large one.
+    const total = claim.totalCharge ?? sumOf(claim.lines.map((line) => chargeDecimal(line.charge)));
     add(
       'CLM',
       claim.id,

@@ -30,8 +30,9 @@ function matchingDiagnostic(
   return findingsToDiagnostics([finding], { ...settings, maxNumberOfProblems: 1 })[0];
 }
 
-function editorFor(document: TextDocument, model: ClaimDocumentModel): ClaimEditor {
-  return model.x12 ? new X12Editor(document, model.x12) : new ClaimTextEditor(document);
+/** The editor of the format; an 837's makes the fixes of lines outside `range` only within its budget. */
+function editorFor(document: TextDocument, model: ClaimDocumentModel, range: Range): ClaimEditor {
+  return model.x12 ? new X12Editor(document, model.x12, range) : new ClaimTextEditor(document);
 }
 
 /** The quick fixes of the findings on the claims and problems `range` touches. */
@@ -45,7 +46,7 @@ export function getCodeActions(
 ): CodeAction[] {
   const findings = collectFindings(model, {
     reference: rules.reference,
-    editor: editorFor(document, model),
+    editor: editorFor(document, model, range),
     settings,
     within: range,
     ...(rules.mue ? { mue: rules.mue } : {}),
@@ -79,7 +80,8 @@ function actionsFor(
     if (!diagnostic) {
       continue;
     }
-    for (const fix of finding.fixes ?? []) {
+    // A fix with no edits does nothing: not offered.
+    for (const fix of (finding.fixes ?? []).filter((candidate) => candidate.edits.length > 0)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

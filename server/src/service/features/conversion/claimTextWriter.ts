@@ -3,13 +3,15 @@
  * headers, a blank line, then one service line per SV1 with its columns
  * aligned within the claim, as the format's example is laid out.
  */
+import { withCents } from '../../text/decimalAmount';
 
 export interface ClaimTextLine {
   code: string;
   modifiers: readonly string[];
   /** As read; written `x<units>`. */
   units: number;
-  charge?: number;
+  /** A decimal string as the 837 wrote it, or a number. */
+  charge?: number | string;
   /** Zero-based indexes into the claim's diagnoses. */
   pointers: readonly number[];
   dos?: string;
@@ -30,9 +32,12 @@ export interface ClaimText {
   lines: readonly ClaimTextLine[];
 }
 
-/** A charge as a `.claim` file holds it: `$1200.00`, no thousands commas (display money is `text/wording.ts`). */
-function charge(value: number): string {
-  return `$${value.toFixed(2)}`;
+/**
+ * A charge as a `.claim` file holds it: `$1200.00`, no thousands commas (display money is `text/wording.ts`);
+ * a decimal string keeps digits finer than cents, which the `.claim` file then reports.
+ */
+function charge(value: number | string): string {
+  return `$${typeof value === 'string' ? withCents(value) : value.toFixed(2)}`;
 }
 
 /** Pointers as letters (A-Z) as the format's examples write them, or numbers when one is past Z. */

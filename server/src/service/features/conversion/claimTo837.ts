@@ -8,6 +8,8 @@
  * charge, pointer or date is left for the user to fill in, with a note.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { sumOf } from '../../text/decimalAmount';
+import { writtenCharge } from './writtenCharge';
 import type { Claim, ClaimDocumentModel, ClaimsRead, ServiceLine } from '../../model/model';
 import { amount, type ClaimToWrite, type LineToWrite, placeholderNpi, writeX12 } from '../../x12/x12Writer';
 import { ClaimsByNote } from './claimLists';
@@ -29,6 +31,8 @@ class ClaimConverter {
   readonly kinds = new ClaimsByNote();
   private unnamed = 0;
   private lesionCounts = 0;
+
+  constructor(private readonly document: TextDocument) {}
 
   /** The claim as the writer takes it, or undefined for a claim the 837P cannot hold (no service line). */
   convert(claim: Claim): ClaimToWrite | undefined {
@@ -81,7 +85,7 @@ class ClaimConverter {
     const written: LineToWrite = {
       code: line.code.value,
       modifiers: line.modifiers.map((modifier) => modifier.value),
-      charge: line.charge?.value ?? 0,
+      charge: line.charge ? writtenCharge(this.document, line.charge) : 0,
       units: line.units?.value ?? 1,
       pointers: line.dxPointers.filter((pointer) => pointer.index >= 0).map((pointer) => pointer.index + 1),
     };
@@ -212,7 +216,7 @@ export function claimTo837(
   if (model.format !== 'claim') {
     return { text: '', language: 'x12', notes: [], refused: 'This file is already an X12 837P.' };
   }
-  const converter = new ClaimConverter();
+  const converter = new ClaimConverter(document);
   const removed = { count: 0 };
   const claims: ClaimToWrite[] = [];
   const visit = (claim: Claim) => {
@@ -263,11 +267,11 @@ export function claimTo837(
       `The claims' text uses every character the ${unchosen.join(' and ')} separator could be: some values are cut where it stands.`,
     );
   }
-  const total =
-    claims.reduce(
-      (cents, claim) => cents + claim.lines.reduce((sum, line) => sum + Math.round(line.charge * 100), 0),
-      0,
-    ) / 100;
+  const total = sumOf(
+    claims.flatMap((claim) =>
+      claim.lines.map((line) => (typeof line.charge === 'string' ? line.charge : line.charge.toFixed(2))),
+    ),
+  );
   notes.unshift(
     `Converted ${counted(claims.length, 'claim')} (${claims.reduce((n, c) => n + c.lines.length, 0)} service lines, ${amount(total)} in charges) to X12 837P.`,
   );

@@ -9,6 +9,8 @@
  * listed in the notes, by segment and claim id.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { decimalPlaces } from '../../text/decimalAmount';
+import { writtenCharge } from './writtenCharge';
 import { codeKindOf } from '../../reference/codeShapes';
 import { withDiagnosisPoint } from '../../reference/diagnosisCodeSets';
 import type { Claim, ClaimDocumentModel, Diagnosis } from '../../model/model';
@@ -220,6 +222,8 @@ class ClaimBuilder {
   readonly kinds = new ClaimsByNote();
   private unnamed = 0;
 
+  constructor(private readonly document: TextDocument) {}
+
   build(claim: Claim, extras: ClaimExtras | undefined): ClaimText {
     const id = this.idOf(claim.id?.value ?? '');
     const dates = claim.lines.map((line) => line.dos?.value);
@@ -262,7 +266,7 @@ class ClaimBuilder {
       // SV102 is the line's charge, required: 0 is a charge of $0.00 (a no-charge visit such as 99024), so it is
       // written as one. claimTo837 writes 0 for a .claim line without a charge, and says so in its notes.
       if (line.charge) {
-        converted.charge = line.charge.value;
+        converted.charge = writtenCharge(this.document, line.charge);
       }
       if (line.dos && line.dos.value !== dos) {
         converted.dos = line.dos.value;
@@ -290,7 +294,8 @@ class ClaimBuilder {
     if (!Number.isInteger(line.units) || line.units > 9999) {
       this.kinds.add('units', id);
     }
-    if (line.charge !== undefined && (line.charge < 0 || Math.round(line.charge * 100) !== line.charge * 100)) {
+    const charge = line.charge === undefined ? undefined : String(line.charge);
+    if (charge !== undefined && (charge.startsWith('-') || decimalPlaces(charge) > 2)) {
       this.kinds.add('charge', id);
     }
     if (line.pos !== undefined && !/^\d{2}$/.test(line.pos)) {
@@ -335,7 +340,7 @@ function totalNote(claims: readonly Claim[]): string | undefined {
   );
 }
 
-export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): ConversionResult {
+export function x12ToClaim(document: TextDocument, model: ClaimDocumentModel): ConversionResult {
   if (!(model instanceof X12DocumentModel)) {
     const refused =
       model.format === 'claim'
@@ -365,7 +370,7 @@ export function x12ToClaim(_document: TextDocument, model: ClaimDocumentModel): 
       extrasAt.set(segment.ordinal, extras);
     }
   }
-  const builder = new ClaimBuilder();
+  const builder = new ClaimBuilder(document);
   const claims: Claim[] = [];
   const texts: ClaimText[] = [];
   // Read claim by claim, not through `model.claims`, which would keep every claim on the model the server holds.

@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LocationLink, Position, Range } from 'vscode-languageserver-types';
 import type { CodeReference } from '../../reference/codeReference';
 import type { Claim, ClaimDocumentModel, Diagnosis, DiagnosisPointer, ServiceLine } from '../../model/model';
-import { findAddOnPrimaries } from '../../rules/addOnPrimaries';
+import { addOnPrimaryLines } from '../../rules/addOnPrimaries';
 import { elementAround } from '../../position/claimAround';
 import { x12TargetAt } from '../../position/x12Target';
 
@@ -55,12 +55,10 @@ function primaryLinks(claim: Claim, line: ServiceLine, reference: CodeReference)
   if (!info?.addOnTo) {
     return [];
   }
-  const primaries = findAddOnPrimaries(claim, line, info, reference);
-  const lines = primaries.sameDate.length > 0 ? primaries.sameDate : primaries.otherDate;
-  return lines.map((known) => ({
+  return addOnPrimaryLines(claim, line, info, reference).map((primary) => ({
     origin: line.code.range,
-    target: known.line.range,
-    selection: known.line.code.range,
+    target: primary.range,
+    selection: primary.code.range,
   }));
 }
 

@@ -21,6 +21,12 @@ export function diagnosisDateOf(claim: Claim | undefined): string | undefined {
   if (claim.dos) {
     return claim.dos.value;
   }
+  // The laterality rules ask for each diagnosis of each line: the earliest date is found once per claim, not
+  // once per line, or a long claim without a claim date costs its length squared. Kept while the lines are.
+  const kept = earliestDates.get(claim);
+  if (kept && kept.lines === claim.lines.length) {
+    return kept.date;
+  }
   let earliest: string | undefined;
   for (const line of claim.lines) {
     const date = line.dos?.value;
@@ -28,8 +34,11 @@ export function diagnosisDateOf(claim: Claim | undefined): string | undefined {
       earliest = date;
     }
   }
+  earliestDates.set(claim, { lines: claim.lines.length, date: earliest });
   return earliest;
 }
+
+const earliestDates = new WeakMap<Claim, { lines: number; date: string | undefined }>();
 
 /** The ICD-10-CM edition for a date (the latest without one), or undefined when none is loaded. */
 export function diagnosisEdition(reference: CodeReference, date: string | undefined): DiagnosisCodeSet | undefined {
