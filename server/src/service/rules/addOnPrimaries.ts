@@ -33,8 +33,8 @@ export function findAddOnPrimaries(
   for (const primary of primaries) {
     const lines = index.knownByCode.get(primary);
     sameDate ||= linesOnCompatibleDate(lines, date) > 0;
-    const other = firstOnOtherDate(lines, date, claim);
-    if (other && (!otherDate || (index.numberOf.get(other) ?? 0) < (index.numberOf.get(otherDate) ?? 0))) {
+    const other = firstOnOtherDate(lines, date);
+    if (other && (!otherDate || index.numberOf(other) < index.numberOf(otherDate))) {
       otherDate = other;
     }
   }

@@ -10,6 +10,7 @@
  * does not list, or any code without the file, is checked by the bundled
  * facts (the breast families, +38900, +77063, +99417).
  */
+import { LastClaimMemo } from '../model/claimMemo';
 import type { Claim, ServiceLine } from '../model/model';
 import { editionFor, type AddOnEdit, type AddOnEdits } from '../reference/official/officialData';
 import { codeRanges } from '../text/wording';
@@ -68,7 +69,7 @@ function cmsEditOf(
 }
 
 function numberOf(index: ClaimLineIndex, line: ServiceLine): number {
-  return index.numberOf.get(line) ?? 0;
+  return index.numberOf(line);
 }
 
 interface ProcedureCounts {
@@ -79,7 +80,7 @@ interface ProcedureCounts {
 }
 
 /** Per claim, how many lines on each date (and with none) are not add-ons; counted on the first type 3 edit that asks. */
-const proceduresByDate = new WeakMap<Claim, ProcedureCounts>();
+const proceduresByDate = new LastClaimMemo<ProcedureCounts, RuleContext>();
 
 function isAddOnLine(line: ServiceLine, claim: Claim, context: RuleContext): boolean {
   return (
@@ -89,23 +90,22 @@ function isAddOnLine(line: ServiceLine, claim: Claim, context: RuleContext): boo
 
 /** The lines other than `line` on a date compatible with its own that are not add-ons. */
 function proceduresOnCompatibleDate(claim: Claim, line: ServiceLine, context: RuleContext): number {
-  let counts = proceduresByDate.get(claim);
-  if (counts?.context !== context) {
-    counts = { context, all: 0, undated: 0, byDate: new Map() };
+  const counts = proceduresByDate.get(claim, context, () => {
+    const counted: ProcedureCounts = { context, all: 0, undated: 0, byDate: new Map() };
     for (const other of claim.lines) {
       const otherDate = dateOfService(other, claim);
       if (isAddOnLine(other, claim, context)) {
         continue;
       }
-      counts.all += 1;
+      counted.all += 1;
       if (otherDate === undefined) {
-        counts.undated += 1;
+        counted.undated += 1;
       } else {
-        counts.byDate.set(otherDate, (counts.byDate.get(otherDate) ?? 0) + 1);
+        counted.byDate.set(otherDate, (counted.byDate.get(otherDate) ?? 0) + 1);
       }
     }
-    proceduresByDate.set(claim, counts);
-  }
+    return counted;
+  });
   const date = dateOfService(line, claim);
   const compatible = date === undefined ? counts.all : counts.undated + (counts.byDate.get(date) ?? 0);
   return compatible - (isAddOnLine(line, claim, context) ? 0 : 1);

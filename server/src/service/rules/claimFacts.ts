@@ -8,7 +8,7 @@ import type { CodeInfo } from '../reference/codeTypes';
 import type { CodeReference } from '../reference/codeReference';
 import { type Claim, type ServiceLine, unitsOf } from '../model/model';
 import { amount } from '../x12/x12Writer';
-import { codeIndexOf, type KnownLine, undatedKey } from './claimLineIndex';
+import { codeIndexOf, type KnownLine } from './claimLineIndex';
 
 export type { KnownLine };
 
@@ -104,9 +104,7 @@ export function moveExtraUnitsToAddOn(
 ): TextEdit[] {
   const extra = unitsOf(line) - 1;
   const date = dateOfService(line, claim);
-  const existing = codeIndexOf(claim)
-    .byCode.get(addOn.code)
-    ?.firstByDate.get(date ?? undatedKey);
+  const existing = codeIndexOf(claim).byCode.get(addOn.code)?.firstOn(date);
   const addOnEdits = existing
     ? editor.setUnits(existing, unitsOf(existing) + extra)
     : addOnLineAfter(line, addOn.code, extra, editor);

@@ -8,6 +8,7 @@
  */
 import type { CodeReference } from '../reference/codeReference';
 import type { CodeInfo } from '../reference/codeTypes';
+import { LastClaimMemo } from '../model/claimMemo';
 import type { Claim, ServiceLine } from '../model/model';
 
 /** A line whose code the reference data knows, with what it knows. */
@@ -21,29 +22,92 @@ function dateOfService(line: ServiceLine, claim: Claim): string | undefined {
   return line.dos?.value ?? claim.dos?.value;
 }
 
-/** The lines of one code, summarised for "is there one on a date compatible with this one?" in constant time. */
-export interface CodeLines {
+/**
+ * The lines of one code, summarised for "is there one on a date compatible with this one?" in constant time.
+ * Most claims bill a code on a line or two, so the maps by date are made only for a code with many lines, on
+ * the first question that needs them: a map for every code of every claim made the index cost more than the
+ * rules that read it.
+ */
+export class CodeLines {
   /** In claim order. */
-  lines: ServiceLine[];
+  readonly lines: ServiceLine[] = [];
+  /** The date of service of each of `lines`. */
+  private readonly dates: (string | undefined)[] = [];
   /** Lines with no date of service. */
-  undated: number;
-  /** Lines by date of service. */
-  byDate: Map<string, number>;
-  /** The first line of the first date, and the first line of the second date, in claim order. */
-  firstDated: ServiceLine[];
-  /** The first line on each date, lines with no date under `undatedKey`. */
-  firstByDate: Map<string, ServiceLine>;
+  undated = 0;
+  /** The first dated line and its date, and the first line of the second date, in claim order. */
+  private firstOfFirstDate: ServiceLine | undefined;
+  private firstDate: string | undefined;
+  private firstOfSecondDate: ServiceLine | undefined;
+  private byDate: Map<string | undefined, { count: number; first: ServiceLine }> | undefined;
+
+  add(line: ServiceLine, date: string | undefined): void {
+    this.lines.push(line);
+    this.dates.push(date);
+    this.byDate = undefined;
+    if (date === undefined) {
+      this.undated += 1;
+    } else if (!this.firstOfFirstDate) {
+      this.firstOfFirstDate = line;
+      this.firstDate = date;
+    } else if (!this.firstOfSecondDate && this.firstDate !== date) {
+      this.firstOfSecondDate = line;
+    }
+  }
+
+  /** Lines on the date (undefined: with no date), and the first of them. */
+  private onDate(date: string | undefined): { count: number; first: ServiceLine } | undefined {
+    if (this.lines.length <= linesScanned) {
+      let count = 0;
+      let first: ServiceLine | undefined;
+      for (let i = 0; i < this.dates.length; i++) {
+        if (this.dates[i] === date) {
+          count += 1;
+          first ??= this.lines[i];
+        }
+      }
+      return first ? { count, first } : undefined;
+    }
+    if (!this.byDate) {
+      const byDate = new Map<string | undefined, { count: number; first: ServiceLine }>();
+      this.dates.forEach((other, i) => {
+        const kept = byDate.get(other);
+        if (kept) {
+          kept.count += 1;
+        } else {
+          byDate.set(other, { count: 1, first: this.lines[i] as ServiceLine });
+        }
+      });
+      this.byDate = byDate;
+    }
+    return this.byDate.get(date);
+  }
+
+  /** How many lines are on the date (not counting lines with no date). */
+  countOn(date: string): number {
+    return this.onDate(date)?.count ?? 0;
+  }
+
+  /** The first line on the date, or (undefined) the first line with no date. */
+  firstOn(date: string | undefined): ServiceLine | undefined {
+    return this.onDate(date)?.first;
+  }
+
+  /** The first dated line, in claim order, whose date is not `date`. */
+  firstDatedNotOn(date: string): ServiceLine | undefined {
+    return this.firstOfFirstDate && this.firstDate !== date ? this.firstOfFirstDate : this.firstOfSecondDate;
+  }
 }
 
-/** The key of lines with no date of service in `firstByDate` (no date is written so). */
-export const undatedKey = 'no date';
+/** A code with up to this many lines is answered by a scan of its lines; one with more gets maps by date. */
+const linesScanned = 8;
 
 /** What needs no reference data: every line by code, and line numbers. */
 export interface ClaimCodeIndex {
   /** Every line, codes of other lists included, by code. */
   byCode: Map<string, CodeLines>;
-  /** The 1-based number of each line on its claim. */
-  numberOf: Map<ServiceLine, number>;
+  /** The 1-based number of each line on its claim (0 for a line not on it). */
+  numberOf: (line: ServiceLine) => number;
 }
 
 export interface ClaimLineIndex extends ClaimCodeIndex {
@@ -55,31 +119,14 @@ export interface ClaimLineIndex extends ClaimCodeIndex {
   firstLesionCodes: Map<string, CodeInfo[]>;
 }
 
-function addLine(codeLines: CodeLines, line: ServiceLine, date: string | undefined): void {
-  codeLines.lines.push(line);
-  if (!codeLines.firstByDate.has(date ?? undatedKey)) {
-    codeLines.firstByDate.set(date ?? undatedKey, line);
-  }
-  if (date === undefined) {
-    codeLines.undated += 1;
-    return;
-  }
-  const onDate = codeLines.byDate.get(date) ?? 0;
-  codeLines.byDate.set(date, onDate + 1);
-  // The first line of each of the first two dates: enough to find the first line on a date other than any one date.
-  if (onDate === 0 && codeLines.firstDated.length < 2) {
-    codeLines.firstDated.push(line);
-  }
-}
-
 function addTo(byCode: Map<string, CodeLines>, line: ServiceLine, date: string | undefined): void {
   const code = line.code.value;
   let codeLines = byCode.get(code);
   if (!codeLines) {
-    codeLines = { lines: [], undated: 0, byDate: new Map(), firstDated: [], firstByDate: new Map() };
+    codeLines = new CodeLines();
     byCode.set(code, codeLines);
   }
-  addLine(codeLines, line, date);
+  codeLines.add(line, date);
 }
 
 function addFirstLesionCode(index: ClaimLineIndex, info: CodeInfo): void {
@@ -95,10 +142,20 @@ function addFirstLesionCode(index: ClaimLineIndex, info: CodeInfo): void {
   index.firstLesionCodes.set(procedure, codes);
 }
 
+/** Line numbers, made on the first question: most claims never ask. */
+function lineNumbers(claim: Claim): (line: ServiceLine) => number {
+  let numbers: Map<ServiceLine, number> | undefined;
+  return (line) => {
+    if (!numbers) {
+      numbers = new Map(claim.lines.map((each, i) => [each, i + 1]));
+    }
+    return numbers.get(line) ?? 0;
+  };
+}
+
 function buildCodeIndex(claim: Claim): ClaimCodeIndex {
-  const index: ClaimCodeIndex = { byCode: new Map(), numberOf: new Map() };
-  for (const [i, line] of claim.lines.entries()) {
-    index.numberOf.set(line, i + 1);
+  const index: ClaimCodeIndex = { byCode: new Map(), numberOf: lineNumbers(claim) };
+  for (const line of claim.lines) {
     addTo(index.byCode, line, dateOfService(line, claim));
   }
   return index;
@@ -122,28 +179,18 @@ function buildIndex(claim: Claim, reference: CodeReference): ClaimLineIndex {
   return index;
 }
 
-const builtCodeIndexes = new WeakMap<Claim, ClaimCodeIndex>();
-const built = new WeakMap<Claim, { reference: CodeReference; index: ClaimLineIndex }>();
+// Kept with the number of lines: a claim whose lines were added to since (an edit's model) is indexed again.
+const builtCodeIndexes = new LastClaimMemo<ClaimCodeIndex, number>();
+const built = new LastClaimMemo<ClaimLineIndex, CodeReference>();
 
 /** The claim's lines by code and their numbers, built on the first call for the claim. */
 export function codeIndexOf(claim: Claim): ClaimCodeIndex {
-  let index = builtCodeIndexes.get(claim);
-  if (!index) {
-    index = buildCodeIndex(claim);
-    builtCodeIndexes.set(claim, index);
-  }
-  return index;
+  return builtCodeIndexes.get(claim, claim.lines.length, () => buildCodeIndex(claim));
 }
 
 /** The claim's index, built on the first call for the claim and reference. */
 export function indexOfClaim(claim: Claim, reference: CodeReference): ClaimLineIndex {
-  const kept = built.get(claim);
-  if (kept && kept.reference === reference) {
-    return kept.index;
-  }
-  const index = buildIndex(claim, reference);
-  built.set(claim, { reference, index });
-  return index;
+  return built.get(claim, reference, () => buildIndex(claim, reference));
 }
 
 /**
@@ -157,17 +204,10 @@ export function linesOnCompatibleDate(codeLines: CodeLines | undefined, date: st
   if (date === undefined) {
     return codeLines.lines.length;
   }
-  return codeLines.undated + (codeLines.byDate.get(date) ?? 0);
+  return codeLines.undated + codeLines.countOn(date);
 }
 
 /** The first of the code's lines (in claim order) on a date other than `date`, both dates known. */
-export function firstOnOtherDate(
-  codeLines: CodeLines | undefined,
-  date: string | undefined,
-  claim: Claim,
-): ServiceLine | undefined {
-  if (!codeLines || date === undefined) {
-    return undefined;
-  }
-  return codeLines.firstDated.find((line) => dateOfService(line, claim) !== date);
+export function firstOnOtherDate(codeLines: CodeLines | undefined, date: string | undefined): ServiceLine | undefined {
+  return !codeLines || date === undefined ? undefined : codeLines.firstDatedNotOn(date);
 }

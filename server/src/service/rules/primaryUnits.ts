@@ -84,7 +84,7 @@ export const firstLesionUnitsRule: ClaimRule = {
         const lesions = counted(unitsOf(repeat), 'lesion');
         const message = otherSide
           ? `${info.code} is reported once per session, whatever the side: by CPT convention the lesion in the other breast is an additional lesion, so this line is +${addOn?.code ?? 'its add-on'} with its ${sideOf(repeat) ?? ''} kept. Some payers want the first-lesion code once per breast: check the payer's policy.`
-          : `${info.code} is already billed on this date (service line ${numberOf.get(first) ?? 0} of this claim) and is reported once per session: bill this line's ${lesions} with +${addOn?.code ?? 'its add-on'}.`;
+          : `${info.code} is already billed on this date (service line ${numberOf(first)} of this claim) and is reported once per session: bill this line's ${lesions} with +${addOn?.code ?? 'its add-on'}.`;
         // An add-on line already billed for the same side and date takes the units, so no duplicate is made.
         const sameAddOn = addOn && firstLineWritten(addOn.code, repeat);
         findings.push({

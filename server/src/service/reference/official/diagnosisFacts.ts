@@ -4,6 +4,7 @@
  * it is billable, and the side its long description names. Hover, completion
  * and the diagnosis rules read diagnoses through here, so they agree.
  */
+import { LastClaimMemo } from '../../model/claimMemo';
 import type { Claim } from '../../model/model';
 import type { CodeReference } from '../codeReference';
 import { withDiagnosisPoint } from '../diagnosisCodeSets';
@@ -23,22 +24,19 @@ export function diagnosisDateOf(claim: Claim | undefined): string | undefined {
   }
   // The laterality rules ask for each diagnosis of each line: the earliest date is found once per claim, not
   // once per line, or a long claim without a claim date costs its length squared. Kept while the lines are.
-  const kept = earliestDates.get(claim);
-  if (kept && kept.lines === claim.lines.length) {
-    return kept.date;
-  }
-  let earliest: string | undefined;
-  for (const line of claim.lines) {
-    const date = line.dos?.value;
-    if (date !== undefined && (earliest === undefined || date < earliest)) {
-      earliest = date;
+  return earliestDates.get(claim, claim.lines.length, () => {
+    let earliest: string | undefined;
+    for (const line of claim.lines) {
+      const date = line.dos?.value;
+      if (date !== undefined && (earliest === undefined || date < earliest)) {
+        earliest = date;
+      }
     }
-  }
-  earliestDates.set(claim, { lines: claim.lines.length, date: earliest });
-  return earliest;
+    return earliest;
+  });
 }
 
-const earliestDates = new WeakMap<Claim, { lines: number; date: string | undefined }>();
+const earliestDates = new LastClaimMemo<string | undefined, number>();
 
 /** The ICD-10-CM edition for a date (the latest without one), or undefined when none is loaded. */
 export function diagnosisEdition(reference: CodeReference, date: string | undefined): DiagnosisCodeSet | undefined {
