@@ -17,7 +17,8 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticsPublisher } from './documents/diagnosticsPublisher';
+import { DiagnosticsPublisher, pushDelayMs } from './documents/diagnosticsPublisher';
+import { PullReports } from './documents/pullReports';
 import { DocumentChecks } from './documents/documentChecks';
 import { DocumentModels } from './documents/documentModels';
 import { DocumentSettings } from './settings/documentSettings';
@@ -193,7 +194,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!documentSettings || token?.isCancellationRequested) {
       return undefined;
     }
-    return checks.diagnostics(document, dataFiles.serviceFor(document.uri, documentSettings), documentSettings, token);
+    return checks.diagnostics(
+      document,
+      dataFiles.serviceFor(document.uri, documentSettings),
+      documentSettings,
+      token,
+      // global-surgery reads other files' procedures: a result is the same only under the same stamp of them.
+      procedures.index.stampFor(document.uri),
+    );
   };
   const publisher = new DiagnosticsPublisher(connection, documents, validate);
   const dataInUse = listenForDataInUse(connection, documents, settings, dataFiles, () =>
@@ -340,13 +348,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  // Documents whose open has not yet reached onDidChangeContent, which the library fires right after onDidOpen.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   documents.onDidChangeContent(({ document }) =>
     runSafely(connection, 'Document change', undefined, undefined, () => {
+      const opened = justOpened.delete(document.uri);
       // A check of the previous version still going is of no use now.
       checks.abandon(document.uri);
       procedures.documentChanged(document);
       if (!pullDiagnostics) {
-        publisher.schedule(document);
+        // An opened document is checked at once: the pause waits for typing to stop, and there was none.
+        publisher.schedule(document, opened ? 0 : pushDelayMs);
       }
     }),
   );
@@ -355,6 +368,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     runSafely(connection, 'Document close', undefined, undefined, () => {
       models.delete(document.uri);
       checks.forget(document.uri);
+      pullReports.forget(document.uri);
       settings.forget(document.uri);
       if (!pullDiagnostics) {
         publisher.clear(document.uri);
@@ -364,6 +378,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  // Result ids of pulled reports: a pull of a document whose diagnostics are the same array as last time is
+  // answered "unchanged" (DocumentChecks returns the same array for the same inputs).
+  const pullReports = new PullReports();
   connection.languages.diagnostics.on(async (params, token) => {
     workspace.documentPulled();
     // The latest version wins: when the document changes during a check, the new version is checked and its
@@ -380,7 +397,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagnostics request was cancelled.');
       }
       if (items !== undefined && documents.get(document.uri) === document && document.version === version) {
-        return { kind: DocumentDiagnosticReportKind.Full, items };
+        return pullReports.report(document.uri, items, params.previousResultId);
       }
     }
   });

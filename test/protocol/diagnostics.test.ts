@@ -201,6 +201,46 @@ describe('protocol: pulled diagnostics', () => {
     assert.deepEqual(after.kind === DocumentDiagnosticReportKind.Full ? after.items : undefined, []);
   });
 
+  it('answers a repeated pull of an unchanged document "unchanged", and a pull after an edit in full', async () => {
+    const uri = newUri('pulled');
+    await pullClient.open(uri, '19284-RT', 1);
+    const first = await pullClient.pullDiagnostics(uri);
+    assert.equal(first.kind, DocumentDiagnosticReportKind.Full);
+    const firstId = first.resultId;
+    assert.ok(firstId, 'a full report carries a result id');
+    const again = await pullClient.pullDiagnostics(uri, firstId);
+    assert.deepEqual(again, { kind: DocumentDiagnosticReportKind.Unchanged, resultId: firstId });
+    // A client that holds no report (or another one) gets the report in full, under the same id.
+    const withoutId = await pullClient.pullDiagnostics(uri);
+    assert.equal(withoutId.kind, DocumentDiagnosticReportKind.Full);
+    assert.equal(withoutId.resultId, firstId);
+    assert.equal((await pullClient.pullDiagnostics(uri, 'not-an-id')).kind, DocumentDiagnosticReportKind.Full);
+
+    await pullClient.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '19283-RT\n' },
+    ]);
+    const afterEdit = await pullClient.pullDiagnostics(uri, firstId);
+    assert.equal(afterEdit.kind, DocumentDiagnosticReportKind.Full);
+    assert.notEqual(afterEdit.resultId, firstId);
+    assert.deepEqual(afterEdit.kind === DocumentDiagnosticReportKind.Full ? afterEdit.items : undefined, []);
+    const editedId = afterEdit.resultId;
+
+    // The same settings sent again change nothing: still unchanged.
+    await pullClient.changeConfiguration(null);
+    assert.equal((await pullClient.pullDiagnostics(uri, editedId)).kind, DocumentDiagnosticReportKind.Unchanged);
+    // Other settings may change the findings: the next pull is checked again and answered in full.
+    pullClient.setSettings({ maxNumberOfProblems: 10 });
+    try {
+      await pullClient.changeConfiguration(null);
+      const afterSettings = await pullClient.pullDiagnostics(uri, editedId);
+      assert.equal(afterSettings.kind, DocumentDiagnosticReportKind.Full);
+      assert.notEqual(afterSettings.resultId, editedId);
+    } finally {
+      pullClient.setSettings(null);
+      await pullClient.changeConfiguration(null);
+    }
+  });
+
   it('answers a pull for a document that is not open with an empty report', async () => {
     const report = await pullClient.pullDiagnostics(newUri('never-opened'));
     assert.equal(report.kind, DocumentDiagnosticReportKind.Full);

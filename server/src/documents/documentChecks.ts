@@ -19,6 +19,12 @@
  * cancellation of the request waiting for it abandons a run between two
  * steps, and an abandoned run's result is never returned or published. Runs
  * of one version and settings are shared by the requests asking for them.
+ *
+ * The last result of each document is kept with what it was worked out from
+ * (the version, the service with its reference data, the settings and the
+ * other inputs the caller names, such as the workspace's procedures): asked
+ * again for the same, the same array is returned at once, so a client that
+ * pulls an unchanged document again is answered "unchanged" without a check.
  */
 import { type CancellationToken, type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,6 +45,15 @@ export const claimsPerStep = 25;
 /** A size setting's unit: a million characters, about a megabyte of claim text. */
 export const charactersPerMB = 1_000_000;
 
+/** The last diagnostics of a document, with everything they were worked out from. */
+interface Checked {
+  version: number;
+  service: ClaimLanguageService;
+  settings: ClaimSettings;
+  inputs: string;
+  result: Diagnostic[];
+}
+
 interface Run {
   version: number;
   service: ClaimLanguageService;
@@ -54,6 +69,7 @@ export class DocumentChecks {
   private readonly running = new Map<string, Run>();
   /** Documents already told they are too large to check, until they close. */
   private readonly toldTooLarge = new Set<string>();
+  private readonly lastChecked = new Map<string, Checked>();
 
   constructor(
     private readonly connection: Connection,
@@ -63,13 +79,16 @@ export class DocumentChecks {
   /**
    * The diagnostics of this version of the document under these settings, or
    * undefined when the check was abandoned (the document changed or closed,
-   * or `token` was cancelled): the caller then has nothing to show.
+   * or `token` was cancelled): the caller then has nothing to show. `inputs` names what else the result
+   * depends on (a stamp of the workspace's procedures for this document); the same version, service, settings
+   * and inputs give the same array back, unchecked.
    */
   async diagnostics(
     document: TextDocument,
     service: ClaimLanguageService,
     settings: ClaimSettings,
     token?: CancellationToken,
+    inputs = '',
   ): Promise<Diagnostic[] | undefined> {
     const size = document.getText().length / charactersPerMB;
     if (size > settings.skipCheckAboveMB) {
@@ -77,11 +96,22 @@ export class DocumentChecks {
       this.tellTooLarge(document.uri, settings);
       return [];
     }
+    const version = document.version;
+    const kept = this.lastChecked.get(document.uri);
+    if (kept?.version === version && kept.service === service && kept.settings === settings && kept.inputs === inputs) {
+      return kept.result;
+    }
+    const keep = (result: Diagnostic[] | undefined): Diagnostic[] | undefined => {
+      if (result !== undefined) {
+        this.lastChecked.set(document.uri, { version, service, settings, inputs, result });
+      }
+      return result;
+    };
     const validator = this.validatorFor(document.uri, service);
     if (size <= settings.backgroundCheckAboveMB) {
       // Resuming a run after `validate` would throw, so any run still going is abandoned first.
       this.abandon(document.uri);
-      return this.safely(() => validator.validate(document, settings, () => this.models.get(document)));
+      return keep(this.safely(() => validator.validate(document, settings, () => this.models.get(document))));
     }
     let run = this.running.get(document.uri);
     if (
@@ -97,7 +127,8 @@ export class DocumentChecks {
     const current = run;
     const cancelled = token?.onCancellationRequested(() => this.abandonRun(current));
     try {
-      return await current.result;
+      // A run is of the version it started on, which is this call's (or it was started again above).
+      return keep(await current.result);
     } finally {
       cancelled?.dispose();
     }
@@ -116,6 +147,7 @@ export class DocumentChecks {
     this.abandon(uri);
     this.validators.delete(uri);
     this.toldTooLarge.delete(uri);
+    this.lastChecked.delete(uri);
   }
 
   /** The validator kept for a document, if any: for tests that check a close lets it go. */

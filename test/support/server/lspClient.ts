@@ -389,8 +389,11 @@ export class LspClient {
     return this.request(CodeActionRequest.type, { textDocument: { uri }, range, context }, 'codeAction');
   }
 
-  pullDiagnostics(uri: string): Promise<DocumentDiagnosticReport> {
-    return this.request(DocumentDiagnosticRequest.type, { textDocument: { uri } }, 'textDocument/diagnostic');
+  /** Pulls the document's diagnostics, saying which report the client holds when `previousResultId` is given. */
+  pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    const params =
+      previousResultId === undefined ? { textDocument: { uri } } : { textDocument: { uri }, previousResultId };
+    return this.request(DocumentDiagnosticRequest.type, params, 'textDocument/diagnostic');
   }
 
   // ---- messages from the server ----
