@@ -21,6 +21,7 @@ export class ServerFailure extends Error {
 
 export interface DiagnosticReport {
   kind: string;
+  resultId?: string;
   items?: unknown[];
 }
 

@@ -152,6 +152,7 @@ function serverTable(results: readonly CorpusResults[]): string {
     'size MB',
     'service lines',
     'didOpen → diagnostics',
+    'pull again, unchanged: p50 / max (unchanged of 20)',
     'edit → diagnostics (median / max of 5)',
     'hover p50 / p99',
     'completion p50 / p99',
@@ -168,6 +169,13 @@ function serverTable(results: readonly CorpusResults[]): string {
         s.openToDiagnosticsMs === undefined ? [] : [s.openToDiagnosticsMs],
         () =>
           `${formatMs(s.openToDiagnosticsMs ?? NaN)} (${(s.openDiagnostics ?? 0).toLocaleString('en-US')} diagnostics)`,
+      ),
+      serverCell(
+        s,
+        'pull again, unchanged',
+        s.repeatPullMs,
+        () =>
+          `${formatMs(median(s.repeatPullMs))} / ${formatMs(Math.max(...s.repeatPullMs))} (${s.repeatPullsUnchanged})`,
       ),
       serverCell(
         s,
@@ -322,6 +330,20 @@ function targetRows(results: readonly CorpusResults[], formats: readonly CorpusF
           verdict(p99 < targets.latencyP99Ms),
         ]);
       }
+    }
+    if (largest) {
+      const { repeatPullMs, repeatPullsUnchanged } = largest.server;
+      const ms = Math.max(...repeatPullMs);
+      rows.push([
+        `pull again of an unchanged document: "unchanged" in < ${targets.unchangedPullMs} ms (largest, max)`,
+        corpusName(largest.corpus),
+        repeatPullMs.length > 0
+          ? `${formatMs(ms)}, ${repeatPullsUnchanged} of ${repeatPullMs.length} unchanged`
+          : `MISS: ${largest.server.failure?.reason ?? 'not run'}`,
+        verdict(
+          repeatPullMs.length > 0 && repeatPullsUnchanged === repeatPullMs.length && ms < targets.unchangedPullMs,
+        ),
+      ]);
     }
     if (edit) {
       const samples = edit.server.editToDiagnosticsMs;

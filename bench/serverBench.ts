@@ -22,6 +22,7 @@ export const serverPath = path.join(__dirname, '..', '..', 'dist', 'server.js');
 /** The measurements in the order they run; a failure ends the run at its stage and keeps what came before. */
 export type ServerStage =
   | 'didOpen to diagnostics'
+  | 'pull again, unchanged'
   | 'hover and completion'
   | 'one-line edit to diagnostics'
   | 'right after an edit'
@@ -31,6 +32,9 @@ export interface ServerResult {
   openToDiagnosticsMs?: number;
   /** Diagnostics the server returned (bounded by its default maxNumberOfProblems, 1000, plus one notice). */
   openDiagnostics?: number;
+  /** Pulls of the same, unchanged document with the result id of the first report, and how many came back "unchanged". */
+  repeatPullMs: number[];
+  repeatPullsUnchanged: number;
   hoverMs: number[];
   completionMs: number[];
   editToDiagnosticsMs: number[];
@@ -42,6 +46,8 @@ export interface ServerResult {
 }
 
 const latencySamples = 200;
+/** Pulls of the unchanged document after the first, as an editor makes on focus or after a save elsewhere. */
+const repeatPulls = 20;
 const edits = 5;
 const interactiveTimeoutMs = 60_000;
 /** A full check of a 1M-line file through the server; far beyond it, the server is stuck. */
@@ -90,6 +96,8 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 
 export async function measureThroughServer(corpus: Corpus): Promise<ServerResult> {
   const result: ServerResult = {
+    repeatPullMs: [],
+    repeatPullsUnchanged: 0,
     hoverMs: [],
     completionMs: [],
     editToDiagnosticsMs: [],
@@ -104,8 +112,12 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     const text = readCorpusText(corpus.file);
     const uri = `file:///bench/${path.basename(corpus.file)}`;
     const textDocument = { uri };
-    const pull = () =>
-      client.request<DiagnosticReport>('textDocument/diagnostic', { textDocument }, fullCheckTimeoutMs);
+    const pull = (previousResultId?: string) =>
+      client.request<DiagnosticReport>(
+        'textDocument/diagnostic',
+        previousResultId === undefined ? { textDocument } : { textDocument, previousResultId },
+        fullCheckTimeoutMs,
+      );
 
     stage = 'didOpen to diagnostics';
     const [opened, openToDiagnosticsMs] = await timed(async () => {
@@ -116,6 +128,13 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     });
     result.openToDiagnosticsMs = openToDiagnosticsMs;
     result.openDiagnostics = opened.items?.length ?? 0;
+
+    stage = 'pull again, unchanged';
+    for (let i = 0; i < repeatPulls; i++) {
+      const [again, ms] = await timed(() => pull(opened.resultId));
+      result.repeatPullMs.push(ms);
+      result.repeatPullsUnchanged += again.kind === 'unchanged' ? 1 : 0;
+    }
 
     const { rows, offsets } = findServiceLines(text, corpus.format);
     const codeCharacter = corpus.format === 'x12' ? 9 : 4;
