@@ -8,7 +8,6 @@
  * stderr; the other files are still checked).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
@@ -24,12 +23,10 @@ import { type CliOptions, helpText, parseOptions, UsageError } from './options';
 import { version } from './version';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';
 import { collectRunProcedures } from './runProcedures';
+import { poolSize } from './poolSize';
 
-/**
- * A worker takes 0.1 to 0.2 s to start (it loads the checker and its data), about what
- * checking 2 MB takes: with less input per worker, fewer workers finish sooner.
- */
-const bytesPerWorker = 2 * 1024 * 1024;
+/** The exit status when the output's reader closed the pipe: what a shell reports for a program SIGPIPE stopped. */
+export const brokenPipeStatus = 141;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -41,27 +38,6 @@ export interface CliIo {
   stdoutIsTTY?: boolean;
   /** The environment colour is decided from (NO_COLOR, FORCE_COLOR); default: none set. */
   env?: Readonly<Record<string, string | undefined>>;
-}
-
-function totalBytes(jobs: readonly FileJob[]): number {
-  return jobs.reduce((sum, job) => {
-    try {
-      return sum + fs.statSync(job.absolutePath).size;
-    } catch {
-      return sum;
-    }
-  }, 0);
-}
-
-/** Workers to use: --jobs N, else one per core, no more than the files or their size warrant. 1 means this thread. */
-function poolSize(options: CliOptions, jobs: readonly FileJob[]): number {
-  if (options.jobs !== undefined) {
-    return Math.min(options.jobs, jobs.length);
-  }
-  if (jobs.length < 2) {
-    return 1;
-  }
-  return Math.max(1, Math.min(os.availableParallelism(), jobs.length, Math.floor(totalBytes(jobs) / bytesPerWorker)));
 }
 
 /** `--data` and `--cache-dir` as absolute paths; the table cache under the XDG cache folder by default. */
@@ -218,6 +194,14 @@ function readStdin(): AsyncIterable<string> {
 if (serveWorkerIfAsked()) {
   // This thread is one of the pool's workers; it answers the main thread.
 } else if (require.main === module) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      // The reader of the output is gone (`claim-lint ... | head -1`): nothing more can be shown, so stop at once,
+      // quietly, with the status of a program a closed pipe stops (128 + SIGPIPE), not an error's stack.
+      process.exit(brokenPipeStatus);
+    }
+    throw error;
+  });
   runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

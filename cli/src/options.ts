@@ -62,8 +62,9 @@ Options:
                                .claimlintrc.json found above each file
   --stdin-filename NAME        The name of the text read from '-' (its
                                extension picks the format)
-  --jobs N                     Check files in N worker threads (default: one
-                               per core; 1 checks them one after another)
+  --jobs N                     Check files in N worker threads, at most one
+                               per core (default: one per core; 1 checks them
+                               one after another)
   --stream-threshold BYTES     Read files larger than this as a stream, one
                                transaction or claim at a time (default: 32M)
   --stream-chunk BYTES         The most text checked at once while streaming
