@@ -24,6 +24,7 @@ import { version } from './version';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';
 import { collectRunProcedures } from './runProcedures';
 import { poolSize } from './poolSize';
+import { terminalText } from './output/terminalText';
 
 /** The exit status when the output's reader closed the pipe: what a shell reports for a program SIGPIPE stopped. */
 export const brokenPipeStatus = 141;
@@ -69,7 +70,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (options.config !== undefined && !fs.existsSync(path.resolve(io.cwd, options.config))) {
-    io.stderr(`claim-lint: config file ${options.config} does not exist\n`);
+    io.stderr(`claim-lint: config file ${terminalText(options.config)} does not exist\n`);
     return 2;
   }
   const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
@@ -146,7 +147,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       const repeated = listed.length > 0 && reasonsGiven.has(outcome.readError);
       const reason = repeated ? `${firstLine.replace(/:$/, '')} (see above)` : outcome.readError;
       reasonsGiven.add(outcome.readError);
-      io.stderr(`claim-lint: ${target.kind === 'unreadable' ? target.operand : target.job.displayPath}: ${reason}\n`);
+      const named = target.kind === 'unreadable' ? target.operand : target.job.displayPath;
+      io.stderr(`claim-lint: ${terminalText(named)}: ${reason}\n`);
     }
   });
   for (const warning of warnings) {
@@ -167,7 +169,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   } else {
     const problem = writeReportFile(output, outputFile);
     if (problem !== undefined) {
-      io.stderr(`claim-lint: cannot write the report to ${options.outputFile ?? ''}: ${problem}\n`);
+      io.stderr(`claim-lint: cannot write the report to ${terminalText(options.outputFile ?? '')}: ${problem}\n`);
       readErrors++;
     }
   }

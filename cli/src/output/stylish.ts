@@ -8,6 +8,7 @@
 import { counted } from '../../../server/src/service';
 import { ansiPalette, noPalette, type Palette } from './colour';
 import type { FileResult, LintMessage, SeverityName } from './lintResults';
+import { terminalText } from './terminalText';
 
 /** The totals line: every severity printed is counted, errors and warnings always (as ESLint does). */
 function summary(counts: Record<SeverityName, number>): string {
@@ -30,7 +31,7 @@ function row(m: LintMessage, widths: readonly [number, number], palette: Palette
   const position = palette.dim(`${m.line}:${m.column}`.padEnd(widths[0]));
   const severity = severityColour(palette)[m.severity](m.severity.padEnd(widths[1]));
   const rule = m.ruleId === null ? '' : `  ${palette.dim(m.ruleId)}`;
-  return `  ${position}  ${severity}  ${m.message}${rule}`;
+  return `  ${position}  ${severity}  ${terminalText(m.message)}${rule}`;
 }
 
 export function* stylish(results: readonly FileResult[], colour: boolean): Generator<string> {
@@ -46,7 +47,7 @@ export function* stylish(results: readonly FileResult[], colour: boolean): Gener
       widths[0] = Math.max(widths[0], `${m.line}:${m.column}`.length);
       widths[1] = Math.max(widths[1], m.severity.length);
     }
-    yield `${palette.underline(result.filePath)}\n`;
+    yield `${palette.underline(terminalText(result.filePath))}\n`;
     for (const m of result.messages) {
       yield `${row(m, widths, palette)}\n`;
     }
