@@ -7,6 +7,7 @@
  * file is written. docs/reliability.md lists the limits these rows check.
  */
 import * as path from 'node:path';
+import { writeX12 } from '../server/src/service';
 import { type Outcome, runChild } from './childProcesses';
 import { markdownTable } from './markdownTable';
 import { formatMs, megabytes } from './stats';
@@ -28,13 +29,22 @@ export const hostileInputs: Record<string, { title: string; format: 'claim' | 'x
   'sv1-claim': {
     title: '837: one claim of 8,000 SV1 add-on lines, each dated',
     format: 'x12',
-    text: () => {
-      const lines = Array.from(
-        { length: 8_000 },
-        (_, i) => `LX*${i + 1}~\nSV1*HC:19284:RT*1*UN*1***1~\nDTP*472*D8*20260314~\n`,
-      ).join('');
-      return `${envelopeHead}CLM*C1*8000***11:B:1*Y*A*Y*Y~\nHI*ABK:C50411~\n${lines}SE*${8_000 * 3 + 17}*0001~\nGE*1*1~\nIEA*1*000000001~\n`;
-    },
+    // Written by the product's own 837 writer (as the bench's corpora are): every line gets its DTP*472.
+    text: () =>
+      writeX12([
+        {
+          id: 'C1',
+          diagnoses: ['C50.411'],
+          dos: '2026-03-14',
+          lines: Array.from({ length: 8_000 }, () => ({
+            code: '19284',
+            modifiers: ['RT'],
+            charge: 1,
+            units: 1,
+            pointers: [1],
+          })),
+        },
+      ]),
   },
   'dashes-line': {
     title: '.claim: one line of 2 MB of `-` after a code',
@@ -42,26 +52,6 @@ export const hostileInputs: Record<string, { title: string; format: 'claim' | 'x
     text: () => `claim C1\n  dos: 2026-03-14\n  dx: C50.411\n  19283${'-'.repeat(2 * 1024 * 1024)}\n  19284-RT x1\n`,
   },
 };
-
-const envelopeHead = [
-  'ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID     *260314*1200*^*00501*000000001*0*P*:~',
-  'GS*HC*SUBMITTERID*RECEIVERID*20260314*1200*1*X*005010X222A1~',
-  'ST*837*0001*005010X222A1~',
-  'BHT*0019*00*0001*20260314*1200*CH~',
-  'NM1*41*2*SUBMITTER*****46*SUBMITTERID~',
-  'PER*IC*CONTACT*TE*5555550100~',
-  'NM1*40*2*RECEIVER*****46*RECEIVERID~',
-  'HL*1**20*1~',
-  'NM1*85*2*BILLING PROVIDER*****XX*1234567893~',
-  'N3*ADDRESS~',
-  'N4*CITY*ST*000000000~',
-  'REF*EI*000000000~',
-  'HL*2*1*22*0~',
-  'SBR*P*18*******CI~',
-  'NM1*IL*1*PATIENT*****MI*MEMBERID~',
-  'NM1*PR*2*PAYER*****PI*PAYERID~',
-  '',
-].join('\n');
 
 /** Five minutes each: with the rules quadratic, the add-on claim alone took more than one. */
 const hostileTimeoutMs = 5 * 60 * 1000;
