@@ -58,6 +58,8 @@ interface Run {
   version: number;
   service: ClaimLanguageService;
   settings: ClaimSettings;
+  /** The caller's other inputs when the run started: a run under other inputs is not this call's. */
+  inputs: string;
   abandoned: boolean;
   /** The diagnostics, or undefined when the run was abandoned. */
   result: Promise<Diagnostic[] | undefined>;
@@ -119,10 +121,11 @@ export class DocumentChecks {
       run.abandoned ||
       run.version !== document.version ||
       run.service !== service ||
-      run.settings !== settings
+      run.settings !== settings ||
+      run.inputs !== inputs
     ) {
       this.abandon(document.uri);
-      run = this.start(document, service, settings, validator);
+      run = this.start(document, service, settings, inputs, validator);
     }
     const current = run;
     const cancelled = token?.onCancellationRequested(() => this.abandonRun(current));
@@ -182,12 +185,14 @@ export class DocumentChecks {
     document: TextDocument,
     service: ClaimLanguageService,
     settings: ClaimSettings,
+    inputs: string,
     validator: DocumentValidator,
   ): Run {
     const run: Run = {
       version: document.version,
       service,
       settings,
+      inputs,
       abandoned: false,
       result: Promise.resolve(undefined),
     };
