@@ -4,11 +4,12 @@
  */
 import type { CodeKind } from './codeTypes';
 
-const shapes: ReadonlyArray<{ kind: CodeKind; shape: string; label: string }> = [
-  { kind: 'cpt1', shape: '5 digits', label: 'CPT Category I' },
-  { kind: 'cpt2', shape: '4 digits and F', label: 'CPT Category II (performance measure)' },
-  { kind: 'cpt3', shape: '4 digits and T', label: 'CPT Category III (emerging technology)' },
-  { kind: 'hcpcs', shape: 'a letter A-V and 4 digits', label: 'HCPCS Level II' },
+/** Each kind's label; its shape is read by `codeKindOf`: 5 digits, 4 digits and F, 4 digits and T, a letter A-V and 4 digits. */
+const shapes: ReadonlyArray<{ kind: CodeKind; label: string }> = [
+  { kind: 'cpt1', label: 'CPT Category I' },
+  { kind: 'cpt2', label: 'CPT Category II (performance measure)' },
+  { kind: 'cpt3', label: 'CPT Category III (emerging technology)' },
+  { kind: 'hcpcs', label: 'HCPCS Level II' },
 ];
 
 function isDigitAt(code: string, index: number): boolean {
@@ -17,7 +18,7 @@ function isDigitAt(code: string, index: number): boolean {
 }
 
 /**
- * The kind of a well-formed, upper-case code, or undefined when it has no valid shape (`shapes`). Read
+ * The kind of a well-formed, upper-case code, or undefined when it has no valid shape. Read
  * character by character: every rule asks it of every line, and four pattern tests cost more than the rules.
  */
 export function codeKindOf(code: string): CodeKind | undefined {

@@ -22,7 +22,8 @@ function digitsValue(text: string, from: number, to: number): number {
   return value;
 }
 
-function allDigits(text: string, from: number, to: number): boolean {
+/** Every character of [from, to) is a digit (true when the span is empty). */
+export function allDigits(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (!isDigit(text.charCodeAt(i))) {
       return false;

@@ -28,6 +28,7 @@ import { CappedProblems, type ProblemSink, reportProblem } from '../model/proble
 import { LineIndex } from './lineIndex';
 import { OffsetDiagnosis, OffsetField, OffsetPointer, X12ServiceLine } from './offsetRanges';
 import { ElementCursor } from './elementCursor';
+import { allDigits } from './elementValues';
 import { lexInterchange } from './x12Lexer';
 import { x12Transactions } from './x12Transactions';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
@@ -59,16 +60,7 @@ function birthDateOf(segment: X12Segment): string | undefined {
 
 /** The text at [from, to) starts with `count` digits (CCYYMMDD), checked in place: every line has a date. */
 function startsWithDigits(text: string, from: number, to: number, count: number): boolean {
-  if (to - from < count) {
-    return false;
-  }
-  for (let i = from; i < from + count; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) {
-      return false;
-    }
-  }
-  return true;
+  return to - from >= count && allDigits(text, from, from + count);
 }
 
 /** What the reader does with a segment, by its id (`actionOf`); the last three end the open claim (`endsClaim`). */
