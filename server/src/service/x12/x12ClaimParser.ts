@@ -32,6 +32,7 @@ import { allDigits } from './elementValues';
 import { lexInterchange } from './x12Lexer';
 import { x12Transactions } from './x12Transactions';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
 
 const maxPointers = 4;
 /** The segments that name a patient, read only outside a claim (inside one, NM1*IL is loop 2330A's other subscriber). */
@@ -598,3 +599,14 @@ export function parseX12Text(text: string): ClaimDocumentModel {
 export function looksLikeX12(text: string): boolean {
   return /^\s*ISA/.test(text.slice(0, 64));
 }
+
+// One reader a read (a check reads claims in parts); see keptShapes.ts for why one is kept.
+keepShapeOf(
+  new X12ClaimReader(
+    new LineIndex(''),
+    '',
+    { element: '*', component: ':', repetition: '^', segment: '~' },
+    new CappedProblems('segment'),
+    () => undefined,
+  ),
+);

@@ -12,6 +12,7 @@ import type { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
 import { isaLength, isaStartIn, isLayoutSpace, readSeparators, segmentEnd, segmentIdAt } from './x12Syntax';
 import type { X12Interchange, X12Separators, X12Span } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
 
 export function components(element: X12Span, separator: string): X12Span[] {
   const parts: X12Span[] = [];
@@ -156,3 +157,6 @@ export function lexSegments(
   }
   closeJunk(Math.min(limit, text.length));
 }
+
+// One finder a read; see keptShapes.ts for why one is kept.
+keepShapeOf(new JunkFinder(''));
