@@ -107,6 +107,19 @@ function actionOf(id: string | undefined): Action {
   }
 }
 
+/** A reader's cursors: over a segment's elements, and over one element's components. */
+interface ReaderCursors {
+  elements: ElementCursor;
+  parts: ElementCursor;
+}
+
+function readerCursors(text: string, separators: X12Separators): ReaderCursors {
+  return {
+    elements: new ElementCursor(text, separators.element.charCodeAt(0)),
+    parts: new ElementCursor(text, separators.component.charCodeAt(0)),
+  };
+}
+
 class X12ClaimReader {
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
@@ -136,11 +149,12 @@ class X12ClaimReader {
     separators: X12Separators,
     problems: ProblemSink,
     private readonly visit: (claim: Claim) => void,
+    cursors: ReaderCursors = readerCursors(text, separators),
   ) {
     this.lines = lines;
     this.problems = problems;
-    this.elements = new ElementCursor(text, separators.element.charCodeAt(0));
-    this.parts = new ElementCursor(text, separators.component.charCodeAt(0));
+    this.elements = cursors.elements;
+    this.parts = cursors.parts;
   }
 
   private field<T>(value: T, span: X12Span): Field<T> {
@@ -534,12 +548,23 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
       visit(claim);
     };
     const { segments, separators } = this.x12.interchange;
-    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, withPatient).read(
-      segments,
-      span.first,
-      span.end,
-    );
+    // An editor reads claims one span at a time, twenty thousand in a large file: the reads share their cursors.
+    // A read started while one runs (a rule reading another claim of this model) makes its own.
+    const cursors = this.spanCursors ?? readerCursors(segments.text, separators);
+    this.spanCursors = undefined;
+    try {
+      new X12ClaimReader(this.x12.lines, segments.text, separators, problems, withPatient, cursors).read(
+        segments,
+        span.first,
+        span.end,
+      );
+    } finally {
+      this.spanCursors = cursors;
+    }
   }
+
+  /** The cursors the next span read takes (see `readClaimAt`); undefined while a read has them. */
+  private spanCursors: ReaderCursors | undefined;
 
   /** The patient of each CLM asked for, by ordinal (null: none named): a claim read after the one before it in its HL loop finds it here. */
   private readonly patients = new Map<number, Patient | null>();
