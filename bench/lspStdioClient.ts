@@ -82,7 +82,13 @@ export class LspStdioClient {
     await Promise.race([this.connection.sendNotification(method, params), this.exited]);
   }
 
-  async initialize(): Promise<void> {
+  /** Calls `handler` with the params of each `method` notification the server sends. */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.connection.onNotification(method, handler);
+  }
+
+  /** `pull`: declare pull diagnostics (the default), else the server pushes them, as to Neovim. */
+  async initialize(pull = true): Promise<void> {
     await this.request(
       'initialize',
       {
@@ -91,7 +97,10 @@ export class LspStdioClient {
         // The folding limit VS Code declares (editor.foldingMaximumRegions).
         capabilities: {
           workspace: { configuration: true },
-          textDocument: { diagnostic: { dynamicRegistration: false }, foldingRange: { rangeLimit: 5000 } },
+          textDocument: {
+            ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+            foldingRange: { rangeLimit: 5000 },
+          },
         },
       },
       60_000,
