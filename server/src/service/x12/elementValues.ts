@@ -4,6 +4,7 @@
  * structure walk looks at every element of every segment.
  */
 import type { ElementType } from './x12Map/mapTypes';
+import { isCalendarDate } from '../text/calendarDates';
 
 const zero = 48;
 const nine = 57;
@@ -32,21 +33,16 @@ export function allDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
-const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** CCYYMMDD at [from, from + 8) names a day that exists (29 February only in leap years). */
 export function isDate(text: string, from: number, to: number): boolean {
   if (to - from !== 8 || !allDigits(text, from, to)) {
     return false;
   }
-  const year = digitsValue(text, from, from + 4);
-  const month = digitsValue(text, from + 4, from + 6);
-  const day = digitsValue(text, from + 6, from + 8);
-  if (month < 1 || month > 12 || day < 1) {
-    return false;
-  }
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && !leap ? 28 : (daysInMonth[month - 1] ?? 0));
+  return isCalendarDate(
+    digitsValue(text, from, from + 4),
+    digitsValue(text, from + 4, from + 6),
+    digitsValue(text, from + 6, from + 8),
+  );
 }
 
 /** HHMM, HHMMSS or HHMMSSDD with hours 00-23 and minutes and seconds 00-59. */
