@@ -6,12 +6,13 @@
  * matches nothing, a folder without claim files) is kept in its place as a
  * read error, so it is reported in order and the rest are still checked.
  *
- * Inside a folder, as `grep -r` and ESLint do: a subfolder that cannot be
- * read is reported in its place and the rest of the folder is still checked;
- * links are followed (a linked claim file is checked as its target, a linked
- * folder walked), each real folder once, so a loop of links ends. A claim
- * file name that is not a regular file (a pipe, a device, a dangling link)
- * stays in the list: the guarded reader refuses it with its reason.
+ * Inside a folder, as `grep -R` does: a subfolder that cannot be read is
+ * reported in its place and the rest of the folder is still checked (exit 2
+ * at the end); links are followed, as a glob follows them (a linked claim
+ * file is checked as its target, a linked folder walked), each real folder
+ * once, so a loop of links ends. A claim file name that is not a regular file
+ * (a pipe, a device, a dangling link) stays in the list: the guarded reader
+ * refuses it with its reason, in its place.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
