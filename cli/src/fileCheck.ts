@@ -65,7 +65,7 @@ function refusalText(refusal: { reason: string; code?: string }): string {
 }
 
 /** The text of a claim file: whole up to `threshold` bytes, else a stream of pieces from the same descriptor. */
-function openClaimFile(file: string, threshold: number): { text: string } | { stream: AsyncIterable<string> } {
+function openClaimFile(file: string, threshold: number): { text: string } | { stream: fs.ReadStream } {
   const opened = openRegularFile(file);
   if (!opened.ok) {
     throw new UnreadableFile(refusalText(opened));
@@ -78,7 +78,7 @@ function openClaimFile(file: string, threshold: number): { text: string } | { st
       highWaterMark: readPieceBytes,
       autoClose: true,
     });
-    return { stream: stream as AsyncIterable<string> };
+    return { stream };
   }
   try {
     const read = readOpenedFile(opened.descriptor, opened.size, threshold, () => 'grown');
@@ -150,9 +150,15 @@ export class FileChecker {
   async checkFile(job: FileJob): Promise<JobOutcome> {
     return this.outcome(job, async (config) => {
       const opened = openClaimFile(job.absolutePath, this.options.streamThreshold);
-      return 'text' in opened
-        ? this.checkWhole(opened.text, job, config)
-        : this.checkStream(opened.stream, job, config);
+      if ('text' in opened) {
+        return this.checkWhole(opened.text, job, config);
+      }
+      try {
+        return await this.checkStream(opened.stream as AsyncIterable<string>, job, config);
+      } finally {
+        // Closes the descriptor however the check ended (it is closed already when the stream was read to its end).
+        opened.stream.destroy();
+      }
     });
   }
 

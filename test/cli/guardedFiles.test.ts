@@ -87,6 +87,19 @@ describe('claim-lint: guarded reads and folder walks', () => {
       }
     });
 
+    it('reads a file whole only up to the stream threshold, even one whose size says less (a /proc file)', function () {
+      const status = '/proc/self/status';
+      if (!fs.existsSync(status) || fs.statSync(status).size !== 0) {
+        this.skip();
+      }
+      const result = run(['--stream-threshold', '10', status], dir);
+      assert.equal(result.status, 2, result.stderr);
+      assert.equal(
+        result.stderr,
+        `claim-lint: ${status}: it grew past the stream threshold (10 bytes) while it was read; check it once it is written\n`,
+      );
+    });
+
     it('refuses a named pipe given as --config before checking any file', () => {
       mkfifo('settings.json');
       write('lone.claim', loneAddOn);
