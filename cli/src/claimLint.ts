@@ -7,9 +7,8 @@
  * errors, 1 errors or too many warnings, 2 usage or read errors (reported on
  * stderr; the other files are still checked).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, type DataFolderChoice } from './config';
+import { type ConfigChoice, configFileProblem, ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
 import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
@@ -69,14 +68,18 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stdout(`${version()}\n`);
     return 0;
   }
-  if (options.config !== undefined && !fs.existsSync(path.resolve(io.cwd, options.config))) {
-    io.stderr(`claim-lint: config file ${terminalText(options.config)} does not exist\n`);
+  const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
+  // It governs every file: one that cannot be read stops the run before any is checked.
+  const configProblem = configFile === undefined ? undefined : configFileProblem(configFile);
+  if (configProblem !== undefined) {
+    io.stderr(`claim-lint: config file ${terminalText(options.config ?? '')} ${configProblem}\n`);
     return 2;
   }
-  const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
+  // The one place the command line's config options are read; every resolver, in workers too, gets this.
+  const config: ConfigChoice = { ...(configFile ? { file: configFile } : {}), lookUpward: !options.noConfigLookup };
   const data = dataFolderChoice(options, io.cwd);
   if (options.dataInfo) {
-    return printDataInfo(new ConfigResolver(configFile, data), io);
+    return printDataInfo(new ConfigResolver(config, data), io);
   }
   const checkOptions: CheckOptions = {
     quiet: options.quiet,
@@ -92,11 +95,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const fileIndexes = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []));
   const fileJobs = fileIndexes.map((index) => (targets[index] as { job: FileJob }).job);
   // The run's files are its workspace: their procedures count for each other's visits (global-surgery).
-  const procedures = collectRunProcedures(fileJobs, configFile, checkOptions);
+  const procedures = collectRunProcedures(fileJobs, config, checkOptions);
   if (procedures) {
     checkOptions.procedures = procedures;
   }
-  const inThisThread = new FileChecker(configFile, checkOptions);
+  const inThisThread = new FileChecker(config, checkOptions);
   const workers = poolSize(options, fileJobs);
   const checkFiles = async () => {
     if (workers <= 1) {
@@ -107,17 +110,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     if (data.folder !== undefined) {
       // Read (and cached) once here, so the workers load it from the cache instead of each importing it.
-      new ConfigResolver(configFile, data).officialData(data.folder);
+      new ConfigResolver(config, data).officialData(data.folder);
     }
-    await checkInWorkers(
-      __filename,
-      fileJobs,
-      workers,
-      { ...(configFile ? { configFile } : {}), options: checkOptions },
-      (n, outcome) => {
-        outcomes[fileIndexes[n] ?? -1] = outcome;
-      },
-    );
+    await checkInWorkers(__filename, fileJobs, workers, { config, options: checkOptions }, (n, outcome) => {
+      outcomes[fileIndexes[n] ?? -1] = outcome;
+    });
   };
   const checkStdin = async () => {
     const index = targets.findIndex((target) => target.kind === 'stdin');

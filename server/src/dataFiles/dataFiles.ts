@@ -16,10 +16,10 @@ import {
   type DataFileState,
   displayPath,
   isInsideAny,
-  pathProblem,
   readDataFile,
   stateOf,
 } from '../../../shared/src/dataFileReader';
+import { pathProblem } from '../../../shared/src/guardedFile';
 import type { DataInUse } from '../../../shared/src/protocol';
 import { describeError } from '../runtime/safeHandler';
 import {
