@@ -109,7 +109,16 @@ function makeHome(): CodeServerHome {
     home,
     userData,
     folderArgs: ['--user-data-dir', userData, '--extensions-dir', extensions],
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_CACHE_HOME: cache },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: config,
+      XDG_DATA_HOME: data,
+      XDG_CACHE_HOME: cache,
+      // No extension gallery: code-server's default, Open VSX, is unreachable offline, and each window's look-up
+      // printed an ENOTFOUND stack trace. A gallery without a service URL is off (no Extensions view search).
+      EXTENSIONS_GALLERY: '{}',
+    },
   };
 }
 
