@@ -149,6 +149,11 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Arguments of `code-server` commands run, in order, before the server starts: `['--install-extension', 'x.vsix']`. */
   setupCommands?: string[][];
+  /**
+   * Workspace trust as a new user meets it: the prompt on opening a folder, restricted mode until trusted. Off by
+   * default (`--disable-workspace-trust`): the suites open their windows on trusted fixtures.
+   */
+  workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
@@ -177,7 +182,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...folderArgs,
     ],

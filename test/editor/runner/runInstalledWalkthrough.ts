@@ -2,9 +2,11 @@
  * `npm run test:installed`: a new user's first session, through the user
  * interface only. The `.vsix` that `npm run package` wrote is installed into a
  * fresh code-server with the command the README gives; the extension runs as
- * installed (no development path, no test hooks). In headless Chromium the
- * user opens the walkthrough from the command palette and clicks each step's
- * button: open the sample, open Problems, apply the fix, choose a descriptor
+ * installed (no development path, no test hooks), with workspace trust on.
+ * In headless Chromium the user trusts the folder in the prompt VS Code shows
+ * first, opens the walkthrough from the command palette and clicks each
+ * step's button: open the sample, open Problems (and the problem's rule link,
+ * which opens the rule's page rendered), apply the fix, choose a descriptor
  * file. Each step must be ticked by VS Code itself, and what the step promises
  * must be on screen: the problem in the Problems panel, none after the fix,
  * the descriptor file in the status bar and in the hover.
@@ -52,6 +54,15 @@ function steps(folder: string): Step[] {
     page.locator('.editor-group-container .monaco-editor .view-lines').filter({ hasText: 'SAMPLE-0001' }).first();
   return [
     {
+      name: 'trusts the folder in the prompt VS Code shows on opening it',
+      run: async (page) => {
+        // Workspace trust is on, as for a new user: opening a folder first asks whether to trust its authors.
+        const trust = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Yes, I trust the authors' });
+        await trust.click({ timeout: stepLimitMs });
+        await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: stepLimitMs });
+      },
+    },
+    {
       name: 'opens "Check your first claim" from Welcome: Open Walkthrough...',
       run: async (page) => {
         // VS Code's own "Get Started" walkthrough opens in a new user's first window, and the
@@ -87,6 +98,20 @@ function steps(folder: string): Step[] {
           .first()
           .waitFor({ timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'seeProblem');
+      },
+    },
+    {
+      name: "the problem's rule id opens the rule's page rendered, in the Markdown preview",
+      run: async (page) => {
+        await page
+          .locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'addon-without-primary' })
+          .first()
+          .click({ timeout: stepLimitMs });
+        const preview = page.locator('.tab[aria-label*="Preview addon-without-primary.md"]');
+        await preview.waitFor({ timeout: stepLimitMs });
+        // Closed with its tab's button: it covers the walkthrough, which the next step needs.
+        await preview.locator('.tab-actions .action-label').click({ timeout: stepLimitMs });
+        await preview.waitFor({ state: 'detached', timeout: stepLimitMs });
       },
     },
     {
@@ -182,7 +207,7 @@ async function main(): Promise<number> {
     `\n  the installed .vsix, a new user's walkthrough (code-server ${install.join(' ').replace(vsix, vsixName)})\n`,
   );
   const folder = newUserFolder(root);
-  const server = await startCodeServer({ setupCommands: [install] });
+  const server = await startCodeServer({ setupCommands: [install], workspaceTrust: true });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
