@@ -67,6 +67,9 @@ const layouts: Record<string, (text: string) => string> = {
   'one segment per line': (t) => t,
   'one line': (t) => t.replace(/~\n/g, '~'),
   'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
+  // Some systems separate with GS, US, RS and FS, control characters no data holds: they are separators, not junk.
+  'control-character separators': (t) =>
+    t.replace(/[*:^~]/g, (c) => ({ '*': '\x1d', ':': '\x1f', '^': '\x1e', '~': '\x1c' })[c] ?? c),
 };
 
 /** A .claim batch with an unnamed claim first, comments, suppressions of both kinds (one naming no rule) and errors, some suppressed. */

@@ -85,7 +85,7 @@ export class X12Stream {
   /** Where the open transaction's ST is in the file, and the copies of it a piece starts with. */
   private transactionSpan: FileSpan | undefined;
   private copiedStSpans: FileSpan[] = [];
-  private separators: Separators = { element: '*', segment: '~' };
+  private separators: Separators = { element: '*', component: ':', repetition: undefined, segment: '~' };
   private elementCode = '*'.charCodeAt(0);
   /** Segment ids by their character codes, one string each for the whole file (see `segmentIdAt`). */
   private readonly ids = new Map<number, string>();
@@ -153,6 +153,7 @@ export class X12Stream {
       return;
     }
     this.separators = separators;
+    this.junk.separators = separators;
     this.elementCode = separators.element.charCodeAt(0);
     this.beginWork(this.work);
     try {
