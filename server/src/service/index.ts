@@ -39,7 +39,7 @@ export type { CodeInfo } from './reference/codeTypes';
 export type { DescriptorSource } from './reference/codeReference';
 export { readDescriptorFile } from './reference/descriptorFile';
 export { type MueEntry, readMueFile } from './reference/mueFile';
-export type { RowProblem } from './reference/delimitedText';
+export type { RowPlace, RowProblem } from './reference/delimitedText';
 export {
   type AddOnEdit,
   type AddOnEdits,
