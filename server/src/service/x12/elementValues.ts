@@ -92,14 +92,16 @@ export function decimalValue(text: string): number | undefined {
 }
 
 /**
- * Text that looks like a number in a notation X12 does not allow (`0x10`, `1e308`, `+5`, `1,200`) is quoted in
- * the message, so the coder sees what is wrong; anything else (a name shifted into the wrong element) is not.
+ * A number in a notation X12 does not allow, recognised as such (hex `0x10`, an exponent `1e308`, a plus sign
+ * `+5`, thousands separators `1,200`), is quoted in the message, so the coder sees what is wrong. Anything else
+ * is not: it may be text shifted into the wrong element (a name, a date of birth), never quoted.
  */
-const numberLike = /^[-+.]?\d[\dA-Fa-fxX.,+-]{0,19}$/;
+const otherNotation =
+  /^(0[xX][0-9A-Fa-f]{1,16}|[-+]?\d{0,18}\.?\d{1,18}[eE][-+]?\d{1,4}|\+\d{1,18}(\.\d{0,18})?|-?\d{1,3}(,\d{3}){1,5}(\.\d{0,18})?)$/;
 
 function notDecimal(text: string, from: number, to: number): string {
   const value = text.slice(from, to);
-  const what = numberLike.test(value) ? `is '${value}', which is not a decimal number` : 'is not a decimal number';
+  const what = otherNotation.test(value) ? `is '${value}', which is not a decimal number` : 'is not a decimal number';
   return `${what}: X12 writes a number as digits with an optional leading minus and one decimal point, without exponent, hex digits, plus sign or thousands separators`;
 }
 

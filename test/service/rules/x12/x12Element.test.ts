@@ -71,7 +71,7 @@ describe('x12-element', () => {
     assert.ok(ids(validateX12(charge)).includes('x12-element'));
     assert.match(
       messageOf(validateX12(charge).find((d) => d.code === 'x12-element')),
-      /CLM02 \(total claim charge amount\) is '7X0', which is not a decimal number/,
+      /CLM02 \(total claim charge amount\) is not a decimal number/,
     );
     const state = validateX12(changed('N4*CITY*ST*', 'N4*CITY*STATE*'));
     assert.deepEqual(ids(state), ['x12-element']);
@@ -85,7 +85,8 @@ describe('x12-element', () => {
       ['1E3', true],
       ['+1', true],
       ['1,200', true],
-      ['1.2.3', true],
+      ['1.2.3', false],
+      ['2026-03-14', false],
       ['-', false],
       ['.', false],
       ['ONE', false],
