@@ -20,6 +20,7 @@ import type { FileResult, LintMessage } from './output/lintResults';
 import { ChunkChecker } from './stream/chunkChecker';
 import { ClaimStream } from './stream/claimStream';
 import { StreamedMessages } from './stream/streamedMessages';
+import { lineLimitProblem } from './stream/lineLimit';
 import { StreamLimitError, X12Stream } from './stream/x12Stream';
 import { documentUriOf, type RunFileProcedures, runProcedureIndex } from './runProcedures';
 
@@ -100,6 +101,11 @@ export function errorText(error: unknown): string {
 
 function languageIdOf(file: string): string {
   return x12Extensions.has(path.extname(file).toLowerCase()) ? 'x12' : 'claim';
+}
+
+/** Read as an 837: by its extension, or by an ISA at its head. */
+function isX12Text(file: string, head: string): boolean {
+  return languageIdOf(file) === 'x12' || /^\s*ISA/.test(head.slice(0, 64));
 }
 
 /** The pieces of `source`, with `head` (already read from `rest`) first. */
@@ -199,6 +205,12 @@ export class FileChecker {
   }
 
   private checkWhole(text: string, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
+    // The stream's bound on a segment or line holds for a file read whole too, so crossing the stream threshold
+    // changes nothing of what a file gives.
+    const tooLong = lineLimitProblem(text, isX12Text(job.absolutePath, text), this.options.streamChunk);
+    if (tooLong !== undefined) {
+      return Promise.reject(new StreamLimitError(tooLong));
+    }
     const document = TextDocument.create(documentUriOf(job.absolutePath), languageIdOf(job.absolutePath), 1, text);
     const model = config.service.parse(document);
     const diagnostics = config.service.doValidation(document, model, config.settings);
@@ -211,7 +223,7 @@ export class FileChecker {
     const { head, rest } = await readHead(source, 64);
     const pieces = replay(head, rest);
     const languageId = languageIdOf(job.absolutePath);
-    const isX12 = languageId === 'x12' || /^\s*ISA/.test(head.slice(0, 64));
+    const isX12 = isX12Text(job.absolutePath, head);
     // Each piece is limited by the stream; the file's limit applies to all of them together.
     const settings = { ...config.settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
     const checker = new ChunkChecker(

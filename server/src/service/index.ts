@@ -39,7 +39,7 @@ export type { CodeInfo } from './reference/codeTypes';
 export type { DescriptorSource } from './reference/codeReference';
 export { readDescriptorFile } from './reference/descriptorFile';
 export { type MueEntry, readMueFile } from './reference/mueFile';
-export type { RowProblem } from './reference/delimitedText';
+export type { RowPlace, RowProblem } from './reference/delimitedText';
 export {
   type AddOnEdit,
   type AddOnEdits,
@@ -74,6 +74,7 @@ export { counted } from './text/wording';
 // X12 reading and writing: the CLI's streamed check, the tests and the benchmark's corpora.
 export { endsClaim } from './x12/claimSpans';
 export { isJunk, isLayoutSpace, isaStartIn, readSeparators, segmentEnd, segmentIdAt } from './x12/x12Syntax';
+export type { X12Separators } from './x12/x12Types';
 export { components } from './x12/x12Lexer';
 export { reparseCounts } from './x12/x12Reparse';
 export {

@@ -55,6 +55,7 @@ export class X12ServiceLine implements ServiceLine {
   modifiers: Field<string>[] = [];
   dxPointers: DiagnosisPointer[] = [];
   units?: Field<number>;
+  unusableUnits?: Range;
   charge?: Field<number>;
   unitBasis?: Field<string>;
   description?: Field<string>;

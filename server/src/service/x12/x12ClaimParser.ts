@@ -9,6 +9,7 @@
  * element or component, also in one-line files.
  */
 import { codeKindOf, modifierPattern } from '../reference/codeShapes';
+import { decimalValue } from './elementValues';
 import { diagnosisShapeText, hasDiagnosisShape, icd10RequiredFrom } from '../reference/diagnosisCodeSets';
 import { OnDemandClaims } from '../model/onDemandClaims';
 import type {
@@ -60,6 +61,16 @@ function birthDateOf(segment: X12Segment): string | undefined {
 }
 
 /** The text at [from, to) starts with `count` digits (CCYYMMDD), checked in place: every line has a date. */
+/** SV101's four modifier places (SV101-3 to SV101-6) are written and SV101-7 has a modifier's shape: a fifth modifier. */
+function fifthModifier(parts: ElementCursor): boolean {
+  for (let n = 3; n <= 6; n++) {
+    if (parts.isEmpty(n)) {
+      return false;
+    }
+  }
+  return parts.has(7) && modifierPattern.test(parts.textOf(7).toUpperCase());
+}
+
 function startsWithDigits(text: string, from: number, to: number, count: number): boolean {
   return to - from >= count && allDigits(text, from, from + count);
 }
@@ -312,11 +323,12 @@ class X12ClaimReader {
       claim.patient = this.patient;
     }
     if (!elements.isEmpty(2)) {
-      const value = Number(elements.textOf(2));
-      if (Number.isFinite(value)) {
+      // Read as X12 reads a decimal (no exponent or hex, which Number() would take): an amount that is not
+      // one is left out of the model and reported by the structure walk (x12-element), which reads every element.
+      const value = decimalValue(elements.textOf(2));
+      if (value !== undefined) {
         claim.totalCharge = this.fieldAt(value, elements, 2);
       }
-      // An amount that is not one is reported by the structure walk (x12-element), which reads every element.
     }
     this.claim = claim;
   }
@@ -413,12 +425,21 @@ class X12ClaimReader {
         line.modifiers.push(this.fieldAt(modifier, parts, n));
       }
     }
-    if (parts?.has(7) && parts.textOf(7).trim() !== '') {
+    if (parts && parts.count >= 7 && fifthModifier(parts)) {
+      // SV101-7 is the description, but after four modifiers a modifier there is a fifth one, which no
+      // reader takes as a modifier: said here, since a description of two letters is not otherwise wrong.
+      this.reportAt(
+        'bad-modifier',
+        `A line carries at most 4 modifiers (SV101-3 to SV101-6); '${parts.textOf(7).toUpperCase()}' in SV101-7, the description, is one too many.`,
+        parts,
+        7,
+      );
+    } else if (parts?.has(7) && parts.textOf(7).trim() !== '') {
       line.description = this.fieldAt(parts.textOf(7), parts, 7);
     }
     if (!elements.isEmpty(2)) {
-      const value = Number(elements.textOf(2));
-      if (Number.isFinite(value)) {
+      const value = decimalValue(elements.textOf(2));
+      if (value !== undefined) {
         line.charge = this.fieldAt(value, elements, 2);
       }
     }
@@ -426,11 +447,21 @@ class X12ClaimReader {
       line.unitBasis = this.fieldAt(elements.textOf(3), elements, 3);
     }
     if (!elements.isEmpty(4)) {
-      const value = Number(elements.textOf(4));
-      if (Number.isFinite(value) && value > 0) {
+      // SV104 that is not an X12 decimal ('0x10', '1e308') is x12-element's to report, in the words of its type.
+      const value = decimalValue(elements.textOf(4));
+      if (value !== undefined && value > 0) {
         line.units = this.fieldAt(value, elements, 4);
       } else {
-        this.reportAt('bad-units', 'SV104, the units, is not a number greater than 0.', elements, 4);
+        // Written, though not usable: x12-units-pair must not call SV104 empty.
+        line.unusableUnits = this.lines.range(elements.startOf(4), elements.endOf(4));
+        if (value !== undefined) {
+          this.reportAt(
+            'bad-units',
+            `SV104, the units, is ${elements.textOf(4)}: a line bills more than 0 units.`,
+            elements,
+            4,
+          );
+        }
       }
     }
     if (!elements.isEmpty(7)) {
