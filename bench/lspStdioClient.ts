@@ -65,6 +65,16 @@ export class LspStdioClient {
     this.connection.listen();
   }
 
+  /** Handles a notification from the server (e.g. `window/showMessage`). */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.connection.onNotification(method, handler);
+  }
+
+  /** The server's process id, for reading its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** A request that fails when the server exits or does not answer within `timeoutMs`. */
   async request<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
     let timer: NodeJS.Timeout | undefined;

@@ -31,7 +31,7 @@ function listenForOutlineAndDefinition(context: FeatureContext): void {
       token,
       fallback: [],
       progressTitle: isLargeDocument(document, settings) ? (fileName) => `Outline of ${fileName}` : undefined,
-      run: () => dataFiles.bundledOnly.findDocumentSymbolsInSteps(document, models.get(document)),
+      run: () => dataFiles.bundledOnly.findDocumentSymbolsInSteps(document, () => models.get(document)),
     });
   });
 

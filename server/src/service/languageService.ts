@@ -103,10 +103,13 @@ export interface ClaimLanguageService {
    * `limits.maxSymbols` (default 5,000): the claims past it are counted in one last symbol.
    */
   findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel, limits?: OutlineLimits): DocumentSymbol[];
-  /** `findDocumentSymbols` in steps, a slice of claims or segments each, for a server to drive between requests. */
+  /**
+   * `findDocumentSymbols` in steps, a slice of claims or segments each, for a server to drive between requests.
+   * `model` is asked for only for an 837: a `.claim` outline is read from the text a claim at a time.
+   */
   findDocumentSymbolsInSteps(
     document: TextDocument,
-    model: ClaimDocumentModel,
+    model: () => ClaimDocumentModel,
     limits?: OutlineLimits,
   ): AnswerRun<DocumentSymbol[]>;
   /**
@@ -262,7 +265,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         ? doX12Complete(document, model, position, reference)
         : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
-    findDocumentSymbolsInSteps: getDocumentSymbolsInSteps,
+    findDocumentSymbolsInSteps: (document, model, limits) =>
+      getDocumentSymbolsInSteps(document, isX12(document), model, limits),
     getSemanticTokens: (document, model, range) => getSemanticTokens(document, model, reference, range),
     convertTo837: claimTo837,
     convertToClaim: x12ToClaim,

@@ -21,7 +21,7 @@ import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserv
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
 import { components } from '../../x12/x12Lexer';
 import { lastSegmentStartingAtOrBefore } from '../../x12/segmentTable';
-import { walkStructure } from '../../x12/structureWalks';
+import { walkStructureInSteps } from '../../x12/structureWalks';
 import type { CompiledLoop } from '../../x12/x12Map/x12Map';
 import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
 import { comparePositions, rangeEncloses } from '../../position/locate';
@@ -241,8 +241,14 @@ class X12Outline {
   *read(limits: OutlineLimits): AnswerRun<DocumentSymbol[]> {
     const limit = Math.max(1, limits.maxSymbols);
     yield* this.readEnvelopes(limit);
-    const loops = walkStructure(this.segments, this.x12.interchange.separators).loops;
-    const fraction = (i: number) => 0.5 + (0.5 * i) / Math.max(1, loops.length);
+    // The walk the check makes, kept with the segments; made here in steps when the check has not made it yet.
+    const walking = walkStructureInSteps(this.segments, this.x12.interchange.separators, scannedPerStep);
+    let walked = walking.next();
+    for (; walked.done !== true; walked = walking.next()) {
+      yield { fraction: 0.2 + 0.6 * walked.value, claimsRead: 0 };
+    }
+    const loops = walked.value.loops;
+    const fraction = (i: number) => 0.8 + (0.2 * i) / Math.max(1, loops.length);
     yield { fraction: fraction(0), claimsRead: 0 };
     let unlisted: { count: number; start: number; selection: Range } | undefined;
     let claims = 0;
@@ -296,7 +302,7 @@ class X12Outline {
     let previousEnd = 0;
     for (let ordinal = 0; ordinal < this.segments.length; ordinal++) {
       if (ordinal % scannedPerStep === scannedPerStep - 1) {
-        yield { fraction: (0.5 * ordinal) / this.segments.length, claimsRead: 0 };
+        yield { fraction: (0.2 * ordinal) / this.segments.length, claimsRead: 0 };
       }
       const id = this.segments.idAt(ordinal) ?? '';
       const level = envelopeLevels[id];
@@ -483,12 +489,15 @@ function pruneChildren(symbol: DocumentSymbol): DocumentSymbol {
  */
 export function* getDocumentSymbolsInSteps(
   document: TextDocument,
-  model: ClaimDocumentModel,
+  isX12: boolean,
+  modelOf: () => ClaimDocumentModel,
   limits: OutlineLimits = defaultOutlineLimits,
 ): AnswerRun<DocumentSymbol[]> {
-  if (model.format !== 'x12-837p') {
+  if (!isX12) {
+    // Read from the text: a whole model asked for here would be kept, and the next hover would read all its claims.
     return yield* claimTextOutline(document, limits);
   }
+  const model = modelOf();
   if (!model.x12) {
     return [];
   }
@@ -504,5 +513,5 @@ export function getDocumentSymbols(
   model: ClaimDocumentModel,
   limits: OutlineLimits = defaultOutlineLimits,
 ): DocumentSymbol[] {
-  return runToEnd(getDocumentSymbolsInSteps(document, model, limits));
+  return runToEnd(getDocumentSymbolsInSteps(document, model.format === 'x12-837p', () => model, limits));
 }
