@@ -116,6 +116,25 @@ describe('protocol: the outline, CodeLens and formatting of a huge file', functi
     assert.equal(symbols.length, 2501);
   });
 
+  it('an edit while the outline is under way ends it with ContentModified; the next one is of the new version', async () => {
+    const { client, uri, tokens } = await startWithLargeFile();
+    const modified = client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }).then(
+      () => 'answered',
+      (error: { code?: number }) => `error ${String(error.code)}`,
+    );
+    await client.nextMessage(isCreate, 'the progress token request of the outline');
+    await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'claim NEW\n' },
+    ]);
+    // The edit is read before the token's answer, so the outline sees it before its next step.
+    tokens.release();
+    assert.equal(await modified, `error ${LSPErrorCodes.ContentModified}`);
+    const symbols = ((await client.request(DocumentSymbolRequest.type, { textDocument: { uri } })) ??
+      []) as DocumentSymbol[];
+    assert.equal(symbols[0]?.name, 'NEW');
+    assert.equal(symbols.at(-1)?.name, '17,500 more claims');
+  });
+
   it('CodeLens: the first 5,000 claims, then one resolved lens where they stop', async () => {
     const { client, uri } = await startWithLargeFile();
     const lenses = (await client.request(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
