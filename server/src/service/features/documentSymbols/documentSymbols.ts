@@ -44,9 +44,14 @@ export interface OutlineLimits {
 
 export const defaultOutlineLimits: OutlineLimits = { maxSymbols: outlineSymbolLimit };
 
-/** Claims parsed, or chunks and segments scanned, per step: each step is well under a few milliseconds. */
-const claimsPerStep = 50;
-const scannedPerStep = 20_000;
+/**
+ * The work of one step, in units of a chunk, segment or loop only looked at: 20,000 of them, or 50 claims
+ * parsed and listed (each a few symbols), so each step is well under a few milliseconds.
+ */
+const unitsPerStep = 20_000;
+const unitsPerClaimListed = unitsPerStep / 50;
+/** An 837 loop listed reads a segment or a few: a quarter of a `.claim` claim parsed. */
+const unitsPerLoopListed = unitsPerClaimListed / 4;
 
 /** The last root symbol of a capped outline: the claims not listed, from the first of them to the document's end. */
 function moreClaimsSymbol(count: number, limit: number, range: Range, selectionRange: Range): DocumentSymbol {
@@ -171,10 +176,10 @@ function* claimTextOutline(document: TextDocument, limits: OutlineLimits): Answe
         listed += 1 + (symbol.children?.length ?? 0);
         symbols.push(symbol);
       }
-      work += scannedPerStep / claimsPerStep;
+      work += unitsPerClaimListed;
     }
     claimsRead++;
-    if (work >= scannedPerStep) {
+    if (work >= unitsPerStep) {
       work = 0;
       yield { fraction: span.end / Math.max(1, text.length), claimsRead };
     }
@@ -242,7 +247,7 @@ class X12Outline {
     const limit = Math.max(1, limits.maxSymbols);
     yield* this.readEnvelopes(limit);
     // The walk the check makes, kept with the segments; made here in steps when the check has not made it yet.
-    const walking = walkStructureInSteps(this.segments, this.x12.interchange.separators, scannedPerStep);
+    const walking = walkStructureInSteps(this.segments, this.x12.interchange.separators, unitsPerStep);
     let walked = walking.next();
     for (; walked.done !== true; walked = walking.next()) {
       yield { fraction: 0.2 + 0.6 * walked.value, claimsRead: 0 };
@@ -272,9 +277,9 @@ class X12Outline {
         work++;
       } else {
         this.readLoop(loop, loops.startAt(i), loops.endAt(i));
-        work += scannedPerStep / claimsPerStep / 4;
+        work += unitsPerLoopListed;
       }
-      if (work >= scannedPerStep) {
+      if (work >= unitsPerStep) {
         work = 0;
         yield { fraction: fraction(i), claimsRead: claims };
       }
@@ -301,7 +306,7 @@ class X12Outline {
     };
     let previousEnd = 0;
     for (let ordinal = 0; ordinal < this.segments.length; ordinal++) {
-      if (ordinal % scannedPerStep === scannedPerStep - 1) {
+      if (ordinal % unitsPerStep === unitsPerStep - 1) {
         yield { fraction: (0.2 * ordinal) / this.segments.length, claimsRead: 0 };
       }
       const id = this.segments.idAt(ordinal) ?? '';
