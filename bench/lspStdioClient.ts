@@ -65,6 +65,16 @@ export class LspStdioClient {
     this.connection.listen();
   }
 
+  /** Handles a notification from the server (e.g. `window/showMessage`). */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.connection.onNotification(method, handler);
+  }
+
+  /** The server's process id, for reading its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** A request that fails when the server exits or does not answer within `timeoutMs`. */
   async request<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
     let timer: NodeJS.Timeout | undefined;
@@ -80,11 +90,6 @@ export class LspStdioClient {
 
   async notify(method: string, params: unknown): Promise<void> {
     await Promise.race([this.connection.sendNotification(method, params), this.exited]);
-  }
-
-  /** Calls `handler` with the params of each `method` notification the server sends. */
-  onNotification(method: string, handler: (params: unknown) => void): void {
-    this.connection.onNotification(method, handler);
   }
 
   /** `pull`: declare pull diagnostics (the default), else the server pushes them, as to Neovim. */

@@ -181,6 +181,11 @@ export class SegmentTable implements X12Segments {
   }
 
   /** The edit this table was read around, once: the walk that takes it keeps what it needs. */
+  /** The edit this version was read around, left in place. */
+  peekEdit(): SegmentEdit | undefined {
+    return this.edit;
+  }
+
   takeEdit(): SegmentEdit | undefined {
     const edit = this.edit;
     this.edit = undefined;

@@ -173,4 +173,4 @@ export function lexSegments(
 }
 
 // One finder a read; see keptShapes.ts for why one is kept.
-keepShapeOf(new JunkFinder(''));
+keepShapeOf(new JunkFinder('', { element: '*', component: ':', repetition: '^', segment: '~' }));
