@@ -45,10 +45,21 @@ function junkPattern(separators: X12Separators): RegExp {
   return new RegExp(`[${junk.join('')}]`, 'g');
 }
 
-/** Finds junk (see `isJunk`) from an offset on; remembers the next one, so a clean stretch is searched once. */
+/** The first stretch of text searched for junk at once; each further stretch is twice the last, up to `maxWindow`. */
+const firstWindow = 1 << 16;
+const maxWindow = 1 << 22;
+
+/**
+ * Finds junk (see `isJunk`) from an offset on, searching ahead in stretches and remembering what it found, so
+ * a clean stretch is searched once. The stretches are bounded because a read around an edit lexes a few
+ * segments: one search to the end of a clean 5 MB file cost more than the rest of the edit's read.
+ */
 class JunkFinder {
-  private searchedFrom = -1;
+  /** No junk in [scannedFrom, scannedTo) but at `next` (-1: none). */
+  private scannedFrom = 0;
+  private scannedTo = 0;
   private next = -1;
+  private window = firstWindow;
   private readonly pattern: RegExp;
 
   constructor(
@@ -60,11 +71,20 @@ class JunkFinder {
 
   /** Junk in [start, end). */
   within(start: number, end: number): boolean {
-    if (this.searchedFrom === -1 || (this.next !== -1 && this.next < start) || start < this.searchedFrom) {
-      this.pattern.lastIndex = start;
-      const found = this.pattern.exec(this.text);
+    if (start < this.scannedFrom || start > this.scannedTo || (this.next !== -1 && this.next < start)) {
+      this.scannedFrom = start;
+      this.scannedTo = start;
+      this.next = -1;
+      this.window = firstWindow;
+    }
+    while (this.next === -1 && this.scannedTo < end) {
+      const stretchEnd = Math.min(this.text.length, Math.max(end, this.scannedTo + this.window));
+      this.pattern.lastIndex = this.scannedTo;
+      // A slice from 0 keeps offsets and costs no copy (the engine makes a view of the text).
+      const found = this.pattern.exec(this.text.slice(0, stretchEnd));
       this.next = found ? found.index : -1;
-      this.searchedFrom = start;
+      this.scannedTo = stretchEnd;
+      this.window = Math.min(maxWindow, this.window * 2);
     }
     return this.next !== -1 && this.next < end;
   }
