@@ -54,7 +54,8 @@ class WorkerFailure extends Error {}
 
 /**
  * Checks `jobs` in `size` workers running `script`; `done(index, outcome)`
- * is called as each file finishes, in any order.
+ * is called as each file finishes, in any order. `stopped` ends the workers
+ * (the report could not be written: the rest need not be checked).
  */
 export function checkInWorkers(
   script: string,
@@ -62,6 +63,7 @@ export function checkInWorkers(
   size: number,
   setup: { configFile?: string; options: CheckOptions },
   done: (index: number, outcome: JobOutcome) => void,
+  stopped?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
@@ -112,5 +114,9 @@ export function checkInWorkers(
     if (jobs.length === 0) {
       resolve();
     }
+    stopped?.addEventListener('abort', () => {
+      failed = true;
+      stop();
+    });
   });
 }
