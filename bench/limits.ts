@@ -8,7 +8,7 @@
  * bench's corpus claims without their first-lesion lines (with the corpus's
  * other planted errors). Each is checked whole and streamed, its jsonl report into a pipe read
  * slowly (a piece, then a millisecond's pause) and into /dev/null. Each run's
- * wall time and peak resident memory (`/usr/bin/time -v`, the process with
+ * wall time, CPU time and peak resident memory (`/usr/bin/time -v`, the process with
  * its worker threads) are printed as a markdown table. The default run (25 MB
  * .claim) takes about two minutes on two cores; `--sizes 25,100` adds 100 MB.
  */
@@ -139,6 +139,8 @@ function writeFile(folder: string, megabytes: number, format: CorpusFormat): str
 interface Measured {
   exit: number | null;
   seconds: number;
+  /** User and system CPU time: on a shared machine, less affected by the others' work than wall time. */
+  cpuSeconds: number;
   peakMb: number;
   findings: number;
   reportMb: number;
@@ -182,7 +184,10 @@ async function measure(
   }
   const time = fs.readFileSync(stats, 'utf8');
   const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(time)?.[1] ?? NaN);
-  return { exit, seconds, peakMb: peakKb / 1024, findings, reportMb: bytes / 2 ** 20, stderr };
+  const cpuSeconds =
+    Number(/User time \(seconds\): ([\d.]+)/.exec(time)?.[1] ?? NaN) +
+    Number(/System time \(seconds\): ([\d.]+)/.exec(time)?.[1] ?? NaN);
+  return { exit, seconds, cpuSeconds, peakMb: peakKb / 1024, findings, reportMb: bytes / 2 ** 20, stderr };
 }
 
 async function main(): Promise<void> {
@@ -215,7 +220,7 @@ async function main(): Promise<void> {
               `  ${run.seconds.toFixed(1)} s, peak ${run.peakMb.toFixed(0)} MB, ${outcome}${run.exit !== 0 && run.exit !== 1 ? `: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}\n`,
             );
             rows.push(
-              `| ${(size / 2 ** 20).toFixed(1)} MB ${format === 'claim' ? '.claim' : '837P'} | ${mode} | ${output === 'pipe' ? 'slow pipe' : '/dev/null'} | ${output === 'pipe' ? `${formatNumber(run.findings)} (${run.reportMb.toFixed(0)} MB)` : '—'} | ${run.seconds.toFixed(1)} s | ${run.peakMb.toFixed(0)} MB | ${outcome} |`,
+              `| ${(size / 2 ** 20).toFixed(1)} MB ${format === 'claim' ? '.claim' : '837P'} | ${mode} | ${output === 'pipe' ? 'slow pipe' : '/dev/null'} | ${output === 'pipe' ? `${formatNumber(run.findings)} (${run.reportMb.toFixed(0)} MB)` : '—'} | ${run.seconds.toFixed(1)} s | ${run.cpuSeconds.toFixed(1)} s | ${run.peakMb.toFixed(0)} MB | ${outcome} |`,
             );
           }
         }
@@ -228,8 +233,8 @@ async function main(): Promise<void> {
     [
       ...describeMachine(),
       '',
-      '| file | check | report into | findings (jsonl report) | time | peak memory | status |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| file | check | report into | findings (jsonl report) | wall time | CPU time | peak memory | status |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
       '',
     ].join('\n'),
