@@ -6,7 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cliPath, jsonlRows, useTempFolder } from './cliRunner';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { brokenPipeStatus } from '../../cli/src/claimLint';
+import { cliPath, jsonlRows, runCli, useTempFolder } from './cliRunner';
 
 /** Makes every write to the main thread's stdout fail as a pipe out of buffer space does. */
 const enobufsPreload = `
@@ -116,5 +119,58 @@ describe('claim-lint into a pipe', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     assert.equal(stderr, 'claim-lint: cannot write the output: ENOBUFS\n');
     assert.equal(status, 2);
+  });
+
+  describe('its spool of findings', () => {
+    /** A temporary folder of the run's own (TMPDIR), to see what claim-lint leaves in it. */
+    const ownTmp = () => {
+      const tmp = path.join(temp.dir(), 'tmp');
+      fs.mkdirSync(tmp);
+      return { tmp, env: { ...process.env, TMPDIR: tmp } };
+    };
+
+    it('is made, private, and removed at the end of the run', async () => {
+      const { tmp, env } = ownTmp();
+      const child = spawn(process.execPath, [cliPath, '--format', 'jsonl', 'many.claim'], {
+        cwd: temp.dir(),
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // While the report is written (the child waits on the pipe), the findings past the first thousand are spooled.
+      await new Promise((resolve) => child.stdout.once('data', resolve));
+      const [first] = fs.readdirSync(tmp);
+      assert.ok(first !== undefined, 'a spool folder while the report is written');
+      assert.equal(fs.statSync(path.join(tmp, first)).mode & 0o777, 0o700);
+      child.stdout.resume();
+      const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      assert.equal(status, 1);
+      assert.deepEqual(fs.readdirSync(tmp), []);
+    });
+
+    it('is removed when the reader closes the pipe', async () => {
+      const { tmp, env } = ownTmp();
+      const child = spawn(process.execPath, [cliPath, 'many.claim'], {
+        cwd: temp.dir(),
+        env,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      assert.equal(status, brokenPipeStatus);
+      assert.deepEqual(fs.readdirSync(tmp), []);
+    });
+
+    it('is removed after a run whose report goes to a file', () => {
+      const { tmp, env } = ownTmp();
+      const run = runCli(['--format', 'json', '-o', 'report.json', 'many.claim'], temp.dir(), undefined, env);
+      assert.equal(run.status, 1, run.stderr);
+      const report = JSON.parse(fs.readFileSync(path.join(temp.dir(), 'report.json'), 'utf8')) as Array<{
+        errorCount: number;
+        messages: unknown[];
+      }>;
+      assert.equal(report[0]?.errorCount, claims);
+      assert.equal(report[0]?.messages.length, claims);
+      assert.deepEqual(fs.readdirSync(tmp), []);
+    });
   });
 });
