@@ -91,7 +91,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const targets = expandOperands(options.operands, io.cwd, options.stdinFilename);
   const spool = new SpoolFolder(os.tmpdir());
   checkOptions.spoolFolder = spool.path;
-  const slots = new OutcomeSlots(targets.length);
+  const slots = new OutcomeSlots(targets.length, spool.path);
   const stop = new AbortController();
   try {
     return await checkAndReport(options, configFile, checkOptions, targets, slots, stop.signal, io);

@@ -7,7 +7,7 @@
  * needs no more.
  */
 import type { JobOutcome } from './fileCheck';
-import { discardStored, storedMessages } from './output/findingSpool';
+import { discardStored, spooledAway, storedMessages } from './output/findingSpool';
 import type { ReportWriter } from './output/lintResults';
 import { writePieces } from './output/outputSink';
 import type { Target } from './operands';
@@ -19,19 +19,29 @@ type Outcome = JobOutcome | { readError: string; warnings: string[] };
 export class OutcomeSlots {
   private readonly outcomes: Array<Outcome | undefined>;
   private readonly waiting: Array<(() => void) | undefined>;
+  /** The slot the report waits for, or will take next. */
+  private next = 0;
 
-  constructor(count: number) {
+  /** `spoolFolder`: where the findings of a file that must wait for earlier ones are moved (`spooledAway`). */
+  constructor(
+    count: number,
+    private readonly spoolFolder?: string,
+  ) {
     this.outcomes = new Array<Outcome | undefined>(count);
     this.waiting = new Array<(() => void) | undefined>(count);
   }
 
   set(index: number, outcome: Outcome): void {
+    if (index > this.next && this.spoolFolder !== undefined && 'result' in outcome) {
+      outcome.result.findings = spooledAway(outcome.result.findings, this.spoolFolder);
+    }
     this.outcomes[index] = outcome;
     this.waiting[index]?.();
   }
 
   /** The outcome of target `index`, once it is set; the slot is emptied, so the outcome is not kept after. */
   async take(index: number): Promise<Outcome> {
+    this.next = index;
     let outcome = this.outcomes[index];
     if (outcome === undefined) {
       await new Promise<void>((resolve) => (this.waiting[index] = resolve));
@@ -39,6 +49,7 @@ export class OutcomeSlots {
     }
     this.outcomes[index] = undefined;
     this.waiting[index] = undefined;
+    this.next = index + 1;
     if (outcome === undefined) {
       throw new Error('an outcome was taken before it was set');
     }

@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FindingSpool, storedMessages } from '../../cli/src/output/findingSpool';
+import { FindingSpool, storedFrom, storedMessages } from '../../cli/src/output/findingSpool';
+import { OutcomeSlots } from '../../cli/src/reportInOrder';
 import type { LintMessage, SeverityName } from '../../cli/src/output/lintResults';
 import { StreamedMessages } from '../../cli/src/stream/streamedMessages';
 import { keptUnderCap, problemPriority, readSettings } from '../../server/src/service';
@@ -102,5 +103,34 @@ describe("claim-lint's findings held in memory", () => {
       [2, 4],
     );
     assert.equal(stored.stats.count, 2);
+  });
+
+  it('moves out of memory the findings of a file done before the files named before it', async () => {
+    const slots = new OutcomeSlots(3, folder);
+    const outcome = (line: number) => ({
+      result: { filePath: `${line}.claim`, findings: storedFrom([finding(line), finding(line + 1)]) },
+      warnings: [],
+    });
+    const first = slots.take(0);
+    const later = outcome(30);
+    slots.set(2, later);
+    const next = outcome(10);
+    slots.set(0, next);
+    assert.equal(later.result.findings.inline.length, 0, 'the third file waits: its findings are spooled');
+    assert.equal(next.result.findings.inline.length, 2, 'the file the report waits for keeps them');
+    assert.equal(await first, next);
+    slots.set(1, outcome(20));
+    for (const [index, line] of [
+      [1, 20],
+      [2, 30],
+    ] as const) {
+      const taken = await slots.take(index);
+      assert.ok('result' in taken);
+      assert.deepEqual(
+        [...storedMessages(taken.result.findings)].map((m) => m.line),
+        [line, line + 1],
+      );
+    }
+    assert.deepEqual(fs.readdirSync(folder), []);
   });
 });

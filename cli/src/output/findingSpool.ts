@@ -169,6 +169,20 @@ export function discardStored(stored: StoredFindings): void {
   }
 }
 
+/**
+ * Findings that must wait for the files named before theirs, moved out of memory: a run of many files with a
+ * few hundred findings each, done while the first is still checked, would otherwise hold them all.
+ */
+export function spooledAway(stored: StoredFindings, folder: string): StoredFindings {
+  // Findings with a spool file keep none in memory: `finish` moved them all into it.
+  if (stored.inline.length === 0 || stored.file !== undefined) {
+    return stored;
+  }
+  const file = path.join(folder, `${randomUUID()}.jsonl`);
+  fs.writeFileSync(file, `${stored.inline.join('\n')}\n`);
+  return { stats: stored.stats, inline: [], file };
+}
+
 /** A file's findings all at once (tests, and the few a whole check gives below the inline limit). */
 export function storedFrom(messages: Iterable<LintMessage>, folder?: string): StoredFindings {
   const spool = new FindingSpool(folder);
