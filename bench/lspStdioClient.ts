@@ -65,6 +65,16 @@ export class LspStdioClient {
     this.connection.listen();
   }
 
+  /** Handles a notification from the server (e.g. `window/showMessage`). */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.connection.onNotification(method, handler);
+  }
+
+  /** The server's process id, for reading its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** A request that fails when the server exits or does not answer within `timeoutMs`. */
   async request<R>(method: string, params: unknown, timeoutMs: number): Promise<R> {
     let timer: NodeJS.Timeout | undefined;
@@ -82,7 +92,8 @@ export class LspStdioClient {
     await Promise.race([this.connection.sendNotification(method, params), this.exited]);
   }
 
-  async initialize(): Promise<void> {
+  /** `pull`: declare pull diagnostics (the default), else the server pushes them, as to Neovim. */
+  async initialize(pull = true): Promise<void> {
     await this.request(
       'initialize',
       {
@@ -91,7 +102,10 @@ export class LspStdioClient {
         // The folding limit VS Code declares (editor.foldingMaximumRegions).
         capabilities: {
           workspace: { configuration: true },
-          textDocument: { diagnostic: { dynamicRegistration: false }, foldingRange: { rangeLimit: 5000 } },
+          textDocument: {
+            ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+            foldingRange: { rangeLimit: 5000 },
+          },
         },
       },
       60_000,

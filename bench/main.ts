@@ -17,6 +17,7 @@ import { measureHostileInputs, renderHostileInputs } from './hostileInputs';
 import { describeMachine } from './machine';
 import { describeReferenceData, measureReferenceData, renderReferenceData } from './referenceDataBench';
 import { type CorpusResults, renderReport } from './report';
+import { measurePushEdits, type PushEditsResult } from './pushEditsBench';
 import { measureThroughServer, serverPath } from './serverBench';
 import { formatMs, formatNumber, median, megabytes } from './stats';
 import { targets } from './targets';
@@ -129,10 +130,23 @@ async function measureCorpora(options: BenchOptions): Promise<void> {
       );
       editorFeatures.push(measured);
     }
+    const pushEditsResults: PushEditsResult[] = [];
+    for (const corpus of nearFiveMB) {
+      progress(`${nameOf(corpus)}: one-line edits through a push client`);
+      const measured = await measurePushEdits(corpus);
+      progress(
+        `  didOpen ${formatMs(measured.openToPublishMs ?? NaN)}, edit ${formatMs(median(measured.editToPublishMs))}${measured.failure ? `; MISS at ${measured.failure.stage} (${measured.failure.reason})` : ''}`,
+      );
+      pushEditsResults.push(measured);
+    }
     progress('the CLI on a folder');
     const folderRuns: FolderRuns = await runCliOnFolder(folder, nearFiveMB);
     process.stdout.write(
-      renderReport(machine, { corpora: results, folder: folderRuns, editorFeatures }, options.formats),
+      renderReport(
+        machine,
+        { corpora: results, folder: folderRuns, editorFeatures, pushEdits: pushEditsResults },
+        options.formats,
+      ),
     );
   } finally {
     cleanUp();

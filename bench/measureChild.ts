@@ -17,6 +17,8 @@ export interface MeasureResult {
   validateMs: number;
   /** Best round of parse and validate together, as a checker runs them. */
   checkMs: number;
+  /** Best round of a bare scan of the text's lines (each line found, nothing read): the yardstick of a `.claim` open. */
+  lineScanMs: number;
   findings: number;
   findingsByRule: Record<string, number>;
   retainedHeapBytes: number;
@@ -25,6 +27,21 @@ export interface MeasureResult {
 }
 
 const rounds = 3;
+
+/**
+ * A bare scan of the text's lines, as the plainest line reader makes one: the text split at its line ends and
+ * each line's length read, nothing parsed (the yardstick issue 18 compares a `.claim` open with).
+ */
+function lineScanMs(text: string): number {
+  const start = performance.now();
+  let longest = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    longest = Math.max(longest, line.length);
+  }
+  const ms = performance.now() - start;
+  // Read, so the scan is not optimised away.
+  return longest >= 0 ? ms : NaN;
+}
 
 function measure(file: string, format: 'claim' | 'x12'): MeasureResult {
   const service = getLanguageService();
@@ -36,6 +53,7 @@ function measure(file: string, format: 'claim' | 'x12'): MeasureResult {
     parseMs: Infinity,
     validateMs: Infinity,
     checkMs: Infinity,
+    lineScanMs: Infinity,
     findings: 0,
     findingsByRule: {},
     retainedHeapBytes: 0,
@@ -74,6 +92,7 @@ function measure(file: string, format: 'claim' | 'x12'): MeasureResult {
     result.parseMs = Math.min(result.parseMs, validateStart - parseStart);
     result.validateMs = Math.min(result.validateMs, end - validateStart);
     collectGarbage();
+    result.lineScanMs = Math.min(result.lineScanMs, lineScanMs(text));
   }
   void text.length;
   return result;

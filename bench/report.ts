@@ -11,6 +11,7 @@ import { type EditorFeature, type EditorFeaturesResult, featureSamples, screenfu
 import { markdownTable } from './markdownTable';
 import type { MeasureResult } from './measureChild';
 import type { PeerResult } from './peerChild';
+import { pushEdits, type PushEditsResult } from './pushEditsBench';
 import type { ServerResult, ServerStage } from './serverBench';
 import { formatMs, formatNumber, median, megabytes, percentile, perSecond } from './stats';
 import { targets, verdict } from './targets';
@@ -29,6 +30,8 @@ export interface BenchResults {
   folder?: FolderRuns;
   /** The corpus of each format closest to 5 MB. */
   editorFeatures?: EditorFeaturesResult[];
+  /** The same corpora, through a client that does not pull diagnostics. */
+  pushEdits?: PushEditsResult[];
 }
 
 function corpusName(corpus: Corpus): string {
@@ -302,7 +305,24 @@ function editorFeaturesTable(results: readonly EditorFeaturesResult[]): string {
   );
 }
 
-function targetRows(results: readonly CorpusResults[], formats: readonly CorpusFormat[]): string[][] {
+function pushEditsTable(results: readonly PushEditsResult[]): string {
+  return markdownTable(
+    ['corpus', 'size MB', 'service lines', 'didOpen → published diagnostics', 'one-line edit → published diagnostics'],
+    results.map((r) => [
+      ...corpusCells(r.corpus),
+      r.openToPublishMs === undefined ? `MISS: ${r.failure?.reason ?? 'not run'}` : formatMs(r.openToPublishMs),
+      r.editToPublishMs.length === 0
+        ? `MISS: ${r.failure?.reason ?? 'not run'}`
+        : `${formatMs(median(r.editToPublishMs))} / ${formatMs(Math.max(...r.editToPublishMs))}`,
+    ]),
+  );
+}
+
+function targetRows(
+  results: readonly CorpusResults[],
+  formats: readonly CorpusFormat[],
+  pushEditsResults: readonly PushEditsResult[],
+): string[][] {
   const rows: string[][] = [];
   const missing = (target: string, r: CorpusResults, outcome: Outcome<unknown>) =>
     outcome.ok ? [] : [[target, corpusName(r.corpus), `MISS: ${outcome.reason}`, 'MISS']];
@@ -321,6 +341,32 @@ function targetRows(results: readonly CorpusResults[], formats: readonly CorpusF
             ]
           : missing(target, r, r.peer)),
       );
+      const serverTarget = `837 through the server: didOpen → diagnostics ≤ ${targets.peerRatio} × node-x12 parse`;
+      const serverMs = r.server.openToDiagnosticsMs;
+      rows.push(
+        ...(r.peer.ok && serverMs !== undefined
+          ? [
+              [
+                serverTarget,
+                corpusName(r.corpus),
+                formatNumber(serverMs / r.peer.value.peerParseMs),
+                verdict(serverMs / r.peer.value.peerParseMs <= targets.peerRatio),
+              ],
+            ]
+          : [[serverTarget, corpusName(r.corpus), `MISS: ${r.server.failure?.reason ?? 'not run'}`, 'MISS']]),
+      );
+    }
+    if (r.corpus.format === 'claim' && r.measured.ok) {
+      const serverMs = r.server.openToDiagnosticsMs;
+      const ratio = serverMs === undefined ? undefined : serverMs / r.measured.value.lineScanMs;
+      rows.push([
+        `.claim through the server: didOpen → diagnostics ≤ ${targets.claimOpenOverLineScan} × a line scan`,
+        corpusName(r.corpus),
+        ratio === undefined
+          ? `MISS: ${r.server.failure?.reason ?? 'not run'}`
+          : `${formatNumber(ratio)}× (${formatMs(serverMs ?? NaN)} / ${formatMs(r.measured.value.lineScanMs)})`,
+        verdict(ratio !== undefined && ratio <= targets.claimOpenOverLineScan),
+      ]);
     }
   }
   for (const format of formats) {
@@ -341,6 +387,16 @@ function targetRows(results: readonly CorpusResults[], formats: readonly CorpusF
           verdict(p99 < targets.latencyP99Ms),
         ]);
       }
+    }
+    if (largest) {
+      const samples = largest.server.hoverMs;
+      const max = Math.max(...samples);
+      rows.push([
+        `hover max < ${targets.hoverMaxMs} ms (largest, ${samples.length} hovers)`,
+        corpusName(largest.corpus),
+        samples.length > 0 ? formatMs(max) : `MISS: ${largest.server.failure?.reason ?? 'not run'}`,
+        verdict(samples.length > 0 && max < targets.hoverMaxMs),
+      ]);
     }
     if (largest) {
       const { repeatPullMs, repeatPullsUnchanged } = largest.server;
@@ -365,6 +421,16 @@ function targetRows(results: readonly CorpusResults[], formats: readonly CorpusF
         `${corpusName(edit.corpus)} (${megabytes(edit.corpus.bytes).toFixed(1)} MB)`,
         samples.length > 0 ? formatMs(ms) : `MISS: ${edit.server.failure?.reason ?? 'not run'}`,
         verdict(ms < targets.editToDiagnosticsMs),
+      ]);
+    }
+    const push = pushEditsResults.find((result) => result.corpus.format === format);
+    if (push) {
+      const ms = median(push.editToPublishMs);
+      rows.push([
+        `push client: one-line edit → diagnostics < ${targets.editToDiagnosticsMs} ms (~5 MB)`,
+        `${corpusName(push.corpus)} (${megabytes(push.corpus.bytes).toFixed(1)} MB)`,
+        push.editToPublishMs.length > 0 ? formatMs(ms) : `MISS: ${push.failure?.reason ?? 'not run'}`,
+        verdict(push.editToPublishMs.length > 0 && ms < targets.editToDiagnosticsMs),
       ]);
     }
     if (largest?.measured.ok) {
@@ -395,13 +461,25 @@ export function renderReport(
 ): string {
   const sections = [
     ['Machine', machine.join('\n')],
-    ['Targets', markdownTable(['target', 'corpus', 'measured', 'verdict'], targetRows(results.corpora, formats))],
+    [
+      'Targets',
+      markdownTable(
+        ['target', 'corpus', 'measured', 'verdict'],
+        targetRows(results.corpora, formats, results.pushEdits ?? []),
+      ),
+    ],
     ['Parse and validate in process (best of 3)', inProcessTable(results.corpora)],
     ['Memory (the first check)', memoryTable(results.corpora)],
     ['Through the server (dist/server.js over stdio, pull diagnostics)', serverTable(results.corpora)],
     ['837P against node-x12 (same process, alternating, best of 3)', peerTable(results.corpora)],
     ['Command line (dist/claim-lint.js --format jsonl)', cliTable(results.corpora, results.folder)],
   ];
+  if (results.pushEdits && results.pushEdits.length > 0) {
+    sections.push([
+      `A push client through the server (~5 MB files; edits after a pause in typing, median / max of ${pushEdits})`,
+      pushEditsTable(results.pushEdits),
+    ]);
+  }
   if (results.editorFeatures && results.editorFeatures.length > 0) {
     sections.push([
       `Editor features through the server (~5 MB files; median / max of ${featureSamples})`,

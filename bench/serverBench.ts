@@ -88,6 +88,29 @@ function chargeDigitCharacter(text: string, lineOffset: number, format: CorpusFo
   return star - 1 - lineOffset;
 }
 
+/**
+ * One-character edits of a charge on the service line in the middle of the file, alternately changing and
+ * restoring it: the content change that makes `version` (even versions changed, odd ones restored).
+ */
+export function chargeEdit(
+  text: string,
+  format: CorpusFormat,
+): (version: number) => { range: { start: Position; end: Position }; text: string } {
+  const { rows, offsets } = findServiceLines(text, format);
+  const middle = Math.floor(rows.length / 2);
+  const line = rows[middle] ?? 0;
+  const character = chargeDigitCharacter(text, offsets[middle] ?? 0, format);
+  const original = text.charAt((offsets[middle] ?? 0) + character);
+  const changed = original === '0' ? '1' : '0';
+  const range = { start: { line, character }, end: { line, character: character + 1 } };
+  return (version) => ({ range, text: version % 2 === 0 ? changed : original });
+}
+
+interface Position {
+  line: number;
+  character: number;
+}
+
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await run();
@@ -136,7 +159,7 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
       result.repeatPullsUnchanged += again.kind === 'unchanged' ? 1 : 0;
     }
 
-    const { rows, offsets } = findServiceLines(text, corpus.format);
+    const { rows } = findServiceLines(text, corpus.format);
     const codeCharacter = corpus.format === 'x12' ? 9 : 4;
     stage = 'hover and completion';
     for (let i = 0; i < latencySamples; i++) {
@@ -151,19 +174,14 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
       );
     }
 
-    // One-character edits of a charge in the middle of the file, alternately changing and restoring it.
-    const middle = Math.floor(rows.length / 2);
-    const editLine = rows[middle] ?? 0;
-    const character = chargeDigitCharacter(text, offsets[middle] ?? 0, corpus.format);
-    const original = text.charAt((offsets[middle] ?? 0) + character);
-    const changed = original === '0' ? '1' : '0';
+    const editLine = rows[Math.floor(rows.length / 2)] ?? 0;
+    const change = chargeEdit(text, corpus.format);
     let version = 1;
     const edit = () => {
       version++;
-      const range = { start: { line: editLine, character }, end: { line: editLine, character: character + 1 } };
       return client.notify('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ range, text: version % 2 === 0 ? changed : original }],
+        contentChanges: [change(version)],
       });
     };
     stage = 'one-line edit to diagnostics';

@@ -7,10 +7,9 @@
  * errors, 1 errors or too many warnings, 2 usage or read errors (reported on
  * stderr; the other files are still checked).
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigResolver, type DataFolderChoice } from './config';
+import { type ConfigChoice, configFileProblem, ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
 import { type CheckOptions, FileChecker, type FileJob } from './fileCheck';
 import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
@@ -73,14 +72,18 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     await io.stdout(`${version()}\n`);
     return 0;
   }
-  if (options.config !== undefined && !fs.existsSync(path.resolve(io.cwd, options.config))) {
-    io.stderr(`claim-lint: config file ${terminalText(options.config)} does not exist\n`);
+  const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
+  // It governs every file: one that cannot be read stops the run before any is checked.
+  const configProblem = configFile === undefined ? undefined : configFileProblem(configFile);
+  if (configProblem !== undefined) {
+    io.stderr(`claim-lint: config file ${terminalText(options.config ?? '')} ${configProblem}\n`);
     return 2;
   }
-  const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
+  // The one place the command line's config options are read; every resolver, in workers too, gets this.
+  const config: ConfigChoice = { ...(configFile ? { file: configFile } : {}), lookUpward: !options.noConfigLookup };
   const data = dataFolderChoice(options, io.cwd);
   if (options.dataInfo) {
-    return printDataInfo(new ConfigResolver(configFile, data), io);
+    return printDataInfo(new ConfigResolver(config, data), io);
   }
   const checkOptions: CheckOptions = {
     quiet: options.quiet,
@@ -94,7 +97,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const slots = new OutcomeSlots(targets.length, spool.path);
   const stop = new AbortController();
   try {
-    return await checkAndReport(options, configFile, checkOptions, targets, slots, stop.signal, io);
+    return await checkAndReport(options, config, checkOptions, targets, slots, stop.signal, io);
   } catch (error) {
     if (error instanceof OutputWriteError) {
       io.stderr(`claim-lint: ${error.message}\n`);
@@ -111,7 +114,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
 async function checkAndReport(
   options: CliOptions,
-  configFile: string | undefined,
+  config: ConfigChoice,
   checkOptions: CheckOptions,
   targets: readonly Target[],
   slots: OutcomeSlots,
@@ -127,11 +130,11 @@ async function checkAndReport(
   const fileIndexes = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []));
   const fileJobs = fileIndexes.map((index) => (targets[index] as { job: FileJob }).job);
   // The run's files are its workspace: their procedures count for each other's visits (global-surgery).
-  const procedures = collectRunProcedures(fileJobs, configFile, checkOptions);
+  const procedures = collectRunProcedures(fileJobs, config, checkOptions);
   if (procedures) {
     checkOptions.procedures = procedures;
   }
-  const inThisThread = new FileChecker(configFile, checkOptions);
+  const inThisThread = new FileChecker(config, checkOptions);
   const workers = poolSize(options, fileJobs);
   const checkFiles = async () => {
     if (workers <= 1) {
@@ -145,13 +148,13 @@ async function checkAndReport(
     }
     if (data.folder !== undefined) {
       // Read (and cached) once here, so the workers load it from the cache instead of each importing it.
-      new ConfigResolver(configFile, data).officialData(data.folder);
+      new ConfigResolver(config, data).officialData(data.folder);
     }
     await checkInWorkers(
       __filename,
       fileJobs,
       workers,
-      { ...(configFile ? { configFile } : {}), options: checkOptions },
+      { config, options: checkOptions },
       (n, outcome) => slots.set(fileIndexes[n] ?? -1, outcome),
       stopped,
     );

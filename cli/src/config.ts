@@ -1,17 +1,21 @@
 /**
  * Settings for each checked file: the `.claimlintrc.json` found upward from
- * the file (or the one `--config` names), holding the extension's settings
+ * the file (or the one `--config` names; none with `--no-config-lookup`
+ * unless `--config` names one), holding the extension's settings
  * without the `cptClaims.` prefix. Data file paths (and `dataFolder`) are
  * relative to the config file's folder; `--data` names one data folder for
  * every file instead. A config with an unknown key or value is not used
  * (configValidation.ts): the files it governs are reported, not checked.
  * One language service per distinct set of data files, and each data folder
- * read once (from the cache when it was read before).
+ * read once (from the cache when it was read before). A config is read by
+ * the one guarded reader (`shared/src/guardedFile.ts`): a regular file of at
+ * most 1 MB, never a pipe or device.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configProblems } from './configValidation';
 import { readDataFile as readGuardedDataFile } from '../../shared/src/dataFileReader';
+import { maxConfigFileBytes, readFileBytes } from '../../shared/src/guardedFile';
 import { type DataFolderData, loadDataFolderNow } from '../../server/src/referenceData/dataFolder';
 import { resolveDataFolder } from '../../server/src/referenceData/dataFolderPaths';
 import type { FileImporter } from '../../server/src/referenceData/fileImporter';
@@ -44,6 +48,20 @@ export interface DataFolderChoice {
   cacheFolder?: string;
 }
 
+/**
+ * Which config applies, as the command line says: the file `--config` names
+ * (absolute), and whether a `.claimlintrc.json` is looked for in each file's
+ * folder and the folders above it (not with `--no-config-lookup`). Made once
+ * by `runCli` and handed to every resolver, the worker threads' included.
+ */
+export interface ConfigChoice {
+  file?: string;
+  lookUpward: boolean;
+}
+
+/** ESLint's default: the config found above each file, none named. */
+const lookUpwardOnly: ConfigChoice = { lookUpward: true };
+
 /** A config or data file that cannot be read or used: reported, exit 2. */
 export class ConfigError extends Error {}
 
@@ -55,12 +73,39 @@ function errorText(error: unknown): string {
       : String(error);
 }
 
+function configTooLarge(size: number): string {
+  return `it is ${size} bytes, more than the ${maxConfigFileBytes / 1024 / 1024} MB a config file may be`;
+}
+
+/** Why the config file `--config` names cannot be read (not whether it is valid), as words after its name; or undefined. */
+export function configFileProblem(configFile: string): string | undefined {
+  const read = readFileBytes(configFile, maxConfigFileBytes, configTooLarge);
+  if (read.ok) {
+    return undefined;
+  }
+  return read.code === 'ENOENT' ? 'does not exist' : `cannot be read: ${read.reason.replace(/\.$/, '')}`;
+}
+
+/** The config's JSON, read guarded; a ConfigError says why it cannot be. */
+function readConfigJson(configFile: string): unknown {
+  const read = readFileBytes(configFile, maxConfigFileBytes, configTooLarge);
+  if (!read.ok) {
+    throw new ConfigError(`cannot read config ${configFile}: ${read.reason.replace(/\.$/, '')}`);
+  }
+  try {
+    return JSON.parse(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString('utf8'));
+  } catch {
+    throw new ConfigError(`cannot read config ${configFile}: not valid JSON`);
+  }
+}
+
 export class ConfigResolver {
   private readonly byDirectory = new Map<string, string | null>();
   private readonly byFile = new Map<string, LoadedConfig | ConfigError>();
   private readonly services = new Map<string, ClaimLanguageService>();
   private readonly dataFolders = new Map<string, DataFolderData>();
   private readonly explicit: string | undefined;
+  private readonly lookUpward: boolean;
   /** Problems with data files, reported once each on stderr. */
   readonly warnings: string[] = [];
   /** The run's procedures by patient (`runProcedures.ts`), given to every service made after it is set. */
@@ -68,17 +113,18 @@ export class ConfigResolver {
   private readonly warned = new Set<string>();
 
   constructor(
-    explicitConfig?: string,
+    config: ConfigChoice = lookUpwardOnly,
     private readonly data: DataFolderChoice = {},
     /** The importers; default: every importer of the product (tests pass fakes). */
     private readonly importers?: readonly FileImporter[],
   ) {
-    this.explicit = explicitConfig === undefined ? undefined : path.resolve(explicitConfig);
+    this.explicit = config.file === undefined ? undefined : path.resolve(config.file);
+    this.lookUpward = config.lookUpward;
   }
 
-  /** The config file that applies to files in `folder` (the one `--config` names, else the one found upward). */
+  /** The config file that applies to files in `folder`: the one `--config` names, else the one found upward, if looked for. */
   configFileFor(folder: string): string | undefined {
-    return this.explicit ?? this.findUpward(folder);
+    return this.explicit ?? (this.lookUpward ? this.findUpward(folder) : undefined);
   }
 
   /** The data folder for a config: `--data`, else the config's `dataFolder` (relative to the config file). */
@@ -156,14 +202,7 @@ export class ConfigResolver {
       const settings = { ...readSettings({}), maxNumberOfProblems: cliMaxProblems };
       return { settings, service: this.serviceFor('', [], '', this.dataFolderFor(undefined, settings)) };
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as unknown;
-    } catch (error) {
-      throw new ConfigError(
-        `cannot read config ${configFile}: ${error instanceof SyntaxError ? 'not valid JSON' : errorText(error)}`,
-      );
-    }
+    const raw = readConfigJson(configFile);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       throw new ConfigError(`config ${configFile} is not a JSON object`);
     }

@@ -3,17 +3,25 @@
  * read whole and given to the language service, or, above the stream
  * threshold, read as a stream and checked a piece at a time with the same
  * findings. The same code runs in the main thread and in worker threads.
+ *
+ * A file is opened by the one guarded reader (`shared/src/guardedFile.ts`):
+ * only a regular file (a link judged by its target), never waiting on a pipe;
+ * read whole up to the stream threshold, else streamed from that same open
+ * descriptor, so streamed files need no cap: memory stays within
+ * `--stream-chunk` whatever their size.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, ConfigResolver, type DataFolderChoice, type LoadedConfig } from './config';
+import { openRegularFile, readOpenedFile } from '../../shared/src/guardedFile';
+import { type ConfigChoice, ConfigError, ConfigResolver, type DataFolderChoice, type LoadedConfig } from './config';
 import { claimIdAt, toMessage } from './output/diagnosticMessages';
 import { FindingSpool, type StoredFindings } from './output/findingSpool';
 import type { LintMessage } from './output/lintResults';
 import { ChunkChecker } from './stream/chunkChecker';
 import { ClaimStream } from './stream/claimStream';
 import { StreamedMessages } from './stream/streamedMessages';
+import { lineLimitProblem } from './stream/lineLimit';
 import { StreamLimitError, X12Stream } from './stream/x12Stream';
 import { documentUriOf, type RunFileProcedures, runProcedureIndex } from './runProcedures';
 
@@ -59,6 +67,45 @@ const readErrorTexts: Record<string, string> = {
   ENOTDIR: 'not a folder',
 };
 
+/** A claim file the guarded reader refused (not a regular file, or grown past the threshold while read). */
+export class UnreadableFile extends Error {}
+
+/** What the guarded reader said, in claim-lint's words for a file system error, else its own sentence. */
+function refusalText(refusal: { reason: string; code?: string }): string {
+  return refusal.code !== undefined
+    ? (readErrorTexts[refusal.code] ?? refusal.code)
+    : refusal.reason.replace(/\.$/, '');
+}
+
+/** The text of a claim file: whole up to `threshold` bytes, else a stream of pieces from the same descriptor. */
+function openClaimFile(file: string, threshold: number): { text: string } | { stream: fs.ReadStream } {
+  const opened = openRegularFile(file);
+  if (!opened.ok) {
+    throw new UnreadableFile(refusalText(opened));
+  }
+  if (opened.size > threshold) {
+    // The stream owns the descriptor from here, and closes it at its end, an error or when abandoned.
+    const stream = fs.createReadStream(file, {
+      fd: opened.descriptor,
+      encoding: 'utf8',
+      highWaterMark: readPieceBytes,
+      autoClose: true,
+    });
+    return { stream };
+  }
+  try {
+    const read = readOpenedFile(opened.descriptor, opened.size, threshold, () => 'grown');
+    if (!read.ok) {
+      // Under the threshold when opened, past it by the end: a file still being written.
+      const grown = `it grew past the stream threshold (${threshold} bytes) while it was read; check it once it is written`;
+      throw new UnreadableFile(read.code === undefined ? grown : refusalText(read));
+    }
+    return { text: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString('utf8') };
+  } finally {
+    fs.closeSync(opened.descriptor);
+  }
+}
+
 export function errorText(error: unknown): string {
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   return code !== undefined ? (readErrorTexts[code] ?? code) : error instanceof Error ? error.name : 'unknown error';
@@ -66,6 +113,11 @@ export function errorText(error: unknown): string {
 
 function languageIdOf(file: string): string {
   return x12Extensions.has(path.extname(file).toLowerCase()) ? 'x12' : 'claim';
+}
+
+/** Read as an 837: by its extension, or by an ISA at its head. */
+function isX12Text(file: string, head: string): boolean {
+  return languageIdOf(file) === 'x12' || /^\s*ISA/.test(head.slice(0, 64));
 }
 
 /** The pieces of `source`, with `head` (already read from `rest`) first. */
@@ -104,10 +156,10 @@ export class FileChecker {
   private warningsReported = 0;
 
   constructor(
-    configFile: string | undefined,
+    config: ConfigChoice,
     private readonly options: CheckOptions,
   ) {
-    this.configs = new ConfigResolver(configFile, options.data);
+    this.configs = new ConfigResolver(config, options.data);
     if (options.procedures) {
       this.configs.workspaceProcedures = runProcedureIndex(options.procedures);
     }
@@ -115,12 +167,16 @@ export class FileChecker {
 
   async checkFile(job: FileJob): Promise<JobOutcome> {
     return this.outcome(job, async (config) => {
-      const size = fs.statSync(job.absolutePath).size;
-      if (size <= this.options.streamThreshold) {
-        return this.checkWhole(fs.readFileSync(job.absolutePath, 'utf8'), job, config);
+      const opened = openClaimFile(job.absolutePath, this.options.streamThreshold);
+      if ('text' in opened) {
+        return this.checkWhole(opened.text, job, config);
       }
-      const stream = fs.createReadStream(job.absolutePath, { encoding: 'utf8', highWaterMark: readPieceBytes });
-      return this.checkStream(stream as AsyncIterable<string>, job, config);
+      try {
+        return await this.checkStream(opened.stream as AsyncIterable<string>, job, config);
+      } finally {
+        // Closes the descriptor however the check ended (it is closed already when the stream was read to its end).
+        opened.stream.destroy();
+      }
     });
   }
 
@@ -144,7 +200,7 @@ export class FileChecker {
         },
       };
     } catch (error) {
-      if (error instanceof ConfigError || error instanceof StreamLimitError) {
+      if (error instanceof ConfigError || error instanceof StreamLimitError || error instanceof UnreadableFile) {
         outcome = { readError: error.message };
       } else if (error instanceof Error && 'code' in error) {
         outcome = { readError: errorText(error) };
@@ -158,6 +214,12 @@ export class FileChecker {
   }
 
   private checkWhole(text: string, job: FileJob, config: LoadedConfig): Promise<StoredFindings> {
+    // The stream's bound on a segment or line holds for a file read whole too, so crossing the stream threshold
+    // changes nothing of what a file gives.
+    const tooLong = lineLimitProblem(text, isX12Text(job.absolutePath, text), this.options.streamChunk);
+    if (tooLong !== undefined) {
+      return Promise.reject(new StreamLimitError(tooLong));
+    }
     const document = TextDocument.create(documentUriOf(job.absolutePath), languageIdOf(job.absolutePath), 1, text);
     const model = config.service.parse(document);
     const spool = new FindingSpool(this.options.spoolFolder);
@@ -178,7 +240,7 @@ export class FileChecker {
     const { head, rest } = await readHead(source, 64);
     const pieces = replay(head, rest);
     const languageId = languageIdOf(job.absolutePath);
-    const isX12 = languageId === 'x12' || /^\s*ISA/.test(head.slice(0, 64));
+    const isX12 = isX12Text(job.absolutePath, head);
     // Each piece is limited by the stream; the file's limit applies to all of them together.
     const settings = { ...config.settings, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
     const checker = new ChunkChecker(

@@ -5,6 +5,14 @@
  * standard input. An operand that names nothing (a missing file, a glob that
  * matches nothing, a folder without claim files) is kept in its place as a
  * read error, so it is reported in order and the rest are still checked.
+ *
+ * Inside a folder, as `grep -R` does: a subfolder that cannot be read is
+ * reported in its place and the rest of the folder is still checked (exit 2
+ * at the end); links are followed, as a glob follows them (a linked claim
+ * file is checked as its target, a linked folder walked), each real folder
+ * once, so a loop of links ends. A claim file name that is not a regular file
+ * (a pipe, a device, a dangling link) stays in the list: the guarded reader
+ * refuses it with its reason, in its place.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,15 +33,48 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Claim files under a folder, in a stable order. */
-function walk(folder: string): string[] {
+/** What a folder walk finds, in order: a claim file, or a subfolder that cannot be read and why. */
+type Found = { file: string } | { folder: string; reason: string };
+
+function isClaimFileName(name: string): boolean {
+  return claimExtensions.has(path.extname(name).toLowerCase());
+}
+
+/** Whether a linked entry leads to a folder (undefined when the link leads nowhere: judged as a file). */
+function isLinkedFolder(full: string): boolean {
+  try {
+    return fs.statSync(full).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Claim files under a folder, in a stable order, with the subfolders that
+ * could not be read in their place. `walked` holds the real paths of the
+ * folders already walked: a link back to one (a loop) is not walked again.
+ */
+function walk(folder: string, walked: Set<string>): Found[] {
+  const real = fs.realpathSync.native(folder);
+  if (walked.has(real)) {
+    return [];
+  }
+  walked.add(real);
   const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
-  return entries.flatMap((entry) => {
+  return entries.flatMap((entry): Found[] => {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      return skippedFolders.has(entry.name) ? [] : walk(full);
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && isLinkedFolder(full));
+    if (!isFolder) {
+      return isClaimFileName(entry.name) ? [{ file: full }] : [];
     }
-    return entry.isFile() && claimExtensions.has(path.extname(entry.name).toLowerCase()) ? [full] : [];
+    if (skippedFolders.has(entry.name)) {
+      return [];
+    }
+    try {
+      return walk(full, walked);
+    } catch (error) {
+      return [{ folder: full, reason: errorText(error) }];
+    }
   });
 }
 
@@ -92,8 +133,8 @@ export function expandOperands(operands: readonly string[], cwd: string, stdinFi
       continue;
     }
     try {
-      const files = walk(absolute);
-      if (files.length === 0) {
+      const found = walk(absolute, new Set());
+      if (found.length === 0) {
         // As for a glob that matches nothing: a pipeline pointed at the wrong folder must not pass in silence.
         targets.push({
           kind: 'unreadable',
@@ -101,8 +142,13 @@ export function expandOperands(operands: readonly string[], cwd: string, stdinFi
           reason: `no claim files (${[...claimExtensions].join(', ')}) in this folder`,
         });
       }
-      for (const file of files) {
-        addFile(file, path.join(operand, path.relative(absolute, file)));
+      for (const item of found) {
+        if ('file' in item) {
+          addFile(item.file, path.join(operand, path.relative(absolute, item.file)));
+        } else {
+          const named = path.join(operand, path.relative(absolute, item.folder));
+          targets.push({ kind: 'unreadable', operand: named, reason: `cannot read this folder: ${item.reason}` });
+        }
       }
     } catch (error) {
       targets.push({ kind: 'unreadable', operand, reason: errorText(error) });

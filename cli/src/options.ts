@@ -16,6 +16,8 @@ export interface CliOptions {
   maxWarnings?: number;
   quiet: boolean;
   config?: string;
+  /** `--no-config-lookup`: no `.claimlintrc.json` is looked for above the files (`--config` still applies). */
+  noConfigLookup: boolean;
   stdinFilename?: string;
   /** Worker threads for files; 1 checks them in this thread. Undefined: one per core, fewer for few or small files. */
   jobs?: number;
@@ -60,6 +62,9 @@ Options:
   --quiet                      Report errors only
   --config FILE                Use this settings file instead of the
                                .claimlintrc.json found above each file
+  --no-config-lookup           Read no .claimlintrc.json from the files'
+                               folders or above them (--config still applies;
+                               without it, the default settings)
   --stdin-filename NAME        The name of the text read from '-' (its
                                extension picks the format)
   --jobs N                     Check files in N worker threads, at most one
@@ -115,6 +120,7 @@ export function parseOptions(args: readonly string[]): CliOptions {
   const options: CliOptions = {
     format: 'stylish',
     quiet: false,
+    noConfigLookup: false,
     streamThreshold: defaultStreamThreshold,
     streamChunk: defaultStreamChunk,
     dataInfo: false,
@@ -183,6 +189,9 @@ export function parseOptions(args: readonly string[]): CliOptions {
       }
       case '--config':
         options.config = take();
+        break;
+      case '--no-config-lookup':
+        options.noConfigLookup = true;
         break;
       case '-o':
       case '--output-file':

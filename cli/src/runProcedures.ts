@@ -13,11 +13,11 @@
  * their procedures do not count for other files; their visits still see the
  * others' procedures.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileProcedures, getLanguageService, ProcedureIndex } from '../../server/src/service';
-import { ConfigResolver, type DataFolderChoice } from './config';
+import { readFileBytes } from '../../shared/src/guardedFile';
+import { type ConfigChoice, ConfigResolver, type DataFolderChoice } from './config';
 
 const x12Extensions = new Set(['.837', '.x12', '.edi']);
 
@@ -35,30 +35,27 @@ export function documentUriOf(absolutePath: string): string {
 /** Every file's procedure facts, or undefined when they cannot matter (no fee schedule, a single file). */
 export function collectRunProcedures(
   jobs: readonly { absolutePath: string }[],
-  configFile: string | undefined,
+  config: ConfigChoice,
   options: { data: DataFolderChoice; streamThreshold: number },
 ): RunFileProcedures[] | undefined {
   const folder = options.data.folder;
   if (folder === undefined || jobs.length < 2) {
     return undefined;
   }
-  const data = new ConfigResolver(configFile, options.data).officialData(folder);
+  const data = new ConfigResolver(config, options.data).officialData(folder);
   if (data.problem !== undefined || data.feeSchedules.length === 0) {
     return undefined;
   }
   const service = getLanguageService({ officialData: data });
   const found: RunFileProcedures[] = [];
   for (const job of jobs) {
-    let text: string;
-    try {
-      if (fs.statSync(job.absolutePath).size > options.streamThreshold) {
-        continue;
-      }
-      text = fs.readFileSync(job.absolutePath, 'utf8');
-    } catch {
-      // The check of the file reports why it cannot be read.
+    // Guarded as the check reads it: a pipe or device is not waited on, a file past the threshold is streamed.
+    const read = readFileBytes(job.absolutePath, options.streamThreshold, () => 'streamed');
+    if (!read.ok) {
+      // The check of the file reports why it cannot be read, or streams it.
       continue;
     }
+    const text = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length).toString('utf8');
     const languageId = x12Extensions.has(path.extname(job.absolutePath).toLowerCase()) ? 'x12' : 'claim';
     const document = TextDocument.create(documentUriOf(job.absolutePath), languageId, 1, text);
     const facts = service.procedureFacts(document, service.parse(document));

@@ -7,13 +7,14 @@
  * is all there is to ship.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ConfigChoice } from './config';
 import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
 
 const workerRole = 'claim-lint-worker';
 
 interface WorkerSetup {
   role: typeof workerRole;
-  configFile?: string;
+  config: ConfigChoice;
   options: CheckOptions;
 }
 
@@ -34,7 +35,7 @@ export function serveWorkerIfAsked(): boolean {
     return false;
   }
   const port = parentPort;
-  const checker = new FileChecker(workerData.configFile, workerData.options);
+  const checker = new FileChecker(workerData.config, workerData.options);
   port.on('message', (request: Request) => {
     checker.checkFile(request.job).then(
       (outcome) => port.postMessage({ index: request.index, outcome } satisfies Reply),
@@ -61,7 +62,7 @@ export function checkInWorkers(
   script: string,
   jobs: readonly FileJob[],
   size: number,
-  setup: { configFile?: string; options: CheckOptions },
+  setup: { config: ConfigChoice; options: CheckOptions },
   done: (index: number, outcome: JobOutcome) => void,
   stopped?: AbortSignal,
 ): Promise<void> {

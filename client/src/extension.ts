@@ -2,7 +2,7 @@
  * The VS Code extension: it starts the claim language client. Every claim
  * feature comes from the language server, so other editors get the same;
  * only the status bar items (statusBar.ts, dataFolderStatusBar.ts), the walkthrough's commands
- * (walkthrough.ts) and the conversion commands' editors live here.
+ * (walkthrough.ts), the conversion commands' editors and the rendered rule pages (rulePages.ts) live here.
  */
 import * as vscode from 'vscode';
 import {
@@ -17,6 +17,7 @@ import { type DataStatusBar, registerDataStatusBar } from './statusBar';
 import { type DataFolderStatusBar, registerDataFolderStatusBar } from './dataFolderStatusBar';
 import { registerWalkthrough, type WalkthroughState } from './walkthrough';
 import { registerConversionCommands } from './conversionCommands';
+import { registerRulePages, renderedRulePages } from './rulePages';
 import { type InitializationOptions, settingsSection, workspaceTrustedNotification } from '../../shared/src/protocol';
 
 /** What `activate` returns: the language client, whose state changes and log the editor tests observe. */
@@ -60,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
       workspaceTrusted: vscode.workspace.isTrusted,
       cacheFolder: context.globalStorageUri.fsPath,
     }),
-    middleware: { executeCommand: activeDocumentArgument },
+    // The rule links open the packaged rule page rendered, not as raw Markdown (rulePages.ts).
+    middleware: { executeCommand: activeDocumentArgument, ...renderedRulePages },
   };
   // The id 'cptClaims' makes the client read its trace level from `cptClaims.trace.server`.
   client = new LanguageClient('cptClaims', 'CPT Claims', serverOptions, clientOptions);
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CptCla
   const dataStatus = registerDataStatusBar(context, client);
   const dataFolderStatus = registerDataFolderStatusBar(context, client);
   const walkthrough = registerWalkthrough(context);
+  registerRulePages(context);
   await client.start();
   registerConversionCommands(context, client);
   context.subscriptions.push(

@@ -91,6 +91,32 @@ function showSample(document: vscode.TextDocument, selection?: vscode.Range): Th
   return vscode.window.showTextDocument(document, { viewColumn, selection });
 }
 
+/**
+ * The sample as shipped, in a file of the extension's own storage named `sample.claim`: its tab is named so, it
+ * closes without a question while unchanged, and the user's workspace is never written to. An untitled copy was
+ * named after its first line and asked to be saved on every close. Each open starts from the shipped text again:
+ * an open sample's edits are replaced and saved, so a second run of the walkthrough finds the problem to fix.
+ */
+async function freshSample(context: vscode.ExtensionContext): Promise<vscode.TextDocument> {
+  const shipped = await fs.promises.readFile(context.asAbsolutePath(samplePath), 'utf8');
+  const file = vscode.Uri.joinPath(context.globalStorageUri, path.posix.basename(samplePath));
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+  if (!open) {
+    await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(shipped));
+    return vscode.workspace.openTextDocument(file);
+  }
+  if (open.getText() !== shipped) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), shipped);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (open.isDirty) {
+    await open.save();
+  }
+  return open;
+}
+
 export function registerWalkthrough(context: vscode.ExtensionContext): WalkthroughState {
   const fixed = new vscode.EventEmitter<void>();
   const state = {
@@ -101,9 +127,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext): Walkthrou
   let sampleHadProblems = false;
 
   const openSample = async (): Promise<vscode.TextEditor> => {
-    // An untitled copy: the user's workspace is not written to, and the copy shipped with the extension stays as it is.
-    const content = await fs.promises.readFile(context.asAbsolutePath(samplePath), 'utf8');
-    state.sample = await vscode.workspace.openTextDocument({ language: 'claim', content });
+    state.sample = await freshSample(context);
     sampleHadProblems = false;
     return showSample(state.sample);
   };

@@ -3,11 +3,12 @@
  * LSP client can start it. Nothing here writes to stdout once the server runs,
  * because stdout carries the protocol.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { ProposedFeatures } from 'vscode-languageserver/node';
 import { serveDataFolderWorkerIfAsked } from './dataFiles/dataFolderWorker';
 import { describeError } from './runtime/safeHandler';
 import { serverName, serverVersion, startServer } from './server';
 import { createIpcConnection } from './transport/ipcConnection';
+import { createSocketConnection, socketTargetOf } from './transport/socketConnection';
 import { createStdioConnection } from './transport/stdioConnection';
 
 const usage = `${serverName}
@@ -20,38 +21,37 @@ diagnostics and quick fixes. Settings are read from the client under 'cptClaims'
 `;
 
 /**
- * True when the arguments name a transport `createConnection` can open. It
- * reads them as vscode-languageserver does: the first of `--stdio`,
- * `--node-ipc`, `--socket[=]PORT` or `--pipe[=]NAME` decides, and a socket
- * needs a port number, a pipe a name. `--clientProcessId` is no transport.
+ * True when the arguments name a transport the server can open. They are read
+ * as vscode-languageserver reads them: the first of `--stdio`, `--node-ipc`,
+ * `--socket[=]PORT` or `--pipe[=]NAME` decides, and a socket needs a port
+ * number, a pipe a name. `--clientProcessId` is no transport.
  */
 function hasTransport(args: readonly string[]): boolean {
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--stdio' || arg === '--node-ipc') {
-      return true;
-    }
-    const [key, inline] = arg.split('=');
-    if (key === '--socket' || key === '--pipe') {
-      const value = arg.includes('=') ? inline : args[i + 1];
-      return key === '--socket' ? Number.parseInt(value ?? '', 10) > 0 : (value ?? '') !== '';
-    }
-  }
-  return false;
+  const transport = transportOf(args);
+  return transport === '--stdio' || transport === '--node-ipc' || socketTargetOf(args) !== undefined;
 }
 
 /** The transport argument that decides: the first one, as vscode-languageserver reads them. */
 function transportOf(args: readonly string[]): string | undefined {
-  return args.find((arg) => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(arg.split('=')[0] ?? ''));
+  return args
+    .find((arg) => ['--stdio', '--node-ipc', '--socket', '--pipe'].includes(arg.split('=')[0] ?? ''))
+    ?.split('=')[0];
 }
 
-/** The connection: our own reader and logger for stdio and Node IPC, vscode-languageserver's for a socket or pipe. */
+/**
+ * The connection, with our own reader and logger on every transport: stdio, a socket or pipe (streams, read
+ * alike) and Node IPC (whole messages).
+ */
 function openConnection(args: readonly string[]): ProposedFeatures.Connection {
   const transport = transportOf(args);
   if (transport === '--stdio') {
     return createStdioConnection(exitOnUnreadableInput);
   }
-  return transport === '--node-ipc' ? createIpcConnection() : createConnection(ProposedFeatures.all);
+  const target = socketTargetOf(args);
+  if (target) {
+    return createSocketConnection(target, exitOnUnreadableInput);
+  }
+  return createIpcConnection();
 }
 
 /**
@@ -86,10 +86,11 @@ function exitWithLine(line: string): void {
 }
 
 /**
- * stdin lost its framing (a header with no usable Content-Length, or bytes
- * where a header should be): no later message can be found, so the server
- * ends with code 1 and the client starts a fresh one. The reason names what
- * was wrong, never the bytes read.
+ * The input stream (stdin, or the socket of `--socket` and `--pipe`) lost its
+ * framing (a header with no usable Content-Length, or bytes where a header
+ * should be), or the socket failed: no later message can be read, so the
+ * server ends with code 1 and the client starts a fresh one. The reason names
+ * what was wrong, never the bytes read.
  */
 function exitOnUnreadableInput(reason: string): void {
   exitWithLine(`unreadable input, exiting: ${reason}`);

@@ -67,6 +67,9 @@ const layouts: Record<string, (text: string) => string> = {
   'one segment per line': (t) => t,
   'one line': (t) => t.replace(/~\n/g, '~'),
   'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
+  // Some systems separate with GS, US, RS and FS, control characters no data holds: they are separators, not junk.
+  'control-character separators': (t) =>
+    t.replace(/[*:^~]/g, (c) => ({ '*': '\x1d', ':': '\x1f', '^': '\x1e', '~': '\x1c' })[c] ?? c),
 };
 
 /** A .claim batch with an unnamed claim first, comments, suppressions of both kinds (one naming no rule) and errors, some suppressed. */
@@ -318,6 +321,62 @@ describe('claim-lint on large files, streamed', () => {
       ['x12-envelope'],
     );
     assertSame(streamed('notx12.837', '1K'), whole);
+  });
+
+  describe('the longest segment or line, whole and streamed alike (lineLimit.ts)', () => {
+    /** The run's exit code, report and stderr, read whole (under the default threshold) or streamed. */
+    const both = (file: string, chunk: string) =>
+      [
+        ['--stream-chunk', chunk],
+        ['--stream-threshold', '1', '--stream-chunk', chunk],
+      ].map((options) => {
+        const run = runCli(['--format', 'jsonl', ...options, file], temp.dir());
+        return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+      });
+    /** The batch with an NTE whose segment spans `length` characters: the line end after HI's terminator, then NTE*ADD*A... */
+    const x12WithSegment = (length: number) =>
+      batch.replace('LX*1~', `NTE*ADD*${'A'.repeat(length - '\nNTE*ADD*'.length)}~\nLX*1~`);
+
+    it('refuses an 837 segment one character past the limit, read whole or streamed, and reads one at the limit', () => {
+      const at = x12WithSegment(2048);
+      assert.ok(at.includes(`\n${'NTE*ADD*'}${'A'.repeat(2048 - 9)}~`));
+      temp.write('at.837', at);
+      const [wholeAt, streamedAt] = both('at.837', '1K');
+      assert.equal(wholeAt?.status, 1, wholeAt?.stderr);
+      assert.deepEqual(streamedAt, wholeAt);
+      temp.write('past.837', x12WithSegment(2049));
+      const [wholePast, streamedPast] = both('past.837', '1K');
+      assert.equal(wholePast?.status, 2);
+      assert.match(wholePast?.stderr ?? '', /past\.837: a segment is longer than 2048 characters/);
+      assert.deepEqual(streamedPast, wholePast);
+    });
+
+    it('refuses a .claim line one character past the limit, read whole or streamed, and reads one at the limit', () => {
+      const claimWithLine = (length: number) =>
+        `claim C-1\n  dx: C50.411\n  19283 x1 $350 dx=A  #${'n'.repeat(length - 23)}\n`;
+      assert.equal(claimWithLine(2048).split('\n')[2]?.length, 2048);
+      temp.write('at.claim', claimWithLine(2048));
+      const [wholeAt, streamedAt] = both('at.claim', '1K');
+      assert.equal(wholeAt?.status, 0, wholeAt?.stderr);
+      assert.deepEqual(streamedAt, wholeAt);
+      temp.write('past.claim', claimWithLine(2049));
+      const [wholePast, streamedPast] = both('past.claim', '1K');
+      assert.equal(wholePast?.status, 2);
+      assert.match(wholePast?.stderr ?? '', /past\.claim: a line is longer than 2048 characters/);
+      assert.deepEqual(streamedPast, wholePast);
+    });
+
+    it('holds at the real limit: a .claim line of 8 Mi characters and one more, at the default chunk', () => {
+      const claimWithLine = (length: number) => `claim C-1\n  19283 x1 $350  #${'n'.repeat(length - 18)}\n`;
+      temp.write('big.claim', claimWithLine(8 * 1024 * 1024 + 1));
+      const whole = runCli(['--format', 'jsonl', 'big.claim'], temp.dir());
+      const streamed = runCli(['--format', 'jsonl', '--stream-threshold', '1', 'big.claim'], temp.dir());
+      assert.equal(whole.status, 2);
+      assert.match(whole.stderr, /big\.claim: a line is longer than 8388608 characters/);
+      assert.deepEqual(streamed, whole);
+      temp.write('big.claim', claimWithLine(8 * 1024 * 1024));
+      assert.equal(runCli(['--format', 'jsonl', 'big.claim'], temp.dir()).status, 0);
+    });
   });
 
   it('exits 2 on a segment longer than twice the chunk size, and checks the other files', () => {

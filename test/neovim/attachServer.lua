@@ -1,8 +1,10 @@
--- Run by neovim.test.ts in headless Neovim (0.7: start_client, buf_attach_client).
--- Attaches the standalone claim language server to a claim file, waits for its
--- diagnostics, asks for a hover, and prints one JSON line with what arrived.
-local server = os.getenv('CLAIM_SERVER')
-local file = os.getenv('CLAIM_FILE')
+-- Run by neovim.test.ts in headless Neovim 0.7, after the init.lua the test
+-- wrote from docs/other-editors.md: that snippet, not this file, names the
+-- file types and starts the server. This opens each claim file the test names,
+-- waits for each one's diagnostics, asks for a hover in the first, and prints
+-- one JSON line with what arrived: each file's filetype and diagnostics, and
+-- the cpt-claims clients running.
+local files = vim.split(os.getenv('CLAIM_FILES'), '\n', { trimempty = true })
 local hover_line = tonumber(os.getenv('CLAIM_HOVER_LINE'))
 local hover_character = tonumber(os.getenv('CLAIM_HOVER_CHARACTER'))
 
@@ -12,47 +14,64 @@ local function finish(result, code)
   vim.cmd(code == 0 and 'qa!' or 'cq')
 end
 
-vim.cmd('edit ' .. vim.fn.fnameescape(file))
-local buffer = vim.api.nvim_get_current_buf()
-vim.bo[buffer].filetype = 'claim'
-
-local client_id = vim.lsp.start_client({
-  name = 'cpt-claims',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = vim.fn.fnamemodify(file, ':h'),
-})
-if not client_id then
-  finish({ error = 'the server did not start' }, 1)
-  return
+local function clients_of(buffer)
+  local ids = {}
+  for id, client in pairs(vim.lsp.buf_get_clients(buffer)) do
+    if client.name == 'cpt-claims' then
+      table.insert(ids, id)
+    end
+  end
+  return ids
 end
-vim.lsp.buf_attach_client(buffer, client_id)
 
-local arrived = vim.wait(10000, function()
-  return #vim.diagnostic.get(buffer) > 0
-end, 20)
-
-local diagnostics = {}
-for _, diagnostic in ipairs(vim.diagnostic.get(buffer)) do
-  table.insert(diagnostics, {
-    line = diagnostic.lnum,
-    col = diagnostic.col,
-    message = diagnostic.message,
-    code = diagnostic.code or (diagnostic.user_data and diagnostic.user_data.lsp and diagnostic.user_data.lsp.code),
-    source = diagnostic.source,
+local opened = {}
+for _, file in ipairs(files) do
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local buffer = vim.api.nvim_get_current_buf()
+  local arrived = vim.wait(10000, function()
+    return #vim.diagnostic.get(buffer) > 0
+  end, 20)
+  local diagnostics = {}
+  for _, diagnostic in ipairs(vim.diagnostic.get(buffer)) do
+    table.insert(diagnostics, {
+      line = diagnostic.lnum,
+      col = diagnostic.col,
+      message = diagnostic.message,
+      code = diagnostic.code or (diagnostic.user_data and diagnostic.user_data.lsp and diagnostic.user_data.lsp.code),
+      source = diagnostic.source,
+    })
+  end
+  table.insert(opened, {
+    buffer = buffer,
+    filetype = vim.bo[buffer].filetype,
+    arrived = arrived,
+    diagnostics = diagnostics,
+    clients = clients_of(buffer),
   })
 end
 
-local client = vim.lsp.get_client_by_id(client_id)
-local hover = client.request_sync('textDocument/hover', {
-  textDocument = { uri = vim.uri_from_bufnr(buffer) },
-  position = { line = hover_line, character = hover_character },
-}, 5000, buffer)
-
-local hover_text = ''
-if hover and hover.result and hover.result.contents then
-  local contents = hover.result.contents
-  hover_text = type(contents) == 'table' and (contents.value or vim.fn.json_encode(contents)) or tostring(contents)
+local running = {}
+for _, client in ipairs(vim.lsp.get_active_clients()) do
+  if client.name == 'cpt-claims' then
+    table.insert(running, client.id)
+  end
 end
 
-client.stop()
-finish({ arrived = arrived, diagnostics = diagnostics, hover = hover_text }, 0)
+local hover_text = ''
+local first = opened[1]
+local client = first and first.clients[1] and vim.lsp.get_client_by_id(first.clients[1])
+if client then
+  local hover = client.request_sync('textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(first.buffer) },
+    position = { line = hover_line, character = hover_character },
+  }, 5000, first.buffer)
+  if hover and hover.result and hover.result.contents then
+    local contents = hover.result.contents
+    hover_text = type(contents) == 'table' and (contents.value or vim.fn.json_encode(contents)) or tostring(contents)
+  end
+end
+
+for _, id in ipairs(running) do
+  vim.lsp.get_client_by_id(id).stop()
+end
+finish({ files = opened, clients = running, hover = hover_text }, 0)

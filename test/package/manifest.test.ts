@@ -11,9 +11,11 @@ import { serverVersion } from '../../server/src/server';
 import { packVsix } from '../support/packVsix';
 import { repoRoot } from '../support/repoRoot';
 import { x12LayoutCommands } from '../../shared/src/protocol';
+import { claimFileExtensions } from '../../server/src/workspace/workspaceFiles';
 
 interface Manifest {
   engines: Record<string, string>;
+  activationEvents: string[];
   main: string;
   bin: Record<string, string>;
   contributes: {
@@ -80,6 +82,16 @@ describe('extension manifest and package', () => {
     // The data folder is the user's: a machine setting, which no workspace's settings can name.
     const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
     assert.equal(properties['cptClaims.dataFolder']?.scope, 'machine');
+  });
+
+  it('activates in a window whose workspace holds a claim file of any kind the workspace check reads, none open', () => {
+    // Without these, `cptClaims.workspaceDiagnostics` showed no problems until a claim file was opened.
+    const contributed = manifest.contributes.languages.flatMap((language) => language.extensions);
+    assert.deepEqual([...contributed].sort(), [...claimFileExtensions].sort());
+    assert.deepEqual(
+      manifest.activationEvents,
+      claimFileExtensions.map((extension) => `workspaceContains:**/*${extension}`),
+    );
   });
 
   it('ships the standalone server as an executable bin with a shebang', () => {

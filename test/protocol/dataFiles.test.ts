@@ -100,10 +100,10 @@ describe('protocol: data files from the settings', () => {
     const dataUri = pathToFileURL(file).toString();
     const onFile = await client.nextDiagnostics(dataUri);
     assert.deepEqual(
-      onFile.diagnostics.map((d) => [d.range.start.line, d.code]),
+      onFile.diagnostics.map((d) => [d.range.start.line, d.range.end.line, d.range.end.character, d.code]),
       [
-        [1, 'data-file-row'],
-        [2, 'data-file-row'],
+        [1, 1, '1928\tbad code'.length, 'data-file-row'],
+        [2, 2, '19284\t'.length, 'data-file-row'],
       ],
     );
     assert.match(hoverText(await client.hover(uri, positionOf(claim, '19283', 2))), /GOOD ROW/);

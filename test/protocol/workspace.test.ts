@@ -10,12 +10,14 @@
  * asked again; the open document's text wins and its file comes back from
  * disk on close; with a file watcher, a pull with nothing new waits for a
  * change; hover is answered during a long scan. Push clients: the problems of
- * unopened files are published, and cleared when the setting goes off.
+ * unopened files are published, and cleared when the setting goes off. A
+ * named pipe or a link to a device named like a claim file is never waited on.
  * References: every service line with the code in the open documents (their
  * current text) and in the files on disk, both formats; for a diagnosis, its
  * list entries (`.claim` with the point, 837 without) and the pointers at it.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -146,6 +148,33 @@ describe('protocol: workspace problems, pull', () => {
     const messages = values.flatMap((value) => (value.kind === 'end' ? [] : [value.message ?? '']));
     assert.deepEqual(messages.at(-1), '4/4 files');
     messages.forEach((message) => assert.match(message, /^\d+\/4 files$/, 'progress names counts, never claim text'));
+  });
+
+  it('never waits on a named pipe or reads a device named like a claim file: the scan ends with the real files', async () => {
+    execFileSync('mkfifo', [path.join(root, 'pipe.claim')]);
+    fs.symlinkSync(path.join(root, 'pipe.claim'), path.join(root, 'pipe-link.837'));
+    fs.symlinkSync('/dev/zero', path.join(root, 'zero.claim'));
+    fs.symlinkSync('/dev/urandom', path.join(root, 'random.837'));
+    const client = await LspClient.start({
+      capabilities: pullClientCapabilities(),
+      workspaceFolders: [root],
+      settings: on,
+    });
+    const reports = byUri(await pullWorkspace(client));
+    assert.deepEqual([...reports.keys()].sort(), fixtureFiles.map((name) => uriOf(root, name)).sort());
+    // References read every claim file on disk too, through the same guarded reader.
+    const openUri = uriOf(root, 'lone-addon.claim');
+    await client.open(openUri, fixtureText('lone-addon.claim'));
+    const locations = await client.request(ReferencesRequest.type, {
+      textDocument: { uri: openUri },
+      position: positionOf(fixtureText('lone-addon.claim'), '19284', 2, 1),
+      context: { includeDeclaration: true },
+    });
+    const files = new Set((locations ?? []).map((location) => location.uri));
+    assert.ok(files.has(uriOf(root, 'clean.claim')), [...files].join(', '));
+    for (const name of ['pipe.claim', 'pipe-link.837', 'zero.claim', 'random.837']) {
+      assert.ok(!files.has(uriOf(root, name)), name);
+    }
   });
 
   it('reports nothing with the setting off, and clears the reports the client holds when it goes off', async () => {

@@ -9,15 +9,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  describeFileError,
   displayPath,
   isInsideAny,
   maxDataFileBytes,
-  pathProblem,
   readDataFile,
   stateOf,
   textOf,
 } from '../../shared/src/dataFileReader';
+import { describeFileError, pathProblem } from '../../shared/src/guardedFile';
 
 describe('data file reader', () => {
   describe('paths', () => {

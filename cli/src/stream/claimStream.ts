@@ -13,6 +13,7 @@
  */
 import type { LintMessage } from '../output/lintResults';
 import type { ChunkChecker } from './chunkChecker';
+import { lineTooLong, maxLineLength } from './lineLimit';
 import { claimTextLimit, type StreamLimits, StreamLimitError } from './x12Stream';
 
 const claimKeyword = /^claim(?=\s|$)/i;
@@ -68,8 +69,9 @@ export class ClaimStream {
         lineStart = end;
       }
       carry = text.slice(lineStart);
-      if (carry.length > 2 * this.limits.chunk) {
-        throw new StreamLimitError(`a line is longer than ${2 * this.limits.chunk} characters`);
+      // The carry is the start of a line (with a \r that may be half of a \r\n): too long already, it cannot be held.
+      if (carry.replace(/\r$/, '').length > maxLineLength(this.limits.chunk)) {
+        throw new StreamLimitError(lineTooLong(this.limits.chunk));
       }
     }
     if (carry !== '') {
@@ -80,6 +82,10 @@ export class ClaimStream {
   }
 
   private line(withEnd: string, line: string): void {
+    if (line.length > maxLineLength(this.limits.chunk)) {
+      // Whole in what was read, yet too long: a file read whole is refused the same (lineLimit.ts).
+      throw new StreamLimitError(lineTooLong(this.limits.chunk));
+    }
     const kind = kindOf(line);
     if (kind === 'blank') {
       this.pendingRun.push(withEnd);

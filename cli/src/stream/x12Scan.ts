@@ -5,12 +5,14 @@
  * own X12 syntax (server/src/service/x12/x12Syntax.ts, which its lexer reads
  * with), and the stream-versus-whole-file tests compare the two.
  */
-import { isaStartIn, isJunk, readSeparators as readIsaSeparators } from '../../../server/src/service';
+import {
+  isaStartIn,
+  isJunk,
+  readSeparators as readIsaSeparators,
+  type X12Separators,
+} from '../../../server/src/service';
 
-export interface Separators {
-  element: string;
-  segment: string;
-}
+export type Separators = X12Separators;
 
 /**
  * The separators of the interchange whose ISA is the first text in `text`,
@@ -24,15 +26,15 @@ export function readSeparators(text: string): (Separators & { isaStart: number }
     return undefined;
   }
   const separators = readIsaSeparators(text, isaStart);
-  return 'unreadable' in separators
-    ? undefined
-    : { element: separators.element, segment: separators.segment, isaStart };
+  return 'unreadable' in separators ? undefined : { ...separators, isaStart };
 }
 
 /** Finds junk in spans of one text taken in order, looking at each character once. */
 export class JunkFinder {
   private text = '';
   private next = -1;
+  /** A control character the ISA names as a separator is not junk (`isJunk`). */
+  separators: Separators | undefined;
 
   begin(text: string): void {
     this.text = text;
@@ -43,7 +45,7 @@ export class JunkFinder {
   has(start: number, end: number): boolean {
     if (this.next < start) {
       let i = start;
-      while (i < this.text.length && !isJunk(this.text.charCodeAt(i))) {
+      while (i < this.text.length && !isJunk(this.text.charCodeAt(i), this.separators)) {
         i++;
       }
       this.next = i;

@@ -38,6 +38,7 @@ import {
 } from './envelopeTrailers';
 import { severityFor } from './streamedMessages';
 import { PositionCursor } from './textPositions';
+import { maxLineLength, segmentTooLong } from './lineLimit';
 import { JunkFinder, readSeparators, type Separators } from './x12Scan';
 
 const segmentCountRuleId = 'x12-segment-count';
@@ -85,7 +86,7 @@ export class X12Stream {
   /** Where the open transaction's ST is in the file, and the copies of it a piece starts with. */
   private transactionSpan: FileSpan | undefined;
   private copiedStSpans: FileSpan[] = [];
-  private separators: Separators = { element: '*', segment: '~' };
+  private separators: Separators = { element: '*', component: ':', repetition: undefined, segment: '~' };
   private elementCode = '*'.charCodeAt(0);
   /** Segment ids by their character codes, one string each for the whole file (see `segmentIdAt`). */
   private readonly ids = new Map<number, string>();
@@ -131,7 +132,7 @@ export class X12Stream {
   async run(source: AsyncIterable<string>): Promise<void> {
     const pieces = source[Symbol.asyncIterator]();
     let done = false;
-    const hardLimit = 2 * this.limits.chunk;
+    const hardLimit = maxLineLength(this.limits.chunk);
     // Enough of the head to hold the ISA (106 characters after any leading space).
     while (
       !done &&
@@ -153,6 +154,7 @@ export class X12Stream {
       return;
     }
     this.separators = separators;
+    this.junk.separators = separators;
     this.elementCode = separators.element.charCodeAt(0);
     this.beginWork(this.work);
     try {
@@ -167,7 +169,7 @@ export class X12Stream {
   }
 
   private async readAll(pieces: AsyncIterator<string>, scanFrom: number, done: boolean): Promise<void> {
-    const hardLimit = 2 * this.limits.chunk;
+    const hardLimit = maxLineLength(this.limits.chunk);
     for (;;) {
       const carryStart = this.scan(scanFrom, done);
       if (done) {
@@ -177,8 +179,10 @@ export class X12Stream {
       this.partsLength += carryStart - this.chunkIndex;
       this.cursor.moveTo(carryStart);
       const carry = this.work.slice(carryStart);
-      if (carry.length > hardLimit) {
-        throw new StreamLimitError(`a segment is longer than ${hardLimit} characters`);
+      // The carry is the start of a segment (with its terminator, when that is the last character read).
+      const terminator = carry.indexOf(this.separators.segment);
+      if ((terminator === -1 ? carry.length : terminator) > hardLimit) {
+        throw new StreamLimitError(segmentTooLong(this.limits.chunk));
       }
       const next = await pieces.next();
       done = next.done === true;
@@ -206,6 +210,10 @@ export class X12Stream {
       }
       if (terminator === -1) {
         terminator = work.length;
+      }
+      if (terminator - offset > maxLineLength(this.limits.chunk)) {
+        // Whole in what was read, yet too long: a file read whole is refused the same (lineLimit.ts).
+        throw new StreamLimitError(segmentTooLong(this.limits.chunk));
       }
       let next = terminator + 1;
       if (this.separators.segment === '\r' && work.charCodeAt(next) === 10) {

@@ -16,10 +16,10 @@ import {
   type DataFileState,
   displayPath,
   isInsideAny,
-  pathProblem,
   readDataFile,
   stateOf,
 } from '../../../shared/src/dataFileReader';
+import { pathProblem } from '../../../shared/src/guardedFile';
 import type { DataInUse } from '../../../shared/src/protocol';
 import { describeError } from '../runtime/safeHandler';
 import {
@@ -32,6 +32,7 @@ import {
   type OfficialData,
   readDescriptorFile,
   readMueFile,
+  type RowPlace,
   type RowProblem,
 } from '../service';
 
@@ -347,12 +348,13 @@ export class DataFiles {
     // A path no file system accepts has no URI to put diagnostics on.
     if (file !== undefined && pathProblem(file) === undefined) {
       const diagnostics = problems.map((problem) =>
-        rowDiagnostic(problem.line, problem.message, DiagnosticSeverity.Warning),
+        rowDiagnostic(problem, problem.message, DiagnosticSeverity.Warning),
       );
-      if (problemCount > problems.length) {
+      const [first] = problems;
+      if (first && problemCount > problems.length) {
         diagnostics.push(
           rowDiagnostic(
-            1,
+            first,
             `${problemCount} rows have problems; only the first ${problems.length} are listed.`,
             DiagnosticSeverity.Information,
           ),
@@ -385,9 +387,10 @@ function notUsedReport(message: string): Report {
   return { message, notUsed: true, problems: [], problemCount: 0 };
 }
 
-function rowDiagnostic(line: number, message: string, severity: DiagnosticSeverity): Diagnostic {
+/** A diagnostic on a data file's row: the whole row, ending where its line does (an end past it is no position of the file). */
+function rowDiagnostic({ line, length }: RowPlace, message: string, severity: DiagnosticSeverity): Diagnostic {
   return {
-    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } },
+    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: length } },
     severity,
     code: 'data-file-row',
     source: 'cpt-claims',

@@ -1,5 +1,5 @@
 /**
- * The progress a background check shows: server-initiated work-done progress
+ * The progress a background check (or a long outline) shows: server-initiated work-done progress
  * (`window/workDoneProgress/create`, then `$/progress` begin, report, end),
  * only for clients that declare `window.workDoneProgress` (the library sends
  * nothing to others). Messages name the file and a percentage, never claim text.
@@ -59,13 +59,14 @@ export class CheckProgress {
     uri: string,
     percent: number,
     abandoned: () => boolean,
+    title: (fileName: string) => string = (fileName) => `Checking ${fileName}`,
   ): Promise<CheckProgress> {
     const progress = new CheckProgress(fileNameOf(uri));
     const reporter = await createProgressReporter(connection);
     if (reporter && !abandoned()) {
       progress.reporter = reporter;
       progress.shown = percent;
-      reporter.begin(`Checking ${progress.fileName}`, percent, `${percent}%`, false);
+      reporter.begin(title(progress.fileName), percent, `${percent}%`, false);
     }
     return progress;
   }

@@ -5,11 +5,21 @@
  * through `runSafely`, so no request can crash the server, and reads only the
  * claims around the position or range asked for where it can.
  */
-import { type CodeLens, type CompletionList, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import {
+  type CodeLens,
+  type CompletionList,
+  LSPErrorCodes,
+  MessageType,
+  type Range,
+  ResponseError,
+  ShowMessageNotification,
+} from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runConversion } from './conversionCommands';
 import { charactersPerMB } from '../documents/documentChecks';
+import { answerInSteps, isLargeDocument } from './answerInSteps';
+import { fileNameOf } from '../documents/checkProgress';
 import { type FeatureContext, openDocumentWithSettings } from './featureContext';
 import { describeError, runSafely } from '../runtime/safeHandler';
 import type { ClaimSettings, FormatRequest, X12Layout } from '../service';
@@ -85,11 +95,21 @@ function listenForHintsAndLenses(context: FeatureContext): void {
     );
   });
 
-  connection.onCodeLens((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'CodeLens', token, [], () =>
-      document ? dataFiles.bundledOnly.getCodeLenses(document, models.around(document, 0)) : [],
-    );
+  // The client asks for every lens of the document: capped at the first claims, and found in steps between requests.
+  connection.onCodeLens(async (params, token) => {
+    const open = await openDocumentWithSettings(context, params.textDocument.uri);
+    if (!open) {
+      return [];
+    }
+    const { document, settings } = open;
+    return answerInSteps(connection, documents, {
+      what: 'CodeLens',
+      document,
+      token,
+      fallback: [],
+      progressTitle: isLargeDocument(document, settings) ? (fileName) => `CodeLens of ${fileName}` : undefined,
+      run: () => dataFiles.bundledOnly.getCodeLensesInSteps(document, models.around(document, 0)),
+    });
   });
 
   connection.onCodeLensResolve(async (lens, token): Promise<CodeLens> => {
@@ -139,6 +159,28 @@ function listenForSemanticTokens(context: FeatureContext): void {
   });
 }
 
+/**
+ * Formatting a whole large file (14 s for 25 MB) is declined above `cptClaims.backgroundCheckAboveMB`, as is a
+ * selection larger than that: it would hold up every other request, and its edits (one per line that changes) would
+ * hold up the editor applying them. One notice says so and points at Format Selection.
+ */
+function formattingTooLarge(context: FeatureContext, document: TextDocument, settings: ClaimSettings, range?: Range) {
+  const size = range ? document.offsetAt(range.end) - document.offsetAt(range.start) : document.getText().length;
+  if (size <= settings.backgroundCheckAboveMB * charactersPerMB) {
+    return false;
+  }
+  const what = range ? 'The selection' : fileNameOf(document.uri);
+  const message =
+    `${what} is larger than ${settings.backgroundCheckAboveMB} MB (setting cptClaims.backgroundCheckAboveMB), ` +
+    `so it is not formatted: formatting it would hold up the editor. Select fewer claims and use Format Selection.`;
+  context.connection
+    .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message })
+    .catch((error: unknown) => {
+      context.connection.console.error(`Notice failed: ${describeError(error)}`);
+    });
+  return true;
+}
+
 function listenForFormattingAndCommands(context: FeatureContext): void {
   const { connection, documents, models, dataFiles } = context;
   // Formatting needs no data files; the model is read only for X12 files (a `.claim` file is formatted from its text).
@@ -151,9 +193,13 @@ function listenForFormattingAndCommands(context: FeatureContext): void {
     if (!open) {
       return [];
     }
-    const { document } = open;
+    const { document, settings } = open;
+    const formatRequest = request(settings);
+    if (formattingTooLarge(context, document, settings, formatRequest.range)) {
+      return [];
+    }
     return runSafely(connection, 'Formatting', token, [], () =>
-      dataFiles.bundledOnly.format(document, () => models.get(document), request(open.settings)),
+      dataFiles.bundledOnly.format(document, () => models.get(document), formatRequest),
     );
   };
   connection.onDocumentFormatting((params, token) =>

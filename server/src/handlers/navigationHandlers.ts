@@ -6,6 +6,7 @@
  */
 import { Location, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { type FeatureContext, openDocumentWithSettings } from './featureContext';
+import { answerInSteps, isLargeDocument } from './answerInSteps';
 import { describeError, runSafely } from '../runtime/safeHandler';
 import { findWorkspaceReferences } from '../workspace/workspaceReferences';
 
@@ -17,11 +18,21 @@ export function listenForNavigation(context: FeatureContext): void {
 
 function listenForOutlineAndDefinition(context: FeatureContext): void {
   const { connection, documents, models, dataFiles } = context;
-  connection.onDocumentSymbol((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    return runSafely(connection, 'Document symbols', token, [], () =>
-      document ? dataFiles.bundledOnly.findDocumentSymbols(document, models.get(document)) : [],
-    );
+  // Capped and made in steps (a huge file's outline took 4.45 GB and 32 s at once), between other requests.
+  connection.onDocumentSymbol(async (params, token) => {
+    const open = await openDocumentWithSettings(context, params.textDocument.uri);
+    if (!open) {
+      return [];
+    }
+    const { document, settings } = open;
+    return answerInSteps(connection, documents, {
+      what: 'Document symbols',
+      document,
+      token,
+      fallback: [],
+      progressTitle: isLargeDocument(document, settings) ? (fileName) => `Outline of ${fileName}` : undefined,
+      run: () => dataFiles.bundledOnly.findDocumentSymbolsInSteps(document, () => models.get(document)),
+    });
   });
 
   connection.onFoldingRanges((params, token) => {

@@ -2,8 +2,9 @@
  * The files of a data folder: a bounded walk (depth, count) that never opens
  * anything but a regular file, and a guarded read of one file's bytes. The
  * folder is the user's download folder, so it may hold anything: pipes,
- * devices, links in a loop, huge files. Like `shared/src/dataFileReader.ts`,
- * nothing here blocks on a pipe, reads without bound or throws to the caller.
+ * devices, links in a loop, huge files. Files are read by the one guarded
+ * reader (`shared/src/guardedFile.ts`): nothing here blocks on a pipe, reads
+ * without bound or throws to the caller.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import {
   type FileBytes,
   pathProblem,
   readFileBytes as readGuardedBytes,
-} from '../../../shared/src/dataFileReader';
+} from '../../../shared/src/guardedFile';
 
 export type { FileBytes };
 

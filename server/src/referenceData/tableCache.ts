@@ -19,9 +19,11 @@
  * has used for `unusedDays` days (a folder's old quarters, a folder no longer
  * set); only files named like entries are ever removed.
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readFileBytes } from '../../../shared/src/guardedFile';
 import type { LoadedFileReport } from '../service/index';
 
 /** Raised when what an entry holds, or how keys are made, changes: old entries then simply stop matching. */
@@ -140,13 +142,14 @@ export class TableCache {
     if (this.folder === undefined) {
       return undefined;
     }
-    try {
-      const bytes = fs.readFileSync(path.join(this.folder, name));
-      this.used.add(name);
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    } catch {
+    // Guarded like every file the product opens: a pipe or device named like an entry is not waited on. The
+    // cap is what a buffer can hold, since every entry this cache wrote was one.
+    const read = readFileBytes(path.join(this.folder, name), bufferConstants.MAX_LENGTH - 1, () => 'too large');
+    if (!read.ok) {
       return undefined;
     }
+    this.used.add(name);
+    return read.bytes;
   }
 
   private write(name: string, bytes: Uint8Array): void {

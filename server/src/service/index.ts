@@ -21,7 +21,8 @@ export { type FileProcedures, ProcedureIndex } from './rules/procedureFacts';
 export type { ProcedureFact, WorkspaceProcedures } from './rules/ruleTypes';
 export { unitsOf } from './model/model';
 export type { DocumentValidator } from './validation/documentValidator';
-export type { StepSize, ValidationProgress, ValidationRun } from './validation/validationSteps';
+export type { AnswerRun, StepSize, ValidationProgress, ValidationRun } from './validation/validationSteps';
+export type { OutlineLimits } from './features/documentSymbols/documentSymbols';
 export type { FormatRequest } from './features/formatting/formatDocument';
 export type { CodeReferences, ReferencedCode } from './features/references/codeReferences';
 export type { ConversionResult, ConvertTo837Options } from './features/conversion/conversionTypes';
@@ -39,7 +40,7 @@ export type { CodeInfo } from './reference/codeTypes';
 export type { DescriptorSource } from './reference/codeReference';
 export { readDescriptorFile } from './reference/descriptorFile';
 export { type MueEntry, readMueFile } from './reference/mueFile';
-export type { RowProblem } from './reference/delimitedText';
+export type { RowPlace, RowProblem } from './reference/delimitedText';
 export {
   type AddOnEdit,
   type AddOnEdits,
@@ -74,6 +75,7 @@ export { counted } from './text/wording';
 // X12 reading and writing: the CLI's streamed check, the tests and the benchmark's corpora.
 export { endsClaim } from './x12/claimSpans';
 export { isJunk, isLayoutSpace, isaStartIn, readSeparators, segmentEnd, segmentIdAt } from './x12/x12Syntax';
+export type { X12Separators } from './x12/x12Types';
 export { components } from './x12/x12Lexer';
 export { reparseCounts } from './x12/x12Reparse';
 export {

@@ -35,7 +35,11 @@ import { bundledModifiers } from './reference/modifiers';
 import { getCodeActions } from './features/codeActions/codeActions';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover/hover';
-import { getDocumentSymbols } from './features/documentSymbols/documentSymbols';
+import {
+  getDocumentSymbols,
+  getDocumentSymbolsInSteps,
+  type OutlineLimits,
+} from './features/documentSymbols/documentSymbols';
 import { getSemanticTokens } from './features/semanticTokens/semanticTokens';
 import {
   type CodeReferences,
@@ -48,10 +52,11 @@ import { getFoldingRanges } from './features/folding/foldingRanges';
 import { type ClaimIdRange, prepareClaimRename, renameClaim, type RenameRefusal } from './features/rename/rename';
 import { formatDocument, type FormatRequest } from './features/formatting/formatDocument';
 import { getInlayHints } from './features/inlayHints/inlayHints';
-import { getCodeLenses, resolveCodeLens } from './features/codeLens/claimLens';
+import { getCodeLenses, getCodeLensesInSteps, resolveCodeLens } from './features/codeLens/claimLens';
 import { doX12Complete } from './features/completion/x12Completion';
 import { doX12Hover } from './features/hover/x12Hover';
 import type { ClaimDocumentModel } from './model/model';
+import type { AnswerRun } from './validation/validationSteps';
 import { parseClaimText } from './claimText/claimTextParser';
 import { parseClaimAround } from './claimText/claimSlice';
 import { looksLikeX12, parseX12Text } from './x12/x12ClaimParser';
@@ -93,8 +98,20 @@ export interface ClaimLanguageService {
     context: CodeActionContext,
     settings?: ClaimSettings,
   ): CodeAction[];
-  /** The outline: claims and service lines, and for X12 the interchange, group and transaction around them. */
-  findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[];
+  /**
+   * The outline: claims and service lines, and for X12 the interchange, group and transaction around them. Capped at
+   * `limits.maxSymbols` (default 5,000): the claims past it are counted in one last symbol.
+   */
+  findDocumentSymbols(document: TextDocument, model: ClaimDocumentModel, limits?: OutlineLimits): DocumentSymbol[];
+  /**
+   * `findDocumentSymbols` in steps, a slice of claims or segments each, for a server to drive between requests.
+   * `model` is asked for only for an 837: a `.claim` outline is read from the text a claim at a time.
+   */
+  findDocumentSymbolsInSteps(
+    document: TextDocument,
+    model: () => ClaimDocumentModel,
+    limits?: OutlineLimits,
+  ): AnswerRun<DocumentSymbol[]>;
   /**
    * Semantic tokens (legend: `semanticTokensLegend`) of codes and modifiers, of the whole document or of the
    * lines `range` touches. For a range of a `.claim` file only the claims around it are read (not `model`).
@@ -118,8 +135,13 @@ export interface ClaimLanguageService {
    * Reads only the claims the range touches (a `.claim` range is parsed from the text; `model` serves 837s).
    */
   getInlayHints(document: TextDocument, model: ClaimDocumentModel, range: Range, settings?: ClaimSettings): InlayHint[];
-  /** One CodeLens per claim, on its first line, without a title: finding them parses nothing. */
-  getCodeLenses(document: TextDocument, model: ClaimDocumentModel): CodeLens[];
+  /**
+   * One CodeLens per claim, on its first line, without a title: finding them parses nothing. The first `limit`
+   * claims (default 5,000) get one; the next claim gets a resolved lens saying they stop there.
+   */
+  getCodeLenses(document: TextDocument, model: ClaimDocumentModel, limit?: number): CodeLens[];
+  /** `getCodeLenses` in steps, for a server to drive between requests. */
+  getCodeLensesInSteps(document: TextDocument, model: ClaimDocumentModel, limit?: number): AnswerRun<CodeLens[]>;
   /** A lens's title (lesions documented versus billed, total charge, problems), reading its claim alone. */
   resolveCodeLens(
     document: TextDocument,
@@ -243,6 +265,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
         ? doX12Complete(document, model, position, reference)
         : doComplete(document, model, position, reference),
     findDocumentSymbols: getDocumentSymbols,
+    findDocumentSymbolsInSteps: (document, model, limits) =>
+      getDocumentSymbolsInSteps(document, isX12(document), model, limits),
     getSemanticTokens: (document, model, range) => getSemanticTokens(document, model, reference, range),
     convertTo837: claimTo837,
     convertToClaim: x12ToClaim,
@@ -256,6 +280,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): ClaimL
     getInlayHints: (document, model, range, settings = defaultSettings) =>
       getInlayHints(document, model, range, reference, settings.inlayHints),
     getCodeLenses,
+    getCodeLensesInSteps,
     resolveCodeLens: (document, model, lens, settings = defaultSettings) =>
       resolveCodeLens(document, model, lens, {
         reference,

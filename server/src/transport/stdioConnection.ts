@@ -1,5 +1,6 @@
 /**
- * The connection of `claim-language-server --stdio`, built from its parts
+ * The connection of `claim-language-server --stdio` (and, through
+ * `createStreamConnection`, of `--socket` and `--pipe`), built from its parts
  * rather than by vscode-languageserver's `createConnection()`, so that the
  * server owns what reads stdin (`GuardedStreamReader`: strict framing, no
  * message body in the log, the LSP lifecycle) and the logger vscode-jsonrpc
@@ -23,16 +24,29 @@ import { watchDog } from './watchDog';
 export function createStdioConnection(unreadable: (reason: string) => void): ProposedFeatures.Connection {
   // A stray console.log would corrupt the protocol on stdout; vscode-languageserver sent it to the client's log.
   globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  return createStreamConnection(process.stdin, process.stdout, unreadable);
+}
+
+/**
+ * A connection over a byte stream in each direction: stdin and stdout, or
+ * the socket of `--socket` and `--pipe`. The input's end (the client closed
+ * it) ends the process, 0 after `shutdown`, else 1.
+ */
+export function createStreamConnection(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  unreadable: (reason: string) => void,
+): ProposedFeatures.Connection {
   const gate = new LifecycleGate();
   const dog = watchDog();
-  // The client closed the pipe: it is gone, so is the server.
+  // The client closed the stream: it is gone, so is the server.
   const endOfInput = (): never => process.exit(dog.shutdownReceived ? 0 : 1);
-  process.stdin.on('end', endOfInput);
-  process.stdin.on('close', endOfInput);
+  input.on('end', endOfInput);
+  input.on('close', endOfInput);
   return createConnection(
     (remoteConsole) => {
-      const writer = new StreamMessageWriter(process.stdout);
-      const reader = new GuardedStreamReader(process.stdin, {
+      const writer = new StreamMessageWriter(output);
+      const reader = new GuardedStreamReader(input, {
         writer,
         gate,
         refused: (line) => remoteConsole.warn(line),

@@ -1,7 +1,7 @@
 /**
  * The claim files of the workspace folders, for workspace problems and find
  * references: found by walking the folders, read guarded as data files are
- * (`dataFileReader.ts`). A walk never follows a linked folder (no loops, no
+ * (`shared/src/guardedFile.ts`). A walk never follows a linked folder (no loops, no
  * wandering out of the workspace), skips the folders no one keeps claims in
  * (`node_modules`, `.git` and every other hidden folder), and stops at a cap
  * of files and of entries visited. A file is opened only after a stat says it
@@ -12,13 +12,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isInsideAny, textOf } from '../../../shared/src/dataFileReader';
 import {
   describeFileError,
   describeNonRegular,
-  isInsideAny,
+  errorCode,
   pathProblem,
-  textOf,
-} from '../../../shared/src/dataFileReader';
+  readFileBytesAsync,
+} from '../../../shared/src/guardedFile';
 
 /** The extensions package.json gives the `claim` and `x12` languages. */
 export const claimFileExtensions: readonly string[] = ['.claim', '.837', '.x12', '.edi'];
@@ -141,47 +142,19 @@ export async function claimFileState(file: string): Promise<ClaimFileState> {
 type ClaimFileText = { ok: true; text: string } | { ok: false; reason: string };
 
 /**
- * The text of a claim file of at most `maxBytes`: opened without blocking,
- * checked again through the descriptor (the path may have been replaced since
- * the stat), and never read past the cap.
+ * The text of a claim file of at most `maxBytes`, read by the one guarded
+ * reader: never a pipe or device (a link is judged by its target), without
+ * blocking the event loop, and never past the cap.
  */
 export async function readClaimFile(file: string, maxBytes: number): Promise<ClaimFileText> {
-  const state = await claimFileState(file);
-  if (!state.ok) {
-    return state;
+  const read = await readFileBytesAsync(
+    file,
+    maxBytes,
+    () => `it is larger than ${Math.round(maxBytes / 1_000_000)} MB`,
+  );
+  if (!read.ok) {
+    return { ok: false, reason: read.reason };
   }
-  if (state.size > maxBytes) {
-    return { ok: false, reason: `it is larger than ${Math.round(maxBytes / 1_000_000)} MB` };
-  }
-  let handle: fs.promises.FileHandle;
-  try {
-    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return { ok: false, reason: describeFileError(errorCode(error)) };
-  }
-  try {
-    const stats = await handle.stat();
-    const notRegular = describeNonRegular(stats);
-    if (notRegular) {
-      return { ok: false, reason: notRegular };
-    }
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      ({ bytesRead: read } = await handle.read(buffer, length, buffer.length - length, null));
-    }
-    if (length > maxBytes) {
-      return { ok: false, reason: `it is larger than ${Math.round(maxBytes / 1_000_000)} MB` };
-    }
-    const text = textOf(buffer.subarray(0, length));
-    return text.ok ? text : { ok: false, reason: text.reason };
-  } catch (error) {
-    return { ok: false, reason: describeFileError(errorCode(error)) };
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const text = textOf(read.bytes);
+  return text.ok ? text : { ok: false, reason: text.reason };
 }

@@ -5,12 +5,14 @@
  * folder `added-folder` (an 837 with a lone add-on) beside it. Adding it to the
  * workspace shows the problems of its file, never opened; removing it clears
  * them, and the first folder keeps its own; a claim file created in the
- * added folder is checked (the file watcher covers it). Every wait is for an
- * event.
+ * added folder is checked (the file watcher covers it). Before that, with no
+ * claim file opened and nothing in the suite activating the extension, the
+ * first folder's problems are listed: VS Code started the extension on
+ * `workspaceContains`. Every wait is for an event.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, ourDiagnostics, ruleIdOf, waitForDiagnostics } from '../suite/editorHelpers';
+import { activateExtension, extensionId, ourDiagnostics, ruleIdOf, waitForDiagnostics } from '../suite/editorHelpers';
 
 const loneAddOnClaim = [
   'claim CLM-FOLDERS-0001',
@@ -67,6 +69,21 @@ function firstFolder(): Promise<vscode.WorkspaceFolder> {
 }
 
 describe('workspace folders added and removed in the editor', () => {
+  // First, before anything here activates the extension: VS Code does, on `workspaceContains` claim files.
+  it('starts in a window whose folder holds a claim file, none open, and lists its problems', async () => {
+    const first = await firstFolder();
+    const inFirst = vscode.Uri.joinPath(first.uri, 'lone-addon.claim');
+    await waitForDiagnostics(inFirst, hasLoneAddOn, "the unopened file's lone add-on, with no claim file ever opened");
+    assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
+    assert.deepEqual(
+      vscode.workspace.textDocuments
+        .filter((d) => d.languageId === 'claim' || d.languageId === 'x12')
+        .map((d) => d.uri.toString()),
+      [],
+      'no claim file was opened',
+    );
+  });
+
   it('checks the files of a folder added to the workspace, and clears them when it is removed', async () => {
     const first = await firstFolder();
     assert.ok(vscode.workspace.workspaceFile, 'a multi-root workspace (opened from its file)');

@@ -109,7 +109,16 @@ function makeHome(): CodeServerHome {
     home,
     userData,
     folderArgs: ['--user-data-dir', userData, '--extensions-dir', extensions],
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_CACHE_HOME: cache },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: config,
+      XDG_DATA_HOME: data,
+      XDG_CACHE_HOME: cache,
+      // No extension gallery: code-server's default, Open VSX, is unreachable offline, and each window's look-up
+      // printed an ENOTFOUND stack trace. A gallery without a service URL is off (no Extensions view search).
+      EXTENSIONS_GALLERY: '{}',
+    },
   };
 }
 
@@ -140,6 +149,11 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Arguments of `code-server` commands run, in order, before the server starts: `['--install-extension', 'x.vsix']`. */
   setupCommands?: string[][];
+  /**
+   * Workspace trust as a new user meets it: the prompt on opening a folder, restricted mode until trusted. Off by
+   * default (`--disable-workspace-trust`): the suites open their windows on trusted fixtures.
+   */
+  workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
@@ -168,7 +182,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...folderArgs,
     ],

@@ -2,12 +2,16 @@
  * `npm run test:installed`: a new user's first session, through the user
  * interface only. The `.vsix` that `npm run package` wrote is installed into a
  * fresh code-server with the command the README gives; the extension runs as
- * installed (no development path, no test hooks). In headless Chromium the
- * user opens the walkthrough from the command palette and clicks each step's
- * button: open the sample, open Problems, apply the fix, choose a descriptor
+ * installed (no development path, no test hooks), with workspace trust on.
+ * In headless Chromium the user trusts the folder in the prompt VS Code shows
+ * first, opens the walkthrough from the command palette and clicks each
+ * step's button: open the sample, open Problems (and the problem's rule link,
+ * which opens the rule's page rendered), apply the fix, choose a descriptor
  * file. Each step must be ticked by VS Code itself, and what the step promises
  * must be on screen: the problem in the Problems panel, none after the fix,
- * the descriptor file in the status bar and in the hover.
+ * the descriptor file in the status bar and in the hover. Then, in another
+ * folder, the user answers "No": in Restricted Mode the claim is still
+ * checked, and the descriptor file the folder's settings name is not read.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +19,7 @@ import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { repoRoot } from '../../support/repoRoot';
 import { chromiumArgs, chromiumPath, type RunningCodeServer, startCodeServer } from './codeServer';
-import { runCommand, stepLimitMs } from './workbenchPage';
+import { openFile, runCommand, stepLimitMs } from './workbenchPage';
 import { openWalkthroughFromPalette, stepButton, stepDone, walkthroughStep } from './walkthroughPage';
 
 const walkthroughId = 'cpt-claims.cpt-claims#firstClaim';
@@ -42,6 +46,23 @@ function newUserFolder(root: string): string {
   return folder;
 }
 
+/**
+ * A folder the user does not trust: a claim file with a lone add-on, and workspace settings naming the descriptor
+ * file beside it, which VS Code does not give an extension in Restricted Mode (`restrictedConfigurations`).
+ */
+function untrustedFolder(root: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpt-claims-untrusted-'));
+  const fixtures = path.join(root, 'test', 'editor', 'fixtures', 'workspace');
+  fs.copyFileSync(path.join(fixtures, 'lone-addon.claim'), path.join(folder, 'lone-addon.claim'));
+  fs.copyFileSync(path.join(fixtures, 'licensed', 'org-cpt.tsv'), path.join(folder, 'org-cpt.tsv'));
+  fs.mkdirSync(path.join(folder, '.vscode'));
+  fs.writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'cptClaims.descriptorFiles': ['org-cpt.tsv'] }),
+  );
+  return folder;
+}
+
 interface Step {
   name: string;
   run(page: Page): Promise<void>;
@@ -51,6 +72,15 @@ function steps(folder: string): Step[] {
   const editor = (page: Page) =>
     page.locator('.editor-group-container .monaco-editor .view-lines').filter({ hasText: 'SAMPLE-0001' }).first();
   return [
+    {
+      name: 'trusts the folder in the prompt VS Code shows on opening it',
+      run: async (page) => {
+        // Workspace trust is on, as for a new user: opening a folder first asks whether to trust its authors.
+        const trust = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Yes, I trust the authors' });
+        await trust.click({ timeout: stepLimitMs });
+        await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: stepLimitMs });
+      },
+    },
     {
       name: 'opens "Check your first claim" from Welcome: Open Walkthrough...',
       run: async (page) => {
@@ -87,6 +117,20 @@ function steps(folder: string): Step[] {
           .first()
           .waitFor({ timeout: stepLimitMs });
         await stepDone(page, walkthroughId, 'seeProblem');
+      },
+    },
+    {
+      name: "the problem's rule id opens the rule's page rendered, in the Markdown preview",
+      run: async (page) => {
+        await page
+          .locator('.markers-panel .monaco-list-row a.monaco-link', { hasText: 'addon-without-primary' })
+          .first()
+          .click({ timeout: stepLimitMs });
+        const preview = page.locator('.tab[aria-label*="Preview addon-without-primary.md"]');
+        await preview.waitFor({ timeout: stepLimitMs });
+        // Closed with its tab's button: it covers the walkthrough, which the next step needs.
+        await preview.locator('.tab-actions .action-label').click({ timeout: stepLimitMs });
+        await preview.waitFor({ state: 'detached', timeout: stepLimitMs });
       },
     },
     {
@@ -141,12 +185,43 @@ function steps(folder: string): Step[] {
   ];
 }
 
-async function walkThrough(browser: Browser, server: RunningCodeServer, folder: string): Promise<number> {
+/**
+ * Another folder, answered "No" in the trust prompt: in Restricted Mode the extension still checks claims (package.json
+ * says `limited` support), and the descriptor file the folder's settings name is not read (the status bar says bundled).
+ */
+function untrustedSteps(): Step[] {
+  return [
+    {
+      name: 'an untrusted folder (Restricted Mode): its claim is checked, the descriptor file its settings name is not read',
+      run: async (page) => {
+        await page
+          .locator('.monaco-dialog-box .monaco-button', { hasText: /^No, I don.t trust the authors/ })
+          .click({ timeout: stepLimitMs });
+        await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: stepLimitMs });
+        await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: stepLimitMs });
+        await openFile(page, 'lone-addon.claim');
+        await page
+          .locator('.editor-group-container .monaco-editor .squiggly-error')
+          .first()
+          .waitFor({ timeout: stepLimitMs });
+        await page.locator('.statusbar-item', { hasText: 'CPT: bundled' }).waitFor({ timeout: stepLimitMs });
+      },
+    },
+  ];
+}
+
+/** Opens the folder in a new page and runs the steps in turn; after a failure the rest are listed, not run. */
+async function runSteps(
+  browser: Browser,
+  server: RunningCodeServer,
+  folder: string,
+  steps: readonly Step[],
+): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${server.baseUrl}/?folder=${encodeURIComponent(server.remoteUri(folder))}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: stepLimitMs });
   let failed = 0;
-  for (const step of steps(folder)) {
+  for (const step of steps) {
     if (failed > 0) {
       process.stdout.write(`    - ${step.name} (not run)\n`);
       continue;
@@ -182,15 +257,19 @@ async function main(): Promise<number> {
     `\n  the installed .vsix, a new user's walkthrough (code-server ${install.join(' ').replace(vsix, vsixName)})\n`,
   );
   const folder = newUserFolder(root);
-  const server = await startCodeServer({ setupCommands: [install] });
+  const untrusted = untrustedFolder(root);
+  const server = await startCodeServer({ setupCommands: [install], workspaceTrust: true });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-    return await walkThrough(browser, server, folder);
+    const walked = await runSteps(browser, server, folder, steps(folder));
+    const restricted = await runSteps(browser, server, untrusted, untrustedSteps());
+    return walked === 0 ? restricted : walked;
   } finally {
     await browser?.close();
     server.stop();
     fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(untrusted, { recursive: true, force: true });
   }
 }
 

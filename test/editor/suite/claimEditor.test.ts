@@ -14,6 +14,7 @@ import {
   positionOf,
   ruleIdOf,
   waitForDiagnostics,
+  waitForEvent,
 } from './editorHelpers';
 
 interface SyntaxToken {
@@ -85,6 +86,28 @@ describe('a .claim file in the editor', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(diagnostic.range), '19284');
     assert.match(diagnostic.message, /19283/);
+  });
+
+  it("links the problem to its rule's page, which opens rendered in the Markdown preview", async () => {
+    const { document } = await openFixture('lone-addon.claim');
+    const [diagnostic] = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      '19284 lacks 19283',
+    ).then((d) => d.filter((x) => ruleIdOf(x) === 'addon-without-primary'));
+    const target = typeof diagnostic?.code === 'object' ? diagnostic.code.target : undefined;
+    // What the Problems panel, the hover and the peek view open on a click: a command link, not the .md file.
+    assert.equal(target?.scheme, 'command', String(target));
+    const args = JSON.parse(decodeURIComponent(target.query)) as unknown[];
+    const previewTitle = 'Preview addon-without-primary.md';
+    const previewOpen = () =>
+      vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === previewTitle));
+    assert.equal(previewOpen(), false);
+    await vscode.commands.executeCommand(target.path, ...args);
+    await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, previewOpen, `a tab "${previewTitle}"`);
+    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.label === previewTitle);
+    assert.ok(tab?.input instanceof vscode.TabInputWebview, 'rendered (a preview), not a text editor on the .md');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('warns when the units do not match the documented lesions', async () => {

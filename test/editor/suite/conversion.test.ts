@@ -1,7 +1,9 @@
 /**
  * The conversion commands in a real editor: run from the command they
  * contribute, each opens its result beside the source in a new untitled
- * editor of the other language, which the server then checks.
+ * editor of the other language, named after the source and placed beside it
+ * on disk when saved (numbered when the name is taken), which the server then
+ * checks.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -38,6 +40,9 @@ describe('conversion commands in the editor', () => {
     assert.ok(converted, 'the command returns the new document');
     assert.equal(converted.languageId, 'x12');
     assert.equal(converted.isUntitled, true);
+    // Named after its source and, once saved, written beside it: untitled:<source folder>/clean.837.
+    assert.equal(converted.uri.scheme, 'untitled');
+    assert.equal(converted.uri.path, source.uri.path.replace(/\.claim$/, '.837'));
     assert.equal(vscode.window.activeTextEditor?.document, converted);
     assert.notEqual(
       vscode.window.activeTextEditor?.viewColumn,
@@ -58,6 +63,12 @@ describe('conversion commands in the editor', () => {
     );
     const diagnostics = await waitForDiagnostics(converted.uri, (d) => d.length > 0, 'the planted CLM02 is reported');
     assert.deepEqual(diagnostics.map(ruleIdOf), ['x12-claim-total']);
+    // A second conversion while the first is open takes the next name, never the first one's.
+    const again = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(
+      'cptClaims.convertTo837',
+      source.uri,
+    );
+    assert.equal(again?.uri.path, source.uri.path.replace(/\.claim$/, '-2.837'));
   });
 
   it('converts an 837 to a .claim file whose lone add-on the server reports', async () => {
@@ -66,6 +77,7 @@ describe('conversion commands in the editor', () => {
     assert.ok(converted, 'the command returns the new document');
     assert.equal(converted.languageId, 'claim');
     assert.notEqual(converted.uri.toString(), source.uri.toString());
+    assert.equal(converted.uri.path.split('/').pop(), 'two-claims.claim');
     const text = converted.getText();
     assert.match(text, /^claim CLM-EDITOR-A$/m);
     assert.match(text, /^ {2}dx: C50\.412$/m);

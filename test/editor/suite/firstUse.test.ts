@@ -115,7 +115,10 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && state.sample && editor.document === state.sample, 'the sample is the active editor');
     assert.equal(editor.document.languageId, 'claim');
-    assert.equal(editor.document.isUntitled, true);
+    // A file named sample.claim in the extension's storage, saved: its tab says sample.claim and closing it asks nothing.
+    assert.equal(editor.document.uri.path.split('/').pop(), 'sample.claim');
+    assert.equal(editor.document.isUntitled, false);
+    assert.equal(editor.document.isDirty, false);
     const uri = editor.document.uri;
     const problems = await waitForDiagnostics(
       uri,
@@ -140,6 +143,16 @@ describe('first use: walkthrough, status bar, semantic tokens, snippets', () => 
     await fixed;
     assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
     assert.match(editor.document.getText(), /19283-LT {3}x1[^\n]*\n\s*19284-LT/);
+    // Opened again, the sample is the shipped one: the fixed text replaced and saved, its problem back.
+    await vscode.commands.executeCommand('cptClaims.openSample');
+    assert.equal(state.sample, editor.document);
+    assert.doesNotMatch(editor.document.getText(), /19283-LT/);
+    assert.equal(editor.document.isDirty, false);
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => ruleIdOf(x) === 'addon-without-primary'),
+      'the reopened sample shows its lone add-on again',
+    );
   });
 
   it('names the bundled data in the status bar, then the descriptor file the walkthrough command sets, and reloads', async () => {

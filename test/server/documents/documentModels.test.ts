@@ -31,4 +31,19 @@ describe('server document models', () => {
     assert.equal(models.around(document, 5), model, 'kept for the next request of the same version');
     assert.equal(models.get(document), model);
   });
+
+  it('a `.claim` request at a line reads the claims around it, not the kept whole model’s claims', () => {
+    const models = new DocumentModels(service);
+    const text = Array.from({ length: 1000 }, (_, n) => `claim C${n}\n  19283-RT x1 $350.00\n`).join('');
+    const document = TextDocument.create('file:///m.claim', 'claim', 1, text);
+    const whole = models.get(document);
+    const around = models.around(document, 1001);
+    assert.notEqual(around, whole);
+    assert.deepEqual(
+      around.claims.map((claim) => claim.id?.value),
+      ['C500'],
+      'the one claim around the line',
+    );
+    assert.equal(models.get(document), whole, 'the whole model is still kept');
+  });
 });

@@ -259,6 +259,21 @@ describe('data folder reader', () => {
       assert.equal(healed.calls.import, 0);
     });
 
+    it('imports again, without waiting on it, for a named pipe where an entry was, and writes the entry over it', () => {
+      const folder = downloadsFolder();
+      const cacheFolder = tempFolder('cache');
+      loadDataFolderNow(folder, { importers: fakeImporters().importers, cacheFolder });
+      const [table] = fs.readdirSync(cacheFolder).filter((name) => name.endsWith('.table'));
+      const entry = path.join(cacheFolder, table ?? '');
+      fs.rmSync(entry);
+      execFileSync('mkfifo', [entry]);
+      const rebuilt = fakeImporters();
+      const data = loadDataFolderNow(folder, { importers: rebuilt.importers, cacheFolder });
+      assert.equal(rebuilt.calls.import, 1);
+      assert.equal(data.mue.length + data.ptp.length, 4);
+      assert.ok(fs.statSync(entry).isFile(), 'the entry is a file again');
+    });
+
     it('imports a file again when its contents change, and only that edition', () => {
       const folder = downloadsFolder();
       const cacheFolder = tempFolder('cache');

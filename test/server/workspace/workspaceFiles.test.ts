@@ -132,6 +132,22 @@ describe('workspace claim files', () => {
     );
   });
 
+  it('refuses a link to a device or to a pipe without reading or waiting, and reads a link to a claim file', async () => {
+    const zero = path.join(root, 'zero-link.claim');
+    const toPipe = path.join(root, 'pipe-link.claim');
+    fs.symlinkSync('/dev/zero', zero);
+    fs.symlinkSync(path.join(root, 'pipe.claim'), toPipe);
+    try {
+      assert.deepEqual(await readClaimFile(zero, 1000), { ok: false, reason: 'it is a device, not a file.' });
+      const pipe = await readClaimFile(toPipe, 1000);
+      assert.match(pipe.ok ? '' : pipe.reason, /named pipe \(FIFO\)/);
+      assert.deepEqual(await readClaimFile(path.join(root, 'link-in.claim'), 1000), { ok: true, text: 'claim A\n' });
+    } finally {
+      fs.rmSync(zero);
+      fs.rmSync(toPipe);
+    }
+  });
+
   it('gives .claim files the claim language and the others X12', () => {
     assert.equal(languageIdOf('/w/a.claim'), 'claim');
     assert.equal(languageIdOf('/w/A.CLAIM'), 'claim');

@@ -5,6 +5,8 @@
  * are still used.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readDescriptorFile } from '../../../server/src/service/reference/descriptorFile';
 import { maxRowProblemsKept, RowProblems, rowsOf, splitRow } from '../../../server/src/service/reference/delimitedText';
 import { readMueFile } from '../../../server/src/service/reference/mueFile';
@@ -23,19 +25,52 @@ describe('data files', () => {
     it('numbers rows by line whatever the line ends, leaving blank rows out', () => {
       const rows = [...rowsOf('\uFEFFa,1\r\n\r\nb,2\rc,3\n  \nd,4')];
       assert.deepEqual(rows, [
-        { line: 1, cells: ['a', '1'] },
-        { line: 3, cells: ['b', '2'] },
-        { line: 4, cells: ['c', '3'] },
-        { line: 6, cells: ['d', '4'] },
+        { line: 1, length: 3, cells: ['a', '1'] },
+        { line: 3, length: 3, cells: ['b', '2'] },
+        { line: 4, length: 3, cells: ['c', '3'] },
+        { line: 6, length: 3, cells: ['d', '4'] },
       ]);
       assert.deepEqual([...rowsOf('')], []);
-      assert.deepEqual([...rowsOf('a\n')], [{ line: 1, cells: ['a'] }]);
+      assert.deepEqual([...rowsOf('a\n')], [{ line: 1, length: 1, cells: ['a'] }]);
+    });
+
+    it('places every row problem on its whole line and never past it, whatever the lines hold (property)', () => {
+      const cell = fc.string({
+        unit: fc.constantFrom('1', '9', 'A', 'x', ' ', ',', '\t', '"', 'é', '😀', '\u0000'),
+        maxLength: 12,
+      });
+      const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+      const fileArb = fc
+        .tuple(fc.boolean(), fc.array(fc.tuple(cell, lineEnd), { maxLength: 30 }), fc.boolean())
+        .map(([bom, rows, mue]) => ({
+          text: (bom ? '\uFEFF' : '') + rows.map(([row, end]) => row + end).join(''),
+          mue,
+        }));
+      fc.assert(
+        fc.property(fileArb, ({ text, mue }) => {
+          // As an editor shows the file: the BOM is not a character of its first line.
+          const document = TextDocument.create('file:///data.csv', 'csv', 1, text.replace(/^\uFEFF/, ''));
+          const problems = mue ? readMueFile(text).problems : readDescriptorFile(text, 'data.csv').problems;
+          for (const { line, length } of problems) {
+            const lineText = document.getText({
+              start: { line: line - 1, character: 0 },
+              end: { line, character: 0 },
+            });
+            assert.equal(
+              length,
+              lineText.replace(/(\r\n|\r|\n)$/, '').length,
+              `line ${line} of ${JSON.stringify(text)}`,
+            );
+          }
+        }),
+        { seed: Number(process.env.FUZZ_SEED ?? 20261206), numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+      );
     });
 
     it('keeps the first row problems and counts them all', () => {
       const problems = new RowProblems();
       for (let line = 1; line <= 250; line++) {
-        problems.add(line, () => 'bad');
+        problems.add({ line, length: 3 }, () => 'bad');
       }
       assert.equal(problems.kept.length, maxRowProblemsKept);
       assert.equal(problems.kept[maxRowProblemsKept - 1]?.line, maxRowProblemsKept);

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { parseX12Text } from '../../../server/src/service/x12/x12ClaimParser';
 import { reparseX12Text } from '../../../server/src/service/x12/x12Reparse';
-import { walkCounts, walkStructure } from '../../../server/src/service/x12/structureWalks';
+import { walkCounts, walkStructure, walkStructureInSteps } from '../../../server/src/service/x12/structureWalks';
 import type { StructureWalk } from '../../../server/src/service/x12/structureWalker';
 import type { ClaimDocumentModel } from '../../../server/src/service/model/model';
 import { x12Batch } from '../../support/documents/x12Batch';
@@ -91,5 +91,30 @@ describe('the structure walk after an edit', () => {
     const after = walkOf(reparseX12Text(model, edited));
     assert.equal(walkCounts.whole, wholeBefore + 1, 'a whole walk');
     assert.ok(after.loops.length < before.loops.length, 'the refused transaction has no loops');
+  });
+
+  it('in steps, walks a slice of segments per step and finds what a whole walk finds; a walked version in one step', () => {
+    // A refused transaction in the middle: the walk passes over it, across a slice's end.
+    const text = x12Batch(3, 60).replace('ST*837*0002*005010X222A1', 'ST*837*0002*005010X223A2');
+    const interchange = parseX12Text(text).x12?.interchange;
+    assert.ok(interchange);
+    const steps = walkStructureInSteps(interchange.segments, interchange.separators, 97);
+    const shares: number[] = [];
+    let step = steps.next();
+    for (; step.done !== true; step = steps.next()) {
+      shares.push(step.value);
+    }
+    assert.ok(shares.length > 10, `${shares.length} steps`);
+    assert.deepEqual(
+      shares,
+      [...shares].sort((a, b) => a - b),
+      'the share walked never goes back',
+    );
+    const whole = parseX12Text(text).x12?.interchange;
+    assert.ok(whole);
+    assert.deepEqual(walked(step.value), walked(walkStructure(whole.segments, whole.separators)));
+    assert.equal(walkStructure(interchange.segments, interchange.separators), step.value, 'the walk is kept');
+    const again = walkStructureInSteps(interchange.segments, interchange.separators, 97).next();
+    assert.equal(again.done, true, 'a version already walked takes no step');
   });
 });

@@ -73,4 +73,12 @@ describe('X12 syntax', () => {
       [true, true, true, true, true, false, false, false, false, false, false],
     );
   });
+
+  it('a control character the ISA names as a separator is not junk; the others still are', () => {
+    const separators = { element: '\u001d', component: '\u001f', repetition: '\u001e', segment: '\u001c' };
+    assert.deepEqual(
+      ['\u001d', '\u001f', '\u001e', '\u001c', '\u0001', '\u001b'].map((c) => isJunk(c.charCodeAt(0), separators)),
+      [false, false, false, false, true, true],
+    );
+  });
 });

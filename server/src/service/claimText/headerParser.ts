@@ -6,6 +6,7 @@ import { icd10Pattern } from '../reference/codeShapes';
 import type { Claim, Field } from '../model/model';
 import type { ProblemSink } from '../model/problemLimits';
 import { rangeOnLine, tokenize } from './lineTokens';
+import { isCalendarDate } from '../text/calendarDates';
 
 interface HeaderKeyInfo {
   key: string;
@@ -45,11 +46,10 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isValidDate(text: string): boolean {
-  if (!datePattern.test(text)) {
-    return false;
-  }
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  return (
+    datePattern.test(text) &&
+    isCalendarDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)))
+  );
 }
 
 /** A whole number in [min, max] written with digits only, else undefined. */

@@ -5,9 +5,10 @@
  */
 import { codeKindOf, modifierPattern } from '../reference/codeShapes';
 import type { DiagnosisPointer, ServiceLine } from '../model/model';
-import { type ProblemSink, reportProblem } from '../model/problemLimits';
+import { CappedProblems, type ProblemSink, reportProblem } from '../model/problemLimits';
 import { isValidDate, parseWholeNumber } from './headerParser';
 import { type LineToken, rangeOnLine } from './lineTokens';
+import { keepShapeOf } from '../model/keptShapes';
 
 export const serviceFieldKeys: ReadonlyArray<{ key: string; summary: string }> = [
   { key: 'dx', summary: "Diagnosis pointers into the claim's `dx` list: `A,B` or `1,2`, at most four." },
@@ -303,3 +304,6 @@ export function parseServiceLine(lineNumber: number, tokens: readonly LineToken[
   reader.extendTo(last.start + last.text.length);
   return reader.line;
 }
+
+// One reader a service line; see keptShapes.ts for why one is kept.
+keepShapeOf(new ServiceLineReader(0, { text: 'A0001', start: 0 }, new CappedProblems('line')));

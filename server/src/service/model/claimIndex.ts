@@ -6,20 +6,27 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Claim } from './model';
 
+/** The bounds of an index with no claim yet: an editor reads a large `.claim` file claim by claim, an index each. */
+const noBounds = new Int32Array(0);
+
 export class ClaimIndex {
   /** start line, start character, end line, end character, for each claim in order. */
-  private bounds = new Int32Array(64);
+  private bounds = noBounds;
   private readonly ids: Array<string | undefined> = [];
 
   add(claim: Claim): void {
     const n = this.ids.length;
     if ((n + 1) * 4 > this.bounds.length) {
-      const grown = new Int32Array(this.bounds.length * 2);
+      const grown = new Int32Array(Math.max(8, this.bounds.length * 2));
       grown.set(this.bounds);
       this.bounds = grown;
     }
     const { start, end } = claim.range;
-    this.bounds.set([start.line, start.character, end.line, end.character], n * 4);
+    const bounds = this.bounds;
+    bounds[n * 4] = start.line;
+    bounds[n * 4 + 1] = start.character;
+    bounds[n * 4 + 2] = end.line;
+    bounds[n * 4 + 3] = end.character;
     this.ids.push(claim.id?.value);
   }
 

@@ -48,6 +48,11 @@ export interface ServiceLine {
   modifiers: Field<string>[];
   /** The units token as written (`x2`, `x 2`); absent means 1 unit. */
   units?: Field<number>;
+  /**
+   * X12: where SV104 is written but holds no usable unit count (not a decimal number, or not above 0; the
+   * parser or x12-element reports it). The line is billed as 1 unit, but SV104 is not empty.
+   */
+  unusableUnits?: Range;
   charge?: Field<number>;
   /** X12 SV103, the unit basis (`UN`, `MJ`); `.claim` lines have none. */
   unitBasis?: Field<string>;

@@ -47,7 +47,7 @@ function unquote(cell: string): string {
  * are made one at a time, so a file of millions of lines is never held as
  * millions of rows at once.
  */
-export function* rowsOf(text: string): Generator<{ line: number; cells: string[] }> {
+export function* rowsOf(text: string): Generator<RowPlace & { cells: string[] }> {
   const lineEnd = /\r\n|\r|\n/g;
   const body = text.replace(/^\uFEFF/, '');
   let line = 1;
@@ -56,15 +56,21 @@ export function* rowsOf(text: string): Generator<{ line: number; cells: string[]
     const end = match ? match.index : body.length;
     const row = body.slice(start, end);
     if (row.trim() !== '') {
-      yield { line, cells: splitRow(row) };
+      yield { line, length: row.length, cells: splitRow(row) };
     }
     start = match ? lineEnd.lastIndex : body.length + 1;
   }
 }
 
-/** A row a data file could not use, reported once with its line. */
-export interface RowProblem {
+/** Where a row is: its 1-based line and the line's length (UTF-16 units, without the line end or a BOM). */
+export interface RowPlace {
   line: number;
+  /** A diagnostic on the row ends here, never past its line. */
+  length: number;
+}
+
+/** A row a data file could not use, reported once with its line. */
+export interface RowProblem extends RowPlace {
   message: string;
 }
 
@@ -77,10 +83,10 @@ export class RowProblems {
   total = 0;
 
   /** The message is made only for a problem that is kept: a file of junk has millions that are only counted. */
-  add(line: number, message: () => string): void {
+  add({ line, length }: RowPlace, message: () => string): void {
     this.total++;
     if (this.kept.length < maxRowProblemsKept) {
-      this.kept.push({ line, message: message() });
+      this.kept.push({ line, length, message: message() });
     }
   }
 }

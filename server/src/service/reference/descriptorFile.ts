@@ -22,7 +22,8 @@ export function readDescriptorFile(text: string, label: string): DescriptorFile 
   const descriptors = new Map<string, string>();
   const problems = new RowProblems();
   let first = true;
-  for (const { line, cells } of rowsOf(text)) {
+  for (const row of rowsOf(text)) {
+    const { cells } = row;
     const [codeCell = '', ...rest] = cells;
     const code = codeCell.toUpperCase();
     const descriptor = rest.join(', ').trim();
@@ -31,12 +32,12 @@ export function readDescriptorFile(text: string, label: string): DescriptorFile 
     if (codeKindOf(code) === undefined) {
       // A first row that is not a code is the header row.
       if (!isHeader) {
-        problems.add(line, () => 'The first column is not a CPT or HCPCS code; the row is skipped.');
+        problems.add(row, () => 'The first column is not a CPT or HCPCS code; the row is skipped.');
       }
     } else if (descriptor === '') {
-      problems.add(line, () => `${code} has no descriptor after it; the row is skipped.`);
+      problems.add(row, () => `${code} has no descriptor after it; the row is skipped.`);
     } else if (descriptors.has(code)) {
-      problems.add(line, () => `${code} is described again; the first descriptor is kept.`);
+      problems.add(row, () => `${code} is described again; the first descriptor is kept.`);
     } else {
       descriptors.set(code, descriptor);
     }

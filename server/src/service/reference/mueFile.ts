@@ -5,7 +5,7 @@
  * from the user's file each quarter; none are bundled.
  */
 import { codeKindOf } from './codeShapes';
-import { type RowProblem, RowProblems, rowsOf } from './delimitedText';
+import { type RowPlace, type RowProblem, RowProblems, rowsOf } from './delimitedText';
 
 /** 1: per line; 2: absolute per day (policy); 3: per day, clinical (appealable). */
 type MueIndicator = 1 | 2 | 3;
@@ -55,7 +55,7 @@ function columnsOf(header: readonly string[]): Columns {
 
 /** One row after the header: an entry, or a problem. */
 function readRow(
-  line: number,
+  row: RowPlace,
   cells: readonly string[],
   columns: Columns,
   entries: Map<string, MueEntry>,
@@ -65,11 +65,11 @@ function readRow(
   const value = Number(cells[columns.value]);
   const indicator = Number((cells[columns.indicator] ?? '').trim().charAt(0));
   if (codeKindOf(code) === undefined) {
-    problems.add(line, () => 'The code column is not a CPT or HCPCS code; the row is skipped.');
+    problems.add(row, () => 'The code column is not a CPT or HCPCS code; the row is skipped.');
   } else if (!Number.isInteger(value) || value < 0) {
-    problems.add(line, () => `${code}: the MUE value is not a whole number; the row is skipped.`);
+    problems.add(row, () => `${code}: the MUE value is not a whole number; the row is skipped.`);
   } else if (indicator !== 1 && indicator !== 2 && indicator !== 3) {
-    problems.add(line, () => `${code}: the adjudication indicator is not 1, 2 or 3; the row is skipped.`);
+    problems.add(row, () => `${code}: the adjudication indicator is not 1, 2 or 3; the row is skipped.`);
   } else {
     entries.set(code, { code, value, indicator, rationale: cells[columns.rationale] ?? '' });
   }
@@ -81,14 +81,18 @@ export function readMueFile(text: string): MueTable {
   const problems = new RowProblems();
   let columns: Columns | undefined;
   let period: string | undefined;
-  for (const { line, cells } of rowsOf(text)) {
+  // Where a problem of the whole file is shown: its first row (line 1, empty, when it has none).
+  let firstRow: RowPlace | undefined;
+  for (const row of rowsOf(text)) {
+    const { cells } = row;
+    firstRow ??= { line: row.line, length: row.length };
     if (columns) {
-      readRow(line, cells, columns, entries, problems);
+      readRow(row, cells, columns, entries, problems);
     } else if (isHeaderRow(cells)) {
       columns = columnsOf(cells);
       if (columns.value === -1 || columns.indicator === -1) {
         problems.add(
-          line,
+          row,
           () => 'The header row has no MUE value or adjudication indicator column; the file is not used.',
         );
         return { entries, problems: problems.kept, problemCount: problems.total };
@@ -99,7 +103,7 @@ export function readMueFile(text: string): MueTable {
   }
   if (!columns) {
     problems.add(
-      1,
+      firstRow ?? { line: 1, length: 0 },
       () => 'No header row naming the HCPCS/CPT code and MUE value columns was found; the file is not used.',
     );
   }

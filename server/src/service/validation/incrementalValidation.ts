@@ -21,7 +21,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { ClaimDocumentModel } from '../model/model';
-import { isClaimLineAt, parseClaimText } from '../claimText/claimTextParser';
+import { claimChunks } from '../claimText/claimChunks';
+import { parseClaimText } from '../claimText/claimTextParser';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
 import { commonPrefixLength, commonSuffixLength } from '../text/textDiff';
@@ -40,13 +41,6 @@ interface Chunk {
 type ChunkChecker = (model: ClaimDocumentModel, settings: ClaimSettings) => Finding[];
 
 const lineBreak = /\r\n|\r|\n/g;
-const commentLine = /[^\S\r\n]*#/y;
-
-function isCommentLineAt(text: string, offset: number): boolean {
-  commentLine.lastIndex = offset;
-  return commentLine.test(text);
-}
-
 /** Offsets where each line of `text` starts, the first being 0. */
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -71,56 +65,6 @@ function shiftFinding(finding: Finding, lines: number): Finding {
     moved.severity = finding.severity;
   }
   return moved;
-}
-
-/** Where a chunk is in the text, before it is read. */
-interface ChunkSpan {
-  start: number;
-  end: number;
-  startLine: number;
-}
-
-/**
- * Cuts [start, end) of the text into chunks at `claim` lines, one at a time as
- * the lines are scanned; returns the number of line breaks in the range. Comment
- * lines just above a claim line go with it: a disable-next-line comment there
- * silences the claim line.
- */
-function* claimChunks(text: string, start: number, end: number, startLine: number): Generator<ChunkSpan, number, void> {
-  // Its own expression: two runs may scan at once, each with its own position.
-  const breaks = /\r\n|\r|\n/g;
-  let chunk = { start, startLine };
-  /** The comment lines right above the current line, within the current chunk. */
-  let comments: Array<{ offset: number; line: number }> = [];
-  let line = startLine;
-  let lineStart = start;
-  let lineBreaks = 0;
-  while (lineStart < end) {
-    if (lineStart > start && isClaimLineAt(text, lineStart)) {
-      const cut = comments[0] ?? { offset: lineStart, line };
-      if (cut.offset > chunk.start) {
-        yield { start: chunk.start, end: cut.offset, startLine: chunk.startLine };
-        chunk = { start: cut.offset, startLine: cut.line };
-      }
-      comments = [];
-    } else if (isCommentLineAt(text, lineStart)) {
-      comments.push({ offset: lineStart, line });
-    } else {
-      comments = [];
-    }
-    breaks.lastIndex = lineStart;
-    const lineEnd = breaks.exec(text);
-    if (!lineEnd || lineEnd.index >= end) {
-      break;
-    }
-    lineBreaks++;
-    line++;
-    lineStart = lineEnd.index + lineEnd[0].length;
-  }
-  if (chunk.start < end) {
-    yield { start: chunk.start, end, startLine: chunk.startLine };
-  }
-  return lineBreaks;
 }
 
 export class IncrementalClaimValidation {

@@ -101,6 +101,10 @@ export class IncrementalX12Validation {
     const claimFindings: Finding[] = [];
     const budget = new StepBudget(size);
     const spans = model.claimSpans();
+    // One checker for the run, writing into one array emptied for each claim: made per claim, it filtered the rule
+    // list and built the rules' context twenty thousand times on a large file.
+    const found: Finding[] = [];
+    const checkClaim = this.checks.claim(model, settings, found);
     // The envelope walk is counted as one more claim's share of the progress, so 100% comes only after it.
     const progress = (claimsDone: number) => ({
       fraction: claimsDone / (spans.length + 1),
@@ -116,10 +120,10 @@ export class IncrementalX12Validation {
         budget.reused();
       } else {
         budget.read();
-        const found: Finding[] = [];
+        found.length = 0;
         // Limited per segment as the whole document's reading limits them (`problemLimits.ts`).
         const claimProblems = new CappedProblems('segment');
-        model.readClaimAt(span, claimProblems, this.checks.claim(model, settings, found));
+        model.readClaimAt(span, claimProblems, checkClaim);
         kept = {
           problems: claimProblems.problems.map((problem) => toOffsets(problemFinding(problem), lines, start)),
           findings: found.map((finding) => toOffsets(finding, lines, start)),

@@ -71,3 +71,10 @@ export class StepBudget {
     return true;
   }
 }
+
+/**
+ * Any other answer the service gives in steps (the outline and CodeLens of a
+ * large file): the same shape as a validation run, so the server drives both
+ * alike; `claimsRead` counts the claims the answer has read or found so far.
+ */
+export type AnswerRun<T> = ValidationRun<T>;

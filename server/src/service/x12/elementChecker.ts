@@ -177,6 +177,10 @@ export class ElementChecker {
         break;
       }
       componentFrom = componentTo + 1;
+      if (index === spec.components.length && spec.overflowRule === undefined) {
+        this.tooManyComponents(id, position, componentFrom, to, spec, title);
+        return;
+      }
     }
     for (let k = index + 1; k <= spec.components.length; k++) {
       const component = spec.components[k - 1];
@@ -184,6 +188,33 @@ export class ElementChecker {
         this.missing(id, start, title, label(id, position, k), component);
       }
     }
+  }
+
+  /**
+   * Components past the last one the map defines (SV101 with seven modifiers, its eighth and ninth): nothing
+   * reads them, so they are reported on their range rather than left out without a word.
+   */
+  private tooManyComponents(id: string, position: number, from: number, to: number, spec: ElementSpec, title: string) {
+    const defined = spec.components?.length ?? 0;
+    let count = defined + 1;
+    let written = false;
+    for (let i = from; i < to; i++) {
+      if (this.text.charCodeAt(i) === this.componentSeparatorCode) {
+        count++;
+      } else {
+        written = true;
+      }
+    }
+    if (!written) {
+      // Only separators past the last component (`HC:19283::`): nothing is lost, and readers accept them.
+      return;
+    }
+    this.report(
+      elementRuleId,
+      from,
+      to,
+      `${title}: ${label(id, position)} (${spec.name}) has ${count} components; the 837P defines ${defined}, so ${label(id, position, defined + 1)} on ${count === defined + 1 ? 'is' : 'are'} not read.`,
+    );
   }
 
   /** Is the text at [from, to) one of the codes? Compared in place: no string is made for the common case. */
@@ -227,7 +258,7 @@ export class ElementChecker {
       }
       return;
     }
-    const problem = valueProblem(spec.type, spec.min, spec.max, this.text, from, to);
+    const problem = valueProblem(spec.type, spec.min, spec.max, this.text, from, to, spec.maxDecimals);
     if (problem) {
       this.report(elementRuleId, from, to, `${title}: ${label(id, position, component)} (${spec.name}) ${problem}.`);
     }

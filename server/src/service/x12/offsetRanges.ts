@@ -7,7 +7,8 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Diagnosis, DiagnosisCodeSet, DiagnosisPointer, Field, ServiceLine } from '../model/model';
-import type { LineIndex } from './lineIndex';
+import { keepShapeOf } from '../model/keptShapes';
+import { LineIndex } from './lineIndex';
 
 export class OffsetField<T> implements Field<T> {
   constructor(
@@ -54,6 +55,7 @@ export class X12ServiceLine implements ServiceLine {
   modifiers: Field<string>[] = [];
   dxPointers: DiagnosisPointer[] = [];
   units?: Field<number>;
+  unusableUnits?: Range;
   charge?: Field<number>;
   unitBasis?: Field<string>;
   description?: Field<string>;
@@ -78,3 +80,10 @@ export class X12ServiceLine implements ServiceLine {
     return this.lines.positionAt(this.procedureEnd);
   }
 }
+
+// The model of an 837 is made of these, by the thousand a check; see keptShapes.ts for why one of each is kept.
+const noLines = new LineIndex('');
+keepShapeOf(new OffsetField<unknown>('', 0, 0, noLines));
+keepShapeOf(new OffsetDiagnosis('', 'ICD-10-CM', 0, 0, noLines));
+keepShapeOf(new OffsetPointer('', 0, 0, noLines));
+keepShapeOf(new X12ServiceLine(new OffsetField('', 0, 0, noLines), '', 0, 0, 0, noLines));

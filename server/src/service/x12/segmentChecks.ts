@@ -75,6 +75,8 @@ function uniform(spec: ElementSpec | undefined): ElementSpec | undefined {
         required: spec.required === true,
         components: spec.components?.map(uniform),
         codes: spec.codes,
+        maxDecimals: spec.maxDecimals,
+        overflowRule: spec.overflowRule,
       }
     : undefined;
 }

@@ -8,6 +8,7 @@
  * read the columns.
  */
 import type { X12Segment, X12Segments, X12Span } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
 
 /** The last segment that starts at or before `offset` (by binary search over the starts), or -1. */
 export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: number): number {
@@ -180,6 +181,11 @@ export class SegmentTable implements X12Segments {
   }
 
   /** The edit this table was read around, once: the walk that takes it keeps what it needs. */
+  /** The edit this version was read around, left in place. */
+  peekEdit(): SegmentEdit | undefined {
+    return this.edit;
+  }
+
   takeEdit(): SegmentEdit | undefined {
     const edit = this.edit;
     this.edit = undefined;
@@ -230,3 +236,6 @@ export class SegmentTable implements X12Segments {
     }
   }
 }
+
+// A segment object is made for each segment a rule asks for; see keptShapes.ts for why one is kept.
+keepShapeOf(new TableSegment('ST', 0, 2, 0, 'ST', '*'));

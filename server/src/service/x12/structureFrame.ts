@@ -5,6 +5,7 @@
  * reused as loops close and open, so the walk makes no object per segment.
  */
 import { type CompiledLoop, transactionMap } from './x12Map/x12Map';
+import { keepShapeOf } from '../model/keptShapes';
 
 /** A frame as a checkpoint of the walk keeps it (`structureCheckpoints.ts`). */
 export interface FrameState {
@@ -73,3 +74,6 @@ export class Frame {
     this.lastLine = state.lastLine;
   }
 }
+
+// Frames are made per walk; see keptShapes.ts for why one is kept.
+keepShapeOf(new Frame());

@@ -25,6 +25,8 @@ import { Frame, type FrameState } from './structureFrame';
 import { WalkedLoops } from './walkedLoops';
 import { hierarchyRuleId, levelNames, NumberingChecks } from './numberingChecks';
 import type { X12Segments, X12Separators } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
+import { SegmentTable } from './segmentTable';
 
 export interface StructureFinding {
   ruleId: string;
@@ -564,3 +566,8 @@ export interface StructureWalk {
   loops: WalkedLoops;
   checkpoints: readonly Checkpoint[];
 }
+
+// One walker a check, with its element checker, numbering checks and loop list; see keptShapes.ts for why one is kept.
+keepShapeOf(
+  new StructureWalker(new SegmentTable('', '*'), { element: '*', component: ':', repetition: '^', segment: '~' }),
+);

@@ -9,6 +9,7 @@
  * element or component, also in one-line files.
  */
 import { codeKindOf, modifierPattern } from '../reference/codeShapes';
+import { decimalValue } from './elementValues';
 import { diagnosisShapeText, hasDiagnosisShape, icd10RequiredFrom } from '../reference/diagnosisCodeSets';
 import { OnDemandClaims } from '../model/onDemandClaims';
 import type {
@@ -32,6 +33,7 @@ import { allDigits } from './elementValues';
 import { lexInterchange } from './x12Lexer';
 import { x12Transactions } from './x12Transactions';
 import type { X12Segment, X12Segments, X12Separators, X12Span } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
 
 const maxPointers = 4;
 /** The segments that name a patient, read only outside a claim (inside one, NM1*IL is loop 2330A's other subscriber). */
@@ -59,6 +61,16 @@ function birthDateOf(segment: X12Segment): string | undefined {
 }
 
 /** The text at [from, to) starts with `count` digits (CCYYMMDD), checked in place: every line has a date. */
+/** SV101's four modifier places (SV101-3 to SV101-6) are written and SV101-7 has a modifier's shape: a fifth modifier. */
+function fifthModifier(parts: ElementCursor): boolean {
+  for (let n = 3; n <= 6; n++) {
+    if (parts.isEmpty(n)) {
+      return false;
+    }
+  }
+  return parts.has(7) && modifierPattern.test(parts.textOf(7).toUpperCase());
+}
+
 function startsWithDigits(text: string, from: number, to: number, count: number): boolean {
   return to - from >= count && allDigits(text, from, from + count);
 }
@@ -106,6 +118,19 @@ function actionOf(id: string | undefined): Action {
   }
 }
 
+/** A reader's cursors: over a segment's elements, and over one element's components. */
+interface ReaderCursors {
+  elements: ElementCursor;
+  parts: ElementCursor;
+}
+
+function readerCursors(text: string, separators: X12Separators): ReaderCursors {
+  return {
+    elements: new ElementCursor(text, separators.element.charCodeAt(0)),
+    parts: new ElementCursor(text, separators.component.charCodeAt(0)),
+  };
+}
+
 class X12ClaimReader {
   private claim: Claim | undefined;
   private line: ServiceLine | undefined;
@@ -135,11 +160,12 @@ class X12ClaimReader {
     separators: X12Separators,
     problems: ProblemSink,
     private readonly visit: (claim: Claim) => void,
+    cursors: ReaderCursors = readerCursors(text, separators),
   ) {
     this.lines = lines;
     this.problems = problems;
-    this.elements = new ElementCursor(text, separators.element.charCodeAt(0));
-    this.parts = new ElementCursor(text, separators.component.charCodeAt(0));
+    this.elements = cursors.elements;
+    this.parts = cursors.parts;
   }
 
   private field<T>(value: T, span: X12Span): Field<T> {
@@ -297,11 +323,12 @@ class X12ClaimReader {
       claim.patient = this.patient;
     }
     if (!elements.isEmpty(2)) {
-      const value = Number(elements.textOf(2));
-      if (Number.isFinite(value)) {
+      // Read as X12 reads a decimal (no exponent or hex, which Number() would take): an amount that is not
+      // one is left out of the model and reported by the structure walk (x12-element), which reads every element.
+      const value = decimalValue(elements.textOf(2));
+      if (value !== undefined) {
         claim.totalCharge = this.fieldAt(value, elements, 2);
       }
-      // An amount that is not one is reported by the structure walk (x12-element), which reads every element.
     }
     this.claim = claim;
   }
@@ -398,12 +425,21 @@ class X12ClaimReader {
         line.modifiers.push(this.fieldAt(modifier, parts, n));
       }
     }
-    if (parts?.has(7) && parts.textOf(7).trim() !== '') {
+    if (parts && parts.count >= 7 && fifthModifier(parts)) {
+      // SV101-7 is the description, but after four modifiers a modifier there is a fifth one, which no
+      // reader takes as a modifier: said here, since a description of two letters is not otherwise wrong.
+      this.reportAt(
+        'bad-modifier',
+        `A line carries at most 4 modifiers (SV101-3 to SV101-6); '${parts.textOf(7).toUpperCase()}' in SV101-7, the description, is one too many.`,
+        parts,
+        7,
+      );
+    } else if (parts?.has(7) && parts.textOf(7).trim() !== '') {
       line.description = this.fieldAt(parts.textOf(7), parts, 7);
     }
     if (!elements.isEmpty(2)) {
-      const value = Number(elements.textOf(2));
-      if (Number.isFinite(value)) {
+      const value = decimalValue(elements.textOf(2));
+      if (value !== undefined) {
         line.charge = this.fieldAt(value, elements, 2);
       }
     }
@@ -411,11 +447,21 @@ class X12ClaimReader {
       line.unitBasis = this.fieldAt(elements.textOf(3), elements, 3);
     }
     if (!elements.isEmpty(4)) {
-      const value = Number(elements.textOf(4));
-      if (Number.isFinite(value) && value > 0) {
+      // SV104 that is not an X12 decimal ('0x10', '1e308') is x12-element's to report, in the words of its type.
+      const value = decimalValue(elements.textOf(4));
+      if (value !== undefined && value > 0) {
         line.units = this.fieldAt(value, elements, 4);
       } else {
-        this.reportAt('bad-units', 'SV104, the units, is not a number greater than 0.', elements, 4);
+        // Written, though not usable: x12-units-pair must not call SV104 empty.
+        line.unusableUnits = this.lines.range(elements.startOf(4), elements.endOf(4));
+        if (value !== undefined) {
+          this.reportAt(
+            'bad-units',
+            `SV104, the units, is ${elements.textOf(4)}: a line bills more than 0 units.`,
+            elements,
+            4,
+          );
+        }
       }
     }
     if (!elements.isEmpty(7)) {
@@ -533,12 +579,23 @@ export class X12DocumentModel extends OnDemandClaims implements ClaimDocumentMod
       visit(claim);
     };
     const { segments, separators } = this.x12.interchange;
-    new X12ClaimReader(this.x12.lines, segments.text, separators, problems, withPatient).read(
-      segments,
-      span.first,
-      span.end,
-    );
+    // An editor reads claims one span at a time, twenty thousand in a large file: the reads share their cursors.
+    // A read started while one runs (a rule reading another claim of this model) makes its own.
+    const cursors = this.spanCursors ?? readerCursors(segments.text, separators);
+    this.spanCursors = undefined;
+    try {
+      new X12ClaimReader(this.x12.lines, segments.text, separators, problems, withPatient, cursors).read(
+        segments,
+        span.first,
+        span.end,
+      );
+    } finally {
+      this.spanCursors = cursors;
+    }
   }
+
+  /** The cursors the next span read takes (see `readClaimAt`); undefined while a read has them. */
+  private spanCursors: ReaderCursors | undefined;
 
   /** The patient of each CLM asked for, by ordinal (null: none named): a claim read after the one before it in its HL loop finds it here. */
   private readonly patients = new Map<number, Patient | null>();
@@ -598,3 +655,14 @@ export function parseX12Text(text: string): ClaimDocumentModel {
 export function looksLikeX12(text: string): boolean {
   return /^\s*ISA/.test(text.slice(0, 64));
 }
+
+// One reader a read (a check reads claims in parts); see keptShapes.ts for why one is kept.
+keepShapeOf(
+  new X12ClaimReader(
+    new LineIndex(''),
+    '',
+    { element: '*', component: ':', repetition: '^', segment: '~' },
+    new CappedProblems('segment'),
+    () => undefined,
+  ),
+);

@@ -10,8 +10,9 @@ import type { ProblemSink } from '../model/problemLimits';
 import { looksLikeUtf16 } from '../text/utf16Text';
 import type { LineIndex } from './lineIndex';
 import { SegmentTable } from './segmentTable';
-import { isaLength, isaStartIn, isLayoutSpace, readSeparators, segmentEnd, segmentIdAt } from './x12Syntax';
+import { isaLength, isaStartIn, isJunk, isLayoutSpace, readSeparators, segmentEnd, segmentIdAt } from './x12Syntax';
 import type { X12Interchange, X12Separators, X12Span } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
 
 export function components(element: X12Span, separator: string): X12Span[] {
   const parts: X12Span[] = [];
@@ -29,25 +30,39 @@ export function components(element: X12Span, separator: string): X12Span[] {
 }
 
 /**
- * The characters `isJunk` calls junk, as a pattern. The lexer looks for the next one with a search of the
- * whole text rather than a test of every character of every segment: a clean file costs one search, done
- * by the regular expression engine's compiled loop, instead of a call per character.
+ * The characters `isJunk` calls junk, as a pattern, for an interchange with these separators (a control
+ * character the ISA names as a separator is not junk). The lexer looks for the next one with a search of
+ * the whole text rather than a test of every character of every segment: a clean file costs one search,
+ * done by the regular expression engine's compiled loop, instead of a call per character.
  */
-// eslint-disable-next-line no-control-regex -- control characters are what the pattern looks for
-const junkPattern = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
+function junkPattern(separators: X12Separators): RegExp {
+  const junk: string[] = [];
+  for (const code of [...Array.from({ length: 32 }, (_, n) => n), 127, 0xfffd]) {
+    if (isJunk(code, separators)) {
+      junk.push(`\\u${code.toString(16).padStart(4, '0')}`);
+    }
+  }
+  return new RegExp(`[${junk.join('')}]`, 'g');
+}
 
 /** Finds junk (see `isJunk`) from an offset on; remembers the next one, so a clean stretch is searched once. */
 class JunkFinder {
   private searchedFrom = -1;
   private next = -1;
+  private readonly pattern: RegExp;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    separators: X12Separators,
+  ) {
+    this.pattern = junkPattern(separators);
+  }
 
   /** Junk in [start, end). */
   within(start: number, end: number): boolean {
     if (this.searchedFrom === -1 || (this.next !== -1 && this.next < start) || start < this.searchedFrom) {
-      junkPattern.lastIndex = start;
-      const found = junkPattern.exec(this.text);
+      this.pattern.lastIndex = start;
+      const found = this.pattern.exec(this.text);
       this.next = found ? found.index : -1;
       this.searchedFrom = start;
     }
@@ -123,7 +138,7 @@ export function lexSegments(
     }
   };
   const ids = new Map<number, string>();
-  const junk = new JunkFinder(text);
+  const junk = new JunkFinder(text, separators);
   const elementCode = separators.element.charCodeAt(0);
   let offset = from;
   while (offset < text.length) {
@@ -156,3 +171,6 @@ export function lexSegments(
   }
   closeJunk(Math.min(limit, text.length));
 }
+
+// One finder a read; see keptShapes.ts for why one is kept.
+keepShapeOf(new JunkFinder('', { element: '*', component: ':', repetition: '^', segment: '~' }));

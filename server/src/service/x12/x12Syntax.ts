@@ -21,7 +21,21 @@ export function isaStartIn(text: string): number {
   return start !== -1 && text.startsWith('ISA', start) ? start : -1;
 }
 
-/** The separators the ISA at `isaStart` names, or why they cannot be read (for an x12-envelope problem). */
+/** A separator shown in a message: a control character by its code, since it cannot be seen. */
+function shown(separator: string): string {
+  const code = separator.charCodeAt(0);
+  return code < 32 || code === 127 ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${separator}'`;
+}
+
+/**
+ * The separators the ISA at `isaStart` names, or why they cannot be read (for an x12-envelope problem).
+ *
+ * The policy: a delimiter may be any character that cannot be data. Letters, digits and the space are
+ * data (names, ids, descriptions), and two roles cannot share a character, so those are refused. Control
+ * characters are accepted: some systems write FS, GS, RS, US (U+001C-U+001F) or BEL (U+0007) as
+ * separators precisely because no data holds them, and the X12 standard allows them. The lexer then takes
+ * them as separators, not as binary junk (`isJunk`), so such a file is checked like any other.
+ */
 export function readSeparators(text: string, isaStart: number): X12Separators | { unreadable: string } {
   const element = text[isaStart + 3] ?? '';
   if (element === '' || /[A-Za-z0-9\s]/.test(element)) {
@@ -46,18 +60,23 @@ export function readSeparators(text: string, isaStart: number): X12Separators | 
         'The ISA segment is truncated: it ends before its component separator and segment terminator, so the file is not checked.',
     };
   }
-  if (/[A-Za-z0-9]/.test(component) || component === element) {
+  if (/[A-Za-z0-9 ]/.test(component) || component === element) {
     return {
-      unreadable: `ISA16, the component separator, is '${component}': it must be a punctuation character other than the element separator '${element}'.`,
+      unreadable: `ISA16, the component separator, is ${shown(component)}: it must be a punctuation or control character other than the element separator ${shown(element)}, so the file is not checked.`,
     };
   }
-  if (/[A-Za-z0-9]/.test(segment) || segment === element || segment === component) {
+  if (/[A-Za-z0-9 ]/.test(segment) || segment === element || segment === component) {
     return {
-      unreadable: `The character after ISA16, the segment terminator, is '${segment.replace(/\s/, ' ')}': it must differ from the element and component separators and not be a letter or digit.`,
+      unreadable: `The character after ISA16, the segment terminator, is ${shown(segment)}: it must differ from the element and component separators and not be a letter, digit or space, so the file is not checked.`,
     };
   }
   const repetitionField = text.slice(isaStart, offset).split(element)[11] ?? '';
   const repetition = repetitionField.length === 1 && !/[A-Za-z0-9]/.test(repetitionField) ? repetitionField : undefined;
+  if (repetition === ' ' || repetition === component || repetition === segment) {
+    return {
+      unreadable: `ISA11, the repetition separator, is ${shown(repetition)}: it must differ from the component separator and the segment terminator and not be a space, so the file is not checked.`,
+    };
+  }
   return { element, component, repetition, segment };
 }
 
@@ -66,9 +85,25 @@ export function isLayoutSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
 }
 
-/** Control characters other than tab and line ends, DEL, or the replacement character: binary junk, not segments. */
-export function isJunk(code: number): boolean {
-  return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127 || code === 0xfffd;
+/**
+ * Control characters other than tab and line ends, DEL, or the replacement character: binary junk, not
+ * segments, unless the interchange's ISA names the character as one of its separators (`readSeparators`).
+ */
+export function isJunk(code: number, separators?: X12Separators): boolean {
+  if (!((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127 || code === 0xfffd)) {
+    return false;
+  }
+  return separators === undefined || !isSeparator(code, separators);
+}
+
+/** The character is one of the interchange's separators. */
+export function isSeparator(code: number, separators: X12Separators): boolean {
+  return (
+    code === separators.element.charCodeAt(0) ||
+    code === separators.component.charCodeAt(0) ||
+    code === separators.segment.charCodeAt(0) ||
+    (separators.repetition !== undefined && code === separators.repetition.charCodeAt(0))
+  );
 }
 
 /** Where the segment starting at `start` ends, given its terminator: line ends before the terminator are layout. */

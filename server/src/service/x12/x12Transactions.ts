@@ -8,6 +8,7 @@
  */
 import { identifyTransaction, type TransactionIdentity } from './transactionIdentity';
 import type { X12Segment, X12Segments } from './x12Types';
+import { keepShapeOf } from '../model/keptShapes';
 
 export interface X12Transaction {
   identity: TransactionIdentity;
@@ -78,11 +79,28 @@ function readTransactions(segments: X12Segments): X12Transaction[] {
   return transactions;
 }
 
-function transactionsOf(segments: X12Segments): X12Transactions {
-  const all = readTransactions(segments);
-  const refused = all.filter((transaction) => !transaction.identity.checked);
+/**
+ * A class, not an object of closures: the claim reader and the structure walk call `refusedEndAt` in their
+ * loops, and a closure made per file would be compiled into them and die with the file (see keptShapes.ts).
+ */
+class TransactionList implements X12Transactions {
+  readonly refused: readonly X12Transaction[];
+
+  constructor(readonly all: readonly X12Transaction[]) {
+    this.refused = all.filter((transaction) => !transaction.identity.checked);
+  }
+
+  isRefused(ordinal: number): boolean {
+    return this.refused.length > 0 && this.refusedHolding(ordinal) !== undefined;
+  }
+
+  refusedEndAt(ordinal: number): number {
+    return this.refused.length === 0 ? -1 : (this.refusedHolding(ordinal)?.end ?? -1);
+  }
+
   /** The refused transaction holding `ordinal`, by binary search (they are in order and do not overlap). */
-  const refusedHolding = (ordinal: number): X12Transaction | undefined => {
+  private refusedHolding(ordinal: number): X12Transaction | undefined {
+    const refused = this.refused;
     let low = 0;
     let high = refused.length - 1;
     while (low <= high) {
@@ -97,20 +115,15 @@ function transactionsOf(segments: X12Segments): X12Transactions {
       }
     }
     return undefined;
-  };
-  return {
-    all,
-    refused,
-    isRefused: (ordinal) => refused.length > 0 && refusedHolding(ordinal) !== undefined,
-    refusedEndAt: (ordinal) => (refused.length === 0 ? -1 : (refusedHolding(ordinal)?.end ?? -1)),
-  };
+  }
 }
+keepShapeOf(new TransactionList([]));
 
 /** The transactions of these segments, read once and kept while the segments are. */
 export function x12Transactions(segments: X12Segments): X12Transactions {
   let transactions = cache.get(segments);
   if (!transactions) {
-    transactions = transactionsOf(segments);
+    transactions = new TransactionList(readTransactions(segments));
     cache.set(segments, transactions);
   }
   return transactions;

@@ -13,6 +13,7 @@ import {
   conversionService,
   parsed,
   summaries,
+  sv1Segments,
   toClaim,
   toX12,
 } from '../../../support/checks/conversionChecks';
@@ -302,6 +303,30 @@ describe('conversion: 837P to .claim', () => {
     assert.match(result.notes.join('\n'), /Unreadable SV107 pointers in W are left out/);
     assert.match(result.notes.join('\n'), /left as comments/);
     assert.match(result.notes.join('\n'), /The 837 has 2 problems when read/);
+  });
+
+  it('keeps the 4 modifiers a line carries and says the rest of SV101 is left out: a fifth in SV101-7, or seven', () => {
+    const x12 = toX12('claim M\n  dx: C50.411\n  19283-RT $350 dx=A\n  19284-RT $400 dx=A\n').text;
+    for (const sv101 of ['HC:19283:RT:LT:59:XS:XU', 'HC:19283:RT:LT:59:XS:XU:76:77']) {
+      const result = toClaim(x12.replace('HC:19283:RT', sv101));
+      const [claim] = summaries(result.text, 'claim');
+      assert.deepEqual(claim?.lines[0]?.modifiers, ['RT', 'LT', '59', 'XS'], sv101);
+      assert.match(
+        result.notes.join('\n'),
+        /SV101 in M carries more than 4 modifiers: a line takes at most 4 \(SV101-3 to SV101-6\), so only those are carried over/,
+        sv101,
+      );
+    }
+    for (const sv101 of ['HC:19283:RT:LT:59:XS', 'HC:19283:RT:LT:59:XS:BIOPSY OF TWO SITES', 'HC:19283:RT::::X1']) {
+      const notes = toClaim(x12.replace('HC:19283:RT', sv101)).notes.join('\n');
+      assert.doesNotMatch(notes, /more than 4 modifiers/, sv101);
+    }
+  });
+
+  it('reports the fifth modifier of a .claim line and converts the line with its first 4, saying a problem is left out', () => {
+    const result = toX12('claim M\n  dx: C50.411\n  19283-RT-LT-59-XS-XU $350 dx=A\n');
+    assert.equal(sv1Segments(result.text)[0]?.[0], 'HC:19283:RT:LT:59:XS');
+    assert.match(result.notes.join('\n'), /The \.claim file has 1 problem: what could not be read is not converted/);
   });
 });
 

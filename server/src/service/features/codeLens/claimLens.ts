@@ -14,6 +14,12 @@
  * validation reports inside the claim: its parse problems and claim rules,
  * after suppressions and severity settings. An 837's envelope and layout
  * rules are about the interchange, not a claim, and are not counted.
+ *
+ * A huge file's lenses are bounded: the first `codeLensClaimLimit` claims
+ * (5,000) get one each, and the next claim's line gets one last lens, already
+ * resolved, saying the lenses stop there. The search stops there too, so the
+ * cost does not grow with the file; it runs in steps (`getCodeLensesInSteps`)
+ * so the server answers other requests in between.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CodeLens, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
@@ -34,6 +40,19 @@ import { type LesionTally, lesionTallies, verdictOf } from '../../rules/lesionTa
 import { x12Transactions } from '../../x12/x12Transactions';
 import { findingsToDiagnostics } from '../../validation/validation';
 import { counted, money } from '../../text/wording';
+import { type AnswerRun, runToEnd } from '../../validation/validationSteps';
+
+/** Claims that get a lens: the client asks for every lens of the document, 1.3 million took 9.7 s. */
+export const codeLensClaimLimit = 5000;
+
+/** Lines or segments looked at per step, each step well under a few milliseconds. */
+const scannedPerStep = 20_000;
+
+/** The resolved lens on the first claim past the limit. */
+function lastLens(position: Position, limit: number): CodeLens {
+  const title = `No CodeLens past the first ${limit.toLocaleString('en-US')} claims of this file`;
+  return { range: { start: position, end: position }, command: { title, command: '' } };
+}
 
 /** What an unresolved lens carries back to the server: the document and where its claim starts. */
 interface ClaimLensData {
@@ -55,12 +74,16 @@ function lensAt(document: TextDocument, position: Position): CodeLens {
   return { range: { start: position, end: position }, data };
 }
 
-function claimTextStarts(document: TextDocument): Position[] {
+/** The `claim` lines' starts, up to `wanted` of them. */
+function* claimTextStarts(document: TextDocument, wanted: number): AnswerRun<Position[]> {
   const text = document.getText();
   const starts: Position[] = [];
-  for (let line = 0; line < document.lineCount; line++) {
+  for (let line = 0; line < document.lineCount && starts.length < wanted; line++) {
     if (isClaimLineAt(text, document.offsetAt({ line, character: 0 }))) {
       starts.push({ line, character: 0 });
+    }
+    if (line % scannedPerStep === scannedPerStep - 1) {
+      yield { fraction: line / document.lineCount, claimsRead: starts.length };
     }
   }
   // Service lines before the first `claim` line form one unnamed claim.
@@ -68,18 +91,26 @@ function claimTextStarts(document: TextDocument): Position[] {
     const unnamed = parseClaimAround(document, 0).claims.find((claim) => !claim.id);
     if (unnamed && (starts[0] === undefined || unnamed.range.start.line < starts[0].line)) {
       starts.unshift({ line: unnamed.range.start.line, character: 0 });
+      starts.length = Math.min(starts.length, wanted);
     }
   }
   return starts;
 }
 
-/** Each CLM's start; claims sharing a line (an 837 on one line) get none, or one line would carry thousands. */
-function x12ClaimStarts(model: X12DocumentModel): Position[] {
+/**
+ * Each CLM's start, up to `wanted` of them; claims sharing a line (an 837 on one line) get none, or one line would
+ * carry thousands.
+ */
+function* x12ClaimStarts(model: X12DocumentModel, wanted: number): AnswerRun<Position[]> {
   const segments = model.x12.interchange.segments;
   const transactions = x12Transactions(segments);
   const starts: Position[] = [];
   let sharedLine = -1;
-  for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+  // One start more than wanted: the last one is sure to have a line of its own once the next CLM is on another.
+  for (let ordinal = 0; ordinal < segments.length && starts.length <= wanted; ordinal++) {
+    if (ordinal % scannedPerStep === scannedPerStep - 1) {
+      yield { fraction: ordinal / segments.length, claimsRead: starts.length };
+    }
     // A transaction that is not an 837P claim is not read for claims (x12-not-837p), so it gets no lens.
     if (segments.idAt(ordinal) !== 'CLM' || transactions.isRefused(ordinal)) {
       continue;
@@ -95,14 +126,33 @@ function x12ClaimStarts(model: X12DocumentModel): Position[] {
     }
     starts.push(position);
   }
-  return starts;
+  return starts.slice(0, wanted);
 }
 
-export function getCodeLenses(document: TextDocument, model: ClaimDocumentModel): CodeLens[] {
-  if (model.format === 'claim') {
-    return claimTextStarts(document).map((position) => lensAt(document, position));
-  }
-  return model instanceof X12DocumentModel ? x12ClaimStarts(model).map((position) => lensAt(document, position)) : [];
+/** The lenses in steps: the first `limit` claims' (unresolved), then one resolved lens where they stop. */
+export function* getCodeLensesInSteps(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  limit = codeLensClaimLimit,
+): AnswerRun<CodeLens[]> {
+  const wanted = Math.max(1, limit) + 1;
+  const starts =
+    model.format === 'claim'
+      ? yield* claimTextStarts(document, wanted)
+      : model instanceof X12DocumentModel
+        ? yield* x12ClaimStarts(model, wanted)
+        : [];
+  const lenses = starts.slice(0, wanted - 1).map((position) => lensAt(document, position));
+  const past = starts[wanted - 1];
+  return past ? [...lenses, lastLens(past, wanted - 1)] : lenses;
+}
+
+export function getCodeLenses(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  limit = codeLensClaimLimit,
+): CodeLens[] {
+  return runToEnd(getCodeLensesInSteps(document, model, limit));
 }
 
 function lesionText(claim: Claim, reference: CodeReference, format: ClaimDocumentModel['format']): string | undefined {

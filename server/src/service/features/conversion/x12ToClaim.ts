@@ -11,7 +11,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { decimalPlaces } from '../../text/decimalAmount';
 import { writtenCharge } from './writtenCharge';
-import { codeKindOf } from '../../reference/codeShapes';
+import { codeKindOf, modifierPattern } from '../../reference/codeShapes';
 import { withDiagnosisPoint } from '../../reference/diagnosisCodeSets';
 import type { Claim, ClaimDocumentModel, Diagnosis } from '../../model/model';
 import { x12Transactions } from '../../x12/x12Transactions';
@@ -90,6 +90,9 @@ class ExtrasReader {
         if (this.current && element(3) !== '' && element(3) !== 'UN') {
           this.kinds.add('unit-basis', this.currentId);
         }
+        if (this.current && this.hasExtraModifiers(segment)) {
+          this.kinds.add('extra-modifiers', this.currentId);
+        }
         return undefined;
       case 'NM1':
         this.readName(segment);
@@ -118,6 +121,21 @@ class ExtrasReader {
         }
         return undefined;
     }
+  }
+
+  /**
+   * SV101 holds more than the 4 modifiers a line carries: a fifth in SV101-7 (the description's place) or
+   * components past it. The claim model keeps the first 4 (the reader reports the rest), and so does the
+   * `.claim` file, which takes at most 4: the note says what was left out.
+   */
+  private hasExtraModifiers(segment: X12Segment): boolean {
+    const sv101 = segment.elements[0];
+    const parts = sv101 ? components(sv101, this.component).map((part) => part.text) : [];
+    const modifiers = parts.slice(2, 6).filter((part) => part !== '').length;
+    return (
+      parts.slice(7).some((part) => part !== '') ||
+      (modifiers === 4 && modifierPattern.test((parts[6] ?? '').toUpperCase()))
+    );
   }
 
   private startClaim(segment: X12Segment): ClaimExtras {
@@ -417,6 +435,10 @@ export function x12ToClaim(document: TextDocument, model: ClaimDocumentModel): C
     extraKinds.note(
       'unit-basis',
       'SV103 unit bases other than UN (units), such as MJ (minutes), in {claims}: a .claim file counts units only.',
+    ),
+    extraKinds.note(
+      'extra-modifiers',
+      'SV101 in {claims} carries more than 4 modifiers: a line takes at most 4 (SV101-3 to SV101-6), so only those are carried over; the rest is left out.',
     ),
     extraKinds.note(
       'sv1-other',

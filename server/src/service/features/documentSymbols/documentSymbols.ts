@@ -7,17 +7,62 @@
  * hold ids, codes, dates and amounts, never a patient's name. Every range
  * holds its selection range and every child lies inside its parent, as
  * editors require.
+ *
+ * A huge file's outline is bounded: claims are listed whole, in order, until
+ * `outlineSymbolLimit` symbols (5,000, the JSON language server's
+ * `resultLimit`) are listed; the claims after that are counted, not read,
+ * and one last root symbol says how many ("1,295,000 more claims") and spans
+ * them, so a click leads to the first one. The outline is made in steps
+ * (`getDocumentSymbolsInSteps`), a slice of claims or segments each, so the
+ * server can answer other requests and honour cancellation in between.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { type Claim, type ClaimDocumentModel, type ServiceLine, unitsOf, type X12Structure } from '../../model/model';
 import { components } from '../../x12/x12Lexer';
 import { lastSegmentStartingAtOrBefore } from '../../x12/segmentTable';
-import { walkStructure } from '../../x12/structureWalks';
+import { walkStructureInSteps } from '../../x12/structureWalks';
 import type { CompiledLoop } from '../../x12/x12Map/x12Map';
 import type { X12Segment, X12Segments, X12Span } from '../../x12/x12Types';
 import { comparePositions, rangeEncloses } from '../../position/locate';
 import { counted, money } from '../../text/wording';
+import { claimChunks } from '../../claimText/claimChunks';
+import { parseClaimText } from '../../claimText/claimTextParser';
+import { type AnswerRun, runToEnd } from '../../validation/validationSteps';
+
+/**
+ * Symbols an outline lists before it stops (whole claims: the claim that
+ * reaches the limit keeps all its lines). VS Code's outline stays quick at
+ * this size; 1.3 million claims listed took 4.45 GB and 32 s.
+ */
+export const outlineSymbolLimit = 5000;
+
+export interface OutlineLimits {
+  /** Symbols listed at most before the remaining claims are only counted (at least 1). */
+  readonly maxSymbols: number;
+}
+
+export const defaultOutlineLimits: OutlineLimits = { maxSymbols: outlineSymbolLimit };
+
+/**
+ * The work of one step, in units of a chunk, segment or loop only looked at: 20,000 of them, or 50 claims
+ * parsed and listed (each a few symbols), so each step is well under a few milliseconds.
+ */
+const unitsPerStep = 20_000;
+const unitsPerClaimListed = unitsPerStep / 50;
+/** An 837 loop listed reads a segment or a few: a quarter of a `.claim` claim parsed. */
+const unitsPerLoopListed = unitsPerClaimListed / 4;
+
+/** The last root symbol of a capped outline: the claims not listed, from the first of them to the document's end. */
+function moreClaimsSymbol(count: number, limit: number, range: Range, selectionRange: Range): DocumentSymbol {
+  return {
+    name: `${count.toLocaleString('en-US')} more ${count === 1 ? 'claim' : 'claims'}`,
+    detail: `not listed: the outline stops after ${limit.toLocaleString('en-US')} symbols`,
+    kind: SymbolKind.Array,
+    range,
+    selectionRange,
+  };
+}
 
 function union(a: Range, b: Range): Range {
   return {
@@ -102,6 +147,52 @@ function claimSymbol(claim: Claim): DocumentSymbol {
   };
 }
 
+/**
+ * The `.claim` outline, read a chunk (one claim) at a time from the text, so
+ * the claims of a huge file are never all held: those past the limit are
+ * counted by their `claim` lines, never parsed.
+ */
+function* claimTextOutline(document: TextDocument, limits: OutlineLimits): AnswerRun<DocumentSymbol[]> {
+  const text = document.getText();
+  const limit = Math.max(1, limits.maxSymbols);
+  const symbols: DocumentSymbol[] = [];
+  let listed = 0;
+  let unlisted: { count: number; start: number } | undefined;
+  let claimsRead = 0;
+  let work = 0;
+  for (const span of claimChunks(text, 0, text.length, 0)) {
+    if (unlisted) {
+      // Every chunk after the first holds exactly one claim.
+      unlisted.count++;
+      work++;
+    } else {
+      for (const claim of parseClaimText(text.slice(span.start, span.end), span.startLine).claims) {
+        if (listed >= limit) {
+          unlisted ??= { count: 0, start: span.start };
+          unlisted.count++;
+          continue;
+        }
+        const symbol = claimSymbol(claim);
+        listed += 1 + (symbol.children?.length ?? 0);
+        symbols.push(symbol);
+      }
+      work += unitsPerClaimListed;
+    }
+    claimsRead++;
+    if (work >= unitsPerStep) {
+      work = 0;
+      yield { fraction: span.end / Math.max(1, text.length), claimsRead };
+    }
+  }
+  const normalized = symbols.map((symbol) => normalize(pruneChildren(symbol), document, false));
+  if (unlisted) {
+    const start = document.positionAt(unlisted.start);
+    const end = document.positionAt(text.length);
+    normalized.push(moreClaimsSymbol(unlisted.count, limit, { start, end }, { start, end: start }));
+  }
+  return normalized;
+}
+
 // ---------------------------------------------------------------------------
 // X12
 
@@ -151,17 +242,61 @@ class X12Outline {
     this.placed.push({ start, end, symbol });
   }
 
-  read(): DocumentSymbol[] {
-    this.readEnvelopes();
-    const loops = walkStructure(this.segments, this.x12.interchange.separators).loops;
-    for (let i = 0; i < loops.length; i++) {
-      this.readLoop(loops.loopAt(i), loops.startAt(i), loops.endAt(i));
+  /** The outline in steps: the envelopes, the walk of the loops (one step, kept with the segments), then the loops. */
+  *read(limits: OutlineLimits): AnswerRun<DocumentSymbol[]> {
+    const limit = Math.max(1, limits.maxSymbols);
+    yield* this.readEnvelopes(limit);
+    // The walk the check makes, kept with the segments; made here in steps when the check has not made it yet.
+    const walking = walkStructureInSteps(this.segments, this.x12.interchange.separators, unitsPerStep);
+    let walked = walking.next();
+    for (; walked.done !== true; walked = walking.next()) {
+      yield { fraction: 0.2 + 0.6 * walked.value, claimsRead: 0 };
     }
-    return this.nest();
+    const loops = walked.value.loops;
+    const fraction = (i: number) => 0.8 + (0.2 * i) / Math.max(1, loops.length);
+    yield { fraction: fraction(0), claimsRead: 0 };
+    let unlisted: { count: number; start: number; selection: Range } | undefined;
+    let claims = 0;
+    let work = 0;
+    for (let i = 0; i < loops.length; i++) {
+      const loop = loops.loopAt(i);
+      const isClaim = loop.spec.id === '2300';
+      claims += isClaim ? 1 : 0;
+      if (!unlisted && isClaim && this.placed.length >= limit) {
+        const clm = this.segments.at(lastSegmentStartingAtOrBefore(this.segments, loops.startAt(i)));
+        const start = loops.startAt(i);
+        unlisted = {
+          count: 0,
+          start,
+          selection: clm ? this.selection(clm, clm.elements[0]) : this.range(start, start),
+        };
+      }
+      if (unlisted) {
+        // Past the limit, claims are counted from the walk's loops and nothing else is read.
+        unlisted.count += isClaim ? 1 : 0;
+        work++;
+      } else {
+        this.readLoop(loop, loops.startAt(i), loops.endAt(i));
+        work += unitsPerLoopListed;
+      }
+      if (work >= unitsPerStep) {
+        work = 0;
+        yield { fraction: fraction(i), claimsRead: claims };
+      }
+    }
+    const roots = this.nest();
+    if (unlisted) {
+      const end = this.segments.length > 0 ? this.segments.endAt(this.segments.length - 1) : unlisted.start;
+      roots.push(moreClaimsSymbol(unlisted.count, limit, this.range(unlisted.start, end), unlisted.selection));
+    }
+    return roots;
   }
 
-  /** Interchanges, groups and transactions, each from its header to its trailer (or to where the next one starts). */
-  private readEnvelopes(): void {
+  /**
+   * Interchanges, groups and transactions, each from its header to its trailer (or to where the next one starts).
+   * Segments are looked at by id, the envelopes' alone read; past `limit` envelopes, no more are listed.
+   */
+  private *readEnvelopes(limit: number): AnswerRun<void> {
     const open: Array<{ level: number; placed: Placed }> = [];
     const closeFrom = (level: number, end: number) => {
       for (let top = open.at(-1); top && top.level >= level; top = open.at(-1)) {
@@ -170,45 +305,56 @@ class X12Outline {
       }
     };
     let previousEnd = 0;
-    for (const segment of this.segments) {
-      const element = (n: number) => segment.elements[n - 1];
-      const level = envelopeLevels[segment.id];
-      const trailer = trailerLevels[segment.id];
+    for (let ordinal = 0; ordinal < this.segments.length; ordinal++) {
+      if (ordinal % unitsPerStep === unitsPerStep - 1) {
+        yield { fraction: (0.2 * ordinal) / this.segments.length, claimsRead: 0 };
+      }
+      const id = this.segments.idAt(ordinal) ?? '';
+      const level = envelopeLevels[id];
+      const trailer = trailerLevels[id];
       if (level !== undefined) {
         closeFrom(level, previousEnd);
-        const [name, detail, kind, selected] =
-          level === 0
-            ? [
-                `Interchange ${nameOr(element(13)?.text, '(no control number)')}`,
-                envelopeDetail(element(6), element(8)),
-                SymbolKind.Package,
-                element(13),
-              ]
-            : level === 1
-              ? [
-                  `Group ${nameOr(element(6)?.text, '(no control number)')}`,
-                  joined(element(1), element(8)),
-                  SymbolKind.Namespace,
-                  element(6),
-                ]
-              : [
-                  `Transaction ${nameOr(element(2)?.text, '(no control number)')}`,
-                  joined(element(1), element(3)),
-                  SymbolKind.Module,
-                  element(2),
-                ];
-        this.place(segment.start, segment.end, name, detail, kind, this.selection(segment, selected));
-        open.push({ level, placed: this.placed.at(-1) as Placed });
+        if (this.placed.length < limit) {
+          this.placeEnvelope(this.segments.at(ordinal) as X12Segment, level);
+          open.push({ level, placed: this.placed.at(-1) as Placed });
+        }
       } else if (trailer !== undefined) {
+        const end = this.segments.endAt(ordinal);
         // A trailer whose header is missing closes nothing of a level above it.
         closeFrom(trailer + 1, previousEnd);
         if (open.at(-1)?.level === trailer) {
-          closeFrom(trailer, segment.end);
+          closeFrom(trailer, end);
         }
       }
-      previousEnd = segment.end;
+      previousEnd = this.segments.endAt(ordinal);
     }
     closeFrom(0, previousEnd);
+  }
+
+  private placeEnvelope(segment: X12Segment, level: number): void {
+    const element = (n: number) => segment.elements[n - 1];
+    const [name, detail, kind, selected] =
+      level === 0
+        ? [
+            `Interchange ${nameOr(element(13)?.text, '(no control number)')}`,
+            envelopeDetail(element(6), element(8)),
+            SymbolKind.Package,
+            element(13),
+          ]
+        : level === 1
+          ? [
+              `Group ${nameOr(element(6)?.text, '(no control number)')}`,
+              joined(element(1), element(8)),
+              SymbolKind.Namespace,
+              element(6),
+            ]
+          : [
+              `Transaction ${nameOr(element(2)?.text, '(no control number)')}`,
+              joined(element(1), element(3)),
+              SymbolKind.Module,
+              element(2),
+            ];
+    this.place(segment.start, segment.end, name, detail, kind, this.selection(segment, selected));
   }
 
   private readLoop(loop: CompiledLoop, start: number, end: number): void {
@@ -342,15 +488,35 @@ function pruneChildren(symbol: DocumentSymbol): DocumentSymbol {
   return symbol;
 }
 
-export function getDocumentSymbols(document: TextDocument, model: ClaimDocumentModel): DocumentSymbol[] {
-  let symbols: DocumentSymbol[];
-  if (model.format === 'x12-837p') {
-    symbols = model.x12 ? new X12Outline(model.x12).read() : [];
-  } else {
-    symbols = model.claims.map(claimSymbol);
+/**
+ * The outline in steps (a slice of claims or segments each), capped at `limits.maxSymbols`: what the server
+ * drives between other requests on a large file.
+ */
+export function* getDocumentSymbolsInSteps(
+  document: TextDocument,
+  isX12: boolean,
+  modelOf: () => ClaimDocumentModel,
+  limits: OutlineLimits = defaultOutlineLimits,
+): AnswerRun<DocumentSymbol[]> {
+  if (!isX12) {
+    // Read from the text: a whole model asked for here would be kept, and the next hover would read all its claims.
+    return yield* claimTextOutline(document, limits);
   }
+  const model = modelOf();
+  if (!model.x12) {
+    return [];
+  }
+  const symbols = yield* new X12Outline(model.x12).read(limits);
   // An 837 model read from this very text gives ranges inside it: only a stale model's need moving into the document
   // (two position lookups per range, which were most of an outline's time on a large file).
-  const current = model.x12 !== undefined && model.x12.interchange.segments.text === document.getText();
+  const current = model.x12.interchange.segments.text === document.getText();
   return symbols.map((symbol) => normalize(pruneChildren(symbol), document, current));
+}
+
+export function getDocumentSymbols(
+  document: TextDocument,
+  model: ClaimDocumentModel,
+  limits: OutlineLimits = defaultOutlineLimits,
+): DocumentSymbol[] {
+  return runToEnd(getDocumentSymbolsInSteps(document, model.format === 'x12-837p', () => model, limits));
 }

@@ -14,16 +14,18 @@ export const unitsPairRule: ClaimRule = {
     }
     const findings: Finding[] = [];
     for (const line of claim.lines) {
-      if (line.unitBasis && !line.units) {
+      // SV104 written but unusable ('0x10', '0') is reported where it is read; it is not missing.
+      const unitsRange = line.units?.range ?? line.unusableUnits;
+      if (line.unitBasis && !unitsRange) {
         findings.push({
           ruleId: this.id,
           range: line.unitBasis.range,
           message: 'SV103 gives a unit basis but SV104, the number of units, is empty.',
         });
-      } else if (line.units && !line.unitBasis) {
+      } else if (unitsRange && !line.unitBasis) {
         findings.push({
           ruleId: this.id,
-          range: line.units.range,
+          range: unitsRange,
           message: 'SV104 gives the units but SV103, the unit basis (UN for units, MJ for minutes), is empty.',
         });
       }

@@ -20,6 +20,13 @@ export interface ElementSpec {
   components?: readonly (ElementSpec | undefined)[];
   /** Codes the guide allows wherever the segment is used. */
   codes?: readonly string[];
+  /**
+   * A composite whose components past the last are reported by this rule, in its own words (SV107's fifth
+   * pointer is `dx-pointer`'s): the element check does not report them again.
+   */
+  overflowRule?: string;
+  /** Most digits after the decimal point of an R element: 2 for a monetary amount (dollars and cents). */
+  maxDecimals?: number;
 }
 
 /** A segment as a loop uses it. */

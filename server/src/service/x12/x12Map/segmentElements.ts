@@ -14,6 +14,11 @@ function element(name: string, type: ElementType, min: number, max: number, requ
 
 const required = true;
 
+/** A monetary amount: R, 1-18 digits, dollars and at most 2 decimal places (cents), as the 837P guide writes them. */
+function amount(name: string, isRequired = false): ElementSpec {
+  return { ...element(name, 'R', 1, 18, isRequired), maxDecimals: 2 };
+}
+
 function composite(name: string, isRequired: boolean, components: readonly (ElementSpec | undefined)[]): ElementSpec {
   return { name, type: 'AN', min: 1, max: 80, required: isRequired, components };
 }
@@ -131,7 +136,7 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
   ],
   CLM: [
     element('claim submitter identifier', 'AN', 1, 38, required),
-    element('total claim charge amount', 'R', 1, 18, required),
+    amount('total claim charge amount', required),
     undefined,
     undefined,
     composite('facility code / place of service', required, [
@@ -176,13 +181,13 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
   ],
   CN1: [
     { ...element('contract type code', 'ID', 2, 2, required), codes: ['01', '02', '03', '04', '05', '06', '09'] },
-    element('contract amount', 'R', 1, 18),
+    amount('contract amount'),
     element('contract percentage', 'R', 1, 6),
     element('contract code', 'AN', 1, 50),
     element('terms discount percentage', 'R', 1, 6),
     element('contract version identifier', 'AN', 1, 30),
   ],
-  AMT: [element('amount qualifier code', 'ID', 1, 3, required), element('monetary amount', 'R', 1, 18, required)],
+  AMT: [element('amount qualifier code', 'ID', 1, 3, required), amount('monetary amount', required)],
   K3: [element('fixed format information', 'AN', 1, 80, required)],
   NTE: [element('note reference code', 'ID', 3, 3, required), element('description', 'AN', 1, 80, required)],
   CR1: [
@@ -222,17 +227,17 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
   HI: [diagnosis(required), ...Array.from({ length: 11 }, () => diagnosis(false))],
   HCP: [
     element('pricing methodology', 'ID', 2, 2, required),
-    element('repriced allowed amount', 'R', 1, 18, required),
-    element('repriced saving amount', 'R', 1, 18),
+    amount('repriced allowed amount', required),
+    amount('repriced saving amount'),
     element('repricing organization identifier', 'AN', 1, 50),
     element('repricing per diem or flat rate amount', 'R', 1, 9),
     element('repriced approved ambulatory patient group code', 'AN', 1, 50),
-    element('repriced approved ambulatory patient group amount', 'R', 1, 18),
+    amount('repriced approved ambulatory patient group amount'),
   ],
   CAS: [
     { ...element('claim adjustment group code', 'ID', 1, 2, required), codes: ['CO', 'CR', 'OA', 'PI', 'PR'] },
     element('adjustment reason code', 'ID', 1, 5, required),
-    element('adjustment amount', 'R', 1, 18, required),
+    amount('adjustment amount', required),
     element('adjustment quantity', 'R', 1, 15),
   ],
   OI: [
@@ -243,22 +248,25 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
     undefined,
     { ...element('release of information code', 'ID', 1, 1, required), codes: ['I', 'Y'] },
   ],
-  MOA: [element('reimbursement rate', 'R', 1, 10), element('claim hcpcs payable amount', 'R', 1, 18)],
+  MOA: [element('reimbursement rate', 'R', 1, 10), amount('claim hcpcs payable amount')],
   LX: [element('assigned number', 'N0', 1, 6, required)],
   SV1: [
     procedure('composite medical procedure identifier'),
-    element('line item charge amount', 'R', 1, 18, required),
+    amount('line item charge amount', required),
     // SV103 and SV104 are required, but x12-units-pair already reports either without the other.
     { ...element('unit or basis for measurement code', 'ID', 2, 2), codes: ['MJ', 'UN'] },
     element('service unit count', 'R', 1, 15),
     element('place of service code', 'AN', 1, 2),
     undefined,
-    composite('composite diagnosis code pointer', required, [
-      element('diagnosis code pointer', 'N0', 1, 2, required),
-      element('diagnosis code pointer', 'N0', 1, 2),
-      element('diagnosis code pointer', 'N0', 1, 2),
-      element('diagnosis code pointer', 'N0', 1, 2),
-    ]),
+    {
+      ...composite('composite diagnosis code pointer', required, [
+        element('diagnosis code pointer', 'N0', 1, 2, required),
+        element('diagnosis code pointer', 'N0', 1, 2),
+        element('diagnosis code pointer', 'N0', 1, 2),
+        element('diagnosis code pointer', 'N0', 1, 2),
+      ]),
+      overflowRule: 'dx-pointer',
+    },
     undefined,
     { ...element('emergency indicator', 'ID', 1, 1), codes: ['Y'] },
     undefined,
@@ -275,8 +283,8 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
     ]),
     { ...element('unit or basis for measurement code', 'ID', 2, 2, required), codes: ['DA'] },
     element('length of medical necessity', 'R', 1, 15, required),
-    element('dme rental price', 'R', 1, 18, required),
-    element('dme purchase price', 'R', 1, 18, required),
+    amount('dme rental price', required),
+    amount('dme purchase price', required),
     { ...element('rental unit price indicator', 'ID', 1, 1, required), codes: ['1', '4', '6'] },
   ],
   CR3: [
@@ -292,7 +300,7 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
   ],
   PS1: [
     element('purchased service provider identifier', 'AN', 1, 50, required),
-    element('purchased service charge amount', 'R', 1, 18, required),
+    amount('purchased service charge amount', required),
   ],
   LIN: [
     undefined,
@@ -313,7 +321,7 @@ export const segmentElements: Readonly<Record<string, readonly (ElementSpec | un
   ],
   SVD: [
     element('other payer primary identifier', 'AN', 2, 80, required),
-    element('service line paid amount', 'R', 1, 18, required),
+    amount('service line paid amount', required),
     procedure('composite medical procedure identifier'),
     undefined,
     element('paid service unit count', 'R', 1, 15, required),
