@@ -7,17 +7,20 @@
  * errors, 1 errors or too many warnings, 2 usage or read errors (reported on
  * stderr; the other files are still checked).
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { type ConfigChoice, configFileProblem, ConfigResolver, type DataFolderChoice } from './config';
 import { printDataInfo } from './dataInfo';
-import { type CheckOptions, FileChecker, type FileJob, type JobOutcome } from './fileCheck';
+import { type CheckOptions, FileChecker, type FileJob } from './fileCheck';
 import { defaultCacheRoot, tableCacheFolder } from '../../server/src/referenceData/dataFolderPaths';
 import { rulePagesUrl } from '../../shared/src/repository';
 import { wantsColour } from './output/colour';
-import { formatResults } from './output/formatters';
-import { writeInPieces, writeReportFile } from './output/reportFile';
-import type { FileResult } from './output/lintResults';
-import { expandOperands } from './operands';
+import { reportWriter } from './output/formatters';
+import { ReportFile } from './output/reportFile';
+import { SpoolFolder } from './output/findingSpool';
+import { OutputWriteError, outputSink, writeErrorCode } from './output/outputSink';
+import { OutcomeSlots, writeReportInOrder } from './reportInOrder';
+import { expandOperands, type Target } from './operands';
 import { type CliOptions, helpText, parseOptions, UsageError } from './options';
 import { version } from './version';
 import { checkInWorkers, serveWorkerIfAsked } from './workerPool';
@@ -29,7 +32,8 @@ import { terminalText } from './output/terminalText';
 export const brokenPipeStatus = 141;
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** Writes to standard output; a promise to wait for before the next write, when its buffer is full. */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   /** Standard input, in pieces as they arrive. */
   readStdin: () => AsyncIterable<string>;
@@ -61,11 +65,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     throw error;
   }
   if (options.help) {
-    io.stdout(helpText);
+    await io.stdout(helpText);
     return 0;
   }
   if (options.version) {
-    io.stdout(`${version()}\n`);
+    await io.stdout(`${version()}\n`);
     return 0;
   }
   const configFile = options.config === undefined ? undefined : path.resolve(io.cwd, options.config);
@@ -88,10 +92,41 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     data,
   };
   const targets = expandOperands(options.operands, io.cwd, options.stdinFilename);
-  const outcomes: Array<JobOutcome | { readError: string; warnings: string[] } | undefined> = targets.map((target) =>
-    target.kind === 'unreadable' ? { readError: target.reason, warnings: [] } : undefined,
-  );
+  const spool = new SpoolFolder(os.tmpdir());
+  checkOptions.spoolFolder = spool.path;
+  const slots = new OutcomeSlots(targets.length, spool.path);
+  const stop = new AbortController();
+  try {
+    return await checkAndReport(options, config, checkOptions, targets, slots, stop.signal, io);
+  } catch (error) {
+    if (error instanceof OutputWriteError) {
+      io.stderr(`claim-lint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    // A run cut short (the output failed) stops checking: the workers are ended, the spool removed.
+    stop.abort();
+    slots.discard();
+    spool.remove();
+  }
+}
 
+async function checkAndReport(
+  options: CliOptions,
+  config: ConfigChoice,
+  checkOptions: CheckOptions,
+  targets: readonly Target[],
+  slots: OutcomeSlots,
+  stopped: AbortSignal,
+  io: CliIo,
+): Promise<number> {
+  targets.forEach((target, index) => {
+    if (target.kind === 'unreadable') {
+      slots.set(index, { readError: target.reason, warnings: [] });
+    }
+  });
+  const data = checkOptions.data;
   const fileIndexes = targets.flatMap((target, index) => (target.kind === 'file' ? [index] : []));
   const fileJobs = fileIndexes.map((index) => (targets[index] as { job: FileJob }).job);
   // The run's files are its workspace: their procedures count for each other's visits (global-surgery).
@@ -104,7 +139,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const checkFiles = async () => {
     if (workers <= 1) {
       for (const [n, job] of fileJobs.entries()) {
-        outcomes[fileIndexes[n] ?? -1] = await inThisThread.checkFile(job);
+        if (stopped.aborted) {
+          return;
+        }
+        slots.set(fileIndexes[n] ?? -1, await inThisThread.checkFile(job));
       }
       return;
     }
@@ -112,74 +150,57 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       // Read (and cached) once here, so the workers load it from the cache instead of each importing it.
       new ConfigResolver(config, data).officialData(data.folder);
     }
-    await checkInWorkers(__filename, fileJobs, workers, { config, options: checkOptions }, (n, outcome) => {
-      outcomes[fileIndexes[n] ?? -1] = outcome;
-    });
+    await checkInWorkers(
+      __filename,
+      fileJobs,
+      workers,
+      { config, options: checkOptions },
+      (n, outcome) => slots.set(fileIndexes[n] ?? -1, outcome),
+      stopped,
+    );
   };
   const checkStdin = async () => {
     const index = targets.findIndex((target) => target.kind === 'stdin');
     const target = targets[index];
     if (target?.kind === 'stdin') {
-      outcomes[index] = await inThisThread.checkText(target.job, io.readStdin());
+      slots.set(index, await inThisThread.checkText(target.job, io.readStdin()));
     }
   };
-  await Promise.all([checkFiles(), checkStdin()]);
-
-  const results: FileResult[] = [];
-  const warnings = new Set<string>();
-  const reasonsGiven = new Set<string>();
-  let readErrors = 0;
-  targets.forEach((target, index) => {
-    const outcome = outcomes[index];
-    if (!outcome) {
-      return;
-    }
-    outcome.warnings.forEach((warning) => warnings.add(warning));
-    if ('result' in outcome) {
-      results.push(outcome.result);
-    } else {
-      readErrors++;
-      // A bad config governs many files: its list of problems is printed once, then only named.
-      const [firstLine = '', ...listed] = outcome.readError.split('\n');
-      const repeated = listed.length > 0 && reasonsGiven.has(outcome.readError);
-      const reason = repeated ? `${firstLine.replace(/:$/, '')} (see above)` : outcome.readError;
-      reasonsGiven.add(outcome.readError);
-      const named = target.kind === 'unreadable' ? target.operand : target.job.displayPath;
-      io.stderr(`claim-lint: ${terminalText(named)}: ${reason}\n`);
-    }
-  });
-  for (const warning of warnings) {
-    readErrors++;
-    io.stderr(`claim-lint: data file: ${warning}\n`);
-  }
 
   const outputFile = options.outputFile === undefined ? undefined : path.resolve(io.cwd, options.outputFile);
-  const output = formatResults(options.format, results, {
+  const writer = reportWriter(options.format, {
     version: version(),
     // The pages in the repository, which a code-scanning tool can open anywhere; not this machine's copy.
     rulesDocsBase: rulePagesUrl,
     // A report file is not a terminal: coloured only when FORCE_COLOR asks.
     colour: wantsColour({ isTTY: outputFile === undefined && io.stdoutIsTTY === true, env: io.env ?? {} }),
   });
-  if (outputFile === undefined) {
-    writeInPieces(output, io.stdout);
-  } else {
-    const problem = writeReportFile(output, outputFile);
-    if (problem !== undefined) {
-      io.stderr(`claim-lint: cannot write the report to ${terminalText(options.outputFile ?? '')}: ${problem}\n`);
-      readErrors++;
-    }
+  const reportFile = outputFile === undefined ? undefined : new ReportFile(outputFile);
+  const write = reportFile ? (text: string) => reportFile.write(text) : io.stdout;
+  // Each file's report is written as soon as it and those before it are checked, while the rest are checked.
+  const [totals] = await Promise.all([
+    writeReportInOrder(targets, slots, writer, write, io.stderr),
+    checkFiles(),
+    checkStdin(),
+  ]);
+  let readErrors = totals.readErrors;
+  for (const warning of totals.dataWarnings) {
+    readErrors++;
+    io.stderr(`claim-lint: data file: ${warning}\n`);
   }
-  const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
-  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
+  const problem = reportFile?.close();
+  if (problem !== undefined) {
+    io.stderr(`claim-lint: cannot write the report to ${terminalText(options.outputFile ?? '')}: ${problem}\n`);
+    readErrors++;
+  }
   if (readErrors > 0) {
     return 2;
   }
-  if (errors > 0) {
+  if (totals.errors > 0) {
     return 1;
   }
-  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    io.stderr(`claim-lint: ${warningCount} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (options.maxWarnings !== undefined && totals.warnings > options.maxWarnings) {
+    io.stderr(`claim-lint: ${totals.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
   return 0;
@@ -199,10 +220,14 @@ if (serveWorkerIfAsked()) {
       // quietly, with the status of a program a closed pipe stops (128 + SIGPIPE), not an error's stack.
       process.exit(brokenPipeStatus);
     }
-    throw error;
+    // Any other (ENOBUFS, EAGAIN, ENOSPC): the report is incomplete. One line, and the status of a run that
+    // could not do its work (2), never that of errors found (1), which a pipeline would read as a result.
+    process.stderr.write(`claim-lint: cannot write the output: ${writeErrorCode(error)}\n`);
+    process.exit(2);
   });
+  const stdout = outputSink(process.stdout);
   runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin,
     cwd: process.cwd(),

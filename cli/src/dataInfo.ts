@@ -65,7 +65,7 @@ export function printDataInfo(configs: ConfigResolver, io: DataInfoIo): number {
   }
   const folder = configs.dataFolderFor(configFile, settings);
   if (folder === undefined) {
-    io.stdout('No data folder (--data, or dataFolder in .claimlintrc.json): the bundled data alone is used.\n');
+    void io.stdout('No data folder (--data, or dataFolder in .claimlintrc.json): the bundled data alone is used.\n');
     return 0;
   }
   const data = configs.officialData(folder);
@@ -73,6 +73,6 @@ export function printDataInfo(configs: ConfigResolver, io: DataInfoIo): number {
     io.stderr(`claim-lint: cannot read data folder ${folder}: ${data.problem}\n`);
     return 2;
   }
-  io.stdout(`${dataInfoLines(data).join('\n')}\n`);
+  void io.stdout(`${dataInfoLines(data).join('\n')}\n`);
   return 0;
 }

@@ -16,7 +16,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openRegularFile, readOpenedFile } from '../../shared/src/guardedFile';
 import { type ConfigChoice, ConfigError, ConfigResolver, type DataFolderChoice, type LoadedConfig } from './config';
 import { claimIdAt, toMessage } from './output/diagnosticMessages';
-import type { FileResult, LintMessage } from './output/lintResults';
+import { FindingSpool, type StoredFindings } from './output/findingSpool';
+import type { LintMessage } from './output/lintResults';
 import { ChunkChecker } from './stream/chunkChecker';
 import { ClaimStream } from './stream/claimStream';
 import { StreamedMessages } from './stream/streamedMessages';
@@ -35,6 +36,8 @@ export interface CheckOptions {
   data: DataFolderChoice;
   /** The procedure facts of the run's files (`runProcedures.ts`), when a fee schedule makes them matter. */
   procedures?: RunFileProcedures[];
+  /** The run's folder for spooled findings (`output/findingSpool.ts`); without it they are kept in memory. */
+  spoolFolder?: string;
 }
 
 export interface FileJob {
@@ -45,8 +48,17 @@ export interface FileJob {
   unnamed?: boolean;
 }
 
+/** A file checked: its names and its findings, stored until its report is written. Plain data, for a worker to send. */
+export interface CheckedFile {
+  /** As the user named it (an operand, or a path under an operand folder). */
+  filePath: string;
+  /** The file's absolute path; absent for standard input without --stdin-filename. */
+  absolutePath?: string;
+  findings: StoredFindings;
+}
+
 /** What checking a file gave: its result, or why it could not be read; and data-file problems first met on it. */
-export type JobOutcome = ({ result: FileResult } | { readError: string }) & { warnings: string[] };
+export type JobOutcome = ({ result: CheckedFile } | { readError: string }) & { warnings: string[] };
 
 const readErrorTexts: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -176,18 +188,15 @@ export class FileChecker {
     });
   }
 
-  private async outcome(job: FileJob, check: (config: LoadedConfig) => Promise<LintMessage[]>): Promise<JobOutcome> {
-    let outcome: { result: FileResult } | { readError: string };
+  private async outcome(job: FileJob, check: (config: LoadedConfig) => Promise<StoredFindings>): Promise<JobOutcome> {
+    let outcome: { result: CheckedFile } | { readError: string };
     try {
-      const all = await check(this.configs.configFor(job.absolutePath));
-      const messages = this.options.quiet ? all.filter((m) => m.severity === 'error') : all;
+      const findings = await check(this.configs.configFor(job.absolutePath));
       outcome = {
         result: {
           filePath: job.displayPath,
           ...(job.unnamed === true ? {} : { absolutePath: job.absolutePath }),
-          messages,
-          errorCount: messages.filter((m) => m.severity === 'error').length,
-          warningCount: messages.filter((m) => m.severity === 'warning').length,
+          findings,
         },
       };
     } catch (error) {
@@ -204,7 +213,7 @@ export class FileChecker {
     return { ...outcome, warnings };
   }
 
-  private checkWhole(text: string, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
+  private checkWhole(text: string, job: FileJob, config: LoadedConfig): Promise<StoredFindings> {
     // The stream's bound on a segment or line holds for a file read whole too, so crossing the stream threshold
     // changes nothing of what a file gives.
     const tooLong = lineLimitProblem(text, isX12Text(job.absolutePath, text), this.options.streamChunk);
@@ -213,13 +222,21 @@ export class FileChecker {
     }
     const document = TextDocument.create(documentUriOf(job.absolutePath), languageIdOf(job.absolutePath), 1, text);
     const model = config.service.parse(document);
-    const diagnostics = config.service.doValidation(document, model, config.settings);
-    return Promise.resolve(
-      diagnostics.map((diagnostic) => toMessage(diagnostic, claimIdAt(model, diagnostic.range.start))),
-    );
+    const spool = new FindingSpool(this.options.spoolFolder);
+    for (const diagnostic of config.service.doValidation(document, model, config.settings)) {
+      const message = toMessage(diagnostic, claimIdAt(model, diagnostic.range.start));
+      if (!this.options.quiet || message.severity === 'error') {
+        spool.add(message);
+      }
+    }
+    return Promise.resolve(spool.finish());
   }
 
-  private async checkStream(source: AsyncIterable<string>, job: FileJob, config: LoadedConfig): Promise<LintMessage[]> {
+  private async checkStream(
+    source: AsyncIterable<string>,
+    job: FileJob,
+    config: LoadedConfig,
+  ): Promise<StoredFindings> {
     const { head, rest } = await readHead(source, 64);
     const pieces = replay(head, rest);
     const languageId = languageIdOf(job.absolutePath);
@@ -232,7 +249,7 @@ export class FileChecker {
       `file://${job.absolutePath}`,
       isX12 ? 'x12' : languageId,
     );
-    const collected = new StreamedMessages(config.settings);
+    const collected = new StreamedMessages(config.settings, this.options.quiet, this.options.spoolFolder);
     const report = (batch: LintMessage[]) => collected.addBatch(batch);
     const limits = { chunk: this.options.streamChunk };
     await (

@@ -24,7 +24,7 @@ const skippedFolders = new Set(['node_modules', '.git']);
 /** Characters that make an operand a glob (when no file of that name exists). */
 const globCharacters = /[*?[\]{}]/;
 
-type Target =
+export type Target =
   | { kind: 'file'; job: FileJob }
   | { kind: 'stdin'; job: FileJob }
   | { kind: 'unreadable'; operand: string; reason: string };

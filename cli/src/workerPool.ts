@@ -55,7 +55,8 @@ class WorkerFailure extends Error {}
 
 /**
  * Checks `jobs` in `size` workers running `script`; `done(index, outcome)`
- * is called as each file finishes, in any order.
+ * is called as each file finishes, in any order. `stopped` ends the workers
+ * (the report could not be written: the rest need not be checked).
  */
 export function checkInWorkers(
   script: string,
@@ -63,6 +64,7 @@ export function checkInWorkers(
   size: number,
   setup: { config: ConfigChoice; options: CheckOptions },
   done: (index: number, outcome: JobOutcome) => void,
+  stopped?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
@@ -113,5 +115,9 @@ export function checkInWorkers(
     if (jobs.length === 0) {
       resolve();
     }
+    stopped?.addEventListener('abort', () => {
+      failed = true;
+      stop();
+    });
   });
 }

@@ -51,7 +51,9 @@ describe('claim-lint colour', () => {
     temp.write('lone.claim', loneAddOn);
     let out = '';
     const code = await runInProcess(['lone.claim'], {
-      stdout: (text) => (out += text),
+      stdout: (text) => {
+        out += text;
+      },
       stderr: (text) => assert.fail(text),
       readStdin: async function* () {},
       cwd: temp.dir(),

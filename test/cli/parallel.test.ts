@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { x12Batch } from '../support/documents/x12Batch';
 import { cliPath, loneAddOn, runCli, unitsWarning, useTempFolder } from './cliRunner';
+import type { CheckedFile } from '../../cli/src/fileCheck';
+import { storedMessages } from '../../cli/src/output/findingSpool';
 
 describe('claim-lint in parallel', () => {
   const temp = useTempFolder();
@@ -75,14 +77,11 @@ describe('claim-lint in parallel', () => {
         worker.once('error', reject);
         worker.postMessage({ index: 7, job: { displayPath: 'lone.claim', absolutePath: file } });
       });
-      const { index, outcome } = reply as {
-        index: number;
-        outcome: { result: { filePath: string; messages: Array<{ ruleId: string; claimId: string }> } };
-      };
+      const { index, outcome } = reply as { index: number; outcome: { result: CheckedFile } };
       assert.equal(index, 7);
       assert.equal(outcome.result.filePath, 'lone.claim');
       assert.deepEqual(
-        outcome.result.messages.map((m) => [m.ruleId, m.claimId]),
+        [...storedMessages(outcome.result.findings)].map((m) => [m.ruleId, m.claimId]),
         [['addon-without-primary', 'CLM-LONE']],
       );
     } finally {

@@ -14,7 +14,7 @@
  * claim-lint fixes nothing on the command line, so the fixable counts are 0;
  * standard input without --stdin-filename is `<text>`, as ESLint names it.
  */
-import type { FileResult, LintMessage, SeverityName } from './lintResults';
+import type { LintMessage, ReportWriter, SeverityName } from './lintResults';
 
 const eslintSeverities: Record<SeverityName, 1 | 2> = { error: 2, warning: 1, information: 1, hint: 1 };
 
@@ -31,28 +31,37 @@ function eslintMessage(message: LintMessage) {
   };
 }
 
-/** One file's result as ESLint writes it. */
-export function eslintResult(result: FileResult) {
-  const messages = result.messages.map(eslintMessage);
-  const errorCount = messages.filter((message) => message.severity === 2).length;
+/**
+ * The array of file results, written a finding at a time: each file's object
+ * as `JSON.stringify` writes it (`filePath`, then `messages`, then the
+ * counts, known before the messages from the file's stats), its messages
+ * written as they are read.
+ */
+export function eslintJsonWriter(): ReportWriter {
+  let files = 0;
   return {
-    filePath: result.absolutePath ?? '<text>',
-    messages,
-    suppressedMessages: [],
-    errorCount,
-    fatalErrorCount: 0,
-    warningCount: messages.length - errorCount,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    usedDeprecatedRules: [],
+    head: () => ['['],
+    *file(result) {
+      const { stats } = result;
+      yield `${files++ === 0 ? '' : ','}{"filePath":${JSON.stringify(result.absolutePath ?? '<text>')},"messages":[`;
+      let first = true;
+      for (const message of result.messages) {
+        yield `${first ? '' : ','}${JSON.stringify(eslintMessage(message))}`;
+        first = false;
+      }
+      const errorCount = stats.bySeverity.error;
+      const counts = {
+        suppressedMessages: [],
+        errorCount,
+        fatalErrorCount: 0,
+        warningCount: stats.count - errorCount,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        usedDeprecatedRules: [],
+      };
+      // The counts' object without its opening brace: the rest of the file's object.
+      yield `],${JSON.stringify(counts).slice(1)}`;
+    },
+    tail: () => [']\n'],
   };
-}
-
-/** The array of file results, written a file at a time. */
-export function* eslintJson(results: readonly FileResult[]): Generator<string> {
-  yield '[';
-  for (const [index, result] of results.entries()) {
-    yield `${index === 0 ? '' : ','}${JSON.stringify(eslintResult(result))}`;
-  }
-  yield ']\n';
 }

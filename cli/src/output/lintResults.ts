@@ -20,12 +20,32 @@ export interface LintMessage {
   claimId: string | null;
 }
 
+/** What a format needs to know of a file's findings before writing them, counted as they are found. */
+export interface FindingStats {
+  count: number;
+  bySeverity: Record<SeverityName, number>;
+  /** The widest `line:column` and severity name: the stylish report's columns. */
+  positionWidth: number;
+  severityWidth: number;
+}
+
 export interface FileResult {
   /** As the user named it (an operand, or a path under an operand folder). */
   filePath: string;
   /** The file's absolute path; absent for standard input without --stdin-filename. */
   absolutePath?: string;
-  messages: LintMessage[];
-  errorCount: number;
-  warningCount: number;
+  /** In order; read once, as they are written (they may come from a spool file: `findingSpool.ts`). */
+  messages: Iterable<LintMessage>;
+  stats: FindingStats;
+}
+
+/**
+ * A format written a file at a time, as the files' findings are ready: what
+ * comes before the files, each file's part, and what comes after (a
+ * format's totals are counted as its files are written).
+ */
+export interface ReportWriter {
+  head(): Iterable<string>;
+  file(result: FileResult): Iterable<string>;
+  tail(): Iterable<string>;
 }

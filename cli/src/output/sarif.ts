@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, type Severity } from '../../../server/src/service';
-import type { FileResult, SeverityName } from './lintResults';
+import type { ReportWriter, SeverityName } from './lintResults';
 
 const levels: Record<Severity | SeverityName, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -31,7 +31,8 @@ function artifactUri(filePath: string): string {
 /** A string no rule description holds, standing for the results array in the log's JSON. */
 const resultsMarker = '\u0000results\u0000';
 
-export function* sarif(results: readonly FileResult[], context: SarifContext): Generator<string> {
+/** The log, written a result at a time: the log's JSON around the results array, each result as it is read. */
+export function sarifWriter(context: SarifContext): ReportWriter {
   const ruleIndex = new Map(allRules.map((rule, index) => [rule.id, index]));
   const log = {
     version: '2.1.0',
@@ -56,33 +57,36 @@ export function* sarif(results: readonly FileResult[], context: SarifContext): G
     ],
   };
   const [head = '', tail = ''] = JSON.stringify(log).split(JSON.stringify(resultsMarker));
-  yield `${head}[`;
   let first = true;
-  for (const result of results) {
-    for (const message of result.messages) {
-      yield `${first ? '' : ','}${JSON.stringify({
-        ruleId: message.ruleId ?? 'claim-lint',
-        ...(message.ruleId !== null && ruleIndex.has(message.ruleId)
-          ? { ruleIndex: ruleIndex.get(message.ruleId) }
-          : {}),
-        level: levels[message.severity],
-        message: { text: message.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: artifactUri(result.filePath) },
-              region: {
-                startLine: message.line,
-                startColumn: message.column,
-                endLine: message.endLine,
-                endColumn: message.endColumn,
+  return {
+    head: () => [`${head}[`],
+    *file(result) {
+      const uri = artifactUri(result.filePath);
+      for (const message of result.messages) {
+        yield `${first ? '' : ','}${JSON.stringify({
+          ruleId: message.ruleId ?? 'claim-lint',
+          ...(message.ruleId !== null && ruleIndex.has(message.ruleId)
+            ? { ruleIndex: ruleIndex.get(message.ruleId) }
+            : {}),
+          level: levels[message.severity],
+          message: { text: message.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri },
+                region: {
+                  startLine: message.line,
+                  startColumn: message.column,
+                  endLine: message.endLine,
+                  endColumn: message.endColumn,
+                },
               },
             },
-          },
-        ],
-      })}`;
-      first = false;
-    }
-  }
-  yield `]${tail}\n`;
+          ],
+        })}`;
+        first = false;
+      }
+    },
+    tail: () => [`]${tail}\n`],
+  };
 }

@@ -3,11 +3,13 @@
  * name, a row per finding (`line:column  severity  message  rule-id`, the
  * columns aligned), a blank line; then a totals line. Coloured as ESLint
  * colours it when colour is wanted (colour.ts decides); the text is the same
- * either way.
+ * either way. Written a file at a time: the widths of a file's columns are
+ * counted as its findings are found (`FindingStats`), so its rows are
+ * written as they are read.
  */
 import { counted } from '../../../server/src/service';
 import { ansiPalette, noPalette, type Palette } from './colour';
-import type { FileResult, LintMessage, SeverityName } from './lintResults';
+import type { LintMessage, ReportWriter, SeverityName } from './lintResults';
 import { terminalText } from './terminalText';
 
 /** The totals line: every severity printed is counted, errors and warnings always (as ESLint does). */
@@ -34,27 +36,34 @@ function row(m: LintMessage, widths: readonly [number, number], palette: Palette
   return `  ${position}  ${severity}  ${terminalText(m.message)}${rule}`;
 }
 
-export function* stylish(results: readonly FileResult[], colour: boolean): Generator<string> {
+/** The report for people, a file at a time: its widths and counts are known before its rows are written. */
+export function stylishWriter(colour: boolean): ReportWriter {
   const palette = colour ? ansiPalette : noPalette;
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const result of results) {
-    result.messages.forEach((m) => counts[m.severity]++);
-    if (result.messages.length === 0) {
-      continue;
-    }
-    const widths: [number, number] = [0, 0];
-    for (const m of result.messages) {
-      widths[0] = Math.max(widths[0], `${m.line}:${m.column}`.length);
-      widths[1] = Math.max(widths[1], m.severity.length);
-    }
-    yield `${palette.underline(terminalText(result.filePath))}\n`;
-    for (const m of result.messages) {
-      yield `${row(m, widths, palette)}\n`;
-    }
-    yield '\n';
-  }
-  if (results.some((result) => result.messages.length > 0)) {
-    const strongest = counts.error > 0 ? palette.red : counts.warning > 0 ? palette.yellow : (text: string) => text;
-    yield `${palette.bold(strongest(summary(counts)))}\n`;
-  }
+  let anyFindings = false;
+  return {
+    head: () => [],
+    *file(result) {
+      const { stats } = result;
+      for (const severity of Object.keys(counts) as SeverityName[]) {
+        counts[severity] += stats.bySeverity[severity];
+      }
+      if (stats.count === 0) {
+        return;
+      }
+      anyFindings = true;
+      const widths: [number, number] = [stats.positionWidth, stats.severityWidth];
+      yield `${palette.underline(terminalText(result.filePath))}\n`;
+      for (const m of result.messages) {
+        yield `${row(m, widths, palette)}\n`;
+      }
+      yield '\n';
+    },
+    *tail() {
+      if (anyFindings) {
+        const strongest = counts.error > 0 ? palette.red : counts.warning > 0 ? palette.yellow : (text: string) => text;
+        yield `${palette.bold(strongest(summary(counts)))}\n`;
+      }
+    },
+  };
 }

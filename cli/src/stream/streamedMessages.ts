@@ -3,20 +3,21 @@
  * gives them (by position; at one position, parser and claim findings, then
  * the document rules in the catalog's order), with the same problem limit
  * and notice: past the limit, the same findings are kept as in the whole-file
- * check (file-level ones first, then by severity: `keptUnderCap`). A 1 GB batch can have a million findings, held until the file
- * is done: they are kept packed (positions in typed arrays, each distinct
- * severity, rule and message once), not as a million objects for the
- * garbage collector to walk again and again while the file is read.
+ * check (file-level ones first, then by severity: `capFilter`). A 1 GB batch
+ * can have a million findings: they are spooled as they come
+ * (`findingSpool.ts`), so the memory held is bounded by the piece being
+ * checked, not by the findings of the file.
  */
 import {
   allRules,
+  capFilter,
   type ClaimSettings,
   comparePositions,
-  keptUnderCap,
   problemLimitMessage,
   problemPriorities,
   problemPriority,
 } from '../../../server/src/service';
+import { FindingSpool, type StoredFindings, storedMessages } from '../output/findingSpool';
 import type { LintMessage, SeverityName } from '../output/lintResults';
 
 /** The document rules run after the parser's and the claim rules' findings, in this order. */
@@ -54,64 +55,13 @@ export function severityFor(ruleId: string, settings: ClaimSettings): SeverityNa
   return configured ?? allRules.find((rule) => rule.id === ruleId)?.defaultSeverity ?? 'error';
 }
 
-type Kind = Pick<LintMessage, 'severity' | 'ruleId' | 'message'>;
-
-/** Messages in the order added, packed. */
-class PackedMessages {
-  private positions = new Int32Array(4096);
-  private kindIndexes = new Int32Array(1024);
-  private readonly claimIds: Array<string | null> = [];
-  private readonly kinds: Kind[] = [];
-  private readonly kindByKey = new Map<string, number>();
-  length = 0;
-
-  push(message: LintMessage): void {
-    if (this.length === this.kindIndexes.length) {
-      const positions = new Int32Array(this.positions.length * 2);
-      positions.set(this.positions);
-      this.positions = positions;
-      const kindIndexes = new Int32Array(this.kindIndexes.length * 2);
-      kindIndexes.set(this.kindIndexes);
-      this.kindIndexes = kindIndexes;
-    }
-    const key = `${message.severity}\u0000${message.ruleId ?? ''}\u0000${message.message}`;
-    let kind = this.kindByKey.get(key);
-    if (kind === undefined) {
-      kind = this.kinds.push({ severity: message.severity, ruleId: message.ruleId, message: message.message }) - 1;
-      this.kindByKey.set(key, kind);
-    }
-    const p = 4 * this.length;
-    this.positions[p] = message.line;
-    this.positions[p + 1] = message.column;
-    this.positions[p + 2] = message.endLine;
-    this.positions[p + 3] = message.endColumn;
-    this.kindIndexes[this.length] = kind;
-    this.claimIds.push(message.claimId);
-    this.length++;
-  }
-
-  at(index: number): LintMessage {
-    const p = 4 * index;
-    const kind = this.kinds[this.kindIndexes[index] ?? 0] ?? { severity: 'error', ruleId: null, message: '' };
-    return {
-      line: this.positions[p] ?? 0,
-      column: this.positions[p + 1] ?? 0,
-      endLine: this.positions[p + 2] ?? 0,
-      endColumn: this.positions[p + 3] ?? 0,
-      severity: kind.severity,
-      message: kind.message,
-      ruleId: kind.ruleId,
-      claimId: this.claimIds[index] ?? null,
-    };
-  }
-}
-
 function priorityOf(message: LintMessage): number {
   return problemPriority(message.ruleId, message.severity);
 }
 
 export class StreamedMessages {
-  private readonly kept = new PackedMessages();
+  /** The findings in order (but the late ones), as they come: spooled, not held. */
+  private readonly kept: FindingSpool;
   /**
    * How many findings of each cap priority are kept. Past the limit of one
    * priority, a finding in order comes after all those kept of its priority,
@@ -119,13 +69,30 @@ export class StreamedMessages {
    */
   private readonly keptByPriority = new Array<number>(problemPriorities).fill(0);
   private last: LintMessage | undefined;
-  /** Findings that came after one they stand before (an ST never closed, reported at the end): merged in at the end. */
+  /**
+   * Findings that came after one they stand before (an envelope never closed, reported at the end; a finding
+   * on the copy of a cut transaction's ST): a few per file, held and merged in at the end.
+   */
   private readonly late: LintMessage[] = [];
   private total = 0;
   private readonly limit: number;
 
-  constructor(private readonly settings: ClaimSettings) {
+  /**
+   * `quiet`: only errors are kept (after the cap, which counts them all, as the whole-file check does);
+   * `spoolFolder`: where the findings may be spooled (`findingSpool.ts`).
+   */
+  constructor(
+    private readonly settings: ClaimSettings,
+    private readonly quiet = false,
+    private readonly spoolFolder?: string,
+  ) {
     this.limit = settings.maxNumberOfProblems;
+    this.kept = new FindingSpool(spoolFolder);
+  }
+
+  /** The most findings held in memory at once (a test reads it: it must not grow with the findings of the file). */
+  get mostHeld(): number {
+    return this.kept.mostHeld + this.late.length;
   }
 
   /** The findings of one piece of the file, in any order. */
@@ -138,33 +105,50 @@ export class StreamedMessages {
         const priority = priorityOf(message);
         if ((this.keptByPriority[priority] ?? 0) < this.limit) {
           this.keptByPriority[priority] = (this.keptByPriority[priority] ?? 0) + 1;
-          this.kept.push(message);
+          this.kept.add(message);
           this.last = message;
         }
       }
     }
   }
 
-  /** All findings in order; past the limit, the `limit` the whole-file check keeps, and a notice. */
-  finish(claimIdAtFileStart: string | null): LintMessage[] {
-    const all: LintMessage[] = [];
+  /**
+   * All findings in order; past the limit, the `limit` the whole-file check keeps, and a notice. When
+   * nothing is late, capped or left out by `quiet`, the spooled findings are the answer as they are;
+   * else they are read once more, merged with the late ones and picked into a second spool.
+   */
+  finish(claimIdAtFileStart: string | null): StoredFindings {
+    const kept = this.kept.finish();
+    const capped = this.total > this.limit;
+    const quietDrops = this.quiet && kept.stats.count > kept.stats.bySeverity.error;
+    if (this.late.length === 0 && !capped && !quietDrops) {
+      return kept;
+    }
     const late = this.late.sort(compareMessages);
-    let next = 0;
-    for (let i = 0; i < this.kept.length; i++) {
-      const message = this.kept.at(i);
-      while (next < late.length && compareMessages(late[next] as LintMessage, message) < 0) {
-        all.push(late[next++] as LintMessage);
+    const counts = [...this.keptByPriority];
+    late.forEach((message) => {
+      const priority = priorityOf(message);
+      counts[priority] = (counts[priority] ?? 0) + 1;
+    });
+    const merged = kept.stats.count + late.length;
+    const shown = merged <= this.limit ? () => true : capFilter(counts, this.limit);
+    const result = new FindingSpool(this.spoolFolder);
+    const add = (message: LintMessage) => {
+      if (shown(priorityOf(message)) && (!this.quiet || message.severity === 'error')) {
+        result.add(message);
       }
-      all.push(message);
+    };
+    let next = 0;
+    for (const message of storedMessages(kept)) {
+      while (next < late.length && compareMessages(late[next] as LintMessage, message) < 0) {
+        add(late[next++] as LintMessage);
+      }
+      add(message);
     }
-    all.push(...late.slice(next));
-    if (this.total <= this.limit) {
-      return all;
-    }
-    const shown = keptUnderCap(all, this.limit, priorityOf);
+    late.slice(next).forEach(add);
     const severity = severityFor(problemLimitRuleId, this.settings);
-    if (severity !== undefined) {
-      shown.push({
+    if (capped && severity !== undefined && (!this.quiet || severity === 'error')) {
+      result.add({
         line: 1,
         column: 1,
         endLine: 1,
@@ -175,6 +159,6 @@ export class StreamedMessages {
         claimId: claimIdAtFileStart,
       });
     }
-    return shown;
+    return result.finish();
   }
 }

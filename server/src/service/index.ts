@@ -88,6 +88,6 @@ export { identifyTransaction, RefusalRuns, refusalMessage } from './x12/transact
 export { onlyRefused } from './rules/x12/x12ControlNumbers';
 
 // The problem cap, which claim-lint's streamed check applies as the whole-file check does.
-export { keptUnderCap, problemPriorities, problemPriority } from './validation/problemCap';
+export { capFilter, keptUnderCap, problemPriorities, problemPriority } from './validation/problemCap';
 export { problemLimitMessage } from './validation/validation';
 export { type ClaimToWrite, type LineToWrite, writeX12 } from './x12/x12Writer';

@@ -32,6 +32,33 @@ export function problemPriority(ruleId: string | null | undefined, severity: Sev
 }
 
 /**
+ * Which items a cap of `limit` keeps, told one at a time in document order,
+ * given how many items of each priority there are: all of the first
+ * priorities, and the first in document order of the priority the cap falls
+ * in. A streamed file's findings are counted as they come and picked as they
+ * are read back, without holding them all (claim-lint's stream).
+ */
+export function capFilter(counts: readonly number[], limit: number): (priority: number) => boolean {
+  // The priority the cap falls in, and how many of it fit.
+  let cut = 0;
+  let room = limit;
+  while (cut < problemPriorities && room >= (counts[cut] ?? 0)) {
+    room -= counts[cut] ?? 0;
+    cut++;
+  }
+  return (priority) => {
+    if (priority < cut) {
+      return true;
+    }
+    if (priority === cut && room > 0) {
+      room--;
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
  * The items to show under a cap of `limit`, given in document order: those
  * of the first priorities, and of the priority the cap falls in the first in
  * document order; returned in document order. One pass to count, one to pick.
@@ -46,22 +73,6 @@ export function keptUnderCap<T>(items: readonly T[], limit: number, priorityOf: 
     counts[priority] = (counts[priority] ?? 0) + 1;
     return priority;
   });
-  // The priority the cap falls in, and how many of it fit.
-  let cut = 0;
-  let room = limit;
-  while (cut < problemPriorities && room >= (counts[cut] ?? 0)) {
-    room -= counts[cut] ?? 0;
-    cut++;
-  }
-  const kept: T[] = [];
-  items.forEach((item, index) => {
-    const priority = priorities[index] ?? problemPriorities;
-    if (priority < cut) {
-      kept.push(item);
-    } else if (priority === cut && room > 0) {
-      kept.push(item);
-      room--;
-    }
-  });
-  return kept;
+  const kept = capFilter(counts, limit);
+  return items.filter((_, index) => kept(priorities[index] ?? problemPriorities));
 }
