@@ -256,7 +256,7 @@ describe('claim-lint on large files, streamed', () => {
     it('gives the whole-file findings for 837 claims of many sizes beside each other, in every layout', () => {
       const shapes: LargeClaimShape[] = [3, 60, 1, 25, 45, 2, 50].map((lines, n) => ({ lines, noteLength: 7 * n }));
       for (const [layout, lay] of Object.entries(layouts)) {
-        temp.write('big.837', lay(largeClaimsX12(shapes)).replace('SE*', 'SE*9'));
+        temp.write('big.837', lay(largeClaimsX12(shapes).replace('SE*', 'SE*9')));
         const whole = lint(['big.837']);
         assert.ok(ruleIds(whole).has('x12-segment-count'), `SE01 planted (${layout})`);
         for (const chunk of chunkSizes) {
