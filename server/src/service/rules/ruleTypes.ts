@@ -74,5 +74,7 @@ export interface ClaimRule extends RuleDescription {
 
 /** A rule about the document as a whole rather than one claim, such as an X12 envelope's counts. */
 export interface DocumentRule extends RuleDescription {
+  /** The format of the documents the rule reads: it is not run on the other's. */
+  format: ClaimFileFormat;
   check(model: ClaimDocumentModel, context: RuleContext): Finding[];
 }

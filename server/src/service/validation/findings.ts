@@ -7,7 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { CodeReference } from '../reference/codeReference';
 import type { ClaimEditor } from '../model/claimEditor';
 import { rangesOverlap } from '../position/locate';
-import type { Claim, ClaimDocumentModel, ClaimsRead, ParseProblem, Suppression } from '../model/model';
+import type { Claim, ClaimDocumentModel, ClaimFileFormat, ClaimsRead, ParseProblem, Suppression } from '../model/model';
 import { claimRules, documentRules, ruleById } from '../rules/ruleCatalog';
 import type { Finding, RuleContext, WorkspaceProcedures } from '../rules/ruleTypes';
 import type { MueEntry } from '../reference/mueFile';
@@ -54,18 +54,29 @@ function ruleContext(model: ClaimDocumentModel, options: FindingOptions): RuleCo
   return context;
 }
 
+/** The rules the settings leave on: claim rules, and document rules by the format they read. */
+interface EnabledRules {
+  settings: ClaimSettings;
+  claim: typeof claimRules;
+  document: Record<ClaimFileFormat, typeof documentRules>;
+}
+
 /**
  * The rules the settings leave on, for the last settings asked about: an editor checks a `.claim` file one
  * claim at a time under the same settings, and filtering both lists for each claim was a tenth of its check.
  */
-let lastEnabled: { settings: ClaimSettings; claim: typeof claimRules; document: typeof documentRules } | undefined;
+let lastEnabled: EnabledRules | undefined;
 
-function enabledRules(settings: ClaimSettings): { claim: typeof claimRules; document: typeof documentRules } {
+function enabledRules(settings: ClaimSettings): EnabledRules {
   if (lastEnabled?.settings !== settings) {
+    const document = documentRules.filter((rule) => settings.rules[rule.id] !== 'off');
     lastEnabled = {
       settings,
       claim: claimRules.filter((rule) => settings.rules[rule.id] !== 'off'),
-      document: documentRules.filter((rule) => settings.rules[rule.id] !== 'off'),
+      document: {
+        claim: document.filter((rule) => rule.format === 'claim'),
+        'x12-837p': document.filter((rule) => rule.format === 'x12-837p'),
+      },
     };
   }
   return lastEnabled;
@@ -91,7 +102,8 @@ export function claimChecker(
 /** The findings of the rules about the whole document (X12 envelopes and layout). */
 export function documentFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {
   const context = ruleContext(model, options);
-  return enabledRules(options.settings).document.flatMap((rule) => rule.check(model, context));
+  const rules = enabledRules(options.settings).document[model.format];
+  return rules.length === 0 ? [] : rules.flatMap((rule) => rule.check(model, context));
 }
 
 export function collectFindings(model: ClaimDocumentModel, options: FindingOptions): Finding[] {

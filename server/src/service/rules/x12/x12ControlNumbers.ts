@@ -48,6 +48,7 @@ const envelopeIds = new Set(pairs.flatMap((pair) => [pair.header, pair.trailer, 
 
 export const controlNumberRule: DocumentRule = {
   id: 'x12-control-numbers',
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description:
     'An envelope trailer (SE, GE, IEA) does not repeat its header control number or miscounts what it closes.',

@@ -13,6 +13,7 @@ export const duplicateInterchangeRuleId = 'x12-duplicate-interchange';
 
 export const duplicateInterchangeRule: DocumentRule = {
   id: duplicateInterchangeRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'warning',
   description: 'An interchange repeats the ISA13 control number of an earlier interchange in the file.',
   check(model) {

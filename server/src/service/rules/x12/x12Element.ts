@@ -11,6 +11,7 @@ import { structureFindings } from './structureFindings';
 
 export const elementRule: DocumentRule = {
   id: elementRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description:
     'An X12 element has the wrong type, length or code (an amount, a date that does not exist, a qualifier the 837P does not allow there).',

@@ -41,6 +41,7 @@ function padFix(span: X12Span, range: Range, width: number, pad: 'spaces' | 'zer
 
 export const envelopeRule: DocumentRule = {
   id: 'x12-envelope',
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description:
     'An X12 file does not start with a readable ISA segment (its separators cannot be read, or it is UTF-16 text), or an ISA is not 106 characters.',

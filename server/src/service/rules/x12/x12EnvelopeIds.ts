@@ -16,6 +16,7 @@ const quoted = (value: string) => (quotable(value) ? ` (${value})` : '');
 
 export const envelopeIdsRule: DocumentRule = {
   id: 'x12-envelope-ids',
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description: 'GS01 is not HC in a group of 837P claims, or ST03 is missing or differs from GS08.',
   check(model) {

@@ -11,6 +11,7 @@ import { structureFindings } from './structureFindings';
 
 export const hierarchyRule: DocumentRule = {
   id: hierarchyRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description: 'HL ids, parents or levels do not chain (HL01 1, 2, 3...; HL02 an earlier level above; 20, 22, 23).',
   check(model) {

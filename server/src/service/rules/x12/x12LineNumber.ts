@@ -8,6 +8,7 @@ import { structureFindings } from './structureFindings';
 
 export const lineNumberRule: DocumentRule = {
   id: lineNumberRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description: "A claim's LX service line numbers do not start at 1 or do not count up by one.",
   check(model) {

@@ -15,6 +15,7 @@ export const not837pRuleId = 'x12-not-837p';
 
 export const not837pRule: DocumentRule = {
   id: not837pRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'warning',
   description:
     'A transaction is not an 837P professional claim (005010X222A1), such as an 837I, 837D, 4010 837 or 835; it is not checked.',

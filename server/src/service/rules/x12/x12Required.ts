@@ -10,6 +10,7 @@ import { structureFindings } from './structureFindings';
 
 export const requiredRule: DocumentRule = {
   id: requiredRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description: 'A segment, loop or element the 837P guide requires is missing (a claim without HI, CLM05, NM101, ...).',
   check(model) {

@@ -10,6 +10,7 @@ import { segmentCountMessage } from './envelopeMessages';
 
 export const segmentCountRule: DocumentRule = {
   id: 'x12-segment-count',
+  format: 'x12-837p',
   defaultSeverity: 'error',
   description: 'SE01 is not the number of segments from ST to SE.',
   check(model) {

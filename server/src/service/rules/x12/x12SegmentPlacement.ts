@@ -11,6 +11,7 @@ import { structureFindings } from './structureFindings';
 
 export const segmentPlacementRule: DocumentRule = {
   id: placementRuleId,
+  format: 'x12-837p',
   defaultSeverity: 'warning',
   description:
     'A segment stands where the 837P layout does not allow it (wrong loop, out of order, repeated too often), or is not an 837P segment.',
