@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { languageIds, readCorpusText } from './corpusDocument';
 import type { Corpus } from './corpusFiles';
-import { LspStdioClient, ServerFailure } from './lspStdioClient';
+import { LspStdioClient, failureReason } from './lspStdioClient';
 import { serverPath } from './serverBench';
 
 export type EditorFeature =
@@ -128,8 +128,7 @@ async function measureSession(
       result.features[request.feature] = timings;
     }
   } catch (error) {
-    // Only our own messages are printed; another error's could quote claim text.
-    const reason = error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';
+    const reason = failureReason(error);
     result.failure = { feature: stage, reason };
   } finally {
     await client.stop();

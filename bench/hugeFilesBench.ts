@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { languageIds, readCorpusText } from './corpusDocument';
 import { type Corpus, makeCorpusFolder, removeCorpusFolder, writeCorpus } from './corpusFiles';
-import { LspStdioClient, ServerFailure } from './lspStdioClient';
+import { LspStdioClient, failureReason } from './lspStdioClient';
 import { describeMachine } from './machine';
 import { markdownTable } from './markdownTable';
 import { serverPath } from './serverBench';
@@ -183,8 +183,7 @@ async function measure(file: HugeFile, text: string, request: string, params: ob
       result.answer = describeAnswer(request, value);
     }
   } catch (error) {
-    // Only our own messages are printed; another error's could quote claim text.
-    result.failure = error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';
+    result.failure = failureReason(error);
   } finally {
     await client.stop();
   }

@@ -19,6 +19,11 @@ export class ServerFailure extends Error {
   override readonly name = 'ServerFailure';
 }
 
+/** What a failed measurement says: our own messages whole, another error only by its name (its message could quote claim text). */
+export function failureReason(error: unknown): string {
+  return error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';
+}
+
 export interface DiagnosticReport {
   kind: string;
   resultId?: string;

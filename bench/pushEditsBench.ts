@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { languageIds, readCorpusText } from './corpusDocument';
 import type { Corpus } from './corpusFiles';
-import { LspStdioClient, ServerFailure } from './lspStdioClient';
+import { LspStdioClient, failureReason, ServerFailure } from './lspStdioClient';
 import { chargeEdit, serverPath } from './serverBench';
 
 export interface PushEditsResult {
@@ -85,8 +85,7 @@ export async function measurePushEdits(corpus: Corpus): Promise<PushEditsResult>
       result.editToPublishMs.push(performance.now() - start);
     }
   } catch (error) {
-    // Only our own messages are printed; another error's could quote claim text.
-    const reason = error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';
+    const reason = failureReason(error);
     result.failure = { stage, reason };
   } finally {
     await client.stop();

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { languageIds, readCorpusText } from './corpusDocument';
 import type { Corpus } from './corpusFiles';
 import type { CorpusFormat } from './corpusWriters';
-import { type DiagnosticReport, LspStdioClient, ServerFailure } from './lspStdioClient';
+import { type DiagnosticReport, LspStdioClient, failureReason } from './lspStdioClient';
 
 export const serverPath = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -229,8 +229,7 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
     }
     await check;
   } catch (error) {
-    // Only our own messages are printed; another error's could quote claim text.
-    const reason = error instanceof ServerFailure ? error.message : error instanceof Error ? error.name : 'failed';
+    const reason = failureReason(error);
     result.failure = { stage, reason };
   } finally {
     await client.stop();
