@@ -50,6 +50,16 @@ const transaction = [
   'IEA', // 17
 ];
 
+describe('the segments with given ids (ordinalsOf)', () => {
+  it('are found in order, the same array for the same ids, none for an id not in the file', () => {
+    const segments = segmentsOf(transaction);
+    assert.deepEqual([...segments.ordinalsOf(['CLM', 'HL', 'SE'])], [4, 5, 9, 12, 13, 15]);
+    assert.deepEqual([...segments.ordinalsOf(['ISA'])], [0]);
+    assert.deepEqual([...segments.ordinalsOf(['NM1', 'ZZ'])], []);
+    assert.equal(segments.ordinalsOf(['CLM', 'HL', 'SE']), segments.ordinalsOf(['CLM', 'HL', 'SE']));
+  });
+});
+
 describe('claim spans of an 837', () => {
   it('a claim is ended by CLM, HL and SE, and by nothing else', () => {
     for (const id of ['CLM', 'HL', 'SE']) {

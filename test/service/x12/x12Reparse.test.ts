@@ -34,6 +34,12 @@ describe('re-reading an 837 after an edit', () => {
         const context = `edit ${edit}: [${start}, ${end}) <- ${JSON.stringify(insert)}`;
         assert.deepEqual(segmentsOf(next), segmentsOf(whole), context);
         assert.deepEqual(next.problems, whole.problems, context);
+        const markers = ['ISA', 'ST', 'CLM', 'HL', 'SE'];
+        assert.deepEqual(
+          next.x12?.interchange.segments.ordinalsOf(markers),
+          whole.x12?.interchange.segments.ordinalsOf(markers),
+          context,
+        );
         model = next;
         if (whole.problems.length > 0) {
           // A file with junk is read whole until the junk is gone; start again from clean text to test more edits.

@@ -18,7 +18,8 @@ import { x12Transactions } from './x12Transactions';
 import type { X12Segments } from './x12Types';
 
 /** The segments that end the claim before them. */
-const claimEnds: ReadonlySet<string> = new Set(['CLM', 'HL', 'SE']);
+const claimEndIds = ['CLM', 'HL', 'SE'];
+const claimEnds: ReadonlySet<string> = new Set(claimEndIds);
 const noIds: ReadonlySet<string> = new Set<string>();
 
 /**
@@ -87,14 +88,11 @@ export function claimSpanAround(segments: X12Segments, index: number): ClaimSpan
 export function allClaimSpans(segments: X12Segments): ClaimSpan[] {
   const spans: ClaimSpan[] = [];
   let first = -1;
-  for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-    const id = segments.idAt(ordinal);
-    if (endsClaim(id)) {
-      if (first !== -1) {
-        spans.push({ first, end: ordinal });
-      }
-      first = id === 'CLM' ? ordinal : -1;
+  for (const ordinal of segments.ordinalsOf(claimEndIds)) {
+    if (first !== -1) {
+      spans.push({ first, end: ordinal });
     }
+    first = segments.idAt(ordinal) === 'CLM' ? ordinal : -1;
   }
   if (first !== -1) {
     spans.push({ first, end: segments.length });

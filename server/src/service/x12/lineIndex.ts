@@ -14,8 +14,17 @@ export class LineIndex {
   private lastLine = 0;
   readonly length: number;
 
-  constructor(private readonly text: string) {
+  /** `lineStarts`, when given, are the text's (see `afterEdit`); without them the text is scanned for them. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: Int32Array,
+  ) {
     this.length = text.length;
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      this.lineCount = lineStarts.length;
+      return;
+    }
     this.lineStarts = new Int32Array(Math.max(16, text.length >> 5));
     for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i !== -1 || r !== -1;) {
       // Line ends are \n, \r\n or a lone \r.
@@ -34,6 +43,38 @@ export class LineIndex {
       }
     }
     this.lineStarts = this.lineStarts.slice(0, this.lineCount);
+  }
+
+  /**
+   * The index of `text`, a new version of `previous`'s text that differs from it only in
+   * [changeStart, previousChangeEnd) of the old text. Whether a line starts at an offset depends on the
+   * two characters before and at it (a \r followed by \n starts no line), so the line starts before the
+   * change and after it are the previous ones (those after moved by the change of length); only the
+   * changed text is scanned. An edit of a large file then costs its lines, not its characters.
+   */
+  static afterEdit(previous: LineIndex, text: string, changeStart: number, previousChangeEnd: number): LineIndex {
+    const shift = text.length - previous.length;
+    const changeEnd = previousChangeEnd + shift;
+    const old = previous.lineStarts;
+    // Kept as they are: the first line's start and the starts at or before changeStart - 1.
+    const before = Math.max(1, countAtOrBelow(old, previous.lineCount, changeStart - 1));
+    // Kept, moved: the starts after the change's last character, at or after previousChangeEnd + 1.
+    const after = countAtOrBelow(old, previous.lineCount, previousChangeEnd);
+    const changed: number[] = [];
+    for (let offset = Math.max(1, changeStart); offset <= changeEnd; offset++) {
+      const end = text.charCodeAt(offset - 1);
+      if (end === 10 || (end === 13 && text.charCodeAt(offset) !== 10)) {
+        changed.push(offset);
+      }
+    }
+    const lineStarts = new Int32Array(before + changed.length + (previous.lineCount - after));
+    lineStarts.set(old.subarray(0, before));
+    lineStarts.set(changed, before);
+    const moved = before + changed.length;
+    for (let line = after; line < previous.lineCount; line++) {
+      lineStarts[moved + line - after] = (old[line] ?? 0) + shift;
+    }
+    return new LineIndex(text, lineStarts);
   }
 
   private push(lineStart: number): void {
@@ -91,6 +132,21 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** How many of the first `count` (ascending) values are at most `limit`. */
+function countAtOrBelow(values: Int32Array, count: number, limit: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) <= limit) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }
 
 // One index a read; see keptShapes.ts for why one is kept.

@@ -27,6 +27,21 @@ export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: num
   return found;
 }
 
+/** How many of the ascending `values` are below `limit`. */
+function countBelow(values: Int32Array, limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < limit) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
 class TableSegment implements X12Segment {
   constructor(
     readonly id: string,
@@ -84,6 +99,8 @@ export class SegmentTable implements X12Segments {
   private idIndexes = new Uint16Array(1024);
   private readonly ids: string[] = [];
   private readonly idIndex = new Map<string, number>();
+  /** `ordinalsOf`'s answers, by the ids asked for: a version's segments never change once read. */
+  private readonly ordinalsById = new Map<string, Int32Array>();
   length = 0;
 
   constructor(
@@ -101,16 +118,80 @@ export class SegmentTable implements X12Segments {
     return table;
   }
 
-  /** Appends this table's source's segments [first, end), moved by `shift` characters. */
+  /**
+   * Appends this table's source's segments [first, end), moved by `shift` characters. The columns are
+   * copied whole (a native copy) and then moved: an edit copies every segment but the few around it.
+   */
   copyFrom(source: SegmentTable, first: number, end: number, shift: number): void {
-    while (this.length + (end - first) > this.starts.length) {
-      this.grow();
+    const count = Math.max(0, end - first);
+    this.reserve(this.length + count);
+    const to = this.length;
+    this.starts.set(source.starts.subarray(first, end), to);
+    this.ends.set(source.ends.subarray(first, end), to);
+    this.idIndexes.set(source.idIndexes.subarray(first, end), to);
+    if (shift !== 0) {
+      const { starts, ends } = this;
+      for (let ordinal = to; ordinal < to + count; ordinal++) {
+        starts[ordinal] = (starts[ordinal] ?? 0) + shift;
+        ends[ordinal] = (ends[ordinal] ?? 0) + shift;
+      }
     }
+    this.length += count;
+  }
+
+  /**
+   * The ordinals of the segments whose id is one of `ids`, in order. The envelope rules, the transactions
+   * and the claim spans each want a few kinds of segment out of hundreds of thousands; this finds them by
+   * comparing the id column's numbers, once per version of the segments (and a version read around an
+   * edit carries the previous version's over: `derivedFrom`).
+   */
+  ordinalsOf(ids: readonly string[]): Int32Array {
+    const key = ids.join(' ');
+    let ordinals = this.ordinalsById.get(key);
+    if (!ordinals) {
+      ordinals = Int32Array.from(this.ordinalsBetween(this.wantedIds(key), 0, this.length));
+      this.ordinalsById.set(key, ordinals);
+    }
+    return ordinals;
+  }
+
+  /** For each id number of this table, 1 when its id is one of those in `key` (ids joined by spaces). */
+  private wantedIds(key: string): Uint8Array {
+    const wanted = new Uint8Array(this.ids.length);
+    for (const id of key.split(' ')) {
+      const index = this.idIndex.get(id);
+      if (index !== undefined) {
+        wanted[index] = 1;
+      }
+    }
+    return wanted;
+  }
+
+  private ordinalsBetween(wanted: Uint8Array, first: number, end: number): number[] {
+    const { idIndexes } = this;
+    const ordinals: number[] = [];
     for (let ordinal = first; ordinal < end; ordinal++) {
-      this.starts[this.length] = (source.starts[ordinal] ?? 0) + shift;
-      this.ends[this.length] = (source.ends[ordinal] ?? 0) + shift;
-      this.idIndexes[this.length] = source.idIndexes[ordinal] ?? 0;
-      this.length++;
+      if (wanted[idIndexes[ordinal] ?? 0] === 1) {
+        ordinals.push(ordinal);
+      }
+    }
+    return ordinals;
+  }
+
+  /** The previous version's `ordinalsOf` answers, moved to this version's ordinals; only the segments read again are looked at. */
+  private carryOrdinals(edit: SegmentEdit): void {
+    const moved = edit.movedTo - edit.movedFrom;
+    for (const [key, previous] of edit.previous.ordinalsById) {
+      const kept = countBelow(previous, edit.unchangedBefore);
+      const read = this.ordinalsBetween(this.wantedIds(key), edit.unchangedBefore, edit.movedTo);
+      const after = countBelow(previous, edit.movedFrom);
+      const ordinals = new Int32Array(kept + read.length + previous.length - after);
+      ordinals.set(previous.subarray(0, kept));
+      ordinals.set(read, kept);
+      for (let n = after, to = kept + read.length; n < previous.length; n++, to++) {
+        ordinals[to] = (previous[n] ?? 0) + moved;
+      }
+      this.ordinalsById.set(key, ordinals);
     }
   }
 
@@ -146,7 +227,7 @@ export class SegmentTable implements X12Segments {
 
   add(id: string, start: number, end: number): void {
     if (this.length === this.starts.length) {
-      this.grow();
+      this.reserve(this.length + 1);
     }
     let index = this.idIndex.get(id);
     if (index === undefined) {
@@ -160,8 +241,12 @@ export class SegmentTable implements X12Segments {
     this.length++;
   }
 
-  private grow(): void {
-    const size = this.starts.length * 2;
+  /** Makes room for `needed` segments, at least doubling the columns when they grow. */
+  private reserve(needed: number): void {
+    if (needed <= this.starts.length) {
+      return;
+    }
+    const size = Math.max(needed, this.starts.length * 2);
     const starts = new Int32Array(size);
     starts.set(this.starts);
     const ends = new Int32Array(size);
@@ -176,16 +261,17 @@ export class SegmentTable implements X12Segments {
   /** Records that this table was read around an edit of `edit.previous` (see `SegmentEdit`). */
   derivedFrom(edit: SegmentEdit): void {
     this.edit = edit;
+    this.carryOrdinals(edit);
     // The previous version's own edit is of no more use: only the latest version is walked from its previous one.
     edit.previous.edit = undefined;
   }
 
-  /** The edit this table was read around, once: the walk that takes it keeps what it needs. */
   /** The edit this version was read around, left in place. */
   peekEdit(): SegmentEdit | undefined {
     return this.edit;
   }
 
+  /** The edit this table was read around, once: the walk that takes it keeps what it needs. */
   takeEdit(): SegmentEdit | undefined {
     const edit = this.edit;
     this.edit = undefined;

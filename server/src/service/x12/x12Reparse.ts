@@ -50,7 +50,7 @@ function readAroundEdit(previous: ClaimDocumentModel | undefined, text: string):
   }
   // Moved: segments starting after the edit, but the first of them, whose leading layout may have changed.
   const afterFrom = Math.min(old.length, old.firstStartingAfter(oldChangeEnd) + 1);
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(previous.x12.lines, text, prefix, oldChangeEnd);
   const problems: ClaimDocumentModel['problems'] = [];
   const segments = old.forNewText(text);
   segments.copyFrom(old, 0, keep, 0);

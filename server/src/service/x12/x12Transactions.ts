@@ -2,8 +2,8 @@
  * The transactions (ST...SE) of an X12 file and what each is
  * (`transactionIdentity.ts`), so the claim reader, the claim spans and the
  * envelope and structure rules can pass over the transactions that are not
- * 837P professional claims. Read once per version of the segments (one walk
- * of their ids, the few envelope segments made into objects) and kept beside
+ * 837P professional claims. Read once per version of the segments (from the
+ * envelope segments' ordinals, `ordinalsOf`, those few made into objects) and kept beside
  * them, as the segments of a version never change.
  */
 import { identifyTransaction, type TransactionIdentity } from './transactionIdentity';
@@ -30,8 +30,11 @@ export interface X12Transactions {
   refusedEndAt(ordinal: number): number;
 }
 
-/** Segments after which a transaction without SE is over. */
-const endsOpenTransaction = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
+/** The only segments reading the transactions looks at; each but SE ends a transaction that has no SE. */
+const envelopeIds = ['ST', 'SE', 'GS', 'GE', 'ISA', 'IEA'];
+
+/** For `ordinalsOf`: the ISAs, which open each interchange of a file. */
+export const interchangeHeaders: readonly string[] = ['ISA'];
 
 const cache = new WeakMap<X12Segments, X12Transactions>();
 
@@ -45,11 +48,8 @@ function readTransactions(segments: X12Segments): X12Transaction[] {
   let gs: X12Segment | undefined;
   let group = -1;
   let open: X12Transaction | undefined;
-  for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+  for (const ordinal of segments.ordinalsOf(envelopeIds)) {
     const id = segments.idAt(ordinal);
-    if (id === undefined || !(id === 'SE' || endsOpenTransaction.has(id))) {
-      continue;
-    }
     if (open && id !== 'SE') {
       open.end = ordinal;
       open = undefined;

@@ -43,6 +43,8 @@ export interface X12Segments extends Iterable<X12Segment> {
   idIndexAt(ordinal: number): number;
   startAt(ordinal: number): number;
   endAt(ordinal: number): number;
+  /** The ordinals of the segments whose id is one of `ids`, in order (the same ids give the same array). */
+  ordinalsOf(ids: readonly string[]): Int32Array;
   slice(first: number, end: number): X12Segment[];
 }
 

@@ -44,7 +44,7 @@ const pairs: ReadonlyArray<{
 ];
 
 /** The only segments this rule reads: envelope headers, trailers and what they count. */
-const envelopeIds = new Set(pairs.flatMap((pair) => [pair.header, pair.trailer, pair.counts ?? pair.header]));
+const envelopeIds = [...new Set(pairs.flatMap((pair) => [pair.header, pair.trailer, pair.counts ?? pair.header]))];
 
 export const controlNumberRule: DocumentRule = {
   id: 'x12-control-numbers',
@@ -74,11 +74,13 @@ export const controlNumberRule: DocumentRule = {
       });
     const segments = x12.interchange.segments;
     const transactions = x12Transactions(segments);
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-      const id = segments.idAt(ordinal);
-      if (id === undefined || !envelopeIds.has(id)) {
+    // Passed over: the envelope segments of a refused transaction, up to its end.
+    let refusedUntil = -1;
+    for (const ordinal of segments.ordinalsOf(envelopeIds)) {
+      if (ordinal < refusedUntil) {
         continue;
       }
+      const id = segments.idAt(ordinal);
       const refusedEnd = id === 'ST' ? transactions.refusedEndAt(ordinal) : -1;
       if (refusedEnd !== -1) {
         const group = open.get('GS');
@@ -87,7 +89,7 @@ export const controlNumberRule: DocumentRule = {
           group.refused++;
         }
         // Its SE, if it has one, is passed over with it.
-        ordinal = refusedEnd - 1;
+        refusedUntil = refusedEnd;
         continue;
       }
       const segment = segments.at(ordinal) as X12Segment;

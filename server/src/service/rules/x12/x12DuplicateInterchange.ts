@@ -6,6 +6,7 @@
  * repeat. The CLI's stream, whose pieces never see
  * the whole file, tells this rule itself with the same message.
  */
+import { interchangeHeaders } from '../../x12/x12Transactions';
 import type { DocumentRule, Finding } from '../ruleTypes';
 import { repeatedInterchangeMessage } from './envelopeMessages';
 
@@ -25,10 +26,7 @@ export const duplicateInterchangeRule: DocumentRule = {
     // Each number is told once, at its first repeat: a file that numbers 300 interchanges alike gets one warning.
     const seen = new Map<string, 'once' | 'told'>();
     const findings: Finding[] = [];
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-      if (segments.idAt(ordinal) !== 'ISA') {
-        continue;
-      }
+    for (const ordinal of segments.ordinalsOf(interchangeHeaders)) {
       const isa13 = segments.at(ordinal)?.elements[12];
       const number = isa13?.text.trim() ?? '';
       if (!isa13 || number === '') {

@@ -9,6 +9,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { counted } from '../../text/wording';
 import type { X12Span } from '../../x12/x12Types';
+import { interchangeHeaders } from '../../x12/x12Transactions';
 import type { DocumentRule, Finding, QuickFix } from '../ruleTypes';
 
 const isaElements: ReadonlyArray<{ width: number; name: string; pad?: 'spaces' | 'zeros' }> = [
@@ -52,10 +53,7 @@ export const envelopeRule: DocumentRule = {
     }
     const segments = x12.interchange.segments;
     const findings: Finding[] = [];
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
-      if (segments.idAt(ordinal) !== 'ISA') {
-        continue;
-      }
+    for (const ordinal of segments.ordinalsOf(interchangeHeaders)) {
       const isa = segments.at(ordinal);
       if (!isa) {
         continue;

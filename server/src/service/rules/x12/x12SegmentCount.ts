@@ -8,6 +8,9 @@ import { x12Transactions } from '../../x12/x12Transactions';
 import type { DocumentRule, Finding } from '../ruleTypes';
 import { segmentCountMessage } from './envelopeMessages';
 
+/** The only segments this rule reads. */
+const transactionEnds = ['ST', 'SE'];
+
 export const segmentCountRule: DocumentRule = {
   id: 'x12-segment-count',
   format: 'x12-837p',
@@ -22,12 +25,17 @@ export const segmentCountRule: DocumentRule = {
     let stOrdinal: number | undefined;
     const segments = x12.interchange.segments;
     const transactions = x12Transactions(segments);
-    for (let ordinal = 0; ordinal < segments.length; ordinal++) {
+    // Passed over: a refused transaction, up to its end.
+    let refusedUntil = -1;
+    for (const ordinal of segments.ordinalsOf(transactionEnds)) {
+      if (ordinal < refusedUntil) {
+        continue;
+      }
       const id = segments.idAt(ordinal);
       if (id === 'ST') {
         const refusedEnd = transactions.refusedEndAt(ordinal);
         stOrdinal = refusedEnd === -1 ? ordinal : undefined;
-        ordinal = refusedEnd === -1 ? ordinal : refusedEnd - 1;
+        refusedUntil = refusedEnd;
       } else if (id === 'SE' && stOrdinal !== undefined) {
         const count = ordinal - stOrdinal + 1;
         const written = segments.at(ordinal)?.elements[0];
