@@ -10,7 +10,9 @@
  * A claim the edit left where it was, or only moved by it (wholly before the
  * changed text, or wholly after it), gets its findings back by its place,
  * without its text being copied and hashed: an edit of a 20,000-claim file
- * looks up by text only the claims around it.
+ * looks up by text only the claims around it. When such a claim also starts
+ * at the same line and character as before, its findings are the ones shown
+ * before, reused as they are rather than placed again.
  *
  * The result is what validating the whole document gives (a test compares
  * the two on random edits).
@@ -24,6 +26,7 @@ import type { Claim } from '../model/model';
 import { CappedProblems } from '../model/problemLimits';
 import type { Finding } from '../rules/ruleTypes';
 import type { ClaimSettings } from '../settings';
+import type { ClaimSpan } from '../x12/claimSpans';
 import type { LineIndex } from '../x12/lineIndex';
 import type { X12DocumentModel } from '../x12/x12ClaimParser';
 import { patientKeyOf } from '../model/patientKey';
@@ -79,11 +82,25 @@ function patientStamp(model: X12DocumentModel, first: number): string {
   return JSON.stringify(patient ? patientKeyOf(patient) : null);
 }
 
-/** A claim of the last finished run: its offsets in that run's text, and its findings. */
+/** A claim's findings placed in a version of the text. */
+interface ShownFindings {
+  problems: Finding[];
+  findings: Finding[];
+}
+
+/**
+ * A claim of the last finished run: its offsets in that run's text, its findings, and those findings placed
+ * as that run showed them, with the position the claim started at. A claim whose text is the same and starts
+ * at the same line and character has its findings at the same positions: they are shown again as they are,
+ * so an edit that adds no line makes no new findings for the claims around it.
+ */
 interface PlacedClaim {
   start: number;
   end: number;
   kept: ClaimFindings;
+  line: number;
+  character: number;
+  shown: ShownFindings;
 }
 
 /** How the text changed since the last run: equal for `prefix` characters at the start and `suffix` at the end. */
@@ -106,12 +123,12 @@ class PlacedClaims {
 
   constructor(private readonly claims: readonly PlacedClaim[]) {}
 
-  at(start: number, end: number): ClaimFindings | undefined {
+  at(start: number, end: number): PlacedClaim | undefined {
     while (this.next < this.claims.length && (this.claims[this.next] as PlacedClaim).start < start) {
       this.next++;
     }
     const claim = this.claims[this.next];
-    return claim && claim.start === start && claim.end === end ? claim.kept : undefined;
+    return claim && claim.start === start && claim.end === end ? claim : undefined;
   }
 }
 
@@ -163,15 +180,19 @@ export class IncrementalX12Validation {
       fraction: claimsDone / (spans.length + 1),
       claimsRead: budget.claimsRead,
     });
-    for (const [done, span] of spans.entries()) {
+    for (let done = 0; done < spans.length; done++) {
+      const span = spans[done] as ClaimSpan;
       const start = interchange.segments.startAt(span.first);
       const end = interchange.segments.endAt(span.end - 1);
-      let kept: ClaimFindings | undefined;
-      if (unchanged && end <= unchanged.prefix) {
-        kept = placedBefore.at(start, end);
+      // Where the claim's place is a position of the text the edit left alone (a claim ending where the change
+      // starts may end before a line end the change split, so it is placed again).
+      let byPlace: PlacedClaim | undefined;
+      if (unchanged && end < unchanged.prefix) {
+        byPlace = placedBefore.at(start, end);
       } else if (unchanged && start >= unchanged.suffixStart) {
-        kept = placedBefore.at(start - unchanged.shift, end - unchanged.shift);
+        byPlace = placedBefore.at(start - unchanged.shift, end - unchanged.shift);
       }
+      let kept = byPlace?.kept;
       // With the workspace's procedures, a claim's findings depend on its patient too, named outside its text.
       const key =
         kept !== undefined
@@ -196,9 +217,20 @@ export class IncrementalX12Validation {
       if (key !== undefined) {
         current.set(key, kept);
       }
-      placed.push({ start, end, kept });
-      kept.problems.forEach((finding) => problems.push(toFinding(finding, lines, start)));
-      kept.findings.forEach((finding) => claimFindings.push(toFinding(finding, lines, start)));
+      const { line, character } = lines.positionAt(start);
+      if (byPlace?.line === line && byPlace.character === character) {
+        placed.push(byPlace.start === start ? byPlace : { ...byPlace, start, end });
+      } else {
+        const { problems: keptProblems, findings: keptFindings } = kept;
+        const shown = {
+          problems: keptProblems.map((finding) => toFinding(finding, lines, start)),
+          findings: keptFindings.map((finding) => toFinding(finding, lines, start)),
+        };
+        placed.push({ start, end, kept, line, character, shown });
+      }
+      const { shown } = placed[placed.length - 1] as PlacedClaim;
+      shown.problems.forEach((finding) => problems.push(finding));
+      shown.findings.forEach((finding) => claimFindings.push(finding));
       if (budget.takeFull()) {
         yield progress(done + 1);
       }

@@ -71,8 +71,10 @@ export class LineIndex {
     lineStarts.set(old.subarray(0, before));
     lineStarts.set(changed, before);
     const moved = before + changed.length;
-    for (let line = after; line < previous.lineCount; line++) {
-      lineStarts[moved + line - after] = (old[line] ?? 0) + shift;
+    lineStarts.set(old.subarray(after, previous.lineCount), moved);
+    // Moved only when the edit changed the length (a native copy is all a same-length edit costs).
+    for (let line = moved; shift !== 0 && line < lineStarts.length; line++) {
+      lineStarts[line] = (lineStarts[line] ?? 0) + shift;
     }
     return new LineIndex(text, lineStarts);
   }

@@ -9,6 +9,7 @@
  */
 import type { X12Segment, X12Segments, X12Span } from './x12Types';
 import { keepShapeOf } from '../model/keptShapes';
+import type { OffsetEdit } from './offsetEdit';
 
 /** The last segment that starts at or before `offset` (by binary search over the starts), or -1. */
 export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: number): number {
@@ -78,14 +79,11 @@ class TableSegment implements X12Segment {
  * changed from `changeStart` (inclusive) to `changeEnd` (exclusive). The structure walk starts again
  * from the last place it knows before the edit and stops where it is back on its previous track.
  */
-export interface SegmentEdit {
+export interface SegmentEdit extends OffsetEdit {
   previous: SegmentTable;
   unchangedBefore: number;
   movedFrom: number;
   movedTo: number;
-  shift: number;
-  changeStart: number;
-  changeEnd: number;
 }
 
 export class SegmentTable implements X12Segments {
@@ -242,7 +240,7 @@ export class SegmentTable implements X12Segments {
   }
 
   /** Makes room for `needed` segments, at least doubling the columns when they grow. */
-  private reserve(needed: number): void {
+  reserve(needed: number): void {
     if (needed <= this.starts.length) {
       return;
     }
@@ -278,8 +276,15 @@ export class SegmentTable implements X12Segments {
     return edit;
   }
 
-  /** Drops the spare room left by growing; called once reading is done. */
+  /**
+   * Drops the spare room left by growing; called once reading is done. A little spare room is left as it
+   * is: a read around an edit reserves about the previous version's length, and copying every column again
+   * to drop a few slots would cost an edit more than the slots.
+   */
   trim(): void {
+    if (this.starts.length - this.length <= 64 + (this.length >> 6)) {
+      return;
+    }
     this.starts = this.starts.slice(0, this.length);
     this.ends = this.ends.slice(0, this.length);
     this.idIndexes = this.idIndexes.slice(0, this.length);

@@ -10,6 +10,7 @@
  * thousand segments instead of all of them. The result is exactly the whole
  * walk's (a test compares the two after random edits).
  */
+import { movedOffset } from './offsetEdit';
 import { type SegmentEdit, SegmentTable } from './segmentTable';
 import type { FrameState } from './structureFrame';
 import { type Checkpoint, type StructureWalk, StructureWalker, type WalkState } from './structureWalker';
@@ -25,14 +26,6 @@ function touchesEnvelope(table: SegmentTable, first: number, end: number): boole
     }
   }
   return false;
-}
-
-/** An offset of the previous version in this one, or NaN inside the text the edit changed. */
-function movedOffset(offset: number, edit: SegmentEdit): number {
-  if (offset < edit.changeStart) {
-    return offset;
-  }
-  return offset >= edit.changeEnd ? offset + edit.shift : NaN;
 }
 
 function sameFrame(now: FrameState, before: FrameState, edit: SegmentEdit): boolean {
@@ -135,7 +128,7 @@ function takeRest(walker: StructureWalker, previous: StructureWalk, met: Checkpo
       end: movedOffset(finding.end, edit),
     });
   }
-  walker.loops.addFrom(previous.loops, met.loops, previous.loops.length, (offset) => movedOffset(offset, edit));
+  walker.loops.addMovedFrom(previous.loops, met.loops, previous.loops.length, edit);
   for (const checkpoint of previous.checkpoints) {
     if (checkpoint.ordinal >= met.ordinal) {
       walker.checkpoints.push({

@@ -7,6 +7,7 @@
  * of thousands of loops, and an object or four array slots for each made the
  * walk noticeably slower.
  */
+import type { OffsetEdit } from './offsetEdit';
 import { type CompiledLoop, loopByIndex } from './x12Map/x12Map';
 
 export class WalkedLoops {
@@ -18,7 +19,7 @@ export class WalkedLoops {
 
   add(loop: CompiledLoop, start: number, end: number, depth: number): void {
     if (this.length === this.starts.length) {
-      this.grow();
+      this.reserve(this.length + 1);
     }
     this.loops[this.length] = loop.index;
     this.starts[this.length] = start;
@@ -27,10 +28,36 @@ export class WalkedLoops {
     this.length++;
   }
 
-  /** Appends the loops [first, end) of `other`, their offsets passed through `move`. */
-  addFrom(other: WalkedLoops, first: number, end: number, move: (offset: number) => number = (offset) => offset): void {
-    for (let i = first; i < end; i++) {
-      this.add(other.loopAt(i), move(other.startAt(i)), move(other.endAt(i)), other.depthAt(i));
+  /**
+   * Appends the loops [first, end) of `other`, copying the columns whole (a native copy): a walk after an
+   * edit takes the previous walk's loops before and after the text it walks again, most of a file's loops.
+   */
+  addFrom(other: WalkedLoops, first: number, end: number): void {
+    const count = Math.max(0, end - first);
+    this.reserve(this.length + count);
+    this.loops.set(other.loops.subarray(first, end), this.length);
+    this.starts.set(other.starts.subarray(first, end), this.length);
+    this.ends.set(other.ends.subarray(first, end), this.length);
+    this.depths.set(other.depths.subarray(first, end), this.length);
+    this.length += count;
+  }
+
+  /**
+   * `addFrom`, the offsets moved by an edit as `movedOffset` moves them (`offsetEdit.ts`): an offset inside
+   * the changed text has no place in the new one (NaN, which the column stores as 0).
+   */
+  addMovedFrom(other: WalkedLoops, first: number, end: number, edit: OffsetEdit): void {
+    const from = this.length;
+    this.addFrom(other, first, end);
+    // `movedOffset` written out: this runs over most of a large file's loops on each edit, often before the
+    // code is compiled, where a call per offset costs more than the copy.
+    const { starts, ends } = this;
+    const { changeStart, changeEnd, shift } = edit;
+    for (let i = from; i < this.length; i++) {
+      const start = starts[i] ?? 0;
+      const end = ends[i] ?? 0;
+      starts[i] = start < changeStart ? start : start >= changeEnd ? start + shift : NaN;
+      ends[i] = end < changeStart ? end : end >= changeEnd ? end + shift : NaN;
     }
   }
 
@@ -50,8 +77,12 @@ export class WalkedLoops {
     return this.depths[i] ?? 0;
   }
 
-  private grow(): void {
-    const size = this.starts.length * 2;
+  /** Makes room for `needed` loops, at least doubling the columns when they grow. */
+  private reserve(needed: number): void {
+    if (needed <= this.starts.length) {
+      return;
+    }
+    const size = Math.max(needed, this.starts.length * 2);
     const grown = <T extends Uint16Array | Int32Array | Uint8Array>(from: T, to: T): T => {
       to.set(from);
       return to;

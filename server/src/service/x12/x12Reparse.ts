@@ -53,6 +53,8 @@ function readAroundEdit(previous: ClaimDocumentModel | undefined, text: string):
   const lines = LineIndex.afterEdit(previous.x12.lines, text, prefix, oldChangeEnd);
   const problems: ClaimDocumentModel['problems'] = [];
   const segments = old.forNewText(text);
+  // About the previous version's count: a typical edit adds or removes a segment or none.
+  segments.reserve(old.length + 16);
   segments.copyFrom(old, 0, keep, 0);
   const limit = afterFrom < old.length ? old.startAt(afterFrom) + shift : text.length;
   lexSegments(text, old.startAt(keep), limit, separators, segments, lines, problems);
