@@ -19,7 +19,8 @@ export interface PushEditsResult {
   failure?: { stage: 'open' | 'edit'; reason: string };
 }
 
-export const pushEdits = 5;
+/** Like the pull client's `typedEdits` (`serverBench.ts`): the first edit is shown apart, then the median. */
+export const pushEdits = 20;
 const timeoutMs = 10 * 60 * 1000;
 
 /** Resolves with the next `publishDiagnostics` of `version` for `uri`, or rejects after the timeout. */

@@ -12,7 +12,7 @@ import { markdownTable } from './markdownTable';
 import type { MeasureResult } from './measureChild';
 import type { PeerResult } from './peerChild';
 import { pushEdits, type PushEditsResult } from './pushEditsBench';
-import type { ServerResult, ServerStage } from './serverBench';
+import { type ServerResult, type ServerStage, typedEdits } from './serverBench';
 import { formatMs, formatNumber, median, megabytes, percentile, perSecond } from './stats';
 import { targets, verdict } from './targets';
 
@@ -156,7 +156,7 @@ function serverTable(results: readonly CorpusResults[]): string {
     'service lines',
     'didOpen → diagnostics',
     'pull again, unchanged: p50 / max (unchanged of 20)',
-    'edit → diagnostics (median / max of 5)',
+    `edit → diagnostics (first; median / max of ${typedEdits})`,
     'hover p50 / p99',
     'completion p50 / p99',
     'right after an edit: hover / completion (max of 5)',
@@ -180,12 +180,7 @@ function serverTable(results: readonly CorpusResults[]): string {
         () =>
           `${formatMs(median(s.repeatPullMs))} / ${formatMs(Math.max(...s.repeatPullMs))} (${s.repeatPullsUnchanged})`,
       ),
-      serverCell(
-        s,
-        'one-line edit to diagnostics',
-        s.editToDiagnosticsMs,
-        () => `${formatMs(median(s.editToDiagnosticsMs))} / ${formatMs(Math.max(...s.editToDiagnosticsMs))}`,
-      ),
+      serverCell(s, 'one-line edit to diagnostics', s.editToDiagnosticsMs, () => firstMedianMax(s.editToDiagnosticsMs)),
       serverCell(s, 'hover and completion', s.hoverMs, () => p50p99(s.hoverMs)),
       serverCell(s, 'hover and completion', s.completionMs, () => p50p99(s.completionMs)),
       serverCell(
@@ -305,15 +300,29 @@ function editorFeaturesTable(results: readonly EditorFeaturesResult[]): string {
   );
 }
 
+/** Edits one after another: the first (the edit path not yet compiled), then the median and max of all. */
+function firstMedianMax(samples: readonly number[]): string {
+  return `${formatMs(samples[0] ?? NaN)}; ${formatMs(median(samples))} / ${formatMs(Math.max(...samples))}`;
+}
+
+/** A target row's measure of edits: the median (what the target is of), and the first edit beside it. */
+function typedEditsCell(samples: readonly number[]): string {
+  return `${formatMs(median(samples))} (median of ${samples.length}; the first ${formatMs(samples[0] ?? NaN)})`;
+}
+
 function pushEditsTable(results: readonly PushEditsResult[]): string {
   return markdownTable(
-    ['corpus', 'size MB', 'service lines', 'didOpen → published diagnostics', 'one-line edit → published diagnostics'],
+    [
+      'corpus',
+      'size MB',
+      'service lines',
+      'didOpen → published diagnostics',
+      `one-line edit → published diagnostics (first; median / max of ${pushEdits})`,
+    ],
     results.map((r) => [
       ...corpusCells(r.corpus),
       r.openToPublishMs === undefined ? `MISS: ${r.failure?.reason ?? 'not run'}` : formatMs(r.openToPublishMs),
-      r.editToPublishMs.length === 0
-        ? `MISS: ${r.failure?.reason ?? 'not run'}`
-        : `${formatMs(median(r.editToPublishMs))} / ${formatMs(Math.max(...r.editToPublishMs))}`,
+      r.editToPublishMs.length === 0 ? `MISS: ${r.failure?.reason ?? 'not run'}` : firstMedianMax(r.editToPublishMs),
     ]),
   );
 }
@@ -419,7 +428,7 @@ function targetRows(
       rows.push([
         target,
         `${corpusName(edit.corpus)} (${megabytes(edit.corpus.bytes).toFixed(1)} MB)`,
-        samples.length > 0 ? formatMs(ms) : `MISS: ${edit.server.failure?.reason ?? 'not run'}`,
+        samples.length > 0 ? typedEditsCell(samples) : `MISS: ${edit.server.failure?.reason ?? 'not run'}`,
         verdict(ms < targets.editToDiagnosticsMs),
       ]);
     }
@@ -429,7 +438,9 @@ function targetRows(
       rows.push([
         `push client: one-line edit → diagnostics < ${targets.editToDiagnosticsMs} ms (~5 MB)`,
         `${corpusName(push.corpus)} (${megabytes(push.corpus.bytes).toFixed(1)} MB)`,
-        push.editToPublishMs.length > 0 ? formatMs(ms) : `MISS: ${push.failure?.reason ?? 'not run'}`,
+        push.editToPublishMs.length > 0
+          ? typedEditsCell(push.editToPublishMs)
+          : `MISS: ${push.failure?.reason ?? 'not run'}`,
         verdict(push.editToPublishMs.length > 0 && ms < targets.editToDiagnosticsMs),
       ]);
     }
@@ -476,7 +487,7 @@ export function renderReport(
   ];
   if (results.pushEdits && results.pushEdits.length > 0) {
     sections.push([
-      `A push client through the server (~5 MB files; edits after a pause in typing, median / max of ${pushEdits})`,
+      `A push client through the server (~5 MB files; each edit after a pause in typing)`,
       pushEditsTable(results.pushEdits),
     ]);
   }
