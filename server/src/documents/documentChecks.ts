@@ -9,12 +9,13 @@
  *   the check waits for the event loop's next turn (`setImmediate`), so
  *   requests that arrived meanwhile are answered in between. When a step read
  *   a full step of claims (a first check, new settings, a big paste), progress is shown;
- *   edits read a few claims and show none. Before its first step, the run
- *   builds the document's line table (`OpenDocument.buildLineTable`) a slice
- *   at a time, so the first hover or edit after opening does not build it
- *   (50–65 ms on a 7.8 MB file with the library's document). Edits of a large file run through
+ *   edits read a few claims and show none. Edits of a large file run through
  *   the same steps: an 837's incremental check still visits every claim and
  *   walks the envelopes, about a second on a 100 MB file, so it must yield too.
+ *   Before its first step, a background run builds the document's line table
+ *   (`OpenDocument.buildLineTable`) a slice at a time, between turns in the
+ *   same way, so the first hover or edit after opening does not build it in
+ *   one go (50–65 ms on a 7.8 MB file with the library's document).
  * - Above `cptClaims.skipCheckAboveMB` the document is not checked as you
  *   type; one notice per opened document says why and names claim-lint.
  *
