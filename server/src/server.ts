@@ -21,6 +21,7 @@ import { DiagnosticsPublisher, pushDelayMs } from './documents/diagnosticsPublis
 import { PullReports } from './documents/pullReports';
 import { DocumentChecks } from './documents/documentChecks';
 import { DocumentModels } from './documents/documentModels';
+import { openDocuments } from './documents/openDocument';
 import { DocumentSettings } from './settings/documentSettings';
 import { describeError, runSafely } from './runtime/safeHandler';
 import { pathToFileURL } from 'node:url';
@@ -75,7 +76,8 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
-  const documents = new TextDocuments(TextDocument);
+  // Our own documents, not the library's: their line table is built during the check, not on the first request.
+  const documents = new TextDocuments(openDocuments);
   const settings = new DocumentSettings(connection);
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
