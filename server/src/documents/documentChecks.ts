@@ -37,6 +37,7 @@ import { CheckProgress, fileNameOf } from './checkProgress';
 import type { DocumentModels } from './documentModels';
 import { OpenDocument } from './openDocument';
 import { TurnBudget } from '../runtime/turnBudget';
+import { waitingRequests } from '../runtime/waitingRequests';
 import { describeError } from '../runtime/safeHandler';
 import type { ClaimLanguageService, ClaimSettings, DocumentValidator, ValidationRun } from '../service';
 
@@ -225,7 +226,7 @@ export class DocumentChecks {
   ): Promise<Diagnostic[] | undefined> {
     const uri = document.uri;
     let progress: CheckProgress | undefined;
-    const turns = new TurnBudget();
+    const turns = new TurnBudget(() => waitingRequests.any);
     try {
       // Documents the server did not get from the editor (tests) build theirs when first asked, as before.
       while (document instanceof OpenDocument && !run.abandoned && !document.buildLineTable(lineTableSlice)) {

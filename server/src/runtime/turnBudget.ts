@@ -9,11 +9,11 @@ import { performance } from 'node:perf_hooks';
 /**
  * How long work runs before it lets the event loop turn. The server does
  * steps until this much time has passed, so the turns adapt to the machine's
- * speed. A request that arrives meanwhile waits two or three turns
- * (vscode-jsonrpc queues handling it and writing the answer with
- * `setImmediate`, and the check takes a turn in between), so 10–15 ms at
- * worst; a budget of 250 claims a turn instead made hover wait 60 ms (p50) on
- * a 5 MB file on a loaded machine.
+ * speed. A request that arrives meanwhile is handled and answered on later
+ * turns (vscode-jsonrpc queues both with `setImmediate`); background work
+ * gives way until it is answered (`waiting`), else it took a turn's slice
+ * before each, and a hover waited 10–20 ms. A budget of 250 claims a turn
+ * instead made hover wait 60 ms (p50) on a 5 MB file on a loaded machine.
  */
 const turnBudgetMs = 5;
 
@@ -22,8 +22,21 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * How long background work waits, at one turn, for the requests that are waiting to be answered. Bounded,
+ * so a long request (an outline in steps, a search of the workspace) slows background work but never stops it.
+ */
+const giveWayAtMostMs = 50;
+
 export class TurnBudget {
   private turnEnds = performance.now() + turnBudgetMs;
+
+  /**
+   * `waiting`, for background work (a check, the workspace scan), says whether a request is waiting for an
+   * answer (`waitingRequests.ts`): at each turn the work then lets the event loop turn until it is answered.
+   * Work done for a request itself (an outline in steps) has none, or it would wait for itself.
+   */
+  constructor(private readonly waiting: () => boolean = () => false) {}
 
   /** Lets the event loop turn when this turn's time is used up; true when it did. */
   async yieldIfDue(): Promise<boolean> {
@@ -31,6 +44,10 @@ export class TurnBudget {
       return false;
     }
     await nextTurn();
+    const gaveWayUntil = performance.now() + giveWayAtMostMs;
+    while (this.waiting() && performance.now() < gaveWayUntil) {
+      await nextTurn();
+    }
     this.turnEnds = performance.now() + turnBudgetMs;
     return true;
   }

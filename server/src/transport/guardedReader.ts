@@ -2,7 +2,8 @@
  * The server's message readers: for a stream (stdio), strict framing
  * (`frameParser.ts`); for Node IPC, the messages vscode-jsonrpc's IPC reader
  * receives. Either way each message is sorted (`messageKinds.ts`) and held
- * to the LSP lifecycle (`lifecycleGate.ts`) before vscode-jsonrpc sees it.
+ * to the LSP lifecycle (`lifecycleGate.ts`) before vscode-jsonrpc sees it;
+ * each request passed on is counted as waiting (`waitingRequests.ts`).
  * What is refused is named by kind and size in the log, never quoted: a
  * message is claim text as often as not.
  */
@@ -14,6 +15,7 @@ import {
   type MessageWriter,
   type ResponseMessage,
 } from 'vscode-languageserver';
+import { waitingRequests } from '../runtime/waitingRequests';
 import { FrameParser } from './frameParser';
 import type { LifecycleGate } from './lifecycleGate';
 import { kindOf, type MessageKind } from './messageKinds';
@@ -39,6 +41,9 @@ function admit(kind: MessageKind, bytes: () => number, options: GuardOptions, ca
   }
   const decision = options.gate.decide(kind);
   if (decision === 'pass') {
+    if (kind.kind === 'request') {
+      waitingRequests.arrived(kind.message.id, kind.message.method);
+    }
     callback(kind.message);
   } else if (decision !== 'drop' && kind.kind === 'request') {
     const answer: ResponseMessage = { jsonrpc: '2.0', id: kind.message.id, error: decision };

@@ -8,6 +8,7 @@
  */
 import { createConnection, createProtocolConnection, ProposedFeatures } from 'vscode-languageserver';
 import { IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
+import { AnswerTrackingWriter } from './answerTracking';
 import { ContentFreeLogger } from './contentFreeLogger';
 import { GuardedMessageReader } from './guardedReader';
 import { LifecycleGate } from './lifecycleGate';
@@ -17,7 +18,7 @@ export function createIpcConnection(): ProposedFeatures.Connection {
   const gate = new LifecycleGate();
   return createConnection(
     (remoteConsole) => {
-      const writer = new IPCMessageWriter(process);
+      const writer = new AnswerTrackingWriter(new IPCMessageWriter(process));
       const reader = new GuardedMessageReader(new IPCMessageReader(process), {
         writer,
         gate,

@@ -12,6 +12,7 @@
 import { Console } from 'node:console';
 import { createConnection, createProtocolConnection, ProposedFeatures } from 'vscode-languageserver';
 import { StreamMessageWriter } from 'vscode-languageserver/node';
+import { AnswerTrackingWriter } from './answerTracking';
 import { ContentFreeLogger } from './contentFreeLogger';
 import { GuardedStreamReader } from './guardedReader';
 import { LifecycleGate } from './lifecycleGate';
@@ -45,7 +46,7 @@ export function createStreamConnection(
   input.on('close', endOfInput);
   return createConnection(
     (remoteConsole) => {
-      const writer = new StreamMessageWriter(output);
+      const writer = new AnswerTrackingWriter(new StreamMessageWriter(output));
       const reader = new GuardedStreamReader(input, {
         writer,
         gate,

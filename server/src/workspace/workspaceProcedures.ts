@@ -27,6 +27,7 @@ import {
   ProcedureIndex,
 } from '../service';
 import { TurnBudget } from '../runtime/turnBudget';
+import { waitingRequests } from '../runtime/waitingRequests';
 import { fileUriOf, languageIdOf, listClaimFiles, readClaimFile } from './workspaceFiles';
 
 /** How long after an open document's last edit it is indexed again: typing a code does not re-read the file per key. */
@@ -105,7 +106,7 @@ export class WorkspaceProcedures {
     }
     const listing = await listClaimFiles(this.host.folders(), { trusted: this.host.trusted() });
     const maxBytes = await this.host.maxBytes();
-    const budget = new TurnBudget();
+    const budget = new TurnBudget(() => waitingRequests.any);
     for (const file of listing.files) {
       if (walk !== this.walk) {
         return;

@@ -23,6 +23,7 @@ import type { FolderSettings, FolderSettingsReader } from '../settings/folderSet
 import { describeError } from '../runtime/safeHandler';
 import type { ClaimLanguageService, ClaimSettings } from '../service';
 import { TurnBudget } from '../runtime/turnBudget';
+import { waitingRequests } from '../runtime/waitingRequests';
 import { claimFileState, fileUriOf, languageIdOf, listClaimFiles, readClaimFile } from './workspaceFiles';
 import { WorkspaceScanProgress } from './workspaceScanProgress';
 
@@ -158,7 +159,7 @@ export class WorkspaceScan {
       );
     }
     const pending: PendingFile[] = [];
-    const budget = new TurnBudget();
+    const budget = new TurnBudget(() => waitingRequests.any);
     for (const file of listing.files) {
       const uri = fileUriOf(file);
       if (stop()) {
