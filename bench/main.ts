@@ -52,7 +52,7 @@ async function measureCorpus(corpus: Corpus): Promise<CorpusResults> {
   const server = await measureThroughServer(corpus);
   const failure = server.failure ? `; MISS at ${server.failure.stage} (${server.failure.reason})` : '';
   progress(
-    `  didOpen to diagnostics ${formatMs(server.openToDiagnosticsMs ?? NaN)}, edit to diagnostics ${formatMs(median(server.editToDiagnosticsMs))}${failure}`,
+    `  didOpen to diagnostics ${formatMs(server.firstOpenMs ?? NaN)} first, ${formatMs(server.openToDiagnosticsMs ?? NaN)} best, edit to diagnostics ${formatMs(median(server.editToDiagnosticsMs))}${failure}`,
   );
   progress(`${name}: through the CLI`);
   const cli = await runCli([corpus.file]);

@@ -12,7 +12,7 @@ import { markdownTable } from './markdownTable';
 import type { MeasureResult } from './measureChild';
 import type { PeerResult } from './peerChild';
 import { pushEdits, type PushEditsResult } from './pushEditsBench';
-import { type ServerResult, type ServerStage, typedEdits } from './serverBench';
+import { opens, type ServerResult, type ServerStage, typedEdits } from './serverBench';
 import { formatMs, formatNumber, median, megabytes, percentile, perSecond } from './stats';
 import { targets, verdict } from './targets';
 
@@ -154,7 +154,7 @@ function serverTable(results: readonly CorpusResults[]): string {
     'corpus',
     'size MB',
     'service lines',
-    'didOpen → diagnostics',
+    `didOpen → diagnostics (first; best of ${opens})`,
     'pull again, unchanged: p50 / max (unchanged of 20)',
     `edit → diagnostics (first; median / max of ${typedEdits})`,
     'hover p50 / p99',
@@ -171,7 +171,7 @@ function serverTable(results: readonly CorpusResults[]): string {
         'didOpen to diagnostics',
         s.openToDiagnosticsMs === undefined ? [] : [s.openToDiagnosticsMs],
         () =>
-          `${formatMs(s.openToDiagnosticsMs ?? NaN)} (${(s.openDiagnostics ?? 0).toLocaleString('en-US')} diagnostics)`,
+          `${formatMs(s.firstOpenMs ?? NaN)}; ${formatMs(s.openToDiagnosticsMs ?? NaN)} (${(s.openDiagnostics ?? 0).toLocaleString('en-US')} diagnostics)`,
       ),
       serverCell(
         s,
@@ -209,7 +209,7 @@ function peerTable(results: readonly CorpusResults[]): string {
     'node-x12 parse (best of 3)',
     'ratio',
     `≤ ${targets.peerRatio}`,
-    'through the server: didOpen → diagnostics',
+    `through the server: didOpen → diagnostics (best of ${opens})`,
     'server ratio',
     `≤ ${targets.peerRatio}`,
   ];
@@ -350,7 +350,7 @@ function targetRows(
             ]
           : missing(target, r, r.peer)),
       );
-      const serverTarget = `837 through the server: didOpen → diagnostics ≤ ${targets.peerRatio} × node-x12 parse`;
+      const serverTarget = `837 through the server: didOpen → diagnostics (best of ${opens}) ≤ ${targets.peerRatio} × node-x12 parse`;
       const serverMs = r.server.openToDiagnosticsMs;
       rows.push(
         ...(r.peer.ok && serverMs !== undefined
@@ -358,7 +358,7 @@ function targetRows(
               [
                 serverTarget,
                 corpusName(r.corpus),
-                formatNumber(serverMs / r.peer.value.peerParseMs),
+                `${formatNumber(serverMs / r.peer.value.peerParseMs)} (the first open ${formatNumber((r.server.firstOpenMs ?? NaN) / r.peer.value.peerParseMs)})`,
                 verdict(serverMs / r.peer.value.peerParseMs <= targets.peerRatio),
               ],
             ]
@@ -369,11 +369,11 @@ function targetRows(
       const serverMs = r.server.openToDiagnosticsMs;
       const ratio = serverMs === undefined ? undefined : serverMs / r.measured.value.lineScanMs;
       rows.push([
-        `.claim through the server: didOpen → diagnostics ≤ ${targets.claimOpenOverLineScan} × a line scan`,
+        `.claim through the server: didOpen → diagnostics (best of ${opens}) ≤ ${targets.claimOpenOverLineScan} × a line scan`,
         corpusName(r.corpus),
         ratio === undefined
           ? `MISS: ${r.server.failure?.reason ?? 'not run'}`
-          : `${formatNumber(ratio)}× (${formatMs(serverMs ?? NaN)} / ${formatMs(r.measured.value.lineScanMs)})`,
+          : `${formatNumber(ratio)}× (${formatMs(serverMs ?? NaN)} / ${formatMs(r.measured.value.lineScanMs)}; the first open ${formatMs(r.server.firstOpenMs ?? NaN)})`,
         verdict(ratio !== undefined && ratio <= targets.claimOpenOverLineScan),
       ]);
     }
@@ -405,6 +405,20 @@ function targetRows(
         corpusName(largest.corpus),
         samples.length > 0 ? formatMs(max) : `MISS: ${largest.server.failure?.reason ?? 'not run'}`,
         verdict(samples.length > 0 && max < targets.hoverMaxMs),
+      ]);
+    }
+    if (largest) {
+      // The issue asks the same of requests during a background check (GC pauses and the check's slices count).
+      const samples = largest.server.hoverDuringCheckMs;
+      const p99 = percentile(samples, 99);
+      const max = Math.max(...samples);
+      rows.push([
+        `hover during a background check: p99 < ${targets.latencyP99Ms} ms, max < ${targets.hoverMaxMs} ms (largest)`,
+        corpusName(largest.corpus),
+        samples.length > 0
+          ? `${formatMs(p99)} / ${formatMs(max)} (${samples.length} hovers)`
+          : `MISS: ${largest.server.failure?.reason ?? 'no hover during the check'}`,
+        verdict(samples.length > 0 && p99 < targets.latencyP99Ms && max < targets.hoverMaxMs),
       ]);
     }
     if (largest) {

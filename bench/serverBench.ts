@@ -29,7 +29,10 @@ export type ServerStage =
   | 'during a background check';
 
 export interface ServerResult {
+  /** The best of `opens` opens, as the yardsticks it is compared with (node-x12's parse, a line scan) are best of 3. */
   openToDiagnosticsMs?: number;
+  /** The first open, in a server that has compiled none of the check yet: what the first file of a session costs. */
+  firstOpenMs?: number;
   /** Diagnostics the server returned (bounded by its default maxNumberOfProblems, 1000, plus one notice). */
   openDiagnostics?: number;
   /** Pulls of the same, unchanged document with the result id of the first report, and how many came back "unchanged". */
@@ -45,6 +48,8 @@ export interface ServerResult {
   failure?: { stage: ServerStage | 'initialize'; reason: string };
 }
 
+/** Opens of the file, one after another: the first is reported apart, the best compared with the yardsticks. */
+export const opens = 3;
 const latencySamples = 200;
 /** Pulls of the unchanged document after the first, as an editor makes on focus or after a save elsewhere. */
 const repeatPulls = 20;
@@ -149,13 +154,28 @@ export async function measureThroughServer(corpus: Corpus): Promise<ServerResult
       );
 
     stage = 'didOpen to diagnostics';
-    const [opened, openToDiagnosticsMs] = await timed(async () => {
-      await client.notify('textDocument/didOpen', {
-        textDocument: { uri, languageId: languageIds[corpus.format], version: 1, text },
+    // Opened and closed under other names first: what is kept between opens is the compiled code, not the file's.
+    const openAs = async (openUri: string) =>
+      timed(async () => {
+        await client.notify('textDocument/didOpen', {
+          textDocument: { uri: openUri, languageId: languageIds[corpus.format], version: 1, text },
+        });
+        return client.request<DiagnosticReport>(
+          'textDocument/diagnostic',
+          { textDocument: { uri: openUri } },
+          fullCheckTimeoutMs,
+        );
       });
-      return pull();
-    });
-    result.openToDiagnosticsMs = openToDiagnosticsMs;
+    const openMs: number[] = [];
+    for (let i = 1; i < opens; i++) {
+      const earlier = `${uri}.open-${i}`;
+      openMs.push((await openAs(earlier))[1]);
+      await client.notify('textDocument/didClose', { textDocument: { uri: earlier } });
+    }
+    const [opened, lastOpenMs] = await openAs(uri);
+    openMs.push(lastOpenMs);
+    result.firstOpenMs = openMs[0];
+    result.openToDiagnosticsMs = Math.min(...openMs);
     result.openDiagnostics = opened.items?.length ?? 0;
 
     stage = 'pull again, unchanged';
