@@ -5,7 +5,7 @@
  * - A document up to `cptClaims.backgroundCheckAboveMB` is checked at once
  *   (under 100 ms up to 1 MB), as before.
  * - A larger one is checked in the background: the service's stepwise run
- *   (`validateInSteps`) does a step of 25 claims at a time, and every 5 ms
+ *   (`validateInSteps`) does a step of 25 claims at a time, and every 2 ms
  *   the check waits for the event loop's next turn (`setImmediate`), so
  *   requests that arrived meanwhile are answered in between. When a step read
  *   a full step of claims (a first check, new settings, a big paste), progress is shown;

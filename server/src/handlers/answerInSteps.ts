@@ -1,7 +1,7 @@
 /**
  * Drives an answer the service gives in steps (the outline and CodeLens of a
  * large file) the way `DocumentChecks` drives a background check: steps until
- * the turn's 5 ms are used (`TurnBudget`), then the event loop turns, so
+ * the turn's 2 ms are used (`TurnBudget`), then the event loop turns, so
  * hover and completion that arrived meanwhile are answered in between. A
  * cancelled request stops between two steps with the cancelled error; a
  * document changed meanwhile stops with ContentModified (the editor asks
