@@ -9,6 +9,7 @@
  *
  * One per process: a server has one connection.
  */
+import { performance } from 'node:perf_hooks';
 
 /**
  * Requests that themselves wait on background work (a pull of diagnostics waits for the check to end), so
@@ -16,13 +17,22 @@
  */
 const waitOnBackground: ReadonlySet<string> = new Set(['textDocument/diagnostic', 'workspace/diagnostic']);
 
+/**
+ * A request unanswered for this long is no interactive one (a search of the workspace, or a handler that
+ * never answers): background work stops giving way to it, so no request can slow the check for good.
+ */
+const interactiveForMs = 2000;
+
 export class WaitingRequests {
-  private readonly waiting = new Set<string | number>();
+  /** Each waiting request's id, with when it arrived. */
+  private readonly waiting = new Map<string | number, number>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** A request passed on to vscode-jsonrpc. */
   arrived(id: string | number | null, method: string): void {
     if (id !== null && !waitOnBackground.has(method)) {
-      this.waiting.add(id);
+      this.waiting.set(id, this.now());
     }
   }
 
@@ -33,9 +43,16 @@ export class WaitingRequests {
     }
   }
 
-  /** True while some request other than a pull of diagnostics waits for its answer. */
+  /** True while some request other than a pull of diagnostics has waited less than `interactiveForMs` for its answer. */
   get any(): boolean {
-    return this.waiting.size > 0;
+    const since = this.now() - interactiveForMs;
+    for (const [id, arrivedAt] of this.waiting) {
+      if (arrivedAt >= since) {
+        return true;
+      }
+      this.waiting.delete(id);
+    }
+    return false;
   }
 }
 

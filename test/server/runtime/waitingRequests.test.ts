@@ -1,7 +1,8 @@
 /**
  * Background work gives way to the client's requests: `WaitingRequests`
  * counts those passed on and not yet answered (pulls of diagnostics, which
- * wait on the check themselves, are not counted), the transport's writer
+ * wait on the check themselves, are not counted; nor is a request after two
+ * seconds without an answer), the transport's writer
  * tells it each answer, and a `TurnBudget` for background work lets the
  * event loop turn until no request waits.
  */
@@ -51,6 +52,19 @@ describe('requests waiting for an answer', () => {
     waiting.answered(null);
     waiting.answered(3);
     assert.equal(waiting.any, false);
+  });
+
+  it('stop being waited for after two seconds without an answer', () => {
+    let now = 1000;
+    const waiting = new WaitingRequests(() => now);
+    waiting.arrived(1, 'workspace/symbol');
+    now += 1999;
+    assert.equal(waiting.any, true);
+    waiting.arrived(2, 'textDocument/hover');
+    now += 2;
+    assert.equal(waiting.any, true, 'the hover still waits');
+    now += 2000;
+    assert.equal(waiting.any, false, 'neither is waited for any longer');
   });
 
   it('are answered when the transport writes a response, not a request or notification of the server', async () => {
