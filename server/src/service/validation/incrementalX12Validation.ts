@@ -19,8 +19,8 @@
  *
  * It runs in steps (`findingsInSteps`): a step reads a few hundred claims, or
  * reuses twenty times as many (see `reusedPerRead`); at the end the structure
- * walk goes in slices of segments, then the document rules are one step. Findings are
- * kept for the next run only when a run finishes.
+ * walk goes in slices of segments, then the document rules are one step.
+ * Findings are kept for the next run only when a run finishes.
  */
 import type { Claim } from '../model/model';
 import { CappedProblems } from '../model/problemLimits';
