@@ -7,6 +7,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { keepShapeOf } from '../model/keptShapes';
+import { countAtOrBelow } from './sortedInts';
 
 export class LineIndex {
   private lineStarts: Int32Array;
@@ -102,17 +103,8 @@ export class LineIndex {
         return hint + 1;
       }
     }
-    let low = 0;
-    let high = this.lineCount - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low;
+    // The first line starts at 0, so some line starts at or before any offset.
+    return countAtOrBelow(this.lineStarts, this.lineCount, offset) - 1;
   }
 
   positionAt(offset: number): Position {
@@ -134,21 +126,6 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
-}
-
-/** How many of the first `count` (ascending) values are at most `limit`. */
-function countAtOrBelow(values: Int32Array, count: number, limit: number): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) <= limit) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
 }
 
 // One index a read; see keptShapes.ts for why one is kept.

@@ -10,6 +10,7 @@
 import type { X12Segment, X12Segments, X12Span } from './x12Types';
 import { keepShapeOf } from '../model/keptShapes';
 import type { OffsetEdit } from './offsetEdit';
+import { countAtOrBelow } from './sortedInts';
 
 /** The last segment that starts at or before `offset` (by binary search over the starts), or -1. */
 export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: number): number {
@@ -26,21 +27,6 @@ export function lastSegmentStartingAtOrBefore(segments: X12Segments, offset: num
     }
   }
   return found;
-}
-
-/** How many of the ascending `values` are below `limit`. */
-function countBelow(values: Int32Array, limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < limit) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
 }
 
 class TableSegment implements X12Segment {
@@ -180,9 +166,9 @@ export class SegmentTable implements X12Segments {
   private carryOrdinals(edit: SegmentEdit): void {
     const moved = edit.movedTo - edit.movedFrom;
     for (const [key, previous] of edit.previous.ordinalsById) {
-      const kept = countBelow(previous, edit.unchangedBefore);
+      const kept = countAtOrBelow(previous, previous.length, edit.unchangedBefore - 1);
       const read = this.ordinalsBetween(this.wantedIds(key), edit.unchangedBefore, edit.movedTo);
-      const after = countBelow(previous, edit.movedFrom);
+      const after = countAtOrBelow(previous, previous.length, edit.movedFrom - 1);
       const ordinals = new Int32Array(kept + read.length + previous.length - after);
       ordinals.set(previous.subarray(0, kept));
       ordinals.set(read, kept);
@@ -195,32 +181,12 @@ export class SegmentTable implements X12Segments {
 
   /** The number of segments that end before `offset` (segments are in offset order). */
   countEndingBefore(offset: number): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.ends[middle] ?? 0) < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return countAtOrBelow(this.ends, this.length, offset - 1);
   }
 
   /** The first segment that starts after `offset`, or `length`. */
   firstStartingAfter(offset: number): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.starts[middle] ?? 0) <= offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return countAtOrBelow(this.starts, this.length, offset);
   }
 
   add(id: string, start: number, end: number): void {
