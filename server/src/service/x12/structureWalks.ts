@@ -14,14 +14,15 @@ import { movedOffset } from './offsetEdit';
 import { type SegmentEdit, SegmentTable } from './segmentTable';
 import type { FrameState } from './structureFrame';
 import { type Checkpoint, type StructureWalk, StructureWalker, type WalkState } from './structureWalker';
+import { envelopeIds } from './x12Transactions';
 import type { X12Segments, X12Separators } from './x12Types';
 
 /** Envelope segments: an edit to one may change what the transactions after it are, so the walk starts over. */
-const envelopeIds: ReadonlySet<string> = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+const envelopeSegments: ReadonlySet<string> = new Set(envelopeIds);
 
 function touchesEnvelope(table: SegmentTable, first: number, end: number): boolean {
   for (let ordinal = first; ordinal < end; ordinal++) {
-    if (envelopeIds.has(table.idAt(ordinal) ?? '')) {
+    if (envelopeSegments.has(table.idAt(ordinal) ?? '')) {
       return true;
     }
   }

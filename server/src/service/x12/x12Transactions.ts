@@ -30,8 +30,11 @@ export interface X12Transactions {
   refusedEndAt(ordinal: number): number;
 }
 
-/** The only segments reading the transactions looks at; each but SE ends a transaction that has no SE. */
-const envelopeIds = ['ST', 'SE', 'GS', 'GE', 'ISA', 'IEA'];
+/**
+ * The envelope segments, the only ones reading the transactions looks at (each but SE ends a transaction that
+ * has no SE); an edit to one may change what every transaction after it is (`structureWalks.ts`).
+ */
+export const envelopeIds: readonly string[] = ['ST', 'SE', 'GS', 'GE', 'ISA', 'IEA'];
 
 /** For `ordinalsOf`: the ISAs, which open each interchange of a file. */
 export const interchangeHeaders: readonly string[] = ['ISA'];
